@@ -1,0 +1,1 @@
+//! Rust SDK for HeyGen's v3 API.

@@ -1,0 +1,59 @@
+//! The hook every request runs through.
+//!
+//! progenitor calls `ClientHooks::exec` for each request. The generated client carries an
+//! `Exec` (its inner type), so the `heygen` crate can supply auth, retries, idempotency keys and
+//! tracing once, for every operation, including the v1/v2 ones reached through `raw()`.
+
+use quote::quote;
+use syn::Item;
+
+pub fn items() -> Vec<Item> {
+    let code = quote! {
+        /// The future an [`Exec`] returns.
+        pub type ExecFuture = ::std::pin::Pin<Box<dyn ::std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send>>;
+
+        /// How a [`Client`] sends each request: given the `reqwest::Client`, the built request
+        /// and the operation id. The `heygen` crate supplies one with auth, retries, idempotency
+        /// keys and tracing; [`Exec::direct`] sends the request as it is.
+        #[derive(Clone)]
+        pub struct Exec(::std::sync::Arc<dyn Fn(reqwest::Client, reqwest::Request, &'static str) -> ExecFuture + Send + Sync>);
+
+        impl Exec {
+            /// An executor from a function.
+            pub fn new<F, Fut>(f: F) -> Self
+            where
+                F: Fn(reqwest::Client, reqwest::Request, &'static str) -> Fut + Send + Sync + 'static,
+                Fut: ::std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send + 'static,
+            {
+                Self(::std::sync::Arc::new(move |client, request, operation| Box::pin(f(client, request, operation))))
+            }
+
+            /// Sends each request once, as built.
+            pub fn direct() -> Self {
+                Self::new(|client: reqwest::Client, request, _| async move { client.execute(request).await })
+            }
+        }
+
+        impl ::std::default::Default for Exec {
+            fn default() -> Self {
+                Self::direct()
+            }
+        }
+
+        impl ::std::fmt::Debug for Exec {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str("Exec")
+            }
+        }
+
+        impl ClientHooks<Exec> for Client {
+            async fn exec(&self, mut request: reqwest::Request, info: &OperationInfo) -> reqwest::Result<reqwest::Response> {
+                // progenitor sends the document's `info.version` as `api-version`; HeyGen has no
+                // such header and the value is the description's version, not the API's.
+                request.headers_mut().remove("api-version");
+                (self.inner.0)(self.client.clone(), request, info.operation_id).await
+            }
+        }
+    };
+    syn::parse2::<syn::File>(code).expect("valid items").items
+}
