@@ -4,13 +4,18 @@
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
 #[allow(unused_imports)]
-use progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt, encode_path};
+use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
 /// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
     ///Asset input via base64-encoded content.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct AssetBase64 {
@@ -39,7 +44,7 @@ pub mod types {
         Ord,
         PartialEq,
         PartialOrd,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub enum AssetBase64Type {
         #[serde(rename = "base64")]
@@ -54,7 +59,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for AssetBase64Type {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             match value {
                 "base64" => Ok(Self::Base64),
                 _ => Err("invalid value".into()),
@@ -63,7 +70,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for AssetBase64Type {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -82,7 +91,12 @@ pub mod types {
     }
     ///Asset input via HeyGen asset ID (from POST /v1/asset).
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct AssetId {
@@ -109,7 +123,7 @@ pub mod types {
         Ord,
         PartialEq,
         PartialOrd,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub enum AssetIdType {
         #[serde(rename = "asset_id")]
@@ -124,7 +138,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for AssetIdType {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             match value {
                 "asset_id" => Ok(Self::AssetId),
                 _ => Err("invalid value".into()),
@@ -133,7 +149,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for AssetIdType {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -152,7 +170,12 @@ pub mod types {
     }
     ///Asset input via publicly accessible HTTPS URL.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct AssetUrl {
@@ -179,7 +202,7 @@ pub mod types {
         Ord,
         PartialEq,
         PartialOrd,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub enum AssetUrlType {
         #[serde(rename = "url")]
@@ -194,7 +217,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for AssetUrlType {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             match value {
                 "url" => Ok(Self::Url),
                 _ => Err("invalid value".into()),
@@ -203,7 +228,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for AssetUrlType {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -222,7 +249,12 @@ pub mod types {
     }
     ///A single voice in the listing response.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct AudioVoiceItem {
         ///Gender of the voice.
@@ -257,7 +289,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct AudioVoiceItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -276,7 +308,12 @@ pub mod types {
     }
     ///`AutoReloadInfo`
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct AutoReloadInfo {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -292,7 +329,12 @@ pub mod types {
     }
     ///Error details for a failed avatar creation.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct AvatarError {
         ///Machine-readable error code.
@@ -307,10 +349,15 @@ pub mod types {
     }
     /**A single avatar group in the list response.
 
-    Groups are containers for looks (outfits/styles). To determine avatar type
-    and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
+Groups are containers for looks (outfits/styles). To determine avatar type
+and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct AvatarGroupItem {
         ///The status of consent for the group. None means consent is not required.
@@ -356,7 +403,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct AvatarGroupItemEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -375,7 +422,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct AvatarGroupItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -394,10 +441,15 @@ pub mod types {
     }
     /**A single avatar look in the list response.
 
-    The ``id`` field is the look-level identifier to pass as ``avatar_id``
-    to POST /v3/videos.*/
+The ``id`` field is the look-level identifier to pass as ``avatar_id``
+to POST /v3/videos.*/
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct AvatarLookItem {
         ///Avatar type — determines engine and parameter compatibility.
@@ -456,7 +508,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct AvatarLookItemEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -475,7 +527,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct AvatarLookItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -494,7 +546,12 @@ pub mod types {
     }
     ///Background configuration for the generated video.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct BackgroundSetting {
         ///HeyGen asset ID of the background image. Used when type is 'image'. Mutually exclusive with url.
@@ -523,7 +580,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct CreateAvatarConsentRequest {
         ///Callback URL where the user is redirected after completing consent. Defaults to HeyGen's consent completion page.
@@ -537,7 +594,12 @@ pub mod types {
     }
     ///Response body for POST /v3/avatars/{group_id}/consent.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct CreateAvatarConsentResponse {
         ///The avatar group associated with this consent.
@@ -558,7 +620,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct CreateAvatarConsentResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -577,7 +639,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct CreateAvatarResponse {
         ///The avatar group.
@@ -600,7 +662,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct CreateAvatarResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -619,7 +681,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct CreateAvatarVideoRequest {
         ///Output video aspect ratio.
@@ -681,7 +743,15 @@ pub mod types {
     }
     ///Text script for the avatar to speak. Requires voice_id.
     #[derive(
-        ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd, schemars::JsonSchema,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
     )]
     #[serde(transparent)]
     pub struct CreateAvatarVideoRequestScript(::std::string::String);
@@ -698,7 +768,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for CreateAvatarVideoRequestScript {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             if value.chars().count() < 1usize {
                 return Err("shorter than 1 characters".into());
             }
@@ -707,11 +779,14 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for CreateAvatarVideoRequestScript {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
-    impl ::std::convert::TryFrom<::std::string::String> for CreateAvatarVideoRequestScript {
+    impl ::std::convert::TryFrom<::std::string::String>
+    for CreateAvatarVideoRequestScript {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
@@ -733,7 +808,12 @@ pub mod types {
     }
     ///`CreateAvatarVideoResponse`
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct CreateAvatarVideoResponse {
         ///Initial video status (e.g. 'waiting').
@@ -754,7 +834,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct CreateAvatarVideoResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -767,7 +847,12 @@ pub mod types {
     }
     ///Request body for multi-workflow graph execution via POST /v1/workflows/graph-executions.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct CreateGraphExecutionRequest {
@@ -781,7 +866,12 @@ pub mod types {
     }
     ///Request body for POST /v3/lipsyncs.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct CreateLipsyncRequest {
@@ -839,7 +929,12 @@ pub mod types {
     }
     ///`CreatePhotoAvatarRequest`
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct CreatePhotoAvatarRequest {
         ///Optional identity you would like to attach the photo avatar to. By default it will create a new identity.
@@ -850,10 +945,7 @@ pub mod types {
         ///Name of the avatar.
         pub name: ::std::string::String,
         ///Must be 'photo' for photo-based avatars.
-        #[serde(
-            rename = "type",
-            default = "defaults::create_photo_avatar_request_type"
-        )]
+        #[serde(rename = "type", default = "defaults::create_photo_avatar_request_type")]
         pub type_: CreatePhotoAvatarRequestType,
     }
     impl CreatePhotoAvatarRequest {
@@ -873,7 +965,7 @@ pub mod types {
         Ord,
         PartialEq,
         PartialOrd,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub enum CreatePhotoAvatarRequestType {
         #[serde(rename = "photo")]
@@ -888,7 +980,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for CreatePhotoAvatarRequestType {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             match value {
                 "photo" => Ok(Self::Photo),
                 _ => Err("invalid value".into()),
@@ -897,11 +991,14 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for CreatePhotoAvatarRequestType {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
-    impl ::std::convert::TryFrom<::std::string::String> for CreatePhotoAvatarRequestType {
+    impl ::std::convert::TryFrom<::std::string::String>
+    for CreatePhotoAvatarRequestType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
@@ -916,7 +1013,12 @@ pub mod types {
     }
     ///`CreatePromptAvatarRequest`
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct CreatePromptAvatarRequest {
         ///Optional identity you would like to attach the prompted avatar to. By default it will create a new identity.
@@ -943,7 +1045,15 @@ pub mod types {
     }
     ///Prompt for avatar generation.
     #[derive(
-        ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd, schemars::JsonSchema,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
     )]
     #[serde(transparent)]
     pub struct CreatePromptAvatarRequestPrompt(::std::string::String);
@@ -953,14 +1063,17 @@ pub mod types {
             &self.0
         }
     }
-    impl ::std::convert::From<CreatePromptAvatarRequestPrompt> for ::std::string::String {
+    impl ::std::convert::From<CreatePromptAvatarRequestPrompt>
+    for ::std::string::String {
         fn from(value: CreatePromptAvatarRequestPrompt) -> Self {
             value.0
         }
     }
     impl ::std::str::FromStr for CreatePromptAvatarRequestPrompt {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             if value.chars().count() > 200usize {
                 return Err("longer than 200 characters".into());
             }
@@ -969,11 +1082,14 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for CreatePromptAvatarRequestPrompt {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
-    impl ::std::convert::TryFrom<::std::string::String> for CreatePromptAvatarRequestPrompt {
+    impl ::std::convert::TryFrom<::std::string::String>
+    for CreatePromptAvatarRequestPrompt {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
@@ -1005,7 +1121,7 @@ pub mod types {
         Ord,
         PartialEq,
         PartialOrd,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub enum CreatePromptAvatarRequestType {
         #[serde(rename = "prompt")]
@@ -1020,7 +1136,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for CreatePromptAvatarRequestType {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             match value {
                 "prompt" => Ok(Self::Prompt),
                 _ => Err("invalid value".into()),
@@ -1029,11 +1147,14 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for CreatePromptAvatarRequestType {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
-    impl ::std::convert::TryFrom<::std::string::String> for CreatePromptAvatarRequestType {
+    impl ::std::convert::TryFrom<::std::string::String>
+    for CreatePromptAvatarRequestType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
@@ -1048,7 +1169,12 @@ pub mod types {
     }
     ///Request body for POST /v3/video-translations/proofreads.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct CreateProofreadRequest {
@@ -1093,7 +1219,12 @@ pub mod types {
     }
     ///Response for POST /v3/video-translations/proofreads.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct CreateProofreadResponse {
         ///Proofread IDs, one per target language
@@ -1114,7 +1245,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct CreateProofreadResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1127,7 +1258,12 @@ pub mod types {
     }
     ///Request body for creating an interactive Video Agent session.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct CreateSessionRequest {
@@ -1168,7 +1304,15 @@ pub mod types {
     }
     ///Initial message to the Video Agent (1-10000 characters)
     #[derive(
-        ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd, schemars::JsonSchema,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
     )]
     #[serde(transparent)]
     pub struct CreateSessionRequestPrompt(::std::string::String);
@@ -1185,7 +1329,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for CreateSessionRequestPrompt {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             if value.chars().count() > 10000usize {
                 return Err("longer than 10000 characters".into());
             }
@@ -1197,7 +1343,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for CreateSessionRequestPrompt {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -1223,7 +1371,12 @@ pub mod types {
     }
     ///Response from creating an interactive video agent session.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct CreateSessionResponse {
         ///Unix timestamp of session creation
@@ -1244,7 +1397,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct CreateSessionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1263,14 +1416,15 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct CreateVideoAgentEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<ExternalCreateVideoAgentSessionResponse>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub error:
-            ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+        pub error: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
     }
     impl CreateVideoAgentEnvelope {
         pub fn builder() -> builder::CreateVideoAgentEnvelope {
@@ -1279,10 +1433,15 @@ pub mod types {
     }
     /**Request body for creating a video from a prompt using Video Agent v3.
 
-    All configuration is flat (no nested config object). Files use the
-    type-discriminated AssetInput union for flexible asset inputs.*/
+All configuration is flat (no nested config object). Files use the
+type-discriminated AssetInput union for flexible asset inputs.*/
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct CreateVideoAgentRequest {
@@ -1320,7 +1479,15 @@ pub mod types {
     }
     ///The message/prompt for video generation (1-10000 characters)
     #[derive(
-        ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd, schemars::JsonSchema,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
     )]
     #[serde(transparent)]
     pub struct CreateVideoAgentRequestPrompt(::std::string::String);
@@ -1337,7 +1504,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for CreateVideoAgentRequestPrompt {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             if value.chars().count() > 10000usize {
                 return Err("longer than 10000 characters".into());
             }
@@ -1349,11 +1518,14 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for CreateVideoAgentRequestPrompt {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
-    impl ::std::convert::TryFrom<::std::string::String> for CreateVideoAgentRequestPrompt {
+    impl ::std::convert::TryFrom<::std::string::String>
+    for CreateVideoAgentRequestPrompt {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
@@ -1375,10 +1547,15 @@ pub mod types {
     }
     /**Response from creating a video agent session.
 
-    Designed as a session resource for future extensibility — GET /v3/video-agents/{session_id}
-    can return the same shape enriched with more fields (messages, video URL, etc.).*/
+Designed as a session resource for future extensibility — GET /v3/video-agents/{session_id}
+can return the same shape enriched with more fields (messages, video URL, etc.).*/
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct CreateVideoAgentResponse {
         ///Unix timestamp of session creation
@@ -1404,7 +1581,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct CreateVideoAgentResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1417,7 +1594,12 @@ pub mod types {
     }
     ///`CreateVideoAvatarRequest`
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct CreateVideoAvatarRequest {
         ///Optional identity you would like to attach the video avatar to. By default it will create a new identity.
@@ -1428,10 +1610,7 @@ pub mod types {
         ///Name of the avatar.
         pub name: ::std::string::String,
         ///Must be 'video' for video-based avatars.
-        #[serde(
-            rename = "type",
-            default = "defaults::create_video_avatar_request_type"
-        )]
+        #[serde(rename = "type", default = "defaults::create_video_avatar_request_type")]
         pub type_: CreateVideoAvatarRequestType,
     }
     impl CreateVideoAvatarRequest {
@@ -1451,7 +1630,7 @@ pub mod types {
         Ord,
         PartialEq,
         PartialOrd,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub enum CreateVideoAvatarRequestType {
         #[serde(rename = "video")]
@@ -1466,7 +1645,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for CreateVideoAvatarRequestType {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             match value {
                 "video" => Ok(Self::Video),
                 _ => Err("invalid value".into()),
@@ -1475,11 +1656,14 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for CreateVideoAvatarRequestType {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
-    impl ::std::convert::TryFrom<::std::string::String> for CreateVideoAvatarRequestType {
+    impl ::std::convert::TryFrom<::std::string::String>
+    for CreateVideoAvatarRequestType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
@@ -1494,11 +1678,16 @@ pub mod types {
     }
     /**Create a video from a HeyGen avatar (video or photo avatar).
 
-    Provide an avatar_id to use a previously created avatar. The server
-    automatically selects the appropriate engine based on the avatar type
-    (video avatar or photo avatar).*/
+Provide an avatar_id to use a previously created avatar. The server
+automatically selects the appropriate engine based on the avatar type
+(video avatar or photo avatar).*/
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct CreateVideoFromAvatar {
         ///Output video aspect ratio.
@@ -1556,7 +1745,15 @@ pub mod types {
     }
     ///Text script for the avatar to speak. Requires voice_id. Mutually exclusive with audio_url/audio_asset_id.
     #[derive(
-        ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd, schemars::JsonSchema,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
     )]
     #[serde(transparent)]
     pub struct CreateVideoFromAvatarScript(::std::string::String);
@@ -1573,7 +1770,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for CreateVideoFromAvatarScript {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             if value.chars().count() < 1usize {
                 return Err("shorter than 1 characters".into());
             }
@@ -1582,7 +1781,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for CreateVideoFromAvatarScript {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -1618,7 +1819,7 @@ pub mod types {
         Ord,
         PartialEq,
         PartialOrd,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub enum CreateVideoFromAvatarType {
         #[serde(rename = "avatar")]
@@ -1633,7 +1834,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for CreateVideoFromAvatarType {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             match value {
                 "avatar" => Ok(Self::Avatar),
                 _ => Err("invalid value".into()),
@@ -1642,7 +1845,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for CreateVideoFromAvatarType {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -1661,10 +1866,15 @@ pub mod types {
     }
     /**Create a video by animating an arbitrary image.
 
-    Provide an image via URL, asset ID, or inline base64. The image will be
-    animated with lip-sync to the provided audio or generated speech.*/
+Provide an image via URL, asset ID, or inline base64. The image will be
+animated with lip-sync to the provided audio or generated speech.*/
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct CreateVideoFromImage {
         ///Output video aspect ratio.
@@ -1722,7 +1932,15 @@ pub mod types {
     }
     ///Text script for the avatar to speak. Requires voice_id. Mutually exclusive with audio_url/audio_asset_id.
     #[derive(
-        ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd, schemars::JsonSchema,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
     )]
     #[serde(transparent)]
     pub struct CreateVideoFromImageScript(::std::string::String);
@@ -1739,7 +1957,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for CreateVideoFromImageScript {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             if value.chars().count() < 1usize {
                 return Err("shorter than 1 characters".into());
             }
@@ -1748,7 +1968,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for CreateVideoFromImageScript {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -1784,7 +2006,7 @@ pub mod types {
         Ord,
         PartialEq,
         PartialOrd,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub enum CreateVideoFromImageType {
         #[serde(rename = "image")]
@@ -1799,7 +2021,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for CreateVideoFromImageType {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             match value {
                 "image" => Ok(Self::Image),
                 _ => Err("invalid value".into()),
@@ -1808,7 +2032,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for CreateVideoFromImageType {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -1827,7 +2053,12 @@ pub mod types {
     }
     ///Request body for POST /v3/video-translations.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct CreateVideoTranslationRequest {
@@ -1906,7 +2137,12 @@ pub mod types {
     }
     ///Request body for POST /v3/webhooks/endpoints.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct CreateWebhookEndpointRequest {
@@ -1926,7 +2162,12 @@ pub mod types {
     }
     ///Request body for single-workflow execution via POST /v1/workflows/executions.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct CreateWorkflowExecutionRequest {
@@ -1948,7 +2189,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct CreditPool {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1963,7 +2204,12 @@ pub mod types {
     }
     ///`DeleteVideoResponse`
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct DeleteVideoResponse {
         ///Always true on success
@@ -1985,7 +2231,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct DeleteVideoResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2004,14 +2250,15 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct DeleteWebhookEndpointEnvelope {
         #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
         pub data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub error:
-            ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+        pub error: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
     }
     impl DeleteWebhookEndpointEnvelope {
         pub fn builder() -> builder::DeleteWebhookEndpointEnvelope {
@@ -2020,7 +2267,12 @@ pub mod types {
     }
     ///Request body for POST /v3/voices — design a voice via semantic search.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct DesignVoiceRequest {
@@ -2043,7 +2295,15 @@ pub mod types {
     }
     ///Natural language description of the desired voice (e.g., 'warm, confident female narrator').
     #[derive(
-        ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd, schemars::JsonSchema,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
     )]
     #[serde(transparent)]
     pub struct DesignVoiceRequestPrompt(::std::string::String);
@@ -2060,7 +2320,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for DesignVoiceRequestPrompt {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             if value.chars().count() > 1000usize {
                 return Err("longer than 1000 characters".into());
             }
@@ -2072,7 +2334,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for DesignVoiceRequestPrompt {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -2098,7 +2362,12 @@ pub mod types {
     }
     ///Response payload for POST /v3/voices.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct DesignVoiceResponseData {
         ///The seed used for this request. Increment to get different voices.
@@ -2119,7 +2388,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct DesignVoiceResponseDataEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2132,7 +2401,12 @@ pub mod types {
     }
     ///Response for GET /v3/video-translations/proofreads/{id}/srt.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct DownloadSrtResponse {
         ///Presigned URL for the original SRT file (if provided at creation)
@@ -2154,7 +2428,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct DownloadSrtResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2167,7 +2441,12 @@ pub mod types {
     }
     ///Request body for creating a video from a prompt using Video Agent V2A.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct ExternalCreateVideoAgentSessionRequest {
@@ -2208,7 +2487,15 @@ pub mod types {
     }
     ///The message/prompt for video generation (1-10000 characters)
     #[derive(
-        ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd, schemars::JsonSchema,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
     )]
     #[serde(transparent)]
     pub struct ExternalCreateVideoAgentSessionRequestPrompt(::std::string::String);
@@ -2218,14 +2505,17 @@ pub mod types {
             &self.0
         }
     }
-    impl ::std::convert::From<ExternalCreateVideoAgentSessionRequestPrompt> for ::std::string::String {
+    impl ::std::convert::From<ExternalCreateVideoAgentSessionRequestPrompt>
+    for ::std::string::String {
         fn from(value: ExternalCreateVideoAgentSessionRequestPrompt) -> Self {
             value.0
         }
     }
     impl ::std::str::FromStr for ExternalCreateVideoAgentSessionRequestPrompt {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             if value.chars().count() > 10000usize {
                 return Err("longer than 10000 characters".into());
             }
@@ -2237,13 +2527,14 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for ExternalCreateVideoAgentSessionRequestPrompt {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
     impl ::std::convert::TryFrom<::std::string::String>
-        for ExternalCreateVideoAgentSessionRequestPrompt
-    {
+    for ExternalCreateVideoAgentSessionRequestPrompt {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
@@ -2251,7 +2542,8 @@ pub mod types {
             value.parse()
         }
     }
-    impl<'de> ::serde::Deserialize<'de> for ExternalCreateVideoAgentSessionRequestPrompt {
+    impl<'de> ::serde::Deserialize<'de>
+    for ExternalCreateVideoAgentSessionRequestPrompt {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
@@ -2265,7 +2557,12 @@ pub mod types {
     }
     ///Response from creating a video.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct ExternalCreateVideoAgentSessionResponse {
         ///Video Agent session ID
@@ -2280,7 +2577,12 @@ pub mod types {
     }
     ///Input file attachment for video generation.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct FileInput {
@@ -2300,7 +2602,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct GenerateVideoRequest {
@@ -2324,7 +2626,12 @@ pub mod types {
     }
     ///Response for POST /v3/video-translations/proofreads/{id}/generate.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct GenerateVideoResponse {
         ///Initial status (always processing)
@@ -2345,7 +2652,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct GenerateVideoResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2364,7 +2671,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct GetResourcesResponse {
         ///Pagination cursor
@@ -2387,7 +2694,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct GetResourcesResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2400,7 +2707,12 @@ pub mod types {
     }
     ///Response from getting a video agent session.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct GetSessionResponse {
         ///Unix timestamp of session creation
@@ -2435,7 +2747,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct GetSessionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2454,7 +2766,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct GetUserMeEnvelope {
         ///API status code (100 = success)
@@ -2482,7 +2794,7 @@ pub mod types {
         Ord,
         PartialEq,
         PartialOrd,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub enum GetVideoTranslateCaptionCaptionType {
         #[serde(rename = "vtt")]
@@ -2500,7 +2812,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for GetVideoTranslateCaptionCaptionType {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             match value {
                 "vtt" => Ok(Self::Vtt),
                 "srt" => Ok(Self::Srt),
@@ -2510,11 +2824,14 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for GetVideoTranslateCaptionCaptionType {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
-    impl ::std::convert::TryFrom<::std::string::String> for GetVideoTranslateCaptionCaptionType {
+    impl ::std::convert::TryFrom<::std::string::String>
+    for GetVideoTranslateCaptionCaptionType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
@@ -2534,7 +2851,7 @@ pub mod types {
         Ord,
         PartialEq,
         PartialOrd,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub enum GetVideoTranslationCaptionV3Format {
         #[serde(rename = "vtt")]
@@ -2552,7 +2869,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for GetVideoTranslationCaptionV3Format {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             match value {
                 "vtt" => Ok(Self::Vtt),
                 "srt" => Ok(Self::Srt),
@@ -2562,11 +2881,14 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for GetVideoTranslationCaptionV3Format {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
-    impl ::std::convert::TryFrom<::std::string::String> for GetVideoTranslationCaptionV3Format {
+    impl ::std::convert::TryFrom<::std::string::String>
+    for GetVideoTranslationCaptionV3Format {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
@@ -2576,7 +2898,12 @@ pub mod types {
     }
     ///`LegacyApiError`
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct LegacyApiError {
         ///Machine-readable error code
@@ -2597,12 +2924,13 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct LegacyApiErrorEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub data:
-            ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+        pub data: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub error: ::std::option::Option<LegacyApiError>,
     }
@@ -2613,7 +2941,12 @@ pub mod types {
     }
     ///Response for POST /v3/lipsyncs.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct LipsyncCreateResponse {
         ///Lipsync ID — use GET /v3/lipsyncs/{id} to poll status
@@ -2632,7 +2965,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct LipsyncCreateResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2645,7 +2978,12 @@ pub mod types {
     }
     ///Response for DELETE /v3/lipsyncs/{id}.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct LipsyncDeleteResponse {
         ///ID of the deleted lipsync
@@ -2664,7 +3002,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct LipsyncDeleteResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2677,7 +3015,12 @@ pub mod types {
     }
     ///Detailed lipsync resource.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct LipsyncDetail {
         ///Client-provided callback ID
@@ -2716,7 +3059,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct LipsyncDetailEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2735,7 +3078,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct LipsyncDetailPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -2764,7 +3107,7 @@ pub mod types {
         Ord,
         PartialEq,
         PartialOrd,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub enum ListAudioVoicesType {
         #[serde(rename = "public")]
@@ -2782,7 +3125,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for ListAudioVoicesType {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             match value {
                 "public" => Ok(Self::Public),
                 "private" => Ok(Self::Private),
@@ -2792,7 +3137,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for ListAudioVoicesType {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -2821,7 +3168,7 @@ pub mod types {
         Ord,
         PartialEq,
         PartialOrd,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub enum ListAvatarGroupsOwnership {
         #[serde(rename = "public")]
@@ -2839,7 +3186,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for ListAvatarGroupsOwnership {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             match value {
                 "public" => Ok(Self::Public),
                 "private" => Ok(Self::Private),
@@ -2849,7 +3198,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for ListAvatarGroupsOwnership {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -2873,7 +3224,7 @@ pub mod types {
         Ord,
         PartialEq,
         PartialOrd,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub enum ListAvatarLooksAvatarType {
         #[serde(rename = "studio_avatar")]
@@ -2894,7 +3245,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for ListAvatarLooksAvatarType {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             match value {
                 "studio_avatar" => Ok(Self::StudioAvatar),
                 "video_avatar" => Ok(Self::VideoAvatar),
@@ -2905,7 +3258,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for ListAvatarLooksAvatarType {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -2929,7 +3284,7 @@ pub mod types {
         Ord,
         PartialEq,
         PartialOrd,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub enum ListAvatarLooksOwnership {
         #[serde(rename = "public")]
@@ -2947,7 +3302,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for ListAvatarLooksOwnership {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             match value {
                 "public" => Ok(Self::Public),
                 "private" => Ok(Self::Private),
@@ -2957,7 +3314,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for ListAvatarLooksOwnership {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -2971,7 +3330,12 @@ pub mod types {
     }
     ///`ListTargetLanguageResponse`
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct ListTargetLanguageResponse {
         pub languages: ::std::vec::Vec<::std::string::String>,
@@ -2989,7 +3353,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct ListTargetLanguageResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3012,7 +3376,7 @@ pub mod types {
         Ord,
         PartialEq,
         PartialOrd,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub enum ListVoicesV3Type {
         #[serde(rename = "public")]
@@ -3030,7 +3394,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for ListVoicesV3Type {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             match value {
                 "public" => Ok(Self::Public),
                 "private" => Ok(Self::Private),
@@ -3040,7 +3406,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for ListVoicesV3Type {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -3069,7 +3437,7 @@ pub mod types {
         Ord,
         PartialEq,
         PartialOrd,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub enum ListWebhookEventsEventType {
         #[serde(rename = "avatar_video.success")]
@@ -3134,16 +3502,28 @@ pub mod types {
                 Self::PhotoAvatarGenerationSuccess => {
                     f.write_str("photo_avatar_generation.success")
                 }
-                Self::PhotoAvatarGenerationFail => f.write_str("photo_avatar_generation.fail"),
-                Self::PhotoAvatarTrainSuccess => f.write_str("photo_avatar_train.success"),
+                Self::PhotoAvatarGenerationFail => {
+                    f.write_str("photo_avatar_generation.fail")
+                }
+                Self::PhotoAvatarTrainSuccess => {
+                    f.write_str("photo_avatar_train.success")
+                }
                 Self::PhotoAvatarTrainFail => f.write_str("photo_avatar_train.fail"),
-                Self::PhotoAvatarAddMotionSuccess => f.write_str("photo_avatar_add_motion.success"),
-                Self::PhotoAvatarAddMotionFail => f.write_str("photo_avatar_add_motion.fail"),
-                Self::ProofreadCreationSuccess => f.write_str("proofread_creation.success"),
+                Self::PhotoAvatarAddMotionSuccess => {
+                    f.write_str("photo_avatar_add_motion.success")
+                }
+                Self::PhotoAvatarAddMotionFail => {
+                    f.write_str("photo_avatar_add_motion.fail")
+                }
+                Self::ProofreadCreationSuccess => {
+                    f.write_str("proofread_creation.success")
+                }
                 Self::ProofreadCreationFail => f.write_str("proofread_creation.fail"),
                 Self::LiveAvatarSuccess => f.write_str("live_avatar.success"),
                 Self::LiveAvatarFail => f.write_str("live_avatar.fail"),
-                Self::AvatarVideoCaptionSuccess => f.write_str("avatar_video_caption.success"),
+                Self::AvatarVideoCaptionSuccess => {
+                    f.write_str("avatar_video_caption.success")
+                }
                 Self::AvatarVideoCaptionFail => f.write_str("avatar_video_caption.fail"),
                 Self::VideoAgentSuccess => f.write_str("video_agent.success"),
                 Self::VideoAgentFail => f.write_str("video_agent.fail"),
@@ -3152,7 +3532,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for ListWebhookEventsEventType {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             match value {
                 "avatar_video.success" => Ok(Self::AvatarVideoSuccess),
                 "avatar_video.fail" => Ok(Self::AvatarVideoFail),
@@ -3163,11 +3545,15 @@ pub mod types {
                 "personalized_video" => Ok(Self::PersonalizedVideo),
                 "instant_avatar.success" => Ok(Self::InstantAvatarSuccess),
                 "instant_avatar.fail" => Ok(Self::InstantAvatarFail),
-                "photo_avatar_generation.success" => Ok(Self::PhotoAvatarGenerationSuccess),
+                "photo_avatar_generation.success" => {
+                    Ok(Self::PhotoAvatarGenerationSuccess)
+                }
                 "photo_avatar_generation.fail" => Ok(Self::PhotoAvatarGenerationFail),
                 "photo_avatar_train.success" => Ok(Self::PhotoAvatarTrainSuccess),
                 "photo_avatar_train.fail" => Ok(Self::PhotoAvatarTrainFail),
-                "photo_avatar_add_motion.success" => Ok(Self::PhotoAvatarAddMotionSuccess),
+                "photo_avatar_add_motion.success" => {
+                    Ok(Self::PhotoAvatarAddMotionSuccess)
+                }
                 "photo_avatar_add_motion.fail" => Ok(Self::PhotoAvatarAddMotionFail),
                 "proofread_creation.success" => Ok(Self::ProofreadCreationSuccess),
                 "proofread_creation.fail" => Ok(Self::ProofreadCreationFail),
@@ -3183,7 +3569,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for ListWebhookEventsEventType {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -3197,7 +3585,12 @@ pub mod types {
     }
     ///Request body for creating a video translation job via the MCP server.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct McpVideoTranslateCreateRequest {
@@ -3251,7 +3644,9 @@ pub mod types {
         pub output_language: ::std::option::Option<::std::string::String>,
         ///Multiple target language codes for batch translation. Mutually exclusive with output_language.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub output_languages: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub output_languages: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
         ///Number of speakers (improves speaker separation)
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub speaker_num: ::std::option::Option<i64>,
@@ -3280,7 +3675,12 @@ pub mod types {
     }
     ///Detailed proofread resource.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct ProofreadDetail {
         ///Unix timestamp when the proofread was created
@@ -3319,7 +3719,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct ProofreadDetailEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3332,7 +3732,12 @@ pub mod types {
     }
     ///Response from rotating a webhook endpoint's signing secret.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct RotateSecretResponseData {
         ///The endpoint whose secret was rotated.
@@ -3353,7 +3758,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct RotateSecretResponseDataEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3366,7 +3771,12 @@ pub mod types {
     }
     ///Request body for sending a follow-up message to a session.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct SendMessageRequest {
@@ -3392,7 +3802,15 @@ pub mod types {
     }
     ///Text message to the agent
     #[derive(
-        ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd, schemars::JsonSchema,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
     )]
     #[serde(transparent)]
     pub struct SendMessageRequestMessage(::std::string::String);
@@ -3409,7 +3827,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for SendMessageRequestMessage {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             if value.chars().count() > 10000usize {
                 return Err("longer than 10000 characters".into());
             }
@@ -3421,7 +3841,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for SendMessageRequestMessage {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -3447,7 +3869,12 @@ pub mod types {
     }
     ///Response from sending a message to a session.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct SendMessageResponse {
         ///Run ID for this message processing
@@ -3471,7 +3898,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct SendMessageResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3484,7 +3911,12 @@ pub mod types {
     }
     ///Simplified chat message for external consumers.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct SessionMessage {
         ///Message text content
@@ -3508,7 +3940,12 @@ pub mod types {
     }
     ///Simplified session resource for external consumers.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct SessionResource {
         ///Unix timestamp of resource creation
@@ -3516,8 +3953,9 @@ pub mod types {
         pub created_at: ::std::option::Option<i64>,
         ///Type-specific metadata
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub metadata:
-            ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+        pub metadata: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
         ///Preview URL
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub preview_url: ::std::option::Option<::std::string::String>,
@@ -3542,7 +3980,12 @@ pub mod types {
     }
     ///`StandardApiError`
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct StandardApiError {
         ///Machine-readable error code
@@ -3569,7 +4012,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct StandardApiErrorEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3588,7 +4031,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct StopSessionRequest {}
@@ -3599,7 +4042,12 @@ pub mod types {
     }
     ///Response from stopping a session.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct StopSessionResponse {
         ///Session ID
@@ -3618,7 +4066,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct StopSessionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3631,7 +4079,12 @@ pub mod types {
     }
     ///A single style in the listing response.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct StyleItem {
         ///Aspect ratio (e.g., '16:9', '9:16', '1:1').
@@ -3664,7 +4117,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct StyleItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -3689,7 +4142,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct SubscriptionCredits {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3704,7 +4157,12 @@ pub mod types {
     }
     ///`SubscriptionInfo`
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct SubscriptionInfo {
         pub credits: SubscriptionCredits,
@@ -3717,7 +4175,12 @@ pub mod types {
     }
     ///Request body for POST /v1/audio/text_to_speech.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct TextToSpeechRequest {
@@ -3745,7 +4208,15 @@ pub mod types {
     }
     ///Text to synthesize (1-5000 characters).
     #[derive(
-        ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd, schemars::JsonSchema,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
     )]
     #[serde(transparent)]
     pub struct TextToSpeechRequestText(::std::string::String);
@@ -3762,7 +4233,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for TextToSpeechRequestText {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             if value.chars().count() > 5000usize {
                 return Err("longer than 5000 characters".into());
             }
@@ -3774,7 +4247,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for TextToSpeechRequestText {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -3800,7 +4275,12 @@ pub mod types {
     }
     ///Response payload for POST /v1/audio/text_to_speech.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct TextToSpeechResponseData {
         ///URL of the generated audio file.
@@ -3827,7 +4307,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct TextToSpeechResponseDataEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3846,7 +4326,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct UpdateAvatarLookRequest {
         ///New display name for the look.
@@ -3860,7 +4340,15 @@ pub mod types {
     }
     ///New display name for the look.
     #[derive(
-        ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd, schemars::JsonSchema,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
     )]
     #[serde(transparent)]
     pub struct UpdateAvatarLookRequestName(::std::string::String);
@@ -3877,7 +4365,9 @@ pub mod types {
     }
     impl ::std::str::FromStr for UpdateAvatarLookRequestName {
         type Err = self::error::ConversionError;
-        fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             if value.chars().count() > 255usize {
                 return Err("longer than 255 characters".into());
             }
@@ -3886,7 +4376,9 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<&str> for UpdateAvatarLookRequestName {
         type Error = self::error::ConversionError;
-        fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
             value.parse()
         }
     }
@@ -3912,7 +4404,12 @@ pub mod types {
     }
     ///Request body for PATCH /v3/lipsyncs/{id}.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct UpdateLipsyncRequest {
@@ -3926,7 +4423,12 @@ pub mod types {
     }
     ///Request body for PATCH /v3/video-translations/{id}.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct UpdateVideoTranslationRequest {
@@ -3946,7 +4448,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct UpdateWebhookEndpointRequest {
@@ -3964,7 +4466,12 @@ pub mod types {
     }
     ///Response from uploading an asset via POST /v3/assets.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct UploadAssetV3Response {
         ///Unique asset identifier for use in other endpoints like POST /v3/video-agents
@@ -3983,7 +4490,12 @@ pub mod types {
     }
     ///Request body for PUT /v3/video-translations/proofreads/{id}/srt.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct UploadSrtRequest {
@@ -4003,7 +4515,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct UsageBasedInfo {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4018,7 +4530,12 @@ pub mod types {
     }
     ///`UserInfoResponse`
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct UserInfoResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4050,7 +4567,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct UserInfoResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4063,7 +4580,12 @@ pub mod types {
     }
     ///`V1apiError`
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct V1apiError {
         ///API status code
@@ -4084,7 +4606,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct VideoAgentConfig {
@@ -4108,10 +4630,15 @@ pub mod types {
     }
     /**Video resource returned by list and detail endpoints.
 
-    If ``output_language`` is present the video is a translated video;
-    otherwise it is a generated video.*/
+If ``output_language`` is present the video is a translated video;
+otherwise it is a generated video.*/
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct VideoDetail {
         ///Presigned URL to download the video file with captions burned in
@@ -4174,7 +4701,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct VideoDetailEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4193,7 +4720,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct VideoDetailPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -4212,7 +4739,12 @@ pub mod types {
     }
     ///`VideoTranslateCaptionGetResponse`
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct VideoTranslateCaptionGetResponse {
         pub caption_url: ::std::string::String,
@@ -4230,7 +4762,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct VideoTranslateCaptionGetResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4249,13 +4781,15 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct VideoTranslateCreateResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub video_translate_id: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub video_translate_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub video_translate_ids: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
     }
     impl VideoTranslateCreateResponse {
         pub fn builder() -> builder::VideoTranslateCreateResponse {
@@ -4270,7 +4804,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct VideoTranslateCreateResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4283,7 +4817,12 @@ pub mod types {
     }
     ///Response for GET /v3/video-translations/{id}/caption.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct VideoTranslationCaptionResponse {
         ///Presigned URL to download the caption file
@@ -4302,7 +4841,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct VideoTranslationCaptionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4315,7 +4854,12 @@ pub mod types {
     }
     ///Response for POST /v3/video-translations.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct VideoTranslationCreateResponse {
         ///Video translation IDs, one per target language
@@ -4334,7 +4878,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct VideoTranslationCreateResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4347,7 +4891,12 @@ pub mod types {
     }
     ///Response for DELETE /v3/video-translations/{id}.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct VideoTranslationDeleteResponse {
         ///ID of the deleted video translation
@@ -4366,7 +4915,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct VideoTranslationDeleteResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4379,7 +4928,12 @@ pub mod types {
     }
     ///Detailed video translation resource.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct VideoTranslationDetail {
         ///Presigned download URL for the translated audio. Only present when status is completed.
@@ -4430,7 +4984,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct VideoTranslationDetailEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4449,7 +5003,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct VideoTranslationDetailPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -4468,7 +5022,12 @@ pub mod types {
     }
     ///Response for GET /v3/video-translations/languages.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct VideoTranslationLanguagesResponse {
         ///List of supported target language codes
@@ -4487,7 +5046,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct VideoTranslationLanguagesResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4500,7 +5059,12 @@ pub mod types {
     }
     ///Voice tuning parameters for text-to-speech.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct VoiceSettingsInput {
         ///Locale/accent hint for multi-lingual voices (e.g. 'en-US').
@@ -4529,7 +5093,12 @@ pub mod types {
     }
     ///`WalletInfo`
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct WalletInfo {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4545,7 +5114,12 @@ pub mod types {
     }
     ///A registered webhook endpoint.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct WebhookEndpointResponse {
         ///ISO 8601 timestamp when the endpoint was created.
@@ -4576,7 +5150,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct WebhookEndpointResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4595,7 +5169,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct WebhookEndpointResponsePage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -4614,7 +5188,12 @@ pub mod types {
     }
     ///A delivered webhook event.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct WebhookEventResponse {
         ///ISO 8601 timestamp when the event was created.
@@ -4639,7 +5218,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct WebhookEventResponsePage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -4658,7 +5237,12 @@ pub mod types {
     }
     ///A webhook event type with its description.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct WebhookEventTypeItem {
         ///Human-readable description of when this event fires.
@@ -4679,7 +5263,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct WebhookEventTypeItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -4698,7 +5282,12 @@ pub mod types {
     }
     ///Word-level timing data from TTS generation.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct WordWithTimestamp {
         ///End time in seconds.
@@ -4715,7 +5304,12 @@ pub mod types {
     }
     ///Schema information for a single exposed workflow.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct WorkflowCatalogEntry {
         ///Workflow category: content_ai, media_generation, utility
@@ -4744,7 +5338,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct WorkflowCatalogEntryPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -4763,7 +5357,12 @@ pub mod types {
     }
     ///Response for polling a workflow execution (GET /v1/workflows/executions/<execution_id>).
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct WorkflowExecutionDetailResponse {
         ///Error details when failed
@@ -4773,12 +5372,14 @@ pub mod types {
         pub execution_id: ::std::string::String,
         ///Workflow output when completed (single-workflow executions)
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub output:
-            ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+        pub output: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
         ///All workflow outputs keyed by workflow ID (multi-workflow graph executions)
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub outputs:
-            ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+        pub outputs: ::std::option::Option<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
         ///Execution status: submitted | running | completed | failed | not_found
         pub status: ::std::string::String,
     }
@@ -4795,7 +5396,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct WorkflowExecutionDetailResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4808,7 +5409,12 @@ pub mod types {
     }
     ///Structured error detail for a workflow execution.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct WorkflowExecutionError {
         ///Machine-readable error code
@@ -4823,7 +5429,12 @@ pub mod types {
     }
     ///Response after submitting a workflow execution (POST /v1/workflows/executions).
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     pub struct WorkflowExecutionResponse {
         ///The execution ID to poll for results
@@ -4845,7 +5456,7 @@ pub mod types {
         Debug,
         Default,
         PartialEq,
-        schemars::JsonSchema,
+        schemars::JsonSchema
     )]
     pub struct WorkflowExecutionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4858,7 +5469,12 @@ pub mod types {
     }
     ///A single workflow within a multi-workflow graph submission.
     #[derive(
-        ::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq, schemars::JsonSchema,
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
     )]
     #[serde(deny_unknown_fields)]
     pub struct WorkflowRequestEntry {
@@ -4883,7 +5499,10 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct AssetBase64 {
             data: ::std::result::Result<::std::string::String, ::std::string::String>,
-            media_type: ::std::result::Result<::std::string::String, ::std::string::String>,
+            media_type: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
             type_: ::std::result::Result<super::AssetBase64Type, ::std::string::String>,
         }
         impl ::std::default::Default for AssetBase64 {
@@ -4903,7 +5522,9 @@ pub mod types {
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
             pub fn media_type<T>(mut self, value: T) -> Self
@@ -4913,7 +5534,9 @@ pub mod types {
             {
                 self.media_type = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for media_type: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for media_type: {e}")
+                    });
                 self
             }
             pub fn type_<T>(mut self, value: T) -> Self
@@ -4923,7 +5546,9 @@ pub mod types {
             {
                 self.type_ = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for type_: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
                 self
             }
         }
@@ -4950,7 +5575,10 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct AssetId {
-            asset_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            asset_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
             type_: ::std::result::Result<super::AssetIdType, ::std::string::String>,
         }
         impl ::std::default::Default for AssetId {
@@ -4969,7 +5597,9 @@ pub mod types {
             {
                 self.asset_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for asset_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for asset_id: {e}")
+                    });
                 self
             }
             pub fn type_<T>(mut self, value: T) -> Self
@@ -4979,7 +5609,9 @@ pub mod types {
             {
                 self.type_ = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for type_: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
                 self
             }
         }
@@ -5023,7 +5655,9 @@ pub mod types {
             {
                 self.type_ = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for type_: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
                 self
             }
             pub fn url<T>(mut self, value: T) -> Self
@@ -5033,7 +5667,9 @@ pub mod types {
             {
                 self.url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
                 self
             }
         }
@@ -5059,7 +5695,10 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct AudioVoiceItem {
             gender: ::std::result::Result<::std::string::String, ::std::string::String>,
-            language: ::std::result::Result<::std::string::String, ::std::string::String>,
+            language: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
             name: ::std::result::Result<::std::string::String, ::std::string::String>,
             preview_audio_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -5068,7 +5707,10 @@ pub mod types {
             support_locale: ::std::result::Result<bool, ::std::string::String>,
             support_pause: ::std::result::Result<bool, ::std::string::String>,
             type_: ::std::result::Result<super::AudioVoiceType, ::std::string::String>,
-            voice_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            voice_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for AudioVoiceItem {
             fn default() -> Self {
@@ -5077,8 +5719,12 @@ pub mod types {
                     language: Err("no value supplied for language".to_string()),
                     name: Err("no value supplied for name".to_string()),
                     preview_audio_url: Ok(Default::default()),
-                    support_locale: Err("no value supplied for support_locale".to_string()),
-                    support_pause: Err("no value supplied for support_pause".to_string()),
+                    support_locale: Err(
+                        "no value supplied for support_locale".to_string(),
+                    ),
+                    support_pause: Err(
+                        "no value supplied for support_pause".to_string(),
+                    ),
                     type_: Err("no value supplied for type_".to_string()),
                     voice_id: Err("no value supplied for voice_id".to_string()),
                 }
@@ -5092,7 +5738,9 @@ pub mod types {
             {
                 self.gender = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for gender: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for gender: {e}")
+                    });
                 self
             }
             pub fn language<T>(mut self, value: T) -> Self
@@ -5102,7 +5750,9 @@ pub mod types {
             {
                 self.language = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for language: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for language: {e}")
+                    });
                 self
             }
             pub fn name<T>(mut self, value: T) -> Self
@@ -5112,7 +5762,9 @@ pub mod types {
             {
                 self.name = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for name: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
                 self
             }
             pub fn preview_audio_url<T>(mut self, value: T) -> Self
@@ -5120,9 +5772,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.preview_audio_url = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for preview_audio_url: {e}")
-                });
+                self.preview_audio_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for preview_audio_url: {e}"
+                        )
+                    });
                 self
             }
             pub fn support_locale<T>(mut self, value: T) -> Self
@@ -5130,9 +5786,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.support_locale = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for support_locale: {e}")
-                });
+                self.support_locale = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for support_locale: {e}"
+                        )
+                    });
                 self
             }
             pub fn support_pause<T>(mut self, value: T) -> Self
@@ -5142,7 +5802,9 @@ pub mod types {
             {
                 self.support_pause = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for support_pause: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for support_pause: {e}")
+                    });
                 self
             }
             pub fn type_<T>(mut self, value: T) -> Self
@@ -5152,7 +5814,9 @@ pub mod types {
             {
                 self.type_ = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for type_: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
                 self
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
@@ -5162,7 +5826,9 @@ pub mod types {
             {
                 self.voice_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for voice_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for voice_id: {e}")
+                    });
                 self
             }
         }
@@ -5203,7 +5869,10 @@ pub mod types {
                 ::std::vec::Vec<super::AudioVoiceItem>,
                 ::std::string::String,
             >,
-            has_more: ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            has_more: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
             next_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -5226,7 +5895,9 @@ pub mod types {
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
             pub fn has_more<T>(mut self, value: T) -> Self
@@ -5236,7 +5907,9 @@ pub mod types {
             {
                 self.has_more = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for has_more: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for has_more: {e}")
+                    });
                 self
             }
             pub fn next_token<T>(mut self, value: T) -> Self
@@ -5246,7 +5919,9 @@ pub mod types {
             {
                 self.next_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for next_token: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for next_token: {e}")
+                    });
                 self
             }
         }
@@ -5273,9 +5948,15 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct AutoReloadInfo {
-            amount_usd: ::std::result::Result<::std::option::Option<f64>, ::std::string::String>,
+            amount_usd: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
             enabled: ::std::result::Result<bool, ::std::string::String>,
-            threshold_usd: ::std::result::Result<::std::option::Option<f64>, ::std::string::String>,
+            threshold_usd: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for AutoReloadInfo {
             fn default() -> Self {
@@ -5294,7 +5975,9 @@ pub mod types {
             {
                 self.amount_usd = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for amount_usd: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for amount_usd: {e}")
+                    });
                 self
             }
             pub fn enabled<T>(mut self, value: T) -> Self
@@ -5304,7 +5987,9 @@ pub mod types {
             {
                 self.enabled = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for enabled: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for enabled: {e}")
+                    });
                 self
             }
             pub fn threshold_usd<T>(mut self, value: T) -> Self
@@ -5314,7 +5999,9 @@ pub mod types {
             {
                 self.threshold_usd = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for threshold_usd: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for threshold_usd: {e}")
+                    });
                 self
             }
         }
@@ -5360,7 +6047,9 @@ pub mod types {
             {
                 self.code = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for code: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for code: {e}")
+                    });
                 self
             }
             pub fn message<T>(mut self, value: T) -> Self
@@ -5370,7 +6059,9 @@ pub mod types {
             {
                 self.message = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for message: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for message: {e}")
+                    });
                 self
             }
         }
@@ -5451,9 +6142,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.consent_status = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for consent_status: {e}")
-                });
+                self.consent_status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for consent_status: {e}"
+                        )
+                    });
                 self
             }
             pub fn created_at<T>(mut self, value: T) -> Self
@@ -5463,7 +6158,9 @@ pub mod types {
             {
                 self.created_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for created_at: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
                 self
             }
             pub fn default_voice_id<T>(mut self, value: T) -> Self
@@ -5471,9 +6168,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.default_voice_id = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for default_voice_id: {e}")
-                });
+                self.default_voice_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for default_voice_id: {e}"
+                        )
+                    });
                 self
             }
             pub fn error<T>(mut self, value: T) -> Self
@@ -5483,7 +6184,9 @@ pub mod types {
             {
                 self.error = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for error: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for error: {e}")
+                    });
                 self
             }
             pub fn gender<T>(mut self, value: T) -> Self
@@ -5493,7 +6196,9 @@ pub mod types {
             {
                 self.gender = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for gender: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for gender: {e}")
+                    });
                 self
             }
             pub fn id<T>(mut self, value: T) -> Self
@@ -5513,7 +6218,9 @@ pub mod types {
             {
                 self.looks_count = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for looks_count: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for looks_count: {e}")
+                    });
                 self
             }
             pub fn name<T>(mut self, value: T) -> Self
@@ -5523,7 +6230,9 @@ pub mod types {
             {
                 self.name = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for name: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
                 self
             }
             pub fn preview_image_url<T>(mut self, value: T) -> Self
@@ -5531,9 +6240,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.preview_image_url = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for preview_image_url: {e}")
-                });
+                self.preview_image_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for preview_image_url: {e}"
+                        )
+                    });
                 self
             }
             pub fn preview_video_url<T>(mut self, value: T) -> Self
@@ -5541,9 +6254,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.preview_video_url = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for preview_video_url: {e}")
-                });
+                self.preview_video_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for preview_video_url: {e}"
+                        )
+                    });
                 self
             }
             pub fn status<T>(mut self, value: T) -> Self
@@ -5553,7 +6270,9 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
                 self
             }
         }
@@ -5611,16 +6330,21 @@ pub mod types {
         impl AvatarGroupItemEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AvatarGroupItem>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::AvatarGroupItem>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<AvatarGroupItemEnvelope> for super::AvatarGroupItemEnvelope {
+        impl ::std::convert::TryFrom<AvatarGroupItemEnvelope>
+        for super::AvatarGroupItemEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: AvatarGroupItemEnvelope,
@@ -5628,11 +6352,10 @@ pub mod types {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::AvatarGroupItemEnvelope> for AvatarGroupItemEnvelope {
+        impl ::std::convert::From<super::AvatarGroupItemEnvelope>
+        for AvatarGroupItemEnvelope {
             fn from(value: super::AvatarGroupItemEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -5641,7 +6364,10 @@ pub mod types {
                 ::std::vec::Vec<super::AvatarGroupItem>,
                 ::std::string::String,
             >,
-            has_more: ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            has_more: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
             next_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -5664,7 +6390,9 @@ pub mod types {
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
             pub fn has_more<T>(mut self, value: T) -> Self
@@ -5674,7 +6402,9 @@ pub mod types {
             {
                 self.has_more = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for has_more: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for has_more: {e}")
+                    });
                 self
             }
             pub fn next_token<T>(mut self, value: T) -> Self
@@ -5684,11 +6414,14 @@ pub mod types {
             {
                 self.next_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for next_token: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for next_token: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<AvatarGroupItemPage> for super::AvatarGroupItemPage {
+        impl ::std::convert::TryFrom<AvatarGroupItemPage>
+        for super::AvatarGroupItemPage {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: AvatarGroupItemPage,
@@ -5711,7 +6444,10 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct AvatarLookItem {
-            avatar_type: ::std::result::Result<super::AvatarLookType, ::std::string::String>,
+            avatar_type: ::std::result::Result<
+                super::AvatarLookType,
+                ::std::string::String,
+            >,
             default_voice_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -5729,8 +6465,14 @@ pub mod types {
                 ::std::string::String,
             >,
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
-            image_height: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
-            image_width: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            image_height: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            image_width: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
             name: ::std::result::Result<::std::string::String, ::std::string::String>,
             preferred_orientation: ::std::result::Result<
                 ::std::option::Option<super::PreferredOrientation>,
@@ -5786,7 +6528,9 @@ pub mod types {
             {
                 self.avatar_type = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for avatar_type: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for avatar_type: {e}")
+                    });
                 self
             }
             pub fn default_voice_id<T>(mut self, value: T) -> Self
@@ -5794,9 +6538,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.default_voice_id = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for default_voice_id: {e}")
-                });
+                self.default_voice_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for default_voice_id: {e}"
+                        )
+                    });
                 self
             }
             pub fn error<T>(mut self, value: T) -> Self
@@ -5806,7 +6554,9 @@ pub mod types {
             {
                 self.error = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for error: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for error: {e}")
+                    });
                 self
             }
             pub fn gender<T>(mut self, value: T) -> Self
@@ -5816,7 +6566,9 @@ pub mod types {
             {
                 self.gender = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for gender: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for gender: {e}")
+                    });
                 self
             }
             pub fn group_id<T>(mut self, value: T) -> Self
@@ -5826,7 +6578,9 @@ pub mod types {
             {
                 self.group_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for group_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for group_id: {e}")
+                    });
                 self
             }
             pub fn id<T>(mut self, value: T) -> Self
@@ -5846,7 +6600,9 @@ pub mod types {
             {
                 self.image_height = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for image_height: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for image_height: {e}")
+                    });
                 self
             }
             pub fn image_width<T>(mut self, value: T) -> Self
@@ -5856,7 +6612,9 @@ pub mod types {
             {
                 self.image_width = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for image_width: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for image_width: {e}")
+                    });
                 self
             }
             pub fn name<T>(mut self, value: T) -> Self
@@ -5866,17 +6624,25 @@ pub mod types {
             {
                 self.name = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for name: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
                 self
             }
             pub fn preferred_orientation<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::PreferredOrientation>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::PreferredOrientation>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
-                self.preferred_orientation = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for preferred_orientation: {e}")
-                });
+                self.preferred_orientation = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for preferred_orientation: {e}"
+                        )
+                    });
                 self
             }
             pub fn preview_image_url<T>(mut self, value: T) -> Self
@@ -5884,9 +6650,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.preview_image_url = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for preview_image_url: {e}")
-                });
+                self.preview_image_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for preview_image_url: {e}"
+                        )
+                    });
                 self
             }
             pub fn preview_video_url<T>(mut self, value: T) -> Self
@@ -5894,9 +6664,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.preview_video_url = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for preview_video_url: {e}")
-                });
+                self.preview_video_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for preview_video_url: {e}"
+                        )
+                    });
                 self
             }
             pub fn status<T>(mut self, value: T) -> Self
@@ -5906,7 +6680,9 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
                 self
             }
             pub fn supported_api_engines<T>(mut self, value: T) -> Self
@@ -5914,9 +6690,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.supported_api_engines = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for supported_api_engines: {e}")
-                });
+                self.supported_api_engines = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for supported_api_engines: {e}"
+                        )
+                    });
                 self
             }
             pub fn tags<T>(mut self, value: T) -> Self
@@ -5926,7 +6706,9 @@ pub mod types {
             {
                 self.tags = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for tags: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for tags: {e}")
+                    });
                 self
             }
         }
@@ -5997,11 +6779,14 @@ pub mod types {
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<AvatarLookItemEnvelope> for super::AvatarLookItemEnvelope {
+        impl ::std::convert::TryFrom<AvatarLookItemEnvelope>
+        for super::AvatarLookItemEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: AvatarLookItemEnvelope,
@@ -6009,11 +6794,10 @@ pub mod types {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::AvatarLookItemEnvelope> for AvatarLookItemEnvelope {
+        impl ::std::convert::From<super::AvatarLookItemEnvelope>
+        for AvatarLookItemEnvelope {
             fn from(value: super::AvatarLookItemEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -6022,7 +6806,10 @@ pub mod types {
                 ::std::vec::Vec<super::AvatarLookItem>,
                 ::std::string::String,
             >,
-            has_more: ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            has_more: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
             next_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -6045,7 +6832,9 @@ pub mod types {
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
             pub fn has_more<T>(mut self, value: T) -> Self
@@ -6055,7 +6844,9 @@ pub mod types {
             {
                 self.has_more = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for has_more: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for has_more: {e}")
+                    });
                 self
             }
             pub fn next_token<T>(mut self, value: T) -> Self
@@ -6065,7 +6856,9 @@ pub mod types {
             {
                 self.next_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for next_token: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for next_token: {e}")
+                    });
                 self
             }
         }
@@ -6124,7 +6917,9 @@ pub mod types {
             {
                 self.asset_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for asset_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for asset_id: {e}")
+                    });
                 self
             }
             pub fn type_<T>(mut self, value: T) -> Self
@@ -6134,7 +6929,9 @@ pub mod types {
             {
                 self.type_ = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for type_: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
                 self
             }
             pub fn url<T>(mut self, value: T) -> Self
@@ -6144,7 +6941,9 @@ pub mod types {
             {
                 self.url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
                 self
             }
             pub fn value<T>(mut self, value: T) -> Self
@@ -6154,7 +6953,9 @@ pub mod types {
             {
                 self.value = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for value: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for value: {e}")
+                    });
                 self
             }
         }
@@ -6203,11 +7004,14 @@ pub mod types {
             {
                 self.reroute_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for reroute_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for reroute_url: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAvatarConsentRequest> for super::CreateAvatarConsentRequest {
+        impl ::std::convert::TryFrom<CreateAvatarConsentRequest>
+        for super::CreateAvatarConsentRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateAvatarConsentRequest,
@@ -6217,7 +7021,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::CreateAvatarConsentRequest> for CreateAvatarConsentRequest {
+        impl ::std::convert::From<super::CreateAvatarConsentRequest>
+        for CreateAvatarConsentRequest {
             fn from(value: super::CreateAvatarConsentRequest) -> Self {
                 Self {
                     reroute_url: Ok(value.reroute_url),
@@ -6226,7 +7031,10 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct CreateAvatarConsentResponse {
-            avatar_group: ::std::result::Result<super::AvatarGroupItem, ::std::string::String>,
+            avatar_group: ::std::result::Result<
+                super::AvatarGroupItem,
+                ::std::string::String,
+            >,
             url: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
         impl ::std::default::Default for CreateAvatarConsentResponse {
@@ -6245,7 +7053,9 @@ pub mod types {
             {
                 self.avatar_group = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for avatar_group: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for avatar_group: {e}")
+                    });
                 self
             }
             pub fn url<T>(mut self, value: T) -> Self
@@ -6255,11 +7065,14 @@ pub mod types {
             {
                 self.url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAvatarConsentResponse> for super::CreateAvatarConsentResponse {
+        impl ::std::convert::TryFrom<CreateAvatarConsentResponse>
+        for super::CreateAvatarConsentResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateAvatarConsentResponse,
@@ -6270,7 +7083,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::CreateAvatarConsentResponse> for CreateAvatarConsentResponse {
+        impl ::std::convert::From<super::CreateAvatarConsentResponse>
+        for CreateAvatarConsentResponse {
             fn from(value: super::CreateAvatarConsentResponse) -> Self {
                 Self {
                     avatar_group: Ok(value.avatar_group),
@@ -6296,19 +7110,20 @@ pub mod types {
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<super::CreateAvatarConsentResponse>,
-                    >,
+                    ::std::option::Option<super::CreateAvatarConsentResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<CreateAvatarConsentResponseEnvelope>
-            for super::CreateAvatarConsentResponseEnvelope
-        {
+        for super::CreateAvatarConsentResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateAvatarConsentResponseEnvelope,
@@ -6317,12 +7132,9 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::CreateAvatarConsentResponseEnvelope>
-            for CreateAvatarConsentResponseEnvelope
-        {
+        for CreateAvatarConsentResponseEnvelope {
             fn from(value: super::CreateAvatarConsentResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -6347,12 +7159,16 @@ pub mod types {
         impl CreateAvatarResponse {
             pub fn avatar_group<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AvatarGroupItem>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::AvatarGroupItem>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.avatar_group = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for avatar_group: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for avatar_group: {e}")
+                    });
                 self
             }
             pub fn avatar_item<T>(mut self, value: T) -> Self
@@ -6362,11 +7178,14 @@ pub mod types {
             {
                 self.avatar_item = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for avatar_item: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for avatar_item: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAvatarResponse> for super::CreateAvatarResponse {
+        impl ::std::convert::TryFrom<CreateAvatarResponse>
+        for super::CreateAvatarResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateAvatarResponse,
@@ -6402,16 +7221,21 @@ pub mod types {
         impl CreateAvatarResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::CreateAvatarResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::CreateAvatarResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAvatarResponseEnvelope> for super::CreateAvatarResponseEnvelope {
+        impl ::std::convert::TryFrom<CreateAvatarResponseEnvelope>
+        for super::CreateAvatarResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateAvatarResponseEnvelope,
@@ -6419,11 +7243,10 @@ pub mod types {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::CreateAvatarResponseEnvelope> for CreateAvatarResponseEnvelope {
+        impl ::std::convert::From<super::CreateAvatarResponseEnvelope>
+        for CreateAvatarResponseEnvelope {
             fn from(value: super::CreateAvatarResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -6472,8 +7295,10 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            remove_background:
-                ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            remove_background: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
             resolution: ::std::result::Result<
                 ::std::option::Option<super::VideoResolution>,
                 ::std::string::String,
@@ -6521,12 +7346,16 @@ pub mod types {
         impl CreateAvatarVideoRequest {
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::VideoAspectRatio>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::VideoAspectRatio>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.aspect_ratio = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for aspect_ratio: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for aspect_ratio: {e}")
+                    });
                 self
             }
             pub fn audio_asset_id<T>(mut self, value: T) -> Self
@@ -6534,9 +7363,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.audio_asset_id = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for audio_asset_id: {e}")
-                });
+                self.audio_asset_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for audio_asset_id: {e}"
+                        )
+                    });
                 self
             }
             pub fn audio_url<T>(mut self, value: T) -> Self
@@ -6546,7 +7379,9 @@ pub mod types {
             {
                 self.audio_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for audio_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for audio_url: {e}")
+                    });
                 self
             }
             pub fn avatar_id<T>(mut self, value: T) -> Self
@@ -6556,17 +7391,23 @@ pub mod types {
             {
                 self.avatar_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for avatar_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for avatar_id: {e}")
+                    });
                 self
             }
             pub fn background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::BackgroundSetting>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::BackgroundSetting>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.background = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for background: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for background: {e}")
+                    });
                 self
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
@@ -6576,7 +7417,9 @@ pub mod types {
             {
                 self.callback_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_id: {e}")
+                    });
                 self
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
@@ -6586,7 +7429,9 @@ pub mod types {
             {
                 self.callback_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_url: {e}")
+                    });
                 self
             }
             pub fn expressiveness<T>(mut self, value: T) -> Self
@@ -6594,9 +7439,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<super::Expressiveness>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.expressiveness = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for expressiveness: {e}")
-                });
+                self.expressiveness = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for expressiveness: {e}"
+                        )
+                    });
                 self
             }
             pub fn image_asset_id<T>(mut self, value: T) -> Self
@@ -6604,9 +7453,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.image_asset_id = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for image_asset_id: {e}")
-                });
+                self.image_asset_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for image_asset_id: {e}"
+                        )
+                    });
                 self
             }
             pub fn image_url<T>(mut self, value: T) -> Self
@@ -6616,7 +7469,9 @@ pub mod types {
             {
                 self.image_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for image_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for image_url: {e}")
+                    });
                 self
             }
             pub fn motion_prompt<T>(mut self, value: T) -> Self
@@ -6626,7 +7481,9 @@ pub mod types {
             {
                 self.motion_prompt = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for motion_prompt: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for motion_prompt: {e}")
+                    });
                 self
             }
             pub fn remove_background<T>(mut self, value: T) -> Self
@@ -6634,31 +7491,41 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.remove_background = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for remove_background: {e}")
-                });
+                self.remove_background = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for remove_background: {e}"
+                        )
+                    });
                 self
             }
             pub fn resolution<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::VideoResolution>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::VideoResolution>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.resolution = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for resolution: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for resolution: {e}")
+                    });
                 self
             }
             pub fn script<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<super::CreateAvatarVideoRequestScript>,
-                    >,
+                    ::std::option::Option<super::CreateAvatarVideoRequestScript>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.script = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for script: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for script: {e}")
+                    });
                 self
             }
             pub fn title<T>(mut self, value: T) -> Self
@@ -6668,7 +7535,9 @@ pub mod types {
             {
                 self.title = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for title: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
                 self
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
@@ -6678,21 +7547,30 @@ pub mod types {
             {
                 self.voice_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for voice_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for voice_id: {e}")
+                    });
                 self
             }
             pub fn voice_settings<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::VoiceSettingsInput>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::VoiceSettingsInput>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
-                self.voice_settings = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for voice_settings: {e}")
-                });
+                self.voice_settings = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for voice_settings: {e}"
+                        )
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAvatarVideoRequest> for super::CreateAvatarVideoRequest {
+        impl ::std::convert::TryFrom<CreateAvatarVideoRequest>
+        for super::CreateAvatarVideoRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateAvatarVideoRequest,
@@ -6718,7 +7596,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::CreateAvatarVideoRequest> for CreateAvatarVideoRequest {
+        impl ::std::convert::From<super::CreateAvatarVideoRequest>
+        for CreateAvatarVideoRequest {
             fn from(value: super::CreateAvatarVideoRequest) -> Self {
                 Self {
                     aspect_ratio: Ok(value.aspect_ratio),
@@ -6744,7 +7623,10 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct CreateAvatarVideoResponse {
             status: ::std::result::Result<::std::string::String, ::std::string::String>,
-            video_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            video_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for CreateAvatarVideoResponse {
             fn default() -> Self {
@@ -6762,7 +7644,9 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
                 self
             }
             pub fn video_id<T>(mut self, value: T) -> Self
@@ -6772,11 +7656,14 @@ pub mod types {
             {
                 self.video_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for video_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for video_id: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAvatarVideoResponse> for super::CreateAvatarVideoResponse {
+        impl ::std::convert::TryFrom<CreateAvatarVideoResponse>
+        for super::CreateAvatarVideoResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateAvatarVideoResponse,
@@ -6787,7 +7674,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::CreateAvatarVideoResponse> for CreateAvatarVideoResponse {
+        impl ::std::convert::From<super::CreateAvatarVideoResponse>
+        for CreateAvatarVideoResponse {
             fn from(value: super::CreateAvatarVideoResponse) -> Self {
                 Self {
                     status: Ok(value.status),
@@ -6812,18 +7700,21 @@ pub mod types {
         impl CreateAvatarVideoResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::CreateAvatarVideoResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::CreateAvatarVideoResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<CreateAvatarVideoResponseEnvelope>
-            for super::CreateAvatarVideoResponseEnvelope
-        {
+        for super::CreateAvatarVideoResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateAvatarVideoResponseEnvelope,
@@ -6832,12 +7723,9 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::CreateAvatarVideoResponseEnvelope>
-            for CreateAvatarVideoResponseEnvelope
-        {
+        for CreateAvatarVideoResponseEnvelope {
             fn from(value: super::CreateAvatarVideoResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -6862,11 +7750,14 @@ pub mod types {
             {
                 self.workflows = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for workflows: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for workflows: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateGraphExecutionRequest> for super::CreateGraphExecutionRequest {
+        impl ::std::convert::TryFrom<CreateGraphExecutionRequest>
+        for super::CreateGraphExecutionRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateGraphExecutionRequest,
@@ -6876,7 +7767,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::CreateGraphExecutionRequest> for CreateGraphExecutionRequest {
+        impl ::std::convert::From<super::CreateGraphExecutionRequest>
+        for CreateGraphExecutionRequest {
             fn from(value: super::CreateGraphExecutionRequest) -> Self {
                 Self {
                     workflows: Ok(value.workflows),
@@ -6897,9 +7789,15 @@ pub mod types {
             disable_music_track: ::std::result::Result<bool, ::std::string::String>,
             enable_caption: ::std::result::Result<bool, ::std::string::String>,
             enable_dynamic_duration: ::std::result::Result<bool, ::std::string::String>,
-            enable_speech_enhancement: ::std::result::Result<bool, ::std::string::String>,
+            enable_speech_enhancement: ::std::result::Result<
+                bool,
+                ::std::string::String,
+            >,
             enable_watermark: ::std::result::Result<bool, ::std::string::String>,
-            end_time: ::std::result::Result<::std::option::Option<f64>, ::std::string::String>,
+            end_time: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
             folder_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -6908,10 +7806,18 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            keep_the_same_format:
-                ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
-            mode: ::std::result::Result<super::VideoTranslationMode, ::std::string::String>,
-            start_time: ::std::result::Result<::std::option::Option<f64>, ::std::string::String>,
+            keep_the_same_format: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            mode: ::std::result::Result<
+                super::VideoTranslationMode,
+                ::std::string::String,
+            >,
+            start_time: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
             title: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -6948,7 +7854,9 @@ pub mod types {
             {
                 self.audio = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for audio: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for audio: {e}")
+                    });
                 self
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
@@ -6958,7 +7866,9 @@ pub mod types {
             {
                 self.callback_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_id: {e}")
+                    });
                 self
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
@@ -6968,7 +7878,9 @@ pub mod types {
             {
                 self.callback_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_url: {e}")
+                    });
                 self
             }
             pub fn disable_music_track<T>(mut self, value: T) -> Self
@@ -6976,9 +7888,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.disable_music_track = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for disable_music_track: {e}")
-                });
+                self.disable_music_track = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for disable_music_track: {e}"
+                        )
+                    });
                 self
             }
             pub fn enable_caption<T>(mut self, value: T) -> Self
@@ -6986,9 +7902,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.enable_caption = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for enable_caption: {e}")
-                });
+                self.enable_caption = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_caption: {e}"
+                        )
+                    });
                 self
             }
             pub fn enable_dynamic_duration<T>(mut self, value: T) -> Self
@@ -6996,9 +7916,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.enable_dynamic_duration = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for enable_dynamic_duration: {e}")
-                });
+                self.enable_dynamic_duration = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_dynamic_duration: {e}"
+                        )
+                    });
                 self
             }
             pub fn enable_speech_enhancement<T>(mut self, value: T) -> Self
@@ -7006,9 +7930,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.enable_speech_enhancement = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for enable_speech_enhancement: {e}")
-                });
+                self.enable_speech_enhancement = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_speech_enhancement: {e}"
+                        )
+                    });
                 self
             }
             pub fn enable_watermark<T>(mut self, value: T) -> Self
@@ -7016,9 +7944,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.enable_watermark = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for enable_watermark: {e}")
-                });
+                self.enable_watermark = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_watermark: {e}"
+                        )
+                    });
                 self
             }
             pub fn end_time<T>(mut self, value: T) -> Self
@@ -7028,7 +7960,9 @@ pub mod types {
             {
                 self.end_time = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for end_time: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for end_time: {e}")
+                    });
                 self
             }
             pub fn folder_id<T>(mut self, value: T) -> Self
@@ -7038,7 +7972,9 @@ pub mod types {
             {
                 self.folder_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for folder_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for folder_id: {e}")
+                    });
                 self
             }
             pub fn fps_mode<T>(mut self, value: T) -> Self
@@ -7048,7 +7984,9 @@ pub mod types {
             {
                 self.fps_mode = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for fps_mode: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for fps_mode: {e}")
+                    });
                 self
             }
             pub fn keep_the_same_format<T>(mut self, value: T) -> Self
@@ -7056,9 +7994,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.keep_the_same_format = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for keep_the_same_format: {e}")
-                });
+                self.keep_the_same_format = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for keep_the_same_format: {e}"
+                        )
+                    });
                 self
             }
             pub fn mode<T>(mut self, value: T) -> Self
@@ -7068,7 +8010,9 @@ pub mod types {
             {
                 self.mode = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for mode: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for mode: {e}")
+                    });
                 self
             }
             pub fn start_time<T>(mut self, value: T) -> Self
@@ -7078,7 +8022,9 @@ pub mod types {
             {
                 self.start_time = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for start_time: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for start_time: {e}")
+                    });
                 self
             }
             pub fn title<T>(mut self, value: T) -> Self
@@ -7088,7 +8034,9 @@ pub mod types {
             {
                 self.title = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for title: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
                 self
             }
             pub fn video<T>(mut self, value: T) -> Self
@@ -7098,11 +8046,14 @@ pub mod types {
             {
                 self.video = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for video: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for video: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateLipsyncRequest> for super::CreateLipsyncRequest {
+        impl ::std::convert::TryFrom<CreateLipsyncRequest>
+        for super::CreateLipsyncRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateLipsyncRequest,
@@ -7157,8 +8108,10 @@ pub mod types {
             >,
             file: ::std::result::Result<super::AssetInput, ::std::string::String>,
             name: ::std::result::Result<::std::string::String, ::std::string::String>,
-            type_:
-                ::std::result::Result<super::CreatePhotoAvatarRequestType, ::std::string::String>,
+            type_: ::std::result::Result<
+                super::CreatePhotoAvatarRequestType,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for CreatePhotoAvatarRequest {
             fn default() -> Self {
@@ -7176,9 +8129,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.avatar_group_id = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for avatar_group_id: {e}")
-                });
+                self.avatar_group_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for avatar_group_id: {e}"
+                        )
+                    });
                 self
             }
             pub fn file<T>(mut self, value: T) -> Self
@@ -7188,7 +8145,9 @@ pub mod types {
             {
                 self.file = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for file: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for file: {e}")
+                    });
                 self
             }
             pub fn name<T>(mut self, value: T) -> Self
@@ -7198,7 +8157,9 @@ pub mod types {
             {
                 self.name = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for name: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
                 self
             }
             pub fn type_<T>(mut self, value: T) -> Self
@@ -7208,11 +8169,14 @@ pub mod types {
             {
                 self.type_ = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for type_: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreatePhotoAvatarRequest> for super::CreatePhotoAvatarRequest {
+        impl ::std::convert::TryFrom<CreatePhotoAvatarRequest>
+        for super::CreatePhotoAvatarRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreatePhotoAvatarRequest,
@@ -7225,7 +8189,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::CreatePhotoAvatarRequest> for CreatePhotoAvatarRequest {
+        impl ::std::convert::From<super::CreatePhotoAvatarRequest>
+        for CreatePhotoAvatarRequest {
             fn from(value: super::CreatePhotoAvatarRequest) -> Self {
                 Self {
                     avatar_group_id: Ok(value.avatar_group_id),
@@ -7250,8 +8215,10 @@ pub mod types {
                 ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
                 ::std::string::String,
             >,
-            type_:
-                ::std::result::Result<super::CreatePromptAvatarRequestType, ::std::string::String>,
+            type_: ::std::result::Result<
+                super::CreatePromptAvatarRequestType,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for CreatePromptAvatarRequest {
             fn default() -> Self {
@@ -7270,9 +8237,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.avatar_group_id = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for avatar_group_id: {e}")
-                });
+                self.avatar_group_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for avatar_group_id: {e}"
+                        )
+                    });
                 self
             }
             pub fn name<T>(mut self, value: T) -> Self
@@ -7282,7 +8253,9 @@ pub mod types {
             {
                 self.name = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for name: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
                 self
             }
             pub fn prompt<T>(mut self, value: T) -> Self
@@ -7292,19 +8265,25 @@ pub mod types {
             {
                 self.prompt = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for prompt: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for prompt: {e}")
+                    });
                 self
             }
             pub fn reference_images<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
-                    >,
+                    ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
-                self.reference_images = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for reference_images: {e}")
-                });
+                self.reference_images = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for reference_images: {e}"
+                        )
+                    });
                 self
             }
             pub fn type_<T>(mut self, value: T) -> Self
@@ -7314,11 +8293,14 @@ pub mod types {
             {
                 self.type_ = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for type_: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreatePromptAvatarRequest> for super::CreatePromptAvatarRequest {
+        impl ::std::convert::TryFrom<CreatePromptAvatarRequest>
+        for super::CreatePromptAvatarRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreatePromptAvatarRequest,
@@ -7332,7 +8314,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::CreatePromptAvatarRequest> for CreatePromptAvatarRequest {
+        impl ::std::convert::From<super::CreatePromptAvatarRequest>
+        for CreatePromptAvatarRequest {
             fn from(value: super::CreatePromptAvatarRequest) -> Self {
                 Self {
                     avatar_group_id: Ok(value.avatar_group_id),
@@ -7350,19 +8333,28 @@ pub mod types {
                 ::std::string::String,
             >,
             disable_music_track: ::std::result::Result<bool, ::std::string::String>,
-            enable_speech_enhancement: ::std::result::Result<bool, ::std::string::String>,
+            enable_speech_enhancement: ::std::result::Result<
+                bool,
+                ::std::string::String,
+            >,
             enable_video_stretching: ::std::result::Result<bool, ::std::string::String>,
             folder_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             keep_the_same_format: ::std::result::Result<bool, ::std::string::String>,
-            mode: ::std::result::Result<super::VideoTranslationMode, ::std::string::String>,
+            mode: ::std::result::Result<
+                super::VideoTranslationMode,
+                ::std::string::String,
+            >,
             output_languages: ::std::result::Result<
                 ::std::vec::Vec<::std::string::String>,
                 ::std::string::String,
             >,
-            speaker_num: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            speaker_num: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
             srt: ::std::result::Result<
                 ::std::option::Option<super::AssetReference>,
                 ::std::string::String,
@@ -7380,7 +8372,9 @@ pub mod types {
                     folder_id: Ok(Default::default()),
                     keep_the_same_format: Ok(Default::default()),
                     mode: Ok(super::defaults::create_proofread_request_mode()),
-                    output_languages: Err("no value supplied for output_languages".to_string()),
+                    output_languages: Err(
+                        "no value supplied for output_languages".to_string(),
+                    ),
                     speaker_num: Ok(Default::default()),
                     srt: Ok(Default::default()),
                     title: Err("no value supplied for title".to_string()),
@@ -7394,9 +8388,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.brand_voice_id = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for brand_voice_id: {e}")
-                });
+                self.brand_voice_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for brand_voice_id: {e}"
+                        )
+                    });
                 self
             }
             pub fn disable_music_track<T>(mut self, value: T) -> Self
@@ -7404,9 +8402,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.disable_music_track = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for disable_music_track: {e}")
-                });
+                self.disable_music_track = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for disable_music_track: {e}"
+                        )
+                    });
                 self
             }
             pub fn enable_speech_enhancement<T>(mut self, value: T) -> Self
@@ -7414,9 +8416,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.enable_speech_enhancement = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for enable_speech_enhancement: {e}")
-                });
+                self.enable_speech_enhancement = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_speech_enhancement: {e}"
+                        )
+                    });
                 self
             }
             pub fn enable_video_stretching<T>(mut self, value: T) -> Self
@@ -7424,9 +8430,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.enable_video_stretching = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for enable_video_stretching: {e}")
-                });
+                self.enable_video_stretching = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_video_stretching: {e}"
+                        )
+                    });
                 self
             }
             pub fn folder_id<T>(mut self, value: T) -> Self
@@ -7436,7 +8446,9 @@ pub mod types {
             {
                 self.folder_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for folder_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for folder_id: {e}")
+                    });
                 self
             }
             pub fn keep_the_same_format<T>(mut self, value: T) -> Self
@@ -7444,9 +8456,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.keep_the_same_format = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for keep_the_same_format: {e}")
-                });
+                self.keep_the_same_format = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for keep_the_same_format: {e}"
+                        )
+                    });
                 self
             }
             pub fn mode<T>(mut self, value: T) -> Self
@@ -7456,7 +8472,9 @@ pub mod types {
             {
                 self.mode = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for mode: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for mode: {e}")
+                    });
                 self
             }
             pub fn output_languages<T>(mut self, value: T) -> Self
@@ -7464,9 +8482,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.output_languages = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for output_languages: {e}")
-                });
+                self.output_languages = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for output_languages: {e}"
+                        )
+                    });
                 self
             }
             pub fn speaker_num<T>(mut self, value: T) -> Self
@@ -7476,7 +8498,9 @@ pub mod types {
             {
                 self.speaker_num = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for speaker_num: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for speaker_num: {e}")
+                    });
                 self
             }
             pub fn srt<T>(mut self, value: T) -> Self
@@ -7486,7 +8510,9 @@ pub mod types {
             {
                 self.srt = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for srt: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for srt: {e}")
+                    });
                 self
             }
             pub fn title<T>(mut self, value: T) -> Self
@@ -7496,7 +8522,9 @@ pub mod types {
             {
                 self.title = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for title: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
                 self
             }
             pub fn video<T>(mut self, value: T) -> Self
@@ -7506,11 +8534,14 @@ pub mod types {
             {
                 self.video = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for video: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for video: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateProofreadRequest> for super::CreateProofreadRequest {
+        impl ::std::convert::TryFrom<CreateProofreadRequest>
+        for super::CreateProofreadRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateProofreadRequest,
@@ -7531,7 +8562,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::CreateProofreadRequest> for CreateProofreadRequest {
+        impl ::std::convert::From<super::CreateProofreadRequest>
+        for CreateProofreadRequest {
             fn from(value: super::CreateProofreadRequest) -> Self {
                 Self {
                     brand_voice_id: Ok(value.brand_voice_id),
@@ -7560,7 +8592,9 @@ pub mod types {
         impl ::std::default::Default for CreateProofreadResponse {
             fn default() -> Self {
                 Self {
-                    proofread_ids: Err("no value supplied for proofread_ids".to_string()),
+                    proofread_ids: Err(
+                        "no value supplied for proofread_ids".to_string(),
+                    ),
                     status: Err("no value supplied for status".to_string()),
                 }
             }
@@ -7573,7 +8607,9 @@ pub mod types {
             {
                 self.proofread_ids = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for proofread_ids: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for proofread_ids: {e}")
+                    });
                 self
             }
             pub fn status<T>(mut self, value: T) -> Self
@@ -7583,11 +8619,14 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateProofreadResponse> for super::CreateProofreadResponse {
+        impl ::std::convert::TryFrom<CreateProofreadResponse>
+        for super::CreateProofreadResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateProofreadResponse,
@@ -7598,7 +8637,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::CreateProofreadResponse> for CreateProofreadResponse {
+        impl ::std::convert::From<super::CreateProofreadResponse>
+        for CreateProofreadResponse {
             fn from(value: super::CreateProofreadResponse) -> Self {
                 Self {
                     proofread_ids: Ok(value.proofread_ids),
@@ -7623,18 +8663,21 @@ pub mod types {
         impl CreateProofreadResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::CreateProofreadResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::CreateProofreadResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<CreateProofreadResponseEnvelope>
-            for super::CreateProofreadResponseEnvelope
-        {
+        for super::CreateProofreadResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateProofreadResponseEnvelope,
@@ -7643,12 +8686,9 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::CreateProofreadResponseEnvelope>
-            for CreateProofreadResponseEnvelope
-        {
+        for CreateProofreadResponseEnvelope {
             fn from(value: super::CreateProofreadResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -7675,7 +8715,10 @@ pub mod types {
                 ::std::option::Option<super::Orientation>,
                 ::std::string::String,
             >,
-            prompt: ::std::result::Result<super::CreateSessionRequestPrompt, ::std::string::String>,
+            prompt: ::std::result::Result<
+                super::CreateSessionRequestPrompt,
+                ::std::string::String,
+            >,
             style_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -7709,7 +8752,9 @@ pub mod types {
             {
                 self.auto_proceed = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for auto_proceed: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for auto_proceed: {e}")
+                    });
                 self
             }
             pub fn avatar_id<T>(mut self, value: T) -> Self
@@ -7719,7 +8764,9 @@ pub mod types {
             {
                 self.avatar_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for avatar_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for avatar_id: {e}")
+                    });
                 self
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
@@ -7729,7 +8776,9 @@ pub mod types {
             {
                 self.callback_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_id: {e}")
+                    });
                 self
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
@@ -7739,19 +8788,23 @@ pub mod types {
             {
                 self.callback_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_url: {e}")
+                    });
                 self
             }
             pub fn files<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
-                    >,
+                    ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.files = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for files: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for files: {e}")
+                    });
                 self
             }
             pub fn incognito_mode<T>(mut self, value: T) -> Self
@@ -7759,9 +8812,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.incognito_mode = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for incognito_mode: {e}")
-                });
+                self.incognito_mode = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for incognito_mode: {e}"
+                        )
+                    });
                 self
             }
             pub fn orientation<T>(mut self, value: T) -> Self
@@ -7771,7 +8828,9 @@ pub mod types {
             {
                 self.orientation = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for orientation: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for orientation: {e}")
+                    });
                 self
             }
             pub fn prompt<T>(mut self, value: T) -> Self
@@ -7781,7 +8840,9 @@ pub mod types {
             {
                 self.prompt = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for prompt: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for prompt: {e}")
+                    });
                 self
             }
             pub fn style_id<T>(mut self, value: T) -> Self
@@ -7791,7 +8852,9 @@ pub mod types {
             {
                 self.style_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for style_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for style_id: {e}")
+                    });
                 self
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
@@ -7801,11 +8864,14 @@ pub mod types {
             {
                 self.voice_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for voice_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for voice_id: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateSessionRequest> for super::CreateSessionRequest {
+        impl ::std::convert::TryFrom<CreateSessionRequest>
+        for super::CreateSessionRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateSessionRequest,
@@ -7843,7 +8909,10 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct CreateSessionResponse {
             created_at: ::std::result::Result<i64, ::std::string::String>,
-            session_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            session_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for CreateSessionResponse {
             fn default() -> Self {
@@ -7861,7 +8930,9 @@ pub mod types {
             {
                 self.created_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for created_at: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
                 self
             }
             pub fn session_id<T>(mut self, value: T) -> Self
@@ -7871,11 +8942,14 @@ pub mod types {
             {
                 self.session_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for session_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for session_id: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateSessionResponse> for super::CreateSessionResponse {
+        impl ::std::convert::TryFrom<CreateSessionResponse>
+        for super::CreateSessionResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateSessionResponse,
@@ -7886,7 +8960,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::CreateSessionResponse> for CreateSessionResponse {
+        impl ::std::convert::From<super::CreateSessionResponse>
+        for CreateSessionResponse {
             fn from(value: super::CreateSessionResponse) -> Self {
                 Self {
                     created_at: Ok(value.created_at),
@@ -7911,18 +8986,21 @@ pub mod types {
         impl CreateSessionResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::CreateSessionResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::CreateSessionResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<CreateSessionResponseEnvelope>
-            for super::CreateSessionResponseEnvelope
-        {
+        for super::CreateSessionResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateSessionResponseEnvelope,
@@ -7930,11 +9008,10 @@ pub mod types {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::CreateSessionResponseEnvelope> for CreateSessionResponseEnvelope {
+        impl ::std::convert::From<super::CreateSessionResponseEnvelope>
+        for CreateSessionResponseEnvelope {
             fn from(value: super::CreateSessionResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -7962,31 +9039,36 @@ pub mod types {
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<super::ExternalCreateVideoAgentSessionResponse>,
-                    >,
+                    ::std::option::Option<super::ExternalCreateVideoAgentSessionResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
             pub fn error<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<
-                            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                        >,
+                    ::std::option::Option<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                     >,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.error = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for error: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for error: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoAgentEnvelope> for super::CreateVideoAgentEnvelope {
+        impl ::std::convert::TryFrom<CreateVideoAgentEnvelope>
+        for super::CreateVideoAgentEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateVideoAgentEnvelope,
@@ -7997,7 +9079,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::CreateVideoAgentEnvelope> for CreateVideoAgentEnvelope {
+        impl ::std::convert::From<super::CreateVideoAgentEnvelope>
+        for CreateVideoAgentEnvelope {
             fn from(value: super::CreateVideoAgentEnvelope) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -8028,8 +9111,10 @@ pub mod types {
                 ::std::option::Option<super::Orientation>,
                 ::std::string::String,
             >,
-            prompt:
-                ::std::result::Result<super::CreateVideoAgentRequestPrompt, ::std::string::String>,
+            prompt: ::std::result::Result<
+                super::CreateVideoAgentRequestPrompt,
+                ::std::string::String,
+            >,
             style_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -8062,7 +9147,9 @@ pub mod types {
             {
                 self.avatar_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for avatar_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for avatar_id: {e}")
+                    });
                 self
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
@@ -8072,7 +9159,9 @@ pub mod types {
             {
                 self.callback_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_id: {e}")
+                    });
                 self
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
@@ -8082,19 +9171,23 @@ pub mod types {
             {
                 self.callback_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_url: {e}")
+                    });
                 self
             }
             pub fn files<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
-                    >,
+                    ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.files = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for files: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for files: {e}")
+                    });
                 self
             }
             pub fn incognito_mode<T>(mut self, value: T) -> Self
@@ -8102,9 +9195,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.incognito_mode = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for incognito_mode: {e}")
-                });
+                self.incognito_mode = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for incognito_mode: {e}"
+                        )
+                    });
                 self
             }
             pub fn orientation<T>(mut self, value: T) -> Self
@@ -8114,7 +9211,9 @@ pub mod types {
             {
                 self.orientation = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for orientation: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for orientation: {e}")
+                    });
                 self
             }
             pub fn prompt<T>(mut self, value: T) -> Self
@@ -8124,7 +9223,9 @@ pub mod types {
             {
                 self.prompt = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for prompt: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for prompt: {e}")
+                    });
                 self
             }
             pub fn style_id<T>(mut self, value: T) -> Self
@@ -8134,7 +9235,9 @@ pub mod types {
             {
                 self.style_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for style_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for style_id: {e}")
+                    });
                 self
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
@@ -8144,11 +9247,14 @@ pub mod types {
             {
                 self.voice_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for voice_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for voice_id: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoAgentRequest> for super::CreateVideoAgentRequest {
+        impl ::std::convert::TryFrom<CreateVideoAgentRequest>
+        for super::CreateVideoAgentRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateVideoAgentRequest,
@@ -8166,7 +9272,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::CreateVideoAgentRequest> for CreateVideoAgentRequest {
+        impl ::std::convert::From<super::CreateVideoAgentRequest>
+        for CreateVideoAgentRequest {
             fn from(value: super::CreateVideoAgentRequest) -> Self {
                 Self {
                     avatar_id: Ok(value.avatar_id),
@@ -8184,8 +9291,14 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct CreateVideoAgentResponse {
             created_at: ::std::result::Result<i64, ::std::string::String>,
-            session_id: ::std::result::Result<::std::string::String, ::std::string::String>,
-            status: ::std::result::Result<super::VideoAgentStatus, ::std::string::String>,
+            session_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            status: ::std::result::Result<
+                super::VideoAgentStatus,
+                ::std::string::String,
+            >,
             video_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -8209,7 +9322,9 @@ pub mod types {
             {
                 self.created_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for created_at: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
                 self
             }
             pub fn session_id<T>(mut self, value: T) -> Self
@@ -8219,7 +9334,9 @@ pub mod types {
             {
                 self.session_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for session_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for session_id: {e}")
+                    });
                 self
             }
             pub fn status<T>(mut self, value: T) -> Self
@@ -8229,7 +9346,9 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
                 self
             }
             pub fn video_id<T>(mut self, value: T) -> Self
@@ -8239,11 +9358,14 @@ pub mod types {
             {
                 self.video_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for video_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for video_id: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoAgentResponse> for super::CreateVideoAgentResponse {
+        impl ::std::convert::TryFrom<CreateVideoAgentResponse>
+        for super::CreateVideoAgentResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateVideoAgentResponse,
@@ -8256,7 +9378,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::CreateVideoAgentResponse> for CreateVideoAgentResponse {
+        impl ::std::convert::From<super::CreateVideoAgentResponse>
+        for CreateVideoAgentResponse {
             fn from(value: super::CreateVideoAgentResponse) -> Self {
                 Self {
                     created_at: Ok(value.created_at),
@@ -8283,18 +9406,21 @@ pub mod types {
         impl CreateVideoAgentResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::CreateVideoAgentResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::CreateVideoAgentResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<CreateVideoAgentResponseEnvelope>
-            for super::CreateVideoAgentResponseEnvelope
-        {
+        for super::CreateVideoAgentResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateVideoAgentResponseEnvelope,
@@ -8303,12 +9429,9 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::CreateVideoAgentResponseEnvelope>
-            for CreateVideoAgentResponseEnvelope
-        {
+        for CreateVideoAgentResponseEnvelope {
             fn from(value: super::CreateVideoAgentResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -8319,8 +9442,10 @@ pub mod types {
             >,
             file: ::std::result::Result<super::AssetInput, ::std::string::String>,
             name: ::std::result::Result<::std::string::String, ::std::string::String>,
-            type_:
-                ::std::result::Result<super::CreateVideoAvatarRequestType, ::std::string::String>,
+            type_: ::std::result::Result<
+                super::CreateVideoAvatarRequestType,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for CreateVideoAvatarRequest {
             fn default() -> Self {
@@ -8338,9 +9463,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.avatar_group_id = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for avatar_group_id: {e}")
-                });
+                self.avatar_group_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for avatar_group_id: {e}"
+                        )
+                    });
                 self
             }
             pub fn file<T>(mut self, value: T) -> Self
@@ -8350,7 +9479,9 @@ pub mod types {
             {
                 self.file = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for file: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for file: {e}")
+                    });
                 self
             }
             pub fn name<T>(mut self, value: T) -> Self
@@ -8360,7 +9491,9 @@ pub mod types {
             {
                 self.name = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for name: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
                 self
             }
             pub fn type_<T>(mut self, value: T) -> Self
@@ -8370,11 +9503,14 @@ pub mod types {
             {
                 self.type_ = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for type_: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoAvatarRequest> for super::CreateVideoAvatarRequest {
+        impl ::std::convert::TryFrom<CreateVideoAvatarRequest>
+        for super::CreateVideoAvatarRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateVideoAvatarRequest,
@@ -8387,7 +9523,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::CreateVideoAvatarRequest> for CreateVideoAvatarRequest {
+        impl ::std::convert::From<super::CreateVideoAvatarRequest>
+        for CreateVideoAvatarRequest {
             fn from(value: super::CreateVideoAvatarRequest) -> Self {
                 Self {
                     avatar_group_id: Ok(value.avatar_group_id),
@@ -8411,7 +9548,10 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            avatar_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            avatar_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
             background: ::std::result::Result<
                 ::std::option::Option<super::BackgroundSetting>,
                 ::std::string::String,
@@ -8432,8 +9572,10 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            remove_background:
-                ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            remove_background: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
             resolution: ::std::result::Result<
                 ::std::option::Option<super::VideoResolution>,
                 ::std::string::String,
@@ -8446,7 +9588,10 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            type_: ::std::result::Result<super::CreateVideoFromAvatarType, ::std::string::String>,
+            type_: ::std::result::Result<
+                super::CreateVideoFromAvatarType,
+                ::std::string::String,
+            >,
             voice_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -8481,12 +9626,16 @@ pub mod types {
         impl CreateVideoFromAvatar {
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::VideoAspectRatio>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::VideoAspectRatio>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.aspect_ratio = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for aspect_ratio: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for aspect_ratio: {e}")
+                    });
                 self
             }
             pub fn audio_asset_id<T>(mut self, value: T) -> Self
@@ -8494,9 +9643,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.audio_asset_id = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for audio_asset_id: {e}")
-                });
+                self.audio_asset_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for audio_asset_id: {e}"
+                        )
+                    });
                 self
             }
             pub fn audio_url<T>(mut self, value: T) -> Self
@@ -8506,7 +9659,9 @@ pub mod types {
             {
                 self.audio_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for audio_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for audio_url: {e}")
+                    });
                 self
             }
             pub fn avatar_id<T>(mut self, value: T) -> Self
@@ -8516,17 +9671,23 @@ pub mod types {
             {
                 self.avatar_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for avatar_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for avatar_id: {e}")
+                    });
                 self
             }
             pub fn background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::BackgroundSetting>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::BackgroundSetting>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.background = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for background: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for background: {e}")
+                    });
                 self
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
@@ -8536,7 +9697,9 @@ pub mod types {
             {
                 self.callback_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_id: {e}")
+                    });
                 self
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
@@ -8546,7 +9709,9 @@ pub mod types {
             {
                 self.callback_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_url: {e}")
+                    });
                 self
             }
             pub fn expressiveness<T>(mut self, value: T) -> Self
@@ -8554,9 +9719,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<super::Expressiveness>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.expressiveness = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for expressiveness: {e}")
-                });
+                self.expressiveness = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for expressiveness: {e}"
+                        )
+                    });
                 self
             }
             pub fn motion_prompt<T>(mut self, value: T) -> Self
@@ -8566,7 +9735,9 @@ pub mod types {
             {
                 self.motion_prompt = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for motion_prompt: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for motion_prompt: {e}")
+                    });
                 self
             }
             pub fn remove_background<T>(mut self, value: T) -> Self
@@ -8574,31 +9745,41 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.remove_background = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for remove_background: {e}")
-                });
+                self.remove_background = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for remove_background: {e}"
+                        )
+                    });
                 self
             }
             pub fn resolution<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::VideoResolution>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::VideoResolution>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.resolution = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for resolution: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for resolution: {e}")
+                    });
                 self
             }
             pub fn script<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<super::CreateVideoFromAvatarScript>,
-                    >,
+                    ::std::option::Option<super::CreateVideoFromAvatarScript>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.script = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for script: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for script: {e}")
+                    });
                 self
             }
             pub fn title<T>(mut self, value: T) -> Self
@@ -8608,7 +9789,9 @@ pub mod types {
             {
                 self.title = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for title: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
                 self
             }
             pub fn type_<T>(mut self, value: T) -> Self
@@ -8618,7 +9801,9 @@ pub mod types {
             {
                 self.type_ = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for type_: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
                 self
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
@@ -8628,21 +9813,30 @@ pub mod types {
             {
                 self.voice_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for voice_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for voice_id: {e}")
+                    });
                 self
             }
             pub fn voice_settings<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::VoiceSettingsInput>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::VoiceSettingsInput>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
-                self.voice_settings = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for voice_settings: {e}")
-                });
+                self.voice_settings = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for voice_settings: {e}"
+                        )
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoFromAvatar> for super::CreateVideoFromAvatar {
+        impl ::std::convert::TryFrom<CreateVideoFromAvatar>
+        for super::CreateVideoFromAvatar {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateVideoFromAvatar,
@@ -8667,7 +9861,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::CreateVideoFromAvatar> for CreateVideoFromAvatar {
+        impl ::std::convert::From<super::CreateVideoFromAvatar>
+        for CreateVideoFromAvatar {
             fn from(value: super::CreateVideoFromAvatar) -> Self {
                 Self {
                     aspect_ratio: Ok(value.aspect_ratio),
@@ -8724,8 +9919,10 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            remove_background:
-                ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            remove_background: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
             resolution: ::std::result::Result<
                 ::std::option::Option<super::VideoResolution>,
                 ::std::string::String,
@@ -8738,7 +9935,10 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            type_: ::std::result::Result<super::CreateVideoFromImageType, ::std::string::String>,
+            type_: ::std::result::Result<
+                super::CreateVideoFromImageType,
+                ::std::string::String,
+            >,
             voice_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -8773,12 +9973,16 @@ pub mod types {
         impl CreateVideoFromImage {
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::VideoAspectRatio>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::VideoAspectRatio>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.aspect_ratio = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for aspect_ratio: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for aspect_ratio: {e}")
+                    });
                 self
             }
             pub fn audio_asset_id<T>(mut self, value: T) -> Self
@@ -8786,9 +9990,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.audio_asset_id = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for audio_asset_id: {e}")
-                });
+                self.audio_asset_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for audio_asset_id: {e}"
+                        )
+                    });
                 self
             }
             pub fn audio_url<T>(mut self, value: T) -> Self
@@ -8798,17 +10006,23 @@ pub mod types {
             {
                 self.audio_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for audio_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for audio_url: {e}")
+                    });
                 self
             }
             pub fn background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::BackgroundSetting>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::BackgroundSetting>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.background = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for background: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for background: {e}")
+                    });
                 self
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
@@ -8818,7 +10032,9 @@ pub mod types {
             {
                 self.callback_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_id: {e}")
+                    });
                 self
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
@@ -8828,7 +10044,9 @@ pub mod types {
             {
                 self.callback_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_url: {e}")
+                    });
                 self
             }
             pub fn expressiveness<T>(mut self, value: T) -> Self
@@ -8836,9 +10054,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<super::Expressiveness>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.expressiveness = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for expressiveness: {e}")
-                });
+                self.expressiveness = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for expressiveness: {e}"
+                        )
+                    });
                 self
             }
             pub fn image<T>(mut self, value: T) -> Self
@@ -8848,7 +10070,9 @@ pub mod types {
             {
                 self.image = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for image: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for image: {e}")
+                    });
                 self
             }
             pub fn motion_prompt<T>(mut self, value: T) -> Self
@@ -8858,7 +10082,9 @@ pub mod types {
             {
                 self.motion_prompt = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for motion_prompt: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for motion_prompt: {e}")
+                    });
                 self
             }
             pub fn remove_background<T>(mut self, value: T) -> Self
@@ -8866,31 +10092,41 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.remove_background = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for remove_background: {e}")
-                });
+                self.remove_background = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for remove_background: {e}"
+                        )
+                    });
                 self
             }
             pub fn resolution<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::VideoResolution>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::VideoResolution>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.resolution = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for resolution: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for resolution: {e}")
+                    });
                 self
             }
             pub fn script<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<super::CreateVideoFromImageScript>,
-                    >,
+                    ::std::option::Option<super::CreateVideoFromImageScript>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.script = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for script: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for script: {e}")
+                    });
                 self
             }
             pub fn title<T>(mut self, value: T) -> Self
@@ -8900,7 +10136,9 @@ pub mod types {
             {
                 self.title = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for title: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
                 self
             }
             pub fn type_<T>(mut self, value: T) -> Self
@@ -8910,7 +10148,9 @@ pub mod types {
             {
                 self.type_ = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for type_: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
                 self
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
@@ -8920,21 +10160,30 @@ pub mod types {
             {
                 self.voice_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for voice_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for voice_id: {e}")
+                    });
                 self
             }
             pub fn voice_settings<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::VoiceSettingsInput>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::VoiceSettingsInput>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
-                self.voice_settings = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for voice_settings: {e}")
-                });
+                self.voice_settings = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for voice_settings: {e}"
+                        )
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoFromImage> for super::CreateVideoFromImage {
+        impl ::std::convert::TryFrom<CreateVideoFromImage>
+        for super::CreateVideoFromImage {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateVideoFromImage,
@@ -9002,9 +10251,15 @@ pub mod types {
             disable_music_track: ::std::result::Result<bool, ::std::string::String>,
             enable_caption: ::std::result::Result<bool, ::std::string::String>,
             enable_dynamic_duration: ::std::result::Result<bool, ::std::string::String>,
-            enable_speech_enhancement: ::std::result::Result<bool, ::std::string::String>,
+            enable_speech_enhancement: ::std::result::Result<
+                bool,
+                ::std::string::String,
+            >,
             enable_watermark: ::std::result::Result<bool, ::std::string::String>,
-            end_time: ::std::result::Result<::std::option::Option<f64>, ::std::string::String>,
+            end_time: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
             folder_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -9017,21 +10272,34 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            keep_the_same_format:
-                ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
-            mode: ::std::result::Result<super::VideoTranslationMode, ::std::string::String>,
+            keep_the_same_format: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            mode: ::std::result::Result<
+                super::VideoTranslationMode,
+                ::std::string::String,
+            >,
             output_languages: ::std::result::Result<
                 ::std::vec::Vec<::std::string::String>,
                 ::std::string::String,
             >,
-            speaker_num: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            speaker_num: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
             srt: ::std::result::Result<
                 ::std::option::Option<super::AssetReference>,
                 ::std::string::String,
             >,
-            srt_role:
-                ::std::result::Result<::std::option::Option<super::SrtRole>, ::std::string::String>,
-            start_time: ::std::result::Result<::std::option::Option<f64>, ::std::string::String>,
+            srt_role: ::std::result::Result<
+                ::std::option::Option<super::SrtRole>,
+                ::std::string::String,
+            >,
+            start_time: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
             title: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -9057,7 +10325,9 @@ pub mod types {
                     input_language: Ok(Default::default()),
                     keep_the_same_format: Ok(Default::default()),
                     mode: Ok(super::defaults::create_video_translation_request_mode()),
-                    output_languages: Err("no value supplied for output_languages".to_string()),
+                    output_languages: Err(
+                        "no value supplied for output_languages".to_string(),
+                    ),
                     speaker_num: Ok(Default::default()),
                     srt: Ok(Default::default()),
                     srt_role: Ok(Default::default()),
@@ -9076,7 +10346,9 @@ pub mod types {
             {
                 self.audio = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for audio: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for audio: {e}")
+                    });
                 self
             }
             pub fn brand_voice_id<T>(mut self, value: T) -> Self
@@ -9084,9 +10356,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.brand_voice_id = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for brand_voice_id: {e}")
-                });
+                self.brand_voice_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for brand_voice_id: {e}"
+                        )
+                    });
                 self
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
@@ -9096,7 +10372,9 @@ pub mod types {
             {
                 self.callback_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_id: {e}")
+                    });
                 self
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
@@ -9106,7 +10384,9 @@ pub mod types {
             {
                 self.callback_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_url: {e}")
+                    });
                 self
             }
             pub fn disable_music_track<T>(mut self, value: T) -> Self
@@ -9114,9 +10394,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.disable_music_track = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for disable_music_track: {e}")
-                });
+                self.disable_music_track = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for disable_music_track: {e}"
+                        )
+                    });
                 self
             }
             pub fn enable_caption<T>(mut self, value: T) -> Self
@@ -9124,9 +10408,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.enable_caption = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for enable_caption: {e}")
-                });
+                self.enable_caption = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_caption: {e}"
+                        )
+                    });
                 self
             }
             pub fn enable_dynamic_duration<T>(mut self, value: T) -> Self
@@ -9134,9 +10422,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.enable_dynamic_duration = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for enable_dynamic_duration: {e}")
-                });
+                self.enable_dynamic_duration = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_dynamic_duration: {e}"
+                        )
+                    });
                 self
             }
             pub fn enable_speech_enhancement<T>(mut self, value: T) -> Self
@@ -9144,9 +10436,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.enable_speech_enhancement = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for enable_speech_enhancement: {e}")
-                });
+                self.enable_speech_enhancement = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_speech_enhancement: {e}"
+                        )
+                    });
                 self
             }
             pub fn enable_watermark<T>(mut self, value: T) -> Self
@@ -9154,9 +10450,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.enable_watermark = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for enable_watermark: {e}")
-                });
+                self.enable_watermark = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_watermark: {e}"
+                        )
+                    });
                 self
             }
             pub fn end_time<T>(mut self, value: T) -> Self
@@ -9166,7 +10466,9 @@ pub mod types {
             {
                 self.end_time = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for end_time: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for end_time: {e}")
+                    });
                 self
             }
             pub fn folder_id<T>(mut self, value: T) -> Self
@@ -9176,7 +10478,9 @@ pub mod types {
             {
                 self.folder_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for folder_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for folder_id: {e}")
+                    });
                 self
             }
             pub fn fps_mode<T>(mut self, value: T) -> Self
@@ -9186,7 +10490,9 @@ pub mod types {
             {
                 self.fps_mode = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for fps_mode: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for fps_mode: {e}")
+                    });
                 self
             }
             pub fn input_language<T>(mut self, value: T) -> Self
@@ -9194,9 +10500,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.input_language = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for input_language: {e}")
-                });
+                self.input_language = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for input_language: {e}"
+                        )
+                    });
                 self
             }
             pub fn keep_the_same_format<T>(mut self, value: T) -> Self
@@ -9204,9 +10514,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.keep_the_same_format = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for keep_the_same_format: {e}")
-                });
+                self.keep_the_same_format = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for keep_the_same_format: {e}"
+                        )
+                    });
                 self
             }
             pub fn mode<T>(mut self, value: T) -> Self
@@ -9216,7 +10530,9 @@ pub mod types {
             {
                 self.mode = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for mode: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for mode: {e}")
+                    });
                 self
             }
             pub fn output_languages<T>(mut self, value: T) -> Self
@@ -9224,9 +10540,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.output_languages = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for output_languages: {e}")
-                });
+                self.output_languages = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for output_languages: {e}"
+                        )
+                    });
                 self
             }
             pub fn speaker_num<T>(mut self, value: T) -> Self
@@ -9236,7 +10556,9 @@ pub mod types {
             {
                 self.speaker_num = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for speaker_num: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for speaker_num: {e}")
+                    });
                 self
             }
             pub fn srt<T>(mut self, value: T) -> Self
@@ -9246,7 +10568,9 @@ pub mod types {
             {
                 self.srt = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for srt: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for srt: {e}")
+                    });
                 self
             }
             pub fn srt_role<T>(mut self, value: T) -> Self
@@ -9256,7 +10580,9 @@ pub mod types {
             {
                 self.srt_role = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for srt_role: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for srt_role: {e}")
+                    });
                 self
             }
             pub fn start_time<T>(mut self, value: T) -> Self
@@ -9266,7 +10592,9 @@ pub mod types {
             {
                 self.start_time = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for start_time: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for start_time: {e}")
+                    });
                 self
             }
             pub fn title<T>(mut self, value: T) -> Self
@@ -9276,7 +10604,9 @@ pub mod types {
             {
                 self.title = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for title: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
                 self
             }
             pub fn translate_audio_only<T>(mut self, value: T) -> Self
@@ -9284,9 +10614,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.translate_audio_only = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for translate_audio_only: {e}")
-                });
+                self.translate_audio_only = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for translate_audio_only: {e}"
+                        )
+                    });
                 self
             }
             pub fn video<T>(mut self, value: T) -> Self
@@ -9296,13 +10630,14 @@ pub mod types {
             {
                 self.video = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for video: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for video: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<CreateVideoTranslationRequest>
-            for super::CreateVideoTranslationRequest
-        {
+        for super::CreateVideoTranslationRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateVideoTranslationRequest,
@@ -9334,7 +10669,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::CreateVideoTranslationRequest> for CreateVideoTranslationRequest {
+        impl ::std::convert::From<super::CreateVideoTranslationRequest>
+        for CreateVideoTranslationRequest {
             fn from(value: super::CreateVideoTranslationRequest) -> Self {
                 Self {
                     audio: Ok(value.audio),
@@ -9392,19 +10728,23 @@ pub mod types {
             {
                 self.entity_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for entity_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for entity_id: {e}")
+                    });
                 self
             }
             pub fn events<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<::std::vec::Vec<super::WebhookEventType>>,
-                    >,
+                    ::std::option::Option<::std::vec::Vec<super::WebhookEventType>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.events = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for events: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for events: {e}")
+                    });
                 self
             }
             pub fn url<T>(mut self, value: T) -> Self
@@ -9414,11 +10754,14 @@ pub mod types {
             {
                 self.url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateWebhookEndpointRequest> for super::CreateWebhookEndpointRequest {
+        impl ::std::convert::TryFrom<CreateWebhookEndpointRequest>
+        for super::CreateWebhookEndpointRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateWebhookEndpointRequest,
@@ -9430,7 +10773,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::CreateWebhookEndpointRequest> for CreateWebhookEndpointRequest {
+        impl ::std::convert::From<super::CreateWebhookEndpointRequest>
+        for CreateWebhookEndpointRequest {
             fn from(value: super::CreateWebhookEndpointRequest) -> Self {
                 Self {
                     entity_id: Ok(value.entity_id),
@@ -9445,7 +10789,10 @@ pub mod types {
                 ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 ::std::string::String,
             >,
-            workflow_type: ::std::result::Result<::std::string::String, ::std::string::String>,
+            workflow_type: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for CreateWorkflowExecutionRequest {
             fn default() -> Self {
@@ -9459,13 +10806,15 @@ pub mod types {
             pub fn input<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.input = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for input: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for input: {e}")
+                    });
                 self
             }
             pub fn workflow_type<T>(mut self, value: T) -> Self
@@ -9475,13 +10824,14 @@ pub mod types {
             {
                 self.workflow_type = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for workflow_type: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for workflow_type: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<CreateWorkflowExecutionRequest>
-            for super::CreateWorkflowExecutionRequest
-        {
+        for super::CreateWorkflowExecutionRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CreateWorkflowExecutionRequest,
@@ -9493,8 +10843,7 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::CreateWorkflowExecutionRequest>
-            for CreateWorkflowExecutionRequest
-        {
+        for CreateWorkflowExecutionRequest {
             fn from(value: super::CreateWorkflowExecutionRequest) -> Self {
                 Self {
                     input: Ok(value.input),
@@ -9504,7 +10853,10 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct CreditPool {
-            remaining: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            remaining: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
             resets_at: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -9526,7 +10878,9 @@ pub mod types {
             {
                 self.remaining = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for remaining: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for remaining: {e}")
+                    });
                 self
             }
             pub fn resets_at<T>(mut self, value: T) -> Self
@@ -9536,7 +10890,9 @@ pub mod types {
             {
                 self.resets_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for resets_at: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for resets_at: {e}")
+                    });
                 self
             }
         }
@@ -9580,7 +10936,9 @@ pub mod types {
             {
                 self.deleted = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for deleted: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for deleted: {e}")
+                    });
                 self
             }
             pub fn id<T>(mut self, value: T) -> Self
@@ -9594,7 +10952,8 @@ pub mod types {
                 self
             }
         }
-        impl ::std::convert::TryFrom<DeleteVideoResponse> for super::DeleteVideoResponse {
+        impl ::std::convert::TryFrom<DeleteVideoResponse>
+        for super::DeleteVideoResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: DeleteVideoResponse,
@@ -9630,16 +10989,21 @@ pub mod types {
         impl DeleteVideoResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::DeleteVideoResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::DeleteVideoResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<DeleteVideoResponseEnvelope> for super::DeleteVideoResponseEnvelope {
+        impl ::std::convert::TryFrom<DeleteVideoResponseEnvelope>
+        for super::DeleteVideoResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: DeleteVideoResponseEnvelope,
@@ -9647,11 +11011,10 @@ pub mod types {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::DeleteVideoResponseEnvelope> for DeleteVideoResponseEnvelope {
+        impl ::std::convert::From<super::DeleteVideoResponseEnvelope>
+        for DeleteVideoResponseEnvelope {
             fn from(value: super::DeleteVideoResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -9679,33 +11042,36 @@ pub mod types {
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
             pub fn error<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<
-                            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                        >,
+                    ::std::option::Option<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                     >,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.error = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for error: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for error: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<DeleteWebhookEndpointEnvelope>
-            for super::DeleteWebhookEndpointEnvelope
-        {
+        for super::DeleteWebhookEndpointEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: DeleteWebhookEndpointEnvelope,
@@ -9716,7 +11082,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::DeleteWebhookEndpointEnvelope> for DeleteWebhookEndpointEnvelope {
+        impl ::std::convert::From<super::DeleteWebhookEndpointEnvelope>
+        for DeleteWebhookEndpointEnvelope {
             fn from(value: super::DeleteWebhookEndpointEnvelope) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -9734,7 +11101,10 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            prompt: ::std::result::Result<super::DesignVoiceRequestPrompt, ::std::string::String>,
+            prompt: ::std::result::Result<
+                super::DesignVoiceRequestPrompt,
+                ::std::string::String,
+            >,
             seed: ::std::result::Result<u64, ::std::string::String>,
         }
         impl ::std::default::Default for DesignVoiceRequest {
@@ -9755,7 +11125,9 @@ pub mod types {
             {
                 self.gender = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for gender: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for gender: {e}")
+                    });
                 self
             }
             pub fn locale<T>(mut self, value: T) -> Self
@@ -9765,7 +11137,9 @@ pub mod types {
             {
                 self.locale = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for locale: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for locale: {e}")
+                    });
                 self
             }
             pub fn prompt<T>(mut self, value: T) -> Self
@@ -9775,7 +11149,9 @@ pub mod types {
             {
                 self.prompt = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for prompt: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for prompt: {e}")
+                    });
                 self
             }
             pub fn seed<T>(mut self, value: T) -> Self
@@ -9785,7 +11161,9 @@ pub mod types {
             {
                 self.seed = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for seed: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for seed: {e}")
+                    });
                 self
             }
         }
@@ -9836,7 +11214,9 @@ pub mod types {
             {
                 self.seed = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for seed: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for seed: {e}")
+                    });
                 self
             }
             pub fn voices<T>(mut self, value: T) -> Self
@@ -9846,11 +11226,14 @@ pub mod types {
             {
                 self.voices = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for voices: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for voices: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<DesignVoiceResponseData> for super::DesignVoiceResponseData {
+        impl ::std::convert::TryFrom<DesignVoiceResponseData>
+        for super::DesignVoiceResponseData {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: DesignVoiceResponseData,
@@ -9861,7 +11244,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::DesignVoiceResponseData> for DesignVoiceResponseData {
+        impl ::std::convert::From<super::DesignVoiceResponseData>
+        for DesignVoiceResponseData {
             fn from(value: super::DesignVoiceResponseData) -> Self {
                 Self {
                     seed: Ok(value.seed),
@@ -9886,18 +11270,21 @@ pub mod types {
         impl DesignVoiceResponseDataEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::DesignVoiceResponseData>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::DesignVoiceResponseData>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<DesignVoiceResponseDataEnvelope>
-            for super::DesignVoiceResponseDataEnvelope
-        {
+        for super::DesignVoiceResponseDataEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: DesignVoiceResponseDataEnvelope,
@@ -9906,12 +11293,9 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::DesignVoiceResponseDataEnvelope>
-            for DesignVoiceResponseDataEnvelope
-        {
+        for DesignVoiceResponseDataEnvelope {
             fn from(value: super::DesignVoiceResponseDataEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -9936,9 +11320,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.original_srt_url = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for original_srt_url: {e}")
-                });
+                self.original_srt_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for original_srt_url: {e}"
+                        )
+                    });
                 self
             }
             pub fn srt_url<T>(mut self, value: T) -> Self
@@ -9948,11 +11336,14 @@ pub mod types {
             {
                 self.srt_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for srt_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for srt_url: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<DownloadSrtResponse> for super::DownloadSrtResponse {
+        impl ::std::convert::TryFrom<DownloadSrtResponse>
+        for super::DownloadSrtResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: DownloadSrtResponse,
@@ -9988,16 +11379,21 @@ pub mod types {
         impl DownloadSrtResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::DownloadSrtResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::DownloadSrtResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<DownloadSrtResponseEnvelope> for super::DownloadSrtResponseEnvelope {
+        impl ::std::convert::TryFrom<DownloadSrtResponseEnvelope>
+        for super::DownloadSrtResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: DownloadSrtResponseEnvelope,
@@ -10005,11 +11401,10 @@ pub mod types {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::DownloadSrtResponseEnvelope> for DownloadSrtResponseEnvelope {
+        impl ::std::convert::From<super::DownloadSrtResponseEnvelope>
+        for DownloadSrtResponseEnvelope {
             fn from(value: super::DownloadSrtResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -10030,7 +11425,10 @@ pub mod types {
                 ::std::option::Option<super::VideoAgentConfig>,
                 ::std::string::String,
             >,
-            duration_sec: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            duration_sec: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
             files: ::std::result::Result<
                 ::std::option::Option<::std::vec::Vec<super::FileInput>>,
                 ::std::string::String,
@@ -10073,7 +11471,9 @@ pub mod types {
             {
                 self.avatar_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for avatar_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for avatar_id: {e}")
+                    });
                 self
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
@@ -10083,7 +11483,9 @@ pub mod types {
             {
                 self.callback_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_id: {e}")
+                    });
                 self
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
@@ -10093,17 +11495,23 @@ pub mod types {
             {
                 self.callback_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_url: {e}")
+                    });
                 self
             }
             pub fn config<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::VideoAgentConfig>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::VideoAgentConfig>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.config = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for config: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for config: {e}")
+                    });
                 self
             }
             pub fn duration_sec<T>(mut self, value: T) -> Self
@@ -10113,19 +11521,23 @@ pub mod types {
             {
                 self.duration_sec = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for duration_sec: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for duration_sec: {e}")
+                    });
                 self
             }
             pub fn files<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<::std::vec::Vec<super::FileInput>>,
-                    >,
+                    ::std::option::Option<::std::vec::Vec<super::FileInput>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.files = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for files: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for files: {e}")
+                    });
                 self
             }
             pub fn incognito_mode<T>(mut self, value: T) -> Self
@@ -10133,9 +11545,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.incognito_mode = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for incognito_mode: {e}")
-                });
+                self.incognito_mode = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for incognito_mode: {e}"
+                        )
+                    });
                 self
             }
             pub fn orientation<T>(mut self, value: T) -> Self
@@ -10145,17 +11561,23 @@ pub mod types {
             {
                 self.orientation = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for orientation: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for orientation: {e}")
+                    });
                 self
             }
             pub fn prompt<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<super::ExternalCreateVideoAgentSessionRequestPrompt>,
+                T: ::std::convert::TryInto<
+                    super::ExternalCreateVideoAgentSessionRequestPrompt,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.prompt = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for prompt: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for prompt: {e}")
+                    });
                 self
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
@@ -10165,13 +11587,14 @@ pub mod types {
             {
                 self.voice_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for voice_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for voice_id: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<ExternalCreateVideoAgentSessionRequest>
-            for super::ExternalCreateVideoAgentSessionRequest
-        {
+        for super::ExternalCreateVideoAgentSessionRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: ExternalCreateVideoAgentSessionRequest,
@@ -10191,8 +11614,7 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::ExternalCreateVideoAgentSessionRequest>
-            for ExternalCreateVideoAgentSessionRequest
-        {
+        for ExternalCreateVideoAgentSessionRequest {
             fn from(value: super::ExternalCreateVideoAgentSessionRequest) -> Self {
                 Self {
                     avatar_id: Ok(value.avatar_id),
@@ -10210,8 +11632,14 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct ExternalCreateVideoAgentSessionResponse {
-            session_id: ::std::result::Result<::std::string::String, ::std::string::String>,
-            video_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            session_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            video_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for ExternalCreateVideoAgentSessionResponse {
             fn default() -> Self {
@@ -10229,7 +11657,9 @@ pub mod types {
             {
                 self.session_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for session_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for session_id: {e}")
+                    });
                 self
             }
             pub fn video_id<T>(mut self, value: T) -> Self
@@ -10239,13 +11669,14 @@ pub mod types {
             {
                 self.video_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for video_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for video_id: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<ExternalCreateVideoAgentSessionResponse>
-            for super::ExternalCreateVideoAgentSessionResponse
-        {
+        for super::ExternalCreateVideoAgentSessionResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: ExternalCreateVideoAgentSessionResponse,
@@ -10257,8 +11688,7 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::ExternalCreateVideoAgentSessionResponse>
-            for ExternalCreateVideoAgentSessionResponse
-        {
+        for ExternalCreateVideoAgentSessionResponse {
             fn from(value: super::ExternalCreateVideoAgentSessionResponse) -> Self {
                 Self {
                     session_id: Ok(value.session_id),
@@ -10268,7 +11698,10 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct FileInput {
-            asset_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            asset_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for FileInput {
             fn default() -> Self {
@@ -10285,7 +11718,9 @@ pub mod types {
             {
                 self.asset_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for asset_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for asset_id: {e}")
+                    });
                 self
             }
         }
@@ -10294,9 +11729,7 @@ pub mod types {
             fn try_from(
                 value: FileInput,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    asset_id: value.asset_id?,
-                })
+                Ok(Self { asset_id: value.asset_id? })
             }
         }
         impl ::std::convert::From<super::FileInput> for FileInput {
@@ -10337,7 +11770,9 @@ pub mod types {
             {
                 self.callback_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_id: {e}")
+                    });
                 self
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
@@ -10347,7 +11782,9 @@ pub mod types {
             {
                 self.callback_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_url: {e}")
+                    });
                 self
             }
             pub fn captions<T>(mut self, value: T) -> Self
@@ -10357,7 +11794,9 @@ pub mod types {
             {
                 self.captions = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for captions: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for captions: {e}")
+                    });
                 self
             }
             pub fn translate_audio_only<T>(mut self, value: T) -> Self
@@ -10365,13 +11804,18 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.translate_audio_only = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for translate_audio_only: {e}")
-                });
+                self.translate_audio_only = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for translate_audio_only: {e}"
+                        )
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<GenerateVideoRequest> for super::GenerateVideoRequest {
+        impl ::std::convert::TryFrom<GenerateVideoRequest>
+        for super::GenerateVideoRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: GenerateVideoRequest,
@@ -10397,15 +11841,17 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct GenerateVideoResponse {
             status: ::std::result::Result<super::ProofreadStatus, ::std::string::String>,
-            video_translation_id:
-                ::std::result::Result<::std::string::String, ::std::string::String>,
+            video_translation_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for GenerateVideoResponse {
             fn default() -> Self {
                 Self {
                     status: Err("no value supplied for status".to_string()),
                     video_translation_id: Err(
-                        "no value supplied for video_translation_id".to_string()
+                        "no value supplied for video_translation_id".to_string(),
                     ),
                 }
             }
@@ -10418,7 +11864,9 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
                 self
             }
             pub fn video_translation_id<T>(mut self, value: T) -> Self
@@ -10426,13 +11874,18 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
-                self.video_translation_id = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for video_translation_id: {e}")
-                });
+                self.video_translation_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for video_translation_id: {e}"
+                        )
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<GenerateVideoResponse> for super::GenerateVideoResponse {
+        impl ::std::convert::TryFrom<GenerateVideoResponse>
+        for super::GenerateVideoResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: GenerateVideoResponse,
@@ -10443,7 +11896,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::GenerateVideoResponse> for GenerateVideoResponse {
+        impl ::std::convert::From<super::GenerateVideoResponse>
+        for GenerateVideoResponse {
             fn from(value: super::GenerateVideoResponse) -> Self {
                 Self {
                     status: Ok(value.status),
@@ -10468,18 +11922,21 @@ pub mod types {
         impl GenerateVideoResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::GenerateVideoResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::GenerateVideoResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<GenerateVideoResponseEnvelope>
-            for super::GenerateVideoResponseEnvelope
-        {
+        for super::GenerateVideoResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: GenerateVideoResponseEnvelope,
@@ -10487,11 +11944,10 @@ pub mod types {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::GenerateVideoResponseEnvelope> for GenerateVideoResponseEnvelope {
+        impl ::std::convert::From<super::GenerateVideoResponseEnvelope>
+        for GenerateVideoResponseEnvelope {
             fn from(value: super::GenerateVideoResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -10521,7 +11977,9 @@ pub mod types {
             {
                 self.next_cursor = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for next_cursor: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for next_cursor: {e}")
+                    });
                 self
             }
             pub fn resources<T>(mut self, value: T) -> Self
@@ -10531,11 +11989,14 @@ pub mod types {
             {
                 self.resources = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for resources: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for resources: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<GetResourcesResponse> for super::GetResourcesResponse {
+        impl ::std::convert::TryFrom<GetResourcesResponse>
+        for super::GetResourcesResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: GetResourcesResponse,
@@ -10571,16 +12032,21 @@ pub mod types {
         impl GetResourcesResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::GetResourcesResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::GetResourcesResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<GetResourcesResponseEnvelope> for super::GetResourcesResponseEnvelope {
+        impl ::std::convert::TryFrom<GetResourcesResponseEnvelope>
+        for super::GetResourcesResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: GetResourcesResponseEnvelope,
@@ -10588,11 +12054,10 @@ pub mod types {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::GetResourcesResponseEnvelope> for GetResourcesResponseEnvelope {
+        impl ::std::convert::From<super::GetResourcesResponseEnvelope>
+        for GetResourcesResponseEnvelope {
             fn from(value: super::GetResourcesResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -10603,8 +12068,14 @@ pub mod types {
                 ::std::string::String,
             >,
             progress: ::std::result::Result<i64, ::std::string::String>,
-            session_id: ::std::result::Result<::std::string::String, ::std::string::String>,
-            status: ::std::result::Result<super::VideoAgentSessionStatus, ::std::string::String>,
+            session_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            status: ::std::result::Result<
+                super::VideoAgentSessionStatus,
+                ::std::string::String,
+            >,
             title: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -10635,7 +12106,9 @@ pub mod types {
             {
                 self.created_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for created_at: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
                 self
             }
             pub fn messages<T>(mut self, value: T) -> Self
@@ -10645,7 +12118,9 @@ pub mod types {
             {
                 self.messages = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for messages: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for messages: {e}")
+                    });
                 self
             }
             pub fn progress<T>(mut self, value: T) -> Self
@@ -10655,7 +12130,9 @@ pub mod types {
             {
                 self.progress = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for progress: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for progress: {e}")
+                    });
                 self
             }
             pub fn session_id<T>(mut self, value: T) -> Self
@@ -10665,7 +12142,9 @@ pub mod types {
             {
                 self.session_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for session_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for session_id: {e}")
+                    });
                 self
             }
             pub fn status<T>(mut self, value: T) -> Self
@@ -10675,7 +12154,9 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
                 self
             }
             pub fn title<T>(mut self, value: T) -> Self
@@ -10685,7 +12166,9 @@ pub mod types {
             {
                 self.title = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for title: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
                 self
             }
             pub fn video_id<T>(mut self, value: T) -> Self
@@ -10695,7 +12178,9 @@ pub mod types {
             {
                 self.video_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for video_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for video_id: {e}")
+                    });
                 self
             }
         }
@@ -10745,16 +12230,21 @@ pub mod types {
         impl GetSessionResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::GetSessionResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::GetSessionResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<GetSessionResponseEnvelope> for super::GetSessionResponseEnvelope {
+        impl ::std::convert::TryFrom<GetSessionResponseEnvelope>
+        for super::GetSessionResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: GetSessionResponseEnvelope,
@@ -10762,16 +12252,18 @@ pub mod types {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::GetSessionResponseEnvelope> for GetSessionResponseEnvelope {
+        impl ::std::convert::From<super::GetSessionResponseEnvelope>
+        for GetSessionResponseEnvelope {
             fn from(value: super::GetSessionResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         pub struct GetUserMeEnvelope {
-            code: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            code: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
             data: ::std::result::Result<
                 ::std::option::Option<super::UserInfoResponse>,
                 ::std::string::String,
@@ -10798,17 +12290,23 @@ pub mod types {
             {
                 self.code = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for code: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for code: {e}")
+                    });
                 self
             }
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::UserInfoResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::UserInfoResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
             pub fn message<T>(mut self, value: T) -> Self
@@ -10818,7 +12316,9 @@ pub mod types {
             {
                 self.message = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for message: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for message: {e}")
+                    });
                 self
             }
         }
@@ -10864,7 +12364,9 @@ pub mod types {
             {
                 self.code = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for code: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for code: {e}")
+                    });
                 self
             }
             pub fn message<T>(mut self, value: T) -> Self
@@ -10874,7 +12376,9 @@ pub mod types {
             {
                 self.message = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for message: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for message: {e}")
+                    });
                 self
             }
         }
@@ -10922,15 +12426,17 @@ pub mod types {
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<
-                            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                        >,
+                    ::std::option::Option<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                     >,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
             pub fn error<T>(mut self, value: T) -> Self
@@ -10940,11 +12446,14 @@ pub mod types {
             {
                 self.error = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for error: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for error: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<LegacyApiErrorEnvelope> for super::LegacyApiErrorEnvelope {
+        impl ::std::convert::TryFrom<LegacyApiErrorEnvelope>
+        for super::LegacyApiErrorEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: LegacyApiErrorEnvelope,
@@ -10955,7 +12464,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::LegacyApiErrorEnvelope> for LegacyApiErrorEnvelope {
+        impl ::std::convert::From<super::LegacyApiErrorEnvelope>
+        for LegacyApiErrorEnvelope {
             fn from(value: super::LegacyApiErrorEnvelope) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -10965,7 +12475,10 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct LipsyncCreateResponse {
-            lipsync_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            lipsync_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for LipsyncCreateResponse {
             fn default() -> Self {
@@ -10982,11 +12495,14 @@ pub mod types {
             {
                 self.lipsync_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for lipsync_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for lipsync_id: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<LipsyncCreateResponse> for super::LipsyncCreateResponse {
+        impl ::std::convert::TryFrom<LipsyncCreateResponse>
+        for super::LipsyncCreateResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: LipsyncCreateResponse,
@@ -10996,7 +12512,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::LipsyncCreateResponse> for LipsyncCreateResponse {
+        impl ::std::convert::From<super::LipsyncCreateResponse>
+        for LipsyncCreateResponse {
             fn from(value: super::LipsyncCreateResponse) -> Self {
                 Self {
                     lipsync_id: Ok(value.lipsync_id),
@@ -11020,18 +12537,21 @@ pub mod types {
         impl LipsyncCreateResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::LipsyncCreateResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::LipsyncCreateResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<LipsyncCreateResponseEnvelope>
-            for super::LipsyncCreateResponseEnvelope
-        {
+        for super::LipsyncCreateResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: LipsyncCreateResponseEnvelope,
@@ -11039,11 +12559,10 @@ pub mod types {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::LipsyncCreateResponseEnvelope> for LipsyncCreateResponseEnvelope {
+        impl ::std::convert::From<super::LipsyncCreateResponseEnvelope>
+        for LipsyncCreateResponseEnvelope {
             fn from(value: super::LipsyncCreateResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -11069,7 +12588,8 @@ pub mod types {
                 self
             }
         }
-        impl ::std::convert::TryFrom<LipsyncDeleteResponse> for super::LipsyncDeleteResponse {
+        impl ::std::convert::TryFrom<LipsyncDeleteResponse>
+        for super::LipsyncDeleteResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: LipsyncDeleteResponse,
@@ -11077,7 +12597,8 @@ pub mod types {
                 Ok(Self { id: value.id? })
             }
         }
-        impl ::std::convert::From<super::LipsyncDeleteResponse> for LipsyncDeleteResponse {
+        impl ::std::convert::From<super::LipsyncDeleteResponse>
+        for LipsyncDeleteResponse {
             fn from(value: super::LipsyncDeleteResponse) -> Self {
                 Self { id: Ok(value.id) }
             }
@@ -11099,18 +12620,21 @@ pub mod types {
         impl LipsyncDeleteResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::LipsyncDeleteResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::LipsyncDeleteResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<LipsyncDeleteResponseEnvelope>
-            for super::LipsyncDeleteResponseEnvelope
-        {
+        for super::LipsyncDeleteResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: LipsyncDeleteResponseEnvelope,
@@ -11118,11 +12642,10 @@ pub mod types {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::LipsyncDeleteResponseEnvelope> for LipsyncDeleteResponseEnvelope {
+        impl ::std::convert::From<super::LipsyncDeleteResponseEnvelope>
+        for LipsyncDeleteResponseEnvelope {
             fn from(value: super::LipsyncDeleteResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -11131,14 +12654,23 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            created_at: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
-            duration: ::std::result::Result<::std::option::Option<f64>, ::std::string::String>,
+            created_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            duration: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
             failure_message: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
-            status: ::std::result::Result<super::VideoTranslationStatus, ::std::string::String>,
+            status: ::std::result::Result<
+                super::VideoTranslationStatus,
+                ::std::string::String,
+            >,
             title: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -11170,7 +12702,9 @@ pub mod types {
             {
                 self.callback_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_id: {e}")
+                    });
                 self
             }
             pub fn created_at<T>(mut self, value: T) -> Self
@@ -11180,7 +12714,9 @@ pub mod types {
             {
                 self.created_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for created_at: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
                 self
             }
             pub fn duration<T>(mut self, value: T) -> Self
@@ -11190,7 +12726,9 @@ pub mod types {
             {
                 self.duration = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for duration: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for duration: {e}")
+                    });
                 self
             }
             pub fn failure_message<T>(mut self, value: T) -> Self
@@ -11198,9 +12736,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.failure_message = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for failure_message: {e}")
-                });
+                self.failure_message = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for failure_message: {e}"
+                        )
+                    });
                 self
             }
             pub fn id<T>(mut self, value: T) -> Self
@@ -11220,7 +12762,9 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
                 self
             }
             pub fn title<T>(mut self, value: T) -> Self
@@ -11230,7 +12774,9 @@ pub mod types {
             {
                 self.title = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for title: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
                 self
             }
             pub fn video_url<T>(mut self, value: T) -> Self
@@ -11240,7 +12786,9 @@ pub mod types {
             {
                 self.video_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for video_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for video_url: {e}")
+                    });
                 self
             }
         }
@@ -11297,11 +12845,14 @@ pub mod types {
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<LipsyncDetailEnvelope> for super::LipsyncDetailEnvelope {
+        impl ::std::convert::TryFrom<LipsyncDetailEnvelope>
+        for super::LipsyncDetailEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: LipsyncDetailEnvelope,
@@ -11309,18 +12860,22 @@ pub mod types {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::LipsyncDetailEnvelope> for LipsyncDetailEnvelope {
+        impl ::std::convert::From<super::LipsyncDetailEnvelope>
+        for LipsyncDetailEnvelope {
             fn from(value: super::LipsyncDetailEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         pub struct LipsyncDetailPage {
-            data:
-                ::std::result::Result<::std::vec::Vec<super::LipsyncDetail>, ::std::string::String>,
-            has_more: ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            data: ::std::result::Result<
+                ::std::vec::Vec<super::LipsyncDetail>,
+                ::std::string::String,
+            >,
+            has_more: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
             next_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -11343,7 +12898,9 @@ pub mod types {
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
             pub fn has_more<T>(mut self, value: T) -> Self
@@ -11353,7 +12910,9 @@ pub mod types {
             {
                 self.has_more = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for has_more: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for has_more: {e}")
+                    });
                 self
             }
             pub fn next_token<T>(mut self, value: T) -> Self
@@ -11363,7 +12922,9 @@ pub mod types {
             {
                 self.next_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for next_token: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for next_token: {e}")
+                    });
                 self
             }
         }
@@ -11410,11 +12971,14 @@ pub mod types {
             {
                 self.languages = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for languages: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for languages: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<ListTargetLanguageResponse> for super::ListTargetLanguageResponse {
+        impl ::std::convert::TryFrom<ListTargetLanguageResponse>
+        for super::ListTargetLanguageResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: ListTargetLanguageResponse,
@@ -11424,7 +12988,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::ListTargetLanguageResponse> for ListTargetLanguageResponse {
+        impl ::std::convert::From<super::ListTargetLanguageResponse>
+        for ListTargetLanguageResponse {
             fn from(value: super::ListTargetLanguageResponse) -> Self {
                 Self {
                     languages: Ok(value.languages),
@@ -11449,19 +13014,20 @@ pub mod types {
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<super::ListTargetLanguageResponse>,
-                    >,
+                    ::std::option::Option<super::ListTargetLanguageResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<ListTargetLanguageResponseEnvelope>
-            for super::ListTargetLanguageResponseEnvelope
-        {
+        for super::ListTargetLanguageResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: ListTargetLanguageResponseEnvelope,
@@ -11470,12 +13036,9 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::ListTargetLanguageResponseEnvelope>
-            for ListTargetLanguageResponseEnvelope
-        {
+        for ListTargetLanguageResponseEnvelope {
             fn from(value: super::ListTargetLanguageResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -11499,9 +13062,15 @@ pub mod types {
             disable_music_track: ::std::result::Result<bool, ::std::string::String>,
             enable_caption: ::std::result::Result<bool, ::std::string::String>,
             enable_dynamic_duration: ::std::result::Result<bool, ::std::string::String>,
-            enable_speech_enhancement: ::std::result::Result<bool, ::std::string::String>,
+            enable_speech_enhancement: ::std::result::Result<
+                bool,
+                ::std::string::String,
+            >,
             enable_watermark: ::std::result::Result<bool, ::std::string::String>,
-            end_time: ::std::result::Result<::std::option::Option<f64>, ::std::string::String>,
+            end_time: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
             folder_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -11514,9 +13083,14 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            keep_the_same_format:
-                ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
-            mode: ::std::result::Result<super::VideoTranslationMode, ::std::string::String>,
+            keep_the_same_format: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            mode: ::std::result::Result<
+                super::VideoTranslationMode,
+                ::std::string::String,
+            >,
             output_language: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -11525,20 +13099,31 @@ pub mod types {
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
                 ::std::string::String,
             >,
-            speaker_num: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
-            srt_role:
-                ::std::result::Result<::std::option::Option<super::SrtRole>, ::std::string::String>,
+            speaker_num: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            srt_role: ::std::result::Result<
+                ::std::option::Option<super::SrtRole>,
+                ::std::string::String,
+            >,
             srt_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            start_time: ::std::result::Result<::std::option::Option<f64>, ::std::string::String>,
+            start_time: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
             title: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             translate_audio_only: ::std::result::Result<bool, ::std::string::String>,
-            video_url: ::std::result::Result<::std::string::String, ::std::string::String>,
+            video_url: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for McpVideoTranslateCreateRequest {
             fn default() -> Self {
@@ -11578,7 +13163,9 @@ pub mod types {
             {
                 self.audio_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for audio_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for audio_url: {e}")
+                    });
                 self
             }
             pub fn brand_voice_id<T>(mut self, value: T) -> Self
@@ -11586,9 +13173,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.brand_voice_id = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for brand_voice_id: {e}")
-                });
+                self.brand_voice_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for brand_voice_id: {e}"
+                        )
+                    });
                 self
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
@@ -11598,7 +13189,9 @@ pub mod types {
             {
                 self.callback_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_id: {e}")
+                    });
                 self
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
@@ -11608,7 +13201,9 @@ pub mod types {
             {
                 self.callback_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_url: {e}")
+                    });
                 self
             }
             pub fn disable_music_track<T>(mut self, value: T) -> Self
@@ -11616,9 +13211,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.disable_music_track = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for disable_music_track: {e}")
-                });
+                self.disable_music_track = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for disable_music_track: {e}"
+                        )
+                    });
                 self
             }
             pub fn enable_caption<T>(mut self, value: T) -> Self
@@ -11626,9 +13225,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.enable_caption = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for enable_caption: {e}")
-                });
+                self.enable_caption = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_caption: {e}"
+                        )
+                    });
                 self
             }
             pub fn enable_dynamic_duration<T>(mut self, value: T) -> Self
@@ -11636,9 +13239,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.enable_dynamic_duration = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for enable_dynamic_duration: {e}")
-                });
+                self.enable_dynamic_duration = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_dynamic_duration: {e}"
+                        )
+                    });
                 self
             }
             pub fn enable_speech_enhancement<T>(mut self, value: T) -> Self
@@ -11646,9 +13253,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.enable_speech_enhancement = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for enable_speech_enhancement: {e}")
-                });
+                self.enable_speech_enhancement = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_speech_enhancement: {e}"
+                        )
+                    });
                 self
             }
             pub fn enable_watermark<T>(mut self, value: T) -> Self
@@ -11656,9 +13267,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.enable_watermark = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for enable_watermark: {e}")
-                });
+                self.enable_watermark = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for enable_watermark: {e}"
+                        )
+                    });
                 self
             }
             pub fn end_time<T>(mut self, value: T) -> Self
@@ -11668,7 +13283,9 @@ pub mod types {
             {
                 self.end_time = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for end_time: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for end_time: {e}")
+                    });
                 self
             }
             pub fn folder_id<T>(mut self, value: T) -> Self
@@ -11678,7 +13295,9 @@ pub mod types {
             {
                 self.folder_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for folder_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for folder_id: {e}")
+                    });
                 self
             }
             pub fn fps_mode<T>(mut self, value: T) -> Self
@@ -11688,7 +13307,9 @@ pub mod types {
             {
                 self.fps_mode = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for fps_mode: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for fps_mode: {e}")
+                    });
                 self
             }
             pub fn input_language<T>(mut self, value: T) -> Self
@@ -11696,9 +13317,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.input_language = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for input_language: {e}")
-                });
+                self.input_language = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for input_language: {e}"
+                        )
+                    });
                 self
             }
             pub fn keep_the_same_format<T>(mut self, value: T) -> Self
@@ -11706,9 +13331,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.keep_the_same_format = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for keep_the_same_format: {e}")
-                });
+                self.keep_the_same_format = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for keep_the_same_format: {e}"
+                        )
+                    });
                 self
             }
             pub fn mode<T>(mut self, value: T) -> Self
@@ -11718,7 +13347,9 @@ pub mod types {
             {
                 self.mode = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for mode: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for mode: {e}")
+                    });
                 self
             }
             pub fn output_language<T>(mut self, value: T) -> Self
@@ -11726,21 +13357,29 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.output_language = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for output_language: {e}")
-                });
+                self.output_language = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for output_language: {e}"
+                        )
+                    });
                 self
             }
             pub fn output_languages<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                    >,
+                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
-                self.output_languages = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for output_languages: {e}")
-                });
+                self.output_languages = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for output_languages: {e}"
+                        )
+                    });
                 self
             }
             pub fn speaker_num<T>(mut self, value: T) -> Self
@@ -11750,7 +13389,9 @@ pub mod types {
             {
                 self.speaker_num = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for speaker_num: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for speaker_num: {e}")
+                    });
                 self
             }
             pub fn srt_role<T>(mut self, value: T) -> Self
@@ -11760,7 +13401,9 @@ pub mod types {
             {
                 self.srt_role = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for srt_role: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for srt_role: {e}")
+                    });
                 self
             }
             pub fn srt_url<T>(mut self, value: T) -> Self
@@ -11770,7 +13413,9 @@ pub mod types {
             {
                 self.srt_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for srt_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for srt_url: {e}")
+                    });
                 self
             }
             pub fn start_time<T>(mut self, value: T) -> Self
@@ -11780,7 +13425,9 @@ pub mod types {
             {
                 self.start_time = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for start_time: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for start_time: {e}")
+                    });
                 self
             }
             pub fn title<T>(mut self, value: T) -> Self
@@ -11790,7 +13437,9 @@ pub mod types {
             {
                 self.title = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for title: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
                 self
             }
             pub fn translate_audio_only<T>(mut self, value: T) -> Self
@@ -11798,9 +13447,13 @@ pub mod types {
                 T: ::std::convert::TryInto<bool>,
                 T::Error: ::std::fmt::Display,
             {
-                self.translate_audio_only = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for translate_audio_only: {e}")
-                });
+                self.translate_audio_only = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for translate_audio_only: {e}"
+                        )
+                    });
                 self
             }
             pub fn video_url<T>(mut self, value: T) -> Self
@@ -11810,13 +13463,14 @@ pub mod types {
             {
                 self.video_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for video_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for video_url: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<McpVideoTranslateCreateRequest>
-            for super::McpVideoTranslateCreateRequest
-        {
+        for super::McpVideoTranslateCreateRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: McpVideoTranslateCreateRequest,
@@ -11850,8 +13504,7 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::McpVideoTranslateCreateRequest>
-            for McpVideoTranslateCreateRequest
-        {
+        for McpVideoTranslateCreateRequest {
             fn from(value: super::McpVideoTranslateCreateRequest) -> Self {
                 Self {
                     audio_url: Ok(value.audio_url),
@@ -11883,7 +13536,10 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct ProofreadDetail {
-            created_at: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            created_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
             failure_message: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -11898,8 +13554,10 @@ pub mod types {
                 ::std::string::String,
             >,
             status: ::std::result::Result<super::ProofreadStatus, ::std::string::String>,
-            submitted_for_review:
-                ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            submitted_for_review: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
             title: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -11927,7 +13585,9 @@ pub mod types {
             {
                 self.created_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for created_at: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
                 self
             }
             pub fn failure_message<T>(mut self, value: T) -> Self
@@ -11935,9 +13595,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.failure_message = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for failure_message: {e}")
-                });
+                self.failure_message = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for failure_message: {e}"
+                        )
+                    });
                 self
             }
             pub fn id<T>(mut self, value: T) -> Self
@@ -11955,9 +13619,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.input_language = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for input_language: {e}")
-                });
+                self.input_language = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for input_language: {e}"
+                        )
+                    });
                 self
             }
             pub fn output_language<T>(mut self, value: T) -> Self
@@ -11965,9 +13633,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.output_language = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for output_language: {e}")
-                });
+                self.output_language = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for output_language: {e}"
+                        )
+                    });
                 self
             }
             pub fn status<T>(mut self, value: T) -> Self
@@ -11977,7 +13649,9 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
                 self
             }
             pub fn submitted_for_review<T>(mut self, value: T) -> Self
@@ -11985,9 +13659,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.submitted_for_review = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for submitted_for_review: {e}")
-                });
+                self.submitted_for_review = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for submitted_for_review: {e}"
+                        )
+                    });
                 self
             }
             pub fn title<T>(mut self, value: T) -> Self
@@ -11997,7 +13675,9 @@ pub mod types {
             {
                 self.title = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for title: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
                 self
             }
         }
@@ -12049,16 +13729,21 @@ pub mod types {
         impl ProofreadDetailEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::ProofreadDetail>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::ProofreadDetail>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<ProofreadDetailEnvelope> for super::ProofreadDetailEnvelope {
+        impl ::std::convert::TryFrom<ProofreadDetailEnvelope>
+        for super::ProofreadDetailEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: ProofreadDetailEnvelope,
@@ -12066,16 +13751,18 @@ pub mod types {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::ProofreadDetailEnvelope> for ProofreadDetailEnvelope {
+        impl ::std::convert::From<super::ProofreadDetailEnvelope>
+        for ProofreadDetailEnvelope {
             fn from(value: super::ProofreadDetailEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         pub struct RotateSecretResponseData {
-            endpoint_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            endpoint_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
             secret: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
         impl ::std::default::Default for RotateSecretResponseData {
@@ -12094,7 +13781,9 @@ pub mod types {
             {
                 self.endpoint_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for endpoint_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for endpoint_id: {e}")
+                    });
                 self
             }
             pub fn secret<T>(mut self, value: T) -> Self
@@ -12104,11 +13793,14 @@ pub mod types {
             {
                 self.secret = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for secret: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for secret: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<RotateSecretResponseData> for super::RotateSecretResponseData {
+        impl ::std::convert::TryFrom<RotateSecretResponseData>
+        for super::RotateSecretResponseData {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: RotateSecretResponseData,
@@ -12119,7 +13811,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::RotateSecretResponseData> for RotateSecretResponseData {
+        impl ::std::convert::From<super::RotateSecretResponseData>
+        for RotateSecretResponseData {
             fn from(value: super::RotateSecretResponseData) -> Self {
                 Self {
                     endpoint_id: Ok(value.endpoint_id),
@@ -12144,18 +13837,21 @@ pub mod types {
         impl RotateSecretResponseDataEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::RotateSecretResponseData>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::RotateSecretResponseData>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<RotateSecretResponseDataEnvelope>
-            for super::RotateSecretResponseDataEnvelope
-        {
+        for super::RotateSecretResponseDataEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: RotateSecretResponseDataEnvelope,
@@ -12164,12 +13860,9 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::RotateSecretResponseDataEnvelope>
-            for RotateSecretResponseDataEnvelope
-        {
+        for RotateSecretResponseDataEnvelope {
             fn from(value: super::RotateSecretResponseDataEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -12183,7 +13876,10 @@ pub mod types {
                 ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
                 ::std::string::String,
             >,
-            message: ::std::result::Result<super::SendMessageRequestMessage, ::std::string::String>,
+            message: ::std::result::Result<
+                super::SendMessageRequestMessage,
+                ::std::string::String,
+            >,
             voice_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -12208,7 +13904,9 @@ pub mod types {
             {
                 self.auto_proceed = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for auto_proceed: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for auto_proceed: {e}")
+                    });
                 self
             }
             pub fn avatar_id<T>(mut self, value: T) -> Self
@@ -12218,19 +13916,23 @@ pub mod types {
             {
                 self.avatar_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for avatar_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for avatar_id: {e}")
+                    });
                 self
             }
             pub fn files<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
-                    >,
+                    ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.files = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for files: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for files: {e}")
+                    });
                 self
             }
             pub fn message<T>(mut self, value: T) -> Self
@@ -12240,7 +13942,9 @@ pub mod types {
             {
                 self.message = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for message: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for message: {e}")
+                    });
                 self
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
@@ -12250,7 +13954,9 @@ pub mod types {
             {
                 self.voice_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for voice_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for voice_id: {e}")
+                    });
                 self
             }
         }
@@ -12282,7 +13988,10 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct SendMessageResponse {
             run_id: ::std::result::Result<::std::string::String, ::std::string::String>,
-            session_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            session_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
             title: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -12305,7 +14014,9 @@ pub mod types {
             {
                 self.run_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for run_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for run_id: {e}")
+                    });
                 self
             }
             pub fn session_id<T>(mut self, value: T) -> Self
@@ -12315,7 +14026,9 @@ pub mod types {
             {
                 self.session_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for session_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for session_id: {e}")
+                    });
                 self
             }
             pub fn title<T>(mut self, value: T) -> Self
@@ -12325,11 +14038,14 @@ pub mod types {
             {
                 self.title = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for title: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<SendMessageResponse> for super::SendMessageResponse {
+        impl ::std::convert::TryFrom<SendMessageResponse>
+        for super::SendMessageResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: SendMessageResponse,
@@ -12367,16 +14083,21 @@ pub mod types {
         impl SendMessageResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::SendMessageResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::SendMessageResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<SendMessageResponseEnvelope> for super::SendMessageResponseEnvelope {
+        impl ::std::convert::TryFrom<SendMessageResponseEnvelope>
+        for super::SendMessageResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: SendMessageResponseEnvelope,
@@ -12384,23 +14105,28 @@ pub mod types {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::SendMessageResponseEnvelope> for SendMessageResponseEnvelope {
+        impl ::std::convert::From<super::SendMessageResponseEnvelope>
+        for SendMessageResponseEnvelope {
             fn from(value: super::SendMessageResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         pub struct SessionMessage {
             content: ::std::result::Result<::std::string::String, ::std::string::String>,
-            created_at: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            created_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
             resource_ids: ::std::result::Result<
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
                 ::std::string::String,
             >,
             role: ::std::result::Result<::std::string::String, ::std::string::String>,
-            type_: ::std::result::Result<super::SessionMessageType, ::std::string::String>,
+            type_: ::std::result::Result<
+                super::SessionMessageType,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for SessionMessage {
             fn default() -> Self {
@@ -12421,7 +14147,9 @@ pub mod types {
             {
                 self.content = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for content: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
                 self
             }
             pub fn created_at<T>(mut self, value: T) -> Self
@@ -12431,19 +14159,23 @@ pub mod types {
             {
                 self.created_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for created_at: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
                 self
             }
             pub fn resource_ids<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                    >,
+                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.resource_ids = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for resource_ids: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for resource_ids: {e}")
+                    });
                 self
             }
             pub fn role<T>(mut self, value: T) -> Self
@@ -12453,7 +14185,9 @@ pub mod types {
             {
                 self.role = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for role: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
                 self
             }
             pub fn type_<T>(mut self, value: T) -> Self
@@ -12463,7 +14197,9 @@ pub mod types {
             {
                 self.type_ = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for type_: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
                 self
             }
         }
@@ -12494,7 +14230,10 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct SessionResource {
-            created_at: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            created_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
             metadata: ::std::result::Result<
                 ::std::option::Option<
                     ::serde_json::Map<::std::string::String, ::serde_json::Value>,
@@ -12505,8 +14244,14 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            resource_id: ::std::result::Result<::std::string::String, ::std::string::String>,
-            resource_type: ::std::result::Result<::std::string::String, ::std::string::String>,
+            resource_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            resource_type: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
             source_type: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -12527,7 +14272,9 @@ pub mod types {
                     metadata: Ok(Default::default()),
                     preview_url: Ok(Default::default()),
                     resource_id: Err("no value supplied for resource_id".to_string()),
-                    resource_type: Err("no value supplied for resource_type".to_string()),
+                    resource_type: Err(
+                        "no value supplied for resource_type".to_string(),
+                    ),
                     source_type: Ok(Default::default()),
                     thumbnail_url: Ok(Default::default()),
                     url: Ok(Default::default()),
@@ -12542,21 +14289,25 @@ pub mod types {
             {
                 self.created_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for created_at: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
                 self
             }
             pub fn metadata<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<
-                            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                        >,
+                    ::std::option::Option<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                     >,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.metadata = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for metadata: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for metadata: {e}")
+                    });
                 self
             }
             pub fn preview_url<T>(mut self, value: T) -> Self
@@ -12566,7 +14317,9 @@ pub mod types {
             {
                 self.preview_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for preview_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for preview_url: {e}")
+                    });
                 self
             }
             pub fn resource_id<T>(mut self, value: T) -> Self
@@ -12576,7 +14329,9 @@ pub mod types {
             {
                 self.resource_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for resource_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for resource_id: {e}")
+                    });
                 self
             }
             pub fn resource_type<T>(mut self, value: T) -> Self
@@ -12586,7 +14341,9 @@ pub mod types {
             {
                 self.resource_type = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for resource_type: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for resource_type: {e}")
+                    });
                 self
             }
             pub fn source_type<T>(mut self, value: T) -> Self
@@ -12596,7 +14353,9 @@ pub mod types {
             {
                 self.source_type = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for source_type: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for source_type: {e}")
+                    });
                 self
             }
             pub fn thumbnail_url<T>(mut self, value: T) -> Self
@@ -12606,7 +14365,9 @@ pub mod types {
             {
                 self.thumbnail_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for thumbnail_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for thumbnail_url: {e}")
+                    });
                 self
             }
             pub fn url<T>(mut self, value: T) -> Self
@@ -12616,7 +14377,9 @@ pub mod types {
             {
                 self.url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
                 self
             }
         }
@@ -12682,7 +14445,9 @@ pub mod types {
             {
                 self.code = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for code: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for code: {e}")
+                    });
                 self
             }
             pub fn doc_url<T>(mut self, value: T) -> Self
@@ -12692,7 +14457,9 @@ pub mod types {
             {
                 self.doc_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for doc_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for doc_url: {e}")
+                    });
                 self
             }
             pub fn message<T>(mut self, value: T) -> Self
@@ -12702,7 +14469,9 @@ pub mod types {
             {
                 self.message = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for message: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for message: {e}")
+                    });
                 self
             }
             pub fn param<T>(mut self, value: T) -> Self
@@ -12712,7 +14481,9 @@ pub mod types {
             {
                 self.param = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for param: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for param: {e}")
+                    });
                 self
             }
         }
@@ -12756,30 +14527,32 @@ pub mod types {
         impl StandardApiErrorEnvelope {
             pub fn error<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::StandardApiError>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::StandardApiError>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.error = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for error: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for error: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<StandardApiErrorEnvelope> for super::StandardApiErrorEnvelope {
+        impl ::std::convert::TryFrom<StandardApiErrorEnvelope>
+        for super::StandardApiErrorEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: StandardApiErrorEnvelope,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    error: value.error?,
-                })
+                Ok(Self { error: value.error? })
             }
         }
-        impl ::std::convert::From<super::StandardApiErrorEnvelope> for StandardApiErrorEnvelope {
+        impl ::std::convert::From<super::StandardApiErrorEnvelope>
+        for StandardApiErrorEnvelope {
             fn from(value: super::StandardApiErrorEnvelope) -> Self {
-                Self {
-                    error: Ok(value.error),
-                }
+                Self { error: Ok(value.error) }
             }
         }
         #[derive(Clone, Debug)]
@@ -12805,7 +14578,10 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct StopSessionResponse {
-            session_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            session_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for StopSessionResponse {
             fn default() -> Self {
@@ -12822,11 +14598,14 @@ pub mod types {
             {
                 self.session_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for session_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for session_id: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<StopSessionResponse> for super::StopSessionResponse {
+        impl ::std::convert::TryFrom<StopSessionResponse>
+        for super::StopSessionResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: StopSessionResponse,
@@ -12860,16 +14639,21 @@ pub mod types {
         impl StopSessionResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::StopSessionResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::StopSessionResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<StopSessionResponseEnvelope> for super::StopSessionResponseEnvelope {
+        impl ::std::convert::TryFrom<StopSessionResponseEnvelope>
+        for super::StopSessionResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: StopSessionResponseEnvelope,
@@ -12877,11 +14661,10 @@ pub mod types {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::StopSessionResponseEnvelope> for StopSessionResponseEnvelope {
+        impl ::std::convert::From<super::StopSessionResponseEnvelope>
+        for StopSessionResponseEnvelope {
             fn from(value: super::StopSessionResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -12895,7 +14678,10 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            style_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            style_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
             tags: ::std::result::Result<
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
                 ::std::string::String,
@@ -12925,7 +14711,9 @@ pub mod types {
             {
                 self.aspect_ratio = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for aspect_ratio: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for aspect_ratio: {e}")
+                    });
                 self
             }
             pub fn name<T>(mut self, value: T) -> Self
@@ -12935,7 +14723,9 @@ pub mod types {
             {
                 self.name = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for name: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
                 self
             }
             pub fn preview_video_url<T>(mut self, value: T) -> Self
@@ -12943,9 +14733,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.preview_video_url = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for preview_video_url: {e}")
-                });
+                self.preview_video_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for preview_video_url: {e}"
+                        )
+                    });
                 self
             }
             pub fn style_id<T>(mut self, value: T) -> Self
@@ -12955,19 +14749,23 @@ pub mod types {
             {
                 self.style_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for style_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for style_id: {e}")
+                    });
                 self
             }
             pub fn tags<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                    >,
+                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.tags = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for tags: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for tags: {e}")
+                    });
                 self
             }
             pub fn thumbnail_url<T>(mut self, value: T) -> Self
@@ -12977,7 +14775,9 @@ pub mod types {
             {
                 self.thumbnail_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for thumbnail_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for thumbnail_url: {e}")
+                    });
                 self
             }
         }
@@ -13010,8 +14810,14 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct StyleItemPage {
-            data: ::std::result::Result<::std::vec::Vec<super::StyleItem>, ::std::string::String>,
-            has_more: ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            data: ::std::result::Result<
+                ::std::vec::Vec<super::StyleItem>,
+                ::std::string::String,
+            >,
+            has_more: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
             next_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -13034,7 +14840,9 @@ pub mod types {
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
             pub fn has_more<T>(mut self, value: T) -> Self
@@ -13044,7 +14852,9 @@ pub mod types {
             {
                 self.has_more = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for has_more: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for has_more: {e}")
+                    });
                 self
             }
             pub fn next_token<T>(mut self, value: T) -> Self
@@ -13054,7 +14864,9 @@ pub mod types {
             {
                 self.next_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for next_token: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for next_token: {e}")
+                    });
                 self
             }
         }
@@ -13104,9 +14916,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<super::CreditPool>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.add_on_credits = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for add_on_credits: {e}")
-                });
+                self.add_on_credits = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for add_on_credits: {e}"
+                        )
+                    });
                 self
             }
             pub fn premium_credits<T>(mut self, value: T) -> Self
@@ -13114,13 +14930,18 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<super::CreditPool>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.premium_credits = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for premium_credits: {e}")
-                });
+                self.premium_credits = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for premium_credits: {e}"
+                        )
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<SubscriptionCredits> for super::SubscriptionCredits {
+        impl ::std::convert::TryFrom<SubscriptionCredits>
+        for super::SubscriptionCredits {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: SubscriptionCredits,
@@ -13141,7 +14962,10 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct SubscriptionInfo {
-            credits: ::std::result::Result<super::SubscriptionCredits, ::std::string::String>,
+            credits: ::std::result::Result<
+                super::SubscriptionCredits,
+                ::std::string::String,
+            >,
             plan: ::std::result::Result<super::SubscriptionTier, ::std::string::String>,
         }
         impl ::std::default::Default for SubscriptionInfo {
@@ -13160,7 +14984,9 @@ pub mod types {
             {
                 self.credits = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for credits: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for credits: {e}")
+                    });
                 self
             }
             pub fn plan<T>(mut self, value: T) -> Self
@@ -13170,7 +14996,9 @@ pub mod types {
             {
                 self.plan = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for plan: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for plan: {e}")
+                    });
                 self
             }
         }
@@ -13195,7 +15023,10 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct TextToSpeechRequest {
-            input_type: ::std::result::Result<::std::string::String, ::std::string::String>,
+            input_type: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
             language: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -13205,8 +15036,14 @@ pub mod types {
                 ::std::string::String,
             >,
             speed: ::std::result::Result<f64, ::std::string::String>,
-            text: ::std::result::Result<super::TextToSpeechRequestText, ::std::string::String>,
-            voice_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            text: ::std::result::Result<
+                super::TextToSpeechRequestText,
+                ::std::string::String,
+            >,
+            voice_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for TextToSpeechRequest {
             fn default() -> Self {
@@ -13228,7 +15065,9 @@ pub mod types {
             {
                 self.input_type = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for input_type: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for input_type: {e}")
+                    });
                 self
             }
             pub fn language<T>(mut self, value: T) -> Self
@@ -13238,7 +15077,9 @@ pub mod types {
             {
                 self.language = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for language: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for language: {e}")
+                    });
                 self
             }
             pub fn locale<T>(mut self, value: T) -> Self
@@ -13248,7 +15089,9 @@ pub mod types {
             {
                 self.locale = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for locale: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for locale: {e}")
+                    });
                 self
             }
             pub fn speed<T>(mut self, value: T) -> Self
@@ -13258,7 +15101,9 @@ pub mod types {
             {
                 self.speed = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for speed: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for speed: {e}")
+                    });
                 self
             }
             pub fn text<T>(mut self, value: T) -> Self
@@ -13268,7 +15113,9 @@ pub mod types {
             {
                 self.text = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for text: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for text: {e}")
+                    });
                 self
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
@@ -13278,11 +15125,14 @@ pub mod types {
             {
                 self.voice_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for voice_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for voice_id: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<TextToSpeechRequest> for super::TextToSpeechRequest {
+        impl ::std::convert::TryFrom<TextToSpeechRequest>
+        for super::TextToSpeechRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: TextToSpeechRequest,
@@ -13311,7 +15161,10 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct TextToSpeechResponseData {
-            audio_url: ::std::result::Result<::std::string::String, ::std::string::String>,
+            audio_url: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
             duration: ::std::result::Result<f64, ::std::string::String>,
             request_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -13340,7 +15193,9 @@ pub mod types {
             {
                 self.audio_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for audio_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for audio_url: {e}")
+                    });
                 self
             }
             pub fn duration<T>(mut self, value: T) -> Self
@@ -13350,7 +15205,9 @@ pub mod types {
             {
                 self.duration = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for duration: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for duration: {e}")
+                    });
                 self
             }
             pub fn request_id<T>(mut self, value: T) -> Self
@@ -13360,23 +15217,30 @@ pub mod types {
             {
                 self.request_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for request_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for request_id: {e}")
+                    });
                 self
             }
             pub fn word_timestamps<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<::std::vec::Vec<super::WordWithTimestamp>>,
-                    >,
+                    ::std::option::Option<::std::vec::Vec<super::WordWithTimestamp>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
-                self.word_timestamps = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for word_timestamps: {e}")
-                });
+                self.word_timestamps = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for word_timestamps: {e}"
+                        )
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<TextToSpeechResponseData> for super::TextToSpeechResponseData {
+        impl ::std::convert::TryFrom<TextToSpeechResponseData>
+        for super::TextToSpeechResponseData {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: TextToSpeechResponseData,
@@ -13389,7 +15253,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::TextToSpeechResponseData> for TextToSpeechResponseData {
+        impl ::std::convert::From<super::TextToSpeechResponseData>
+        for TextToSpeechResponseData {
             fn from(value: super::TextToSpeechResponseData) -> Self {
                 Self {
                     audio_url: Ok(value.audio_url),
@@ -13416,18 +15281,21 @@ pub mod types {
         impl TextToSpeechResponseDataEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::TextToSpeechResponseData>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::TextToSpeechResponseData>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<TextToSpeechResponseDataEnvelope>
-            for super::TextToSpeechResponseDataEnvelope
-        {
+        for super::TextToSpeechResponseDataEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: TextToSpeechResponseDataEnvelope,
@@ -13436,12 +15304,9 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::TextToSpeechResponseDataEnvelope>
-            for TextToSpeechResponseDataEnvelope
-        {
+        for TextToSpeechResponseDataEnvelope {
             fn from(value: super::TextToSpeechResponseDataEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -13462,17 +15327,20 @@ pub mod types {
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<super::UpdateAvatarLookRequestName>,
-                    >,
+                    ::std::option::Option<super::UpdateAvatarLookRequestName>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.name = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for name: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<UpdateAvatarLookRequest> for super::UpdateAvatarLookRequest {
+        impl ::std::convert::TryFrom<UpdateAvatarLookRequest>
+        for super::UpdateAvatarLookRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: UpdateAvatarLookRequest,
@@ -13480,11 +15348,10 @@ pub mod types {
                 Ok(Self { name: value.name? })
             }
         }
-        impl ::std::convert::From<super::UpdateAvatarLookRequest> for UpdateAvatarLookRequest {
+        impl ::std::convert::From<super::UpdateAvatarLookRequest>
+        for UpdateAvatarLookRequest {
             fn from(value: super::UpdateAvatarLookRequest) -> Self {
-                Self {
-                    name: Ok(value.name),
-                }
+                Self { name: Ok(value.name) }
             }
         }
         #[derive(Clone, Debug)]
@@ -13506,25 +15373,24 @@ pub mod types {
             {
                 self.title = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for title: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<UpdateLipsyncRequest> for super::UpdateLipsyncRequest {
+        impl ::std::convert::TryFrom<UpdateLipsyncRequest>
+        for super::UpdateLipsyncRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: UpdateLipsyncRequest,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    title: value.title?,
-                })
+                Ok(Self { title: value.title? })
             }
         }
         impl ::std::convert::From<super::UpdateLipsyncRequest> for UpdateLipsyncRequest {
             fn from(value: super::UpdateLipsyncRequest) -> Self {
-                Self {
-                    title: Ok(value.title),
-                }
+                Self { title: Ok(value.title) }
             }
         }
         #[derive(Clone, Debug)]
@@ -13546,27 +15412,25 @@ pub mod types {
             {
                 self.title = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for title: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<UpdateVideoTranslationRequest>
-            for super::UpdateVideoTranslationRequest
-        {
+        for super::UpdateVideoTranslationRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: UpdateVideoTranslationRequest,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    title: value.title?,
-                })
+                Ok(Self { title: value.title? })
             }
         }
-        impl ::std::convert::From<super::UpdateVideoTranslationRequest> for UpdateVideoTranslationRequest {
+        impl ::std::convert::From<super::UpdateVideoTranslationRequest>
+        for UpdateVideoTranslationRequest {
             fn from(value: super::UpdateVideoTranslationRequest) -> Self {
-                Self {
-                    title: Ok(value.title),
-                }
+                Self { title: Ok(value.title) }
             }
         }
         #[derive(Clone, Debug)]
@@ -13592,13 +15456,15 @@ pub mod types {
             pub fn events<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<::std::vec::Vec<super::WebhookEventType>>,
-                    >,
+                    ::std::option::Option<::std::vec::Vec<super::WebhookEventType>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.events = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for events: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for events: {e}")
+                    });
                 self
             }
             pub fn url<T>(mut self, value: T) -> Self
@@ -13608,11 +15474,14 @@ pub mod types {
             {
                 self.url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<UpdateWebhookEndpointRequest> for super::UpdateWebhookEndpointRequest {
+        impl ::std::convert::TryFrom<UpdateWebhookEndpointRequest>
+        for super::UpdateWebhookEndpointRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: UpdateWebhookEndpointRequest,
@@ -13623,7 +15492,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::UpdateWebhookEndpointRequest> for UpdateWebhookEndpointRequest {
+        impl ::std::convert::From<super::UpdateWebhookEndpointRequest>
+        for UpdateWebhookEndpointRequest {
             fn from(value: super::UpdateWebhookEndpointRequest) -> Self {
                 Self {
                     events: Ok(value.events),
@@ -13633,8 +15503,14 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct UploadAssetV3Response {
-            asset_id: ::std::result::Result<::std::string::String, ::std::string::String>,
-            mime_type: ::std::result::Result<::std::string::String, ::std::string::String>,
+            asset_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            mime_type: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
             size_bytes: ::std::result::Result<i64, ::std::string::String>,
             url: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
@@ -13656,7 +15532,9 @@ pub mod types {
             {
                 self.asset_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for asset_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for asset_id: {e}")
+                    });
                 self
             }
             pub fn mime_type<T>(mut self, value: T) -> Self
@@ -13666,7 +15544,9 @@ pub mod types {
             {
                 self.mime_type = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for mime_type: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for mime_type: {e}")
+                    });
                 self
             }
             pub fn size_bytes<T>(mut self, value: T) -> Self
@@ -13676,7 +15556,9 @@ pub mod types {
             {
                 self.size_bytes = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for size_bytes: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for size_bytes: {e}")
+                    });
                 self
             }
             pub fn url<T>(mut self, value: T) -> Self
@@ -13686,11 +15568,14 @@ pub mod types {
             {
                 self.url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<UploadAssetV3Response> for super::UploadAssetV3Response {
+        impl ::std::convert::TryFrom<UploadAssetV3Response>
+        for super::UploadAssetV3Response {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: UploadAssetV3Response,
@@ -13703,7 +15588,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::UploadAssetV3Response> for UploadAssetV3Response {
+        impl ::std::convert::From<super::UploadAssetV3Response>
+        for UploadAssetV3Response {
             fn from(value: super::UploadAssetV3Response) -> Self {
                 Self {
                     asset_id: Ok(value.asset_id),
@@ -13732,7 +15618,9 @@ pub mod types {
             {
                 self.srt = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for srt: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for srt: {e}")
+                    });
                 self
             }
         }
@@ -13751,10 +15639,14 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct UsageBasedInfo {
-            spending_cap_usd:
-                ::std::result::Result<::std::option::Option<f64>, ::std::string::String>,
-            spending_current_usd:
-                ::std::result::Result<::std::option::Option<f64>, ::std::string::String>,
+            spending_cap_usd: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
+            spending_current_usd: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for UsageBasedInfo {
             fn default() -> Self {
@@ -13770,9 +15662,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.spending_cap_usd = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for spending_cap_usd: {e}")
-                });
+                self.spending_cap_usd = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for spending_cap_usd: {e}"
+                        )
+                    });
                 self
             }
             pub fn spending_current_usd<T>(mut self, value: T) -> Self
@@ -13780,9 +15676,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.spending_current_usd = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for spending_current_usd: {e}")
-                });
+                self.spending_current_usd = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for spending_current_usd: {e}"
+                        )
+                    });
                 self
             }
         }
@@ -13831,7 +15731,10 @@ pub mod types {
                 ::std::option::Option<super::UsageBasedInfo>,
                 ::std::string::String,
             >,
-            username: ::std::result::Result<::std::string::String, ::std::string::String>,
+            username: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
             wallet: ::std::result::Result<
                 ::std::option::Option<super::WalletInfo>,
                 ::std::string::String,
@@ -13859,7 +15762,9 @@ pub mod types {
             {
                 self.billing_type = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for billing_type: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for billing_type: {e}")
+                    });
                 self
             }
             pub fn email<T>(mut self, value: T) -> Self
@@ -13869,7 +15774,9 @@ pub mod types {
             {
                 self.email = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for email: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for email: {e}")
+                    });
                 self
             }
             pub fn first_name<T>(mut self, value: T) -> Self
@@ -13879,7 +15786,9 @@ pub mod types {
             {
                 self.first_name = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for first_name: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for first_name: {e}")
+                    });
                 self
             }
             pub fn last_name<T>(mut self, value: T) -> Self
@@ -13889,17 +15798,23 @@ pub mod types {
             {
                 self.last_name = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for last_name: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for last_name: {e}")
+                    });
                 self
             }
             pub fn subscription<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::SubscriptionInfo>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::SubscriptionInfo>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.subscription = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for subscription: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for subscription: {e}")
+                    });
                 self
             }
             pub fn usage_based<T>(mut self, value: T) -> Self
@@ -13909,7 +15824,9 @@ pub mod types {
             {
                 self.usage_based = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for usage_based: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for usage_based: {e}")
+                    });
                 self
             }
             pub fn username<T>(mut self, value: T) -> Self
@@ -13919,7 +15836,9 @@ pub mod types {
             {
                 self.username = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for username: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for username: {e}")
+                    });
                 self
             }
             pub fn wallet<T>(mut self, value: T) -> Self
@@ -13929,7 +15848,9 @@ pub mod types {
             {
                 self.wallet = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for wallet: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for wallet: {e}")
+                    });
                 self
             }
         }
@@ -13981,16 +15902,21 @@ pub mod types {
         impl UserInfoResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::UserInfoResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::UserInfoResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<UserInfoResponseEnvelope> for super::UserInfoResponseEnvelope {
+        impl ::std::convert::TryFrom<UserInfoResponseEnvelope>
+        for super::UserInfoResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: UserInfoResponseEnvelope,
@@ -13998,11 +15924,10 @@ pub mod types {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::UserInfoResponseEnvelope> for UserInfoResponseEnvelope {
+        impl ::std::convert::From<super::UserInfoResponseEnvelope>
+        for UserInfoResponseEnvelope {
             fn from(value: super::UserInfoResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -14026,7 +15951,9 @@ pub mod types {
             {
                 self.code = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for code: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for code: {e}")
+                    });
                 self
             }
             pub fn message<T>(mut self, value: T) -> Self
@@ -14036,7 +15963,9 @@ pub mod types {
             {
                 self.message = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for message: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for message: {e}")
+                    });
                 self
             }
         }
@@ -14065,7 +15994,10 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            duration_sec: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            duration_sec: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
             orientation: ::std::result::Result<
                 ::std::option::Option<super::Orientation>,
                 ::std::string::String,
@@ -14093,7 +16025,9 @@ pub mod types {
             {
                 self.avatar_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for avatar_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for avatar_id: {e}")
+                    });
                 self
             }
             pub fn duration_sec<T>(mut self, value: T) -> Self
@@ -14103,7 +16037,9 @@ pub mod types {
             {
                 self.duration_sec = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for duration_sec: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for duration_sec: {e}")
+                    });
                 self
             }
             pub fn orientation<T>(mut self, value: T) -> Self
@@ -14113,7 +16049,9 @@ pub mod types {
             {
                 self.orientation = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for orientation: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for orientation: {e}")
+                    });
                 self
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
@@ -14123,7 +16061,9 @@ pub mod types {
             {
                 self.voice_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for voice_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for voice_id: {e}")
+                    });
                 self
             }
         }
@@ -14156,9 +16096,18 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            completed_at: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
-            created_at: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
-            duration: ::std::result::Result<::std::option::Option<f64>, ::std::string::String>,
+            completed_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            created_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            duration: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
             failure_code: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -14230,9 +16179,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.captioned_video_url = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for captioned_video_url: {e}")
-                });
+                self.captioned_video_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for captioned_video_url: {e}"
+                        )
+                    });
                 self
             }
             pub fn completed_at<T>(mut self, value: T) -> Self
@@ -14242,7 +16195,9 @@ pub mod types {
             {
                 self.completed_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for completed_at: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for completed_at: {e}")
+                    });
                 self
             }
             pub fn created_at<T>(mut self, value: T) -> Self
@@ -14252,7 +16207,9 @@ pub mod types {
             {
                 self.created_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for created_at: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
                 self
             }
             pub fn duration<T>(mut self, value: T) -> Self
@@ -14262,7 +16219,9 @@ pub mod types {
             {
                 self.duration = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for duration: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for duration: {e}")
+                    });
                 self
             }
             pub fn failure_code<T>(mut self, value: T) -> Self
@@ -14272,7 +16231,9 @@ pub mod types {
             {
                 self.failure_code = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for failure_code: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for failure_code: {e}")
+                    });
                 self
             }
             pub fn failure_message<T>(mut self, value: T) -> Self
@@ -14280,9 +16241,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.failure_message = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for failure_message: {e}")
-                });
+                self.failure_message = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for failure_message: {e}"
+                        )
+                    });
                 self
             }
             pub fn folder_id<T>(mut self, value: T) -> Self
@@ -14292,7 +16257,9 @@ pub mod types {
             {
                 self.folder_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for folder_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for folder_id: {e}")
+                    });
                 self
             }
             pub fn gif_url<T>(mut self, value: T) -> Self
@@ -14302,7 +16269,9 @@ pub mod types {
             {
                 self.gif_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for gif_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for gif_url: {e}")
+                    });
                 self
             }
             pub fn id<T>(mut self, value: T) -> Self
@@ -14320,9 +16289,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.output_language = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for output_language: {e}")
-                });
+                self.output_language = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for output_language: {e}"
+                        )
+                    });
                 self
             }
             pub fn status<T>(mut self, value: T) -> Self
@@ -14332,7 +16305,9 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
                 self
             }
             pub fn subtitle_url<T>(mut self, value: T) -> Self
@@ -14342,7 +16317,9 @@ pub mod types {
             {
                 self.subtitle_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for subtitle_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for subtitle_url: {e}")
+                    });
                 self
             }
             pub fn thumbnail_url<T>(mut self, value: T) -> Self
@@ -14352,7 +16329,9 @@ pub mod types {
             {
                 self.thumbnail_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for thumbnail_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for thumbnail_url: {e}")
+                    });
                 self
             }
             pub fn title<T>(mut self, value: T) -> Self
@@ -14362,7 +16341,9 @@ pub mod types {
             {
                 self.title = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for title: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
                 self
             }
             pub fn video_page_url<T>(mut self, value: T) -> Self
@@ -14370,9 +16351,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.video_page_url = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for video_page_url: {e}")
-                });
+                self.video_page_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for video_page_url: {e}"
+                        )
+                    });
                 self
             }
             pub fn video_url<T>(mut self, value: T) -> Self
@@ -14382,7 +16367,9 @@ pub mod types {
             {
                 self.video_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for video_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for video_url: {e}")
+                    });
                 self
             }
         }
@@ -14455,11 +16442,14 @@ pub mod types {
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoDetailEnvelope> for super::VideoDetailEnvelope {
+        impl ::std::convert::TryFrom<VideoDetailEnvelope>
+        for super::VideoDetailEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: VideoDetailEnvelope,
@@ -14469,15 +16459,19 @@ pub mod types {
         }
         impl ::std::convert::From<super::VideoDetailEnvelope> for VideoDetailEnvelope {
             fn from(value: super::VideoDetailEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         pub struct VideoDetailPage {
-            data: ::std::result::Result<::std::vec::Vec<super::VideoDetail>, ::std::string::String>,
-            has_more: ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            data: ::std::result::Result<
+                ::std::vec::Vec<super::VideoDetail>,
+                ::std::string::String,
+            >,
+            has_more: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
             next_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -14500,7 +16494,9 @@ pub mod types {
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
             pub fn has_more<T>(mut self, value: T) -> Self
@@ -14510,7 +16506,9 @@ pub mod types {
             {
                 self.has_more = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for has_more: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for has_more: {e}")
+                    });
                 self
             }
             pub fn next_token<T>(mut self, value: T) -> Self
@@ -14520,7 +16518,9 @@ pub mod types {
             {
                 self.next_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for next_token: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for next_token: {e}")
+                    });
                 self
             }
         }
@@ -14547,7 +16547,10 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct VideoTranslateCaptionGetResponse {
-            caption_url: ::std::result::Result<::std::string::String, ::std::string::String>,
+            caption_url: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for VideoTranslateCaptionGetResponse {
             fn default() -> Self {
@@ -14564,13 +16567,14 @@ pub mod types {
             {
                 self.caption_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for caption_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for caption_url: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<VideoTranslateCaptionGetResponse>
-            for super::VideoTranslateCaptionGetResponse
-        {
+        for super::VideoTranslateCaptionGetResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: VideoTranslateCaptionGetResponse,
@@ -14581,8 +16585,7 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::VideoTranslateCaptionGetResponse>
-            for VideoTranslateCaptionGetResponse
-        {
+        for VideoTranslateCaptionGetResponse {
             fn from(value: super::VideoTranslateCaptionGetResponse) -> Self {
                 Self {
                     caption_url: Ok(value.caption_url),
@@ -14607,19 +16610,20 @@ pub mod types {
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<super::VideoTranslateCaptionGetResponse>,
-                    >,
+                    ::std::option::Option<super::VideoTranslateCaptionGetResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<VideoTranslateCaptionGetResponseEnvelope>
-            for super::VideoTranslateCaptionGetResponseEnvelope
-        {
+        for super::VideoTranslateCaptionGetResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: VideoTranslateCaptionGetResponseEnvelope,
@@ -14628,12 +16632,9 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::VideoTranslateCaptionGetResponseEnvelope>
-            for VideoTranslateCaptionGetResponseEnvelope
-        {
+        for VideoTranslateCaptionGetResponseEnvelope {
             fn from(value: super::VideoTranslateCaptionGetResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -14661,25 +16662,34 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.video_translate_id = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for video_translate_id: {e}")
-                });
+                self.video_translate_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for video_translate_id: {e}"
+                        )
+                    });
                 self
             }
             pub fn video_translate_ids<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                    >,
+                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
-                self.video_translate_ids = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for video_translate_ids: {e}")
-                });
+                self.video_translate_ids = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for video_translate_ids: {e}"
+                        )
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoTranslateCreateResponse> for super::VideoTranslateCreateResponse {
+        impl ::std::convert::TryFrom<VideoTranslateCreateResponse>
+        for super::VideoTranslateCreateResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: VideoTranslateCreateResponse,
@@ -14690,7 +16700,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::VideoTranslateCreateResponse> for VideoTranslateCreateResponse {
+        impl ::std::convert::From<super::VideoTranslateCreateResponse>
+        for VideoTranslateCreateResponse {
             fn from(value: super::VideoTranslateCreateResponse) -> Self {
                 Self {
                     video_translate_id: Ok(value.video_translate_id),
@@ -14716,19 +16727,20 @@ pub mod types {
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<super::VideoTranslateCreateResponse>,
-                    >,
+                    ::std::option::Option<super::VideoTranslateCreateResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<VideoTranslateCreateResponseEnvelope>
-            for super::VideoTranslateCreateResponseEnvelope
-        {
+        for super::VideoTranslateCreateResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: VideoTranslateCreateResponseEnvelope,
@@ -14737,17 +16749,17 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::VideoTranslateCreateResponseEnvelope>
-            for VideoTranslateCreateResponseEnvelope
-        {
+        for VideoTranslateCreateResponseEnvelope {
             fn from(value: super::VideoTranslateCreateResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         pub struct VideoTranslationCaptionResponse {
-            caption_url: ::std::result::Result<::std::string::String, ::std::string::String>,
+            caption_url: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for VideoTranslationCaptionResponse {
             fn default() -> Self {
@@ -14764,13 +16776,14 @@ pub mod types {
             {
                 self.caption_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for caption_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for caption_url: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<VideoTranslationCaptionResponse>
-            for super::VideoTranslationCaptionResponse
-        {
+        for super::VideoTranslationCaptionResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: VideoTranslationCaptionResponse,
@@ -14781,8 +16794,7 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::VideoTranslationCaptionResponse>
-            for VideoTranslationCaptionResponse
-        {
+        for VideoTranslationCaptionResponse {
             fn from(value: super::VideoTranslationCaptionResponse) -> Self {
                 Self {
                     caption_url: Ok(value.caption_url),
@@ -14807,19 +16819,20 @@ pub mod types {
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<super::VideoTranslationCaptionResponse>,
-                    >,
+                    ::std::option::Option<super::VideoTranslationCaptionResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<VideoTranslationCaptionResponseEnvelope>
-            for super::VideoTranslationCaptionResponseEnvelope
-        {
+        for super::VideoTranslationCaptionResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: VideoTranslationCaptionResponseEnvelope,
@@ -14828,12 +16841,9 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::VideoTranslationCaptionResponseEnvelope>
-            for VideoTranslationCaptionResponseEnvelope
-        {
+        for VideoTranslationCaptionResponseEnvelope {
             fn from(value: super::VideoTranslationCaptionResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -14847,7 +16857,7 @@ pub mod types {
             fn default() -> Self {
                 Self {
                     video_translation_ids: Err(
-                        "no value supplied for video_translation_ids".to_string()
+                        "no value supplied for video_translation_ids".to_string(),
                     ),
                 }
             }
@@ -14858,15 +16868,18 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.video_translation_ids = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for video_translation_ids: {e}")
-                });
+                self.video_translation_ids = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for video_translation_ids: {e}"
+                        )
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<VideoTranslationCreateResponse>
-            for super::VideoTranslationCreateResponse
-        {
+        for super::VideoTranslationCreateResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: VideoTranslationCreateResponse,
@@ -14877,8 +16890,7 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::VideoTranslationCreateResponse>
-            for VideoTranslationCreateResponse
-        {
+        for VideoTranslationCreateResponse {
             fn from(value: super::VideoTranslationCreateResponse) -> Self {
                 Self {
                     video_translation_ids: Ok(value.video_translation_ids),
@@ -14903,19 +16915,20 @@ pub mod types {
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<super::VideoTranslationCreateResponse>,
-                    >,
+                    ::std::option::Option<super::VideoTranslationCreateResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<VideoTranslationCreateResponseEnvelope>
-            for super::VideoTranslationCreateResponseEnvelope
-        {
+        for super::VideoTranslationCreateResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: VideoTranslationCreateResponseEnvelope,
@@ -14924,12 +16937,9 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::VideoTranslationCreateResponseEnvelope>
-            for VideoTranslationCreateResponseEnvelope
-        {
+        for VideoTranslationCreateResponseEnvelope {
             fn from(value: super::VideoTranslationCreateResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -14956,8 +16966,7 @@ pub mod types {
             }
         }
         impl ::std::convert::TryFrom<VideoTranslationDeleteResponse>
-            for super::VideoTranslationDeleteResponse
-        {
+        for super::VideoTranslationDeleteResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: VideoTranslationDeleteResponse,
@@ -14966,8 +16975,7 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::VideoTranslationDeleteResponse>
-            for VideoTranslationDeleteResponse
-        {
+        for VideoTranslationDeleteResponse {
             fn from(value: super::VideoTranslationDeleteResponse) -> Self {
                 Self { id: Ok(value.id) }
             }
@@ -14990,19 +16998,20 @@ pub mod types {
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<super::VideoTranslationDeleteResponse>,
-                    >,
+                    ::std::option::Option<super::VideoTranslationDeleteResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<VideoTranslationDeleteResponseEnvelope>
-            for super::VideoTranslationDeleteResponseEnvelope
-        {
+        for super::VideoTranslationDeleteResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: VideoTranslationDeleteResponseEnvelope,
@@ -15011,12 +17020,9 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::VideoTranslationDeleteResponseEnvelope>
-            for VideoTranslationDeleteResponseEnvelope
-        {
+        for VideoTranslationDeleteResponseEnvelope {
             fn from(value: super::VideoTranslationDeleteResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -15029,8 +17035,14 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            created_at: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
-            duration: ::std::result::Result<::std::option::Option<f64>, ::std::string::String>,
+            created_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            duration: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
             failure_message: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -15044,13 +17056,18 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            status: ::std::result::Result<super::VideoTranslationStatus, ::std::string::String>,
+            status: ::std::result::Result<
+                super::VideoTranslationStatus,
+                ::std::string::String,
+            >,
             title: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            translate_audio_only:
-                ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            translate_audio_only: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
             video_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -15082,7 +17099,9 @@ pub mod types {
             {
                 self.audio_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for audio_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for audio_url: {e}")
+                    });
                 self
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
@@ -15092,7 +17111,9 @@ pub mod types {
             {
                 self.callback_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for callback_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for callback_id: {e}")
+                    });
                 self
             }
             pub fn created_at<T>(mut self, value: T) -> Self
@@ -15102,7 +17123,9 @@ pub mod types {
             {
                 self.created_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for created_at: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
                 self
             }
             pub fn duration<T>(mut self, value: T) -> Self
@@ -15112,7 +17135,9 @@ pub mod types {
             {
                 self.duration = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for duration: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for duration: {e}")
+                    });
                 self
             }
             pub fn failure_message<T>(mut self, value: T) -> Self
@@ -15120,9 +17145,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.failure_message = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for failure_message: {e}")
-                });
+                self.failure_message = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for failure_message: {e}"
+                        )
+                    });
                 self
             }
             pub fn id<T>(mut self, value: T) -> Self
@@ -15140,9 +17169,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.input_language = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for input_language: {e}")
-                });
+                self.input_language = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for input_language: {e}"
+                        )
+                    });
                 self
             }
             pub fn output_language<T>(mut self, value: T) -> Self
@@ -15150,9 +17183,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.output_language = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for output_language: {e}")
-                });
+                self.output_language = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for output_language: {e}"
+                        )
+                    });
                 self
             }
             pub fn status<T>(mut self, value: T) -> Self
@@ -15162,7 +17199,9 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
                 self
             }
             pub fn title<T>(mut self, value: T) -> Self
@@ -15172,7 +17211,9 @@ pub mod types {
             {
                 self.title = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for title: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
                 self
             }
             pub fn translate_audio_only<T>(mut self, value: T) -> Self
@@ -15180,9 +17221,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.translate_audio_only = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for translate_audio_only: {e}")
-                });
+                self.translate_audio_only = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for translate_audio_only: {e}"
+                        )
+                    });
                 self
             }
             pub fn video_url<T>(mut self, value: T) -> Self
@@ -15192,11 +17237,14 @@ pub mod types {
             {
                 self.video_url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for video_url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for video_url: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoTranslationDetail> for super::VideoTranslationDetail {
+        impl ::std::convert::TryFrom<VideoTranslationDetail>
+        for super::VideoTranslationDetail {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: VideoTranslationDetail,
@@ -15217,7 +17265,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::VideoTranslationDetail> for VideoTranslationDetail {
+        impl ::std::convert::From<super::VideoTranslationDetail>
+        for VideoTranslationDetail {
             fn from(value: super::VideoTranslationDetail) -> Self {
                 Self {
                     audio_url: Ok(value.audio_url),
@@ -15252,18 +17301,21 @@ pub mod types {
         impl VideoTranslationDetailEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::VideoTranslationDetail>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::VideoTranslationDetail>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<VideoTranslationDetailEnvelope>
-            for super::VideoTranslationDetailEnvelope
-        {
+        for super::VideoTranslationDetailEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: VideoTranslationDetailEnvelope,
@@ -15272,12 +17324,9 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::VideoTranslationDetailEnvelope>
-            for VideoTranslationDetailEnvelope
-        {
+        for VideoTranslationDetailEnvelope {
             fn from(value: super::VideoTranslationDetailEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -15286,7 +17335,10 @@ pub mod types {
                 ::std::vec::Vec<super::VideoTranslationDetail>,
                 ::std::string::String,
             >,
-            has_more: ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            has_more: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
             next_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -15304,12 +17356,16 @@ pub mod types {
         impl VideoTranslationDetailPage {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<super::VideoTranslationDetail>>,
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<super::VideoTranslationDetail>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
             pub fn has_more<T>(mut self, value: T) -> Self
@@ -15319,7 +17375,9 @@ pub mod types {
             {
                 self.has_more = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for has_more: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for has_more: {e}")
+                    });
                 self
             }
             pub fn next_token<T>(mut self, value: T) -> Self
@@ -15329,11 +17387,14 @@ pub mod types {
             {
                 self.next_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for next_token: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for next_token: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoTranslationDetailPage> for super::VideoTranslationDetailPage {
+        impl ::std::convert::TryFrom<VideoTranslationDetailPage>
+        for super::VideoTranslationDetailPage {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: VideoTranslationDetailPage,
@@ -15345,7 +17406,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::VideoTranslationDetailPage> for VideoTranslationDetailPage {
+        impl ::std::convert::From<super::VideoTranslationDetailPage>
+        for VideoTranslationDetailPage {
             fn from(value: super::VideoTranslationDetailPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -15376,13 +17438,14 @@ pub mod types {
             {
                 self.languages = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for languages: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for languages: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<VideoTranslationLanguagesResponse>
-            for super::VideoTranslationLanguagesResponse
-        {
+        for super::VideoTranslationLanguagesResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: VideoTranslationLanguagesResponse,
@@ -15393,8 +17456,7 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::VideoTranslationLanguagesResponse>
-            for VideoTranslationLanguagesResponse
-        {
+        for VideoTranslationLanguagesResponse {
             fn from(value: super::VideoTranslationLanguagesResponse) -> Self {
                 Self {
                     languages: Ok(value.languages),
@@ -15419,19 +17481,20 @@ pub mod types {
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<super::VideoTranslationLanguagesResponse>,
-                    >,
+                    ::std::option::Option<super::VideoTranslationLanguagesResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<VideoTranslationLanguagesResponseEnvelope>
-            for super::VideoTranslationLanguagesResponseEnvelope
-        {
+        for super::VideoTranslationLanguagesResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: VideoTranslationLanguagesResponseEnvelope,
@@ -15440,12 +17503,9 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::VideoTranslationLanguagesResponseEnvelope>
-            for VideoTranslationLanguagesResponseEnvelope
-        {
+        for VideoTranslationLanguagesResponseEnvelope {
             fn from(value: super::VideoTranslationLanguagesResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -15474,7 +17534,9 @@ pub mod types {
             {
                 self.locale = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for locale: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for locale: {e}")
+                    });
                 self
             }
             pub fn pitch<T>(mut self, value: T) -> Self
@@ -15484,7 +17546,9 @@ pub mod types {
             {
                 self.pitch = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for pitch: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for pitch: {e}")
+                    });
                 self
             }
             pub fn speed<T>(mut self, value: T) -> Self
@@ -15494,7 +17558,9 @@ pub mod types {
             {
                 self.speed = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for speed: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for speed: {e}")
+                    });
                 self
             }
         }
@@ -15525,9 +17591,14 @@ pub mod types {
                 ::std::option::Option<super::AutoReloadInfo>,
                 ::std::string::String,
             >,
-            currency: ::std::result::Result<super::WalletCurrency, ::std::string::String>,
-            remaining_balance:
-                ::std::result::Result<::std::option::Option<f64>, ::std::string::String>,
+            currency: ::std::result::Result<
+                super::WalletCurrency,
+                ::std::string::String,
+            >,
+            remaining_balance: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for WalletInfo {
             fn default() -> Self {
@@ -15546,7 +17617,9 @@ pub mod types {
             {
                 self.auto_reload = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for auto_reload: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for auto_reload: {e}")
+                    });
                 self
             }
             pub fn currency<T>(mut self, value: T) -> Self
@@ -15556,7 +17629,9 @@ pub mod types {
             {
                 self.currency = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for currency: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for currency: {e}")
+                    });
                 self
             }
             pub fn remaining_balance<T>(mut self, value: T) -> Self
@@ -15564,9 +17639,13 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<f64>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.remaining_balance = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for remaining_balance: {e}")
-                });
+                self.remaining_balance = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for remaining_balance: {e}"
+                        )
+                    });
                 self
             }
         }
@@ -15593,8 +17672,14 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct WebhookEndpointResponse {
-            created_at: ::std::result::Result<::std::string::String, ::std::string::String>,
-            endpoint_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            created_at: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            endpoint_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
             events: ::std::result::Result<
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
                 ::std::string::String,
@@ -15626,7 +17711,9 @@ pub mod types {
             {
                 self.created_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for created_at: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
                 self
             }
             pub fn endpoint_id<T>(mut self, value: T) -> Self
@@ -15636,19 +17723,23 @@ pub mod types {
             {
                 self.endpoint_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for endpoint_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for endpoint_id: {e}")
+                    });
                 self
             }
             pub fn events<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                    >,
+                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.events = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for events: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for events: {e}")
+                    });
                 self
             }
             pub fn secret<T>(mut self, value: T) -> Self
@@ -15658,7 +17749,9 @@ pub mod types {
             {
                 self.secret = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for secret: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for secret: {e}")
+                    });
                 self
             }
             pub fn status<T>(mut self, value: T) -> Self
@@ -15668,7 +17761,9 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
                 self
             }
             pub fn url<T>(mut self, value: T) -> Self
@@ -15678,11 +17773,14 @@ pub mod types {
             {
                 self.url = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for url: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for url: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<WebhookEndpointResponse> for super::WebhookEndpointResponse {
+        impl ::std::convert::TryFrom<WebhookEndpointResponse>
+        for super::WebhookEndpointResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: WebhookEndpointResponse,
@@ -15697,7 +17795,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::WebhookEndpointResponse> for WebhookEndpointResponse {
+        impl ::std::convert::From<super::WebhookEndpointResponse>
+        for WebhookEndpointResponse {
             fn from(value: super::WebhookEndpointResponse) -> Self {
                 Self {
                     created_at: Ok(value.created_at),
@@ -15726,18 +17825,21 @@ pub mod types {
         impl WebhookEndpointResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::WebhookEndpointResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::WebhookEndpointResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<WebhookEndpointResponseEnvelope>
-            for super::WebhookEndpointResponseEnvelope
-        {
+        for super::WebhookEndpointResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: WebhookEndpointResponseEnvelope,
@@ -15746,12 +17848,9 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::WebhookEndpointResponseEnvelope>
-            for WebhookEndpointResponseEnvelope
-        {
+        for WebhookEndpointResponseEnvelope {
             fn from(value: super::WebhookEndpointResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -15760,7 +17859,10 @@ pub mod types {
                 ::std::vec::Vec<super::WebhookEndpointResponse>,
                 ::std::string::String,
             >,
-            has_more: ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            has_more: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
             next_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -15778,12 +17880,16 @@ pub mod types {
         impl WebhookEndpointResponsePage {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<super::WebhookEndpointResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<super::WebhookEndpointResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
             pub fn has_more<T>(mut self, value: T) -> Self
@@ -15793,7 +17899,9 @@ pub mod types {
             {
                 self.has_more = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for has_more: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for has_more: {e}")
+                    });
                 self
             }
             pub fn next_token<T>(mut self, value: T) -> Self
@@ -15803,11 +17911,14 @@ pub mod types {
             {
                 self.next_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for next_token: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for next_token: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<WebhookEndpointResponsePage> for super::WebhookEndpointResponsePage {
+        impl ::std::convert::TryFrom<WebhookEndpointResponsePage>
+        for super::WebhookEndpointResponsePage {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: WebhookEndpointResponsePage,
@@ -15819,7 +17930,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::WebhookEndpointResponsePage> for WebhookEndpointResponsePage {
+        impl ::std::convert::From<super::WebhookEndpointResponsePage>
+        for WebhookEndpointResponsePage {
             fn from(value: super::WebhookEndpointResponsePage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -15830,13 +17942,22 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct WebhookEventResponse {
-            created_at: ::std::result::Result<::std::string::String, ::std::string::String>,
+            created_at: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
             event_data: ::std::result::Result<
                 ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 ::std::string::String,
             >,
-            event_id: ::std::result::Result<::std::string::String, ::std::string::String>,
-            event_type: ::std::result::Result<::std::string::String, ::std::string::String>,
+            event_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            event_type: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for WebhookEventResponse {
             fn default() -> Self {
@@ -15856,19 +17977,23 @@ pub mod types {
             {
                 self.created_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for created_at: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
                 self
             }
             pub fn event_data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.event_data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for event_data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for event_data: {e}")
+                    });
                 self
             }
             pub fn event_id<T>(mut self, value: T) -> Self
@@ -15878,7 +18003,9 @@ pub mod types {
             {
                 self.event_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for event_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for event_id: {e}")
+                    });
                 self
             }
             pub fn event_type<T>(mut self, value: T) -> Self
@@ -15888,11 +18015,14 @@ pub mod types {
             {
                 self.event_type = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for event_type: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for event_type: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<WebhookEventResponse> for super::WebhookEventResponse {
+        impl ::std::convert::TryFrom<WebhookEventResponse>
+        for super::WebhookEventResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: WebhookEventResponse,
@@ -15921,7 +18051,10 @@ pub mod types {
                 ::std::vec::Vec<super::WebhookEventResponse>,
                 ::std::string::String,
             >,
-            has_more: ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            has_more: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
             next_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -15944,7 +18077,9 @@ pub mod types {
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
             pub fn has_more<T>(mut self, value: T) -> Self
@@ -15954,7 +18089,9 @@ pub mod types {
             {
                 self.has_more = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for has_more: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for has_more: {e}")
+                    });
                 self
             }
             pub fn next_token<T>(mut self, value: T) -> Self
@@ -15964,11 +18101,14 @@ pub mod types {
             {
                 self.next_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for next_token: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for next_token: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<WebhookEventResponsePage> for super::WebhookEventResponsePage {
+        impl ::std::convert::TryFrom<WebhookEventResponsePage>
+        for super::WebhookEventResponsePage {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: WebhookEventResponsePage,
@@ -15980,7 +18120,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::WebhookEventResponsePage> for WebhookEventResponsePage {
+        impl ::std::convert::From<super::WebhookEventResponsePage>
+        for WebhookEventResponsePage {
             fn from(value: super::WebhookEventResponsePage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -15991,8 +18132,14 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct WebhookEventTypeItem {
-            description: ::std::result::Result<::std::string::String, ::std::string::String>,
-            event_type: ::std::result::Result<::std::string::String, ::std::string::String>,
+            description: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            event_type: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for WebhookEventTypeItem {
             fn default() -> Self {
@@ -16010,7 +18157,9 @@ pub mod types {
             {
                 self.description = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for description: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
                 self
             }
             pub fn event_type<T>(mut self, value: T) -> Self
@@ -16020,11 +18169,14 @@ pub mod types {
             {
                 self.event_type = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for event_type: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for event_type: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<WebhookEventTypeItem> for super::WebhookEventTypeItem {
+        impl ::std::convert::TryFrom<WebhookEventTypeItem>
+        for super::WebhookEventTypeItem {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: WebhookEventTypeItem,
@@ -16049,7 +18201,10 @@ pub mod types {
                 ::std::vec::Vec<super::WebhookEventTypeItem>,
                 ::std::string::String,
             >,
-            has_more: ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            has_more: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
             next_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -16072,7 +18227,9 @@ pub mod types {
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
             pub fn has_more<T>(mut self, value: T) -> Self
@@ -16082,7 +18239,9 @@ pub mod types {
             {
                 self.has_more = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for has_more: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for has_more: {e}")
+                    });
                 self
             }
             pub fn next_token<T>(mut self, value: T) -> Self
@@ -16092,11 +18251,14 @@ pub mod types {
             {
                 self.next_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for next_token: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for next_token: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<WebhookEventTypeItemPage> for super::WebhookEventTypeItemPage {
+        impl ::std::convert::TryFrom<WebhookEventTypeItemPage>
+        for super::WebhookEventTypeItemPage {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: WebhookEventTypeItemPage,
@@ -16108,7 +18270,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::WebhookEventTypeItemPage> for WebhookEventTypeItemPage {
+        impl ::std::convert::From<super::WebhookEventTypeItemPage>
+        for WebhookEventTypeItemPage {
             fn from(value: super::WebhookEventTypeItemPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -16140,7 +18303,9 @@ pub mod types {
             {
                 self.end = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for end: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for end: {e}")
+                    });
                 self
             }
             pub fn start<T>(mut self, value: T) -> Self
@@ -16150,7 +18315,9 @@ pub mod types {
             {
                 self.start = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for start: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for start: {e}")
+                    });
                 self
             }
             pub fn word<T>(mut self, value: T) -> Self
@@ -16160,7 +18327,9 @@ pub mod types {
             {
                 self.word = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for word: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for word: {e}")
+                    });
                 self
             }
         }
@@ -16187,8 +18356,14 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct WorkflowCatalogEntry {
-            category: ::std::result::Result<::std::string::String, ::std::string::String>,
-            description: ::std::result::Result<::std::string::String, ::std::string::String>,
+            category: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            description: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
             input_schema: ::std::result::Result<
                 ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 ::std::string::String,
@@ -16198,7 +18373,10 @@ pub mod types {
                 ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 ::std::string::String,
             >,
-            workflow_type: ::std::result::Result<::std::string::String, ::std::string::String>,
+            workflow_type: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for WorkflowCatalogEntry {
             fn default() -> Self {
@@ -16207,7 +18385,9 @@ pub mod types {
                     description: Err("no value supplied for description".to_string()),
                     input_schema: Err("no value supplied for input_schema".to_string()),
                     name: Err("no value supplied for name".to_string()),
-                    output_schema: Err("no value supplied for output_schema".to_string()),
+                    output_schema: Err(
+                        "no value supplied for output_schema".to_string(),
+                    ),
                     workflow_type: Err("no value supplied for workflow_type".to_string()),
                 }
             }
@@ -16220,7 +18400,9 @@ pub mod types {
             {
                 self.category = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for category: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for category: {e}")
+                    });
                 self
             }
             pub fn description<T>(mut self, value: T) -> Self
@@ -16230,19 +18412,23 @@ pub mod types {
             {
                 self.description = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for description: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for description: {e}")
+                    });
                 self
             }
             pub fn input_schema<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.input_schema = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for input_schema: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for input_schema: {e}")
+                    });
                 self
             }
             pub fn name<T>(mut self, value: T) -> Self
@@ -16252,19 +18438,23 @@ pub mod types {
             {
                 self.name = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for name: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
                 self
             }
             pub fn output_schema<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.output_schema = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for output_schema: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for output_schema: {e}")
+                    });
                 self
             }
             pub fn workflow_type<T>(mut self, value: T) -> Self
@@ -16274,11 +18464,14 @@ pub mod types {
             {
                 self.workflow_type = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for workflow_type: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for workflow_type: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<WorkflowCatalogEntry> for super::WorkflowCatalogEntry {
+        impl ::std::convert::TryFrom<WorkflowCatalogEntry>
+        for super::WorkflowCatalogEntry {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: WorkflowCatalogEntry,
@@ -16311,7 +18504,10 @@ pub mod types {
                 ::std::vec::Vec<super::WorkflowCatalogEntry>,
                 ::std::string::String,
             >,
-            has_more: ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            has_more: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
             next_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -16334,7 +18530,9 @@ pub mod types {
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
             pub fn has_more<T>(mut self, value: T) -> Self
@@ -16344,7 +18542,9 @@ pub mod types {
             {
                 self.has_more = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for has_more: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for has_more: {e}")
+                    });
                 self
             }
             pub fn next_token<T>(mut self, value: T) -> Self
@@ -16354,11 +18554,14 @@ pub mod types {
             {
                 self.next_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for next_token: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for next_token: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<WorkflowCatalogEntryPage> for super::WorkflowCatalogEntryPage {
+        impl ::std::convert::TryFrom<WorkflowCatalogEntryPage>
+        for super::WorkflowCatalogEntryPage {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: WorkflowCatalogEntryPage,
@@ -16370,7 +18573,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::WorkflowCatalogEntryPage> for WorkflowCatalogEntryPage {
+        impl ::std::convert::From<super::WorkflowCatalogEntryPage>
+        for WorkflowCatalogEntryPage {
             fn from(value: super::WorkflowCatalogEntryPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -16385,7 +18589,10 @@ pub mod types {
                 ::std::option::Option<super::WorkflowExecutionError>,
                 ::std::string::String,
             >,
-            execution_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            execution_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
             output: ::std::result::Result<
                 ::std::option::Option<
                     ::serde_json::Map<::std::string::String, ::serde_json::Value>,
@@ -16414,12 +18621,16 @@ pub mod types {
         impl WorkflowExecutionDetailResponse {
             pub fn error<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::WorkflowExecutionError>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::WorkflowExecutionError>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.error = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for error: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for error: {e}")
+                    });
                 self
             }
             pub fn execution_id<T>(mut self, value: T) -> Self
@@ -16429,35 +18640,41 @@ pub mod types {
             {
                 self.execution_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for execution_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for execution_id: {e}")
+                    });
                 self
             }
             pub fn output<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<
-                            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                        >,
+                    ::std::option::Option<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                     >,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.output = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for output: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for output: {e}")
+                    });
                 self
             }
             pub fn outputs<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<
-                            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                        >,
+                    ::std::option::Option<
+                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                     >,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.outputs = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for outputs: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for outputs: {e}")
+                    });
                 self
             }
             pub fn status<T>(mut self, value: T) -> Self
@@ -16467,13 +18684,14 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<WorkflowExecutionDetailResponse>
-            for super::WorkflowExecutionDetailResponse
-        {
+        for super::WorkflowExecutionDetailResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: WorkflowExecutionDetailResponse,
@@ -16488,8 +18706,7 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::WorkflowExecutionDetailResponse>
-            for WorkflowExecutionDetailResponse
-        {
+        for WorkflowExecutionDetailResponse {
             fn from(value: super::WorkflowExecutionDetailResponse) -> Self {
                 Self {
                     error: Ok(value.error),
@@ -16518,19 +18735,20 @@ pub mod types {
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::std::option::Option<super::WorkflowExecutionDetailResponse>,
-                    >,
+                    ::std::option::Option<super::WorkflowExecutionDetailResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<WorkflowExecutionDetailResponseEnvelope>
-            for super::WorkflowExecutionDetailResponseEnvelope
-        {
+        for super::WorkflowExecutionDetailResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: WorkflowExecutionDetailResponseEnvelope,
@@ -16539,12 +18757,9 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::WorkflowExecutionDetailResponseEnvelope>
-            for WorkflowExecutionDetailResponseEnvelope
-        {
+        for WorkflowExecutionDetailResponseEnvelope {
             fn from(value: super::WorkflowExecutionDetailResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -16568,7 +18783,9 @@ pub mod types {
             {
                 self.code = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for code: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for code: {e}")
+                    });
                 self
             }
             pub fn message<T>(mut self, value: T) -> Self
@@ -16578,11 +18795,14 @@ pub mod types {
             {
                 self.message = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for message: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for message: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<WorkflowExecutionError> for super::WorkflowExecutionError {
+        impl ::std::convert::TryFrom<WorkflowExecutionError>
+        for super::WorkflowExecutionError {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: WorkflowExecutionError,
@@ -16593,7 +18813,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::WorkflowExecutionError> for WorkflowExecutionError {
+        impl ::std::convert::From<super::WorkflowExecutionError>
+        for WorkflowExecutionError {
             fn from(value: super::WorkflowExecutionError) -> Self {
                 Self {
                     code: Ok(value.code),
@@ -16603,7 +18824,10 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct WorkflowExecutionResponse {
-            execution_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            execution_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
             status: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
         impl ::std::default::Default for WorkflowExecutionResponse {
@@ -16622,7 +18846,9 @@ pub mod types {
             {
                 self.execution_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for execution_id: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for execution_id: {e}")
+                    });
                 self
             }
             pub fn status<T>(mut self, value: T) -> Self
@@ -16632,11 +18858,14 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<WorkflowExecutionResponse> for super::WorkflowExecutionResponse {
+        impl ::std::convert::TryFrom<WorkflowExecutionResponse>
+        for super::WorkflowExecutionResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: WorkflowExecutionResponse,
@@ -16647,7 +18876,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::WorkflowExecutionResponse> for WorkflowExecutionResponse {
+        impl ::std::convert::From<super::WorkflowExecutionResponse>
+        for WorkflowExecutionResponse {
             fn from(value: super::WorkflowExecutionResponse) -> Self {
                 Self {
                     execution_id: Ok(value.execution_id),
@@ -16672,18 +18902,21 @@ pub mod types {
         impl WorkflowExecutionResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::WorkflowExecutionResponse>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::WorkflowExecutionResponse>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
                 self
             }
         }
         impl ::std::convert::TryFrom<WorkflowExecutionResponseEnvelope>
-            for super::WorkflowExecutionResponseEnvelope
-        {
+        for super::WorkflowExecutionResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: WorkflowExecutionResponseEnvelope,
@@ -16692,12 +18925,9 @@ pub mod types {
             }
         }
         impl ::std::convert::From<super::WorkflowExecutionResponseEnvelope>
-            for WorkflowExecutionResponseEnvelope
-        {
+        for WorkflowExecutionResponseEnvelope {
             fn from(value: super::WorkflowExecutionResponseEnvelope) -> Self {
-                Self {
-                    data: Ok(value.data),
-                }
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -16737,13 +18967,15 @@ pub mod types {
             pub fn input<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.input = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for input: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for input: {e}")
+                    });
                 self
             }
             pub fn parent<T>(mut self, value: T) -> Self
@@ -16753,7 +18985,9 @@ pub mod types {
             {
                 self.parent = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for parent: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for parent: {e}")
+                    });
                 self
             }
             pub fn type_<T>(mut self, value: T) -> Self
@@ -16763,11 +18997,14 @@ pub mod types {
             {
                 self.type_ = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for type_: {e}"));
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
                 self
             }
         }
-        impl ::std::convert::TryFrom<WorkflowRequestEntry> for super::WorkflowRequestEntry {
+        impl ::std::convert::TryFrom<WorkflowRequestEntry>
+        for super::WorkflowRequestEntry {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: WorkflowRequestEntry,
@@ -16861,12 +19098,18 @@ pub mod types {
         pub struct ConversionError(::std::borrow::Cow<'static, str>);
         impl ::std::error::Error for ConversionError {}
         impl ::std::fmt::Display for ConversionError {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> Result<(), ::std::fmt::Error> {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
                 ::std::fmt::Display::fmt(&self.0, f)
             }
         }
         impl ::std::fmt::Debug for ConversionError {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> Result<(), ::std::fmt::Error> {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
                 ::std::fmt::Debug::fmt(&self.0, f)
             }
         }
@@ -16925,51 +19168,81 @@ pub mod types {
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
             use ::serde::de::Error as _;
-            let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+            let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
             let tag = match value.get("type") {
                 Some(::serde_json::Value::String(tag)) => tag.clone(),
                 Some(other) => {
-                    return Err(D::Error::custom(format_args!(
-                        "{}: `{}` must be a string, found {}",
-                        "CreateAvatarRequestBody", "type", other
-                    )));
+                    return Err(
+                        D::Error::custom(
+                            format_args!(
+                                "{}: `{}` must be a string, found {}",
+                                "CreateAvatarRequestBody", "type", other
+                            ),
+                        ),
+                    );
                 }
                 None => {
-                    return Err(D::Error::custom(format_args!(
-                        "{}: missing field `{}` (expected one of {})",
-                        "CreateAvatarRequestBody", "type", "`photo`, `prompt`, `video`"
-                    )));
+                    return Err(
+                        D::Error::custom(
+                            format_args!(
+                                "{}: missing field `{}` (expected one of {})",
+                                "CreateAvatarRequestBody", "type",
+                                "`photo`, `prompt`, `video`"
+                            ),
+                        ),
+                    );
                 }
             };
             match tag.as_str() {
-                "photo" => ::serde_json::from_value(value)
-                    .map(Self::Photo)
-                    .map_err(|e| {
-                        D::Error::custom(format_args!(
-                            "{} with {} `{}`: {}",
-                            "CreateAvatarRequestBody", "type", tag, e
-                        ))
-                    }),
-                "prompt" => ::serde_json::from_value(value)
-                    .map(Self::Prompt)
-                    .map_err(|e| {
-                        D::Error::custom(format_args!(
-                            "{} with {} `{}`: {}",
-                            "CreateAvatarRequestBody", "type", tag, e
-                        ))
-                    }),
-                "video" => ::serde_json::from_value(value)
-                    .map(Self::Video)
-                    .map_err(|e| {
-                        D::Error::custom(format_args!(
-                            "{} with {} `{}`: {}",
-                            "CreateAvatarRequestBody", "type", tag, e
-                        ))
-                    }),
-                other => Err(D::Error::custom(format_args!(
-                    "{}: unknown {} `{}` (expected one of {})",
-                    "CreateAvatarRequestBody", "type", other, "`photo`, `prompt`, `video`"
-                ))),
+                "photo" => {
+                    ::serde_json::from_value(value)
+                        .map(Self::Photo)
+                        .map_err(|e| {
+                            D::Error::custom(
+                                format_args!(
+                                    "{} with {} `{}`: {}", "CreateAvatarRequestBody", "type",
+                                    tag, e
+                                ),
+                            )
+                        })
+                }
+                "prompt" => {
+                    ::serde_json::from_value(value)
+                        .map(Self::Prompt)
+                        .map_err(|e| {
+                            D::Error::custom(
+                                format_args!(
+                                    "{} with {} `{}`: {}", "CreateAvatarRequestBody", "type",
+                                    tag, e
+                                ),
+                            )
+                        })
+                }
+                "video" => {
+                    ::serde_json::from_value(value)
+                        .map(Self::Video)
+                        .map_err(|e| {
+                            D::Error::custom(
+                                format_args!(
+                                    "{} with {} `{}`: {}", "CreateAvatarRequestBody", "type",
+                                    tag, e
+                                ),
+                            )
+                        })
+                }
+                other => {
+                    Err(
+                        D::Error::custom(
+                            format_args!(
+                                "{}: unknown {} `{}` (expected one of {})",
+                                "CreateAvatarRequestBody", "type", other,
+                                "`photo`, `prompt`, `video`"
+                            ),
+                        ),
+                    )
+                }
             }
         }
     }
@@ -16981,17 +19254,21 @@ pub mod types {
             generator: &mut schemars::r#gen::SchemaGenerator,
         ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
-                subschemas: Some(Box::new(schemars::schema::SubschemaValidation {
-                    one_of: Some(vec![
-                        generator.subschema_for::<CreatePhotoAvatarRequest>(),
-                        generator.subschema_for::<CreatePromptAvatarRequest>(),
-                        generator.subschema_for::<CreateVideoAvatarRequest>(),
-                    ]),
-                    ..Default::default()
-                })),
+                subschemas: Some(
+                    Box::new(schemars::schema::SubschemaValidation {
+                        one_of: Some(
+                            vec![
+                                generator.subschema_for:: < CreatePhotoAvatarRequest > (),
+                                generator.subschema_for:: < CreatePromptAvatarRequest > (),
+                                generator.subschema_for:: < CreateVideoAvatarRequest > ()
+                            ],
+                        ),
+                        ..Default::default()
+                    }),
+                ),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     impl ::std::convert::From<CreatePhotoAvatarRequest> for CreateAvatarRequestBody {
@@ -17025,8 +19302,11 @@ pub mod types {
     }
     impl AvatarLookType {
         /// Every value the API description lists, in its order.
-        pub const KNOWN: &'static [&'static str] =
-            &["studio_avatar", "video_avatar", "photo_avatar"];
+        pub const KNOWN: &'static [&'static str] = &[
+            "studio_avatar",
+            "video_avatar",
+            "photo_avatar",
+        ];
         /// The value as the API writes it.
         pub fn as_str(&self) -> &str {
             match self {
@@ -17084,8 +19364,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -17093,17 +19375,20 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "AvatarLookType".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
-                enum_values: Some(vec![
-                    "studio_avatar".into(),
-                    "video_avatar".into(),
-                    "photo_avatar".into(),
-                ]),
+                enum_values: Some(
+                    vec![
+                        "studio_avatar".into(), "video_avatar".into(), "photo_avatar"
+                        .into()
+                    ],
+                ),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///Training/creation status of an avatar group or look.
@@ -17124,8 +19409,12 @@ pub mod types {
     }
     impl AvatarStatus {
         /// Every value the API description lists, in its order.
-        pub const KNOWN: &'static [&'static str] =
-            &["processing", "pending_consent", "failed", "completed"];
+        pub const KNOWN: &'static [&'static str] = &[
+            "processing",
+            "pending_consent",
+            "failed",
+            "completed",
+        ];
         /// The value as the API writes it.
         pub fn as_str(&self) -> &str {
             match self {
@@ -17185,8 +19474,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -17194,18 +19485,20 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "AvatarStatus".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
-                enum_values: Some(vec![
-                    "processing".into(),
-                    "pending_consent".into(),
-                    "failed".into(),
-                    "completed".into(),
-                ]),
+                enum_values: Some(
+                    vec![
+                        "processing".into(), "pending_consent".into(), "failed".into(),
+                        "completed".into()
+                    ],
+                ),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///`AudioVoiceType`
@@ -17278,8 +19571,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -17287,13 +19582,15 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "AudioVoiceType".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
                 enum_values: Some(vec!["public".into(), "private".into()]),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///Avatar expressiveness level for photo avatars.
@@ -17370,8 +19667,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -17379,13 +19678,15 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "Expressiveness".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
                 enum_values: Some(vec!["high".into(), "medium".into(), "low".into()]),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///Output video aspect ratio.
@@ -17458,8 +19759,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -17467,13 +19770,15 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "VideoAspectRatio".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
                 enum_values: Some(vec!["16:9".into(), "9:16".into()]),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///Output video resolution.
@@ -17550,8 +19855,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -17559,13 +19866,15 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "VideoResolution".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
                 enum_values: Some(vec!["4k".into(), "1080p".into(), "720p".into()]),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///`VideoStatus`
@@ -17588,8 +19897,13 @@ pub mod types {
     }
     impl VideoStatus {
         /// Every value the API description lists, in its order.
-        pub const KNOWN: &'static [&'static str] =
-            &["waiting", "pending", "processing", "completed", "failed"];
+        pub const KNOWN: &'static [&'static str] = &[
+            "waiting",
+            "pending",
+            "processing",
+            "completed",
+            "failed",
+        ];
         /// The value as the API writes it.
         pub fn as_str(&self) -> &str {
             match self {
@@ -17651,8 +19965,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -17660,19 +19976,20 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "VideoStatus".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
-                enum_values: Some(vec![
-                    "waiting".into(),
-                    "pending".into(),
-                    "processing".into(),
-                    "completed".into(),
-                    "failed".into(),
-                ]),
+                enum_values: Some(
+                    vec![
+                        "waiting".into(), "pending".into(), "processing".into(),
+                        "completed".into(), "failed".into()
+                    ],
+                ),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///Discriminated union for POST /v3/videos request body.
@@ -17715,43 +20032,68 @@ pub mod types {
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
             use ::serde::de::Error as _;
-            let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+            let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
             let tag = match value.get("type") {
                 Some(::serde_json::Value::String(tag)) => tag.clone(),
                 Some(other) => {
-                    return Err(D::Error::custom(format_args!(
-                        "{}: `{}` must be a string, found {}",
-                        "CreateVideoV3RequestBody", "type", other
-                    )));
+                    return Err(
+                        D::Error::custom(
+                            format_args!(
+                                "{}: `{}` must be a string, found {}",
+                                "CreateVideoV3RequestBody", "type", other
+                            ),
+                        ),
+                    );
                 }
                 None => {
-                    return Err(D::Error::custom(format_args!(
-                        "{}: missing field `{}` (expected one of {})",
-                        "CreateVideoV3RequestBody", "type", "`avatar`, `image`"
-                    )));
+                    return Err(
+                        D::Error::custom(
+                            format_args!(
+                                "{}: missing field `{}` (expected one of {})",
+                                "CreateVideoV3RequestBody", "type", "`avatar`, `image`"
+                            ),
+                        ),
+                    );
                 }
             };
             match tag.as_str() {
-                "avatar" => ::serde_json::from_value(value)
-                    .map(Self::Avatar)
-                    .map_err(|e| {
-                        D::Error::custom(format_args!(
-                            "{} with {} `{}`: {}",
-                            "CreateVideoV3RequestBody", "type", tag, e
-                        ))
-                    }),
-                "image" => ::serde_json::from_value(value)
-                    .map(Self::Image)
-                    .map_err(|e| {
-                        D::Error::custom(format_args!(
-                            "{} with {} `{}`: {}",
-                            "CreateVideoV3RequestBody", "type", tag, e
-                        ))
-                    }),
-                other => Err(D::Error::custom(format_args!(
-                    "{}: unknown {} `{}` (expected one of {})",
-                    "CreateVideoV3RequestBody", "type", other, "`avatar`, `image`"
-                ))),
+                "avatar" => {
+                    ::serde_json::from_value(value)
+                        .map(Self::Avatar)
+                        .map_err(|e| {
+                            D::Error::custom(
+                                format_args!(
+                                    "{} with {} `{}`: {}", "CreateVideoV3RequestBody", "type",
+                                    tag, e
+                                ),
+                            )
+                        })
+                }
+                "image" => {
+                    ::serde_json::from_value(value)
+                        .map(Self::Image)
+                        .map_err(|e| {
+                            D::Error::custom(
+                                format_args!(
+                                    "{} with {} `{}`: {}", "CreateVideoV3RequestBody", "type",
+                                    tag, e
+                                ),
+                            )
+                        })
+                }
+                other => {
+                    Err(
+                        D::Error::custom(
+                            format_args!(
+                                "{}: unknown {} `{}` (expected one of {})",
+                                "CreateVideoV3RequestBody", "type", other,
+                                "`avatar`, `image`"
+                            ),
+                        ),
+                    )
+                }
             }
         }
     }
@@ -17763,16 +20105,20 @@ pub mod types {
             generator: &mut schemars::r#gen::SchemaGenerator,
         ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
-                subschemas: Some(Box::new(schemars::schema::SubschemaValidation {
-                    one_of: Some(vec![
-                        generator.subschema_for::<CreateVideoFromAvatar>(),
-                        generator.subschema_for::<CreateVideoFromImage>(),
-                    ]),
-                    ..Default::default()
-                })),
+                subschemas: Some(
+                    Box::new(schemars::schema::SubschemaValidation {
+                        one_of: Some(
+                            vec![
+                                generator.subschema_for:: < CreateVideoFromAvatar > (),
+                                generator.subschema_for:: < CreateVideoFromImage > ()
+                            ],
+                        ),
+                        ..Default::default()
+                    }),
+                ),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     impl ::std::convert::From<CreateVideoFromAvatar> for CreateVideoV3RequestBody {
@@ -17855,8 +20201,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -17864,13 +20212,15 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "VideoTranslationMode".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
                 enum_values: Some(vec!["speed".into(), "precision".into()]),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///`VideoTranslationStatus`
@@ -17891,7 +20241,12 @@ pub mod types {
     }
     impl VideoTranslationStatus {
         /// Every value the API description lists, in its order.
-        pub const KNOWN: &'static [&'static str] = &["pending", "running", "completed", "failed"];
+        pub const KNOWN: &'static [&'static str] = &[
+            "pending",
+            "running",
+            "completed",
+            "failed",
+        ];
         /// The value as the API writes it.
         pub fn as_str(&self) -> &str {
             match self {
@@ -17951,8 +20306,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -17960,18 +20317,20 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "VideoTranslationStatus".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
-                enum_values: Some(vec![
-                    "pending".into(),
-                    "running".into(),
-                    "completed".into(),
-                    "failed".into(),
-                ]),
+                enum_values: Some(
+                    vec![
+                        "pending".into(), "running".into(), "completed".into(), "failed"
+                        .into()
+                    ],
+                ),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///`ProofreadStatus`
@@ -17990,7 +20349,11 @@ pub mod types {
     }
     impl ProofreadStatus {
         /// Every value the API description lists, in its order.
-        pub const KNOWN: &'static [&'static str] = &["processing", "completed", "failed"];
+        pub const KNOWN: &'static [&'static str] = &[
+            "processing",
+            "completed",
+            "failed",
+        ];
         /// The value as the API writes it.
         pub fn as_str(&self) -> &str {
             match self {
@@ -18048,8 +20411,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -18057,24 +20422,24 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "ProofreadStatus".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
-                enum_values: Some(vec![
-                    "processing".into(),
-                    "completed".into(),
-                    "failed".into(),
-                ]),
+                enum_values: Some(
+                    vec!["processing".into(), "completed".into(), "failed".into()],
+                ),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     /**Discriminator for billing fields.  Exactly one of wallet / subscription /
-    usage_based is populated depending on this value.
-    - wallet: prepaid balance in USD (or credits for Enterprise), API key auth
-    - subscription: per-pool credit balances, OAuth integration apps
-    - usage_based: metered billing with optional spending cap*/
+usage_based is populated depending on this value.
+- wallet: prepaid balance in USD (or credits for Enterprise), API key auth
+- subscription: per-pool credit balances, OAuth integration apps
+- usage_based: metered billing with optional spending cap*/
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
@@ -18090,7 +20455,11 @@ pub mod types {
     }
     impl BillingType {
         /// Every value the API description lists, in its order.
-        pub const KNOWN: &'static [&'static str] = &["wallet", "subscription", "usage_based"];
+        pub const KNOWN: &'static [&'static str] = &[
+            "wallet",
+            "subscription",
+            "usage_based",
+        ];
         /// The value as the API writes it.
         pub fn as_str(&self) -> &str {
             match self {
@@ -18148,8 +20517,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -18157,17 +20528,17 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "BillingType".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
-                enum_values: Some(vec![
-                    "wallet".into(),
-                    "subscription".into(),
-                    "usage_based".into(),
-                ]),
+                enum_values: Some(
+                    vec!["wallet".into(), "subscription".into(), "usage_based".into()],
+                ),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///`SubscriptionTier`
@@ -18268,8 +20639,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -18277,21 +20650,20 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "SubscriptionTier".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
-                enum_values: Some(vec![
-                    "free".into(),
-                    "starter".into(),
-                    "creator".into(),
-                    "pro".into(),
-                    "team".into(),
-                    "enterprise".into(),
-                    "business_plus".into(),
-                ]),
+                enum_values: Some(
+                    vec![
+                        "free".into(), "starter".into(), "creator".into(), "pro".into(),
+                        "team".into(), "enterprise".into(), "business_plus".into()
+                    ],
+                ),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///`WalletCurrency`
@@ -18364,8 +20736,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -18373,13 +20747,15 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "WalletCurrency".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
                 enum_values: Some(vec!["usd".into(), "credits".into()]),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///`WebhookEventType`
@@ -18560,8 +20936,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -18569,37 +20947,33 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "WebhookEventType".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
-                enum_values: Some(vec![
-                    "avatar_video.success".into(),
-                    "avatar_video.fail".into(),
-                    "avatar_video_gif.success".into(),
-                    "avatar_video_gif.fail".into(),
-                    "video_translate.success".into(),
-                    "video_translate.fail".into(),
-                    "personalized_video".into(),
-                    "instant_avatar.success".into(),
-                    "instant_avatar.fail".into(),
-                    "photo_avatar_generation.success".into(),
-                    "photo_avatar_generation.fail".into(),
-                    "photo_avatar_train.success".into(),
-                    "photo_avatar_train.fail".into(),
-                    "photo_avatar_add_motion.success".into(),
-                    "photo_avatar_add_motion.fail".into(),
-                    "proofread_creation.success".into(),
-                    "proofread_creation.fail".into(),
-                    "live_avatar.success".into(),
-                    "live_avatar.fail".into(),
-                    "avatar_video_caption.success".into(),
-                    "avatar_video_caption.fail".into(),
-                    "video_agent.success".into(),
-                    "video_agent.fail".into(),
-                ]),
+                enum_values: Some(
+                    vec![
+                        "avatar_video.success".into(), "avatar_video.fail".into(),
+                        "avatar_video_gif.success".into(), "avatar_video_gif.fail"
+                        .into(), "video_translate.success".into(), "video_translate.fail"
+                        .into(), "personalized_video".into(), "instant_avatar.success"
+                        .into(), "instant_avatar.fail".into(),
+                        "photo_avatar_generation.success".into(),
+                        "photo_avatar_generation.fail".into(),
+                        "photo_avatar_train.success".into(), "photo_avatar_train.fail"
+                        .into(), "photo_avatar_add_motion.success".into(),
+                        "photo_avatar_add_motion.fail".into(),
+                        "proofread_creation.success".into(), "proofread_creation.fail"
+                        .into(), "live_avatar.success".into(), "live_avatar.fail".into(),
+                        "avatar_video_caption.success".into(),
+                        "avatar_video_caption.fail".into(), "video_agent.success".into(),
+                        "video_agent.fail".into()
+                    ],
+                ),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///Public message types exposed to external consumers.
@@ -18676,8 +21050,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -18685,13 +21061,17 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "SessionMessageType".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
-                enum_values: Some(vec!["text".into(), "resource".into(), "error".into()]),
+                enum_values: Some(
+                    vec!["text".into(), "resource".into(), "error".into()],
+                ),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///`AssetInput`
@@ -18738,49 +21118,76 @@ pub mod types {
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
             use ::serde::de::Error as _;
-            let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+            let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
             let tag = match value.get("type") {
                 Some(::serde_json::Value::String(tag)) => tag.clone(),
                 Some(other) => {
-                    return Err(D::Error::custom(format_args!(
-                        "{}: `{}` must be a string, found {}",
-                        "AssetInput", "type", other
-                    )));
+                    return Err(
+                        D::Error::custom(
+                            format_args!(
+                                "{}: `{}` must be a string, found {}", "AssetInput", "type",
+                                other
+                            ),
+                        ),
+                    );
                 }
                 None => {
-                    return Err(D::Error::custom(format_args!(
-                        "{}: missing field `{}` (expected one of {})",
-                        "AssetInput", "type", "`asset_id`, `base64`, `url`"
-                    )));
+                    return Err(
+                        D::Error::custom(
+                            format_args!(
+                                "{}: missing field `{}` (expected one of {})", "AssetInput",
+                                "type", "`asset_id`, `base64`, `url`"
+                            ),
+                        ),
+                    );
                 }
             };
             match tag.as_str() {
-                "asset_id" => ::serde_json::from_value(value)
-                    .map(Self::AssetId)
-                    .map_err(|e| {
-                        D::Error::custom(format_args!(
-                            "{} with {} `{}`: {}",
-                            "AssetInput", "type", tag, e
-                        ))
-                    }),
-                "base64" => ::serde_json::from_value(value)
-                    .map(Self::Base64)
-                    .map_err(|e| {
-                        D::Error::custom(format_args!(
-                            "{} with {} `{}`: {}",
-                            "AssetInput", "type", tag, e
-                        ))
-                    }),
-                "url" => ::serde_json::from_value(value).map(Self::Url).map_err(|e| {
-                    D::Error::custom(format_args!(
-                        "{} with {} `{}`: {}",
-                        "AssetInput", "type", tag, e
-                    ))
-                }),
-                other => Err(D::Error::custom(format_args!(
-                    "{}: unknown {} `{}` (expected one of {})",
-                    "AssetInput", "type", other, "`asset_id`, `base64`, `url`"
-                ))),
+                "asset_id" => {
+                    ::serde_json::from_value(value)
+                        .map(Self::AssetId)
+                        .map_err(|e| {
+                            D::Error::custom(
+                                format_args!(
+                                    "{} with {} `{}`: {}", "AssetInput", "type", tag, e
+                                ),
+                            )
+                        })
+                }
+                "base64" => {
+                    ::serde_json::from_value(value)
+                        .map(Self::Base64)
+                        .map_err(|e| {
+                            D::Error::custom(
+                                format_args!(
+                                    "{} with {} `{}`: {}", "AssetInput", "type", tag, e
+                                ),
+                            )
+                        })
+                }
+                "url" => {
+                    ::serde_json::from_value(value)
+                        .map(Self::Url)
+                        .map_err(|e| {
+                            D::Error::custom(
+                                format_args!(
+                                    "{} with {} `{}`: {}", "AssetInput", "type", tag, e
+                                ),
+                            )
+                        })
+                }
+                other => {
+                    Err(
+                        D::Error::custom(
+                            format_args!(
+                                "{}: unknown {} `{}` (expected one of {})", "AssetInput",
+                                "type", other, "`asset_id`, `base64`, `url`"
+                            ),
+                        ),
+                    )
+                }
             }
         }
     }
@@ -18792,17 +21199,21 @@ pub mod types {
             generator: &mut schemars::r#gen::SchemaGenerator,
         ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
-                subschemas: Some(Box::new(schemars::schema::SubschemaValidation {
-                    one_of: Some(vec![
-                        generator.subschema_for::<AssetId>(),
-                        generator.subschema_for::<AssetBase64>(),
-                        generator.subschema_for::<AssetUrl>(),
-                    ]),
-                    ..Default::default()
-                })),
+                subschemas: Some(
+                    Box::new(schemars::schema::SubschemaValidation {
+                        one_of: Some(
+                            vec![
+                                generator.subschema_for:: < AssetId > (), generator
+                                .subschema_for:: < AssetBase64 > (), generator
+                                .subschema_for:: < AssetUrl > ()
+                            ],
+                        ),
+                        ..Default::default()
+                    }),
+                ),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     impl ::std::convert::From<AssetId> for AssetInput {
@@ -18860,41 +21271,65 @@ pub mod types {
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
             use ::serde::de::Error as _;
-            let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+            let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
             let tag = match value.get("type") {
                 Some(::serde_json::Value::String(tag)) => tag.clone(),
                 Some(other) => {
-                    return Err(D::Error::custom(format_args!(
-                        "{}: `{}` must be a string, found {}",
-                        "AssetReference", "type", other
-                    )));
+                    return Err(
+                        D::Error::custom(
+                            format_args!(
+                                "{}: `{}` must be a string, found {}", "AssetReference",
+                                "type", other
+                            ),
+                        ),
+                    );
                 }
                 None => {
-                    return Err(D::Error::custom(format_args!(
-                        "{}: missing field `{}` (expected one of {})",
-                        "AssetReference", "type", "`asset_id`, `url`"
-                    )));
+                    return Err(
+                        D::Error::custom(
+                            format_args!(
+                                "{}: missing field `{}` (expected one of {})",
+                                "AssetReference", "type", "`asset_id`, `url`"
+                            ),
+                        ),
+                    );
                 }
             };
             match tag.as_str() {
-                "asset_id" => ::serde_json::from_value(value)
-                    .map(Self::AssetId)
-                    .map_err(|e| {
-                        D::Error::custom(format_args!(
-                            "{} with {} `{}`: {}",
-                            "AssetReference", "type", tag, e
-                        ))
-                    }),
-                "url" => ::serde_json::from_value(value).map(Self::Url).map_err(|e| {
-                    D::Error::custom(format_args!(
-                        "{} with {} `{}`: {}",
-                        "AssetReference", "type", tag, e
-                    ))
-                }),
-                other => Err(D::Error::custom(format_args!(
-                    "{}: unknown {} `{}` (expected one of {})",
-                    "AssetReference", "type", other, "`asset_id`, `url`"
-                ))),
+                "asset_id" => {
+                    ::serde_json::from_value(value)
+                        .map(Self::AssetId)
+                        .map_err(|e| {
+                            D::Error::custom(
+                                format_args!(
+                                    "{} with {} `{}`: {}", "AssetReference", "type", tag, e
+                                ),
+                            )
+                        })
+                }
+                "url" => {
+                    ::serde_json::from_value(value)
+                        .map(Self::Url)
+                        .map_err(|e| {
+                            D::Error::custom(
+                                format_args!(
+                                    "{} with {} `{}`: {}", "AssetReference", "type", tag, e
+                                ),
+                            )
+                        })
+                }
+                other => {
+                    Err(
+                        D::Error::custom(
+                            format_args!(
+                                "{}: unknown {} `{}` (expected one of {})",
+                                "AssetReference", "type", other, "`asset_id`, `url`"
+                            ),
+                        ),
+                    )
+                }
             }
         }
     }
@@ -18906,16 +21341,20 @@ pub mod types {
             generator: &mut schemars::r#gen::SchemaGenerator,
         ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
-                subschemas: Some(Box::new(schemars::schema::SubschemaValidation {
-                    one_of: Some(vec![
-                        generator.subschema_for::<AssetId>(),
-                        generator.subschema_for::<AssetUrl>(),
-                    ]),
-                    ..Default::default()
-                })),
+                subschemas: Some(
+                    Box::new(schemars::schema::SubschemaValidation {
+                        one_of: Some(
+                            vec![
+                                generator.subschema_for:: < AssetId > (), generator
+                                .subschema_for:: < AssetUrl > ()
+                            ],
+                        ),
+                        ..Default::default()
+                    }),
+                ),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     impl ::std::convert::From<AssetId> for AssetReference {
@@ -18998,8 +21437,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -19007,13 +21448,15 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "Orientation".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
                 enum_values: Some(vec!["landscape".into(), "portrait".into()]),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///`VideoAgentStatus`
@@ -19032,7 +21475,11 @@ pub mod types {
     }
     impl VideoAgentStatus {
         /// Every value the API description lists, in its order.
-        pub const KNOWN: &'static [&'static str] = &["generating", "completed", "failed"];
+        pub const KNOWN: &'static [&'static str] = &[
+            "generating",
+            "completed",
+            "failed",
+        ];
         /// The value as the API writes it.
         pub fn as_str(&self) -> &str {
             match self {
@@ -19090,8 +21537,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -19099,17 +21548,17 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "VideoAgentStatus".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
-                enum_values: Some(vec![
-                    "generating".into(),
-                    "completed".into(),
-                    "failed".into(),
-                ]),
+                enum_values: Some(
+                    vec!["generating".into(), "completed".into(), "failed".into()],
+                ),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///`PreferredOrientation`
@@ -19186,8 +21635,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -19195,13 +21646,17 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "PreferredOrientation".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
-                enum_values: Some(vec!["portrait".into(), "landscape".into(), "square".into()]),
+                enum_values: Some(
+                    vec!["portrait".into(), "landscape".into(), "square".into()],
+                ),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///`BackgroundType`
@@ -19274,8 +21729,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -19283,13 +21740,15 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "BackgroundType".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
                 enum_values: Some(vec!["color".into(), "image".into()]),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///`SrtRole`
@@ -19362,8 +21821,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -19371,13 +21832,15 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "SrtRole".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
                 enum_values: Some(vec!["input".into(), "output".into()]),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
     ///`VideoAgentSessionStatus`
@@ -19468,8 +21931,10 @@ pub mod types {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            let raw =
-                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
             Ok(Self::from(raw.as_ref()))
         }
     }
@@ -19477,19 +21942,20 @@ pub mod types {
         fn schema_name() -> ::std::string::String {
             "VideoAgentSessionStatus".to_string()
         }
-        fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
             schemars::schema::SchemaObject {
                 instance_type: Some(schemars::schema::InstanceType::String.into()),
-                enum_values: Some(vec![
-                    "processing".into(),
-                    "reviewing".into(),
-                    "generating".into(),
-                    "completed".into(),
-                    "failed".into(),
-                ]),
+                enum_values: Some(
+                    vec![
+                        "processing".into(), "reviewing".into(), "generating".into(),
+                        "completed".into(), "failed".into()
+                    ],
+                ),
                 ..Default::default()
             }
-            .into()
+                .into()
         }
     }
 }
@@ -19514,9 +21980,7 @@ impl Client {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
             let dur = ::std::time::Duration::from_secs(15u64);
-            reqwest::ClientBuilder::new()
-                .connect_timeout(dur)
-                .timeout(dur)
+            reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
         };
         #[cfg(target_arch = "wasm32")]
         let client = reqwest::ClientBuilder::new();
@@ -19555,513 +22019,516 @@ const _: () = {
     fn assert_client_hooks()
     where
         Client: ClientHooks<Exec>,
-    {
-    }
+    {}
 };
 impl Client {
     /**Create a video from a prompt
 
-    Create a video from a text prompt using HeyGen's Video Agent. This is the recommended way to create videos — just describe what you want and the agent handles avatar selection, scripting, and production. The video is generated asynchronously — use the returned video_id to poll status via GET /v2/videos/{video_id}.
+Create a video from a text prompt using HeyGen's Video Agent. This is the recommended way to create videos — just describe what you want and the agent handles avatar selection, scripting, and production. The video is generated asynchronously — use the returned video_id to poll status via GET /v2/videos/{video_id}.
 
-    Sends a `POST` request to `/v1/video_agent/generate`
+Sends a `POST` request to `/v1/video_agent/generate`
 
-    ```ignore
-    let response = client.create_video_agent()
-        .body(body)
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.create_video_agent()
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn create_video_agent(&self) -> builder::CreateVideoAgent<'_> {
         builder::CreateVideoAgent::new(self)
     }
     /**Create video with Video Agent
 
-    Create a video from a text prompt using Video Agent. Returns a session resource with session_id for tracking and video_id for polling status via GET /v3/videos/{video_id}. Files can be provided as asset_id (from POST /v3/assets), HTTPS URL, or base64-encoded content. Supported types: image (png, jpeg), video (mp4, webm), audio (mp3, wav), and pdf.
+Create a video from a text prompt using Video Agent. Returns a session resource with session_id for tracking and video_id for polling status via GET /v3/videos/{video_id}. Files can be provided as asset_id (from POST /v3/assets), HTTPS URL, or base64-encoded content. Supported types: image (png, jpeg), video (mp4, webm), audio (mp3, wav), and pdf.
 
-    Sends a `POST` request to `/v3/video-agents`
+Sends a `POST` request to `/v3/video-agents`
 
-    ```ignore
-    let response = client.create_video_agent_v3()
-        .body(body)
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.create_video_agent_v3()
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn create_video_agent_v3(&self) -> builder::CreateVideoAgentV3<'_> {
         builder::CreateVideoAgentV3::new(self)
     }
     /**List Video Agent styles
 
-    List curated video styles available for Video Agent. Each style defines a visual template (scenes, script structure, pacing) that guides video generation. Pass the returned style_id to POST /v3/video-agents to apply a style. Supports cursor-based pagination and tag filtering.
+List curated video styles available for Video Agent. Each style defines a visual template (scenes, script structure, pacing) that guides video generation. Pass the returned style_id to POST /v3/video-agents to apply a style. Supports cursor-based pagination and tag filtering.
 
-    Sends a `GET` request to `/v3/video-agents/styles`
+Sends a `GET` request to `/v3/video-agents/styles`
 
-    Arguments:
-    - `limit`: Results per page (1-100).
-    - `tag`: Filter by tag (e.g., 'cinematic', 'retro-tech', 'iconic-artist', 'pop-culture', 'handmade', 'print').
-    - `token`: Opaque cursor token for the next page. Obtained from next_token in a previous response.
-    ```ignore
-    let response = client.list_video_agent_styles()
-        .limit(limit)
-        .tag(tag)
-        .token(token)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `limit`: Results per page (1-100).
+- `tag`: Filter by tag (e.g., 'cinematic', 'retro-tech', 'iconic-artist', 'pop-culture', 'handmade', 'print').
+- `token`: Opaque cursor token for the next page. Obtained from next_token in a previous response.
+```ignore
+let response = client.list_video_agent_styles()
+    .limit(limit)
+    .tag(tag)
+    .token(token)
+    .send()
+    .await;
+```*/
     pub fn list_video_agent_styles(&self) -> builder::ListVideoAgentStyles<'_> {
         builder::ListVideoAgentStyles::new(self)
     }
     /**List avatar groups
 
-    List avatar groups (characters) with cursor-based pagination. Filter by ownership: 'all' (default), 'public' for preset avatars, or 'private' for your own. Each group contains one or more looks (outfits/styles) — use GET /v3/avatars/looks to browse them.
+List avatar groups (characters) with cursor-based pagination. Filter by ownership: 'all' (default), 'public' for preset avatars, or 'private' for your own. Each group contains one or more looks (outfits/styles) — use GET /v3/avatars/looks to browse them.
 
-    Sends a `GET` request to `/v3/avatars`
+Sends a `GET` request to `/v3/avatars`
 
-    Arguments:
-    - `limit`: Maximum number of items to return per page (1-50).
-    - `ownership`: Filter by ownership: 'public' for preset avatars, or 'private' for your own. Omit for all.
-    - `token`: Opaque cursor token for the next page.
-    ```ignore
-    let response = client.list_avatar_groups()
-        .limit(limit)
-        .ownership(ownership)
-        .token(token)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `limit`: Maximum number of items to return per page (1-50).
+- `ownership`: Filter by ownership: 'public' for preset avatars, or 'private' for your own. Omit for all.
+- `token`: Opaque cursor token for the next page.
+```ignore
+let response = client.list_avatar_groups()
+    .limit(limit)
+    .ownership(ownership)
+    .token(token)
+    .send()
+    .await;
+```*/
     pub fn list_avatar_groups(&self) -> builder::ListAvatarGroups<'_> {
         builder::ListAvatarGroups::new(self)
     }
     /**Create an avatar
 
-    Create an avatar from multiple file sources. Returns an avatar_id for tracking purposes via GET /v3/avatars/looks/{avatar_id} . Also returns an avatar_group_id for tracking purposes via GET /v3/avatars/{avatar_group_id} . Files can be provided as asset_id (from POST /v3/assets), HTTPS URL, or base64-encoded content. Supported types: image (png, jpeg), video (mp4, webm), audio (mp3, wav), and pdf.
+Create an avatar from multiple file sources. Returns an avatar_id for tracking purposes via GET /v3/avatars/looks/{avatar_id} . Also returns an avatar_group_id for tracking purposes via GET /v3/avatars/{avatar_group_id} . Files can be provided as asset_id (from POST /v3/assets), HTTPS URL, or base64-encoded content. Supported types: image (png, jpeg), video (mp4, webm), audio (mp3, wav), and pdf.
 
-    Sends a `POST` request to `/v3/avatars`
+Sends a `POST` request to `/v3/avatars`
 
-    ```ignore
-    let response = client.create_avatar()
-        .body(body)
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.create_avatar()
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn create_avatar(&self) -> builder::CreateAvatar<'_> {
         builder::CreateAvatar::new(self)
     }
     /**Generate speech audio from text
 
-    Synthesize speech audio from text using a specified voice. Returns a URL to the generated audio file along with duration and optional word-level timestamps.
+Synthesize speech audio from text using a specified voice. Returns a URL to the generated audio file along with duration and optional word-level timestamps.
 
-    Sends a `POST` request to `/v1/audio/text_to_speech`
+Sends a `POST` request to `/v1/audio/text_to_speech`
 
-    ```ignore
-    let response = client.text_to_speech()
-        .body(body)
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.text_to_speech()
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn text_to_speech(&self) -> builder::TextToSpeech<'_> {
         builder::TextToSpeech::new(self)
     }
     /**List voices for text-to-speech
 
-    List voices available for TTS generation with cursor-based pagination. Filter by type (public/private), language, and gender.
+List voices available for TTS generation with cursor-based pagination. Filter by type (public/private), language, and gender.
 
-    Sends a `GET` request to `/v1/audio/voices`
+Sends a `GET` request to `/v1/audio/voices`
 
-    Arguments:
-    - `gender`: Filter by gender ('male' or 'female').
-    - `language`: Filter by language (e.g. 'English').
-    - `limit`: Results per page (1-100).
-    - `token`: Opaque cursor token for the next page.
-    - `type_`: Voice type: 'public' for the shared library or 'private' for your cloned voices.
-    ```ignore
-    let response = client.list_audio_voices()
-        .gender(gender)
-        .language(language)
-        .limit(limit)
-        .token(token)
-        .type_(type_)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `gender`: Filter by gender ('male' or 'female').
+- `language`: Filter by language (e.g. 'English').
+- `limit`: Results per page (1-100).
+- `token`: Opaque cursor token for the next page.
+- `type_`: Voice type: 'public' for the shared library or 'private' for your cloned voices.
+```ignore
+let response = client.list_audio_voices()
+    .gender(gender)
+    .language(language)
+    .limit(limit)
+    .token(token)
+    .type_(type_)
+    .send()
+    .await;
+```*/
     pub fn list_audio_voices(&self) -> builder::ListAudioVoices<'_> {
         builder::ListAudioVoices::new(self)
     }
     /**Create speech audio from text
 
-    Synthesize speech audio from text using a specified voice. Returns a URL to the generated audio file along with duration and optional word-level timestamps.
+Synthesize speech audio from text using a specified voice. Returns a URL to the generated audio file along with duration and optional word-level timestamps.
 
-    Sends a `POST` request to `/v3/voices/speech`
+Sends a `POST` request to `/v3/voices/speech`
 
-    ```ignore
-    let response = client.create_speech_v3()
-        .body(body)
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.create_speech_v3()
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn create_speech_v3(&self) -> builder::CreateSpeechV3<'_> {
         builder::CreateSpeechV3::new(self)
     }
     /**List voices
 
-    List available voices with cursor-based pagination. Filter by type (public/private), engine, language, and gender. Use engine=starfish to get voices compatible with the text-to-speech endpoint.
+List available voices with cursor-based pagination. Filter by type (public/private), engine, language, and gender. Use engine=starfish to get voices compatible with the text-to-speech endpoint.
 
-    Sends a `GET` request to `/v3/voices`
+Sends a `GET` request to `/v3/voices`
 
-    Arguments:
-    - `engine`: Filter by voice engine (e.g. 'starfish'). When set, only voices compatible with that engine are returned.
-    - `gender`: Filter by gender ('male' or 'female').
-    - `language`: Filter by language (e.g. 'English').
-    - `limit`: Results per page (1-100).
-    - `token`: Opaque cursor token for the next page.
-    - `type_`: Voice type: 'public' for the shared library or 'private' for your cloned voices.
-    ```ignore
-    let response = client.list_voices_v3()
-        .engine(engine)
-        .gender(gender)
-        .language(language)
-        .limit(limit)
-        .token(token)
-        .type_(type_)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `engine`: Filter by voice engine (e.g. 'starfish'). When set, only voices compatible with that engine are returned.
+- `gender`: Filter by gender ('male' or 'female').
+- `language`: Filter by language (e.g. 'English').
+- `limit`: Results per page (1-100).
+- `token`: Opaque cursor token for the next page.
+- `type_`: Voice type: 'public' for the shared library or 'private' for your cloned voices.
+```ignore
+let response = client.list_voices_v3()
+    .engine(engine)
+    .gender(gender)
+    .language(language)
+    .limit(limit)
+    .token(token)
+    .type_(type_)
+    .send()
+    .await;
+```*/
     pub fn list_voices_v3(&self) -> builder::ListVoicesV3<'_> {
         builder::ListVoicesV3::new(self)
     }
     /**Design a voice
 
-    Create a custom voice from a natural language description. Describe the voice you want — tone, gender, accent, personality — and receive up to 3 voice options to choose from. Use the seed parameter to generate different variations. The returned voice_id can be used directly in video creation endpoints.
+Create a custom voice from a natural language description. Describe the voice you want — tone, gender, accent, personality — and receive up to 3 voice options to choose from. Use the seed parameter to generate different variations. The returned voice_id can be used directly in video creation endpoints.
 
-    Sends a `POST` request to `/v3/voices`
+Sends a `POST` request to `/v3/voices`
 
-    ```ignore
-    let response = client.design_voice()
-        .body(body)
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.design_voice()
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn design_voice(&self) -> builder::DesignVoice<'_> {
         builder::DesignVoice::new(self)
     }
     /**List videos
 
-    List videos in the account with pagination and optional filtering.
+List videos in the account with pagination and optional filtering.
 
-    Sends a `GET` request to `/v2/videos`
+Sends a `GET` request to `/v2/videos`
 
-    Arguments:
-    - `folder_id`: Filter videos by folder ID
-    - `limit`: Maximum number of items to return per page
-    - `title`: Filter videos by title substring
-    - `token`: Opaque pagination cursor from a previous response
-    ```ignore
-    let response = client.list_videos()
-        .folder_id(folder_id)
-        .limit(limit)
-        .title(title)
-        .token(token)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `folder_id`: Filter videos by folder ID
+- `limit`: Maximum number of items to return per page
+- `title`: Filter videos by title substring
+- `token`: Opaque pagination cursor from a previous response
+```ignore
+let response = client.list_videos()
+    .folder_id(folder_id)
+    .limit(limit)
+    .title(title)
+    .token(token)
+    .send()
+    .await;
+```*/
     pub fn list_videos(&self) -> builder::ListVideos<'_> {
         builder::ListVideos::new(self)
     }
     /**Create an avatar video
 
-    Create a video from a specific avatar or image with full control over avatar, voice, and script. Use this only when you need explicit control over avatar selection and scripting. For most video creation, use the create_video_agent tool instead which handles these choices automatically. Supports photo avatars, video avatars (digital twins), and direct image input. The video is generated asynchronously — poll status via GET /v2/videos/{video_id}.
+Create a video from a specific avatar or image with full control over avatar, voice, and script. Use this only when you need explicit control over avatar selection and scripting. For most video creation, use the create_video_agent tool instead which handles these choices automatically. Supports photo avatars, video avatars (digital twins), and direct image input. The video is generated asynchronously — poll status via GET /v2/videos/{video_id}.
 
-    Sends a `POST` request to `/v2/videos`
+Sends a `POST` request to `/v2/videos`
 
-    ```ignore
-    let response = client.create_avatar_video()
-        .body(body)
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.create_avatar_video()
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn create_avatar_video(&self) -> builder::CreateAvatarVideo<'_> {
         builder::CreateAvatarVideo::new(self)
     }
     /**Get video details
 
-    Get detailed information about a video including status, URLs, and metadata. Supports both generated and translated videos.
+Get detailed information about a video including status, URLs, and metadata. Supports both generated and translated videos.
 
-    Sends a `GET` request to `/v2/videos/{video_id}`
+Sends a `GET` request to `/v2/videos/{video_id}`
 
-    Arguments:
-    - `video_id`: Unique video identifier
-    ```ignore
-    let response = client.get_video()
-        .video_id(video_id)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `video_id`: Unique video identifier
+```ignore
+let response = client.get_video()
+    .video_id(video_id)
+    .send()
+    .await;
+```*/
     pub fn get_video(&self) -> builder::GetVideo<'_> {
         builder::GetVideo::new(self)
     }
     /**Delete a video
 
-    Permanently delete a video. Supports both generated and translated videos.
+Permanently delete a video. Supports both generated and translated videos.
 
-    Sends a `DELETE` request to `/v2/videos/{video_id}`
+Sends a `DELETE` request to `/v2/videos/{video_id}`
 
-    Arguments:
-    - `video_id`: Unique video identifier
-    ```ignore
-    let response = client.delete_video()
-        .video_id(video_id)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `video_id`: Unique video identifier
+```ignore
+let response = client.delete_video()
+    .video_id(video_id)
+    .send()
+    .await;
+```*/
     pub fn delete_video(&self) -> builder::DeleteVideo<'_> {
         builder::DeleteVideo::new(self)
     }
     /**List videos
 
-    List videos in the account with pagination and optional filtering.
+List videos in the account with pagination and optional filtering.
 
-    Sends a `GET` request to `/v3/videos`
+Sends a `GET` request to `/v3/videos`
 
-    Arguments:
-    - `folder_id`: Filter videos by folder ID
-    - `limit`: Maximum number of items to return per page
-    - `title`: Filter videos by title substring
-    - `token`: Opaque pagination cursor from a previous response
-    ```ignore
-    let response = client.list_videos_v3()
-        .folder_id(folder_id)
-        .limit(limit)
-        .title(title)
-        .token(token)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `folder_id`: Filter videos by folder ID
+- `limit`: Maximum number of items to return per page
+- `title`: Filter videos by title substring
+- `token`: Opaque pagination cursor from a previous response
+```ignore
+let response = client.list_videos_v3()
+    .folder_id(folder_id)
+    .limit(limit)
+    .title(title)
+    .token(token)
+    .send()
+    .await;
+```*/
     pub fn list_videos_v3(&self) -> builder::ListVideosV3<'_> {
         builder::ListVideosV3::new(self)
     }
     /**Create a video
 
-    Create a video from a HeyGen avatar or an arbitrary image. Set type to 'avatar' to use a previously created avatar, or 'image' to animate a custom image. Both modes support text-to-speech scripts or pre-recorded audio for lip-sync. The video is generated asynchronously — poll status via GET /v3/videos/{video_id}.
+Create a video from a HeyGen avatar or an arbitrary image. Set type to 'avatar' to use a previously created avatar, or 'image' to animate a custom image. Both modes support text-to-speech scripts or pre-recorded audio for lip-sync. The video is generated asynchronously — poll status via GET /v3/videos/{video_id}.
 
-    Sends a `POST` request to `/v3/videos`
+Sends a `POST` request to `/v3/videos`
 
-    ```ignore
-    let response = client.create_video()
-        .body(body)
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.create_video()
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn create_video(&self) -> builder::CreateVideo<'_> {
         builder::CreateVideo::new(self)
     }
     /**Get video details
 
-    Get detailed information about a video including status, URLs, and metadata. Supports both generated and translated videos.
+Get detailed information about a video including status, URLs, and metadata. Supports both generated and translated videos.
 
-    Sends a `GET` request to `/v3/videos/{video_id}`
+Sends a `GET` request to `/v3/videos/{video_id}`
 
-    Arguments:
-    - `video_id`: Unique video identifier
-    ```ignore
-    let response = client.get_video_v3()
-        .video_id(video_id)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `video_id`: Unique video identifier
+```ignore
+let response = client.get_video_v3()
+    .video_id(video_id)
+    .send()
+    .await;
+```*/
     pub fn get_video_v3(&self) -> builder::GetVideoV3<'_> {
         builder::GetVideoV3::new(self)
     }
     /**Delete a video
 
-    Permanently delete a video. Supports both generated and translated videos.
+Permanently delete a video. Supports both generated and translated videos.
 
-    Sends a `DELETE` request to `/v3/videos/{video_id}`
+Sends a `DELETE` request to `/v3/videos/{video_id}`
 
-    Arguments:
-    - `video_id`: Unique video identifier
-    ```ignore
-    let response = client.delete_video_v3()
-        .video_id(video_id)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `video_id`: Unique video identifier
+```ignore
+let response = client.delete_video_v3()
+    .video_id(video_id)
+    .send()
+    .await;
+```*/
     pub fn delete_video_v3(&self) -> builder::DeleteVideoV3<'_> {
         builder::DeleteVideoV3::new(self)
     }
     /**Create video translation
 
-    Translate a video into one or more target languages. The translation runs asynchronously — the response contains a video_translate_id which can be used with get_video to poll status and retrieve the download URL when complete.
+Translate a video into one or more target languages. The translation runs asynchronously — the response contains a video_translate_id which can be used with get_video to poll status and retrieve the download URL when complete.
 
-    Use list_video_translate_languages to discover supported language codes before calling this endpoint.
+Use list_video_translate_languages to discover supported language codes before calling this endpoint.
 
-    Key parameters:
-    - video_url (required): URL of the source video to translate.
-    - output_language: Single target language code. Mutually exclusive with output_languages.
-    - output_languages: Array of target language codes for batch translation. Mutually exclusive with output_language.
-    - mode: "speed" (default, faster) or "precision" (higher quality, uses avatar inference).
-    - brand_voice_id: Custom brand voice. Requires prior brand voice setup.
-    - srt_url / srt_role: Custom subtitle file. Enterprise plan only.
-    - fps_mode: Frame rate mode ("vfr", "cfr", "passthrough"). Only valid when audio_url is provided.
+Key parameters:
+- video_url (required): URL of the source video to translate.
+- output_language: Single target language code. Mutually exclusive with output_languages.
+- output_languages: Array of target language codes for batch translation. Mutually exclusive with output_language.
+- mode: "speed" (default, faster) or "precision" (higher quality, uses avatar inference).
+- brand_voice_id: Custom brand voice. Requires prior brand voice setup.
+- srt_url / srt_role: Custom subtitle file. Enterprise plan only.
+- fps_mode: Frame rate mode ("vfr", "cfr", "passthrough"). Only valid when audio_url is provided.
 
-    Sends a `POST` request to `/v2/video_translate`
+Sends a `POST` request to `/v2/video_translate`
 
-    ```ignore
-    let response = client.create_video_translate()
-        .body(body)
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.create_video_translate()
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn create_video_translate(&self) -> builder::CreateVideoTranslate<'_> {
         builder::CreateVideoTranslate::new(self)
     }
     /**List video translate languages
 
-    List all supported target language codes for video translation. Call this before create_video_translate to validate language choices.
+List all supported target language codes for video translation. Call this before create_video_translate to validate language choices.
 
-    Sends a `GET` request to `/v2/video_translate/target_languages`
+Sends a `GET` request to `/v2/video_translate/target_languages`
 
-    ```ignore
-    let response = client.list_video_translate_languages()
-        .send()
-        .await;
-    ```*/
-    pub fn list_video_translate_languages(&self) -> builder::ListVideoTranslateLanguages<'_> {
+```ignore
+let response = client.list_video_translate_languages()
+    .send()
+    .await;
+```*/
+    pub fn list_video_translate_languages(
+        &self,
+    ) -> builder::ListVideoTranslateLanguages<'_> {
         builder::ListVideoTranslateLanguages::new(self)
     }
     /**Get video translate caption
 
-    Get the caption file (SRT or VTT format) for a completed video translation. The translation must have status "completed" — use get_video to check status first. Requires enable_caption=true when creating the translation.
+Get the caption file (SRT or VTT format) for a completed video translation. The translation must have status "completed" — use get_video to check status first. Requires enable_caption=true when creating the translation.
 
-    Sends a `GET` request to `/v2/video_translate/caption`
+Sends a `GET` request to `/v2/video_translate/caption`
 
-    ```ignore
-    let response = client.get_video_translate_caption()
-        .caption_type(caption_type)
-        .video_translate_id(video_translate_id)
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.get_video_translate_caption()
+    .caption_type(caption_type)
+    .video_translate_id(video_translate_id)
+    .send()
+    .await;
+```*/
     pub fn get_video_translate_caption(&self) -> builder::GetVideoTranslateCaption<'_> {
         builder::GetVideoTranslateCaption::new(self)
     }
     /**List video translations
 
-    List video translations with cursor-based pagination.
+List video translations with cursor-based pagination.
 
-    Sends a `GET` request to `/v3/video-translations`
+Sends a `GET` request to `/v3/video-translations`
 
-    Arguments:
-    - `limit`: Maximum number of items per page
-    - `token`: Opaque cursor token for the next page
-    ```ignore
-    let response = client.list_video_translations_v3()
-        .limit(limit)
-        .token(token)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `limit`: Maximum number of items per page
+- `token`: Opaque cursor token for the next page
+```ignore
+let response = client.list_video_translations_v3()
+    .limit(limit)
+    .token(token)
+    .send()
+    .await;
+```*/
     pub fn list_video_translations_v3(&self) -> builder::ListVideoTranslationsV3<'_> {
         builder::ListVideoTranslationsV3::new(self)
     }
     /**Create video translation
 
-    Translate a video into one or more target languages. The translation runs asynchronously — the response contains an id (or ids for batch) which can be used to poll status.
+Translate a video into one or more target languages. The translation runs asynchronously — the response contains an id (or ids for batch) which can be used to poll status.
 
-    Use GET /v3/video-translations/languages to discover supported language codes.
+Use GET /v3/video-translations/languages to discover supported language codes.
 
-    Sends a `POST` request to `/v3/video-translations`
+Sends a `POST` request to `/v3/video-translations`
 
-    ```ignore
-    let response = client.create_video_translation_v3()
-        .body(body)
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.create_video_translation_v3()
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn create_video_translation_v3(&self) -> builder::CreateVideoTranslationV3<'_> {
         builder::CreateVideoTranslationV3::new(self)
     }
     /**Get video translation details
 
-    Get detailed information about a video translation including status, URLs, and metadata.
+Get detailed information about a video translation including status, URLs, and metadata.
 
-    Sends a `GET` request to `/v3/video-translations/{video_translation_id}`
+Sends a `GET` request to `/v3/video-translations/{video_translation_id}`
 
-    Arguments:
-    - `video_translation_id`: Unique video translation identifier
-    ```ignore
-    let response = client.get_video_translation_v3()
-        .video_translation_id(video_translation_id)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `video_translation_id`: Unique video translation identifier
+```ignore
+let response = client.get_video_translation_v3()
+    .video_translation_id(video_translation_id)
+    .send()
+    .await;
+```*/
     pub fn get_video_translation_v3(&self) -> builder::GetVideoTranslationV3<'_> {
         builder::GetVideoTranslationV3::new(self)
     }
     /**Delete video translation
 
-    Permanently delete a video translation.
+Permanently delete a video translation.
 
-    Sends a `DELETE` request to `/v3/video-translations/{video_translation_id}`
+Sends a `DELETE` request to `/v3/video-translations/{video_translation_id}`
 
-    Arguments:
-    - `video_translation_id`: Unique video translation identifier
-    ```ignore
-    let response = client.delete_video_translation_v3()
-        .video_translation_id(video_translation_id)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `video_translation_id`: Unique video translation identifier
+```ignore
+let response = client.delete_video_translation_v3()
+    .video_translation_id(video_translation_id)
+    .send()
+    .await;
+```*/
     pub fn delete_video_translation_v3(&self) -> builder::DeleteVideoTranslationV3<'_> {
         builder::DeleteVideoTranslationV3::new(self)
     }
     /**Update video translation
 
-    Update a video translation's title.
+Update a video translation's title.
 
-    Sends a `PATCH` request to `/v3/video-translations/{video_translation_id}`
+Sends a `PATCH` request to `/v3/video-translations/{video_translation_id}`
 
-    Arguments:
-    - `video_translation_id`: Unique video translation identifier
-    - `body`
-    ```ignore
-    let response = client.update_video_translation_v3()
-        .video_translation_id(video_translation_id)
-        .body(body)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `video_translation_id`: Unique video translation identifier
+- `body`
+```ignore
+let response = client.update_video_translation_v3()
+    .video_translation_id(video_translation_id)
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn update_video_translation_v3(&self) -> builder::UpdateVideoTranslationV3<'_> {
         builder::UpdateVideoTranslationV3::new(self)
     }
     /**Get video translation caption
 
-    Get the caption file (SRT or VTT format) for a completed video translation. Requires enable_caption=true when creating the translation.
+Get the caption file (SRT or VTT format) for a completed video translation. Requires enable_caption=true when creating the translation.
 
-    Sends a `GET` request to `/v3/video-translations/{video_translation_id}/caption`
+Sends a `GET` request to `/v3/video-translations/{video_translation_id}/caption`
 
-    Arguments:
-    - `video_translation_id`: Unique video translation identifier
-    - `format`: Caption format: 'srt' or 'vtt'
-    ```ignore
-    let response = client.get_video_translation_caption_v3()
-        .video_translation_id(video_translation_id)
-        .format(format)
-        .send()
-        .await;
-    ```*/
-    pub fn get_video_translation_caption_v3(&self) -> builder::GetVideoTranslationCaptionV3<'_> {
+Arguments:
+- `video_translation_id`: Unique video translation identifier
+- `format`: Caption format: 'srt' or 'vtt'
+```ignore
+let response = client.get_video_translation_caption_v3()
+    .video_translation_id(video_translation_id)
+    .format(format)
+    .send()
+    .await;
+```*/
+    pub fn get_video_translation_caption_v3(
+        &self,
+    ) -> builder::GetVideoTranslationCaptionV3<'_> {
         builder::GetVideoTranslationCaptionV3::new(self)
     }
     /**List supported languages
 
-    List all supported target language codes for video translation.
+List all supported target language codes for video translation.
 
-    Sends a `GET` request to `/v3/video-translations/languages`
+Sends a `GET` request to `/v3/video-translations/languages`
 
-    ```ignore
-    let response = client.list_video_translation_languages_v3()
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.list_video_translation_languages_v3()
+    .send()
+    .await;
+```*/
     pub fn list_video_translation_languages_v3(
         &self,
     ) -> builder::ListVideoTranslationLanguagesV3<'_> {
@@ -20069,587 +22536,593 @@ impl Client {
     }
     /**Create proofread
 
-    Create a proofread session from a video. Processes the video and extracts editable subtitles.
+Create a proofread session from a video. Processes the video and extracts editable subtitles.
 
-    Sends a `POST` request to `/v3/video-translations/proofreads`
+Sends a `POST` request to `/v3/video-translations/proofreads`
 
-    ```ignore
-    let response = client.create_proofread_v3()
-        .body(body)
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.create_proofread_v3()
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn create_proofread_v3(&self) -> builder::CreateProofreadV3<'_> {
         builder::CreateProofreadV3::new(self)
     }
     /**Get proofread details
 
-    Get status and details of a proofread session.
+Get status and details of a proofread session.
 
-    Sends a `GET` request to `/v3/video-translations/proofreads/{proofread_id}`
+Sends a `GET` request to `/v3/video-translations/proofreads/{proofread_id}`
 
-    Arguments:
-    - `proofread_id`: Unique proofread identifier
-    ```ignore
-    let response = client.get_proofread_v3()
-        .proofread_id(proofread_id)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `proofread_id`: Unique proofread identifier
+```ignore
+let response = client.get_proofread_v3()
+    .proofread_id(proofread_id)
+    .send()
+    .await;
+```*/
     pub fn get_proofread_v3(&self) -> builder::GetProofreadV3<'_> {
         builder::GetProofreadV3::new(self)
     }
     /**Download proofread SRT
 
-    Download the edited and original SRT files for a completed proofread.
+Download the edited and original SRT files for a completed proofread.
 
-    Sends a `GET` request to `/v3/video-translations/proofreads/{proofread_id}/srt`
+Sends a `GET` request to `/v3/video-translations/proofreads/{proofread_id}/srt`
 
-    Arguments:
-    - `proofread_id`: Unique proofread identifier
-    ```ignore
-    let response = client.download_proofread_srt_v3()
-        .proofread_id(proofread_id)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `proofread_id`: Unique proofread identifier
+```ignore
+let response = client.download_proofread_srt_v3()
+    .proofread_id(proofread_id)
+    .send()
+    .await;
+```*/
     pub fn download_proofread_srt_v3(&self) -> builder::DownloadProofreadSrtV3<'_> {
         builder::DownloadProofreadSrtV3::new(self)
     }
     /**Upload proofread SRT
 
-    Upload an edited SRT file to update the proofread subtitles. Returns the updated proofread detail.
+Upload an edited SRT file to update the proofread subtitles. Returns the updated proofread detail.
 
-    Sends a `PUT` request to `/v3/video-translations/proofreads/{proofread_id}/srt`
+Sends a `PUT` request to `/v3/video-translations/proofreads/{proofread_id}/srt`
 
-    Arguments:
-    - `proofread_id`: Unique proofread identifier
-    - `body`
-    ```ignore
-    let response = client.upload_proofread_srt_v3()
-        .proofread_id(proofread_id)
-        .body(body)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `proofread_id`: Unique proofread identifier
+- `body`
+```ignore
+let response = client.upload_proofread_srt_v3()
+    .proofread_id(proofread_id)
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn upload_proofread_srt_v3(&self) -> builder::UploadProofreadSrtV3<'_> {
         builder::UploadProofreadSrtV3::new(self)
     }
     /**Generate video from proofread
 
-    Generate a translated video from a completed proofread session.
+Generate a translated video from a completed proofread session.
 
-    Sends a `POST` request to `/v3/video-translations/proofreads/{proofread_id}/generate`
+Sends a `POST` request to `/v3/video-translations/proofreads/{proofread_id}/generate`
 
-    Arguments:
-    - `proofread_id`: Unique proofread identifier
-    - `body`
-    ```ignore
-    let response = client.generate_from_proofread_v3()
-        .proofread_id(proofread_id)
-        .body(body)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `proofread_id`: Unique proofread identifier
+- `body`
+```ignore
+let response = client.generate_from_proofread_v3()
+    .proofread_id(proofread_id)
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn generate_from_proofread_v3(&self) -> builder::GenerateFromProofreadV3<'_> {
         builder::GenerateFromProofreadV3::new(self)
     }
     /**List lipsyncs
 
-    List lipsyncs with cursor-based pagination.
+List lipsyncs with cursor-based pagination.
 
-    Sends a `GET` request to `/v3/lipsyncs`
+Sends a `GET` request to `/v3/lipsyncs`
 
-    Arguments:
-    - `limit`: Maximum number of items per page
-    - `token`: Opaque cursor token for the next page
-    ```ignore
-    let response = client.list_lipsyncs_v3()
-        .limit(limit)
-        .token(token)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `limit`: Maximum number of items per page
+- `token`: Opaque cursor token for the next page
+```ignore
+let response = client.list_lipsyncs_v3()
+    .limit(limit)
+    .token(token)
+    .send()
+    .await;
+```*/
     pub fn list_lipsyncs_v3(&self) -> builder::ListLipsyncsV3<'_> {
         builder::ListLipsyncsV3::new(self)
     }
     /**Create lipsync
 
-    Dub or replace audio on a video using a provided audio file. Runs asynchronously — poll status via GET /v3/lipsyncs/{id}.
+Dub or replace audio on a video using a provided audio file. Runs asynchronously — poll status via GET /v3/lipsyncs/{id}.
 
-    Sends a `POST` request to `/v3/lipsyncs`
+Sends a `POST` request to `/v3/lipsyncs`
 
-    ```ignore
-    let response = client.create_lipsync_v3()
-        .body(body)
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.create_lipsync_v3()
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn create_lipsync_v3(&self) -> builder::CreateLipsyncV3<'_> {
         builder::CreateLipsyncV3::new(self)
     }
     /**Get lipsync details
 
-    Get detailed information about a lipsync including status, URLs, and metadata.
+Get detailed information about a lipsync including status, URLs, and metadata.
 
-    Sends a `GET` request to `/v3/lipsyncs/{lipsync_id}`
+Sends a `GET` request to `/v3/lipsyncs/{lipsync_id}`
 
-    Arguments:
-    - `lipsync_id`: Unique lipsync identifier
-    ```ignore
-    let response = client.get_lipsync_v3()
-        .lipsync_id(lipsync_id)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `lipsync_id`: Unique lipsync identifier
+```ignore
+let response = client.get_lipsync_v3()
+    .lipsync_id(lipsync_id)
+    .send()
+    .await;
+```*/
     pub fn get_lipsync_v3(&self) -> builder::GetLipsyncV3<'_> {
         builder::GetLipsyncV3::new(self)
     }
     /**Delete lipsync
 
-    Permanently delete a lipsync.
+Permanently delete a lipsync.
 
-    Sends a `DELETE` request to `/v3/lipsyncs/{lipsync_id}`
+Sends a `DELETE` request to `/v3/lipsyncs/{lipsync_id}`
 
-    Arguments:
-    - `lipsync_id`: Unique lipsync identifier
-    ```ignore
-    let response = client.delete_lipsync_v3()
-        .lipsync_id(lipsync_id)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `lipsync_id`: Unique lipsync identifier
+```ignore
+let response = client.delete_lipsync_v3()
+    .lipsync_id(lipsync_id)
+    .send()
+    .await;
+```*/
     pub fn delete_lipsync_v3(&self) -> builder::DeleteLipsyncV3<'_> {
         builder::DeleteLipsyncV3::new(self)
     }
     /**Update lipsync
 
-    Update a lipsync's title.
+Update a lipsync's title.
 
-    Sends a `PATCH` request to `/v3/lipsyncs/{lipsync_id}`
+Sends a `PATCH` request to `/v3/lipsyncs/{lipsync_id}`
 
-    Arguments:
-    - `lipsync_id`: Unique lipsync identifier
-    - `body`
-    ```ignore
-    let response = client.update_lipsync_v3()
-        .lipsync_id(lipsync_id)
-        .body(body)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `lipsync_id`: Unique lipsync identifier
+- `body`
+```ignore
+let response = client.update_lipsync_v3()
+    .lipsync_id(lipsync_id)
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn update_lipsync_v3(&self) -> builder::UpdateLipsyncV3<'_> {
         builder::UpdateLipsyncV3::new(self)
     }
     /**Get current user info, remaining credits, and billing
 
-    Returns the authenticated user's profile, remaining credits or balance, and billing details. The billing_type field indicates which billing object is populated: wallet (prepaid balance), subscription (OAuth credit pools), or usage_based (metered spending).
+Returns the authenticated user's profile, remaining credits or balance, and billing details. The billing_type field indicates which billing object is populated: wallet (prepaid balance), subscription (OAuth credit pools), or usage_based (metered spending).
 
-    Sends a `GET` request to `/v1/user/me`
+Sends a `GET` request to `/v1/user/me`
 
-    ```ignore
-    let response = client.get_user_me()
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.get_user_me()
+    .send()
+    .await;
+```*/
     pub fn get_user_me(&self) -> builder::GetUserMe<'_> {
         builder::GetUserMe::new(self)
     }
     /**Get current user info, remaining credits, and billing
 
-    Returns the authenticated user's profile, remaining credits or balance, and billing details. The billing_type field indicates which billing object is populated: wallet (prepaid balance), subscription (OAuth credit pools), or usage_based (metered spending).
+Returns the authenticated user's profile, remaining credits or balance, and billing details. The billing_type field indicates which billing object is populated: wallet (prepaid balance), subscription (OAuth credit pools), or usage_based (metered spending).
 
-    Sends a `GET` request to `/v3/users/me`
+Sends a `GET` request to `/v3/users/me`
 
-    ```ignore
-    let response = client.get_user_me_v3()
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.get_user_me_v3()
+    .send()
+    .await;
+```*/
     pub fn get_user_me_v3(&self) -> builder::GetUserMeV3<'_> {
         builder::GetUserMeV3::new(self)
     }
     /**Create a workflow execution
 
-    Submit a single workflow for asynchronous execution. Returns an execution_id that can be polled via GET /v1/workflows/executions/{execution_id}.
+Submit a single workflow for asynchronous execution. Returns an execution_id that can be polled via GET /v1/workflows/executions/{execution_id}.
 
-    Sends a `POST` request to `/v1/workflows/executions`
+Sends a `POST` request to `/v1/workflows/executions`
 
-    ```ignore
-    let response = client.create_workflow_execution()
-        .body(body)
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.create_workflow_execution()
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn create_workflow_execution(&self) -> builder::CreateWorkflowExecution<'_> {
         builder::CreateWorkflowExecution::new(self)
     }
     /**Create a graph execution
 
-    Submit a multi-workflow graph for asynchronous execution. Returns an execution_id that can be polled via GET /v1/workflows/executions/{execution_id}.
+Submit a multi-workflow graph for asynchronous execution. Returns an execution_id that can be polled via GET /v1/workflows/executions/{execution_id}.
 
-    Sends a `POST` request to `/v1/workflows/graph-executions`
+Sends a `POST` request to `/v1/workflows/graph-executions`
 
-    ```ignore
-    let response = client.create_graph_execution()
-        .body(body)
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.create_graph_execution()
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn create_graph_execution(&self) -> builder::CreateGraphExecution<'_> {
         builder::CreateGraphExecution::new(self)
     }
     /**Get workflow execution status
 
-    Poll the status and output of a workflow execution.
+Poll the status and output of a workflow execution.
 
-    **Single-workflow executions** return output in the `output` field.
+**Single-workflow executions** return output in the `output` field.
 
-    **Multi-workflow graph executions** return all outputs in the `outputs` field, keyed by workflow ID.
+**Multi-workflow graph executions** return all outputs in the `outputs` field, keyed by workflow ID.
 
-    Sends a `GET` request to `/v1/workflows/executions/{execution_id}`
+Sends a `GET` request to `/v1/workflows/executions/{execution_id}`
 
-    Arguments:
-    - `execution_id`: Execution ID returned from POST /v1/workflows/executions
-    ```ignore
-    let response = client.get_workflow_execution()
-        .execution_id(execution_id)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `execution_id`: Execution ID returned from POST /v1/workflows/executions
+```ignore
+let response = client.get_workflow_execution()
+    .execution_id(execution_id)
+    .send()
+    .await;
+```*/
     pub fn get_workflow_execution(&self) -> builder::GetWorkflowExecution<'_> {
         builder::GetWorkflowExecution::new(self)
     }
     /**List available workflows
 
-    List all available workflow types with their input/output schemas.
+List all available workflow types with their input/output schemas.
 
-    Sends a `GET` request to `/v1/workflows`
+Sends a `GET` request to `/v1/workflows`
 
-    ```ignore
-    let response = client.list_workflows()
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.list_workflows()
+    .send()
+    .await;
+```*/
     pub fn list_workflows(&self) -> builder::ListWorkflows<'_> {
         builder::ListWorkflows::new(self)
     }
     /**Get avatar group details
 
-    Get detailed information about a single avatar group (character).
+Get detailed information about a single avatar group (character).
 
-    Sends a `GET` request to `/v3/avatars/{group_id}`
+Sends a `GET` request to `/v3/avatars/{group_id}`
 
-    Arguments:
-    - `group_id`: Unique avatar group identifier
-    ```ignore
-    let response = client.get_avatar_group()
-        .group_id(group_id)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `group_id`: Unique avatar group identifier
+```ignore
+let response = client.get_avatar_group()
+    .group_id(group_id)
+    .send()
+    .await;
+```*/
     pub fn get_avatar_group(&self) -> builder::GetAvatarGroup<'_> {
         builder::GetAvatarGroup::new(self)
     }
     /**Create avatar consent
 
-    Initiate a consent flow for an avatar group. Returns a consent URL that the user must visit to complete the consent process. Optionally provide a reroute_url to redirect to after consent is completed.
+Initiate a consent flow for an avatar group. Returns a consent URL that the user must visit to complete the consent process. Optionally provide a reroute_url to redirect to after consent is completed.
 
-    Sends a `POST` request to `/v3/avatars/{group_id}/consent`
+Sends a `POST` request to `/v3/avatars/{group_id}/consent`
 
-    Arguments:
-    - `group_id`: Unique avatar group identifier
-    - `body`
-    ```ignore
-    let response = client.create_avatar_consent()
-        .group_id(group_id)
-        .body(body)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `group_id`: Unique avatar group identifier
+- `body`
+```ignore
+let response = client.create_avatar_consent()
+    .group_id(group_id)
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn create_avatar_consent(&self) -> builder::CreateAvatarConsent<'_> {
         builder::CreateAvatarConsent::new(self)
     }
     /**List avatar looks
 
-    List avatar looks with cursor-based pagination. Filter by ownership, type, or group_id. Each look has a unique ID that you pass as avatar_id to POST /v3/videos. The type field determines which engines and parameters are compatible.
+List avatar looks with cursor-based pagination. Filter by ownership, type, or group_id. Each look has a unique ID that you pass as avatar_id to POST /v3/videos. The type field determines which engines and parameters are compatible.
 
-    Sends a `GET` request to `/v3/avatars/looks`
+Sends a `GET` request to `/v3/avatars/looks`
 
-    Arguments:
-    - `avatar_type`: Filter by avatar type: 'studio_avatar', 'video_avatar', or 'photo_avatar'.
-    - `group_id`: Filter looks to a specific avatar group. Returns only looks belonging to this group.
-    - `limit`: Maximum number of items to return per page (1-50).
-    - `ownership`: Filter by ownership: 'public' for preset avatars, or 'private' for your own. Omit for all.
-    - `token`: Opaque cursor token for the next page.
-    ```ignore
-    let response = client.list_avatar_looks()
-        .avatar_type(avatar_type)
-        .group_id(group_id)
-        .limit(limit)
-        .ownership(ownership)
-        .token(token)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `avatar_type`: Filter by avatar type: 'studio_avatar', 'video_avatar', or 'photo_avatar'.
+- `group_id`: Filter looks to a specific avatar group. Returns only looks belonging to this group.
+- `limit`: Maximum number of items to return per page (1-50).
+- `ownership`: Filter by ownership: 'public' for preset avatars, or 'private' for your own. Omit for all.
+- `token`: Opaque cursor token for the next page.
+```ignore
+let response = client.list_avatar_looks()
+    .avatar_type(avatar_type)
+    .group_id(group_id)
+    .limit(limit)
+    .ownership(ownership)
+    .token(token)
+    .send()
+    .await;
+```*/
     pub fn list_avatar_looks(&self) -> builder::ListAvatarLooks<'_> {
         builder::ListAvatarLooks::new(self)
     }
     /**Get avatar look details
 
-    Get detailed information about a single avatar look. The look ID is what you pass as avatar_id to POST /v3/videos.
+Get detailed information about a single avatar look. The look ID is what you pass as avatar_id to POST /v3/videos.
 
-    Sends a `GET` request to `/v3/avatars/looks/{look_id}`
+Sends a `GET` request to `/v3/avatars/looks/{look_id}`
 
-    Arguments:
-    - `look_id`: Unique avatar look identifier. This is the value to pass as avatar_id to POST /v3/videos.
-    ```ignore
-    let response = client.get_avatar_look()
-        .look_id(look_id)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `look_id`: Unique avatar look identifier. This is the value to pass as avatar_id to POST /v3/videos.
+```ignore
+let response = client.get_avatar_look()
+    .look_id(look_id)
+    .send()
+    .await;
+```*/
     pub fn get_avatar_look(&self) -> builder::GetAvatarLook<'_> {
         builder::GetAvatarLook::new(self)
     }
     /**Update an avatar look
 
-    Update mutable fields on an avatar look. Currently supports renaming.
+Update mutable fields on an avatar look. Currently supports renaming.
 
-    Sends a `PATCH` request to `/v3/avatars/looks/{look_id}`
+Sends a `PATCH` request to `/v3/avatars/looks/{look_id}`
 
-    Arguments:
-    - `look_id`: Unique avatar look identifier. This is the value to pass as avatar_id to POST /v3/videos.
-    - `body`
-    ```ignore
-    let response = client.update_avatar_look()
-        .look_id(look_id)
-        .body(body)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `look_id`: Unique avatar look identifier. This is the value to pass as avatar_id to POST /v3/videos.
+- `body`
+```ignore
+let response = client.update_avatar_look()
+    .look_id(look_id)
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn update_avatar_look(&self) -> builder::UpdateAvatarLook<'_> {
         builder::UpdateAvatarLook::new(self)
     }
     /**List webhook event types
 
-    List all available webhook event types with human-readable descriptions. Returns the complete set in a single response (no pagination needed).
+List all available webhook event types with human-readable descriptions. Returns the complete set in a single response (no pagination needed).
 
-    Sends a `GET` request to `/v3/webhooks/event-types`
+Sends a `GET` request to `/v3/webhooks/event-types`
 
-    ```ignore
-    let response = client.list_webhook_event_types()
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.list_webhook_event_types()
+    .send()
+    .await;
+```*/
     pub fn list_webhook_event_types(&self) -> builder::ListWebhookEventTypes<'_> {
         builder::ListWebhookEventTypes::new(self)
     }
     /**List webhook endpoints
 
-    List registered webhook endpoints with cursor-based pagination.
+List registered webhook endpoints with cursor-based pagination.
 
-    Sends a `GET` request to `/v3/webhooks/endpoints`
+Sends a `GET` request to `/v3/webhooks/endpoints`
 
-    Arguments:
-    - `limit`: Maximum number of endpoints to return (1-100). Default: 10.
-    - `token`: Opaque pagination cursor from a previous response's next_token.
-    ```ignore
-    let response = client.list_webhook_endpoints()
-        .limit(limit)
-        .token(token)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `limit`: Maximum number of endpoints to return (1-100). Default: 10.
+- `token`: Opaque pagination cursor from a previous response's next_token.
+```ignore
+let response = client.list_webhook_endpoints()
+    .limit(limit)
+    .token(token)
+    .send()
+    .await;
+```*/
     pub fn list_webhook_endpoints(&self) -> builder::ListWebhookEndpoints<'_> {
         builder::ListWebhookEndpoints::new(self)
     }
     /**Create a webhook endpoint
 
-    Register a new webhook endpoint to receive event notifications. Returns the endpoint details including the signing secret — store it securely, it will not be shown again except via rotate-secret.
+Register a new webhook endpoint to receive event notifications. Returns the endpoint details including the signing secret — store it securely, it will not be shown again except via rotate-secret.
 
-    Sends a `POST` request to `/v3/webhooks/endpoints`
+Sends a `POST` request to `/v3/webhooks/endpoints`
 
-    ```ignore
-    let response = client.create_webhook_endpoint()
-        .body(body)
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.create_webhook_endpoint()
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn create_webhook_endpoint(&self) -> builder::CreateWebhookEndpoint<'_> {
         builder::CreateWebhookEndpoint::new(self)
     }
     /**Delete a webhook endpoint
 
-    Permanently delete a webhook endpoint. Events will no longer be delivered to this URL.
+Permanently delete a webhook endpoint. Events will no longer be delivered to this URL.
 
-    Sends a `DELETE` request to `/v3/webhooks/endpoints/{endpoint_id}`
+Sends a `DELETE` request to `/v3/webhooks/endpoints/{endpoint_id}`
 
-    Arguments:
-    - `endpoint_id`: Webhook endpoint ID
-    ```ignore
-    let response = client.delete_webhook_endpoint()
-        .endpoint_id(endpoint_id)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `endpoint_id`: Webhook endpoint ID
+```ignore
+let response = client.delete_webhook_endpoint()
+    .endpoint_id(endpoint_id)
+    .send()
+    .await;
+```*/
     pub fn delete_webhook_endpoint(&self) -> builder::DeleteWebhookEndpoint<'_> {
         builder::DeleteWebhookEndpoint::new(self)
     }
     /**Update a webhook endpoint
 
-    Update the URL and/or subscribed event types for an existing webhook endpoint.
+Update the URL and/or subscribed event types for an existing webhook endpoint.
 
-    Sends a `PATCH` request to `/v3/webhooks/endpoints/{endpoint_id}`
+Sends a `PATCH` request to `/v3/webhooks/endpoints/{endpoint_id}`
 
-    Arguments:
-    - `endpoint_id`: Webhook endpoint ID
-    - `body`
-    ```ignore
-    let response = client.update_webhook_endpoint()
-        .endpoint_id(endpoint_id)
-        .body(body)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `endpoint_id`: Webhook endpoint ID
+- `body`
+```ignore
+let response = client.update_webhook_endpoint()
+    .endpoint_id(endpoint_id)
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn update_webhook_endpoint(&self) -> builder::UpdateWebhookEndpoint<'_> {
         builder::UpdateWebhookEndpoint::new(self)
     }
     /**Rotate webhook signing secret
 
-    Generate a new signing secret for a webhook endpoint. The old secret is immediately invalidated. Store the new secret securely — it will not be shown again.
+Generate a new signing secret for a webhook endpoint. The old secret is immediately invalidated. Store the new secret securely — it will not be shown again.
 
-    Sends a `POST` request to `/v3/webhooks/endpoints/{endpoint_id}/rotate-secret`
+Sends a `POST` request to `/v3/webhooks/endpoints/{endpoint_id}/rotate-secret`
 
-    Arguments:
-    - `endpoint_id`: Webhook endpoint ID
-    ```ignore
-    let response = client.rotate_webhook_endpoint_secret()
-        .endpoint_id(endpoint_id)
-        .send()
-        .await;
-    ```*/
-    pub fn rotate_webhook_endpoint_secret(&self) -> builder::RotateWebhookEndpointSecret<'_> {
+Arguments:
+- `endpoint_id`: Webhook endpoint ID
+```ignore
+let response = client.rotate_webhook_endpoint_secret()
+    .endpoint_id(endpoint_id)
+    .send()
+    .await;
+```*/
+    pub fn rotate_webhook_endpoint_secret(
+        &self,
+    ) -> builder::RotateWebhookEndpointSecret<'_> {
         builder::RotateWebhookEndpointSecret::new(self)
     }
     /**List webhook events
 
-    List delivered webhook events with cursor-based pagination. Filter by event type or entity ID.
+List delivered webhook events with cursor-based pagination. Filter by event type or entity ID.
 
-    Sends a `GET` request to `/v3/webhooks/events`
+Sends a `GET` request to `/v3/webhooks/events`
 
-    Arguments:
-    - `entity_id`: Filter events by entity ID.
-    - `event_type`: Filter events by type, e.g. 'avatar_video.success'.
-    - `limit`: Maximum number of events to return (1-100). Default: 10.
-    - `token`: Opaque pagination cursor from a previous response's next_token.
-    ```ignore
-    let response = client.list_webhook_events()
-        .entity_id(entity_id)
-        .event_type(event_type)
-        .limit(limit)
-        .token(token)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `entity_id`: Filter events by entity ID.
+- `event_type`: Filter events by type, e.g. 'avatar_video.success'.
+- `limit`: Maximum number of events to return (1-100). Default: 10.
+- `token`: Opaque pagination cursor from a previous response's next_token.
+```ignore
+let response = client.list_webhook_events()
+    .entity_id(entity_id)
+    .event_type(event_type)
+    .limit(limit)
+    .token(token)
+    .send()
+    .await;
+```*/
     pub fn list_webhook_events(&self) -> builder::ListWebhookEvents<'_> {
         builder::ListWebhookEvents::new(self)
     }
     /**Stop Video Agent session
 
-    Stop an in-progress agent run. The agent stops at the next checkpoint and partial results are preserved.
+Stop an in-progress agent run. The agent stops at the next checkpoint and partial results are preserved.
 
-    Sends a `POST` request to `/v3/video-agents/sessions/{session_id}/stop`
+Sends a `POST` request to `/v3/video-agents/sessions/{session_id}/stop`
 
-    Arguments:
-    - `session_id`: Session ID
-    - `body`
-    ```ignore
-    let response = client.stop_video_agent_session()
-        .session_id(session_id)
-        .body(body)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `session_id`: Session ID
+- `body`
+```ignore
+let response = client.stop_video_agent_session()
+    .session_id(session_id)
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn stop_video_agent_session(&self) -> builder::StopVideoAgentSession<'_> {
         builder::StopVideoAgentSession::new(self)
     }
     /**Create interactive Video Agent session
 
-    Create a new interactive Video Agent session and send the initial prompt. Poll GET /v3/video-agents/sessions/{session_id} for status.
+Create a new interactive Video Agent session and send the initial prompt. Poll GET /v3/video-agents/sessions/{session_id} for status.
 
-    Sends a `POST` request to `/v3/video-agents/sessions`
+Sends a `POST` request to `/v3/video-agents/sessions`
 
-    ```ignore
-    let response = client.create_video_agent_session()
-        .body(body)
-        .send()
-        .await;
-    ```*/
+```ignore
+let response = client.create_video_agent_session()
+    .body(body)
+    .send()
+    .await;
+```*/
     pub fn create_video_agent_session(&self) -> builder::CreateVideoAgentSession<'_> {
         builder::CreateVideoAgentSession::new(self)
     }
     /**Get Video Agent session
 
-    Get session status, progress, and paginated chat messages. Poll after creating a session or sending a message.
+Get session status, progress, and paginated chat messages. Poll after creating a session or sending a message.
 
-    Sends a `GET` request to `/v3/video-agents/sessions/{session_id}`
+Sends a `GET` request to `/v3/video-agents/sessions/{session_id}`
 
-    Arguments:
-    - `session_id`: Session ID
-    ```ignore
-    let response = client.get_video_agent_session()
-        .session_id(session_id)
-        .send()
-        .await;
-    ```*/
+Arguments:
+- `session_id`: Session ID
+```ignore
+let response = client.get_video_agent_session()
+    .session_id(session_id)
+    .send()
+    .await;
+```*/
     pub fn get_video_agent_session(&self) -> builder::GetVideoAgentSession<'_> {
         builder::GetVideoAgentSession::new(self)
     }
     /**Send message to Video Agent session
 
-    Send a follow-up message. Set auto_proceed to true to skip checkpoints and generate the video.
+Send a follow-up message. Set auto_proceed to true to skip checkpoints and generate the video.
 
-    Sends a `POST` request to `/v3/video-agents/sessions/{session_id}/messages`
+Sends a `POST` request to `/v3/video-agents/sessions/{session_id}/messages`
 
-    Arguments:
-    - `session_id`: Session ID
-    - `body`
-    ```ignore
-    let response = client.continue_video_agent_session()
-        .session_id(session_id)
-        .body(body)
-        .send()
-        .await;
-    ```*/
-    pub fn continue_video_agent_session(&self) -> builder::ContinueVideoAgentSession<'_> {
+Arguments:
+- `session_id`: Session ID
+- `body`
+```ignore
+let response = client.continue_video_agent_session()
+    .session_id(session_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn continue_video_agent_session(
+        &self,
+    ) -> builder::ContinueVideoAgentSession<'_> {
         builder::ContinueVideoAgentSession::new(self)
     }
     /**Get Video Agent session resources
 
-    Get session resources — storyboards, images, drafts. Use resource_ids to resolve specific resources from chat messages.
+Get session resources — storyboards, images, drafts. Use resource_ids to resolve specific resources from chat messages.
 
-    Sends a `GET` request to `/v3/video-agents/sessions/{session_id}/resources`
+Sends a `GET` request to `/v3/video-agents/sessions/{session_id}/resources`
 
-    Arguments:
-    - `session_id`: Session ID
-    - `limit`: Resources per page (max 100)
-    - `resource_ids`: Comma-separated resource IDs to fetch specific resources
-    - `source`: Filter by source: generated or user_uploaded
-    - `token`: Opaque pagination token
-    - `type_`: Filter by resource type: image, video, draft, avatar, voice, etc.
-    ```ignore
-    let response = client.get_video_agent_session_resources()
-        .session_id(session_id)
-        .limit(limit)
-        .resource_ids(resource_ids)
-        .source(source)
-        .token(token)
-        .type_(type_)
-        .send()
-        .await;
-    ```*/
-    pub fn get_video_agent_session_resources(&self) -> builder::GetVideoAgentSessionResources<'_> {
+Arguments:
+- `session_id`: Session ID
+- `limit`: Resources per page (max 100)
+- `resource_ids`: Comma-separated resource IDs to fetch specific resources
+- `source`: Filter by source: generated or user_uploaded
+- `token`: Opaque pagination token
+- `type_`: Filter by resource type: image, video, draft, avatar, voice, etc.
+```ignore
+let response = client.get_video_agent_session_resources()
+    .session_id(session_id)
+    .limit(limit)
+    .resource_ids(resource_ids)
+    .source(source)
+    .token(token)
+    .type_(type_)
+    .send()
+    .await;
+```*/
+    pub fn get_video_agent_session_resources(
+        &self,
+    ) -> builder::GetVideoAgentSessionResources<'_> {
         builder::GetVideoAgentSessionResources::new(self)
     }
 }
@@ -20659,12 +23132,12 @@ pub mod builder {
     use super::types;
     #[allow(unused_imports)]
     use super::{
-        ByteStream, ClientHooks, ClientInfo, Error, OperationInfo, RequestBuilderExt,
-        ResponseValue, encode_path,
+        encode_path, ByteStream, ClientInfo, ClientHooks, Error, OperationInfo,
+        RequestBuilderExt, ResponseValue,
     };
     /**Builder for [`Client::create_video_agent`]
 
-    [`Client::create_video_agent`]: super::Client::create_video_agent*/
+[`Client::create_video_agent`]: super::Client::create_video_agent*/
     #[derive(Debug, Clone)]
     pub struct CreateVideoAgent<'a> {
         client: &'a super::Client,
@@ -20680,23 +23153,26 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::ExternalCreateVideoAgentSessionRequest>,
-            <V as std::convert::TryInto<types::ExternalCreateVideoAgentSessionRequest>>::Error:
-                std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::ExternalCreateVideoAgentSessionRequest,
+            >>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `ExternalCreateVideoAgentSessionRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `ExternalCreateVideoAgentSessionRequest` for body failed: {}",
+                        s
+                    )
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::ExternalCreateVideoAgentSessionRequest,
-                )
-                    -> types::builder::ExternalCreateVideoAgentSessionRequest,
+                types::builder::ExternalCreateVideoAgentSessionRequest,
+            ) -> types::builder::ExternalCreateVideoAgentSessionRequest,
         {
             self.body = self.body.map(f);
             self
@@ -20717,10 +23193,13 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v1/video_agent/generate", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -20741,22 +23220,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::create_video_agent_v3`]
 
-    [`Client::create_video_agent_v3`]: super::Client::create_video_agent_v3*/
+[`Client::create_video_agent_v3`]: super::Client::create_video_agent_v3*/
     #[derive(Debug, Clone)]
     pub struct CreateVideoAgentV3<'a> {
         client: &'a super::Client,
@@ -20772,21 +23263,25 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CreateVideoAgentRequest>,
-            <V as std::convert::TryInto<types::CreateVideoAgentRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::CreateVideoAgentRequest,
+            >>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `CreateVideoAgentRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `CreateVideoAgentRequest` for body failed: {}", s
+                    )
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::CreateVideoAgentRequest,
-                ) -> types::builder::CreateVideoAgentRequest,
+                types::builder::CreateVideoAgentRequest,
+            ) -> types::builder::CreateVideoAgentRequest,
         {
             self.body = self.body.map(f);
             self
@@ -20801,15 +23296,19 @@ pub mod builder {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
-                    types::CreateVideoAgentRequest::try_from(v).map_err(|e| e.to_string())
+                    types::CreateVideoAgentRequest::try_from(v)
+                        .map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/video-agents", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -20830,22 +23329,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::list_video_agent_styles`]
 
-    [`Client::list_video_agent_styles`]: super::Client::list_video_agent_styles*/
+[`Client::list_video_agent_styles`]: super::Client::list_video_agent_styles*/
     #[derive(Debug, Clone)]
     pub struct ListVideoAgentStyles<'a> {
         client: &'a super::Client,
@@ -20866,49 +23377,61 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
         {
-            self.limit = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: num :: NonZeroU64` for limit failed".to_string()
-            });
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
+                });
             self
         }
         pub fn tag<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.tag = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for tag failed".to_string()
-            });
+            self.tag = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for tag failed"
+                        .to_string()
+                });
             self
         }
         pub fn token<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.token = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for token failed".to_string()
-            });
+            self.token = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for token failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/video-agents/styles`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::StyleItemPage>, Error<types::StandardApiErrorEnvelope>>
-        {
-            let Self {
-                client,
-                limit,
-                tag,
-                token,
-            } = self;
+        ) -> Result<
+            ResponseValue<types::StyleItemPage>,
+            Error<types::StandardApiErrorEnvelope>,
+        > {
+            let Self { client, limit, tag, token } = self;
             let limit = limit.map_err(Error::InvalidRequest)?;
             let tag = tag.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/video-agents/styles", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -20931,22 +23454,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::list_avatar_groups`]
 
-    [`Client::list_avatar_groups`]: super::Client::list_avatar_groups*/
+[`Client::list_avatar_groups`]: super::Client::list_avatar_groups*/
     #[derive(Debug, Clone)]
     pub struct ListAvatarGroups<'a> {
         client: &'a super::Client,
@@ -20967,49 +23502,61 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
         {
-            self.limit = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: num :: NonZeroU64` for limit failed".to_string()
-            });
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
+                });
             self
         }
         pub fn ownership<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::ListAvatarGroupsOwnership>,
         {
-            self.ownership = value.try_into().map(Some).map_err(|_| {
-                "conversion to `ListAvatarGroupsOwnership` for ownership failed".to_string()
-            });
+            self.ownership = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `ListAvatarGroupsOwnership` for ownership failed"
+                        .to_string()
+                });
             self
         }
         pub fn token<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.token = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for token failed".to_string()
-            });
+            self.token = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for token failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/avatars`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::AvatarGroupItemPage>, Error<types::StandardApiErrorEnvelope>>
-        {
-            let Self {
-                client,
-                limit,
-                ownership,
-                token,
-            } = self;
+        ) -> Result<
+            ResponseValue<types::AvatarGroupItemPage>,
+            Error<types::StandardApiErrorEnvelope>,
+        > {
+            let Self { client, limit, ownership, token } = self;
             let limit = limit.map_err(Error::InvalidRequest)?;
             let ownership = ownership.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/avatars", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -21032,22 +23579,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::create_avatar`]
 
-    [`Client::create_avatar`]: super::Client::create_avatar*/
+[`Client::create_avatar`]: super::Client::create_avatar*/
     #[derive(Debug, Clone)]
     pub struct CreateAvatar<'a> {
         client: &'a super::Client,
@@ -21066,7 +23625,9 @@ pub mod builder {
         {
             self.body = value
                 .try_into()
-                .map_err(|_| "conversion to `CreateAvatarRequestBody` for body failed".to_string());
+                .map_err(|_| {
+                    "conversion to `CreateAvatarRequestBody` for body failed".to_string()
+                });
             self
         }
         ///Sends a `POST` request to `/v3/avatars`
@@ -21080,10 +23641,13 @@ pub mod builder {
             let body = body.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/avatars", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -21104,22 +23668,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::text_to_speech`]
 
-    [`Client::text_to_speech`]: super::Client::text_to_speech*/
+[`Client::text_to_speech`]: super::Client::text_to_speech*/
     #[derive(Debug, Clone)]
     pub struct TextToSpeech<'a> {
         client: &'a super::Client,
@@ -21135,19 +23711,23 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::TextToSpeechRequest>,
-            <V as std::convert::TryInto<types::TextToSpeechRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::TextToSpeechRequest,
+            >>::Error: std::fmt::Display,
         {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `TextToSpeechRequest` for body failed: {}", s));
+                .map_err(|s| {
+                    format!("conversion to `TextToSpeechRequest` for body failed: {}", s)
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::TextToSpeechRequest,
-                ) -> types::builder::TextToSpeechRequest,
+                types::builder::TextToSpeechRequest,
+            ) -> types::builder::TextToSpeechRequest,
         {
             self.body = self.body.map(f);
             self
@@ -21161,14 +23741,19 @@ pub mod builder {
         > {
             let Self { client, body } = self;
             let body = body
-                .and_then(|v| types::TextToSpeechRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::TextToSpeechRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v1/audio/text_to_speech", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -21189,22 +23774,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::list_audio_voices`]
 
-    [`Client::list_audio_voices`]: super::Client::list_audio_voices*/
+[`Client::list_audio_voices`]: super::Client::list_audio_voices*/
     #[derive(Debug, Clone)]
     pub struct ListAudioVoices<'a> {
         client: &'a super::Client,
@@ -21229,36 +23826,52 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.gender = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for gender failed".to_string()
-            });
+            self.gender = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for gender failed"
+                        .to_string()
+                });
             self
         }
         pub fn language<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.language = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for language failed".to_string()
-            });
+            self.language = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for language failed"
+                        .to_string()
+                });
             self
         }
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
         {
-            self.limit = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: num :: NonZeroU64` for limit failed".to_string()
-            });
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
+                });
             self
         }
         pub fn token<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.token = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for token failed".to_string()
-            });
+            self.token = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for token failed"
+                        .to_string()
+                });
             self
         }
         pub fn type_<V>(mut self, value: V) -> Self
@@ -21268,22 +23881,19 @@ pub mod builder {
             self.type_ = value
                 .try_into()
                 .map(Some)
-                .map_err(|_| "conversion to `ListAudioVoicesType` for type_ failed".to_string());
+                .map_err(|_| {
+                    "conversion to `ListAudioVoicesType` for type_ failed".to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v1/audio/voices`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::AudioVoiceItemPage>, Error<types::StandardApiErrorEnvelope>>
-        {
-            let Self {
-                client,
-                gender,
-                language,
-                limit,
-                token,
-                type_,
-            } = self;
+        ) -> Result<
+            ResponseValue<types::AudioVoiceItemPage>,
+            Error<types::StandardApiErrorEnvelope>,
+        > {
+            let Self { client, gender, language, limit, token, type_ } = self;
             let gender = gender.map_err(Error::InvalidRequest)?;
             let language = language.map_err(Error::InvalidRequest)?;
             let limit = limit.map_err(Error::InvalidRequest)?;
@@ -21291,10 +23901,13 @@ pub mod builder {
             let type_ = type_.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v1/audio/voices", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -21319,22 +23932,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::create_speech_v3`]
 
-    [`Client::create_speech_v3`]: super::Client::create_speech_v3*/
+[`Client::create_speech_v3`]: super::Client::create_speech_v3*/
     #[derive(Debug, Clone)]
     pub struct CreateSpeechV3<'a> {
         client: &'a super::Client,
@@ -21350,19 +23975,23 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::TextToSpeechRequest>,
-            <V as std::convert::TryInto<types::TextToSpeechRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::TextToSpeechRequest,
+            >>::Error: std::fmt::Display,
         {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `TextToSpeechRequest` for body failed: {}", s));
+                .map_err(|s| {
+                    format!("conversion to `TextToSpeechRequest` for body failed: {}", s)
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::TextToSpeechRequest,
-                ) -> types::builder::TextToSpeechRequest,
+                types::builder::TextToSpeechRequest,
+            ) -> types::builder::TextToSpeechRequest,
         {
             self.body = self.body.map(f);
             self
@@ -21376,14 +24005,19 @@ pub mod builder {
         > {
             let Self { client, body } = self;
             let body = body
-                .and_then(|v| types::TextToSpeechRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::TextToSpeechRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/voices/speech", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -21404,22 +24038,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::list_voices_v3`]
 
-    [`Client::list_voices_v3`]: super::Client::list_voices_v3*/
+[`Client::list_voices_v3`]: super::Client::list_voices_v3*/
     #[derive(Debug, Clone)]
     pub struct ListVoicesV3<'a> {
         client: &'a super::Client,
@@ -21446,45 +24092,65 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.engine = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for engine failed".to_string()
-            });
+            self.engine = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for engine failed"
+                        .to_string()
+                });
             self
         }
         pub fn gender<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.gender = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for gender failed".to_string()
-            });
+            self.gender = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for gender failed"
+                        .to_string()
+                });
             self
         }
         pub fn language<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.language = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for language failed".to_string()
-            });
+            self.language = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for language failed"
+                        .to_string()
+                });
             self
         }
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
         {
-            self.limit = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: num :: NonZeroU64` for limit failed".to_string()
-            });
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
+                });
             self
         }
         pub fn token<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.token = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for token failed".to_string()
-            });
+            self.token = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for token failed"
+                        .to_string()
+                });
             self
         }
         pub fn type_<V>(mut self, value: V) -> Self
@@ -21494,23 +24160,19 @@ pub mod builder {
             self.type_ = value
                 .try_into()
                 .map(Some)
-                .map_err(|_| "conversion to `ListVoicesV3Type` for type_ failed".to_string());
+                .map_err(|_| {
+                    "conversion to `ListVoicesV3Type` for type_ failed".to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/voices`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::AudioVoiceItemPage>, Error<types::StandardApiErrorEnvelope>>
-        {
-            let Self {
-                client,
-                engine,
-                gender,
-                language,
-                limit,
-                token,
-                type_,
-            } = self;
+        ) -> Result<
+            ResponseValue<types::AudioVoiceItemPage>,
+            Error<types::StandardApiErrorEnvelope>,
+        > {
+            let Self { client, engine, gender, language, limit, token, type_ } = self;
             let engine = engine.map_err(Error::InvalidRequest)?;
             let gender = gender.map_err(Error::InvalidRequest)?;
             let language = language.map_err(Error::InvalidRequest)?;
@@ -21519,10 +24181,13 @@ pub mod builder {
             let type_ = type_.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/voices", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -21548,22 +24213,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::design_voice`]
 
-    [`Client::design_voice`]: super::Client::design_voice*/
+[`Client::design_voice`]: super::Client::design_voice*/
     #[derive(Debug, Clone)]
     pub struct DesignVoice<'a> {
         client: &'a super::Client,
@@ -21579,19 +24256,23 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::DesignVoiceRequest>,
-            <V as std::convert::TryInto<types::DesignVoiceRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::DesignVoiceRequest,
+            >>::Error: std::fmt::Display,
         {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `DesignVoiceRequest` for body failed: {}", s));
+                .map_err(|s| {
+                    format!("conversion to `DesignVoiceRequest` for body failed: {}", s)
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::DesignVoiceRequest,
-                ) -> types::builder::DesignVoiceRequest,
+                types::builder::DesignVoiceRequest,
+            ) -> types::builder::DesignVoiceRequest,
         {
             self.body = self.body.map(f);
             self
@@ -21605,14 +24286,19 @@ pub mod builder {
         > {
             let Self { client, body } = self;
             let body = body
-                .and_then(|v| types::DesignVoiceRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::DesignVoiceRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/voices", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -21633,22 +24319,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::list_videos`]
 
-    [`Client::list_videos`]: super::Client::list_videos*/
+[`Client::list_videos`]: super::Client::list_videos*/
     #[derive(Debug, Clone)]
     pub struct ListVideos<'a> {
         client: &'a super::Client,
@@ -21671,60 +24369,75 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.folder_id = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for folder_id failed".to_string()
-            });
+            self.folder_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for folder_id failed"
+                        .to_string()
+                });
             self
         }
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
         {
-            self.limit = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: num :: NonZeroU64` for limit failed".to_string()
-            });
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
+                });
             self
         }
         pub fn title<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.title = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for title failed".to_string()
-            });
+            self.title = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for title failed"
+                        .to_string()
+                });
             self
         }
         pub fn token<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.token = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for token failed".to_string()
-            });
+            self.token = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for token failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v2/videos`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::VideoDetailPage>, Error<types::StandardApiErrorEnvelope>>
-        {
-            let Self {
-                client,
-                folder_id,
-                limit,
-                title,
-                token,
-            } = self;
+        ) -> Result<
+            ResponseValue<types::VideoDetailPage>,
+            Error<types::StandardApiErrorEnvelope>,
+        > {
+            let Self { client, folder_id, limit, title, token } = self;
             let folder_id = folder_id.map_err(Error::InvalidRequest)?;
             let limit = limit.map_err(Error::InvalidRequest)?;
             let title = title.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v2/videos", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -21748,22 +24461,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::create_avatar_video`]
 
-    [`Client::create_avatar_video`]: super::Client::create_avatar_video*/
+[`Client::create_avatar_video`]: super::Client::create_avatar_video*/
     #[derive(Debug, Clone)]
     pub struct CreateAvatarVideo<'a> {
         client: &'a super::Client,
@@ -21779,21 +24504,25 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CreateAvatarVideoRequest>,
-            <V as std::convert::TryInto<types::CreateAvatarVideoRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::CreateAvatarVideoRequest,
+            >>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `CreateAvatarVideoRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `CreateAvatarVideoRequest` for body failed: {}", s
+                    )
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::CreateAvatarVideoRequest,
-                ) -> types::builder::CreateAvatarVideoRequest,
+                types::builder::CreateAvatarVideoRequest,
+            ) -> types::builder::CreateAvatarVideoRequest,
         {
             self.body = self.body.map(f);
             self
@@ -21808,15 +24537,19 @@ pub mod builder {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
-                    types::CreateAvatarVideoRequest::try_from(v).map_err(|e| e.to_string())
+                    types::CreateAvatarVideoRequest::try_from(v)
+                        .map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v2/videos", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -21837,22 +24570,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::get_video`]
 
-    [`Client::get_video`]: super::Client::get_video*/
+[`Client::get_video`]: super::Client::get_video*/
     #[derive(Debug, Clone)]
     pub struct GetVideo<'a> {
         client: &'a super::Client,
@@ -21869,28 +24614,34 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.video_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for video_id failed".to_string()
-            });
+            self.video_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for video_id failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v2/videos/{video_id}`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::VideoDetailEnvelope>, Error<types::StandardApiErrorEnvelope>>
-        {
+        ) -> Result<
+            ResponseValue<types::VideoDetailEnvelope>,
+            Error<types::StandardApiErrorEnvelope>,
+        > {
             let Self { client, video_id } = self;
             let video_id = video_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v2/videos/{}",
-                client.baseurl,
-                encode_path(&video_id.to_string()),
+                "{}/v2/videos/{}", client.baseurl, encode_path(& video_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -21910,25 +24661,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::delete_video`]
 
-    [`Client::delete_video`]: super::Client::delete_video*/
+[`Client::delete_video`]: super::Client::delete_video*/
     #[derive(Debug, Clone)]
     pub struct DeleteVideo<'a> {
         client: &'a super::Client,
@@ -21945,9 +24712,12 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.video_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for video_id failed".to_string()
-            });
+            self.video_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for video_id failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `DELETE` request to `/v2/videos/{video_id}`
@@ -21960,15 +24730,16 @@ pub mod builder {
             let Self { client, video_id } = self;
             let video_id = video_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v2/videos/{}",
-                client.baseurl,
-                encode_path(&video_id.to_string()),
+                "{}/v2/videos/{}", client.baseurl, encode_path(& video_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -21988,25 +24759,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::list_videos_v3`]
 
-    [`Client::list_videos_v3`]: super::Client::list_videos_v3*/
+[`Client::list_videos_v3`]: super::Client::list_videos_v3*/
     #[derive(Debug, Clone)]
     pub struct ListVideosV3<'a> {
         client: &'a super::Client,
@@ -22029,60 +24816,75 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.folder_id = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for folder_id failed".to_string()
-            });
+            self.folder_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for folder_id failed"
+                        .to_string()
+                });
             self
         }
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
         {
-            self.limit = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: num :: NonZeroU64` for limit failed".to_string()
-            });
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
+                });
             self
         }
         pub fn title<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.title = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for title failed".to_string()
-            });
+            self.title = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for title failed"
+                        .to_string()
+                });
             self
         }
         pub fn token<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.token = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for token failed".to_string()
-            });
+            self.token = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for token failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/videos`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::VideoDetailPage>, Error<types::StandardApiErrorEnvelope>>
-        {
-            let Self {
-                client,
-                folder_id,
-                limit,
-                title,
-                token,
-            } = self;
+        ) -> Result<
+            ResponseValue<types::VideoDetailPage>,
+            Error<types::StandardApiErrorEnvelope>,
+        > {
+            let Self { client, folder_id, limit, title, token } = self;
             let folder_id = folder_id.map_err(Error::InvalidRequest)?;
             let limit = limit.map_err(Error::InvalidRequest)?;
             let title = title.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/videos", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -22106,22 +24908,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::create_video`]
 
-    [`Client::create_video`]: super::Client::create_video*/
+[`Client::create_video`]: super::Client::create_video*/
     #[derive(Debug, Clone)]
     pub struct CreateVideo<'a> {
         client: &'a super::Client,
@@ -22138,9 +24952,12 @@ pub mod builder {
         where
             V: std::convert::TryInto<types::CreateVideoV3RequestBody>,
         {
-            self.body = value.try_into().map_err(|_| {
-                "conversion to `CreateVideoV3RequestBody` for body failed".to_string()
-            });
+            self.body = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `CreateVideoV3RequestBody` for body failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `POST` request to `/v3/videos`
@@ -22154,10 +24971,13 @@ pub mod builder {
             let body = body.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/videos", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -22178,22 +24998,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::get_video_v3`]
 
-    [`Client::get_video_v3`]: super::Client::get_video_v3*/
+[`Client::get_video_v3`]: super::Client::get_video_v3*/
     #[derive(Debug, Clone)]
     pub struct GetVideoV3<'a> {
         client: &'a super::Client,
@@ -22210,28 +25042,34 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.video_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for video_id failed".to_string()
-            });
+            self.video_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for video_id failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/videos/{video_id}`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::VideoDetailEnvelope>, Error<types::StandardApiErrorEnvelope>>
-        {
+        ) -> Result<
+            ResponseValue<types::VideoDetailEnvelope>,
+            Error<types::StandardApiErrorEnvelope>,
+        > {
             let Self { client, video_id } = self;
             let video_id = video_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/videos/{}",
-                client.baseurl,
-                encode_path(&video_id.to_string()),
+                "{}/v3/videos/{}", client.baseurl, encode_path(& video_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -22251,25 +25089,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::delete_video_v3`]
 
-    [`Client::delete_video_v3`]: super::Client::delete_video_v3*/
+[`Client::delete_video_v3`]: super::Client::delete_video_v3*/
     #[derive(Debug, Clone)]
     pub struct DeleteVideoV3<'a> {
         client: &'a super::Client,
@@ -22286,9 +25140,12 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.video_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for video_id failed".to_string()
-            });
+            self.video_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for video_id failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `DELETE` request to `/v3/videos/{video_id}`
@@ -22301,15 +25158,16 @@ pub mod builder {
             let Self { client, video_id } = self;
             let video_id = video_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/videos/{}",
-                client.baseurl,
-                encode_path(&video_id.to_string()),
+                "{}/v3/videos/{}", client.baseurl, encode_path(& video_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -22329,25 +25187,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::create_video_translate`]
 
-    [`Client::create_video_translate`]: super::Client::create_video_translate*/
+[`Client::create_video_translate`]: super::Client::create_video_translate*/
     #[derive(Debug, Clone)]
     pub struct CreateVideoTranslate<'a> {
         client: &'a super::Client,
@@ -22363,22 +25237,26 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::McpVideoTranslateCreateRequest>,
-            <V as std::convert::TryInto<types::McpVideoTranslateCreateRequest>>::Error:
-                std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::McpVideoTranslateCreateRequest,
+            >>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `McpVideoTranslateCreateRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `McpVideoTranslateCreateRequest` for body failed: {}",
+                        s
+                    )
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::McpVideoTranslateCreateRequest,
-                ) -> types::builder::McpVideoTranslateCreateRequest,
+                types::builder::McpVideoTranslateCreateRequest,
+            ) -> types::builder::McpVideoTranslateCreateRequest,
         {
             self.body = self.body.map(f);
             self
@@ -22393,15 +25271,19 @@ pub mod builder {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
-                    types::McpVideoTranslateCreateRequest::try_from(v).map_err(|e| e.to_string())
+                    types::McpVideoTranslateCreateRequest::try_from(v)
+                        .map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v2/video_translate", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -22422,22 +25304,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::list_video_translate_languages`]
 
-    [`Client::list_video_translate_languages`]: super::Client::list_video_translate_languages*/
+[`Client::list_video_translate_languages`]: super::Client::list_video_translate_languages*/
     #[derive(Debug, Clone)]
     pub struct ListVideoTranslateLanguages<'a> {
         client: &'a super::Client,
@@ -22456,10 +25350,13 @@ pub mod builder {
             let Self { client } = self;
             let url = format!("{}/v2/video_translate/target_languages", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -22479,22 +25376,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::get_video_translate_caption`]
 
-    [`Client::get_video_translate_caption`]: super::Client::get_video_translate_caption*/
+[`Client::get_video_translate_caption`]: super::Client::get_video_translate_caption*/
     #[derive(Debug, Clone)]
     pub struct GetVideoTranslateCaption<'a> {
         client: &'a super::Client,
@@ -22506,27 +25415,33 @@ pub mod builder {
             Self {
                 client: client,
                 caption_type: Err("caption_type was not initialized".to_string()),
-                video_translate_id: Err("video_translate_id was not initialized".to_string()),
+                video_translate_id: Err(
+                    "video_translate_id was not initialized".to_string(),
+                ),
             }
         }
         pub fn caption_type<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::GetVideoTranslateCaptionCaptionType>,
         {
-            self.caption_type = value.try_into().map_err(|_| {
-                "conversion to `GetVideoTranslateCaptionCaptionType` for caption_type failed"
-                    .to_string()
-            });
+            self.caption_type = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `GetVideoTranslateCaptionCaptionType` for caption_type failed"
+                        .to_string()
+                });
             self
         }
         pub fn video_translate_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.video_translate_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for video_translate_id failed"
-                    .to_string()
-            });
+            self.video_translate_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for video_translate_id failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v2/video_translate/caption`
@@ -22536,19 +25451,18 @@ pub mod builder {
             ResponseValue<types::VideoTranslateCaptionGetResponseEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                caption_type,
-                video_translate_id,
-            } = self;
+            let Self { client, caption_type, video_translate_id } = self;
             let caption_type = caption_type.map_err(Error::InvalidRequest)?;
             let video_translate_id = video_translate_id.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v2/video_translate/caption", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -22557,14 +25471,15 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .query(&progenitor_client::QueryParam::new(
-                    "caption_type",
-                    &caption_type,
-                ))
-                .query(&progenitor_client::QueryParam::new(
-                    "video_translate_id",
-                    &video_translate_id,
-                ))
+                .query(
+                    &progenitor_client::QueryParam::new("caption_type", &caption_type),
+                )
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "video_translate_id",
+                        &video_translate_id,
+                    ),
+                )
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
@@ -22576,22 +25491,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::list_video_translations_v3`]
 
-    [`Client::list_video_translations_v3`]: super::Client::list_video_translations_v3*/
+[`Client::list_video_translations_v3`]: super::Client::list_video_translations_v3*/
     #[derive(Debug, Clone)]
     pub struct ListVideoTranslationsV3<'a> {
         client: &'a super::Client,
@@ -22610,18 +25537,26 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
         {
-            self.limit = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: num :: NonZeroU64` for limit failed".to_string()
-            });
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
+                });
             self
         }
         pub fn token<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.token = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for token failed".to_string()
-            });
+            self.token = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for token failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/video-translations`
@@ -22631,19 +25566,18 @@ pub mod builder {
             ResponseValue<types::VideoTranslationDetailPage>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                limit,
-                token,
-            } = self;
+            let Self { client, limit, token } = self;
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/video-translations", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -22665,22 +25599,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::create_video_translation_v3`]
 
-    [`Client::create_video_translation_v3`]: super::Client::create_video_translation_v3*/
+[`Client::create_video_translation_v3`]: super::Client::create_video_translation_v3*/
     #[derive(Debug, Clone)]
     pub struct CreateVideoTranslationV3<'a> {
         client: &'a super::Client,
@@ -22696,22 +25642,26 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CreateVideoTranslationRequest>,
-            <V as std::convert::TryInto<types::CreateVideoTranslationRequest>>::Error:
-                std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::CreateVideoTranslationRequest,
+            >>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `CreateVideoTranslationRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `CreateVideoTranslationRequest` for body failed: {}",
+                        s
+                    )
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::CreateVideoTranslationRequest,
-                ) -> types::builder::CreateVideoTranslationRequest,
+                types::builder::CreateVideoTranslationRequest,
+            ) -> types::builder::CreateVideoTranslationRequest,
         {
             self.body = self.body.map(f);
             self
@@ -22726,15 +25676,19 @@ pub mod builder {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
-                    types::CreateVideoTranslationRequest::try_from(v).map_err(|e| e.to_string())
+                    types::CreateVideoTranslationRequest::try_from(v)
+                        .map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/video-translations", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -22755,22 +25709,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::get_video_translation_v3`]
 
-    [`Client::get_video_translation_v3`]: super::Client::get_video_translation_v3*/
+[`Client::get_video_translation_v3`]: super::Client::get_video_translation_v3*/
     #[derive(Debug, Clone)]
     pub struct GetVideoTranslationV3<'a> {
         client: &'a super::Client,
@@ -22780,17 +25746,21 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                video_translation_id: Err("video_translation_id was not initialized".to_string()),
+                video_translation_id: Err(
+                    "video_translation_id was not initialized".to_string(),
+                ),
             }
         }
         pub fn video_translation_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.video_translation_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for video_translation_id failed"
-                    .to_string()
-            });
+            self.video_translation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for video_translation_id failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/video-translations/{video_translation_id}`
@@ -22800,21 +25770,21 @@ pub mod builder {
             ResponseValue<types::VideoTranslationDetailEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                video_translation_id,
-            } = self;
-            let video_translation_id = video_translation_id.map_err(Error::InvalidRequest)?;
+            let Self { client, video_translation_id } = self;
+            let video_translation_id = video_translation_id
+                .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/{}",
-                client.baseurl,
-                encode_path(&video_translation_id.to_string()),
+                "{}/v3/video-translations/{}", client.baseurl, encode_path(&
+                video_translation_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -22834,25 +25804,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::delete_video_translation_v3`]
 
-    [`Client::delete_video_translation_v3`]: super::Client::delete_video_translation_v3*/
+[`Client::delete_video_translation_v3`]: super::Client::delete_video_translation_v3*/
     #[derive(Debug, Clone)]
     pub struct DeleteVideoTranslationV3<'a> {
         client: &'a super::Client,
@@ -22862,17 +25848,21 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                video_translation_id: Err("video_translation_id was not initialized".to_string()),
+                video_translation_id: Err(
+                    "video_translation_id was not initialized".to_string(),
+                ),
             }
         }
         pub fn video_translation_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.video_translation_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for video_translation_id failed"
-                    .to_string()
-            });
+            self.video_translation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for video_translation_id failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `DELETE` request to `/v3/video-translations/{video_translation_id}`
@@ -22882,21 +25872,21 @@ pub mod builder {
             ResponseValue<types::VideoTranslationDeleteResponseEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                video_translation_id,
-            } = self;
-            let video_translation_id = video_translation_id.map_err(Error::InvalidRequest)?;
+            let Self { client, video_translation_id } = self;
+            let video_translation_id = video_translation_id
+                .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/{}",
-                client.baseurl,
-                encode_path(&video_translation_id.to_string()),
+                "{}/v3/video-translations/{}", client.baseurl, encode_path(&
+                video_translation_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -22916,25 +25906,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::update_video_translation_v3`]
 
-    [`Client::update_video_translation_v3`]: super::Client::update_video_translation_v3*/
+[`Client::update_video_translation_v3`]: super::Client::update_video_translation_v3*/
     #[derive(Debug, Clone)]
     pub struct UpdateVideoTranslationV3<'a> {
         client: &'a super::Client,
@@ -22945,7 +25951,9 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                video_translation_id: Err("video_translation_id was not initialized".to_string()),
+                video_translation_id: Err(
+                    "video_translation_id was not initialized".to_string(),
+                ),
                 body: Ok(::std::default::Default::default()),
             }
         }
@@ -22953,31 +25961,37 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.video_translation_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for video_translation_id failed"
-                    .to_string()
-            });
+            self.video_translation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for video_translation_id failed"
+                        .to_string()
+                });
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::UpdateVideoTranslationRequest>,
-            <V as std::convert::TryInto<types::UpdateVideoTranslationRequest>>::Error:
-                std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::UpdateVideoTranslationRequest,
+            >>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `UpdateVideoTranslationRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `UpdateVideoTranslationRequest` for body failed: {}",
+                        s
+                    )
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::UpdateVideoTranslationRequest,
-                ) -> types::builder::UpdateVideoTranslationRequest,
+                types::builder::UpdateVideoTranslationRequest,
+            ) -> types::builder::UpdateVideoTranslationRequest,
         {
             self.body = self.body.map(f);
             self
@@ -22989,27 +26003,27 @@ pub mod builder {
             ResponseValue<types::VideoTranslationDetailEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                video_translation_id,
-                body,
-            } = self;
-            let video_translation_id = video_translation_id.map_err(Error::InvalidRequest)?;
+            let Self { client, video_translation_id, body } = self;
+            let video_translation_id = video_translation_id
+                .map_err(Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
-                    types::UpdateVideoTranslationRequest::try_from(v).map_err(|e| e.to_string())
+                    types::UpdateVideoTranslationRequest::try_from(v)
+                        .map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/{}",
-                client.baseurl,
-                encode_path(&video_translation_id.to_string()),
+                "{}/v3/video-translations/{}", client.baseurl, encode_path(&
+                video_translation_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -23030,25 +26044,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::get_video_translation_caption_v3`]
 
-    [`Client::get_video_translation_caption_v3`]: super::Client::get_video_translation_caption_v3*/
+[`Client::get_video_translation_caption_v3`]: super::Client::get_video_translation_caption_v3*/
     #[derive(Debug, Clone)]
     pub struct GetVideoTranslationCaptionV3<'a> {
         client: &'a super::Client,
@@ -23059,7 +26089,9 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                video_translation_id: Err("video_translation_id was not initialized".to_string()),
+                video_translation_id: Err(
+                    "video_translation_id was not initialized".to_string(),
+                ),
                 format: Err("format was not initialized".to_string()),
             }
         }
@@ -23067,19 +26099,24 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.video_translation_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for video_translation_id failed"
-                    .to_string()
-            });
+            self.video_translation_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for video_translation_id failed"
+                        .to_string()
+                });
             self
         }
         pub fn format<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::GetVideoTranslationCaptionV3Format>,
         {
-            self.format = value.try_into().map_err(|_| {
-                "conversion to `GetVideoTranslationCaptionV3Format` for format failed".to_string()
-            });
+            self.format = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `GetVideoTranslationCaptionV3Format` for format failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/video-translations/{video_translation_id}/caption`
@@ -23089,23 +26126,22 @@ pub mod builder {
             ResponseValue<types::VideoTranslationCaptionResponseEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                video_translation_id,
-                format,
-            } = self;
-            let video_translation_id = video_translation_id.map_err(Error::InvalidRequest)?;
+            let Self { client, video_translation_id, format } = self;
+            let video_translation_id = video_translation_id
+                .map_err(Error::InvalidRequest)?;
             let format = format.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/{}/caption",
-                client.baseurl,
-                encode_path(&video_translation_id.to_string()),
+                "{}/v3/video-translations/{}/caption", client.baseurl, encode_path(&
+                video_translation_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -23126,25 +26162,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::list_video_translation_languages_v3`]
 
-    [`Client::list_video_translation_languages_v3`]: super::Client::list_video_translation_languages_v3*/
+[`Client::list_video_translation_languages_v3`]: super::Client::list_video_translation_languages_v3*/
     #[derive(Debug, Clone)]
     pub struct ListVideoTranslationLanguagesV3<'a> {
         client: &'a super::Client,
@@ -23163,10 +26215,13 @@ pub mod builder {
             let Self { client } = self;
             let url = format!("{}/v3/video-translations/languages", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -23186,22 +26241,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::create_proofread_v3`]
 
-    [`Client::create_proofread_v3`]: super::Client::create_proofread_v3*/
+[`Client::create_proofread_v3`]: super::Client::create_proofread_v3*/
     #[derive(Debug, Clone)]
     pub struct CreateProofreadV3<'a> {
         client: &'a super::Client,
@@ -23217,21 +26284,25 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CreateProofreadRequest>,
-            <V as std::convert::TryInto<types::CreateProofreadRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::CreateProofreadRequest,
+            >>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `CreateProofreadRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `CreateProofreadRequest` for body failed: {}", s
+                    )
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::CreateProofreadRequest,
-                ) -> types::builder::CreateProofreadRequest,
+                types::builder::CreateProofreadRequest,
+            ) -> types::builder::CreateProofreadRequest,
         {
             self.body = self.body.map(f);
             self
@@ -23245,14 +26316,19 @@ pub mod builder {
         > {
             let Self { client, body } = self;
             let body = body
-                .and_then(|v| types::CreateProofreadRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::CreateProofreadRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/video-translations/proofreads", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -23273,22 +26349,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::get_proofread_v3`]
 
-    [`Client::get_proofread_v3`]: super::Client::get_proofread_v3*/
+[`Client::get_proofread_v3`]: super::Client::get_proofread_v3*/
     #[derive(Debug, Clone)]
     pub struct GetProofreadV3<'a> {
         client: &'a super::Client,
@@ -23305,9 +26393,12 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.proofread_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for proofread_id failed".to_string()
-            });
+            self.proofread_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for proofread_id failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/video-translations/proofreads/{proofread_id}`
@@ -23317,21 +26408,20 @@ pub mod builder {
             ResponseValue<types::ProofreadDetailEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                proofread_id,
-            } = self;
+            let Self { client, proofread_id } = self;
             let proofread_id = proofread_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/proofreads/{}",
-                client.baseurl,
-                encode_path(&proofread_id.to_string()),
+                "{}/v3/video-translations/proofreads/{}", client.baseurl, encode_path(&
+                proofread_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -23351,25 +26441,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::download_proofread_srt_v3`]
 
-    [`Client::download_proofread_srt_v3`]: super::Client::download_proofread_srt_v3*/
+[`Client::download_proofread_srt_v3`]: super::Client::download_proofread_srt_v3*/
     #[derive(Debug, Clone)]
     pub struct DownloadProofreadSrtV3<'a> {
         client: &'a super::Client,
@@ -23386,9 +26492,12 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.proofread_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for proofread_id failed".to_string()
-            });
+            self.proofread_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for proofread_id failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/video-translations/proofreads/{proofread_id}/srt`
@@ -23398,21 +26507,20 @@ pub mod builder {
             ResponseValue<types::DownloadSrtResponseEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                proofread_id,
-            } = self;
+            let Self { client, proofread_id } = self;
             let proofread_id = proofread_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/proofreads/{}/srt",
-                client.baseurl,
-                encode_path(&proofread_id.to_string()),
+                "{}/v3/video-translations/proofreads/{}/srt", client.baseurl,
+                encode_path(& proofread_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -23432,25 +26540,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::upload_proofread_srt_v3`]
 
-    [`Client::upload_proofread_srt_v3`]: super::Client::upload_proofread_srt_v3*/
+[`Client::upload_proofread_srt_v3`]: super::Client::upload_proofread_srt_v3*/
     #[derive(Debug, Clone)]
     pub struct UploadProofreadSrtV3<'a> {
         client: &'a super::Client,
@@ -23469,27 +26593,34 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.proofread_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for proofread_id failed".to_string()
-            });
+            self.proofread_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for proofread_id failed"
+                        .to_string()
+                });
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::UploadSrtRequest>,
-            <V as std::convert::TryInto<types::UploadSrtRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::UploadSrtRequest,
+            >>::Error: std::fmt::Display,
         {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `UploadSrtRequest` for body failed: {}", s));
+                .map_err(|s| {
+                    format!("conversion to `UploadSrtRequest` for body failed: {}", s)
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::UploadSrtRequest,
-                ) -> types::builder::UploadSrtRequest,
+                types::builder::UploadSrtRequest,
+            ) -> types::builder::UploadSrtRequest,
         {
             self.body = self.body.map(f);
             self
@@ -23501,25 +26632,25 @@ pub mod builder {
             ResponseValue<types::ProofreadDetailEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                proofread_id,
-                body,
-            } = self;
+            let Self { client, proofread_id, body } = self;
             let proofread_id = proofread_id.map_err(Error::InvalidRequest)?;
             let body = body
-                .and_then(|v| types::UploadSrtRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::UploadSrtRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/proofreads/{}/srt",
-                client.baseurl,
-                encode_path(&proofread_id.to_string()),
+                "{}/v3/video-translations/proofreads/{}/srt", client.baseurl,
+                encode_path(& proofread_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -23540,25 +26671,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::generate_from_proofread_v3`]
 
-    [`Client::generate_from_proofread_v3`]: super::Client::generate_from_proofread_v3*/
+[`Client::generate_from_proofread_v3`]: super::Client::generate_from_proofread_v3*/
     #[derive(Debug, Clone)]
     pub struct GenerateFromProofreadV3<'a> {
         client: &'a super::Client,
@@ -23577,29 +26724,36 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.proofread_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for proofread_id failed".to_string()
-            });
+            self.proofread_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for proofread_id failed"
+                        .to_string()
+                });
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::GenerateVideoRequest>,
-            <V as std::convert::TryInto<types::GenerateVideoRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::GenerateVideoRequest,
+            >>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `GenerateVideoRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `GenerateVideoRequest` for body failed: {}", s
+                    )
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::GenerateVideoRequest,
-                ) -> types::builder::GenerateVideoRequest,
+                types::builder::GenerateVideoRequest,
+            ) -> types::builder::GenerateVideoRequest,
         {
             self.body = self.body.map(f);
             self
@@ -23611,25 +26765,25 @@ pub mod builder {
             ResponseValue<types::GenerateVideoResponseEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                proofread_id,
-                body,
-            } = self;
+            let Self { client, proofread_id, body } = self;
             let proofread_id = proofread_id.map_err(Error::InvalidRequest)?;
             let body = body
-                .and_then(|v| types::GenerateVideoRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::GenerateVideoRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/proofreads/{}/generate",
-                client.baseurl,
-                encode_path(&proofread_id.to_string()),
+                "{}/v3/video-translations/proofreads/{}/generate", client.baseurl,
+                encode_path(& proofread_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -23650,25 +26804,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::list_lipsyncs_v3`]
 
-    [`Client::list_lipsyncs_v3`]: super::Client::list_lipsyncs_v3*/
+[`Client::list_lipsyncs_v3`]: super::Client::list_lipsyncs_v3*/
     #[derive(Debug, Clone)]
     pub struct ListLipsyncsV3<'a> {
         client: &'a super::Client,
@@ -23687,38 +26857,47 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
         {
-            self.limit = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: num :: NonZeroU64` for limit failed".to_string()
-            });
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
+                });
             self
         }
         pub fn token<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.token = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for token failed".to_string()
-            });
+            self.token = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for token failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/lipsyncs`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::LipsyncDetailPage>, Error<types::StandardApiErrorEnvelope>>
-        {
-            let Self {
-                client,
-                limit,
-                token,
-            } = self;
+        ) -> Result<
+            ResponseValue<types::LipsyncDetailPage>,
+            Error<types::StandardApiErrorEnvelope>,
+        > {
+            let Self { client, limit, token } = self;
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/lipsyncs", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -23740,22 +26919,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::create_lipsync_v3`]
 
-    [`Client::create_lipsync_v3`]: super::Client::create_lipsync_v3*/
+[`Client::create_lipsync_v3`]: super::Client::create_lipsync_v3*/
     #[derive(Debug, Clone)]
     pub struct CreateLipsyncV3<'a> {
         client: &'a super::Client,
@@ -23771,21 +26962,25 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CreateLipsyncRequest>,
-            <V as std::convert::TryInto<types::CreateLipsyncRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::CreateLipsyncRequest,
+            >>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `CreateLipsyncRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `CreateLipsyncRequest` for body failed: {}", s
+                    )
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::CreateLipsyncRequest,
-                ) -> types::builder::CreateLipsyncRequest,
+                types::builder::CreateLipsyncRequest,
+            ) -> types::builder::CreateLipsyncRequest,
         {
             self.body = self.body.map(f);
             self
@@ -23799,14 +26994,19 @@ pub mod builder {
         > {
             let Self { client, body } = self;
             let body = body
-                .and_then(|v| types::CreateLipsyncRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::CreateLipsyncRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/lipsyncs", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -23827,22 +27027,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::get_lipsync_v3`]
 
-    [`Client::get_lipsync_v3`]: super::Client::get_lipsync_v3*/
+[`Client::get_lipsync_v3`]: super::Client::get_lipsync_v3*/
     #[derive(Debug, Clone)]
     pub struct GetLipsyncV3<'a> {
         client: &'a super::Client,
@@ -23859,9 +27071,12 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.lipsync_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for lipsync_id failed".to_string()
-            });
+            self.lipsync_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for lipsync_id failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/lipsyncs/{lipsync_id}`
@@ -23874,15 +27089,17 @@ pub mod builder {
             let Self { client, lipsync_id } = self;
             let lipsync_id = lipsync_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/lipsyncs/{}",
-                client.baseurl,
-                encode_path(&lipsync_id.to_string()),
+                "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& lipsync_id
+                .to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -23902,25 +27119,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::delete_lipsync_v3`]
 
-    [`Client::delete_lipsync_v3`]: super::Client::delete_lipsync_v3*/
+[`Client::delete_lipsync_v3`]: super::Client::delete_lipsync_v3*/
     #[derive(Debug, Clone)]
     pub struct DeleteLipsyncV3<'a> {
         client: &'a super::Client,
@@ -23937,9 +27170,12 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.lipsync_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for lipsync_id failed".to_string()
-            });
+            self.lipsync_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for lipsync_id failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `DELETE` request to `/v3/lipsyncs/{lipsync_id}`
@@ -23952,15 +27188,17 @@ pub mod builder {
             let Self { client, lipsync_id } = self;
             let lipsync_id = lipsync_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/lipsyncs/{}",
-                client.baseurl,
-                encode_path(&lipsync_id.to_string()),
+                "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& lipsync_id
+                .to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -23980,25 +27218,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::update_lipsync_v3`]
 
-    [`Client::update_lipsync_v3`]: super::Client::update_lipsync_v3*/
+[`Client::update_lipsync_v3`]: super::Client::update_lipsync_v3*/
     #[derive(Debug, Clone)]
     pub struct UpdateLipsyncV3<'a> {
         client: &'a super::Client,
@@ -24017,29 +27271,36 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.lipsync_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for lipsync_id failed".to_string()
-            });
+            self.lipsync_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for lipsync_id failed"
+                        .to_string()
+                });
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::UpdateLipsyncRequest>,
-            <V as std::convert::TryInto<types::UpdateLipsyncRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::UpdateLipsyncRequest,
+            >>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `UpdateLipsyncRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `UpdateLipsyncRequest` for body failed: {}", s
+                    )
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::UpdateLipsyncRequest,
-                ) -> types::builder::UpdateLipsyncRequest,
+                types::builder::UpdateLipsyncRequest,
+            ) -> types::builder::UpdateLipsyncRequest,
         {
             self.body = self.body.map(f);
             self
@@ -24051,25 +27312,25 @@ pub mod builder {
             ResponseValue<types::LipsyncDetailEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                lipsync_id,
-                body,
-            } = self;
+            let Self { client, lipsync_id, body } = self;
             let lipsync_id = lipsync_id.map_err(Error::InvalidRequest)?;
             let body = body
-                .and_then(|v| types::UpdateLipsyncRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::UpdateLipsyncRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/lipsyncs/{}",
-                client.baseurl,
-                encode_path(&lipsync_id.to_string()),
+                "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& lipsync_id
+                .to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -24090,25 +27351,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::get_user_me`]
 
-    [`Client::get_user_me`]: super::Client::get_user_me*/
+[`Client::get_user_me`]: super::Client::get_user_me*/
     #[derive(Debug, Clone)]
     pub struct GetUserMe<'a> {
         client: &'a super::Client,
@@ -24124,10 +27401,13 @@ pub mod builder {
             let Self { client } = self;
             let url = format!("{}/v1/user/me", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -24147,22 +27427,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::get_user_me_v3`]
 
-    [`Client::get_user_me_v3`]: super::Client::get_user_me_v3*/
+[`Client::get_user_me_v3`]: super::Client::get_user_me_v3*/
     #[derive(Debug, Clone)]
     pub struct GetUserMeV3<'a> {
         client: &'a super::Client,
@@ -24181,10 +27473,13 @@ pub mod builder {
             let Self { client } = self;
             let url = format!("{}/v3/users/me", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -24204,22 +27499,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::create_workflow_execution`]
 
-    [`Client::create_workflow_execution`]: super::Client::create_workflow_execution*/
+[`Client::create_workflow_execution`]: super::Client::create_workflow_execution*/
     #[derive(Debug, Clone)]
     pub struct CreateWorkflowExecution<'a> {
         client: &'a super::Client,
@@ -24235,22 +27542,26 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CreateWorkflowExecutionRequest>,
-            <V as std::convert::TryInto<types::CreateWorkflowExecutionRequest>>::Error:
-                std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::CreateWorkflowExecutionRequest,
+            >>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `CreateWorkflowExecutionRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `CreateWorkflowExecutionRequest` for body failed: {}",
+                        s
+                    )
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::CreateWorkflowExecutionRequest,
-                ) -> types::builder::CreateWorkflowExecutionRequest,
+                types::builder::CreateWorkflowExecutionRequest,
+            ) -> types::builder::CreateWorkflowExecutionRequest,
         {
             self.body = self.body.map(f);
             self
@@ -24265,15 +27576,19 @@ pub mod builder {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
-                    types::CreateWorkflowExecutionRequest::try_from(v).map_err(|e| e.to_string())
+                    types::CreateWorkflowExecutionRequest::try_from(v)
+                        .map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v1/workflows/executions", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -24294,22 +27609,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::create_graph_execution`]
 
-    [`Client::create_graph_execution`]: super::Client::create_graph_execution*/
+[`Client::create_graph_execution`]: super::Client::create_graph_execution*/
     #[derive(Debug, Clone)]
     pub struct CreateGraphExecution<'a> {
         client: &'a super::Client,
@@ -24325,22 +27652,26 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CreateGraphExecutionRequest>,
-            <V as std::convert::TryInto<types::CreateGraphExecutionRequest>>::Error:
-                std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::CreateGraphExecutionRequest,
+            >>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `CreateGraphExecutionRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `CreateGraphExecutionRequest` for body failed: {}",
+                        s
+                    )
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::CreateGraphExecutionRequest,
-                ) -> types::builder::CreateGraphExecutionRequest,
+                types::builder::CreateGraphExecutionRequest,
+            ) -> types::builder::CreateGraphExecutionRequest,
         {
             self.body = self.body.map(f);
             self
@@ -24355,15 +27686,19 @@ pub mod builder {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
-                    types::CreateGraphExecutionRequest::try_from(v).map_err(|e| e.to_string())
+                    types::CreateGraphExecutionRequest::try_from(v)
+                        .map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v1/workflows/graph-executions", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -24384,22 +27719,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::get_workflow_execution`]
 
-    [`Client::get_workflow_execution`]: super::Client::get_workflow_execution*/
+[`Client::get_workflow_execution`]: super::Client::get_workflow_execution*/
     #[derive(Debug, Clone)]
     pub struct GetWorkflowExecution<'a> {
         client: &'a super::Client,
@@ -24416,9 +27763,12 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.execution_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for execution_id failed".to_string()
-            });
+            self.execution_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for execution_id failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v1/workflows/executions/{execution_id}`
@@ -24428,21 +27778,20 @@ pub mod builder {
             ResponseValue<types::WorkflowExecutionDetailResponseEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                execution_id,
-            } = self;
+            let Self { client, execution_id } = self;
             let execution_id = execution_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v1/workflows/executions/{}",
-                client.baseurl,
-                encode_path(&execution_id.to_string()),
+                "{}/v1/workflows/executions/{}", client.baseurl, encode_path(&
+                execution_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -24462,25 +27811,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::list_workflows`]
 
-    [`Client::list_workflows`]: super::Client::list_workflows*/
+[`Client::list_workflows`]: super::Client::list_workflows*/
     #[derive(Debug, Clone)]
     pub struct ListWorkflows<'a> {
         client: &'a super::Client,
@@ -24499,10 +27864,13 @@ pub mod builder {
             let Self { client } = self;
             let url = format!("{}/v1/workflows", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -24522,22 +27890,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::get_avatar_group`]
 
-    [`Client::get_avatar_group`]: super::Client::get_avatar_group*/
+[`Client::get_avatar_group`]: super::Client::get_avatar_group*/
     #[derive(Debug, Clone)]
     pub struct GetAvatarGroup<'a> {
         client: &'a super::Client,
@@ -24554,9 +27934,12 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.group_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for group_id failed".to_string()
-            });
+            self.group_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for group_id failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/avatars/{group_id}`
@@ -24569,15 +27952,16 @@ pub mod builder {
             let Self { client, group_id } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/{}",
-                client.baseurl,
-                encode_path(&group_id.to_string()),
+                "{}/v3/avatars/{}", client.baseurl, encode_path(& group_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -24597,25 +27981,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::create_avatar_consent`]
 
-    [`Client::create_avatar_consent`]: super::Client::create_avatar_consent*/
+[`Client::create_avatar_consent`]: super::Client::create_avatar_consent*/
     #[derive(Debug, Clone)]
     pub struct CreateAvatarConsent<'a> {
         client: &'a super::Client,
@@ -24634,30 +28034,37 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.group_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for group_id failed".to_string()
-            });
+            self.group_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for group_id failed"
+                        .to_string()
+                });
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CreateAvatarConsentRequest>,
-            <V as std::convert::TryInto<types::CreateAvatarConsentRequest>>::Error:
-                std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::CreateAvatarConsentRequest,
+            >>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `CreateAvatarConsentRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `CreateAvatarConsentRequest` for body failed: {}",
+                        s
+                    )
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::CreateAvatarConsentRequest,
-                ) -> types::builder::CreateAvatarConsentRequest,
+                types::builder::CreateAvatarConsentRequest,
+            ) -> types::builder::CreateAvatarConsentRequest,
         {
             self.body = self.body.map(f);
             self
@@ -24669,27 +28076,26 @@ pub mod builder {
             ResponseValue<types::CreateAvatarConsentResponseEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                group_id,
-                body,
-            } = self;
+            let Self { client, group_id, body } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
-                    types::CreateAvatarConsentRequest::try_from(v).map_err(|e| e.to_string())
+                    types::CreateAvatarConsentRequest::try_from(v)
+                        .map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/{}/consent",
-                client.baseurl,
-                encode_path(&group_id.to_string()),
+                "{}/v3/avatars/{}/consent", client.baseurl, encode_path(& group_id
+                .to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -24710,25 +28116,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::list_avatar_looks`]
 
-    [`Client::list_avatar_looks`]: super::Client::list_avatar_looks*/
+[`Client::list_avatar_looks`]: super::Client::list_avatar_looks*/
     #[derive(Debug, Clone)]
     pub struct ListAvatarLooks<'a> {
         client: &'a super::Client,
@@ -24753,60 +28175,75 @@ pub mod builder {
         where
             V: std::convert::TryInto<types::ListAvatarLooksAvatarType>,
         {
-            self.avatar_type = value.try_into().map(Some).map_err(|_| {
-                "conversion to `ListAvatarLooksAvatarType` for avatar_type failed".to_string()
-            });
+            self.avatar_type = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `ListAvatarLooksAvatarType` for avatar_type failed"
+                        .to_string()
+                });
             self
         }
         pub fn group_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.group_id = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for group_id failed".to_string()
-            });
+            self.group_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for group_id failed"
+                        .to_string()
+                });
             self
         }
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
         {
-            self.limit = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: num :: NonZeroU64` for limit failed".to_string()
-            });
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
+                });
             self
         }
         pub fn ownership<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::ListAvatarLooksOwnership>,
         {
-            self.ownership = value.try_into().map(Some).map_err(|_| {
-                "conversion to `ListAvatarLooksOwnership` for ownership failed".to_string()
-            });
+            self.ownership = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `ListAvatarLooksOwnership` for ownership failed"
+                        .to_string()
+                });
             self
         }
         pub fn token<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.token = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for token failed".to_string()
-            });
+            self.token = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for token failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/avatars/looks`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::AvatarLookItemPage>, Error<types::StandardApiErrorEnvelope>>
-        {
-            let Self {
-                client,
-                avatar_type,
-                group_id,
-                limit,
-                ownership,
-                token,
-            } = self;
+        ) -> Result<
+            ResponseValue<types::AvatarLookItemPage>,
+            Error<types::StandardApiErrorEnvelope>,
+        > {
+            let Self { client, avatar_type, group_id, limit, ownership, token } = self;
             let avatar_type = avatar_type.map_err(Error::InvalidRequest)?;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
             let limit = limit.map_err(Error::InvalidRequest)?;
@@ -24814,10 +28251,13 @@ pub mod builder {
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/avatars/looks", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -24826,10 +28266,7 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .query(&progenitor_client::QueryParam::new(
-                    "avatar_type",
-                    &avatar_type,
-                ))
+                .query(&progenitor_client::QueryParam::new("avatar_type", &avatar_type))
                 .query(&progenitor_client::QueryParam::new("group_id", &group_id))
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("ownership", &ownership))
@@ -24845,22 +28282,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::get_avatar_look`]
 
-    [`Client::get_avatar_look`]: super::Client::get_avatar_look*/
+[`Client::get_avatar_look`]: super::Client::get_avatar_look*/
     #[derive(Debug, Clone)]
     pub struct GetAvatarLook<'a> {
         client: &'a super::Client,
@@ -24877,9 +28326,12 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.look_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for look_id failed".to_string()
-            });
+            self.look_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for look_id failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/avatars/looks/{look_id}`
@@ -24892,15 +28344,17 @@ pub mod builder {
             let Self { client, look_id } = self;
             let look_id = look_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/looks/{}",
-                client.baseurl,
-                encode_path(&look_id.to_string()),
+                "{}/v3/avatars/looks/{}", client.baseurl, encode_path(& look_id
+                .to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -24920,25 +28374,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::update_avatar_look`]
 
-    [`Client::update_avatar_look`]: super::Client::update_avatar_look*/
+[`Client::update_avatar_look`]: super::Client::update_avatar_look*/
     #[derive(Debug, Clone)]
     pub struct UpdateAvatarLook<'a> {
         client: &'a super::Client,
@@ -24957,29 +28427,36 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.look_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for look_id failed".to_string()
-            });
+            self.look_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for look_id failed"
+                        .to_string()
+                });
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::UpdateAvatarLookRequest>,
-            <V as std::convert::TryInto<types::UpdateAvatarLookRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::UpdateAvatarLookRequest,
+            >>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `UpdateAvatarLookRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `UpdateAvatarLookRequest` for body failed: {}", s
+                    )
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::UpdateAvatarLookRequest,
-                ) -> types::builder::UpdateAvatarLookRequest,
+                types::builder::UpdateAvatarLookRequest,
+            ) -> types::builder::UpdateAvatarLookRequest,
         {
             self.body = self.body.map(f);
             self
@@ -24991,27 +28468,26 @@ pub mod builder {
             ResponseValue<types::AvatarLookItemEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                look_id,
-                body,
-            } = self;
+            let Self { client, look_id, body } = self;
             let look_id = look_id.map_err(Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
-                    types::UpdateAvatarLookRequest::try_from(v).map_err(|e| e.to_string())
+                    types::UpdateAvatarLookRequest::try_from(v)
+                        .map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/looks/{}",
-                client.baseurl,
-                encode_path(&look_id.to_string()),
+                "{}/v3/avatars/looks/{}", client.baseurl, encode_path(& look_id
+                .to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -25032,25 +28508,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::list_webhook_event_types`]
 
-    [`Client::list_webhook_event_types`]: super::Client::list_webhook_event_types*/
+[`Client::list_webhook_event_types`]: super::Client::list_webhook_event_types*/
     #[derive(Debug, Clone)]
     pub struct ListWebhookEventTypes<'a> {
         client: &'a super::Client,
@@ -25069,10 +28561,13 @@ pub mod builder {
             let Self { client } = self;
             let url = format!("{}/v3/webhooks/event-types", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -25092,22 +28587,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::list_webhook_endpoints`]
 
-    [`Client::list_webhook_endpoints`]: super::Client::list_webhook_endpoints*/
+[`Client::list_webhook_endpoints`]: super::Client::list_webhook_endpoints*/
     #[derive(Debug, Clone)]
     pub struct ListWebhookEndpoints<'a> {
         client: &'a super::Client,
@@ -25126,18 +28633,26 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
         {
-            self.limit = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: num :: NonZeroU64` for limit failed".to_string()
-            });
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
+                });
             self
         }
         pub fn token<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.token = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for token failed".to_string()
-            });
+            self.token = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for token failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/webhooks/endpoints`
@@ -25147,19 +28662,18 @@ pub mod builder {
             ResponseValue<types::WebhookEndpointResponsePage>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                limit,
-                token,
-            } = self;
+            let Self { client, limit, token } = self;
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/webhooks/endpoints", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -25181,22 +28695,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::create_webhook_endpoint`]
 
-    [`Client::create_webhook_endpoint`]: super::Client::create_webhook_endpoint*/
+[`Client::create_webhook_endpoint`]: super::Client::create_webhook_endpoint*/
     #[derive(Debug, Clone)]
     pub struct CreateWebhookEndpoint<'a> {
         client: &'a super::Client,
@@ -25212,22 +28738,26 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CreateWebhookEndpointRequest>,
-            <V as std::convert::TryInto<types::CreateWebhookEndpointRequest>>::Error:
-                std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::CreateWebhookEndpointRequest,
+            >>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `CreateWebhookEndpointRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `CreateWebhookEndpointRequest` for body failed: {}",
+                        s
+                    )
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::CreateWebhookEndpointRequest,
-                ) -> types::builder::CreateWebhookEndpointRequest,
+                types::builder::CreateWebhookEndpointRequest,
+            ) -> types::builder::CreateWebhookEndpointRequest,
         {
             self.body = self.body.map(f);
             self
@@ -25242,15 +28772,19 @@ pub mod builder {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
-                    types::CreateWebhookEndpointRequest::try_from(v).map_err(|e| e.to_string())
+                    types::CreateWebhookEndpointRequest::try_from(v)
+                        .map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/webhooks/endpoints", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -25271,22 +28805,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::delete_webhook_endpoint`]
 
-    [`Client::delete_webhook_endpoint`]: super::Client::delete_webhook_endpoint*/
+[`Client::delete_webhook_endpoint`]: super::Client::delete_webhook_endpoint*/
     #[derive(Debug, Clone)]
     pub struct DeleteWebhookEndpoint<'a> {
         client: &'a super::Client,
@@ -25303,9 +28849,12 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.endpoint_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for endpoint_id failed".to_string()
-            });
+            self.endpoint_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for endpoint_id failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `DELETE` request to `/v3/webhooks/endpoints/{endpoint_id}`
@@ -25315,21 +28864,20 @@ pub mod builder {
             ResponseValue<types::DeleteWebhookEndpointEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                endpoint_id,
-            } = self;
+            let Self { client, endpoint_id } = self;
             let endpoint_id = endpoint_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/webhooks/endpoints/{}",
-                client.baseurl,
-                encode_path(&endpoint_id.to_string()),
+                "{}/v3/webhooks/endpoints/{}", client.baseurl, encode_path(& endpoint_id
+                .to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -25349,25 +28897,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::update_webhook_endpoint`]
 
-    [`Client::update_webhook_endpoint`]: super::Client::update_webhook_endpoint*/
+[`Client::update_webhook_endpoint`]: super::Client::update_webhook_endpoint*/
     #[derive(Debug, Clone)]
     pub struct UpdateWebhookEndpoint<'a> {
         client: &'a super::Client,
@@ -25386,30 +28950,37 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.endpoint_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for endpoint_id failed".to_string()
-            });
+            self.endpoint_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for endpoint_id failed"
+                        .to_string()
+                });
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::UpdateWebhookEndpointRequest>,
-            <V as std::convert::TryInto<types::UpdateWebhookEndpointRequest>>::Error:
-                std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::UpdateWebhookEndpointRequest,
+            >>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `UpdateWebhookEndpointRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `UpdateWebhookEndpointRequest` for body failed: {}",
+                        s
+                    )
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::UpdateWebhookEndpointRequest,
-                ) -> types::builder::UpdateWebhookEndpointRequest,
+                types::builder::UpdateWebhookEndpointRequest,
+            ) -> types::builder::UpdateWebhookEndpointRequest,
         {
             self.body = self.body.map(f);
             self
@@ -25421,27 +28992,26 @@ pub mod builder {
             ResponseValue<types::WebhookEndpointResponseEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                endpoint_id,
-                body,
-            } = self;
+            let Self { client, endpoint_id, body } = self;
             let endpoint_id = endpoint_id.map_err(Error::InvalidRequest)?;
             let body = body
                 .and_then(|v| {
-                    types::UpdateWebhookEndpointRequest::try_from(v).map_err(|e| e.to_string())
+                    types::UpdateWebhookEndpointRequest::try_from(v)
+                        .map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/webhooks/endpoints/{}",
-                client.baseurl,
-                encode_path(&endpoint_id.to_string()),
+                "{}/v3/webhooks/endpoints/{}", client.baseurl, encode_path(& endpoint_id
+                .to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -25462,25 +29032,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::rotate_webhook_endpoint_secret`]
 
-    [`Client::rotate_webhook_endpoint_secret`]: super::Client::rotate_webhook_endpoint_secret*/
+[`Client::rotate_webhook_endpoint_secret`]: super::Client::rotate_webhook_endpoint_secret*/
     #[derive(Debug, Clone)]
     pub struct RotateWebhookEndpointSecret<'a> {
         client: &'a super::Client,
@@ -25497,9 +29083,12 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.endpoint_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for endpoint_id failed".to_string()
-            });
+            self.endpoint_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for endpoint_id failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `POST` request to `/v3/webhooks/endpoints/{endpoint_id}/rotate-secret`
@@ -25509,21 +29098,20 @@ pub mod builder {
             ResponseValue<types::RotateSecretResponseDataEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                endpoint_id,
-            } = self;
+            let Self { client, endpoint_id } = self;
             let endpoint_id = endpoint_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/webhooks/endpoints/{}/rotate-secret",
-                client.baseurl,
-                encode_path(&endpoint_id.to_string()),
+                "{}/v3/webhooks/endpoints/{}/rotate-secret", client.baseurl,
+                encode_path(& endpoint_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -25543,25 +29131,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::list_webhook_events`]
 
-    [`Client::list_webhook_events`]: super::Client::list_webhook_events*/
+[`Client::list_webhook_events`]: super::Client::list_webhook_events*/
     #[derive(Debug, Clone)]
     pub struct ListWebhookEvents<'a> {
         client: &'a super::Client,
@@ -25584,36 +29188,52 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.entity_id = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for entity_id failed".to_string()
-            });
+            self.entity_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for entity_id failed"
+                        .to_string()
+                });
             self
         }
         pub fn event_type<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::ListWebhookEventsEventType>,
         {
-            self.event_type = value.try_into().map(Some).map_err(|_| {
-                "conversion to `ListWebhookEventsEventType` for event_type failed".to_string()
-            });
+            self.event_type = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `ListWebhookEventsEventType` for event_type failed"
+                        .to_string()
+                });
             self
         }
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
         {
-            self.limit = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: num :: NonZeroU64` for limit failed".to_string()
-            });
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
+                });
             self
         }
         pub fn token<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.token = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for token failed".to_string()
-            });
+            self.token = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for token failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/webhooks/events`
@@ -25623,23 +29243,20 @@ pub mod builder {
             ResponseValue<types::WebhookEventResponsePage>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                entity_id,
-                event_type,
-                limit,
-                token,
-            } = self;
+            let Self { client, entity_id, event_type, limit, token } = self;
             let entity_id = entity_id.map_err(Error::InvalidRequest)?;
             let event_type = event_type.map_err(Error::InvalidRequest)?;
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/webhooks/events", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -25649,10 +29266,7 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .query(&progenitor_client::QueryParam::new("entity_id", &entity_id))
-                .query(&progenitor_client::QueryParam::new(
-                    "event_type",
-                    &event_type,
-                ))
+                .query(&progenitor_client::QueryParam::new("event_type", &event_type))
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .headers(header_map)
@@ -25666,22 +29280,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::stop_video_agent_session`]
 
-    [`Client::stop_video_agent_session`]: super::Client::stop_video_agent_session*/
+[`Client::stop_video_agent_session`]: super::Client::stop_video_agent_session*/
     #[derive(Debug, Clone)]
     pub struct StopVideoAgentSession<'a> {
         client: &'a super::Client,
@@ -25700,27 +29326,34 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.session_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for session_id failed".to_string()
-            });
+            self.session_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for session_id failed"
+                        .to_string()
+                });
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::StopSessionRequest>,
-            <V as std::convert::TryInto<types::StopSessionRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::StopSessionRequest,
+            >>::Error: std::fmt::Display,
         {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `StopSessionRequest` for body failed: {}", s));
+                .map_err(|s| {
+                    format!("conversion to `StopSessionRequest` for body failed: {}", s)
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::StopSessionRequest,
-                ) -> types::builder::StopSessionRequest,
+                types::builder::StopSessionRequest,
+            ) -> types::builder::StopSessionRequest,
         {
             self.body = self.body.map(f);
             self
@@ -25732,25 +29365,25 @@ pub mod builder {
             ResponseValue<types::StopSessionResponseEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                session_id,
-                body,
-            } = self;
+            let Self { client, session_id, body } = self;
             let session_id = session_id.map_err(Error::InvalidRequest)?;
             let body = body
-                .and_then(|v| types::StopSessionRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::StopSessionRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/sessions/{}/stop",
-                client.baseurl,
-                encode_path(&session_id.to_string()),
+                "{}/v3/video-agents/sessions/{}/stop", client.baseurl, encode_path(&
+                session_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -25771,25 +29404,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::create_video_agent_session`]
 
-    [`Client::create_video_agent_session`]: super::Client::create_video_agent_session*/
+[`Client::create_video_agent_session`]: super::Client::create_video_agent_session*/
     #[derive(Debug, Clone)]
     pub struct CreateVideoAgentSession<'a> {
         client: &'a super::Client,
@@ -25805,21 +29454,25 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CreateSessionRequest>,
-            <V as std::convert::TryInto<types::CreateSessionRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::CreateSessionRequest,
+            >>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `CreateSessionRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `CreateSessionRequest` for body failed: {}", s
+                    )
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::CreateSessionRequest,
-                ) -> types::builder::CreateSessionRequest,
+                types::builder::CreateSessionRequest,
+            ) -> types::builder::CreateSessionRequest,
         {
             self.body = self.body.map(f);
             self
@@ -25833,14 +29486,19 @@ pub mod builder {
         > {
             let Self { client, body } = self;
             let body = body
-                .and_then(|v| types::CreateSessionRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::CreateSessionRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/video-agents/sessions", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -25861,22 +29519,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::get_video_agent_session`]
 
-    [`Client::get_video_agent_session`]: super::Client::get_video_agent_session*/
+[`Client::get_video_agent_session`]: super::Client::get_video_agent_session*/
     #[derive(Debug, Clone)]
     pub struct GetVideoAgentSession<'a> {
         client: &'a super::Client,
@@ -25893,9 +29563,12 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.session_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for session_id failed".to_string()
-            });
+            self.session_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for session_id failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/video-agents/sessions/{session_id}`
@@ -25908,15 +29581,17 @@ pub mod builder {
             let Self { client, session_id } = self;
             let session_id = session_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/sessions/{}",
-                client.baseurl,
-                encode_path(&session_id.to_string()),
+                "{}/v3/video-agents/sessions/{}", client.baseurl, encode_path(&
+                session_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -25936,25 +29611,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::continue_video_agent_session`]
 
-    [`Client::continue_video_agent_session`]: super::Client::continue_video_agent_session*/
+[`Client::continue_video_agent_session`]: super::Client::continue_video_agent_session*/
     #[derive(Debug, Clone)]
     pub struct ContinueVideoAgentSession<'a> {
         client: &'a super::Client,
@@ -25973,27 +29664,34 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.session_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for session_id failed".to_string()
-            });
+            self.session_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for session_id failed"
+                        .to_string()
+                });
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::SendMessageRequest>,
-            <V as std::convert::TryInto<types::SendMessageRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::SendMessageRequest,
+            >>::Error: std::fmt::Display,
         {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `SendMessageRequest` for body failed: {}", s));
+                .map_err(|s| {
+                    format!("conversion to `SendMessageRequest` for body failed: {}", s)
+                });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::SendMessageRequest,
-                ) -> types::builder::SendMessageRequest,
+                types::builder::SendMessageRequest,
+            ) -> types::builder::SendMessageRequest,
         {
             self.body = self.body.map(f);
             self
@@ -26005,25 +29703,25 @@ pub mod builder {
             ResponseValue<types::SendMessageResponseEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                session_id,
-                body,
-            } = self;
+            let Self { client, session_id, body } = self;
             let session_id = session_id.map_err(Error::InvalidRequest)?;
             let body = body
-                .and_then(|v| types::SendMessageRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::SendMessageRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/sessions/{}/messages",
-                client.baseurl,
-                encode_path(&session_id.to_string()),
+                "{}/v3/video-agents/sessions/{}/messages", client.baseurl, encode_path(&
+                session_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -26044,25 +29742,41 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
     }
     /**Builder for [`Client::get_video_agent_session_resources`]
 
-    [`Client::get_video_agent_session_resources`]: super::Client::get_video_agent_session_resources*/
+[`Client::get_video_agent_session_resources`]: super::Client::get_video_agent_session_resources*/
     #[derive(Debug, Clone)]
     pub struct GetVideoAgentSessionResources<'a> {
         client: &'a super::Client,
@@ -26089,54 +29803,77 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.session_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for session_id failed".to_string()
-            });
+            self.session_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for session_id failed"
+                        .to_string()
+                });
             self
         }
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
         {
-            self.limit = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: num :: NonZeroU64` for limit failed".to_string()
-            });
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
+                });
             self
         }
         pub fn resource_ids<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.resource_ids = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for resource_ids failed".to_string()
-            });
+            self.resource_ids = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for resource_ids failed"
+                        .to_string()
+                });
             self
         }
         pub fn source<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.source = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for source failed".to_string()
-            });
+            self.source = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for source failed"
+                        .to_string()
+                });
             self
         }
         pub fn token<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.token = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for token failed".to_string()
-            });
+            self.token = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for token failed"
+                        .to_string()
+                });
             self
         }
         pub fn type_<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.type_ = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for type_ failed".to_string()
-            });
+            self.type_ = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for type_ failed"
+                        .to_string()
+                });
             self
         }
         ///Sends a `GET` request to `/v3/video-agents/sessions/{session_id}/resources`
@@ -26146,15 +29883,7 @@ pub mod builder {
             ResponseValue<types::GetResourcesResponseEnvelope>,
             Error<types::StandardApiErrorEnvelope>,
         > {
-            let Self {
-                client,
-                session_id,
-                limit,
-                resource_ids,
-                source,
-                token,
-                type_,
-            } = self;
+            let Self { client, session_id, limit, resource_ids, source, token, type_ } = self;
             let session_id = session_id.map_err(Error::InvalidRequest)?;
             let limit = limit.map_err(Error::InvalidRequest)?;
             let resource_ids = resource_ids.map_err(Error::InvalidRequest)?;
@@ -26162,15 +29891,17 @@ pub mod builder {
             let token = token.map_err(Error::InvalidRequest)?;
             let type_ = type_.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/sessions/{}/resources",
-                client.baseurl,
-                encode_path(&session_id.to_string()),
+                "{}/v3/video-agents/sessions/{}/resources", client.baseurl, encode_path(&
+                session_id.to_string()),
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -26180,10 +29911,9 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new(
-                    "resource_ids",
-                    &resource_ids,
-                ))
+                .query(
+                    &progenitor_client::QueryParam::new("resource_ids", &resource_ids),
+                )
                 .query(&progenitor_client::QueryParam::new("source", &source))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .query(&progenitor_client::QueryParam::new("type", &type_))
@@ -26198,18 +29928,34 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                400u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                401u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                404u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
+                429u16 => {
+                    Err(
+                        Error::ErrorResponse(
+                            ResponseValue::from_response(response).await?,
+                        ),
+                    )
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -26229,25 +29975,33 @@ pub type ExecFuture = ::std::pin::Pin<
 #[derive(Clone)]
 pub struct Exec(
     ::std::sync::Arc<
-        dyn Fn(reqwest::Client, reqwest::Request, &'static str) -> ExecFuture + Send + Sync,
+        dyn Fn(
+            reqwest::Client,
+            reqwest::Request,
+            &'static str,
+        ) -> ExecFuture + Send + Sync,
     >,
 );
 impl Exec {
     /// An executor from a function.
     pub fn new<F, Fut>(f: F) -> Self
     where
-        F: Fn(reqwest::Client, reqwest::Request, &'static str) -> Fut + Send + Sync + 'static,
-        Fut: ::std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send + 'static,
+        F: Fn(reqwest::Client, reqwest::Request, &'static str) -> Fut + Send + Sync
+            + 'static,
+        Fut: ::std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send
+            + 'static,
     {
-        Self(::std::sync::Arc::new(move |client, request, operation| {
-            Box::pin(f(client, request, operation))
-        }))
+        Self(
+            ::std::sync::Arc::new(move |client, request, operation| Box::pin(
+                f(client, request, operation),
+            )),
+        )
     }
     /// Sends each request once, as built.
     pub fn direct() -> Self {
-        Self::new(
-            |client: reqwest::Client, request, _| async move { client.execute(request).await },
-        )
+        Self::new(|client: reqwest::Client, request, _| async move {
+            client.execute(request).await
+        })
     }
 }
 impl ::std::default::Default for Exec {

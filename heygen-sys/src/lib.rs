@@ -12,6 +12,7 @@
     dead_code
 )]
 
+#[rustfmt::skip]
 mod generated;
 
 pub use generated::*;

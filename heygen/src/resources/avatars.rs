@@ -1,0 +1,52 @@
+//! Avatars: groups, looks, creation (digital twins, photo and prompt avatars) and consent.
+
+use heygen_sys::types::{
+    AvatarGroupItem, AvatarLookItem, CreateAvatarConsentRequest, CreateAvatarConsentResponse, CreateAvatarRequestBody,
+    CreateAvatarResponse, UpdateAvatarLookRequest,
+};
+
+use super::{data_op, list_op, resource};
+
+resource!(
+    /// Avatars (`/v3/avatars`).
+    Avatars, avatars
+);
+
+impl Avatars {
+    data_op!(
+        /// Create an avatar from a video, a photo or a prompt (`createAvatar`).
+        create(request: CreateAvatarRequestBody) -> CreateAvatarResponse = "createAvatar", |raw| raw.create_avatar().body(request)
+    );
+
+    data_op!(
+        /// One avatar group (`getAvatarGroup`).
+        get(group_id: &str) -> AvatarGroupItem = "getAvatarGroup", |raw| raw.get_avatar_group().group_id(group_id)
+    );
+
+    data_op!(
+        /// Ask the avatar's subject for consent (`createAvatarConsent`).
+        create_consent(group_id: &str, request: CreateAvatarConsentRequest) -> CreateAvatarConsentResponse =
+            "createAvatarConsent", |raw| raw.create_avatar_consent().group_id(group_id).body(request)
+    );
+
+    data_op!(
+        /// One look (`getAvatarLook`).
+        get_look(look_id: &str) -> AvatarLookItem = "getAvatarLook", |raw| raw.get_avatar_look().look_id(look_id)
+    );
+
+    data_op!(
+        /// Rename or otherwise update a look (`updateAvatarLook`).
+        update_look(look_id: &str, request: UpdateAvatarLookRequest) -> AvatarLookItem =
+            "updateAvatarLook", |raw| raw.update_avatar_look().look_id(look_id).body(request)
+    );
+
+    list_op!(
+        /// Avatar groups, public and private (`listAvatarGroups`).
+        list, list_with, ListAvatarGroups, list_avatar_groups -> AvatarGroupItem = "listAvatarGroups"
+    );
+
+    list_op!(
+        /// Looks, optionally of one group (`listAvatarLooks`).
+        list_looks, list_looks_with, ListAvatarLooks, list_avatar_looks -> AvatarLookItem = "listAvatarLooks"
+    );
+}

@@ -1,0 +1,56 @@
+//! Webhooks: endpoints, event types and delivered events.
+
+use heygen_sys::types::{
+    CreateWebhookEndpointRequest, RotateSecretResponseData, UpdateWebhookEndpointRequest, WebhookEndpointResponse, WebhookEventResponse,
+    WebhookEventTypeItem,
+};
+
+use super::{data_op, list_op, resource};
+
+resource!(
+    /// Webhooks (`/v3/webhooks`).
+    Webhooks, webhooks
+);
+
+impl Webhooks {
+    data_op!(
+        /// Register an endpoint (`createWebhookEndpoint`).
+        create_endpoint(request: CreateWebhookEndpointRequest) -> WebhookEndpointResponse =
+            "createWebhookEndpoint", |raw| raw.create_webhook_endpoint().body(request)
+    );
+
+    data_op!(
+        /// Update an endpoint (`updateWebhookEndpoint`).
+        update_endpoint(endpoint_id: &str, request: UpdateWebhookEndpointRequest) -> WebhookEndpointResponse =
+            "updateWebhookEndpoint", |raw| raw.update_webhook_endpoint().endpoint_id(endpoint_id).body(request)
+    );
+
+    /// Delete an endpoint (`deleteWebhookEndpoint`).
+    pub async fn delete_endpoint(&self, endpoint_id: &str) -> crate::Result<()> {
+        let raw = self.client.raw();
+        self.client.run("deleteWebhookEndpoint", raw.delete_webhook_endpoint().endpoint_id(endpoint_id).send()).await?;
+        Ok(())
+    }
+
+    data_op!(
+        /// Rotate an endpoint's signing secret (`rotateWebhookEndpointSecret`).
+        rotate_secret(endpoint_id: &str) -> RotateSecretResponseData =
+            "rotateWebhookEndpointSecret", |raw| raw.rotate_webhook_endpoint_secret().endpoint_id(endpoint_id)
+    );
+
+    list_op!(
+        /// Registered endpoints (`listWebhookEndpoints`).
+        list_endpoints, list_endpoints_with, ListWebhookEndpoints, list_webhook_endpoints -> WebhookEndpointResponse = "listWebhookEndpoints"
+    );
+
+    list_op!(
+        /// Delivered events (`listWebhookEvents`).
+        list_events, list_events_with, ListWebhookEvents, list_webhook_events -> WebhookEventResponse = "listWebhookEvents"
+    );
+
+    /// Every event type an endpoint can subscribe to (`listWebhookEventTypes`).
+    pub async fn event_types(&self) -> crate::Result<Vec<WebhookEventTypeItem>> {
+        let raw = self.client.raw();
+        Ok(self.client.run("listWebhookEventTypes", raw.list_webhook_event_types().send()).await?.into_inner().data)
+    }
+}
