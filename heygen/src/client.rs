@@ -128,6 +128,60 @@ impl Client {
     }
 }
 
+impl Client {
+    /// The HTTP client of the generated client (for hand-built requests: the multipart upload).
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        heygen_sys::ClientInfo::client(&self.raw)
+    }
+
+    /// Sends a hand-built request through the transport (auth, 429 pause, this handle's
+    /// options); an error status becomes the typed API error. `build` is called again for each
+    /// retry, since a streamed body cannot be cloned: 429 is retried always, 408/409/5xx and
+    /// connection errors only with an `Idempotency-Key`, as for generated operations.
+    pub(crate) async fn send_built<F, Fut>(&self, operation: &'static str, mut build: F) -> Result<reqwest::Response>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<reqwest::Request>>,
+    {
+        self.options.validate()?;
+        let mut options = self.options.clone().max_retries(0);
+        if options.idempotency_key.is_none() && self.transport.auto_idempotency {
+            options.idempotency_key = Some(uuid::Uuid::new_v4().to_string()); // one key for every attempt
+        }
+        let max_retries = self.options.max_retries.unwrap_or(self.transport.retry.max_retries);
+        let repeatable = options.idempotency_key.is_some();
+        let mut retry = 0;
+        loop {
+            let request = build().await?;
+            let context = Arc::new(CallContext { options: options.clone(), record: Mutex::default() });
+            let sent = self.transport.clone().execute(self.http().clone(), request, operation);
+            let result = call::CALL.scope(context.clone(), sent).await;
+            let record = context.record.lock().expect("call record").clone();
+            let decision = match &result {
+                Ok(response) => self.transport.retry.after_status(response.status(), record.retry_after, retry, max_retries, repeatable),
+                Err(error) => self.transport.retry.after_error(error, retry, max_retries, repeatable),
+            };
+            if let crate::retry::Decision::RetryAfter(wait) = decision {
+                tokio::time::sleep(wait).await;
+                retry += 1;
+                continue;
+            }
+            let record = call::CallRecord { attempts: retry + 1, ..record };
+            return match result {
+                Ok(response) if response.status().is_success() => Ok(response),
+                Ok(response) => {
+                    let (status, headers) = (response.status().as_u16(), response.headers().clone());
+                    let bytes = response.bytes().await.unwrap_or_default();
+                    let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+                    Err(api_error(operation, status, &headers, &body, excerpt(&bytes, 512), &record))
+                }
+                Err(source) if source.is_timeout() => Err(Error::Timeout { operation, source: Some(source) }),
+                Err(source) => Err(Error::Connection { operation, source }),
+            };
+        }
+    }
+}
+
 async fn map_error<E: Serialize + std::fmt::Debug>(operation: &'static str, error: heygen_sys::Error<E>, record: &call::CallRecord) -> Error {
     use heygen_sys::Error as E;
     match error {
@@ -275,6 +329,7 @@ impl ClientBuilder {
     }
 
     /// Use this `reqwest::Client` (its timeouts and TLS settings apply; the builder's do not).
+    /// Build it from [`http_client_builder`].
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self
@@ -322,14 +377,22 @@ fn secret(value: &str, what: &str) -> Result<HeaderValue> {
     Ok(header)
 }
 
-fn default_http_client(timeout: Duration, connect_timeout: Duration) -> Result<reqwest::Client> {
+/// A `reqwest::ClientBuilder` ready for this crate's TLS setup, to build the client passed
+/// to [`ClientBuilder::http_client`].
+///
+/// With the default `rustls` feature, reqwest is built without a bundled crypto provider (to
+/// avoid compiling aws-lc); this installs ring as the process default unless the application
+/// already installed one. A plain `reqwest::Client::new()` would panic for want of a provider.
+pub fn http_client_builder() -> reqwest::ClientBuilder {
     #[cfg(feature = "rustls")]
     {
-        // reqwest's rustls backend without a bundled provider: install ring once, unless the
-        // application already chose a provider.
         let _ = rustls::crypto::ring::default_provider().install_default();
     }
     reqwest::Client::builder()
+}
+
+fn default_http_client(timeout: Duration, connect_timeout: Duration) -> Result<reqwest::Client> {
+    http_client_builder()
         .timeout(timeout)
         .connect_timeout(connect_timeout)
         .build()

@@ -10,7 +10,7 @@
 //! let avatars: Vec<_> = client.avatars().list().max_items(5).items().try_collect().await?;
 //! let request = CreateVideoFromAvatar::builder()
 //!     .avatar_id(avatars[0].id.clone())
-//!     .script("Hello from Rust!".to_string())
+//!     .script(Some("Hello from Rust!".parse().unwrap()))
 //!     .voice_id("voice_id".to_string());
 //! let created = client.videos().create(CreateVideoV3RequestBody::Avatar(request.try_into().unwrap())).await?;
 //! println!("video {} is {}", created.video_id, created.status);
@@ -29,7 +29,7 @@ pub mod retry;
 mod transport;
 
 pub use call::{RequestOptions, validate_idempotency_key};
-pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
+pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, http_client_builder};
 pub use error::{ApiError, Error, Result};
 pub use heygen_sys::types;
 pub use paginate::{Page, Paginator};

@@ -17,7 +17,7 @@ impl Videos {
     /// use heygen::types::CreateVideoFromAvatar;
     /// let request = CreateVideoFromAvatar::builder()
     ///     .avatar_id("Angela-inblackskirt-20220820".to_string())
-    ///     .script("Hello!".to_string())
+    ///     .script(Some("Hello!".parse().unwrap()))
     ///     .voice_id("1bd001e7e50f421d891986aad5158bc8".to_string());
     /// let video = client.videos().create(CreateVideoFromAvatar::try_from(request).unwrap()).await?;
     /// println!("{}", video.video_id);
