@@ -5,6 +5,8 @@
 //! examples from its schemas, and [`validate()`] checks values against them with the
 //! `jsonschema` crate (draft 2020-12).
 
+#![warn(missing_docs)]
+
 pub mod spec;
 pub mod synth;
 pub mod validate;

@@ -254,7 +254,9 @@ impl Spec {
         self.path.as_deref()
     }
 
-    /// All operations, in document order of paths, then of methods.
+    /// All operations: by path in the order of the parsed `paths` map (alphabetical unless
+    /// serde_json's `preserve_order` feature is on; deterministic either way), then by method
+    /// (`get`, `put`, `post`, `delete`, `options`, `head`, `patch`, `trace`).
     pub fn operations(&self) -> Vec<Operation<'_>> {
         let mut out = Vec::new();
         let Some(paths) = self.doc.get("paths").and_then(Value::as_object) else {
@@ -319,6 +321,15 @@ impl Spec {
         self.doc.get("components")?.get("schemas")?.get(name)
     }
 
+    /// JSON pointers (`/components/schemas/X/properties/y`, `/paths/~1v3~1videos/post/...`) of
+    /// every schema object in the document: component schemas, the schemas of parameters and
+    /// media types, and every subschema below them (parents before children).
+    pub fn schema_pointers(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        walk_for_schemas(&self.doc, String::new(), &mut out);
+        out
+    }
+
     /// Names of all component schemas.
     pub fn schema_names(&self) -> Vec<&str> {
         self.doc
@@ -336,7 +347,7 @@ impl<'a> Operation<'a> {
         self.spec
     }
 
-    /// Responses with `application/json` (or `+json`) content, in document order, as
+    /// Responses with `application/json` (or `+json`) content, in status order, as
     /// `(status, schema, media-type example)`; the schema is `{}` when the media type has none.
     /// Non-numeric status keys (`default`, `2XX`) are skipped.
     pub fn json_responses(&self) -> Vec<JsonResponse> {
@@ -438,6 +449,91 @@ impl<'a> Operation<'a> {
     }
 }
 
+/// Collects schema pointers outside schemas: under `components/schemas` every value is a
+/// schema; elsewhere every `schema` member is. Example data is not walked.
+fn walk_for_schemas(value: &Value, pointer: String, out: &mut Vec<String>) {
+    let Value::Object(map) = value else {
+        if let Value::Array(items) = value {
+            for (i, v) in items.iter().enumerate() {
+                walk_for_schemas(v, format!("{pointer}/{i}"), out);
+            }
+        }
+        return;
+    };
+    for (key, v) in map {
+        let child = format!("{pointer}/{}", escape_token(key));
+        match key.as_str() {
+            "example" | "examples" => {}
+            "schema" if v.is_object() => walk_schema(v, child, out),
+            "schemas" if pointer == "/components" => {
+                for (name, schema) in v.as_object().into_iter().flatten() {
+                    walk_schema(schema, format!("{child}/{}", escape_token(name)), out);
+                }
+            }
+            _ => walk_for_schemas(v, child, out),
+        }
+    }
+}
+
+/// Pushes `pointer` (a schema) and the pointers of its subschemas.
+fn walk_schema(schema: &Value, pointer: String, out: &mut Vec<String>) {
+    let Value::Object(map) = schema else {
+        return;
+    };
+    out.push(pointer.clone());
+    for (key, v) in map {
+        let child = format!("{pointer}/{}", escape_token(key));
+        match key.as_str() {
+            "properties" | "patternProperties" | "$defs" | "definitions" | "dependentSchemas" => {
+                for (name, sub) in v.as_object().into_iter().flatten() {
+                    walk_schema(sub, format!("{child}/{}", escape_token(name)), out);
+                }
+            }
+            "allOf" | "anyOf" | "oneOf" | "prefixItems" => {
+                for (i, sub) in v.as_array().into_iter().flatten().enumerate() {
+                    walk_schema(sub, format!("{child}/{i}"), out);
+                }
+            }
+            "items"
+            | "additionalProperties"
+            | "not"
+            | "contains"
+            | "propertyNames"
+            | "if"
+            | "then"
+            | "else"
+            | "unevaluatedItems"
+            | "unevaluatedProperties" => {
+                walk_schema(v, child, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// JSON-pointer escape of one reference token (`~` → `~0`, `/` → `~1`).
+pub fn escape_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+/// A local `$ref` (`#...`) to a JSON pointer, percent-encoding what a URI fragment cannot hold
+/// (`{`, `}`, spaces, ...).
+pub fn pointer_ref(pointer: &str) -> String {
+    let mut out = String::with_capacity(pointer.len() + 1);
+    out.push('#');
+    for c in pointer.chars() {
+        if c.is_ascii_alphanumeric() || "/~-._!$&'()*+,;=:@?".contains(c) {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out
+}
+
 /// The first `application/json` (or `*/*+json`) entry of a `content` map.
 fn json_media(content: Option<&Value>) -> Option<(&str, &Value)> {
     content?
@@ -479,7 +575,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Decodes `%XX` escapes of a URI fragment (JSON-pointer `~0`/`~1` are left to
 /// [`Value::pointer`]).
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
         return s.to_owned();
     }

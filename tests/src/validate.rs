@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use jsonschema::{Draft, Validator};
 use serde_json::{Value, json};
 
-use crate::spec::{Spec, insert_at_pointer};
+use crate::spec::{Spec, escape_token, insert_at_pointer, percent_decode};
 
 /// Compiled validators, keyed by the fragment and its `$ref` closure.
 fn cache() -> &'static Mutex<HashMap<String, Arc<Validator>>> {
@@ -113,13 +113,14 @@ fn ref_closure<'a>(
             let Some(pointer) = reference.strip_prefix('#') else {
                 return Err(format!("non-local $ref {reference:?} is not supported"));
             };
-            if found.contains_key(pointer) {
+            let pointer = percent_decode(pointer);
+            if found.contains_key(&pointer) {
                 continue;
             }
             let target = root
-                .pointer(pointer)
+                .pointer(&pointer)
                 .ok_or_else(|| format!("unresolvable $ref {reference:?}"))?;
-            found.insert(pointer.to_owned(), target);
+            found.insert(pointer, target);
             stack.push(target);
         }
     }
@@ -159,11 +160,6 @@ fn collect_refs_in<'a>(value: &'a Value, schema_map: bool, out: &mut Vec<&'a str
     }
 }
 
-/// JSON-pointer escape of one reference token.
-fn escape_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
-
 fn short(schema: &Value) -> String {
     let mut s = schema.to_string();
     if s.len() > 200 {
@@ -190,6 +186,10 @@ pub struct KnownInvalidExample {
 
 /// The document's examples that are invalid for their own schemas (the tests assert this
 /// exact set). The examples are still used as they are: they are what the upstream documents.
+///
+/// Empty for the 2026-04-08 pin: all 186 recorded response examples and all 409 schema-level
+/// `example`/`examples`/`default` values validate. Add an entry here (rather than changing the
+/// example) when a new pin brings an invalid one.
 pub fn known_invalid_examples() -> Vec<KnownInvalidExample> {
     vec![]
 }
