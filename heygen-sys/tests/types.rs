@@ -1,7 +1,8 @@
 //! The generated types users rely on: tagged unions, open enums, defaulted tags.
 
 use heygen_sys::types::{
-    AssetInput, AssetUrl, AvatarStatus, CreateAvatarRequestBody, CreateVideoFromAvatar, CreateVideoFromImage, CreateVideoV3RequestBody, VideoStatus,
+    AssetInput, AssetUrl, AvatarStatus, CreateAvatarRequestBody, CreateVideoFromAvatar,
+    CreateVideoFromImage, CreateVideoV3RequestBody, VideoStatus,
 };
 use serde_json::json;
 
@@ -20,24 +21,53 @@ fn avatar_and_image_videos_serialise_with_their_tags() {
     let json = serde_json::to_value(avatar_video()).unwrap();
     assert_eq!(json["type"], "avatar");
     assert_eq!(json["avatar_id"], "avatar_1");
-    let url: AssetUrl = AssetUrl::builder().url("https://example.com/face.png".to_string()).try_into().unwrap();
-    let image: CreateVideoFromImage = CreateVideoFromImage::builder().image(AssetInput::from(url)).audio_url(Some("https://example.com/a.mp3".to_string())).try_into().unwrap();
+    let url: AssetUrl = AssetUrl::builder()
+        .url("https://example.com/face.png".to_string())
+        .try_into()
+        .unwrap();
+    let image: CreateVideoFromImage = CreateVideoFromImage::builder()
+        .image(AssetInput::from(url))
+        .audio_url(Some("https://example.com/a.mp3".to_string()))
+        .try_into()
+        .unwrap();
     let json = serde_json::to_value(CreateVideoV3RequestBody::from(image)).unwrap();
     assert_eq!(json["type"], "image");
-    assert_eq!(json["image"], json!({"type": "url", "url": "https://example.com/face.png"}));
+    assert_eq!(
+        json["image"],
+        json!({"type": "url", "url": "https://example.com/face.png"})
+    );
 }
 
 #[test]
 fn unions_deserialise_by_tag_and_name_an_unknown_tag() {
-    let parsed: CreateVideoV3RequestBody = serde_json::from_value(json!({"type": "image", "image": {"type": "asset_id", "asset_id": "a1"}})).unwrap();
-    let CreateVideoV3RequestBody::Image(image) = parsed else { panic!("wrong variant") };
+    let parsed: CreateVideoV3RequestBody = serde_json::from_value(
+        json!({"type": "image", "image": {"type": "asset_id", "asset_id": "a1"}}),
+    )
+    .unwrap();
+    let CreateVideoV3RequestBody::Image(image) = parsed else {
+        panic!("wrong variant")
+    };
     assert!(matches!(image.image, AssetInput::AssetId(ref a) if a.asset_id == "a1"));
-    let err = serde_json::from_value::<CreateVideoV3RequestBody>(json!({"type": "video", "avatar_id": "x"})).unwrap_err().to_string();
-    assert!(err.contains("unknown type `video`") && err.contains("`avatar`, `image`"), "{err}");
-    let err = serde_json::from_value::<AssetInput>(json!({"url": "x"})).unwrap_err().to_string();
+    let err = serde_json::from_value::<CreateVideoV3RequestBody>(
+        json!({"type": "video", "avatar_id": "x"}),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("unknown type `video`") && err.contains("`avatar`, `image`"),
+        "{err}"
+    );
+    let err = serde_json::from_value::<AssetInput>(json!({"url": "x"}))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("missing field `type`"), "{err}");
-    let err = serde_json::from_value::<AssetInput>(json!({"type": "base64", "data": "AA=="})).unwrap_err().to_string();
-    assert!(err.contains("AssetInput with type `base64`") && err.contains("media_type"), "{err}");
+    let err = serde_json::from_value::<AssetInput>(json!({"type": "base64", "data": "AA=="}))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("AssetInput with type `base64`") && err.contains("media_type"),
+        "{err}"
+    );
     assert_eq!(CreateAvatarRequestBody::TAGS, ["photo", "prompt", "video"]);
 }
 
@@ -52,7 +82,10 @@ fn unknown_statuses_deserialise_keep_the_raw_string_and_round_trip() {
     let known: VideoStatus = serde_json::from_value(json!("completed")).unwrap();
     assert_eq!(known, VideoStatus::Completed);
     assert_eq!(known.to_string(), "completed");
-    assert!(VideoStatus::KNOWN.contains(&"waiting"), "the overlay adds `waiting`");
+    assert!(
+        VideoStatus::KNOWN.contains(&"waiting"),
+        "the overlay adds `waiting`"
+    );
 }
 
 #[test]
@@ -62,9 +95,17 @@ fn the_asset_input_union_is_one_type_everywhere() {
     let url: AssetUrl = AssetUrl::builder().url("u".to_string()).try_into().unwrap();
     let input = AssetInput::from(url);
     takes(&input);
-    let photo: heygen_sys::types::CreatePhotoAvatarRequest = heygen_sys::types::CreatePhotoAvatarRequest::builder().file(input.clone()).name("n".to_string()).try_into().unwrap();
+    let photo: heygen_sys::types::CreatePhotoAvatarRequest =
+        heygen_sys::types::CreatePhotoAvatarRequest::builder()
+            .file(input.clone())
+            .name("n".to_string())
+            .try_into()
+            .unwrap();
     takes(&photo.file);
-    let image: CreateVideoFromImage = CreateVideoFromImage::builder().image(input).try_into().unwrap();
+    let image: CreateVideoFromImage = CreateVideoFromImage::builder()
+        .image(input)
+        .try_into()
+        .unwrap();
     takes(&image.image);
 }
 
@@ -72,5 +113,10 @@ fn the_asset_input_union_is_one_type_everywhere() {
 fn request_types_expose_a_json_schema() {
     let schema = schemars::schema_for!(CreateVideoV3RequestBody);
     let text = serde_json::to_string(&schema).unwrap();
-    assert!(text.contains("\"oneOf\"") && text.contains("CreateVideoFromAvatar") && text.contains("avatar_id"), "{text}");
+    assert!(
+        text.contains("\"oneOf\"")
+            && text.contains("CreateVideoFromAvatar")
+            && text.contains("avatar_id"),
+        "{text}"
+    );
 }

@@ -58,11 +58,16 @@ impl RequestOptions {
 
 /// HeyGen's rule for `Idempotency-Key`: 1–255 characters of `[A-Za-z0-9_:.-]`.
 pub fn validate_idempotency_key(key: &str) -> Result<()> {
-    let ok_chars = key.bytes().all(|b| b.is_ascii_alphanumeric() || b"_:.-".contains(&b));
+    let ok_chars = key
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"_:.-".contains(&b));
     if key.is_empty() || key.len() > 255 || !ok_chars {
         return Err(Error::invalid(
             "Idempotency-Key",
-            format!("must be 1-255 characters of [A-Za-z0-9_:.-], got {} characters", key.len()),
+            format!(
+                "must be 1-255 characters of [A-Za-z0-9_:.-], got {} characters",
+                key.len()
+            ),
         ));
     }
     Ok(())

@@ -91,7 +91,10 @@ impl Client {
 
     /// A client whose calls use `options` (retries, idempotency key, timeout).
     pub fn with_options(&self, options: RequestOptions) -> Self {
-        Self { options, ..self.clone() }
+        Self {
+            options,
+            ..self.clone()
+        }
     }
 
     /// Runs one generated operation with this client's per-call options, mapping every failure
@@ -102,7 +105,10 @@ impl Client {
         E: Serialize + std::fmt::Debug,
     {
         self.options.validate()?;
-        let context = Arc::new(CallContext { options: self.options.clone(), record: Mutex::default() });
+        let context = Arc::new(CallContext {
+            options: self.options.clone(),
+            record: Mutex::default(),
+        });
         let result = call::CALL.scope(context.clone(), send).await;
         let record = context.record.lock().expect("call record").clone();
         match result {
@@ -112,7 +118,12 @@ impl Client {
     }
 
     /// Runs an operation whose body is a `{"data": …}` envelope and returns the payload.
-    pub(crate) async fn data<Env, T, E, F>(&self, operation: &'static str, send: F, data: impl FnOnce(Env) -> Option<T>) -> Result<T>
+    pub(crate) async fn data<Env, T, E, F>(
+        &self,
+        operation: &'static str,
+        send: F,
+        data: impl FnOnce(Env) -> Option<T>,
+    ) -> Result<T>
     where
         F: Future<Output = std::result::Result<ResponseValue<Env>, heygen_sys::Error<E>>>,
         E: Serialize + std::fmt::Debug,
@@ -138,7 +149,11 @@ impl Client {
     /// options); an error status becomes the typed API error. `build` is called again for each
     /// retry, since a streamed body cannot be cloned: 429 is retried always, 408/409/5xx and
     /// connection errors only with an `Idempotency-Key`, as for generated operations.
-    pub(crate) async fn send_built<F, Fut>(&self, operation: &'static str, mut build: F) -> Result<reqwest::Response>
+    pub(crate) async fn send_built<F, Fut>(
+        &self,
+        operation: &'static str,
+        mut build: F,
+    ) -> Result<reqwest::Response>
     where
         F: FnMut() -> Fut,
         Fut: Future<Output = Result<reqwest::Request>>,
@@ -148,48 +163,96 @@ impl Client {
         if options.idempotency_key.is_none() && self.transport.auto_idempotency {
             options.idempotency_key = Some(uuid::Uuid::new_v4().to_string()); // one key for every attempt
         }
-        let max_retries = self.options.max_retries.unwrap_or(self.transport.retry.max_retries);
+        let max_retries = self
+            .options
+            .max_retries
+            .unwrap_or(self.transport.retry.max_retries);
         let repeatable = options.idempotency_key.is_some();
         let mut retry = 0;
         loop {
             let request = build().await?;
-            let context = Arc::new(CallContext { options: options.clone(), record: Mutex::default() });
-            let sent = self.transport.clone().execute(self.http().clone(), request, operation);
+            let context = Arc::new(CallContext {
+                options: options.clone(),
+                record: Mutex::default(),
+            });
+            let sent = self
+                .transport
+                .clone()
+                .execute(self.http().clone(), request, operation);
             let result = call::CALL.scope(context.clone(), sent).await;
             let record = context.record.lock().expect("call record").clone();
             let decision = match &result {
-                Ok(response) => self.transport.retry.after_status(response.status(), record.retry_after, retry, max_retries, repeatable),
-                Err(error) => self.transport.retry.after_error(error, retry, max_retries, repeatable),
+                Ok(response) => self.transport.retry.after_status(
+                    response.status(),
+                    record.retry_after,
+                    retry,
+                    max_retries,
+                    repeatable,
+                ),
+                Err(error) => {
+                    self.transport
+                        .retry
+                        .after_error(error, retry, max_retries, repeatable)
+                }
             };
             if let crate::retry::Decision::RetryAfter(wait) = decision {
                 tokio::time::sleep(wait).await;
                 retry += 1;
                 continue;
             }
-            let record = call::CallRecord { attempts: retry + 1, ..record };
+            let record = call::CallRecord {
+                attempts: retry + 1,
+                ..record
+            };
             return match result {
                 Ok(response) if response.status().is_success() => Ok(response),
                 Ok(response) => {
-                    let (status, headers) = (response.status().as_u16(), response.headers().clone());
+                    let (status, headers) =
+                        (response.status().as_u16(), response.headers().clone());
                     let bytes = response.bytes().await.unwrap_or_default();
                     let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-                    Err(api_error(operation, status, &headers, &body, excerpt(&bytes, 512), &record))
+                    Err(api_error(
+                        operation,
+                        status,
+                        &headers,
+                        &body,
+                        excerpt(&bytes, 512),
+                        &record,
+                    ))
                 }
-                Err(source) if source.is_timeout() => Err(Error::Timeout { operation, source: Some(source) }),
+                Err(source) if source.is_timeout() => Err(Error::Timeout {
+                    operation,
+                    source: Some(source),
+                }),
                 Err(source) => Err(Error::Connection { operation, source }),
             };
         }
     }
 }
 
-async fn map_error<E: Serialize + std::fmt::Debug>(operation: &'static str, error: heygen_sys::Error<E>, record: &call::CallRecord) -> Error {
+async fn map_error<E: Serialize + std::fmt::Debug>(
+    operation: &'static str,
+    error: heygen_sys::Error<E>,
+    record: &call::CallRecord,
+) -> Error {
     use heygen_sys::Error as E;
     match error {
-        E::InvalidRequest(message) => Error::InvalidRequest { field: None, message },
-        E::Custom(message) => Error::InvalidRequest { field: None, message },
-        E::CommunicationError(source) | E::ResponseBodyError(source) | E::InvalidUpgrade(source) => {
+        E::InvalidRequest(message) => Error::InvalidRequest {
+            field: None,
+            message,
+        },
+        E::Custom(message) => Error::InvalidRequest {
+            field: None,
+            message,
+        },
+        E::CommunicationError(source)
+        | E::ResponseBodyError(source)
+        | E::InvalidUpgrade(source) => {
             if source.is_timeout() {
-                Error::Timeout { operation, source: Some(source) }
+                Error::Timeout {
+                    operation,
+                    source: Some(source),
+                }
             } else {
                 Error::Connection { operation, source }
             }
@@ -205,16 +268,35 @@ async fn map_error<E: Serialize + std::fmt::Debug>(operation: &'static str, erro
             let headers = response.headers().clone();
             let bytes = response.bytes().await.unwrap_or_default();
             let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-            api_error(operation, status, &headers, &body, excerpt(&bytes, 512), record)
+            api_error(
+                operation,
+                status,
+                &headers,
+                &body,
+                excerpt(&bytes, 512),
+                record,
+            )
         }
         E::InvalidResponsePayload(bytes, source) => {
             let status = record.status.unwrap_or(200);
             if (200..300).contains(&status) {
-                Error::Decode { operation, status, message: source.to_string(), body_excerpt: excerpt(&bytes, 512) }
+                Error::Decode {
+                    operation,
+                    status,
+                    message: source.to_string(),
+                    body_excerpt: excerpt(&bytes, 512),
+                }
             } else {
                 // A documented error status whose body is not the documented JSON (a proxy's page).
                 let headers = reqwest::header::HeaderMap::new();
-                api_error(operation, status, &headers, &Value::Null, excerpt(&bytes, 512), record)
+                api_error(
+                    operation,
+                    status,
+                    &headers,
+                    &Value::Null,
+                    excerpt(&bytes, 512),
+                    record,
+                )
             }
         }
     }
@@ -231,14 +313,30 @@ fn api_error(
 ) -> Error {
     // v3: {"error": {code, message, param, doc_url}}; v1: {code, message}; legacy: {error: {code, message}}.
     let detail = body.get("error").filter(|e| e.is_object()).unwrap_or(body);
-    let text = |key: &str| detail.get(key).and_then(|v| match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
+    let text = |key: &str| {
+        detail.get(key).and_then(|v| match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+    };
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let reason = reqwest::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("error");
+    let message = text("message").unwrap_or_else(|| {
+        if raw_excerpt.is_empty() {
+            reason.to_string()
+        } else {
+            raw_excerpt
+        }
     });
-    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
-    let reason = reqwest::StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("error");
-    let message = text("message").unwrap_or_else(|| if raw_excerpt.is_empty() { reason.to_string() } else { raw_excerpt });
     let api = Box::new(ApiError {
         status,
         code: text("code"),
@@ -246,11 +344,18 @@ fn api_error(
         param: text("param"),
         doc_url: text("doc_url"),
         request_id: header("x-request-id").or_else(|| record.request_id.clone()),
-        retry_after: header("retry-after").as_deref().and_then(crate::retry::parse_retry_after).or(record.retry_after),
+        retry_after: header("retry-after")
+            .as_deref()
+            .and_then(crate::retry::parse_retry_after)
+            .or(record.retry_after),
         operation,
         attempts: record.attempts.max(1),
     });
-    if status == 429 { Error::RateLimited(api) } else { Error::Api(api) }
+    if status == 429 {
+        Error::RateLimited(api)
+    } else {
+        Error::Api(api)
+    }
 }
 
 /// Settings of a [`Client`]; see [`Client::builder`].
@@ -271,7 +376,10 @@ impl std::fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("api_key", &self.api_key.as_ref().map(|_| "<redacted>"))
-            .field("bearer_token", &self.bearer_token.as_ref().map(|_| "<redacted>"))
+            .field(
+                "bearer_token",
+                &self.bearer_token.as_ref().map(|_| "<redacted>"),
+            )
             .field("base_url", &self.base_url)
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
@@ -345,26 +453,58 @@ impl ClientBuilder {
     /// Builds the client; fails without a non-empty API key or bearer token.
     pub fn build(self) -> Result<Client> {
         let auth = match (self.api_key, self.bearer_token) {
-            (Some(_), Some(_)) => return Err(Error::Config("set an API key or a bearer token, not both".into())),
+            (Some(_), Some(_)) => {
+                return Err(Error::Config(
+                    "set an API key or a bearer token, not both".into(),
+                ));
+            }
             (Some(key), None) => Auth::ApiKey(secret(&key, "API key")?),
-            (None, Some(token)) => Auth::Bearer(secret(&format!("Bearer {token}"), "bearer token")?),
+            (None, Some(token)) => {
+                Auth::Bearer(secret(&format!("Bearer {token}"), "bearer token")?)
+            }
             (None, None) => {
-                return Err(Error::Config("no API key: set HEYGEN_API_KEY or call ClientBuilder::api_key".into()));
+                return Err(Error::Config(
+                    "no API key: set HEYGEN_API_KEY or call ClientBuilder::api_key".into(),
+                ));
             }
         };
-        let base_url = self.base_url.unwrap_or_else(|| DEFAULT_BASE_URL.to_string()).trim_end_matches('/').to_string();
-        reqwest::Url::parse(&base_url).map_err(|e| Error::Config(format!("base URL `{base_url}`: {e}")))?;
-        let user_agent = self.user_agent.unwrap_or_else(|| format!("heygen-rs/{}", env!("CARGO_PKG_VERSION")));
-        let user_agent = HeaderValue::from_str(&user_agent).map_err(|_| Error::Config("user agent is not a valid header value".into()))?;
+        let base_url = self
+            .base_url
+            .unwrap_or_else(|| DEFAULT_BASE_URL.to_string())
+            .trim_end_matches('/')
+            .to_string();
+        reqwest::Url::parse(&base_url)
+            .map_err(|e| Error::Config(format!("base URL `{base_url}`: {e}")))?;
+        let user_agent = self
+            .user_agent
+            .unwrap_or_else(|| format!("heygen-rs/{}", env!("CARGO_PKG_VERSION")));
+        let user_agent = HeaderValue::from_str(&user_agent)
+            .map_err(|_| Error::Config("user agent is not a valid header value".into()))?;
         let http = match self.http_client {
             Some(client) => client,
-            None => default_http_client(self.timeout.unwrap_or(DEFAULT_TIMEOUT), self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))?,
+            None => default_http_client(
+                self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+                self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
+            )?,
         };
-        let transport = Arc::new(Transport { auth, user_agent, retry: self.retry, auto_idempotency: self.auto_idempotency, paused_until: Mutex::default() });
+        let transport = Arc::new(Transport {
+            auth,
+            user_agent,
+            retry: self.retry,
+            auto_idempotency: self.auto_idempotency,
+            paused_until: Mutex::default(),
+        });
         let exec_transport = transport.clone();
-        let exec = heygen_sys::Exec::new(move |client, request, operation| exec_transport.clone().execute(client, request, operation));
+        let exec = heygen_sys::Exec::new(move |client, request, operation| {
+            exec_transport.clone().execute(client, request, operation)
+        });
         let raw = heygen_sys::Client::new_with_client(&base_url, http, exec);
-        Ok(Client { raw, transport, base_url, options: RequestOptions::default() })
+        Ok(Client {
+            raw,
+            transport,
+            base_url,
+            options: RequestOptions::default(),
+        })
     }
 }
 
@@ -372,7 +512,8 @@ fn secret(value: &str, what: &str) -> Result<HeaderValue> {
     if value.trim().is_empty() || value.trim() == "Bearer" {
         return Err(Error::Config(format!("the {what} is empty")));
     }
-    let mut header = HeaderValue::from_str(value).map_err(|_| Error::Config(format!("the {what} is not a valid header value")))?;
+    let mut header = HeaderValue::from_str(value)
+        .map_err(|_| Error::Config(format!("the {what} is not a valid header value")))?;
     header.set_sensitive(true);
     Ok(header)
 }
@@ -398,4 +539,3 @@ fn default_http_client(timeout: Duration, connect_timeout: Duration) -> Result<r
         .build()
         .map_err(|e| Error::Config(format!("building the HTTP client: {e}")))
 }
-

@@ -78,7 +78,9 @@ pub enum Error {
         source: reqwest::Error,
     },
     /// A successful response whose body is not what the API description says.
-    #[error("{operation}: could not decode the HTTP {status} response: {message}; body starts: {body_excerpt}")]
+    #[error(
+        "{operation}: could not decode the HTTP {status} response: {message}; body starts: {body_excerpt}"
+    )]
     Decode {
         /// The operation id.
         operation: &'static str,
@@ -130,7 +132,9 @@ pub enum Error {
         message: Option<String>,
     },
     /// A wait reached its deadline; the last seen resource is kept as JSON.
-    #[error("waiting for {kind} {id} timed out after {elapsed:?} and {polls} polls (last status `{last_status}`)")]
+    #[error(
+        "waiting for {kind} {id} timed out after {elapsed:?} and {polls} polls (last status `{last_status}`)"
+    )]
     WaitTimeout {
         /// What was waited on.
         kind: &'static str,
@@ -146,7 +150,9 @@ pub enum Error {
         polls: u32,
     },
     /// An avatar is waiting for its subject's consent; the wait cannot finish by itself.
-    #[error("avatar {id} needs consent before it can finish (status pending_consent); see avatars().create_consent")]
+    #[error(
+        "avatar {id} needs consent before it can finish (status pending_consent); see avatars().create_consent"
+    )]
     ConsentRequired {
         /// The avatar group or look id.
         id: String,
@@ -191,7 +197,10 @@ impl Error {
     }
 
     pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::InvalidRequest { field: Some(field.into()), message: message.into() }
+        Error::InvalidRequest {
+            field: Some(field.into()),
+            message: message.into(),
+        }
     }
 }
 

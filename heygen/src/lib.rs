@@ -23,14 +23,21 @@
 mod call;
 mod client;
 mod error;
+pub mod migrate;
 pub mod paginate;
 pub mod resources;
 pub mod retry;
 mod transport;
+pub mod wait;
 
 pub use call::{RequestOptions, validate_idempotency_key};
-pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, http_client_builder};
+pub use client::{
+    Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
+    http_client_builder,
+};
 pub use error::{ApiError, Error, Result};
 pub use heygen_sys::types;
 pub use paginate::{Page, Paginator};
+pub use resources::assets::{AssetInputExt, AssetReferenceExt, MAX_UPLOAD_BYTES};
 pub use retry::RetryPolicy;
+pub use wait::{Progress, WaitOptions};

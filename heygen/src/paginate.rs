@@ -45,7 +45,11 @@ pub struct Paginator<T> {
 
 impl<T> std::fmt::Debug for Paginator<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Paginator").field("operation", &self.operation).field("start", &self.start).field("max_items", &self.max_items).finish()
+        f.debug_struct("Paginator")
+            .field("operation", &self.operation)
+            .field("start", &self.start)
+            .field("max_items", &self.max_items)
+            .finish()
     }
 }
 
@@ -56,7 +60,12 @@ impl<T: Send + 'static> Paginator<T> {
         F: Fn(Option<String>) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<Page<T>>> + Send + 'static,
     {
-        Self { operation, fetch: Arc::new(move |token| Box::pin(fetch(token))), start: None, max_items: None }
+        Self {
+            operation,
+            fetch: Arc::new(move |token| Box::pin(fetch(token))),
+            start: None,
+            max_items: None,
+        }
     }
 
     /// Stop after `n` items in all (no request is made for items past it).
@@ -93,7 +102,10 @@ impl<T: Send + 'static> Paginator<T> {
             };
             futures::stream::iter(items)
         });
-        Items { inner: Box::pin(items), cursor }
+        Items {
+            inner: Box::pin(items),
+            cursor,
+        }
     }
 
     /// Every item in a `Vec`.
@@ -139,10 +151,14 @@ impl<T: Send + 'static> Paginator<T> {
                 page.items.truncate(*left);
                 *left -= page.items.len();
             }
-            *state.cursor.lock().expect("cursor") = page.next_token.clone().filter(|_| page.has_more);
+            *state.cursor.lock().expect("cursor") =
+                page.next_token.clone().filter(|_| page.has_more);
             match page.next_token.clone() {
                 Some(next) if page.has_more && !state.seen.insert(next.clone()) => {
-                    state.pending = Some(Error::RepeatedCursor { operation: state.operation, cursor: next });
+                    state.pending = Some(Error::RepeatedCursor {
+                        operation: state.operation,
+                        cursor: next,
+                    });
                 }
                 Some(next) if page.has_more => state.next = Some(Some(next)),
                 _ => {}
@@ -176,6 +192,8 @@ impl<T> Stream for Items<T> {
 
 impl<T> std::fmt::Debug for Items<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Items").field("next_token", &self.next_token()).finish_non_exhaustive()
+        f.debug_struct("Items")
+            .field("next_token", &self.next_token())
+            .finish_non_exhaustive()
     }
 }

@@ -47,7 +47,10 @@ impl RetryPolicy {
     /// The backoff before retry number `retry` (0-based): exponential, capped, with up to 25 %
     /// jitter taken off so that many clients do not retry in step.
     pub fn backoff(&self, retry: u32) -> Duration {
-        let base = self.initial_backoff.saturating_mul(1 << retry.min(16)).min(self.max_backoff);
+        let base = self
+            .initial_backoff
+            .saturating_mul(1 << retry.min(16))
+            .min(self.max_backoff);
         let jitter = rand::rng().random_range(0.0..0.25);
         base.mul_f64(1.0 - jitter)
     }
@@ -55,7 +58,10 @@ impl RetryPolicy {
     /// Whether a request with this method may be repeated after a failure that may have
     /// reached the server.
     pub fn repeatable(method: &Method, has_idempotency_key: bool) -> bool {
-        matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS | Method::DELETE | Method::PUT) || has_idempotency_key
+        matches!(
+            *method,
+            Method::GET | Method::HEAD | Method::OPTIONS | Method::DELETE | Method::PUT
+        ) || has_idempotency_key
     }
 
     /// The decision after a response with `status` on attempt `retry` (0 for the first).
@@ -83,8 +89,15 @@ impl RetryPolicy {
     }
 
     /// The decision after a transport error on attempt `retry`.
-    pub(crate) fn after_error(&self, error: &reqwest::Error, retry: u32, max_retries: u32, repeatable: bool) -> Decision {
-        let transient = error.is_connect() || error.is_timeout() || error.is_request() || error.is_body();
+    pub(crate) fn after_error(
+        &self,
+        error: &reqwest::Error,
+        retry: u32,
+        max_retries: u32,
+        repeatable: bool,
+    ) -> Decision {
+        let transient =
+            error.is_connect() || error.is_timeout() || error.is_request() || error.is_body();
         if transient && repeatable && retry < max_retries {
             Decision::RetryAfter(self.backoff(retry))
         } else {
@@ -100,7 +113,10 @@ pub fn parse_retry_after(value: &str) -> Option<Duration> {
         return (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds));
     }
     let date = httpdate::parse_http_date(value).ok()?;
-    Some(date.duration_since(SystemTime::now()).unwrap_or(Duration::ZERO))
+    Some(
+        date.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
 }
 
 #[cfg(test)]
@@ -122,18 +138,33 @@ mod tests {
         assert_eq!(parse_retry_after("abc"), None);
         let future = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(30));
         let parsed = parse_retry_after(&future).unwrap();
-        assert!(parsed <= Duration::from_secs(30) && parsed >= Duration::from_secs(28), "{parsed:?}");
-        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), Some(Duration::ZERO));
+        assert!(
+            parsed <= Duration::from_secs(30) && parsed >= Duration::from_secs(28),
+            "{parsed:?}"
+        );
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            Some(Duration::ZERO)
+        );
     }
 
     #[test]
     fn decisions_follow_method_and_status() {
         let p = RetryPolicy::default();
         let s = |code| StatusCode::from_u16(code).unwrap();
-        assert_eq!(p.after_status(s(429), Some(Duration::from_secs(2)), 0, 2, false), Decision::RetryAfter(Duration::from_secs(2)));
-        assert_eq!(p.after_status(s(429), Some(Duration::from_secs(600)), 0, 2, true), Decision::Stop);
+        assert_eq!(
+            p.after_status(s(429), Some(Duration::from_secs(2)), 0, 2, false),
+            Decision::RetryAfter(Duration::from_secs(2))
+        );
+        assert_eq!(
+            p.after_status(s(429), Some(Duration::from_secs(600)), 0, 2, true),
+            Decision::Stop
+        );
         assert_eq!(p.after_status(s(503), None, 0, 2, false), Decision::Stop);
-        assert!(matches!(p.after_status(s(503), None, 1, 2, true), Decision::RetryAfter(_)));
+        assert!(matches!(
+            p.after_status(s(503), None, 1, 2, true),
+            Decision::RetryAfter(_)
+        ));
         assert_eq!(p.after_status(s(503), None, 2, 2, true), Decision::Stop);
         assert_eq!(p.after_status(s(400), None, 0, 2, true), Decision::Stop);
         assert!(RetryPolicy::repeatable(&Method::GET, false));

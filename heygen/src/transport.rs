@@ -46,9 +46,17 @@ pub(crate) struct Transport {
 }
 
 impl Transport {
-    pub async fn execute(self: Arc<Self>, client: reqwest::Client, mut request: Request, operation: &'static str) -> reqwest::Result<Response> {
+    pub async fn execute(
+        self: Arc<Self>,
+        client: reqwest::Client,
+        mut request: Request,
+        operation: &'static str,
+    ) -> reqwest::Result<Response> {
         let context = call::current();
-        let options = context.as_ref().map(|c| c.options.clone()).unwrap_or_default();
+        let options = context
+            .as_ref()
+            .map(|c| c.options.clone())
+            .unwrap_or_default();
         let headers = request.headers_mut();
         match &self.auth {
             Auth::ApiKey(key) => headers.insert(API_KEY, key.clone()),
@@ -57,7 +65,10 @@ impl Transport {
         headers.insert(USER_AGENT, self.user_agent.clone());
         let writes = matches!(*request.method(), Method::POST | Method::PATCH);
         let key = if writes && request.url().path().starts_with("/v3/") {
-            options.idempotency_key.clone().or_else(|| self.auto_idempotency.then(|| uuid::Uuid::new_v4().to_string()))
+            options.idempotency_key.clone().or_else(|| {
+                self.auto_idempotency
+                    .then(|| uuid::Uuid::new_v4().to_string())
+            })
         } else {
             None
         };
@@ -95,8 +106,16 @@ impl Transport {
                 let result = client.execute(attempt).await;
                 let decision = match &result {
                     Ok(response) => {
-                        let retry_after = response.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(parse_retry_after);
-                        let request_id = response.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).map(str::to_string);
+                        let retry_after = response
+                            .headers()
+                            .get("retry-after")
+                            .and_then(|v| v.to_str().ok())
+                            .and_then(parse_retry_after);
+                        let request_id = response
+                            .headers()
+                            .get(REQUEST_ID)
+                            .and_then(|v| v.to_str().ok())
+                            .map(str::to_string);
                         let span = tracing::Span::current();
                         span.record("status", response.status().as_u16());
                         if let Some(id) = &request_id {
@@ -111,15 +130,26 @@ impl Transport {
                             };
                         }
                         if response.status().as_u16() == 429 {
-                            self.pause(retry_after.unwrap_or_else(|| self.retry.backoff(retry)).min(self.retry.max_retry_after));
+                            self.pause(
+                                retry_after
+                                    .unwrap_or_else(|| self.retry.backoff(retry))
+                                    .min(self.retry.max_retry_after),
+                            );
                         }
-                        self.retry.after_status(response.status(), retry_after, retry, max_retries, repeatable)
+                        self.retry.after_status(
+                            response.status(),
+                            retry_after,
+                            retry,
+                            max_retries,
+                            repeatable,
+                        )
                     }
                     Err(error) => {
                         if let Some(c) = &context {
                             c.record.lock().expect("call record").attempts = retry + 1;
                         }
-                        self.retry.after_error(error, retry, max_retries, repeatable)
+                        self.retry
+                            .after_error(error, retry, max_retries, repeatable)
                     }
                 };
                 match (decision, spare) {
@@ -130,7 +160,8 @@ impl Transport {
                         retry += 1;
                     }
                     _ => {
-                        tracing::Span::current().record("elapsed_ms", started.elapsed().as_millis() as u64);
+                        tracing::Span::current()
+                            .record("elapsed_ms", started.elapsed().as_millis() as u64);
                         return result;
                     }
                 }

@@ -15,41 +15,82 @@ fn video_json(id: &str) -> serde_json::Value {
 
 /// A client on the mock with no reqwest timers, so only the retry waits move the paused clock.
 fn client(server: &MockServer) -> Client {
-    Client::builder().api_key("sk_test_secret").base_url(server.uri()).http_client(heygen::http_client_builder().build().unwrap()).build().unwrap()
+    Client::builder()
+        .api_key("sk_test_secret")
+        .base_url(server.uri())
+        .http_client(heygen::http_client_builder().build().unwrap())
+        .build()
+        .unwrap()
 }
 
 fn create_body() -> heygen::types::CreateVideoV3RequestBody {
-    let avatar: heygen::types::CreateVideoFromAvatar = heygen::types::CreateVideoFromAvatar::builder()
-        .avatar_id("avatar_1".to_string())
-        .script(Some("Hello".parse().unwrap()))
-        .voice_id("voice_1".to_string())
-        .try_into()
-        .unwrap();
+    let avatar: heygen::types::CreateVideoFromAvatar =
+        heygen::types::CreateVideoFromAvatar::builder()
+            .avatar_id("avatar_1".to_string())
+            .script(Some("Hello".parse().unwrap()))
+            .voice_id("voice_1".to_string())
+            .try_into()
+            .unwrap();
     avatar.into()
 }
 
 #[tokio::test]
 async fn api_key_and_bearer_token_are_sent_in_their_headers() {
     let server = MockServer::start().await;
-    Mock::given(method("GET")).and(path("/v3/videos/v1")).and(header("x-api-key", "sk_test_secret"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(video_json("v1"))).expect(1).mount(&server).await;
-    Mock::given(method("GET")).and(path("/v3/videos/v2")).and(header("authorization", "Bearer oauth_token"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(video_json("v2"))).expect(1).mount(&server).await;
+    Mock::given(method("GET"))
+        .and(path("/v3/videos/v1"))
+        .and(header("x-api-key", "sk_test_secret"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(video_json("v1")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v3/videos/v2"))
+        .and(header("authorization", "Bearer oauth_token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(video_json("v2")))
+        .expect(1)
+        .mount(&server)
+        .await;
     assert_eq!(client(&server).videos().get("v1").await.unwrap().id, "v1");
-    let bearer = Client::builder().bearer_token("oauth_token").base_url(server.uri()).build().unwrap();
+    let bearer = Client::builder()
+        .bearer_token("oauth_token")
+        .base_url(server.uri())
+        .build()
+        .unwrap();
     assert_eq!(bearer.videos().get("v2").await.unwrap().id, "v2");
     let requests = server.received_requests().await.unwrap();
     assert!(requests[1].headers.get("x-api-key").is_none());
-    assert!(requests.iter().all(|r| r.headers.get("api-version").is_none()), "progenitor's api-version header is stripped");
-    assert!(requests[0].headers["user-agent"].to_str().unwrap().starts_with("heygen-rs/"));
+    assert!(
+        requests
+            .iter()
+            .all(|r| r.headers.get("api-version").is_none()),
+        "progenitor's api-version header is stripped"
+    );
+    assert!(
+        requests[0].headers["user-agent"]
+            .to_str()
+            .unwrap()
+            .starts_with("heygen-rs/")
+    );
 }
 
 #[test]
 fn missing_or_empty_key_is_a_typed_error_and_debug_redacts_the_key() {
-    assert!(matches!(Client::builder().build(), Err(Error::Config(m)) if m.contains("HEYGEN_API_KEY")));
-    assert!(matches!(Client::builder().api_key("  ").build(), Err(Error::Config(_))));
-    let client = Client::builder().api_key("sk_live_very_secret").build().unwrap();
-    let debug = format!("{client:?} {:?}", Client::builder().api_key("sk_live_very_secret"));
+    assert!(
+        matches!(Client::builder().build(), Err(Error::Config(m)) if m.contains("HEYGEN_API_KEY"))
+    );
+    assert!(matches!(
+        Client::builder().api_key("  ").build(),
+        Err(Error::Config(_))
+    ));
+    let client = Client::builder()
+        .api_key("sk_live_very_secret")
+        .build()
+        .unwrap();
+    let debug = format!(
+        "{client:?} {:?}",
+        Client::builder().api_key("sk_live_very_secret")
+    );
     assert!(!debug.contains("sk_live_very_secret"), "{debug}");
     assert!(debug.contains("redacted"));
 }
@@ -57,34 +98,65 @@ fn missing_or_empty_key_is_a_typed_error_and_debug_redacts_the_key() {
 #[tokio::test(start_paused = true)]
 async fn rate_limit_waits_for_retry_after_then_succeeds() {
     let server = MockServer::start().await;
-    Mock::given(method("GET")).and(path("/v3/videos/v1"))
-        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "2").set_body_json(json!({"error": {"code": "rate_limit_exceeded", "message": "slow down"}})))
-        .up_to_n_times(1).mount(&server).await;
-    Mock::given(method("GET")).and(path("/v3/videos/v1")).respond_with(ResponseTemplate::new(200).set_body_json(video_json("v1"))).mount(&server).await;
+    Mock::given(method("GET"))
+        .and(path("/v3/videos/v1"))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("retry-after", "2")
+                .set_body_json(
+                    json!({"error": {"code": "rate_limit_exceeded", "message": "slow down"}}),
+                ),
+        )
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v3/videos/v1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(video_json("v1")))
+        .mount(&server)
+        .await;
     let started = Instant::now();
     let video = client(&server).videos().get("v1").await.unwrap();
     assert_eq!(video.id, "v1");
     let waited = started.elapsed();
-    assert!(waited >= Duration::from_secs(2) && waited < Duration::from_secs(3), "{waited:?}");
+    assert!(
+        waited >= Duration::from_secs(2) && waited < Duration::from_secs(3),
+        "{waited:?}"
+    );
     assert_eq!(server.received_requests().await.unwrap().len(), 2);
 }
 
 #[tokio::test(start_paused = true)]
 async fn a_retry_after_beyond_the_cap_fails_at_once_with_rate_limited() {
     let server = MockServer::start().await;
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(429).insert_header("retry-after", "3600")).mount(&server).await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "3600"))
+        .mount(&server)
+        .await;
     let err = client(&server).videos().get("v1").await.unwrap_err();
-    let Error::RateLimited(api) = &err else { panic!("{err:?}") };
-    assert_eq!((api.status, api.retry_after, api.attempts), (429, Some(Duration::from_secs(3600)), 1));
+    let Error::RateLimited(api) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        (api.status, api.retry_after, api.attempts),
+        (429, Some(Duration::from_secs(3600)), 1)
+    );
 }
 
 #[tokio::test(start_paused = true)]
 async fn get_503_three_times_exhausts_two_retries() {
     let server = MockServer::start().await;
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(503).set_body_string("upstream down")).expect(3).mount(&server).await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(503).set_body_string("upstream down"))
+        .expect(3)
+        .mount(&server)
+        .await;
     let err = client(&server).videos().get("v1").await.unwrap_err();
     let api = err.api().expect("an API error");
-    assert_eq!((api.status, api.attempts, api.operation), (503, 3, "getVideoV3"));
+    assert_eq!(
+        (api.status, api.attempts, api.operation),
+        (503, 3, "getVideoV3")
+    );
     assert_eq!(api.message, "upstream down");
     assert!(err.is_retryable());
 }
@@ -92,42 +164,106 @@ async fn get_503_three_times_exhausts_two_retries() {
 #[tokio::test(start_paused = true)]
 async fn max_retries_zero_means_one_attempt() {
     let server = MockServer::start().await;
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(503)).expect(1).mount(&server).await;
-    let err = client(&server).with_options(RequestOptions::new().max_retries(0)).videos().get("v1").await.unwrap_err();
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(503))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let err = client(&server)
+        .with_options(RequestOptions::new().max_retries(0))
+        .videos()
+        .get("v1")
+        .await
+        .unwrap_err();
     assert_eq!(err.status(), Some(503));
 }
 
 #[tokio::test(start_paused = true)]
 async fn post_503_is_not_retried_without_an_idempotency_key() {
     let server = MockServer::start().await;
-    Mock::given(method("POST")).and(path("/v3/videos")).respond_with(ResponseTemplate::new(503)).expect(1).mount(&server).await;
-    let err = client(&server).videos().create(create_body()).await.unwrap_err();
+    Mock::given(method("POST"))
+        .and(path("/v3/videos"))
+        .respond_with(ResponseTemplate::new(503))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let err = client(&server)
+        .videos()
+        .create(create_body())
+        .await
+        .unwrap_err();
     assert_eq!(err.status(), Some(503));
-    assert!(server.received_requests().await.unwrap()[0].headers.get("idempotency-key").is_none());
+    assert!(
+        server.received_requests().await.unwrap()[0]
+            .headers
+            .get("idempotency-key")
+            .is_none()
+    );
 }
 
 #[tokio::test(start_paused = true)]
 async fn post_503_with_a_key_is_retried_with_the_same_key() {
     let server = MockServer::start().await;
-    Mock::given(method("POST")).and(path("/v3/videos")).and(header_exists("idempotency-key"))
-        .respond_with(ResponseTemplate::new(503)).up_to_n_times(2).mount(&server).await;
-    Mock::given(method("POST")).and(path("/v3/videos"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"data": {"video_id": "v9", "status": "waiting"}}))).mount(&server).await;
-    let created = client(&server).with_options(RequestOptions::new().idempotency_key("order-42")).videos().create(create_body()).await.unwrap();
+    Mock::given(method("POST"))
+        .and(path("/v3/videos"))
+        .and(header_exists("idempotency-key"))
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(2)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v3/videos"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"data": {"video_id": "v9", "status": "waiting"}})),
+        )
+        .mount(&server)
+        .await;
+    let created = client(&server)
+        .with_options(RequestOptions::new().idempotency_key("order-42"))
+        .videos()
+        .create(create_body())
+        .await
+        .unwrap();
     assert_eq!(created.video_id, "v9");
-    let keys: Vec<String> = server.received_requests().await.unwrap().iter().map(|r: &Request| r.headers["idempotency-key"].to_str().unwrap().to_string()).collect();
+    let keys: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r: &Request| r.headers["idempotency-key"].to_str().unwrap().to_string())
+        .collect();
     assert_eq!(keys, ["order-42", "order-42", "order-42"]);
 }
 
 #[tokio::test(start_paused = true)]
 async fn auto_idempotency_generates_one_key_reused_by_retries() {
     let server = MockServer::start().await;
-    Mock::given(method("POST")).respond_with(ResponseTemplate::new(500)).up_to_n_times(1).mount(&server).await;
-    Mock::given(method("POST")).respond_with(ResponseTemplate::new(200).set_body_json(json!({"data": {"video_id": "v", "status": "waiting"}}))).mount(&server).await;
-    let client = Client::builder().api_key("k").base_url(server.uri()).http_client(heygen::http_client_builder().build().unwrap()).auto_idempotency(true).build().unwrap();
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(500))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"data": {"video_id": "v", "status": "waiting"}})),
+        )
+        .mount(&server)
+        .await;
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(server.uri())
+        .http_client(heygen::http_client_builder().build().unwrap())
+        .auto_idempotency(true)
+        .build()
+        .unwrap();
     client.videos().create(create_body()).await.unwrap();
     let requests = server.received_requests().await.unwrap();
-    let keys: Vec<&str> = requests.iter().map(|r| r.headers["idempotency-key"].to_str().unwrap()).collect();
+    let keys: Vec<&str> = requests
+        .iter()
+        .map(|r| r.headers["idempotency-key"].to_str().unwrap())
+        .collect();
     assert_eq!(keys.len(), 2);
     assert_eq!(keys[0], keys[1]);
     assert_eq!(keys[0].len(), 36, "a UUID");
@@ -137,8 +273,16 @@ async fn auto_idempotency_generates_one_key_reused_by_retries() {
 async fn an_invalid_idempotency_key_is_refused_before_sending() {
     let server = MockServer::start().await;
     for key in ["", "has space", &"x".repeat(256)] {
-        let err = client(&server).with_options(RequestOptions::new().idempotency_key(key)).videos().create(create_body()).await.unwrap_err();
-        assert!(matches!(&err, Error::InvalidRequest { field: Some(f), .. } if f == "Idempotency-Key"), "{err:?}");
+        let err = client(&server)
+            .with_options(RequestOptions::new().idempotency_key(key))
+            .videos()
+            .create(create_body())
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::InvalidRequest { field: Some(f), .. } if f == "Idempotency-Key"),
+            "{err:?}"
+        );
     }
     assert!(server.received_requests().await.unwrap().is_empty());
 }
@@ -149,7 +293,11 @@ async fn standard_api_error_surfaces_code_message_param_and_request_id() {
     Mock::given(method("POST")).respond_with(ResponseTemplate::new(400).insert_header("x-request-id", "req_123").set_body_json(json!({
         "error": {"code": "invalid_parameter", "message": "Exactly one visual source required.", "param": "avatar_id", "doc_url": null}
     }))).mount(&server).await;
-    let err = client(&server).videos().create(create_body()).await.unwrap_err();
+    let err = client(&server)
+        .videos()
+        .create(create_body())
+        .await
+        .unwrap_err();
     let api = err.api().unwrap();
     assert_eq!(api.status, 400);
     assert_eq!(err.code(), Some("invalid_parameter"));
@@ -157,15 +305,29 @@ async fn standard_api_error_surfaces_code_message_param_and_request_id() {
     assert_eq!(api.param.as_deref(), Some("avatar_id"));
     assert_eq!(err.request_id(), Some("req_123"));
     assert!(!err.is_retryable());
-    assert!(err.to_string().contains("createVideo failed with HTTP 400 invalid_parameter"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("createVideo failed with HTTP 400 invalid_parameter"),
+        "{err}"
+    );
 }
 
 #[tokio::test(start_paused = true)]
 async fn html_502_and_empty_500_still_yield_api_errors_with_status() {
     let server = MockServer::start().await;
-    Mock::given(method("GET")).and(path("/v3/videos/a"))
-        .respond_with(ResponseTemplate::new(502).set_body_raw("<html><body>Bad Gateway</body></html>", "text/html")).mount(&server).await;
-    Mock::given(method("GET")).and(path("/v3/videos/b")).respond_with(ResponseTemplate::new(500)).mount(&server).await;
+    Mock::given(method("GET"))
+        .and(path("/v3/videos/a"))
+        .respond_with(
+            ResponseTemplate::new(502)
+                .set_body_raw("<html><body>Bad Gateway</body></html>", "text/html"),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v3/videos/b"))
+        .respond_with(ResponseTemplate::new(500))
+        .mount(&server)
+        .await;
     let client = client(&server).with_options(RequestOptions::new().max_retries(0));
     let err = client.videos().get("a").await.unwrap_err();
     assert_eq!(err.status(), Some(502));
@@ -178,9 +340,22 @@ async fn html_502_and_empty_500_still_yield_api_errors_with_status() {
 #[tokio::test]
 async fn a_success_body_that_does_not_decode_is_a_decode_error_with_an_excerpt() {
     let server = MockServer::start().await;
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_raw("{\"data\": {\"id\": 5", "application/json")).mount(&server).await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_raw("{\"data\": {\"id\": 5", "application/json"),
+        )
+        .mount(&server)
+        .await;
     let err = client(&server).videos().get("v").await.unwrap_err();
-    let Error::Decode { operation, status, body_excerpt, .. } = &err else { panic!("{err:?}") };
+    let Error::Decode {
+        operation,
+        status,
+        body_excerpt,
+        ..
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
     assert_eq!((*operation, *status), ("getVideoV3", 200));
     assert!(body_excerpt.starts_with("{\"data\""));
 }
@@ -188,16 +363,39 @@ async fn a_success_body_that_does_not_decode_is_a_decode_error_with_an_excerpt()
 #[tokio::test]
 async fn an_unknown_status_value_decodes_and_keeps_the_raw_string() {
     let server = MockServer::start().await;
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_json(json!({"data": {"id": "v", "status": "queued"}}))).mount(&server).await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"data": {"id": "v", "status": "queued"}})),
+        )
+        .mount(&server)
+        .await;
     let video = client(&server).videos().get("v").await.unwrap();
-    assert_eq!(video.status, heygen::types::VideoStatus::Unknown("queued".into()));
+    assert_eq!(
+        video.status,
+        heygen::types::VideoStatus::Unknown("queued".into())
+    );
     assert_eq!(video.status.as_str(), "queued");
 }
 
 #[tokio::test]
 async fn connection_refused_is_a_connection_error() {
-    let client = Client::builder().api_key("k").base_url("http://127.0.0.1:1").max_retries(0).build().unwrap();
+    let client = Client::builder()
+        .api_key("k")
+        .base_url("http://127.0.0.1:1")
+        .max_retries(0)
+        .build()
+        .unwrap();
     let err = client.videos().get("v").await.unwrap_err();
-    assert!(matches!(err, Error::Connection { operation: "getVideoV3", .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::Connection {
+                operation: "getVideoV3",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert!(!format!("{err:?}").contains("\"k\""));
 }

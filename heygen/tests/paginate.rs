@@ -10,21 +10,38 @@ use wiremock::matchers::{method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 fn client(server: &MockServer) -> Client {
-    Client::builder().api_key("k").base_url(server.uri()).max_retries(0).build().unwrap()
+    Client::builder()
+        .api_key("k")
+        .base_url(server.uri())
+        .max_retries(0)
+        .build()
+        .unwrap()
 }
 
 fn page(ids: std::ops::Range<u32>, next: Option<&str>) -> Value {
-    let data: Vec<Value> = ids.map(|i| json!({"id": format!("v{i}"), "status": "completed"})).collect();
+    let data: Vec<Value> = ids
+        .map(|i| json!({"id": format!("v{i}"), "status": "completed"}))
+        .collect();
     json!({"data": data, "has_more": next.is_some(), "next_token": next})
 }
 
 async fn five_pages(server: &MockServer) {
-    Mock::given(method("GET")).and(path("/v3/videos")).and(query_param_is_missing("token"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(page(0..3, Some("t1")))).mount(server).await;
+    Mock::given(method("GET"))
+        .and(path("/v3/videos"))
+        .and(query_param_is_missing("token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(0..3, Some("t1"))))
+        .mount(server)
+        .await;
     for n in 1..5u32 {
         let next = (n < 4).then(|| format!("t{}", n + 1));
-        Mock::given(method("GET")).and(path("/v3/videos")).and(query_param("token", format!("t{n}")))
-            .respond_with(ResponseTemplate::new(200).set_body_json(page(n * 3..n * 3 + 3, next.as_deref()))).mount(server).await;
+        Mock::given(method("GET"))
+            .and(path("/v3/videos"))
+            .and(query_param("token", format!("t{n}")))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(page(n * 3..n * 3 + 3, next.as_deref())),
+            )
+            .mount(server)
+            .await;
     }
 }
 
@@ -32,13 +49,27 @@ async fn five_pages(server: &MockServer) {
 async fn five_pages_yield_every_item_once_in_order() {
     let server = MockServer::start().await;
     five_pages(&server).await;
-    let paginator = client(&server).videos().list_with(|r| r.limit(std::num::NonZeroU64::new(3).unwrap()));
-    assert!(server.received_requests().await.unwrap().is_empty(), "lazy: nothing sent before polling");
-    let ids: Vec<String> = paginator.items().map_ok(|v| v.id).try_collect().await.unwrap();
+    let paginator = client(&server)
+        .videos()
+        .list_with(|r| r.limit(std::num::NonZeroU64::new(3).unwrap()));
+    assert!(
+        server.received_requests().await.unwrap().is_empty(),
+        "lazy: nothing sent before polling"
+    );
+    let ids: Vec<String> = paginator
+        .items()
+        .map_ok(|v| v.id)
+        .try_collect()
+        .await
+        .unwrap();
     assert_eq!(ids, (0..15).map(|i| format!("v{i}")).collect::<Vec<_>>());
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests.len(), 5);
-    assert!(requests.iter().all(|r| r.url.query().unwrap_or("").contains("limit=3")));
+    assert!(
+        requests
+            .iter()
+            .all(|r| r.url.query().unwrap_or("").contains("limit=3"))
+    );
 }
 
 #[tokio::test]
@@ -53,18 +84,33 @@ async fn max_items_stops_without_an_extra_request_and_exposes_the_cursor() {
     assert_eq!(ids.len(), 6);
     assert_eq!(server.received_requests().await.unwrap().len(), 2);
     assert_eq!(items.next_token().as_deref(), Some("t2"));
-    let resumed: Vec<String> = client(&server).videos().list().resume_from("t2").items().map_ok(|v| v.id).try_collect().await.unwrap();
+    let resumed: Vec<String> = client(&server)
+        .videos()
+        .list()
+        .resume_from("t2")
+        .items()
+        .map_ok(|v| v.id)
+        .try_collect()
+        .await
+        .unwrap();
     assert_eq!(resumed.first().map(String::as_str), Some("v6"));
 }
 
 #[tokio::test]
 async fn a_repeated_cursor_ends_the_stream_with_an_error() {
     let server = MockServer::start().await;
-    Mock::given(method("GET")).and(query_param_is_missing("token"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(page(0..2, Some("same")))).mount(&server).await;
-    Mock::given(method("GET")).and(query_param("token", "same"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(page(2..4, Some("same")))).mount(&server).await;
-    let results: Vec<Result<heygen::types::VideoDetail, Error>> = futures::StreamExt::collect(client(&server).videos().list().items()).await;
+    Mock::given(method("GET"))
+        .and(query_param_is_missing("token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(0..2, Some("same"))))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(query_param("token", "same"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(2..4, Some("same"))))
+        .mount(&server)
+        .await;
+    let results: Vec<Result<heygen::types::VideoDetail, Error>> =
+        futures::StreamExt::collect(client(&server).videos().list().items()).await;
     assert_eq!(results.len(), 5, "4 items then the error, then the end");
     assert!(matches!(&results[4], Err(Error::RepeatedCursor { cursor, .. }) if cursor == "same"));
     assert_eq!(server.received_requests().await.unwrap().len(), 2);
@@ -73,27 +119,50 @@ async fn a_repeated_cursor_ends_the_stream_with_an_error() {
 #[tokio::test]
 async fn the_first_error_ends_the_stream() {
     let server = MockServer::start().await;
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(401).set_body_json(json!({"error": {"code": "authentication_failed", "message": "no"}}))).mount(&server).await;
-    let results: Vec<_> = futures::StreamExt::collect::<Vec<_>>(client(&server).videos().list().pages()).await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(401).set_body_json(
+                json!({"error": {"code": "authentication_failed", "message": "no"}}),
+            ),
+        )
+        .mount(&server)
+        .await;
+    let results: Vec<_> =
+        futures::StreamExt::collect::<Vec<_>>(client(&server).videos().list().pages()).await;
     assert_eq!(results.len(), 1);
-    assert_eq!(results[0].as_ref().unwrap_err().code(), Some("authentication_failed"));
+    assert_eq!(
+        results[0].as_ref().unwrap_err().code(),
+        Some("authentication_failed")
+    );
 }
 
 /// Operation id → the SDK's paginator for it (first page only, items as JSON).
 fn paginators(client: &Client) -> Vec<(&'static str, Paginator<Value>)> {
     vec![
-        ("listVideoAgentStyles", first(client.video_agents().list_styles())),
+        (
+            "listVideoAgentStyles",
+            first(client.video_agents().list_styles()),
+        ),
         ("listAvatarGroups", first(client.avatars().list())),
         ("listAudioVoices", first(client.voices().list_v1())),
         ("listVoicesV3", first(client.voices().list())),
         ("listVideos", first(client.videos().list_v2())),
         ("listVideosV3", first(client.videos().list())),
-        ("listVideoTranslationsV3", first(client.video_translations().list())),
+        (
+            "listVideoTranslationsV3",
+            first(client.video_translations().list()),
+        ),
         ("listLipsyncsV3", first(client.lipsyncs().list())),
         ("listAvatarLooks", first(client.avatars().list_looks())),
-        ("listWebhookEndpoints", first(client.webhooks().list_endpoints())),
+        (
+            "listWebhookEndpoints",
+            first(client.webhooks().list_endpoints()),
+        ),
         ("listWebhookEvents", first(client.webhooks().list_events())),
-        ("getVideoAgentSessionResources", first(client.video_agents().session_resources("s1"))),
+        (
+            "getVideoAgentSessionResources",
+            first(client.video_agents().session_resources("s1")),
+        ),
     ]
 }
 
@@ -103,7 +172,15 @@ fn first<T: serde::Serialize + Send + 'static>(p: Paginator<T>) -> Paginator<Val
         let p = p.clone();
         async move {
             let page = p.first_page().await?;
-            Ok(heygen::Page { items: page.items.iter().map(|i| serde_json::to_value(i).unwrap()).collect(), has_more: false, next_token: None })
+            Ok(heygen::Page {
+                items: page
+                    .items
+                    .iter()
+                    .map(|i| serde_json::to_value(i).unwrap())
+                    .collect(),
+                has_more: false,
+                next_token: None,
+            })
         }
     })
 }
@@ -111,13 +188,22 @@ fn first<T: serde::Serialize + Send + 'static>(p: Paginator<T>) -> Paginator<Val
 fn cursor_lists_in_the_document() -> BTreeSet<String> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let lock = std::fs::read_to_string(root.join("openapi/spec.lock")).unwrap();
-    let file = lock.lines().find_map(|l| l.strip_prefix("file = ")).unwrap().trim_matches('"');
-    let text = std::fs::read_to_string(root.join("openapi/cache").join(file)).expect("run `cargo xtask fetch --from ../shared/heygen-openapi/<file>`");
+    let file = lock
+        .lines()
+        .find_map(|l| l.strip_prefix("file = "))
+        .unwrap()
+        .trim_matches('"');
+    let text = std::fs::read_to_string(root.join("openapi/cache").join(file))
+        .expect("run `cargo xtask fetch --from ../shared/heygen-openapi/<file>`");
     let doc: Value = serde_json::from_str(&text).unwrap();
     let mut out = BTreeSet::new();
     for item in doc["paths"].as_object().unwrap().values() {
         for op in item.as_object().unwrap().values() {
-            let takes_token = op["parameters"].as_array().into_iter().flatten().any(|p| p["name"] == "token" && p["in"] == "query");
+            let takes_token = op["parameters"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|p| p["name"] == "token" && p["in"] == "query");
             if takes_token {
                 out.insert(op["operationId"].as_str().unwrap().to_string());
             }
@@ -132,15 +218,28 @@ async fn every_cursor_list_of_the_document_is_reachable_through_items() {
     Mock::given(method("GET")).and(path("/v3/video-agents/sessions/s1/resources"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"data": {"resources": [{"resource_id": "r", "resource_type": "video"}], "next_cursor": null}})))
         .mount(&server).await;
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_json(json!({"data": [], "has_more": false}))).mount(&server).await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"data": [], "has_more": false})),
+        )
+        .mount(&server)
+        .await;
     let client = client(&server);
     let table = paginators(&client);
     let covered: BTreeSet<String> = table.iter().map(|(op, _)| op.to_string()).collect();
     assert_eq!(covered, cursor_lists_in_the_document());
     assert_eq!(covered.len(), 12);
     for (op, paginator) in table {
-        let items = paginator.items().try_collect::<Vec<_>>().await.unwrap_or_else(|e| panic!("{op}: {e}"));
-        assert_eq!(items.len(), usize::from(op == "getVideoAgentSessionResources"), "{op}");
+        let items = paginator
+            .items()
+            .try_collect::<Vec<_>>()
+            .await
+            .unwrap_or_else(|e| panic!("{op}: {e}"));
+        assert_eq!(
+            items.len(),
+            usize::from(op == "getVideoAgentSessionResources"),
+            "{op}"
+        );
     }
     assert_eq!(server.received_requests().await.unwrap().len(), 12);
 }

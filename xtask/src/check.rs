@@ -58,7 +58,9 @@ mod tests {
         let mut edited = expected.clone().into_bytes();
         let at = edited.iter().position(|b| *b == b'{').unwrap();
         edited[at] = b'(';
-        let err = compare(&String::from_utf8(edited).unwrap(), &expected).unwrap_err().to_string();
+        let err = compare(&String::from_utf8(edited).unwrap(), &expected)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("is stale") && err.contains("@@"), "{err}");
     }
 
@@ -82,19 +84,30 @@ mod tests {
         let (_, doc, report) = normalised(&root()).unwrap();
         assert_eq!(count_operations(&original), lock.operations);
         assert_eq!(report.set_aside, ["uploadAsset"]);
-        assert_eq!(count_operations(&doc) + report.set_aside.len(), count_operations(&original));
+        assert_eq!(
+            count_operations(&doc) + report.set_aside.len(),
+            count_operations(&original)
+        );
         let code = std::fs::read_to_string(root().join(OUTPUT)).unwrap();
         let file = syn::parse_file(&code).unwrap();
         let methods: Vec<String> = file
             .items
             .iter()
             .filter_map(|item| match item {
-                syn::Item::Impl(i) if i.trait_.is_none() && quote::quote!(#i).to_string().starts_with("impl Client") => Some(i),
+                syn::Item::Impl(i)
+                    if i.trait_.is_none()
+                        && quote::quote!(#i).to_string().starts_with("impl Client") =>
+                {
+                    Some(i)
+                }
                 _ => None,
             })
             .flat_map(|i| i.items.iter())
             .filter_map(|item| match item {
-                syn::ImplItem::Fn(f) if f.sig.output != syn::ReturnType::Default && quote::quote!(#f).to_string().contains("builder ::") => {
+                syn::ImplItem::Fn(f)
+                    if f.sig.output != syn::ReturnType::Default
+                        && quote::quote!(#f).to_string().contains("builder ::") =>
+                {
                     Some(f.sig.ident.to_string())
                 }
                 _ => None,

@@ -1,8 +1,341 @@
 //! Assets: uploads (`POST /v3/assets`, multipart, hand-written) and asset inputs.
+//!
+//! `POST /v3/assets` is the one `multipart/form-data` operation of the API, which the
+//! generator cannot express; [`Assets::upload_file`] streams a file from disk and
+//! [`Assets::upload_bytes`] sends a buffer. Both go through the client's auth, rate-limit
+//! pause and retries.
+//!
+//! Request bodies that take the `{type: url | asset_id | base64}` union
+//! ([`AssetInput`]) or its two-variant form ([`AssetReference`]) are built with
+//! [`AssetInputExt`] and [`AssetReferenceExt`]:
+//!
+//! ```
+//! use heygen::types::{AssetInput, AssetReference};
+//! use heygen::{AssetInputExt, AssetReferenceExt};
+//!
+//! let logo = AssetInput::url("https://example.com/logo.png");
+//! let upload = AssetInput::asset_id("asset_123");
+//! let inline = AssetInput::from_bytes("image/png", [0x89, b'P', b'N', b'G']);
+//! let background = AssetReference::asset_id("asset_123");
+//! assert_eq!(serde_json::to_value(&inline).unwrap()["type"], "base64");
+//! # let _ = (logo, upload, background);
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use base64::Engine as _;
+use heygen_sys::types::{
+    AssetBase64, AssetBase64Type, AssetId, AssetIdType, AssetInput, AssetReference, AssetUrl,
+    AssetUrlType, UploadAssetV3Response,
+};
+use reqwest::multipart::{Form, Part};
+use serde::Deserialize;
 
 use super::resource;
+use crate::error::{Error, Result, excerpt};
 
 resource!(
     /// Assets (`/v3/assets`).
     Assets, assets
 );
+
+/// The largest file `POST /v3/assets` accepts: 32 MB (32 MiB, 33 554 432 bytes). Larger
+/// uploads are refused before anything is sent.
+pub const MAX_UPLOAD_BYTES: u64 = 32 * 1024 * 1024;
+
+const OPERATION: &str = "uploadAsset";
+
+#[derive(Deserialize)]
+struct Envelope {
+    data: Option<UploadAssetV3Response>,
+}
+
+impl Assets {
+    /// Upload a file (`uploadAsset`, multipart field `file`); the content type comes from the
+    /// file's extension. The file is streamed from disk, not read into memory.
+    ///
+    /// Fails with [`Error::Io`] (naming the path) when the file cannot be read, and with
+    /// [`Error::InvalidRequest`] when it is larger than [`MAX_UPLOAD_BYTES`], in both cases
+    /// before any request.
+    ///
+    /// ```no_run
+    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
+    /// let asset = client.assets().upload_file("intro.mp4").await?;
+    /// println!("{} ({} bytes, {})", asset.asset_id, asset.size_bytes, asset.mime_type);
+    /// # Ok(()) }
+    /// ```
+    pub async fn upload_file(&self, path: impl AsRef<Path>) -> Result<UploadAssetV3Response> {
+        let path = path.as_ref().to_path_buf();
+        let io = |source| Error::Io {
+            path: path.clone(),
+            source,
+        };
+        let metadata = tokio::fs::metadata(&path).await.map_err(io)?;
+        if !metadata.is_file() {
+            return Err(io(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a regular file",
+            )));
+        }
+        check_size(metadata.len())?;
+        let name = file_name(&path);
+        let content_type = mime_guess::from_path(&path)
+            .first_or_octet_stream()
+            .essence_str()
+            .to_string();
+        self.send(|| {
+            let (path, name, content_type) = (path.clone(), name.clone(), content_type.clone());
+            async move {
+                let file = tokio::fs::File::open(&path)
+                    .await
+                    .map_err(|source| Error::Io {
+                        path: path.clone(),
+                        source,
+                    })?;
+                // Measure the open file: what is streamed is what `Content-Length` announces.
+                let length = file
+                    .metadata()
+                    .await
+                    .map_err(|source| Error::Io {
+                        path: path.clone(),
+                        source,
+                    })?
+                    .len();
+                check_size(length)?;
+                let body = reqwest::Body::wrap_stream(tokio_util::io::ReaderStream::new(file));
+                Part::stream_with_length(body, length)
+                    .file_name(name)
+                    .mime_str(&content_type)
+                    .map_err(mime_error)
+            }
+        })
+        .await
+    }
+
+    /// Upload a buffer (`uploadAsset`) as a file called `name`; without `content_type`, the
+    /// type comes from `name`'s extension. Larger than [`MAX_UPLOAD_BYTES`] is refused before
+    /// sending.
+    ///
+    /// ```no_run
+    /// # async fn run(client: heygen::Client, png: Vec<u8>) -> heygen::Result<()> {
+    /// let asset = client.assets().upload_bytes("logo.png", None, png).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn upload_bytes(
+        &self,
+        name: &str,
+        content_type: Option<&str>,
+        bytes: impl Into<Vec<u8>>,
+    ) -> Result<UploadAssetV3Response> {
+        let bytes = bytes.into();
+        check_size(bytes.len() as u64)?;
+        let content_type = match content_type {
+            Some(given) => given.to_string(),
+            None => mime_guess::from_path(name)
+                .first_or_octet_stream()
+                .essence_str()
+                .to_string(),
+        };
+        self.send(|| {
+            let part = Part::bytes(bytes.clone())
+                .file_name(name.to_string())
+                .mime_str(&content_type)
+                .map_err(mime_error);
+            async move { part }
+        })
+        .await
+    }
+
+    /// An [`AssetReference`] for an [`AssetInput`]: URLs and asset ids as they are, inline
+    /// base64 content uploaded first (`uploadAsset`) and referenced by its new asset id.
+    pub async fn to_reference(&self, input: AssetInput) -> Result<AssetReference> {
+        match input {
+            AssetInput::Url(url) => Ok(AssetReference::Url(url)),
+            AssetInput::AssetId(id) => Ok(AssetReference::AssetId(id)),
+            AssetInput::Base64(inline) => {
+                let bytes = base64::engine::general_purpose::STANDARD
+                    .decode(inline.data.as_bytes())
+                    .map_err(|e| Error::invalid("data", format!("not base64: {e}")))?;
+                let extension = mime_guess::get_mime_extensions_str(&inline.media_type)
+                    .and_then(|e| e.first())
+                    .copied()
+                    .unwrap_or("bin");
+                let uploaded = self
+                    .upload_bytes(
+                        &format!("upload.{extension}"),
+                        Some(&inline.media_type),
+                        bytes,
+                    )
+                    .await?;
+                Ok(AssetReference::asset_id(uploaded.asset_id))
+            }
+        }
+    }
+
+    async fn send<F, Fut>(&self, mut part: F) -> Result<UploadAssetV3Response>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<Part>>,
+    {
+        let url = format!("{}/v3/assets", self.client.base_url());
+        let http = self.client.http().clone();
+        let response = self
+            .client
+            .send_built(OPERATION, || {
+                let next = part();
+                let (http, url) = (http.clone(), url.clone());
+                async move {
+                    let form = Form::new().part("file", next.await?);
+                    http.post(url)
+                        .header(reqwest::header::ACCEPT, "application/json")
+                        .multipart(form)
+                        .build()
+                        .map_err(|e| Error::InvalidRequest {
+                            field: None,
+                            message: format!("building the upload request: {e}"),
+                        })
+                }
+            })
+            .await?;
+        let status = response.status().as_u16();
+        let bytes = response.bytes().await.map_err(|e| Error::Decode {
+            operation: OPERATION,
+            status,
+            message: e.to_string(),
+            body_excerpt: String::new(),
+        })?;
+        let decode = |message: String| Error::Decode {
+            operation: OPERATION,
+            status,
+            message,
+            body_excerpt: excerpt(&bytes, 512),
+        };
+        let envelope: Envelope =
+            serde_json::from_slice(&bytes).map_err(|e| decode(e.to_string()))?;
+        envelope
+            .data
+            .ok_or_else(|| decode("the response has no `data`".into()))
+    }
+}
+
+fn check_size(len: u64) -> Result<()> {
+    if len > MAX_UPLOAD_BYTES {
+        return Err(Error::invalid(
+            "file",
+            format!("{len} bytes is over the 32 MB ({MAX_UPLOAD_BYTES} bytes) upload limit"),
+        ));
+    }
+    Ok(())
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "upload".to_string())
+}
+
+fn mime_error(e: reqwest::Error) -> Error {
+    Error::invalid("content_type", format!("not a MIME type: {e}"))
+}
+
+/// Constructors for [`AssetInput`], the `{type: url | asset_id | base64}` union taken by asset
+/// fields of request bodies. (`AssetInput` is generated in `heygen-sys`, hence a trait: bring
+/// it into scope with `use heygen::AssetInputExt;`.)
+pub trait AssetInputExt: Sized {
+    /// `{"type": "url", "url": …}`: a publicly reachable HTTPS URL.
+    fn url(url: impl Into<String>) -> Self;
+
+    /// `{"type": "asset_id", "asset_id": …}`: an uploaded asset (see [`Assets::upload_file`]).
+    fn asset_id(asset_id: impl Into<String>) -> Self;
+
+    /// `{"type": "base64", "media_type": …, "data": …}`: content sent inline.
+    fn from_bytes(media_type: impl Into<String>, bytes: impl AsRef<[u8]>) -> Self;
+
+    /// A file sent inline as base64, its media type from the extension. The file is read
+    /// whole: for large files prefer [`Assets::upload_file`] and [`AssetInputExt::asset_id`].
+    /// An unreadable file is [`Error::Io`] naming the path.
+    fn from_file(path: impl AsRef<Path>) -> impl Future<Output = Result<Self>> + Send;
+}
+
+impl AssetInputExt for AssetInput {
+    fn url(url: impl Into<String>) -> Self {
+        AssetInput::Url(AssetUrl {
+            type_: AssetUrlType::Url,
+            url: url.into(),
+        })
+    }
+
+    fn asset_id(asset_id: impl Into<String>) -> Self {
+        AssetInput::AssetId(AssetId {
+            asset_id: asset_id.into(),
+            type_: AssetIdType::AssetId,
+        })
+    }
+
+    fn from_bytes(media_type: impl Into<String>, bytes: impl AsRef<[u8]>) -> Self {
+        AssetInput::Base64(AssetBase64 {
+            data: base64::engine::general_purpose::STANDARD.encode(bytes),
+            media_type: media_type.into(),
+            type_: AssetBase64Type::Base64,
+        })
+    }
+
+    fn from_file(path: impl AsRef<Path>) -> impl Future<Output = Result<Self>> + Send {
+        let path: PathBuf = path.as_ref().to_path_buf();
+        async move {
+            let bytes = tokio::fs::read(&path).await.map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let media_type = mime_guess::from_path(&path)
+                .first_or_octet_stream()
+                .essence_str()
+                .to_string();
+            Ok(Self::from_bytes(media_type, bytes))
+        }
+    }
+}
+
+/// Constructors for [`AssetReference`], the `{type: url | asset_id}` union (no inline
+/// content). Convert an [`AssetInput`] with [`to_reference`] or [`Assets::to_reference`].
+pub trait AssetReferenceExt: Sized {
+    /// `{"type": "url", "url": …}`.
+    fn url(url: impl Into<String>) -> Self;
+
+    /// `{"type": "asset_id", "asset_id": …}`.
+    fn asset_id(asset_id: impl Into<String>) -> Self;
+}
+
+impl AssetReferenceExt for AssetReference {
+    fn url(url: impl Into<String>) -> Self {
+        AssetReference::Url(AssetUrl {
+            type_: AssetUrlType::Url,
+            url: url.into(),
+        })
+    }
+
+    fn asset_id(asset_id: impl Into<String>) -> Self {
+        AssetReference::AssetId(AssetId {
+            asset_id: asset_id.into(),
+            type_: AssetIdType::AssetId,
+        })
+    }
+}
+
+/// The [`AssetReference`] for a URL or asset-id [`AssetInput`]; inline base64 content has none
+/// and is given back (upload it with [`Assets::to_reference`]).
+pub fn to_reference(input: AssetInput) -> std::result::Result<AssetReference, AssetInput> {
+    match input {
+        AssetInput::Url(url) => Ok(AssetReference::Url(url)),
+        AssetInput::AssetId(id) => Ok(AssetReference::AssetId(id)),
+        other @ AssetInput::Base64(_) => Err(other),
+    }
+}
+
+/// The [`AssetInput`] for an [`AssetReference`] (every reference is a valid input).
+pub fn to_input(reference: AssetReference) -> AssetInput {
+    match reference {
+        AssetReference::Url(url) => AssetInput::Url(url),
+        AssetReference::AssetId(id) => AssetInput::AssetId(id),
+    }
+}

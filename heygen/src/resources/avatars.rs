@@ -1,8 +1,8 @@
 //! Avatars: groups, looks, creation (digital twins, photo and prompt avatars) and consent.
 
 use heygen_sys::types::{
-    AvatarGroupItem, AvatarLookItem, CreateAvatarConsentRequest, CreateAvatarConsentResponse, CreateAvatarRequestBody,
-    CreateAvatarResponse, UpdateAvatarLookRequest,
+    AvatarGroupItem, AvatarLookItem, CreateAvatarConsentRequest, CreateAvatarConsentResponse,
+    CreateAvatarRequestBody, CreateAvatarResponse, UpdateAvatarLookRequest,
 };
 
 use super::{data_op, list_op, resource};

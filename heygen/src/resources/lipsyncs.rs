@@ -1,6 +1,9 @@
 //! Lipsyncs (formerly "overdubs"): replace a video's audio and re-sync the lips.
 
-use heygen_sys::types::{CreateLipsyncRequest, LipsyncCreateResponse, LipsyncDeleteResponse, LipsyncDetail, UpdateLipsyncRequest};
+use heygen_sys::types::{
+    CreateLipsyncRequest, LipsyncCreateResponse, LipsyncDeleteResponse, LipsyncDetail,
+    UpdateLipsyncRequest,
+};
 
 use super::{data_op, list_op, resource};
 

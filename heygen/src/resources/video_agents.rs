@@ -1,8 +1,9 @@
 //! Video agents: one-shot prompts and interactive sessions.
 
 use heygen_sys::types::{
-    CreateSessionRequest, CreateSessionResponse, CreateVideoAgentRequest, CreateVideoAgentResponse, GetSessionResponse,
-    SendMessageRequest, SendMessageResponse, SessionResource, StopSessionRequest, StopSessionResponse, StyleItem,
+    CreateSessionRequest, CreateSessionResponse, CreateVideoAgentRequest, CreateVideoAgentResponse,
+    GetSessionResponse, SendMessageRequest, SendMessageResponse, SessionResource,
+    StopSessionRequest, StopSessionResponse, StyleItem,
 };
 
 use super::{data_op, list_op, resource};
@@ -50,18 +51,29 @@ impl VideoAgents {
     pub fn session_resources(&self, session_id: &str) -> crate::Paginator<SessionResource> {
         let client = self.client.clone();
         let session_id = session_id.to_string();
-        crate::Paginator::new("getVideoAgentSessionResources", move |token: Option<String>| {
-            let client = client.clone();
-            let session_id = session_id.clone();
-            async move {
-                let raw = client.raw();
-                let mut request = raw.get_video_agent_session_resources().session_id(session_id);
-                if let Some(token) = token {
-                    request = request.token(token);
+        crate::Paginator::new(
+            "getVideoAgentSessionResources",
+            move |token: Option<String>| {
+                let client = client.clone();
+                let session_id = session_id.clone();
+                async move {
+                    let raw = client.raw();
+                    let mut request = raw
+                        .get_video_agent_session_resources()
+                        .session_id(session_id);
+                    if let Some(token) = token {
+                        request = request.token(token);
+                    }
+                    let page = client
+                        .data("getVideoAgentSessionResources", request.send(), |e| e.data)
+                        .await?;
+                    Ok(crate::Page {
+                        items: page.resources,
+                        has_more: page.next_cursor.is_some(),
+                        next_token: page.next_cursor,
+                    })
                 }
-                let page = client.data("getVideoAgentSessionResources", request.send(), |e| e.data).await?;
-                Ok(crate::Page { items: page.resources, has_more: page.next_cursor.is_some(), next_token: page.next_cursor })
-            }
-        })
+            },
+        )
     }
 }

@@ -1,9 +1,11 @@
 //! Video translations, their captions, and proofreads.
 
 use heygen_sys::types::{
-    CreateProofreadRequest, CreateProofreadResponse, CreateVideoTranslationRequest, DownloadSrtResponse, GenerateVideoRequest,
-    GenerateVideoResponse, ProofreadDetail, UpdateVideoTranslationRequest, UploadSrtRequest, VideoTranslationCaptionResponse,
-    VideoTranslationCreateResponse, VideoTranslationDeleteResponse, VideoTranslationDetail, VideoTranslationLanguagesResponse,
+    CreateProofreadRequest, CreateProofreadResponse, CreateVideoTranslationRequest,
+    DownloadSrtResponse, GenerateVideoRequest, GenerateVideoResponse, ProofreadDetail,
+    UpdateVideoTranslationRequest, UploadSrtRequest, VideoTranslationCaptionResponse,
+    VideoTranslationCreateResponse, VideoTranslationDeleteResponse, VideoTranslationDetail,
+    VideoTranslationLanguagesResponse,
 };
 
 use super::{data_op, list_op, resource};

@@ -1,6 +1,8 @@
 //! Videos: `POST /v3/videos` (from an avatar or an image), get, list, delete.
 
-use heygen_sys::types::{CreateAvatarVideoResponse, CreateVideoV3RequestBody, DeleteVideoResponse, VideoDetail};
+use heygen_sys::types::{
+    CreateAvatarVideoResponse, CreateVideoV3RequestBody, DeleteVideoResponse, VideoDetail,
+};
 
 use super::{data_op, list_op, resource};
 
@@ -23,9 +25,18 @@ impl Videos {
     /// println!("{}", video.video_id);
     /// # Ok(()) }
     /// ```
-    pub async fn create(&self, request: impl Into<CreateVideoV3RequestBody>) -> crate::Result<CreateAvatarVideoResponse> {
+    pub async fn create(
+        &self,
+        request: impl Into<CreateVideoV3RequestBody>,
+    ) -> crate::Result<CreateAvatarVideoResponse> {
         let raw = self.client.raw();
-        self.client.data("createVideo", raw.create_video().body(request.into()).send(), |e| e.data).await
+        self.client
+            .data(
+                "createVideo",
+                raw.create_video().body(request.into()).send(),
+                |e| e.data,
+            )
+            .await
     }
 
     data_op!(

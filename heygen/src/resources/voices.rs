@@ -1,6 +1,9 @@
 //! Voices: listing, design, and text to speech.
 
-use heygen_sys::types::{AudioVoiceItem, DesignVoiceRequest, DesignVoiceResponseData, TextToSpeechRequest, TextToSpeechResponseData};
+use heygen_sys::types::{
+    AudioVoiceItem, DesignVoiceRequest, DesignVoiceResponseData, TextToSpeechRequest,
+    TextToSpeechResponseData,
+};
 
 use super::{data_op, list_op, resource};
 

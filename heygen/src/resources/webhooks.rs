@@ -1,8 +1,8 @@
 //! Webhooks: endpoints, event types and delivered events.
 
 use heygen_sys::types::{
-    CreateWebhookEndpointRequest, RotateSecretResponseData, UpdateWebhookEndpointRequest, WebhookEndpointResponse, WebhookEventResponse,
-    WebhookEventTypeItem,
+    CreateWebhookEndpointRequest, RotateSecretResponseData, UpdateWebhookEndpointRequest,
+    WebhookEndpointResponse, WebhookEventResponse, WebhookEventTypeItem,
 };
 
 use super::{data_op, list_op, resource};
@@ -28,7 +28,14 @@ impl Webhooks {
     /// Delete an endpoint (`deleteWebhookEndpoint`).
     pub async fn delete_endpoint(&self, endpoint_id: &str) -> crate::Result<()> {
         let raw = self.client.raw();
-        self.client.run("deleteWebhookEndpoint", raw.delete_webhook_endpoint().endpoint_id(endpoint_id).send()).await?;
+        self.client
+            .run(
+                "deleteWebhookEndpoint",
+                raw.delete_webhook_endpoint()
+                    .endpoint_id(endpoint_id)
+                    .send(),
+            )
+            .await?;
         Ok(())
     }
 
@@ -51,6 +58,14 @@ impl Webhooks {
     /// Every event type an endpoint can subscribe to (`listWebhookEventTypes`).
     pub async fn event_types(&self) -> crate::Result<Vec<WebhookEventTypeItem>> {
         let raw = self.client.raw();
-        Ok(self.client.run("listWebhookEventTypes", raw.list_webhook_event_types().send()).await?.into_inner().data)
+        Ok(self
+            .client
+            .run(
+                "listWebhookEventTypes",
+                raw.list_webhook_event_types().send(),
+            )
+            .await?
+            .into_inner()
+            .data)
     }
 }

@@ -1,0 +1,678 @@
+//! Waiters against a mock server on a paused clock: the poll intervals are virtual, measured
+//! with tokio's clock through the progress callback.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use heygen::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody, VideoDetail};
+use heygen::wait::{Progress, WaitOptions, last_seen};
+use heygen::{AssetReferenceExt, Client, Error};
+use serde_json::{Value, json};
+use wiremock::matchers::{method, path, path_regex};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+/// A client on the mock with no reqwest timers (no request timeout, no idle-pool reaper), so
+/// only the waits move the paused clock: tokio advances a paused clock to the next timer
+/// whenever every task waits on I/O.
+fn client(server: &MockServer) -> Client {
+    let http = heygen::http_client_builder()
+        .pool_idle_timeout(None)
+        .build()
+        .unwrap();
+    Client::builder()
+        .api_key("sk_test")
+        .base_url(server.uri())
+        .http_client(http)
+        .build()
+        .unwrap()
+}
+
+fn video(id: &str, status: &str) -> Value {
+    json!({"data": {"id": id, "status": status}})
+}
+
+/// Answers the n-th request with the n-th body (the last one repeats).
+struct Sequence(Vec<Value>, AtomicUsize);
+
+impl Sequence {
+    fn new(bodies: Vec<Value>) -> Self {
+        Self(bodies, AtomicUsize::new(0))
+    }
+}
+
+impl Respond for Sequence {
+    fn respond(&self, _: &Request) -> ResponseTemplate {
+        let n = self.1.fetch_add(1, Ordering::SeqCst).min(self.0.len() - 1);
+        ResponseTemplate::new(200).set_body_json(&self.0[n])
+    }
+}
+
+/// Options that record every progress report.
+fn recording(options: WaitOptions) -> (WaitOptions, Arc<Mutex<Vec<Progress>>>) {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let sink = seen.clone();
+    (
+        options.on_progress(move |p| sink.lock().unwrap().push(p.clone())),
+        seen,
+    )
+}
+
+fn gaps(reports: &[Progress]) -> Vec<f64> {
+    reports
+        .windows(2)
+        .map(|w| (w[1].elapsed - w[0].elapsed).as_secs_f64())
+        .collect()
+}
+
+#[tokio::test(start_paused = true)]
+async fn pending_processing_completed_takes_three_polls_with_intervals_within_bounds() {
+    let server = MockServer::start().await;
+    let mut body = video("v1", "completed");
+    body["data"]["video_url"] = json!("https://files.example/v1.mp4");
+    Mock::given(method("GET"))
+        .and(path("/v3/videos/v1"))
+        .respond_with(Sequence::new(vec![
+            video("v1", "pending"),
+            video("v1", "processing"),
+            body,
+        ]))
+        .expect(3)
+        .mount(&server)
+        .await;
+    let (options, seen) = recording(WaitOptions::new()); // 0 s, then 2 s ×1.5, 20 % jitter
+    let done = client(&server).videos().wait("v1", &options).await.unwrap();
+    assert_eq!(
+        done.video_url.as_deref(),
+        Some("https://files.example/v1.mp4")
+    );
+    let reports = seen.lock().unwrap().clone();
+    let statuses: Vec<&str> = reports.iter().map(|p| p.status.as_str()).collect();
+    assert_eq!(statuses, ["pending", "processing", "completed"]);
+    assert_eq!(
+        reports.iter().map(|p| p.polls).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+    assert!(
+        reports
+            .iter()
+            .all(|p| p.changed && p.recognized && p.kind == "video" && p.id == "v1")
+    );
+    assert!(
+        reports[0].elapsed < Duration::from_millis(50),
+        "first poll at once: {:?}",
+        reports[0].elapsed
+    );
+    let gaps = gaps(&reports);
+    assert!(
+        (1.6..=2.05).contains(&gaps[0]),
+        "first interval 2 s minus ≤20 %: {gaps:?}"
+    );
+    assert!(
+        (2.4..=3.05).contains(&gaps[1]),
+        "second interval 3 s minus ≤20 %: {gaps:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn backoff_grows_to_the_cap_and_stays_within_bounds() {
+    let options = WaitOptions::new()
+        .min_delay(Duration::from_secs(1))
+        .max_delay(Duration::from_secs(10))
+        .multiplier(2.0);
+    let bases: Vec<u64> = (1..=7)
+        .map(|n| options.base_interval(n).as_secs())
+        .collect();
+    assert_eq!(bases, [1, 2, 4, 8, 10, 10, 10]);
+
+    let server = MockServer::start().await;
+    let mut bodies = vec![video("v1", "processing"); 7];
+    bodies.push(video("v1", "completed"));
+    Mock::given(method("GET"))
+        .respond_with(Sequence::new(bodies))
+        .mount(&server)
+        .await;
+    let (options, seen) = recording(options.jitter(0.5));
+    client(&server).videos().wait("v1", &options).await.unwrap();
+    let reports = seen.lock().unwrap().clone();
+    assert_eq!(reports.len(), 8);
+    for (n, gap) in gaps(&reports).into_iter().enumerate() {
+        let base = bases[n] as f64;
+        assert!(
+            gap >= base * 0.5 && gap <= base + 0.05,
+            "interval {n}: {gap} not in [{}, {base}]",
+            base * 0.5
+        );
+    }
+    assert!(!reports[1].changed && reports[7].changed);
+}
+
+#[tokio::test(start_paused = true)]
+async fn initial_delay_comes_before_the_first_poll() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(video("v1", "completed")))
+        .mount(&server)
+        .await;
+    let (options, seen) = recording(
+        WaitOptions::new()
+            .initial_delay(Duration::from_secs(5))
+            .jitter(0.0),
+    );
+    client(&server).videos().wait("v1", &options).await.unwrap();
+    let first = seen.lock().unwrap()[0].elapsed;
+    assert!(
+        first >= Duration::from_secs(5) && first < Duration::from_millis(5050),
+        "{first:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn failed_is_a_typed_failure_with_code_and_message() {
+    let server = MockServer::start().await;
+    let mut failed = video("v1", "failed");
+    failed["data"]["failure_code"] = json!("AVATAR_NOT_FOUND");
+    failed["data"]["failure_message"] = json!("The avatar does not exist.");
+    Mock::given(method("GET"))
+        .respond_with(Sequence::new(vec![video("v1", "processing"), failed]))
+        .expect(2)
+        .mount(&server)
+        .await;
+    let err = client(&server)
+        .videos()
+        .wait("v1", &WaitOptions::new())
+        .await
+        .unwrap_err();
+    let Error::JobFailed {
+        kind,
+        id,
+        code,
+        message,
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        (*kind, id.as_str(), code.as_deref(), message.as_deref()),
+        (
+            "video",
+            "v1",
+            Some("AVATAR_NOT_FOUND"),
+            Some("The avatar does not exist.")
+        )
+    );
+    assert!(err.to_string().contains("AVATAR_NOT_FOUND"), "{err}");
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_deadline_is_a_typed_timeout_with_the_last_status_after_a_final_poll_at_the_deadline() {
+    let server = MockServer::start().await;
+    let mut body = video("v1", "processing");
+    body["data"]["title"] = json!("Quarterly update");
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(&body))
+        .mount(&server)
+        .await;
+    let (options, seen) = recording(WaitOptions::new().timeout(Duration::from_secs(10)));
+    let started = tokio::time::Instant::now();
+    let err = client(&server)
+        .videos()
+        .wait("v1", &options)
+        .await
+        .unwrap_err();
+    let waited = started.elapsed();
+    let Error::WaitTimeout {
+        kind,
+        id,
+        last_status,
+        elapsed,
+        polls,
+        ..
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        (*kind, id.as_str(), last_status.as_str()),
+        ("video", "v1", "processing")
+    );
+    assert!(
+        *elapsed >= Duration::from_secs(10) && *elapsed < Duration::from_millis(10_050),
+        "{elapsed:?}"
+    );
+    assert!(
+        waited < Duration::from_millis(10_050),
+        "no sleep past the deadline: {waited:?}"
+    );
+    let reports = seen.lock().unwrap().clone();
+    assert_eq!(*polls as usize, reports.len());
+    assert!(
+        (4..=5).contains(polls),
+        "polls at ~0, 2, 5, 9.5 (jittered) and 10: {polls}"
+    );
+    let last = reports.last().unwrap().elapsed;
+    assert!(
+        last >= Duration::from_secs(10),
+        "the final poll happens at the deadline: {last:?}"
+    );
+    let video: VideoDetail = last_seen(&err).expect("the last resource");
+    assert_eq!(video.title.as_deref(), Some("Quarterly update"));
+    assert_eq!(
+        server.received_requests().await.unwrap().len(),
+        *polls as usize
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_unknown_status_keeps_waiting_and_is_reported() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(Sequence::new(vec![
+            video("v1", "pending"),
+            video("v1", "thinking"),
+            video("v1", "thinking"),
+            video("v1", "completed"),
+        ]))
+        .expect(4)
+        .mount(&server)
+        .await;
+    let (options, seen) = recording(WaitOptions::new());
+    let done = client(&server).videos().wait("v1", &options).await.unwrap();
+    assert_eq!(done.status.as_str(), "completed");
+    let reports = seen.lock().unwrap().clone();
+    let thinking: Vec<(bool, bool)> = reports
+        .iter()
+        .filter(|p| p.status == "thinking")
+        .map(|p| (p.recognized, p.changed))
+        .collect();
+    assert_eq!(thinking, [(false, true), (false, false)]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn pending_consent_ends_the_wait_with_consent_required() {
+    let server = MockServer::start().await;
+    let group = |status: &str| json!({"data": {"id": "g1", "name": "Me", "created_at": 1, "looks_count": 1, "status": status}});
+    Mock::given(method("GET"))
+        .and(path("/v3/avatars/g1"))
+        .respond_with(Sequence::new(vec![
+            group("processing"),
+            group("pending_consent"),
+        ]))
+        .expect(2)
+        .mount(&server)
+        .await;
+    let err = client(&server)
+        .avatars()
+        .wait("g1", &WaitOptions::new())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::ConsentRequired { id } if id == "g1"),
+        "{err:?}"
+    );
+
+    let look = json!({"data": {"id": "l1", "name": "Look", "avatar_type": "video_avatar", "status": "pending_consent",
+        "supported_api_engines": [], "tags": []}});
+    Mock::given(method("GET"))
+        .and(path_regex("^/v3/avatars/looks/l1$"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(look))
+        .mount(&server)
+        .await;
+    let err = client(&server)
+        .avatars()
+        .wait_look("l1", &WaitOptions::new())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::ConsentRequired { id } if id == "l1"),
+        "{err:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_failed_avatar_carries_its_error() {
+    let server = MockServer::start().await;
+    let body = json!({"data": {"id": "g1", "name": "Me", "created_at": 1, "looks_count": 0, "status": "failed",
+        "error": {"code": "face_not_detected", "message": "No face in the footage."}}});
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body))
+        .mount(&server)
+        .await;
+    let err = client(&server)
+        .wait_for_avatar_group("g1")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::JobFailed { kind: "avatar_group", code: Some(c), .. } if c == "face_not_detected"),
+        "{err:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_404_on_the_polled_id_is_a_typed_error_not_an_endless_wait() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(404).set_body_json(
+                json!({"error": {"code": "not_found", "message": "Video not found"}}),
+            ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let err = client(&server).wait_for_video("nope").await.unwrap_err();
+    assert_eq!((err.status(), err.code()), (Some(404), Some("not_found")));
+}
+
+#[tokio::test(start_paused = true)]
+async fn transient_errors_while_polling_follow_the_retry_policy() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(2)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(video("v1", "completed")))
+        .mount(&server)
+        .await;
+    client(&server).wait_for_video("v1").await.unwrap();
+    assert_eq!(server.received_requests().await.unwrap().len(), 3);
+}
+
+#[tokio::test(start_paused = true)]
+async fn dropping_the_wait_cancels_it() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(video("v1", "processing")))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let options = WaitOptions::new();
+    let outcome =
+        tokio::time::timeout(Duration::from_secs(5), client.videos().wait("v1", &options)).await;
+    assert!(outcome.is_err(), "still waiting after 5 s");
+    let sent = server.received_requests().await.unwrap().len();
+    tokio::time::sleep(Duration::from_secs(120)).await;
+    assert_eq!(
+        server.received_requests().await.unwrap().len(),
+        sent,
+        "no poll after the drop"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn create_and_wait_creates_then_polls() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v3/videos"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"data": {"video_id": "v7", "status": "waiting"}})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v3/videos/v7"))
+        .respond_with(Sequence::new(vec![
+            video("v7", "waiting"),
+            video("v7", "completed"),
+        ]))
+        .expect(2)
+        .mount(&server)
+        .await;
+    let request: CreateVideoFromAvatar = CreateVideoFromAvatar::builder()
+        .avatar_id("a".to_string())
+        .script(Some("Hi".parse().unwrap()))
+        .voice_id("v".to_string())
+        .try_into()
+        .unwrap();
+    let video = client(&server)
+        .videos()
+        .create_and_wait(
+            CreateVideoV3RequestBody::Avatar(request),
+            &WaitOptions::new(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(video.id, "v7");
+}
+
+#[tokio::test(start_paused = true)]
+async fn video_agent_waits_for_the_session_then_its_video_with_progress() {
+    let server = MockServer::start().await;
+    let session = |status: &str, progress: i64, video_id: Value| json!({"data": {"session_id": "s1", "status": status, "progress": progress, "created_at": 1, "messages": [], "video_id": video_id}});
+    Mock::given(method("GET"))
+        .and(path("/v3/video-agents/sessions/s1"))
+        .respond_with(Sequence::new(vec![
+            session("processing", 10, Value::Null),
+            session("generating", 60, Value::Null),
+            session("completed", 100, json!("v9")),
+        ]))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v3/videos/v9"))
+        .respond_with(Sequence::new(vec![
+            video("v9", "processing"),
+            video("v9", "completed"),
+        ]))
+        .mount(&server)
+        .await;
+    let (options, seen) = recording(WaitOptions::new());
+    let video = client(&server)
+        .video_agents()
+        .wait_video("s1", &options)
+        .await
+        .unwrap();
+    assert_eq!(video.id, "v9");
+    let reports = seen.lock().unwrap().clone();
+    let trail: Vec<(&str, &str, Option<f64>)> = reports
+        .iter()
+        .map(|p| (p.kind, p.status.as_str(), p.progress))
+        .collect();
+    assert_eq!(
+        trail,
+        [
+            ("video_agent_session", "processing", Some(10.0)),
+            ("video_agent_session", "generating", Some(60.0)),
+            ("video_agent_session", "completed", Some(100.0)),
+            ("video", "processing", None),
+            ("video", "completed", None),
+        ]
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn translations_lipsyncs_proofreads_and_workflows_wait_too() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v3/video-translations"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"data": {"video_translation_ids": ["t1", "t2"]}})),
+        )
+        .mount(&server)
+        .await;
+    for id in ["t1", "t2"] {
+        Mock::given(method("GET"))
+            .and(path(format!("/v3/video-translations/{id}")))
+            .respond_with(Sequence::new(vec![
+                json!({"data": {"id": id, "status": "running"}}),
+                json!({"data": {"id": id, "status": "completed"}}),
+            ]))
+            .mount(&server)
+            .await;
+    }
+    let request = heygen::types::CreateVideoTranslationRequest::builder()
+        .video(heygen::types::AssetReference::url(
+            "https://example.com/v.mp4",
+        ))
+        .output_languages(vec!["fr".to_string(), "de".to_string()]);
+    let done = client(&server)
+        .video_translations()
+        .create_and_wait(request.try_into().unwrap(), &WaitOptions::new())
+        .await
+        .unwrap();
+    assert_eq!(
+        done.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+        ["t1", "t2"]
+    );
+
+    Mock::given(method("GET"))
+        .and(path("/v3/lipsyncs/l1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"data": {"id": "l1", "status": "failed", "failure_message": "bad audio"}}),
+        ))
+        .mount(&server)
+        .await;
+    let err = client(&server).wait_for_lipsync("l1").await.unwrap_err();
+    assert!(
+        matches!(&err, Error::JobFailed { kind: "lipsync", message: Some(m), .. } if m == "bad audio"),
+        "{err:?}"
+    );
+
+    Mock::given(method("GET"))
+        .and(path("/v3/video-translations/proofreads/p1"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"data": {"id": "p1", "status": "completed"}})),
+        )
+        .mount(&server)
+        .await;
+    assert_eq!(
+        client(&server).wait_for_proofread("p1").await.unwrap().id,
+        "p1"
+    );
+
+    Mock::given(method("GET"))
+        .and(path("/v1/workflows/executions/e1"))
+        .respond_with(Sequence::new(vec![
+            json!({"data": {"execution_id": "e1", "status": "submitted"}}),
+            json!({"data": {"execution_id": "e1", "status": "completed", "output": {"url": "https://files.example/o.mp4"}}}),
+        ]))
+        .mount(&server)
+        .await;
+    let done = client(&server)
+        .wait_for_workflow_execution("e1", &WaitOptions::new())
+        .await
+        .unwrap();
+    assert_eq!(done.output.unwrap()["url"], "https://files.example/o.mp4");
+
+    Mock::given(method("GET"))
+        .and(path("/v1/workflows/executions/e404"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"data": {"execution_id": "e404", "status": "not_found"}})),
+        )
+        .mount(&server)
+        .await;
+    let err = client(&server)
+        .wait_for_workflow_execution("e404", &WaitOptions::new())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "workflow_execution e404 failed (not_found): no workflow execution e404"
+    );
+}
+
+/// Per-job scripts: each id answers pending, processing, completed; the very first request of
+/// all is a 429 with `Retry-After: 1`.
+struct Jobs {
+    polls: Mutex<HashMap<String, usize>>,
+    total: AtomicUsize,
+}
+
+impl Respond for Jobs {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        if self.total.fetch_add(1, Ordering::SeqCst) == 0 {
+            return ResponseTemplate::new(429)
+                .insert_header("retry-after", "1")
+                .set_body_json(
+                    json!({"error": {"code": "rate_limit_exceeded", "message": "slow down"}}),
+                );
+        }
+        let id = request.url.path().rsplit('/').next().unwrap().to_string();
+        let mut polls = self.polls.lock().unwrap();
+        let n = polls.entry(id.clone()).or_default();
+        *n += 1;
+        let status = ["pending", "processing", "completed"][(*n - 1).min(2)];
+        ResponseTemplate::new(200).set_body_json(video(&id, status))
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_thousand_concurrent_waits_send_at_most_one_get_per_job_per_interval() {
+    const JOBS: usize = 1000;
+    const POLLS_NEEDED: usize = 3;
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path_regex("^/v3/videos/"))
+        .respond_with(Jobs {
+            polls: Mutex::default(),
+            total: AtomicUsize::new(0),
+        })
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let (options, seen) = recording(WaitOptions::new().initial_delay(Duration::from_secs(2)));
+    let ids: Vec<String> = (0..JOBS).map(|n| format!("video_{n}")).collect();
+    let videos = client.videos();
+    let waits = ids.iter().map(|id| videos.wait(id, &options));
+    let done = futures::future::try_join_all(waits).await.unwrap();
+    assert_eq!(done.len(), JOBS);
+    assert!(done.iter().all(|v| v.status.as_str() == "completed"));
+
+    let requests = server.received_requests().await.unwrap();
+    assert!(
+        requests.len() <= JOBS * (POLLS_NEEDED + 1),
+        "{} requests for {JOBS} jobs",
+        requests.len()
+    );
+    assert_eq!(
+        requests.len(),
+        JOBS * POLLS_NEEDED + 1,
+        "three polls per job plus the one 429"
+    );
+
+    // Per job: polls spaced by at least the jittered interval, never two in one interval.
+    let reports = seen.lock().unwrap().clone();
+    let mut by_job: HashMap<&str, Vec<Progress>> = HashMap::new();
+    for report in &reports {
+        by_job
+            .entry(report.id.as_str())
+            .or_default()
+            .push(report.clone());
+    }
+    assert_eq!(by_job.len(), JOBS);
+    for (id, job) in &by_job {
+        assert_eq!(job.len(), POLLS_NEEDED, "{id}");
+        for (n, gap) in gaps(job).into_iter().enumerate() {
+            let floor = options.base_interval(n as u32 + 1).as_secs_f64() * 0.8;
+            assert!(
+                gap >= floor,
+                "{id}: interval {n} of {gap} s is under {floor} s"
+            );
+        }
+    }
+    // The 429's Retry-After paused every job: the first polls all land when the pause ends.
+    // Jitter then spreads the next round over 80–100 % of the 2 s interval, not one instant.
+    let mut seconds: Vec<Duration> = by_job.values().map(|job| job[1].elapsed).collect();
+    seconds.sort();
+    assert!(
+        seconds[JOBS - 1] - seconds[0] >= Duration::from_millis(200),
+        "{:?}..{:?}",
+        seconds[0],
+        seconds[JOBS - 1]
+    );
+    let mut firsts: Vec<Duration> = by_job.values().map(|job| job[0].elapsed).collect();
+    firsts.sort();
+    assert!(
+        firsts[0] >= Duration::from_millis(1600),
+        "nothing before the jittered initial delay: {:?}",
+        firsts[0]
+    );
+}
