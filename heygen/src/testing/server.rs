@@ -308,7 +308,8 @@ impl SimulatorBuilder {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
         let state = State::new(&self.config, format!("http://{addr}"));
-        let faults = Faults { latency: self.latency, ..Faults::default() };
+        let mut faults = Faults::default();
+        faults.latency = self.latency;
         let shared = Arc::new(Shared {
             api_key: self.api_key,
             state: Mutex::new(state),
@@ -496,7 +497,7 @@ async fn idempotent(sim: &Sim, request: Request, next: Next) -> Response {
     {
         let mut state = sim.state();
         match state.idempotency.get(&key) {
-            Some(Remembered::InFlight { .. }) => {
+            Some(Remembered::InFlight) => {
                 return ApiErr::new(409, "request_in_progress", "A request with this Idempotency-Key is still in progress.")
                     .into_response();
             }
@@ -513,7 +514,7 @@ async fn idempotent(sim: &Sim, request: Request, next: Next) -> Response {
                 return response;
             }
             None => {
-                state.idempotency.insert(key.clone(), Remembered::InFlight { fingerprint: fingerprint.clone() });
+                state.idempotency.insert(key.clone(), Remembered::InFlight);
             }
         }
     }

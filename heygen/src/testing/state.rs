@@ -199,14 +199,6 @@ impl Job {
         }
         Phase::Done { failed: self.fail, at }
     }
-
-    /// Whether the job is waiting at a gate at `now`.
-    pub(crate) fn gated(&self, now: Instant) -> bool {
-        self.release.is_none() && self.steps.iter().any(|s| matches!(s, Step::Gate(_))) && {
-            let phase = self.walk(now);
-            matches!(&phase, Phase::Active { status, .. } if status == "pending_consent")
-        }
-    }
 }
 
 /// Converts between tokio instants and the Unix timestamps the API writes.
@@ -266,7 +258,6 @@ pub(crate) struct Translation {
 /// A proofread of a translation.
 #[derive(Debug, Clone)]
 pub(crate) struct Proofread {
-    pub seq: u64,
     pub id: String,
     pub title: String,
     pub input_language: Option<String>,
@@ -289,7 +280,6 @@ pub(crate) struct Lipsync {
 /// A video agent session; its current run renders `video_id`.
 #[derive(Debug, Clone)]
 pub(crate) struct Session {
-    pub seq: u64,
     pub id: String,
     pub title: Option<String>,
     pub created: Instant,
@@ -353,7 +343,7 @@ pub(crate) struct Asset {
 #[derive(Debug, Clone)]
 pub(crate) enum Remembered {
     /// The first request with the key is still being handled.
-    InFlight { fingerprint: Fingerprint },
+    InFlight,
     /// The first request's response.
     Done { fingerprint: Fingerprint, status: u16, content_type: Option<String>, body: Bytes },
 }

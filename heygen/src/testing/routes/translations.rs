@@ -192,7 +192,6 @@ async fn create_proofread(State(sim): State<Sim>, body: Bytes) -> Reply {
     for language in languages {
         let id = new_id();
         let proofread = Proofread {
-            seq: state.next_seq(),
             id: id.clone(),
             title: request.title.clone(),
             input_language: None,
