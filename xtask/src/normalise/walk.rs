@@ -148,35 +148,6 @@ pub const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn visits_children_before_parents_in_every_root() {
-        let mut doc = json!({
-            "paths": {"/a": {"get": {
-                "parameters": [{"name": "p", "schema": {"type": "string"}}],
-                "responses": {"200": {"content": {"application/json": {"schema": {
-                    "type": "object", "properties": {"x": {"type": "integer"}}}}}}}
-            }}},
-            "components": {"schemas": {"S": {"anyOf": [{"type": "boolean"}]}}}
-        });
-        let mut seen = Vec::new();
-        schemas_mut(&mut doc, &mut |s| {
-            seen.push(s["type"].as_str().unwrap_or("-").to_string())
-        });
-        assert_eq!(seen, ["boolean", "-", "string", "integer", "object"]);
-    }
-
-    #[test]
-    fn pascal_cases_names() {
-        assert_eq!(pascal("create_video-agent V3"), "CreateVideoAgentV3");
-        assert_eq!(pascal("listVideosV3"), "ListVideosV3");
-    }
-}
-
 /// An inline schema inside a component: where it is and what it would be called.
 pub struct InlineSite {
     /// JSON pointer from the document root.
@@ -240,4 +211,33 @@ fn sites_below(schema: &Value, pointer: &str, name: &str, out: &mut Vec<InlineSi
 
 fn escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn visits_children_before_parents_in_every_root() {
+        let mut doc = json!({
+            "paths": {"/a": {"get": {
+                "parameters": [{"name": "p", "schema": {"type": "string"}}],
+                "responses": {"200": {"content": {"application/json": {"schema": {
+                    "type": "object", "properties": {"x": {"type": "integer"}}}}}}}
+            }}},
+            "components": {"schemas": {"S": {"anyOf": [{"type": "boolean"}]}}}
+        });
+        let mut seen = Vec::new();
+        schemas_mut(&mut doc, &mut |s| {
+            seen.push(s["type"].as_str().unwrap_or("-").to_string())
+        });
+        assert_eq!(seen, ["boolean", "-", "string", "integer", "object"]);
+    }
+
+    #[test]
+    fn pascal_cases_names() {
+        assert_eq!(pascal("create_video-agent V3"), "CreateVideoAgentV3");
+        assert_eq!(pascal("listVideosV3"), "ListVideosV3");
+    }
 }
