@@ -18,7 +18,12 @@ fn client(server: &MockServer) -> Client {
     Client::builder()
         .api_key("sk_test_secret")
         .base_url(server.uri())
-        .http_client(heygen::http_client_builder().pool_idle_timeout(None).build().unwrap())
+        .http_client(
+            heygen::http_client_builder()
+                .pool_idle_timeout(None)
+                .build()
+                .unwrap(),
+        )
         .build()
         .unwrap()
 }
@@ -254,7 +259,12 @@ async fn auto_idempotency_generates_one_key_reused_by_retries() {
     let client = Client::builder()
         .api_key("k")
         .base_url(server.uri())
-        .http_client(heygen::http_client_builder().pool_idle_timeout(None).build().unwrap())
+        .http_client(
+            heygen::http_client_builder()
+                .pool_idle_timeout(None)
+                .build()
+                .unwrap(),
+        )
         .auto_idempotency(true)
         .build()
         .unwrap();
