@@ -27,6 +27,8 @@ pub mod migrate;
 pub mod paginate;
 pub mod resources;
 pub mod retry;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod transport;
 pub mod wait;
 

@@ -1,0 +1,47 @@
+//! `heygen::testing`: a stateful HeyGen simulator for examples and tests (feature `testing`).
+//!
+//! [`Simulator::start`] serves the v3 API on `127.0.0.1` from inside your process: videos,
+//! avatars and consent, voices, video translations and proofreads, lipsyncs, video agent
+//! sessions, webhooks, assets and `users/me`. Responses are the generated `heygen::types`
+//! values serialised as the API sends them (`{"data": …}`, cursor pages, `StandardAPIError`
+//! bodies), and requests are checked like HeyGen checks them (auth, required fields, the
+//! `type` tags, unknown ids, `Idempotency-Key` replays).
+//!
+//! Jobs progress with time (`pending` → `processing` → `completed` for a video, see
+//! [`Timeline`]): statuses are computed from `tokio::time::Instant`, so a test with
+//! `#[tokio::test(start_paused = true)]` drives them with `tokio::time::advance` (or lets
+//! tokio auto-advance while the client sleeps between polls).
+//!
+//! Faults: [`Simulator::fail_next`], [`Simulator::rate_limit`], [`Simulator::latency`],
+//! [`Simulator::drop_connection_next`], [`Simulator::drop_mid_body_next`],
+//! [`Simulator::truncate_next`], [`Simulator::inject_status`] and the general
+//! [`Simulator::inject`]. Every request is journaled: [`Simulator::requests`].
+//!
+//! ```no_run
+//! # async fn run() -> heygen::Result<()> {
+//! use heygen::testing::Simulator;
+//! use heygen::types::{CreateVideoFromAvatar, CreateVideoFromAvatarScript, VideoStatus};
+//!
+//! let sim = Simulator::start().await;
+//! let client = sim.client();
+//! let request = CreateVideoFromAvatar::builder()
+//!     .avatar_id(sim.avatar_id().unwrap())
+//!     .script(CreateVideoFromAvatarScript::try_from("Hello from the simulator").unwrap())
+//!     .voice_id(sim.voice_id().unwrap());
+//! let created = client.videos().create(CreateVideoFromAvatar::try_from(request).unwrap()).await?;
+//! tokio::time::sleep(std::time::Duration::from_secs(4)).await;
+//! let video = client.videos().get(&created.video_id).await?;
+//! assert_eq!(video.status, VideoStatus::Completed);
+//! assert_eq!(sim.requests().len(), 2);
+//! # Ok(()) }
+//! ```
+
+mod faults;
+mod reply;
+mod routes;
+mod server;
+mod state;
+
+pub use faults::{Fault, FaultRule, RecordedRequest};
+pub use server::{DEFAULT_API_KEY, Simulator, SimulatorBuilder};
+pub use state::{ResourceKind, Timeline};

@@ -1,0 +1,350 @@
+//! Answers: `{"data": …}` envelopes, `StandardAPIError` bodies, request-body parsing with the
+//! offending `param`, query strings, and cursor pagination.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine as _;
+use heygen_sys::types::{StandardApiError, StandardApiErrorEnvelope};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// What a handler returns.
+pub(crate) type Reply = Result<Response, ApiErr>;
+
+/// An error answer in the v3 `StandardAPIError` shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ApiErr {
+    pub status: StatusCode,
+    pub code: String,
+    pub message: String,
+    pub param: Option<String>,
+    pub retry_after: Option<u64>,
+}
+
+impl ApiErr {
+    pub(crate) fn new(status: u16, code: &str, message: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            code: code.to_string(),
+            message: message.into(),
+            param: None,
+            retry_after: None,
+        }
+    }
+
+    /// 400 `invalid_parameter`.
+    pub(crate) fn invalid(param: Option<&str>, message: impl Into<String>) -> Self {
+        Self {
+            param: param.map(str::to_string),
+            ..Self::new(400, "invalid_parameter", message)
+        }
+    }
+
+    /// 404 `not_found`: "`what` not found."
+    pub(crate) fn not_found(what: &str) -> Self {
+        Self::new(404, "not_found", format!("{what} not found."))
+    }
+
+    /// 401 `authentication_failed`.
+    pub(crate) fn unauthenticated() -> Self {
+        Self::new(
+            401,
+            "authentication_failed",
+            "Invalid or expired API key. Verify your x-api-key header.",
+        )
+    }
+
+    /// 429 `rate_limit_exceeded` with `Retry-After`.
+    pub(crate) fn rate_limited(retry_after_secs: u64) -> Self {
+        Self {
+            retry_after: Some(retry_after_secs),
+            ..Self::new(
+                429,
+                "rate_limit_exceeded",
+                "Too many requests: wait for the number of seconds in the Retry-After header.",
+            )
+        }
+    }
+
+    /// An injected failure with this status.
+    pub(crate) fn for_status(status: u16) -> Self {
+        let (code, message) = match status {
+            400 => (
+                "invalid_parameter",
+                "The request is invalid (injected by the simulator).",
+            ),
+            401 => (
+                "authentication_failed",
+                "Invalid or expired API key. Verify your x-api-key header.",
+            ),
+            403 => (
+                "forbidden",
+                "This account may not do that (injected by the simulator).",
+            ),
+            404 => ("not_found", "Not found (injected by the simulator)."),
+            408 => (
+                "request_timeout",
+                "The request took too long (injected by the simulator).",
+            ),
+            409 => (
+                "request_in_progress",
+                "A request with this Idempotency-Key is in progress (injected by the simulator).",
+            ),
+            429 => return Self::rate_limited(1),
+            502 => ("bad_gateway", "Bad gateway (injected by the simulator)."),
+            503 => (
+                "service_unavailable",
+                "The service is unavailable (injected by the simulator).",
+            ),
+            504 => (
+                "gateway_timeout",
+                "Gateway timeout (injected by the simulator).",
+            ),
+            500..=599 => (
+                "internal_error",
+                "Internal server error (injected by the simulator).",
+            ),
+            _ => ("error", "Error (injected by the simulator)."),
+        };
+        Self::new(status, code, message)
+    }
+}
+
+impl IntoResponse for ApiErr {
+    fn into_response(self) -> Response {
+        let envelope = StandardApiErrorEnvelope {
+            error: Some(StandardApiError {
+                code: self.code,
+                doc_url: None,
+                message: self.message,
+                param: self.param,
+            }),
+        };
+        let mut body = serde_json::to_value(&envelope).unwrap_or(Value::Null);
+        // The API writes absent `param` / `doc_url` as `null`; the generated type omits them.
+        if let Some(error) = body.get_mut("error").and_then(Value::as_object_mut) {
+            error.entry("param").or_insert(Value::Null);
+            error.entry("doc_url").or_insert(Value::Null);
+        }
+        let mut response = (self.status, axum::Json(body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
+    }
+}
+
+/// A 200 answer with this envelope (a generated `…Envelope` or `…Page` value).
+pub(crate) fn ok<T: Serialize>(envelope: T) -> Reply {
+    Ok(axum::Json(envelope).into_response())
+}
+
+/// Parses a JSON body into a generated request type; a failure names the offending field.
+pub(crate) fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiErr> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiErr::invalid(None, "A JSON request body is required."));
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let inner = error.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            return ApiErr::invalid(
+                None,
+                format!("The request body is not valid JSON: {inner}."),
+            );
+        }
+        let message = inner.to_string();
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_string();
+        let field = backticked(&message, "missing field `")
+            .or_else(|| backticked(&message, "unknown field `"));
+        let path = if path == "." || path.is_empty() {
+            None
+        } else {
+            Some(path)
+        };
+        let param = match (path, field) {
+            (None, field) => field,
+            (Some(path), Some(field)) => Some(format!("{path}.{field}")),
+            (Some(path), None) => Some(path),
+        };
+        ApiErr::invalid(
+            param.as_deref(),
+            format!("Invalid request body: {message}."),
+        )
+    })
+}
+
+fn backticked(message: &str, prefix: &str) -> Option<String> {
+    let rest = &message[message.find(prefix)? + prefix.len()..];
+    Some(rest[..rest.find('`')?].to_string())
+}
+
+/// Decoded `name=value` pairs of a query string.
+pub(crate) fn query_pairs(query: Option<&str>) -> Vec<(String, String)> {
+    let Some(query) = query else {
+        return Vec::new();
+    };
+    match reqwest::Url::parse(&format!("http://q/?{query}")) {
+        Ok(url) => url
+            .query_pairs()
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// A request's query parameters.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Query(Vec<(String, String)>);
+
+impl Query {
+    pub(crate) fn parse(raw: Option<&str>) -> Self {
+        Self(query_pairs(raw))
+    }
+
+    /// A parameter's value; an empty value counts as absent.
+    pub(crate) fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, v)| k == name && !v.is_empty())
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A parameter that must be one of `allowed`.
+    pub(crate) fn one_of(&self, name: &str, allowed: &[&str]) -> Result<Option<&str>, ApiErr> {
+        match self.get(name) {
+            Some(value) if !allowed.contains(&value) => Err(ApiErr::invalid(
+                Some(name),
+                format!("'{name}' must be one of: {}.", allowed.join(", ")),
+            )),
+            value => Ok(value),
+        }
+    }
+}
+
+/// One page of a listing: `limit` items after the cursor.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cursor {
+    limit: usize,
+    after: Option<u64>,
+}
+
+/// Reads `limit` (`default`, at most `max`) and `token` for the listing named `listing`.
+pub(crate) fn cursor(
+    query: &Query,
+    listing: &str,
+    default: usize,
+    max: usize,
+) -> Result<Cursor, ApiErr> {
+    let limit = match query.get("limit") {
+        None => default,
+        Some(raw) => match raw.parse::<usize>() {
+            Ok(limit) if (1..=max).contains(&limit) => limit,
+            _ => {
+                return Err(ApiErr::invalid(
+                    Some("limit"),
+                    format!("'limit' must be between 1 and {max}."),
+                ));
+            }
+        },
+    };
+    let after = match query.get("token") {
+        None => None,
+        Some(token) => Some(decode_token(token, listing).ok_or_else(|| {
+            ApiErr::invalid(Some("token"), "'token' is not a cursor of this listing; pass the next_token of the previous page.")
+        })?),
+    };
+    Ok(Cursor { limit, after })
+}
+
+fn encode_token(listing: &str, key: u64) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("{listing}:{key}"))
+}
+
+fn decode_token(token: &str, listing: &str) -> Option<u64> {
+    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(token)
+        .ok()?;
+    let raw = String::from_utf8(raw).ok()?;
+    raw.strip_prefix(listing)?.strip_prefix(':')?.parse().ok()
+}
+
+/// A page of `items` (in listing order, keyed by a sequence number that grows, or shrinks
+/// when `descending`, along the listing): `(items, has_more, next_token)`. The cursor is the
+/// key of the last item returned, so items created meanwhile do not shift later pages.
+pub(crate) fn paginate<T>(
+    items: Vec<(u64, T)>,
+    cursor: Cursor,
+    listing: &str,
+    descending: bool,
+) -> (Vec<T>, bool, Option<String>) {
+    let past = |key: u64| match cursor.after {
+        None => true,
+        Some(after) if descending => key < after,
+        Some(after) => key > after,
+    };
+    let mut rest: Vec<(u64, T)> = items.into_iter().filter(|(key, _)| past(*key)).collect();
+    let has_more = rest.len() > cursor.limit;
+    rest.truncate(cursor.limit);
+    let next = if has_more {
+        rest.last().map(|(key, _)| encode_token(listing, *key))
+    } else {
+        None
+    };
+    (
+        rest.into_iter().map(|(_, item)| item).collect(),
+        has_more,
+        next,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_names_the_field() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Inner {
+            url: String,
+        }
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Outer {
+            title: String,
+            video: Inner,
+        }
+        let missing = parse::<Outer>(br#"{"video": {"url": "x"}}"#).unwrap_err();
+        assert_eq!(missing.param.as_deref(), Some("title"));
+        let nested = parse::<Outer>(br#"{"title": "t", "video": {}}"#).unwrap_err();
+        assert_eq!(nested.param.as_deref(), Some("video.url"));
+        let wrong = parse::<Outer>(br#"{"title": 3, "video": {"url": "x"}}"#).unwrap_err();
+        assert_eq!(wrong.param.as_deref(), Some("title"));
+        let syntax = parse::<Outer>(b"{").unwrap_err();
+        assert_eq!(syntax.param, None);
+    }
+
+    #[test]
+    fn pages_follow_the_cursor() {
+        let items: Vec<(u64, u64)> = (1..=25).rev().map(|k| (k, k)).collect();
+        let query = Query::parse(Some("limit=10"));
+        let first = cursor(&query, "videos", 10, 100).unwrap();
+        let (page, more, next) = paginate(items.clone(), first, "videos", true);
+        assert_eq!((page.len(), more, page[0]), (10, true, 25));
+        let query = Query::parse(Some(&format!("limit=10&token={}", next.unwrap())));
+        let second = cursor(&query, "videos", 10, 100).unwrap();
+        let (page, _, _) = paginate(items, second, "videos", true);
+        assert_eq!(page[0], 15);
+        assert!(cursor(&Query::parse(Some("token=abc")), "videos", 10, 100).is_err());
+        assert!(cursor(&Query::parse(Some("limit=0")), "videos", 10, 100).is_err());
+    }
+}

@@ -1,0 +1,134 @@
+//! `/v3/lipsyncs` (the overdub API): create, get, list, rename, delete.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::routing::get;
+use heygen_sys::types::{
+    CreateLipsyncRequest, LipsyncCreateResponse, LipsyncCreateResponseEnvelope,
+    LipsyncDeleteResponse, LipsyncDeleteResponseEnvelope, LipsyncDetail, LipsyncDetailEnvelope,
+    LipsyncDetailPage, UpdateLipsyncRequest, VideoTranslationStatus,
+};
+use tokio::time::Instant;
+
+use super::{check_reference, check_url, failure_message, given};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse};
+use crate::testing::server::Sim;
+use crate::testing::state::{Lipsync, ResourceKind, State as SimState, new_id};
+
+pub(super) fn routes() -> Router<Sim> {
+    Router::new()
+        .route("/v3/lipsyncs", get(list).post(create))
+        .route(
+            "/v3/lipsyncs/{lipsync_id}",
+            get(show).patch(update).delete(remove),
+        )
+}
+
+fn detail(state: &SimState, lipsync: &Lipsync, now: Instant) -> LipsyncDetail {
+    let phase = lipsync.job.phase(now);
+    let done = phase.completed();
+    LipsyncDetail {
+        callback_id: lipsync.callback_id.clone(),
+        created_at: Some(state.clock.unix(lipsync.job.start)),
+        duration: done.then_some(lipsync.duration),
+        failure_message: failure_message(&phase, false),
+        id: lipsync.id.clone(),
+        status: VideoTranslationStatus::from(phase.status()),
+        title: lipsync.title.clone(),
+        video_url: done.then(|| state.file_url("lipsyncs", &format!("{}.mp4", lipsync.id))),
+    }
+}
+
+async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
+    let request: CreateLipsyncRequest = parse(&body)?;
+    let now = Instant::now();
+    let mut state = sim.state();
+    check_reference(&state, &request.video, "video")?;
+    check_reference(&state, &request.audio, "audio")?;
+    if let Some(url) = request.callback_url.as_deref() {
+        check_url(url, "callback_url")?;
+    }
+    let duration = match (request.start_time, request.end_time) {
+        (Some(start), Some(end)) if start >= end => {
+            return Err(ApiErr::invalid(
+                Some("end_time"),
+                "'end_time' must be after 'start_time'.",
+            ));
+        }
+        (Some(start), Some(end)) => end - start,
+        _ => 20.0,
+    };
+    let id = new_id();
+    let lipsync = Lipsync {
+        seq: state.next_seq(),
+        id: id.clone(),
+        title: given(request.title.as_deref()).map(str::to_string),
+        callback_id: request.callback_id.clone(),
+        job: state.new_job(ResourceKind::Lipsync, now, false),
+        duration,
+    };
+    state.lipsyncs.push(lipsync);
+    ok(LipsyncCreateResponseEnvelope {
+        data: Some(LipsyncCreateResponse { lipsync_id: id }),
+    })
+}
+
+async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
+    let query = Query::parse(query.as_deref());
+    let cursor = cursor(&query, "lipsyncs", 10, 100)?;
+    let now = Instant::now();
+    let state = sim.state();
+    let items = state
+        .lipsyncs
+        .iter()
+        .rev()
+        .map(|l| (l.seq, detail(&state, l, now)))
+        .collect();
+    let (data, has_more, next_token) = paginate(items, cursor, "lipsyncs", true);
+    ok(LipsyncDetailPage {
+        data,
+        has_more: Some(has_more),
+        next_token,
+    })
+}
+
+async fn show(State(sim): State<Sim>, Path(lipsync_id): Path<String>) -> Reply {
+    let state = sim.state();
+    let lipsync = state
+        .lipsyncs
+        .iter()
+        .find(|l| l.id == lipsync_id)
+        .ok_or_else(|| ApiErr::not_found("Lipsync"))?;
+    ok(LipsyncDetailEnvelope {
+        data: Some(detail(&state, lipsync, Instant::now())),
+    })
+}
+
+async fn update(State(sim): State<Sim>, Path(lipsync_id): Path<String>, body: Bytes) -> Reply {
+    let request: UpdateLipsyncRequest = parse(&body)?;
+    let mut state = sim.state();
+    let lipsync = state
+        .lipsyncs
+        .iter_mut()
+        .find(|l| l.id == lipsync_id)
+        .ok_or_else(|| ApiErr::not_found("Lipsync"))?;
+    lipsync.title = Some(request.title);
+    let lipsync = lipsync.clone();
+    ok(LipsyncDetailEnvelope {
+        data: Some(detail(&state, &lipsync, Instant::now())),
+    })
+}
+
+async fn remove(State(sim): State<Sim>, Path(lipsync_id): Path<String>) -> Reply {
+    let mut state = sim.state();
+    let index = state
+        .lipsyncs
+        .iter()
+        .position(|l| l.id == lipsync_id)
+        .ok_or_else(|| ApiErr::not_found("Lipsync"))?;
+    state.lipsyncs.remove(index);
+    ok(LipsyncDeleteResponseEnvelope {
+        data: Some(LipsyncDeleteResponse { id: lipsync_id }),
+    })
+}

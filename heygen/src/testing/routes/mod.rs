@@ -1,0 +1,222 @@
+//! The simulated endpoints, one module per area, and checks they share.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use base64::Engine as _;
+use heygen_sys::types::{AssetInput, AssetReference};
+use tokio::time::Instant;
+
+use super::reply::ApiErr;
+use super::server::Sim;
+use super::state::{Phase, State as SimState};
+
+mod account;
+mod agents;
+mod assets;
+mod avatars;
+mod lipsyncs;
+mod translations;
+mod videos;
+mod voices;
+mod webhooks;
+
+/// Every route, with the simulator's state.
+pub(crate) fn router(sim: Sim) -> Router {
+    Router::new()
+        .merge(videos::routes())
+        .merge(avatars::routes())
+        .merge(voices::routes())
+        .merge(translations::routes())
+        .merge(lipsyncs::routes())
+        .merge(agents::routes())
+        .merge(account::routes())
+        .merge(webhooks::routes())
+        .merge(assets::routes())
+        .route("/files/{kind}/{name}", get(file))
+        .route("/consent/{group_id}", get(consent_page))
+        .fallback(|| async {
+            ApiErr::new(
+                404,
+                "not_found",
+                "The HeyGen simulator has no such endpoint.",
+            )
+        })
+        .method_not_allowed_fallback(|| async {
+            ApiErr::new(
+                405,
+                "method_not_allowed",
+                "This endpoint does not take that method.",
+            )
+        })
+        .with_state(sim)
+}
+
+/// `Some(value)` unless the value is absent or blank.
+pub(super) fn given(value: Option<&str>) -> Option<&str> {
+    value.filter(|v| !v.trim().is_empty())
+}
+
+/// Checks an `http(s)` URL field.
+pub(super) fn check_url(url: &str, param: &str) -> Result<(), ApiErr> {
+    match reqwest::Url::parse(url) {
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Ok(()),
+        _ => Err(ApiErr::invalid(
+            Some(param),
+            format!("'{param}' must be an http(s) URL."),
+        )),
+    }
+}
+
+/// Checks an uploaded asset's id.
+pub(super) fn check_asset_id(state: &SimState, asset_id: &str, param: &str) -> Result<(), ApiErr> {
+    if state.assets.iter().any(|asset| asset.id == asset_id) {
+        Ok(())
+    } else {
+        Err(ApiErr::invalid(
+            Some(param),
+            format!("Asset '{asset_id}' not found; upload files with POST /v3/assets."),
+        ))
+    }
+}
+
+/// Checks a `{type: url | asset_id | base64}` input.
+pub(super) fn check_input(state: &SimState, input: &AssetInput, param: &str) -> Result<(), ApiErr> {
+    match input {
+        AssetInput::Url(url) => check_url(&url.url, &format!("{param}.url")),
+        AssetInput::AssetId(id) => {
+            check_asset_id(state, &id.asset_id, &format!("{param}.asset_id"))
+        }
+        AssetInput::Base64(inline) => {
+            let decoded = base64::engine::general_purpose::STANDARD.decode(inline.data.as_bytes());
+            match decoded {
+                Ok(bytes) if !bytes.is_empty() => Ok(()),
+                _ => Err(ApiErr::invalid(
+                    Some(&format!("{param}.data")),
+                    "'data' must be non-empty base64.",
+                )),
+            }
+        }
+    }
+}
+
+/// Checks a `{type: url | asset_id}` reference.
+pub(super) fn check_reference(
+    state: &SimState,
+    reference: &AssetReference,
+    param: &str,
+) -> Result<(), ApiErr> {
+    match reference {
+        AssetReference::Url(url) => check_url(&url.url, &format!("{param}.url")),
+        AssetReference::AssetId(id) => {
+            check_asset_id(state, &id.asset_id, &format!("{param}.asset_id"))
+        }
+    }
+}
+
+/// Checks a voice id.
+pub(super) fn check_voice(state: &SimState, voice_id: &str, param: &str) -> Result<(), ApiErr> {
+    if state.voices.iter().any(|voice| voice.voice_id == voice_id) {
+        Ok(())
+    } else {
+        Err(ApiErr::invalid(
+            Some(param),
+            format!("Voice '{voice_id}' not found; list voices with GET /v3/voices."),
+        ))
+    }
+}
+
+/// Checks an avatar look id: it must exist and be completed.
+pub(super) fn check_look(
+    state: &SimState,
+    look_id: &str,
+    param: &str,
+    now: Instant,
+) -> Result<(), ApiErr> {
+    let Some(look) = state.looks.iter().find(|look| look.id == look_id) else {
+        return Err(ApiErr::invalid(
+            Some(param),
+            format!("Avatar look '{look_id}' not found; list looks with GET /v3/avatars/looks."),
+        ));
+    };
+    match look.job.as_ref().map(|job| job.phase(now)) {
+        None => Ok(()),
+        Some(phase) if phase.completed() => Ok(()),
+        Some(phase) => Err(ApiErr::invalid(
+            Some(param),
+            format!(
+                "Avatar look '{look_id}' is not ready (status '{}').",
+                phase.status()
+            ),
+        )),
+    }
+}
+
+/// The failure message of a failed job.
+pub(super) fn failure_message(phase: &Phase, stopped: bool) -> Option<String> {
+    phase.failed().then(|| {
+        if stopped {
+            "Stopped before it finished."
+        } else {
+            "The simulator was told to fail this job (fail_jobs)."
+        }
+        .to_string()
+    })
+}
+
+/// Seconds of speech for a script (about 15 characters a second, at least one second).
+pub(super) fn speech_seconds(text: &str) -> f64 {
+    (text.chars().count() as f64 / 15.0).max(1.0).round()
+}
+
+/// `GET /files/{kind}/{name}`: stand-in media behind the URLs the simulator hands out (no auth,
+/// like a signed CDN link); uploaded assets are served back as uploaded.
+async fn file(State(sim): State<Sim>, Path((kind, name)): Path<(String, String)>) -> Response {
+    if kind == "assets" {
+        let state = sim.state();
+        return match state.assets.iter().find(|asset| asset.id == name) {
+            Some(asset) => (
+                [(header::CONTENT_TYPE, asset.mime_type.clone())],
+                asset.bytes.clone(),
+            )
+                .into_response(),
+            None => ApiErr::not_found("Asset").into_response(),
+        };
+    }
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext)
+        .unwrap_or_default();
+    let (content_type, body): (&str, Vec<u8>) = match extension {
+        "mp4" => (
+            "video/mp4",
+            b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom".to_vec(),
+        ),
+        "jpg" => (
+            "image/jpeg",
+            b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\xff\xd9".to_vec(),
+        ),
+        "gif" => ("image/gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;".to_vec()),
+        "mp3" => ("audio/mpeg", b"ID3\x04\x00\x00\x00\x00\x00\x00".to_vec()),
+        "srt" => (
+            "application/x-subrip",
+            b"1\n00:00:00,000 --> 00:00:02,000\nHello from the HeyGen simulator.\n".to_vec(),
+        ),
+        "vtt" => (
+            "text/vtt",
+            b"WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nHello from the HeyGen simulator.\n".to_vec(),
+        ),
+        _ => return ApiErr::not_found("File").into_response(),
+    };
+    ([(header::CONTENT_TYPE, content_type)], body).into_response()
+}
+
+/// `GET /consent/{group_id}`: the page a consent URL points to.
+async fn consent_page(Path(group_id): Path<String>) -> Response {
+    let page = format!(
+        "<!doctype html><title>Consent</title><p>HeyGen simulator: consent for avatar group {group_id} is recorded.</p>"
+    );
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+}

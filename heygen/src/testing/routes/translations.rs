@@ -1,0 +1,384 @@
+//! `/v3/video-translations`: translations (one per output language), captions, languages,
+//! and proofreads (review the translated subtitles, then generate the translation).
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::routing::{get, post};
+use heygen_sys::types::{
+    CreateProofreadRequest, CreateProofreadResponse, CreateProofreadResponseEnvelope,
+    CreateVideoTranslationRequest, DownloadSrtResponse, DownloadSrtResponseEnvelope,
+    GenerateVideoRequest, GenerateVideoResponse, GenerateVideoResponseEnvelope, ProofreadDetail,
+    ProofreadDetailEnvelope, ProofreadStatus, UpdateVideoTranslationRequest, UploadSrtRequest,
+    VideoTranslationCaptionResponse, VideoTranslationCaptionResponseEnvelope,
+    VideoTranslationCreateResponse, VideoTranslationCreateResponseEnvelope,
+    VideoTranslationDeleteResponse, VideoTranslationDeleteResponseEnvelope, VideoTranslationDetail,
+    VideoTranslationDetailEnvelope, VideoTranslationDetailPage, VideoTranslationLanguagesResponse,
+    VideoTranslationLanguagesResponseEnvelope, VideoTranslationStatus,
+};
+use tokio::time::Instant;
+
+use super::{check_reference, check_url, failure_message, given};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse};
+use crate::testing::server::Sim;
+use crate::testing::state::{
+    Proofread, ResourceKind, State as SimState, TRANSLATION_LANGUAGES, Translation, new_id,
+};
+
+pub(super) fn routes() -> Router<Sim> {
+    Router::new()
+        .route("/v3/video-translations", get(list).post(create))
+        .route("/v3/video-translations/languages", get(languages))
+        .route("/v3/video-translations/proofreads", post(create_proofread))
+        .route(
+            "/v3/video-translations/proofreads/{proofread_id}",
+            get(show_proofread),
+        )
+        .route(
+            "/v3/video-translations/proofreads/{proofread_id}/srt",
+            get(download_srt).put(upload_srt),
+        )
+        .route(
+            "/v3/video-translations/proofreads/{proofread_id}/generate",
+            post(generate),
+        )
+        .route(
+            "/v3/video-translations/{translation_id}",
+            get(show).patch(update).delete(remove),
+        )
+        .route(
+            "/v3/video-translations/{translation_id}/caption",
+            get(caption),
+        )
+}
+
+/// The supported spelling of each requested language.
+fn output_languages(requested: &[String]) -> Result<Vec<String>, ApiErr> {
+    if requested.is_empty() {
+        return Err(ApiErr::invalid(
+            Some("output_languages"),
+            "'output_languages' needs at least one language.",
+        ));
+    }
+    requested
+        .iter()
+        .map(|language| {
+            TRANSLATION_LANGUAGES.iter().find(|known| known.eq_ignore_ascii_case(language)).map(|known| known.to_string()).ok_or_else(|| {
+                ApiErr::invalid(
+                    Some("output_languages"),
+                    format!("Unsupported language '{language}'; see GET /v3/video-translations/languages."),
+                )
+            })
+        })
+        .collect()
+}
+
+fn detail(state: &SimState, translation: &Translation, now: Instant) -> VideoTranslationDetail {
+    let phase = translation.job.phase(now);
+    let done = phase.completed();
+    let file = |extension: &str| {
+        state.file_url("translations", &format!("{}.{extension}", translation.id))
+    };
+    VideoTranslationDetail {
+        audio_url: (done && translation.translate_audio_only).then(|| file("mp3")),
+        callback_id: translation.callback_id.clone(),
+        created_at: Some(state.clock.unix(translation.job.start)),
+        duration: done.then_some(translation.duration),
+        failure_message: failure_message(&phase, false),
+        id: translation.id.clone(),
+        input_language: translation.input_language.clone(),
+        output_language: Some(translation.output_language.clone()),
+        status: VideoTranslationStatus::from(phase.status()),
+        title: translation.title.clone(),
+        translate_audio_only: Some(translation.translate_audio_only),
+        video_url: (done && !translation.translate_audio_only).then(|| file("mp4")),
+    }
+}
+
+async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
+    let request: CreateVideoTranslationRequest = parse(&body)?;
+    let languages = output_languages(&request.output_languages)?;
+    let now = Instant::now();
+    let mut state = sim.state();
+    check_reference(&state, &request.video, "video")?;
+    if let Some(audio) = &request.audio {
+        check_reference(&state, audio, "audio")?;
+    }
+    if let Some(srt) = &request.srt {
+        check_reference(&state, srt, "srt")?;
+    }
+    if let Some(url) = request.callback_url.as_deref() {
+        check_url(url, "callback_url")?;
+    }
+    if let (Some(start), Some(end)) = (request.start_time, request.end_time)
+        && start >= end
+    {
+        return Err(ApiErr::invalid(
+            Some("end_time"),
+            "'end_time' must be after 'start_time'.",
+        ));
+    }
+    let mut ids = Vec::new();
+    for language in languages {
+        let id = new_id();
+        let translation = Translation {
+            seq: state.next_seq(),
+            id: id.clone(),
+            title: given(request.title.as_deref()).map(str::to_string),
+            callback_id: request.callback_id.clone(),
+            input_language: request.input_language.clone(),
+            output_language: language,
+            translate_audio_only: request.translate_audio_only,
+            job: state.new_job(ResourceKind::VideoTranslation, now, false),
+            duration: 30.0,
+        };
+        state.translations.push(translation);
+        ids.push(id);
+    }
+    ok(VideoTranslationCreateResponseEnvelope {
+        data: Some(VideoTranslationCreateResponse {
+            video_translation_ids: ids,
+        }),
+    })
+}
+
+async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
+    let query = Query::parse(query.as_deref());
+    let cursor = cursor(&query, "video-translations", 10, 100)?;
+    let now = Instant::now();
+    let state = sim.state();
+    let items = state
+        .translations
+        .iter()
+        .rev()
+        .map(|t| (t.seq, detail(&state, t, now)))
+        .collect();
+    let (data, has_more, next_token) = paginate(items, cursor, "video-translations", true);
+    ok(VideoTranslationDetailPage {
+        data,
+        has_more: Some(has_more),
+        next_token,
+    })
+}
+
+async fn show(State(sim): State<Sim>, Path(translation_id): Path<String>) -> Reply {
+    let state = sim.state();
+    let translation = state
+        .translations
+        .iter()
+        .find(|t| t.id == translation_id)
+        .ok_or_else(|| ApiErr::not_found("Video translation"))?;
+    ok(VideoTranslationDetailEnvelope {
+        data: Some(detail(&state, translation, Instant::now())),
+    })
+}
+
+async fn update(State(sim): State<Sim>, Path(translation_id): Path<String>, body: Bytes) -> Reply {
+    let request: UpdateVideoTranslationRequest = parse(&body)?;
+    let mut state = sim.state();
+    let translation = state
+        .translations
+        .iter_mut()
+        .find(|t| t.id == translation_id)
+        .ok_or_else(|| ApiErr::not_found("Video translation"))?;
+    translation.title = Some(request.title);
+    let translation = translation.clone();
+    ok(VideoTranslationDetailEnvelope {
+        data: Some(detail(&state, &translation, Instant::now())),
+    })
+}
+
+async fn remove(State(sim): State<Sim>, Path(translation_id): Path<String>) -> Reply {
+    let mut state = sim.state();
+    let index = state
+        .translations
+        .iter()
+        .position(|t| t.id == translation_id)
+        .ok_or_else(|| ApiErr::not_found("Video translation"))?;
+    state.translations.remove(index);
+    ok(VideoTranslationDeleteResponseEnvelope {
+        data: Some(VideoTranslationDeleteResponse { id: translation_id }),
+    })
+}
+
+async fn caption(
+    State(sim): State<Sim>,
+    Path(translation_id): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Reply {
+    let query = Query::parse(query.as_deref());
+    let format = query.one_of("format", &["srt", "vtt"])?.unwrap_or("srt");
+    let state = sim.state();
+    let translation = state
+        .translations
+        .iter()
+        .find(|t| t.id == translation_id)
+        .ok_or_else(|| ApiErr::not_found("Video translation"))?;
+    let phase = translation.job.phase(Instant::now());
+    if !phase.completed() {
+        return Err(ApiErr::invalid(
+            None,
+            format!(
+                "Captions exist once the translation is completed (status '{}').",
+                phase.status()
+            ),
+        ));
+    }
+    let caption_url = state.file_url("translations", &format!("{translation_id}.{format}"));
+    ok(VideoTranslationCaptionResponseEnvelope {
+        data: Some(VideoTranslationCaptionResponse { caption_url }),
+    })
+}
+
+async fn languages() -> Reply {
+    let languages = TRANSLATION_LANGUAGES
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    ok(VideoTranslationLanguagesResponseEnvelope {
+        data: Some(VideoTranslationLanguagesResponse { languages }),
+    })
+}
+
+fn proofread_detail(state: &SimState, proofread: &Proofread, now: Instant) -> ProofreadDetail {
+    let phase = proofread.job.phase(now);
+    ProofreadDetail {
+        created_at: Some(state.clock.unix(proofread.job.start)),
+        failure_message: failure_message(&phase, false),
+        id: proofread.id.clone(),
+        input_language: proofread.input_language.clone(),
+        output_language: Some(proofread.output_language.clone()),
+        status: ProofreadStatus::from(phase.status()),
+        submitted_for_review: Some(proofread.submitted),
+        title: Some(proofread.title.clone()),
+    }
+}
+
+async fn create_proofread(State(sim): State<Sim>, body: Bytes) -> Reply {
+    let request: CreateProofreadRequest = parse(&body)?;
+    let languages = output_languages(&request.output_languages)?;
+    if request.title.trim().is_empty() {
+        return Err(ApiErr::invalid(Some("title"), "'title' must not be blank."));
+    }
+    let now = Instant::now();
+    let mut state = sim.state();
+    check_reference(&state, &request.video, "video")?;
+    if let Some(srt) = &request.srt {
+        check_reference(&state, srt, "srt")?;
+    }
+    let mut ids = Vec::new();
+    for language in languages {
+        let id = new_id();
+        let proofread = Proofread {
+            id: id.clone(),
+            title: request.title.clone(),
+            input_language: None,
+            output_language: language,
+            submitted: false,
+            job: state.new_job(ResourceKind::Proofread, now, false),
+        };
+        state.proofreads.push(proofread);
+        ids.push(id);
+    }
+    ok(CreateProofreadResponseEnvelope {
+        data: Some(CreateProofreadResponse {
+            proofread_ids: ids,
+            status: ProofreadStatus::Processing,
+        }),
+    })
+}
+
+/// The proofread, which must be completed for `action`.
+fn completed_proofread<'a>(
+    state: &'a SimState,
+    proofread_id: &str,
+    action: &str,
+) -> Result<&'a Proofread, ApiErr> {
+    let proofread = state
+        .proofreads
+        .iter()
+        .find(|p| p.id == proofread_id)
+        .ok_or_else(|| ApiErr::not_found("Proofread"))?;
+    let phase = proofread.job.phase(Instant::now());
+    if !phase.completed() {
+        return Err(ApiErr::invalid(
+            None,
+            format!(
+                "The proofread must be completed to {action} (status '{}').",
+                phase.status()
+            ),
+        ));
+    }
+    Ok(proofread)
+}
+
+async fn show_proofread(State(sim): State<Sim>, Path(proofread_id): Path<String>) -> Reply {
+    let state = sim.state();
+    let proofread = state
+        .proofreads
+        .iter()
+        .find(|p| p.id == proofread_id)
+        .ok_or_else(|| ApiErr::not_found("Proofread"))?;
+    ok(ProofreadDetailEnvelope {
+        data: Some(proofread_detail(&state, proofread, Instant::now())),
+    })
+}
+
+async fn download_srt(State(sim): State<Sim>, Path(proofread_id): Path<String>) -> Reply {
+    let state = sim.state();
+    completed_proofread(&state, &proofread_id, "download its subtitles")?;
+    ok(DownloadSrtResponseEnvelope {
+        data: Some(DownloadSrtResponse {
+            original_srt_url: Some(
+                state.file_url("proofreads", &format!("{proofread_id}-original.srt")),
+            ),
+            srt_url: state.file_url("proofreads", &format!("{proofread_id}.srt")),
+        }),
+    })
+}
+
+async fn upload_srt(
+    State(sim): State<Sim>,
+    Path(proofread_id): Path<String>,
+    body: Bytes,
+) -> Reply {
+    let request: UploadSrtRequest = parse(&body)?;
+    let state = sim.state();
+    check_reference(&state, &request.srt, "srt")?;
+    let proofread = completed_proofread(&state, &proofread_id, "replace its subtitles")?;
+    ok(ProofreadDetailEnvelope {
+        data: Some(proofread_detail(&state, proofread, Instant::now())),
+    })
+}
+
+async fn generate(State(sim): State<Sim>, Path(proofread_id): Path<String>, body: Bytes) -> Reply {
+    let request: GenerateVideoRequest = parse(&body)?;
+    if let Some(url) = request.callback_url.as_deref() {
+        check_url(url, "callback_url")?;
+    }
+    let now = Instant::now();
+    let mut state = sim.state();
+    let proofread = completed_proofread(&state, &proofread_id, "generate the translation")?.clone();
+    let id = new_id();
+    let translation = Translation {
+        seq: state.next_seq(),
+        id: id.clone(),
+        title: Some(proofread.title.clone()),
+        callback_id: request.callback_id.clone(),
+        input_language: proofread.input_language.clone(),
+        output_language: proofread.output_language.clone(),
+        translate_audio_only: request.translate_audio_only,
+        job: state.new_job(ResourceKind::VideoTranslation, now, false),
+        duration: 30.0,
+    };
+    state.translations.push(translation);
+    if let Some(p) = state.proofreads.iter_mut().find(|p| p.id == proofread_id) {
+        p.submitted = true;
+    }
+    ok(GenerateVideoResponseEnvelope {
+        data: Some(GenerateVideoResponse {
+            status: ProofreadStatus::Processing,
+            video_translation_id: id,
+        }),
+    })
+}

@@ -1,0 +1,238 @@
+//! `/v3/videos`: create (avatar or image), get, list, delete.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::routing::get;
+use heygen_sys::types::{
+    CreateAvatarVideoResponse, CreateAvatarVideoResponseEnvelope, CreateVideoV3RequestBody,
+    DeleteVideoResponse, DeleteVideoResponseEnvelope, VideoDetail, VideoDetailEnvelope,
+    VideoDetailPage, VideoStatus,
+};
+use serde_json::Value;
+use tokio::time::Instant;
+
+use super::{
+    check_asset_id, check_input, check_look, check_url, check_voice, failure_message, given,
+    speech_seconds,
+};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse};
+use crate::testing::server::Sim;
+use crate::testing::state::{ResourceKind, State as SimState, Video, new_id};
+
+pub(super) fn routes() -> Router<Sim> {
+    Router::new()
+        .route("/v3/videos", get(list).post(create))
+        .route("/v3/videos/{video_id}", get(show).delete(remove))
+}
+
+/// The checks HeyGen makes before the body's type: the `type` tag, and script xor audio.
+fn check_shape(value: &Value) -> Result<(), ApiErr> {
+    let object = value
+        .as_object()
+        .ok_or_else(|| ApiErr::invalid(None, "The request body must be a JSON object."))?;
+    match object.get("type") {
+        None | Some(Value::Null) => {
+            return Err(ApiErr::invalid(
+                Some("type"),
+                "'type' is required: 'avatar' (an avatar look) or 'image' (an image to animate).",
+            ));
+        }
+        Some(Value::String(tag)) if CreateVideoV3RequestBody::TAGS.contains(&tag.as_str()) => {}
+        Some(other) => {
+            return Err(ApiErr::invalid(
+                Some("type"),
+                format!("'type' must be 'avatar' or 'image', not {other}."),
+            ));
+        }
+    }
+    let present = |key: &str| object.get(key).is_some_and(|v| !v.is_null());
+    if present("audio_url") && present("audio_asset_id") {
+        return Err(ApiErr::invalid(
+            Some("audio_url"),
+            "Give one audio source: 'audio_url' or 'audio_asset_id', not both.",
+        ));
+    }
+    let audio = present("audio_url") || present("audio_asset_id");
+    match (present("script"), audio) {
+        (true, true) => Err(ApiErr::invalid(
+            Some("script"),
+            "Give either 'script' (with 'voice_id') or an audio source, not both.",
+        )),
+        (false, false) => Err(ApiErr::invalid(
+            Some("script"),
+            "One of 'script' (with 'voice_id') or an audio source ('audio_url' or 'audio_asset_id') is required.",
+        )),
+        (true, false) if !present("voice_id") => Err(ApiErr::invalid(
+            Some("voice_id"),
+            "'voice_id' is required with 'script'.",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// What both kinds of video request share.
+struct Common<'a> {
+    script: Option<&'a str>,
+    voice_id: Option<&'a str>,
+    audio_url: Option<&'a str>,
+    audio_asset_id: Option<&'a str>,
+    title: Option<&'a str>,
+    callback_url: Option<&'a str>,
+    callback_id: Option<&'a str>,
+}
+
+async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
+    check_shape(&parse::<Value>(&body)?)?;
+    let request: CreateVideoV3RequestBody = parse(&body)?;
+    let now = Instant::now();
+    let mut state = sim.state();
+    let common = match &request {
+        CreateVideoV3RequestBody::Avatar(video) => {
+            check_look(&state, &video.avatar_id, "avatar_id", now)?;
+            Common {
+                script: video.script.as_deref().map(String::as_str),
+                voice_id: video.voice_id.as_deref(),
+                audio_url: video.audio_url.as_deref(),
+                audio_asset_id: video.audio_asset_id.as_deref(),
+                title: video.title.as_deref(),
+                callback_url: video.callback_url.as_deref(),
+                callback_id: video.callback_id.as_deref(),
+            }
+        }
+        CreateVideoV3RequestBody::Image(video) => {
+            check_input(&state, &video.image, "image")?;
+            Common {
+                script: video.script.as_deref().map(String::as_str),
+                voice_id: video.voice_id.as_deref(),
+                audio_url: video.audio_url.as_deref(),
+                audio_asset_id: video.audio_asset_id.as_deref(),
+                title: video.title.as_deref(),
+                callback_url: video.callback_url.as_deref(),
+                callback_id: video.callback_id.as_deref(),
+            }
+        }
+    };
+    if common.script.is_some_and(|s| s.trim().is_empty()) {
+        return Err(ApiErr::invalid(
+            Some("script"),
+            "'script' must not be blank.",
+        ));
+    }
+    if let Some(voice_id) = common.voice_id {
+        check_voice(&state, voice_id, "voice_id")?;
+    }
+    if let Some(url) = common.audio_url {
+        check_url(url, "audio_url")?;
+    }
+    if let Some(asset_id) = common.audio_asset_id {
+        check_asset_id(&state, asset_id, "audio_asset_id")?;
+    }
+    if let Some(url) = common.callback_url {
+        check_url(url, "callback_url")?;
+    }
+    let id = new_id();
+    let video = Video {
+        seq: state.next_seq(),
+        id: id.clone(),
+        title: given(common.title).map(str::to_string),
+        folder_id: None,
+        callback_id: common.callback_id.map(str::to_string),
+        job: state.new_job(ResourceKind::Video, now, false),
+        duration: common.script.map(speech_seconds).unwrap_or(8.0),
+    };
+    state.videos.push(video);
+    ok(CreateAvatarVideoResponseEnvelope {
+        data: Some(CreateAvatarVideoResponse {
+            status: "waiting".into(),
+            video_id: id,
+        }),
+    })
+}
+
+/// A video as `GET /v3/videos/{id}` shows it at `now`.
+pub(super) fn detail(state: &SimState, video: &Video, now: Instant) -> VideoDetail {
+    let phase = video.job.phase(now);
+    let done = phase.completed();
+    let url = |extension: &str| {
+        done.then(|| state.file_url("videos", &format!("{}.{extension}", video.id)))
+    };
+    VideoDetail {
+        captioned_video_url: None,
+        completed_at: phase
+            .done_at()
+            .filter(|_| done)
+            .map(|at| state.clock.unix(at)),
+        created_at: Some(state.clock.unix(video.job.start)),
+        duration: done.then_some(video.duration),
+        failure_code: phase.failed().then(|| "simulated_failure".to_string()),
+        failure_message: failure_message(&phase, video.job.stopped.is_some()),
+        folder_id: video.folder_id.clone(),
+        gif_url: url("gif"),
+        id: video.id.clone(),
+        output_language: None,
+        status: VideoStatus::from(phase.status()),
+        subtitle_url: None,
+        thumbnail_url: url("jpg"),
+        title: video.title.clone(),
+        video_page_url: None,
+        video_url: url("mp4"),
+    }
+}
+
+async fn show(State(sim): State<Sim>, Path(video_id): Path<String>) -> Reply {
+    let state = sim.state();
+    let video = state
+        .videos
+        .iter()
+        .find(|v| v.id == video_id)
+        .ok_or_else(|| ApiErr::not_found("Video"))?;
+    ok(VideoDetailEnvelope {
+        data: Some(detail(&state, video, Instant::now())),
+    })
+}
+
+async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
+    let query = Query::parse(query.as_deref());
+    let cursor = cursor(&query, "videos", 10, 100)?;
+    let title = query.get("title").map(str::to_lowercase);
+    let folder_id = query.get("folder_id");
+    let now = Instant::now();
+    let state = sim.state();
+    let items = state
+        .videos
+        .iter()
+        .rev()
+        .filter(|v| {
+            title.as_deref().is_none_or(|t| {
+                v.title
+                    .as_deref()
+                    .is_some_and(|own| own.to_lowercase().contains(t))
+            })
+        })
+        .filter(|v| folder_id.is_none_or(|f| v.folder_id.as_deref() == Some(f)))
+        .map(|v| (v.seq, detail(&state, v, now)))
+        .collect();
+    let (data, has_more, next_token) = paginate(items, cursor, "videos", true);
+    ok(VideoDetailPage {
+        data,
+        has_more: Some(has_more),
+        next_token,
+    })
+}
+
+async fn remove(State(sim): State<Sim>, Path(video_id): Path<String>) -> Reply {
+    let mut state = sim.state();
+    let index = state
+        .videos
+        .iter()
+        .position(|v| v.id == video_id)
+        .ok_or_else(|| ApiErr::not_found("Video"))?;
+    state.videos.remove(index);
+    ok(DeleteVideoResponseEnvelope {
+        data: Some(DeleteVideoResponse {
+            deleted: true,
+            id: video_id,
+        }),
+    })
+}

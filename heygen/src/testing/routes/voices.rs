@@ -1,0 +1,128 @@
+//! `/v3/voices`: seeded voices, voice design (designed voices become private voices), and
+//! text to speech.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::routing::{get, post};
+use heygen_sys::types::{
+    AudioVoiceItem, AudioVoiceItemPage, AudioVoiceType, DesignVoiceRequest,
+    DesignVoiceResponseData, DesignVoiceResponseDataEnvelope, TextToSpeechRequest,
+    TextToSpeechResponseData, TextToSpeechResponseDataEnvelope, WordWithTimestamp,
+};
+
+use super::check_voice;
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse};
+use crate::testing::server::Sim;
+use crate::testing::state::new_id;
+
+pub(super) fn routes() -> Router<Sim> {
+    Router::new()
+        .route("/v3/voices", get(list).post(design))
+        .route("/v3/voices/speech", post(speech))
+}
+
+async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
+    let query = Query::parse(query.as_deref());
+    let cursor = cursor(&query, "voices", 20, 100)?;
+    let kind = query
+        .one_of("type", &["public", "private"])?
+        .unwrap_or("public");
+    let language = query.get("language").map(str::to_lowercase);
+    let gender = query.get("gender").map(str::to_lowercase);
+    let state = sim.state();
+    let items = state
+        .voices
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.type_.as_str() == kind)
+        .filter(|(_, v)| {
+            language
+                .as_deref()
+                .is_none_or(|l| v.language.to_lowercase() == l)
+        })
+        .filter(|(_, v)| gender.as_deref().is_none_or(|g| v.gender == g))
+        .map(|(index, v)| (index as u64, v.clone()))
+        .collect();
+    let (data, has_more, next_token) = paginate(items, cursor, "voices", false);
+    ok(AudioVoiceItemPage {
+        data,
+        has_more: Some(has_more),
+        next_token,
+    })
+}
+
+async fn design(State(sim): State<Sim>, body: Bytes) -> Reply {
+    let request: DesignVoiceRequest = parse(&body)?;
+    if request.prompt.trim().is_empty() {
+        return Err(ApiErr::invalid(Some("prompt"), "'prompt' is required."));
+    }
+    let gender = match request.gender.as_deref() {
+        None => "female",
+        Some(g @ ("male" | "female")) => g,
+        Some(_) => {
+            return Err(ApiErr::invalid(
+                Some("gender"),
+                "'gender' must be 'male' or 'female'.",
+            ));
+        }
+    };
+    let mut state = sim.state();
+    let voices: Vec<AudioVoiceItem> = (1..=3)
+        .map(|n| {
+            let voice_id = format!("sim_designed_{}", new_id());
+            AudioVoiceItem {
+                gender: gender.to_string(),
+                language: "English".into(),
+                name: format!("Designed voice {n}"),
+                preview_audio_url: Some(state.file_url("voices", &format!("{voice_id}.mp3"))),
+                support_locale: false,
+                support_pause: true,
+                type_: AudioVoiceType::Private,
+                voice_id,
+            }
+        })
+        .collect();
+    state.voices.extend(voices.iter().cloned());
+    ok(DesignVoiceResponseDataEnvelope {
+        data: Some(DesignVoiceResponseData {
+            seed: request.seed as i64,
+            voices,
+        }),
+    })
+}
+
+async fn speech(State(sim): State<Sim>, body: Bytes) -> Reply {
+    let request: TextToSpeechRequest = parse(&body)?;
+    let state = sim.state();
+    check_voice(&state, &request.voice_id, "voice_id")?;
+    if request.text.trim().is_empty() {
+        return Err(ApiErr::invalid(Some("text"), "'text' must not be blank."));
+    }
+    if !(0.5..=2.0).contains(&request.speed) {
+        return Err(ApiErr::invalid(
+            Some("speed"),
+            "'speed' must be between 0.5 and 2.0.",
+        ));
+    }
+    let seconds_per_word = 0.4 / request.speed;
+    let word_timestamps: Vec<WordWithTimestamp> = request
+        .text
+        .split_whitespace()
+        .enumerate()
+        .map(|(i, word)| WordWithTimestamp {
+            start: i as f64 * seconds_per_word,
+            end: (i + 1) as f64 * seconds_per_word,
+            word: word.to_string(),
+        })
+        .collect();
+    let id = new_id();
+    ok(TextToSpeechResponseDataEnvelope {
+        data: Some(TextToSpeechResponseData {
+            audio_url: state.file_url("speech", &format!("{id}.mp3")),
+            duration: word_timestamps.last().map_or(0.0, |w| w.end),
+            request_id: Some(id),
+            word_timestamps: Some(word_timestamps),
+        }),
+    })
+}

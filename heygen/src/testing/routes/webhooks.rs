@@ -1,0 +1,267 @@
+//! `/v3/webhooks`: endpoint CRUD, secret rotation, event types, and the events of jobs that
+//! have finished (derived from the simulator's state; nothing is delivered).
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::routing::{get, patch, post};
+use heygen_sys::types::{
+    CreateWebhookEndpointRequest, DeleteWebhookEndpointEnvelope, RotateSecretResponseData,
+    RotateSecretResponseDataEnvelope, UpdateWebhookEndpointRequest, WebhookEndpointResponse,
+    WebhookEndpointResponseEnvelope, WebhookEndpointResponsePage, WebhookEventResponse,
+    WebhookEventResponsePage, WebhookEventType, WebhookEventTypeItem, WebhookEventTypeItemPage,
+};
+use serde_json::{Map, Value, json};
+use tokio::time::Instant;
+
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse};
+use crate::testing::server::Sim;
+use crate::testing::state::{Endpoint, Phase, State as SimState, new_id, rfc3339};
+
+pub(super) fn routes() -> Router<Sim> {
+    Router::new()
+        .route("/v3/webhooks/event-types", get(event_types))
+        .route("/v3/webhooks/endpoints", get(list).post(create))
+        .route(
+            "/v3/webhooks/endpoints/{endpoint_id}",
+            patch(update).delete(remove),
+        )
+        .route(
+            "/v3/webhooks/endpoints/{endpoint_id}/rotate-secret",
+            post(rotate),
+        )
+        .route("/v3/webhooks/events", get(events))
+}
+
+fn secret() -> String {
+    format!("whsec_{}", new_id())
+}
+
+fn check_endpoint_url(url: &str) -> Result<(), ApiErr> {
+    match reqwest::Url::parse(url) {
+        Ok(parsed) if parsed.scheme() == "https" && parsed.host().is_some() => Ok(()),
+        _ => Err(ApiErr::invalid(Some("url"), "'url' must be an HTTPS URL.")),
+    }
+}
+
+fn check_events(events: &Option<Vec<WebhookEventType>>) -> Result<Option<Vec<String>>, ApiErr> {
+    let Some(events) = events else {
+        return Ok(None);
+    };
+    if let Some(unknown) = events.iter().find(|e| e.is_unknown()) {
+        return Err(ApiErr::invalid(
+            Some("events"),
+            format!("Unknown event type '{unknown}'; see GET /v3/webhooks/event-types."),
+        ));
+    }
+    Ok(Some(events.iter().map(|e| e.to_string()).collect()))
+}
+
+fn view(endpoint: &Endpoint, with_secret: bool) -> WebhookEndpointResponse {
+    WebhookEndpointResponse {
+        created_at: rfc3339(endpoint.created_at),
+        endpoint_id: endpoint.id.clone(),
+        events: endpoint.events.clone(),
+        secret: with_secret.then(|| endpoint.secret.clone()),
+        status: "enabled".into(),
+        url: endpoint.url.clone(),
+    }
+}
+
+async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
+    let request: CreateWebhookEndpointRequest = parse(&body)?;
+    check_endpoint_url(&request.url)?;
+    let events = check_events(&request.events)?;
+    let mut state = sim.state();
+    let endpoint = Endpoint {
+        seq: state.next_seq(),
+        id: format!("ep_{}", new_id()),
+        url: request.url,
+        events,
+        secret: secret(),
+        created_at: state.clock.unix(Instant::now()),
+    };
+    state.endpoints.push(endpoint.clone());
+    ok(WebhookEndpointResponseEnvelope {
+        data: Some(view(&endpoint, true)),
+    })
+}
+
+async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
+    let query = Query::parse(query.as_deref());
+    let cursor = cursor(&query, "webhook-endpoints", 10, 100)?;
+    let state = sim.state();
+    let items = state
+        .endpoints
+        .iter()
+        .rev()
+        .map(|e| (e.seq, view(e, false)))
+        .collect();
+    let (data, has_more, next_token) = paginate(items, cursor, "webhook-endpoints", true);
+    ok(WebhookEndpointResponsePage {
+        data,
+        has_more: Some(has_more),
+        next_token,
+    })
+}
+
+async fn update(State(sim): State<Sim>, Path(endpoint_id): Path<String>, body: Bytes) -> Reply {
+    let request: UpdateWebhookEndpointRequest = parse(&body)?;
+    if request.url.is_none() && request.events.is_none() {
+        return Err(ApiErr::invalid(None, "Give 'url', 'events' or both."));
+    }
+    if let Some(url) = request.url.as_deref() {
+        check_endpoint_url(url)?;
+    }
+    let events = check_events(&request.events)?;
+    let mut state = sim.state();
+    let endpoint = state
+        .endpoints
+        .iter_mut()
+        .find(|e| e.id == endpoint_id)
+        .ok_or_else(|| ApiErr::not_found("Webhook endpoint"))?;
+    if let Some(url) = request.url {
+        endpoint.url = url;
+    }
+    if events.is_some() {
+        endpoint.events = events;
+    }
+    ok(WebhookEndpointResponseEnvelope {
+        data: Some(view(endpoint, false)),
+    })
+}
+
+async fn remove(State(sim): State<Sim>, Path(endpoint_id): Path<String>) -> Reply {
+    let mut state = sim.state();
+    let index = state
+        .endpoints
+        .iter()
+        .position(|e| e.id == endpoint_id)
+        .ok_or_else(|| ApiErr::not_found("Webhook endpoint"))?;
+    state.endpoints.remove(index);
+    let mut data = Map::new();
+    data.insert("endpoint_id".into(), Value::String(endpoint_id));
+    data.insert("deleted".into(), Value::Bool(true));
+    ok(DeleteWebhookEndpointEnvelope { data, error: None })
+}
+
+async fn rotate(State(sim): State<Sim>, Path(endpoint_id): Path<String>) -> Reply {
+    let mut state = sim.state();
+    let endpoint = state
+        .endpoints
+        .iter_mut()
+        .find(|e| e.id == endpoint_id)
+        .ok_or_else(|| ApiErr::not_found("Webhook endpoint"))?;
+    endpoint.secret = secret();
+    ok(RotateSecretResponseDataEnvelope {
+        data: Some(RotateSecretResponseData {
+            endpoint_id,
+            secret: endpoint.secret.clone(),
+        }),
+    })
+}
+
+/// What happened to whom.
+fn describe(event_type: &str) -> String {
+    let (subject, outcome) = event_type.split_once('.').unwrap_or((event_type, ""));
+    let subject = subject.replace('_', " ");
+    match outcome {
+        "success" => format!("A {subject} job succeeded."),
+        "fail" => format!("A {subject} job failed."),
+        _ => format!("A {subject} event."),
+    }
+}
+
+async fn event_types() -> Reply {
+    let data: Vec<WebhookEventTypeItem> = WebhookEventType::KNOWN
+        .iter()
+        .map(|t| WebhookEventTypeItem {
+            description: describe(t),
+            event_type: t.to_string(),
+        })
+        .collect();
+    ok(WebhookEventTypeItemPage {
+        data,
+        has_more: Some(false),
+        next_token: None,
+    })
+}
+
+/// The events of every finished job, newest first.
+fn finished(state: &SimState, now: Instant) -> Vec<WebhookEventResponse> {
+    let mut all: Vec<(Instant, &str, String, Value)> = Vec::new();
+    let mut push = |phase: Phase, prefix: &'static str, id: &str, data: Value| {
+        if let Some(at) = phase.done_at() {
+            let outcome = if phase.completed() { "success" } else { "fail" };
+            let event_type = WebhookEventType::KNOWN
+                .iter()
+                .find(|t| **t == format!("{prefix}.{outcome}"))
+                .copied()
+                .unwrap_or(prefix);
+            all.push((at, event_type, id.to_string(), data));
+        }
+    };
+    for video in &state.videos {
+        let url = state.file_url("videos", &format!("{}.mp4", video.id));
+        push(
+            video.job.phase(now),
+            "avatar_video",
+            &video.id,
+            json!({"video_id": video.id, "url": url, "callback_id": video.callback_id}),
+        );
+    }
+    for translation in &state.translations {
+        let data =
+            json!({"video_translation_id": translation.id, "callback_id": translation.callback_id});
+        push(
+            translation.job.phase(now),
+            "video_translate",
+            &translation.id,
+            data,
+        );
+    }
+    for proofread in &state.proofreads {
+        push(
+            proofread.job.phase(now),
+            "proofread_creation",
+            &proofread.id,
+            json!({"proofread_id": proofread.id}),
+        );
+    }
+    for session in &state.sessions {
+        let data = json!({"session_id": session.id, "video_id": session.video_id});
+        push(session.job.phase(now), "video_agent", &session.id, data);
+    }
+    all.sort_by_key(|event| std::cmp::Reverse(event.0));
+    all.into_iter()
+        .map(|(at, event_type, entity, data)| WebhookEventResponse {
+            created_at: rfc3339(state.clock.unix(at)),
+            event_data: data.as_object().cloned().unwrap_or_default(),
+            event_id: format!("evt_{event_type}_{entity}"),
+            event_type: event_type.to_string(),
+        })
+        .collect()
+}
+
+async fn events(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
+    let query = Query::parse(query.as_deref());
+    let cursor = cursor(&query, "webhook-events", 10, 100)?;
+    let event_type = query.one_of("event_type", WebhookEventType::KNOWN)?;
+    let entity_id = query.get("entity_id");
+    let state = sim.state();
+    let items = finished(&state, Instant::now())
+        .into_iter()
+        .filter(|e| event_type.is_none_or(|t| e.event_type == t))
+        .filter(|e| {
+            entity_id.is_none_or(|id| e.event_data.values().any(|v| v.as_str() == Some(id)))
+        })
+        .enumerate()
+        .map(|(index, e)| (index as u64, e))
+        .collect();
+    let (data, has_more, next_token) = paginate(items, cursor, "webhook-events", false);
+    ok(WebhookEventResponsePage {
+        data,
+        has_more: Some(has_more),
+        next_token,
+    })
+}

@@ -1,0 +1,656 @@
+//! The simulator's HTTP server: a hand-driven accept loop (so that a fault can close a
+//! connection), the request pipeline (journal, faults, auth, idempotency), and the
+//! [`Simulator`] handle.
+
+use std::collections::BTreeMap;
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State as AxumState};
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+use tokio::sync::Notify;
+use tokio::task::{JoinHandle, JoinSet};
+use tower::ServiceExt as _;
+
+use super::faults::{Fault, FaultRule, Faults, RecordedRequest};
+use super::reply::ApiErr;
+use super::state::{Config, Fingerprint, Remembered, ResourceKind, State, Timeline};
+
+/// The key [`Simulator::start`] accepts.
+pub const DEFAULT_API_KEY: &str = "sim_test_key";
+
+/// Largest request body the simulator reads (the asset limit is 32 MB).
+const MAX_BODY: usize = 40 * 1024 * 1024;
+
+/// What the server and the [`Simulator`] handle share.
+#[derive(Debug)]
+pub(crate) struct Shared {
+    pub api_key: String,
+    state: Mutex<State>,
+    faults: Mutex<Faults>,
+    journal: Mutex<Vec<RecordedRequest>>,
+    requests: AtomicU64,
+}
+
+/// The router's state.
+pub(crate) type Sim = Arc<Shared>;
+
+impl Shared {
+    /// The simulator's data; never held across an `.await`.
+    pub(crate) fn state(&self) -> MutexGuard<'_, State> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn faults(&self) -> MutexGuard<'_, Faults> {
+        self.faults
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn journal(&self) -> MutexGuard<'_, Vec<RecordedRequest>> {
+        self.journal
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// A running HeyGen simulator: a real HTTP server on `127.0.0.1` speaking the v3 API, with
+/// state, time-driven job statuses, fault injection and a request journal. Dropping it stops
+/// the server.
+///
+/// ```no_run
+/// # async fn run() -> heygen::Result<()> {
+/// use heygen::testing::Simulator;
+/// let sim = Simulator::start().await;
+/// let client = sim.client();
+/// let me = client.users().me().await?;
+/// assert_eq!(me.username, "simulator");
+/// sim.fail_next(1, 503); // the next request answers 503
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct Simulator {
+    shared: Sim,
+    addr: SocketAddr,
+    server: JoinHandle<()>,
+}
+
+impl Drop for Simulator {
+    fn drop(&mut self) {
+        // Aborting the accept loop drops its `JoinSet`, which aborts every connection task.
+        self.server.abort();
+    }
+}
+
+impl Simulator {
+    /// Starts a simulator with the default settings (see [`SimulatorBuilder`]).
+    ///
+    /// # Panics
+    ///
+    /// Outside a tokio runtime, or when no port can be bound on `127.0.0.1`.
+    pub async fn start() -> Simulator {
+        Self::builder().start().await
+    }
+
+    /// Settings for a simulator.
+    pub fn builder() -> SimulatorBuilder {
+        SimulatorBuilder::default()
+    }
+
+    /// `http://127.0.0.1:<port>`.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The address the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The API key the simulator accepts (as `x-api-key`, or as `Authorization: Bearer …`).
+    pub fn api_key(&self) -> &str {
+        &self.shared.api_key
+    }
+
+    /// A client for this simulator, with the default client settings.
+    pub fn client(&self) -> crate::Client {
+        self.client_builder()
+            .build()
+            .expect("a client for the simulator")
+    }
+
+    /// A client builder already pointed at this simulator with its key, to change other
+    /// settings (retries, timeouts) before building.
+    pub fn client_builder(&self) -> crate::ClientBuilder {
+        crate::Client::builder()
+            .api_key(self.api_key())
+            .base_url(self.base_url())
+    }
+
+    /// The id of a seeded, completed avatar look, for `avatar_id` (`None` with no seeded avatars).
+    pub fn avatar_id(&self) -> Option<String> {
+        self.shared
+            .state()
+            .looks
+            .first()
+            .map(|look| look.id.clone())
+    }
+
+    /// The id of a seeded voice, for `voice_id` (`None` with no seeded voices).
+    pub fn voice_id(&self) -> Option<String> {
+        self.shared
+            .state()
+            .voices
+            .first()
+            .map(|voice| voice.voice_id.clone())
+    }
+
+    /// How many resources of a kind exist (deleted ones excluded; for avatars, created looks).
+    pub fn count(&self, kind: ResourceKind) -> usize {
+        let state = self.shared.state();
+        match kind {
+            ResourceKind::Video => state.videos.len(),
+            ResourceKind::VideoTranslation => state.translations.len(),
+            ResourceKind::Proofread => state.proofreads.len(),
+            ResourceKind::Lipsync => state.lipsyncs.len(),
+            ResourceKind::VideoAgentSession => state.sessions.len(),
+            ResourceKind::Avatar => state.looks.iter().filter(|look| !look.public).count(),
+        }
+    }
+
+    /// Queues a fault rule; rules apply in the order queued.
+    pub fn inject(&self, rule: FaultRule) {
+        self.shared.faults().push(rule);
+    }
+
+    /// The next `n` requests answer `status` with a `StandardAPIError` body (429 gets
+    /// `Retry-After: 1`), without being handled.
+    pub fn fail_next(&self, n: usize, status: u16) {
+        self.inject(FaultRule::new(Fault::Status(status)).times(n));
+    }
+
+    /// The next `n` requests answer 429 `rate_limit_exceeded` with `Retry-After`.
+    pub fn rate_limit(&self, n: usize, retry_after_secs: u64) {
+        self.inject(FaultRule::new(Fault::RateLimited { retry_after_secs }).times(n));
+    }
+
+    /// The next `n` requests are handled, then their connection closes without an answer.
+    pub fn drop_connection_next(&self, n: usize) {
+        self.inject(FaultRule::new(Fault::DropConnection).times(n));
+    }
+
+    /// The next `n` requests are handled, then their connection closes halfway through the body.
+    pub fn drop_mid_body_next(&self, n: usize) {
+        self.inject(FaultRule::new(Fault::DropMidBody).times(n));
+    }
+
+    /// The next `n` requests are handled and answered with half of their JSON body.
+    pub fn truncate_next(&self, n: usize) {
+        self.inject(FaultRule::new(Fault::Truncate).times(n));
+    }
+
+    /// Forgets every queued fault (latency stays).
+    pub fn clear_faults(&self) {
+        self.shared.faults().clear();
+    }
+
+    /// Every request waits this long (tokio time) before it is handled; `Duration::ZERO` to stop.
+    pub fn latency(&self, latency: Duration) {
+        self.shared.faults().latency = latency;
+    }
+
+    /// Resources of `kind` created from now on pass through `status` (a value the API
+    /// description does not list, like `"thinking"`) right after their first status, for
+    /// [`Timeline::injected`].
+    pub fn inject_status(&self, kind: ResourceKind, status: impl Into<String>) {
+        self.shared.state().injected.insert(kind, status.into());
+    }
+
+    /// Stops injecting statuses.
+    pub fn clear_injected_statuses(&self) {
+        self.shared.state().injected.clear();
+    }
+
+    /// Whether jobs created from now on end in `failed` instead of `completed`.
+    pub fn fail_jobs(&self, fail: bool) {
+        self.shared.state().fail_jobs = fail;
+    }
+
+    /// The timeline of jobs created from now on.
+    pub fn set_timeline(&self, timeline: Timeline) {
+        self.shared.state().timeline = timeline;
+    }
+
+    /// Every request received so far, oldest first.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.shared.journal().clone()
+    }
+
+    /// Forgets the recorded requests.
+    pub fn clear_requests(&self) {
+        self.shared.journal().clear();
+    }
+}
+
+/// Settings of a [`Simulator`]; see [`Simulator::builder`].
+///
+/// ```no_run
+/// # async fn run() {
+/// use std::time::Duration;
+/// use heygen::testing::{Simulator, Timeline};
+/// let sim = Simulator::builder()
+///     .timeline(Timeline::new(Duration::from_millis(100), Duration::from_millis(200)))
+///     .fail_jobs(true)
+///     .avatars(3)
+///     .voices(4)
+///     .start()
+///     .await;
+/// # let _ = sim;
+/// # }
+/// ```
+#[derive(Debug, Clone)]
+pub struct SimulatorBuilder {
+    api_key: String,
+    config: Config,
+    latency: Duration,
+}
+
+impl Default for SimulatorBuilder {
+    fn default() -> Self {
+        Self {
+            api_key: DEFAULT_API_KEY.to_string(),
+            config: Config {
+                timeline: Timeline::default(),
+                fail_jobs: false,
+                avatars: 4,
+                voices: 6,
+            },
+            latency: Duration::ZERO,
+        }
+    }
+}
+
+impl SimulatorBuilder {
+    /// How long jobs stay in each status (default: 1 s, then 2 s).
+    pub fn timeline(mut self, timeline: Timeline) -> Self {
+        self.config.timeline = timeline;
+        self
+    }
+
+    /// End every job in `failed` (default `false`).
+    pub fn fail_jobs(mut self, fail: bool) -> Self {
+        self.config.fail_jobs = fail;
+        self
+    }
+
+    /// Seeded public avatar groups, two looks each (default 4).
+    pub fn avatars(mut self, groups: usize) -> Self {
+        self.config.avatars = groups;
+        self
+    }
+
+    /// Seeded public voices (default 6).
+    pub fn voices(mut self, voices: usize) -> Self {
+        self.config.voices = voices;
+        self
+    }
+
+    /// The API key to accept (default [`DEFAULT_API_KEY`]).
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = key.into();
+        self
+    }
+
+    /// Latency of every request (default none); see [`Simulator::latency`].
+    pub fn latency(mut self, latency: Duration) -> Self {
+        self.latency = latency;
+        self
+    }
+
+    /// Binds `127.0.0.1:0` and starts serving.
+    ///
+    /// # Panics
+    ///
+    /// Outside a tokio runtime, or when no port can be bound.
+    pub async fn start(self) -> Simulator {
+        self.try_start()
+            .await
+            .expect("binding the simulator to 127.0.0.1")
+    }
+
+    /// Binds `127.0.0.1:0` and starts serving; fails when no port can be bound.
+    pub async fn try_start(self) -> std::io::Result<Simulator> {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        let addr = listener.local_addr()?;
+        let state = State::new(&self.config, format!("http://{addr}"));
+        let mut faults = Faults::default();
+        faults.latency = self.latency;
+        let shared = Arc::new(Shared {
+            api_key: self.api_key,
+            state: Mutex::new(state),
+            faults: Mutex::new(faults),
+            journal: Mutex::new(Vec::new()),
+            requests: AtomicU64::new(0),
+        });
+        let router = super::routes::router(shared.clone())
+            .layer(axum::middleware::from_fn_with_state(
+                shared.clone(),
+                pipeline,
+            ))
+            .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY));
+        let server = tokio::spawn(serve(listener, router));
+        Ok(Simulator {
+            shared,
+            addr,
+            server,
+        })
+    }
+}
+
+/// A response marked to close its connection instead of being sent.
+#[derive(Debug, Clone, Copy)]
+struct CloseConnection;
+
+/// Accepts connections until aborted; each is served by hyper, and closed early when a
+/// response carries [`CloseConnection`].
+async fn serve(listener: TcpListener, router: axum::Router) {
+    let mut connections = JoinSet::new();
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Out of file descriptors or similar: back off instead of spinning.
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                continue;
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let router = router.clone();
+        connections.spawn(async move {
+            let close = Arc::new(Notify::new());
+            let on_close = close.clone();
+            let service = hyper::service::service_fn(
+                move |request: hyper::Request<hyper::body::Incoming>| {
+                    let (router, close) = (router.clone(), on_close.clone());
+                    async move {
+                        let response = match router.oneshot(request.map(Body::new)).await {
+                            Ok(response) => response,
+                            Err(never) => match never {},
+                        };
+                        if response.extensions().get::<CloseConnection>().is_some() {
+                            close.notify_one();
+                            std::future::pending::<()>().await;
+                        }
+                        Ok::<_, Infallible>(response)
+                    }
+                },
+            );
+            let connection = hyper::server::conn::http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service);
+            // Dropping the connection closes the socket, whatever it was doing.
+            tokio::select! {
+                _ = connection => {}
+                _ = close.notified() => {}
+            }
+        });
+        while connections.try_join_next().is_some() {}
+    }
+}
+
+/// Every request: journal, fault, latency, auth, idempotency, handler, then the fault's
+/// mangling of the response.
+async fn pipeline(AxumState(sim): AxumState<Sim>, request: Request, next: Next) -> Response {
+    let number = sim.requests.fetch_add(1, Ordering::Relaxed) + 1;
+    let request_id = format!("sim_req_{number:06}");
+    let (parts, body) = request.into_parts();
+    let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            let response = ApiErr::invalid(None, "The request body is too large.").into_response();
+            return finish(&sim, response, &request_id, None).await;
+        }
+    };
+    let method = parts.method.as_str().to_string();
+    let path = parts.uri.path().to_string();
+    sim.journal().push(record(&parts, &bytes, &request_id));
+    let (fault, latency) = {
+        let mut faults = sim.faults();
+        (faults.take(&method, &path), faults.latency)
+    };
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    let response = match &fault {
+        Some(Fault::Status(status)) => ApiErr::for_status(*status).into_response(),
+        Some(Fault::RateLimited { retry_after_secs }) => {
+            ApiErr::rate_limited(*retry_after_secs).into_response()
+        }
+        // Stand-in files and consent pages are public, like HeyGen's signed links.
+        _ if !path.starts_with("/files/")
+            && !path.starts_with("/consent/")
+            && !authenticated(&sim.api_key, &parts.headers) =>
+        {
+            ApiErr::unauthenticated().into_response()
+        }
+        _ => idempotent(&sim, Request::from_parts(parts, Body::from(bytes)), next).await,
+    };
+    finish(&sim, response, &request_id, fault).await
+}
+
+/// Applies the fault to the response, stamps the request id, and journals the status.
+async fn finish(
+    sim: &Sim,
+    mut response: Response,
+    request_id: &str,
+    fault: Option<Fault>,
+) -> Response {
+    if let Ok(value) = HeaderValue::from_str(request_id) {
+        response.headers_mut().insert("x-request-id", value);
+    }
+    let status = (fault != Some(Fault::DropConnection)).then_some(response.status().as_u16());
+    let response = match fault {
+        Some(Fault::DropConnection) => {
+            response.extensions_mut().insert(CloseConnection);
+            response
+        }
+        Some(Fault::Truncate) => {
+            let (mut parts, body) = response.into_parts();
+            let bytes = axum::body::to_bytes(body, usize::MAX)
+                .await
+                .unwrap_or_default();
+            let cut = bytes.slice(..bytes.len() / 2);
+            parts
+                .headers
+                .insert(header::CONTENT_LENGTH, HeaderValue::from(cut.len()));
+            Response::from_parts(parts, Body::from(cut))
+        }
+        Some(Fault::DropMidBody) => {
+            let (mut parts, body) = response.into_parts();
+            let bytes = axum::body::to_bytes(body, usize::MAX)
+                .await
+                .unwrap_or_default();
+            parts
+                .headers
+                .insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+            let half = bytes.slice(..bytes.len() / 2);
+            // The pause lets hyper flush the headers and the first half before the error
+            // makes it abort the connection.
+            let cut = futures::stream::once(async {
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                Err::<Bytes, _>(std::io::Error::new(
+                    std::io::ErrorKind::ConnectionAborted,
+                    "simulated mid-body drop",
+                ))
+            });
+            let body = futures::StreamExt::chain(futures::stream::iter([Ok(half)]), cut);
+            Response::from_parts(parts, Body::from_stream(body))
+        }
+        _ => response,
+    };
+    if let Some(entry) = sim
+        .journal()
+        .iter_mut()
+        .rev()
+        .find(|e| e.request_id == request_id)
+    {
+        entry.status = status;
+    }
+    response
+}
+
+/// `x-api-key: <key>` or `Authorization: Bearer <key>`.
+fn authenticated(key: &str, headers: &HeaderMap) -> bool {
+    let header = |name| headers.get(name).and_then(|v| v.to_str().ok());
+    header("x-api-key").is_some_and(|given| given == key)
+        || header("authorization")
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .is_some_and(|given| given.trim() == key)
+}
+
+/// The journal entry of a request.
+fn record(parts: &axum::http::request::Parts, body: &Bytes, request_id: &str) -> RecordedRequest {
+    let mut headers: BTreeMap<String, String> = BTreeMap::new();
+    for (name, value) in &parts.headers {
+        let value = match name.as_str() {
+            "x-api-key" => "<redacted>".to_string(),
+            "authorization" => match value.to_str().ok().and_then(|v| v.split_once(' ')) {
+                Some((scheme, _)) => format!("{scheme} <redacted>"),
+                None => "<redacted>".to_string(),
+            },
+            _ => String::from_utf8_lossy(value.as_bytes()).into_owned(),
+        };
+        headers
+            .entry(name.as_str().to_string())
+            .and_modify(|v| *v = format!("{v}, {value}"))
+            .or_insert(value);
+    }
+    RecordedRequest {
+        method: parts.method.as_str().to_string(),
+        path: parts.uri.path().to_string(),
+        query: parts.uri.query().map(str::to_string),
+        headers,
+        body: serde_json::from_slice(body).ok(),
+        status: None,
+        request_id: request_id.to_string(),
+    }
+}
+
+/// `Idempotency-Key` on a v3 POST/PATCH: the first successful response is replayed (same
+/// status and body, plus `idempotent-replayed: true`) for every later request with the key.
+async fn idempotent(sim: &Sim, request: Request, next: Next) -> Response {
+    let writes = matches!(*request.method(), Method::POST | Method::PATCH)
+        && request.uri().path().starts_with("/v3/");
+    let key = request
+        .headers()
+        .get("idempotency-key")
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+    let (Some(key), true) = (key, writes) else {
+        return next.run(request).await;
+    };
+    let key_ok = !key.is_empty()
+        && key.len() <= 255
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_:.-".contains(&b));
+    if !key_ok {
+        return ApiErr::invalid(
+            Some("Idempotency-Key"),
+            "'Idempotency-Key' must be 1-255 characters of [A-Za-z0-9_:.-].",
+        )
+        .into_response();
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = axum::body::to_bytes(body, MAX_BODY)
+        .await
+        .unwrap_or_default();
+    let fingerprint = Fingerprint {
+        method: parts.method.as_str().to_string(),
+        path: parts.uri.path().to_string(),
+        body: serde_json::from_slice(&bytes).map_err(|_| bytes.clone()),
+    };
+    {
+        let mut state = sim.state();
+        match state.idempotency.get(&key) {
+            Some(Remembered::InFlight) => {
+                return ApiErr::new(
+                    409,
+                    "request_in_progress",
+                    "A request with this Idempotency-Key is still in progress.",
+                )
+                .into_response();
+            }
+            Some(Remembered::Done {
+                fingerprint: first, ..
+            }) if *first != fingerprint => {
+                return ApiErr::invalid(
+                    Some("Idempotency-Key"),
+                    "This Idempotency-Key was already used with a different request.",
+                )
+                .into_response();
+            }
+            Some(Remembered::Done {
+                status,
+                content_type,
+                body,
+                ..
+            }) => {
+                let mut response = (
+                    axum::http::StatusCode::from_u16(*status).unwrap_or_default(),
+                    body.clone(),
+                )
+                    .into_response();
+                if let Some(value) = content_type
+                    .as_deref()
+                    .and_then(|v| HeaderValue::from_str(v).ok())
+                {
+                    response.headers_mut().insert(header::CONTENT_TYPE, value);
+                }
+                response
+                    .headers_mut()
+                    .insert("idempotent-replayed", HeaderValue::from_static("true"));
+                return response;
+            }
+            None => {
+                state.idempotency.insert(key.clone(), Remembered::InFlight);
+            }
+        }
+    }
+    let response = next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await;
+    let (parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .unwrap_or_default();
+    let mut state = sim.state();
+    if parts.status.is_success() {
+        let content_type = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        state.idempotency.insert(
+            key,
+            Remembered::Done {
+                fingerprint,
+                status: parts.status.as_u16(),
+                content_type,
+                body: bytes.clone(),
+            },
+        );
+    } else {
+        // Only successes are remembered: a corrected request may reuse the key.
+        state.idempotency.remove(&key);
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
