@@ -23212,7 +23212,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "create_video_agent",
+                operation_id: "createVideoAgent",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -23321,7 +23321,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "create_video_agent_v3",
+                operation_id: "createVideoAgentV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -23446,7 +23446,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "list_video_agent_styles",
+                operation_id: "listVideoAgentStyles",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -23571,7 +23571,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "list_avatar_groups",
+                operation_id: "listAvatarGroups",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -23660,7 +23660,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "create_avatar",
+                operation_id: "createAvatar",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -23766,7 +23766,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "text_to_speech",
+                operation_id: "textToSpeech",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -23924,7 +23924,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "list_audio_voices",
+                operation_id: "listAudioVoices",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -24030,7 +24030,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "create_speech_v3",
+                operation_id: "createSpeechV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -24205,7 +24205,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "list_voices_v3",
+                operation_id: "listVoicesV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -24311,7 +24311,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "design_voice",
+                operation_id: "designVoice",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -24453,7 +24453,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "list_videos",
+                operation_id: "listVideos",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -24562,7 +24562,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "create_avatar_video",
+                operation_id: "createAvatarVideo",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -24653,7 +24653,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_video",
+                operation_id: "getVideo",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -24751,7 +24751,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "delete_video",
+                operation_id: "deleteVideo",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -24900,7 +24900,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "list_videos_v3",
+                operation_id: "listVideosV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -24990,7 +24990,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "create_video",
+                operation_id: "createVideo",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -25081,7 +25081,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_video_v3",
+                operation_id: "getVideoV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -25179,7 +25179,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "delete_video_v3",
+                operation_id: "deleteVideoV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -25296,7 +25296,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "create_video_translate",
+                operation_id: "createVideoTranslate",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -25368,7 +25368,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "list_video_translate_languages",
+                operation_id: "listVideoTranslateLanguages",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -25483,7 +25483,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_video_translate_caption",
+                operation_id: "getVideoTranslateCaption",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -25591,7 +25591,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "list_video_translations_v3",
+                operation_id: "listVideoTranslationsV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -25701,7 +25701,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "create_video_translation_v3",
+                operation_id: "createVideoTranslationV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -25796,7 +25796,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_video_translation_v3",
+                operation_id: "getVideoTranslationV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -25898,7 +25898,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "delete_video_translation_v3",
+                operation_id: "deleteVideoTranslationV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -26036,7 +26036,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "update_video_translation_v3",
+                operation_id: "updateVideoTranslationV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -26154,7 +26154,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_video_translation_caption_v3",
+                operation_id: "getVideoTranslationCaptionV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -26233,7 +26233,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "list_video_translation_languages_v3",
+                operation_id: "listVideoTranslationLanguagesV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -26341,7 +26341,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "create_proofread_v3",
+                operation_id: "createProofreadV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -26433,7 +26433,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_proofread_v3",
+                operation_id: "getProofreadV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -26532,7 +26532,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "download_proofread_srt_v3",
+                operation_id: "downloadProofreadSrtV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -26663,7 +26663,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "upload_proofread_srt_v3",
+                operation_id: "uploadProofreadSrtV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -26796,7 +26796,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "generate_from_proofread_v3",
+                operation_id: "generateFromProofreadV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -26911,7 +26911,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "list_lipsyncs_v3",
+                operation_id: "listLipsyncsV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -27019,7 +27019,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "create_lipsync_v3",
+                operation_id: "createLipsyncV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -27111,7 +27111,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_lipsync_v3",
+                operation_id: "getLipsyncV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -27210,7 +27210,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "delete_lipsync_v3",
+                operation_id: "deleteLipsyncV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -27343,7 +27343,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "update_lipsync_v3",
+                operation_id: "updateLipsyncV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -27419,7 +27419,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_user_me",
+                operation_id: "getUserMe",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -27491,7 +27491,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_user_me_v3",
+                operation_id: "getUserMeV3",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -27601,7 +27601,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "create_workflow_execution",
+                operation_id: "createWorkflowExecution",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -27711,7 +27711,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "create_graph_execution",
+                operation_id: "createGraphExecution",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -27803,7 +27803,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_workflow_execution",
+                operation_id: "getWorkflowExecution",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -27882,7 +27882,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "list_workflows",
+                operation_id: "listWorkflows",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -27973,7 +27973,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_avatar_group",
+                operation_id: "getAvatarGroup",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -28108,7 +28108,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "create_avatar_consent",
+                operation_id: "createAvatarConsent",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -28274,7 +28274,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "list_avatar_looks",
+                operation_id: "listAvatarLooks",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -28366,7 +28366,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_avatar_look",
+                operation_id: "getAvatarLook",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -28500,7 +28500,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "update_avatar_look",
+                operation_id: "updateAvatarLook",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -28579,7 +28579,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "list_webhook_event_types",
+                operation_id: "listWebhookEventTypes",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -28687,7 +28687,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "list_webhook_endpoints",
+                operation_id: "listWebhookEndpoints",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -28797,7 +28797,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "create_webhook_endpoint",
+                operation_id: "createWebhookEndpoint",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -28889,7 +28889,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "delete_webhook_endpoint",
+                operation_id: "deleteWebhookEndpoint",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -29024,7 +29024,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "update_webhook_endpoint",
+                operation_id: "updateWebhookEndpoint",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -29123,7 +29123,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "rotate_webhook_endpoint_secret",
+                operation_id: "rotateWebhookEndpointSecret",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -29272,7 +29272,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "list_webhook_events",
+                operation_id: "listWebhookEvents",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -29396,7 +29396,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "stop_video_agent_session",
+                operation_id: "stopVideoAgentSession",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -29511,7 +29511,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "create_video_agent_session",
+                operation_id: "createVideoAgentSession",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -29603,7 +29603,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_video_agent_session",
+                operation_id: "getVideoAgentSession",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -29734,7 +29734,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "continue_video_agent_session",
+                operation_id: "continueVideoAgentSession",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
@@ -29920,7 +29920,7 @@ pub mod builder {
                 .headers(header_map)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "get_video_agent_session_resources",
+                operation_id: "getVideoAgentSessionResources",
             };
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;

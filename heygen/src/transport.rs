@@ -162,6 +162,7 @@ impl Transport {
                     _ => {
                         tracing::Span::current()
                             .record("elapsed_ms", started.elapsed().as_millis() as u64);
+                        tracing::debug!(ok = result.is_ok(), "request finished");
                         return result;
                     }
                 }
@@ -184,7 +185,9 @@ impl Transport {
         if let Some(until) = until
             && until > Instant::now()
         {
-            tokio::time::sleep_until(until).await;
+            // Spread the wake-ups: every waiting call would otherwise resend at the same instant.
+            let spread = (until - Instant::now()).mul_f64(rand::random_range(0.0..0.1));
+            tokio::time::sleep_until(until + spread.min(Duration::from_secs(1))).await;
         }
     }
 }

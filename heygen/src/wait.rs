@@ -804,7 +804,7 @@ impl Client {
         poll(execution_id, options, || async move {
             let raw = self.raw();
             self.data(
-                "get_workflow_execution",
+                "getWorkflowExecution",
                 raw.get_workflow_execution()
                     .execution_id(execution_id)
                     .send(),

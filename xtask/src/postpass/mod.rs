@@ -1,8 +1,10 @@
 //! Rewrites of progenitor's output that no setting gives, driven by the normalised document:
-//! open enums, tagged unions, and the `Exec` hook every request runs through.
+//! open enums, tagged unions, the document's operation ids, and the `Exec` hook every request
+//! runs through.
 
 mod exec;
 mod open_enums;
+mod operation_ids;
 mod tagged_unions;
 
 use anyhow::{Context, Result, bail};
@@ -25,6 +27,7 @@ pub fn apply(file: &mut syn::File, doc: &Value) -> Result<()> {
             tagged_unions::rewrite(types, &ident, schema)?;
         }
     }
+    operation_ids::rewrite(file, doc)?;
     file.items.extend(exec::items());
     Ok(())
 }
