@@ -1,0 +1,193 @@
+//! How each waitable resource says where its job stands.
+
+use heygen_sys::types::{
+    AvatarGroupItem, AvatarLookItem, AvatarStatus, GetSessionResponse, LipsyncDetail,
+    ProofreadDetail, ProofreadStatus, VideoAgentSessionStatus, VideoDetail, VideoStatus,
+    VideoTranslationDetail, VideoTranslationStatus, WorkflowExecutionDetailResponse,
+};
+
+use super::{JobState, Waitable};
+
+/// `status()` and `recognized()` for a resource whose `status` field is an open enum.
+macro_rules! open_status {
+    () => {
+        fn status(&self) -> &str {
+            self.status.as_str()
+        }
+
+        fn recognized(&self) -> bool {
+            !self.status.is_unknown()
+        }
+    };
+}
+
+fn failed(code: Option<&String>, message: Option<&String>) -> JobState {
+    JobState::Failed {
+        code: code.cloned(),
+        message: message.cloned(),
+    }
+}
+
+impl Waitable for VideoDetail {
+    const KIND: &'static str = "video";
+
+    open_status!();
+
+    fn state(&self) -> JobState {
+        match self.status {
+            VideoStatus::Completed => JobState::Completed,
+            VideoStatus::Failed => {
+                failed(self.failure_code.as_ref(), self.failure_message.as_ref())
+            }
+            _ => JobState::Running,
+        }
+    }
+}
+
+impl Waitable for VideoTranslationDetail {
+    const KIND: &'static str = "video_translation";
+
+    open_status!();
+
+    fn state(&self) -> JobState {
+        match self.status {
+            VideoTranslationStatus::Completed => JobState::Completed,
+            VideoTranslationStatus::Failed => failed(None, self.failure_message.as_ref()),
+            _ => JobState::Running,
+        }
+    }
+}
+
+impl Waitable for LipsyncDetail {
+    const KIND: &'static str = "lipsync";
+
+    open_status!();
+
+    fn state(&self) -> JobState {
+        match self.status {
+            VideoTranslationStatus::Completed => JobState::Completed,
+            VideoTranslationStatus::Failed => failed(None, self.failure_message.as_ref()),
+            _ => JobState::Running,
+        }
+    }
+}
+
+impl Waitable for ProofreadDetail {
+    const KIND: &'static str = "proofread";
+
+    open_status!();
+
+    fn state(&self) -> JobState {
+        match self.status {
+            ProofreadStatus::Completed => JobState::Completed,
+            ProofreadStatus::Failed => failed(None, self.failure_message.as_ref()),
+            _ => JobState::Running,
+        }
+    }
+}
+
+/// An avatar without a status is a ready (stock) avatar.
+fn avatar_state(
+    status: Option<&AvatarStatus>,
+    error: Option<&heygen_sys::types::AvatarError>,
+) -> JobState {
+    match status {
+        None | Some(AvatarStatus::Completed) => JobState::Completed,
+        Some(AvatarStatus::PendingConsent) => JobState::ConsentRequired,
+        Some(AvatarStatus::Failed) => failed(error.map(|e| &e.code), error.map(|e| &e.message)),
+        Some(_) => JobState::Running,
+    }
+}
+
+impl Waitable for AvatarGroupItem {
+    const KIND: &'static str = "avatar_group";
+
+    fn status(&self) -> &str {
+        self.status
+            .as_ref()
+            .map_or("completed", AvatarStatus::as_str)
+    }
+
+    fn recognized(&self) -> bool {
+        !self.status.as_ref().is_some_and(AvatarStatus::is_unknown)
+    }
+
+    fn state(&self) -> JobState {
+        avatar_state(self.status.as_ref(), self.error.as_ref())
+    }
+}
+
+impl Waitable for AvatarLookItem {
+    const KIND: &'static str = "avatar_look";
+
+    fn status(&self) -> &str {
+        self.status
+            .as_ref()
+            .map_or("completed", AvatarStatus::as_str)
+    }
+
+    fn recognized(&self) -> bool {
+        !self.status.as_ref().is_some_and(AvatarStatus::is_unknown)
+    }
+
+    fn state(&self) -> JobState {
+        avatar_state(self.status.as_ref(), self.error.as_ref())
+    }
+}
+
+impl Waitable for GetSessionResponse {
+    const KIND: &'static str = "video_agent_session";
+
+    fn status(&self) -> &str {
+        self.status.as_str()
+    }
+
+    fn recognized(&self) -> bool {
+        !self.status.is_unknown()
+    }
+
+    fn state(&self) -> JobState {
+        match self.status {
+            VideoAgentSessionStatus::Completed => JobState::Completed,
+            VideoAgentSessionStatus::Failed => JobState::Failed {
+                code: None,
+                message: None,
+            },
+            _ => JobState::Running,
+        }
+    }
+
+    fn progress(&self) -> Option<f64> {
+        Some(self.progress as f64)
+    }
+}
+
+/// Workflow statuses: `submitted, running, completed, failed, not_found`.
+const WORKFLOW_STATUSES: &[&str] = &["submitted", "running", "completed", "failed", "not_found"];
+
+impl Waitable for WorkflowExecutionDetailResponse {
+    const KIND: &'static str = "workflow_execution";
+
+    fn status(&self) -> &str {
+        &self.status
+    }
+
+    fn recognized(&self) -> bool {
+        WORKFLOW_STATUSES.contains(&self.status.as_str())
+    }
+
+    fn state(&self) -> JobState {
+        match self.status.as_str() {
+            "completed" => JobState::Completed,
+            "failed" => failed(
+                self.error.as_ref().map(|e| &e.code),
+                self.error.as_ref().map(|e| &e.message),
+            ),
+            "not_found" => JobState::Failed {
+                code: Some("not_found".into()),
+                message: Some(format!("no workflow execution {}", self.execution_id)),
+            },
+            _ => JobState::Running,
+        }
+    }
+}
