@@ -7,10 +7,17 @@
 
 #![warn(missing_docs)]
 
+pub mod calls;
+pub mod compare;
+pub mod coverage;
+pub mod recorder;
 pub mod spec;
 pub mod synth;
 pub mod validate;
+pub mod wire;
 
 pub use spec::{JsonResponse, Location, Lock, Operation, Parameter, RequestBody, Spec};
 pub use synth::Synth;
-pub use validate::{KnownInvalidExample, known_invalid_examples, validate, validate_component};
+pub use validate::{
+    KnownInvalidExample, known_invalid_examples, validate, validate_component, validate_envelope,
+};

@@ -193,3 +193,41 @@ pub struct KnownInvalidExample {
 pub fn known_invalid_examples() -> Vec<KnownInvalidExample> {
     vec![]
 }
+
+/// Checks what JSON Schema cannot, for the response envelopes of this document (which declare
+/// their members but neither require them nor forbid others, so that `{}` or a wrong envelope
+/// would validate): every top-level member of `body` is one the response schema declares, and
+/// the member the status calls for is present and not `null` — `data` for a success, `error`
+/// for an error — when the schema declares it.
+pub fn validate_envelope(
+    spec: &Spec,
+    schema: &Value,
+    status: u16,
+    body: &Value,
+) -> Result<(), Vec<String>> {
+    let schema = spec.resolve(schema);
+    let Some(declared) = schema.get("properties").and_then(Value::as_object) else {
+        return Ok(());
+    };
+    let Some(members) = body.as_object() else {
+        return Err(vec![format!("the body is not an object: {body}")]);
+    };
+    let mut errors: Vec<String> = members
+        .keys()
+        .filter(|key| !declared.contains_key(*key))
+        .map(|key| format!("/{key}: not a member the response schema declares"))
+        .collect();
+    let expected = if (200..300).contains(&status) {
+        "data"
+    } else {
+        "error"
+    };
+    if declared.contains_key(expected) && members.get(expected).is_none_or(Value::is_null) {
+        errors.push(format!("/{expected}: missing for HTTP {status}"));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}

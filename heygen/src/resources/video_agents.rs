@@ -49,18 +49,39 @@ impl VideoAgents {
 
     /// A session's resources (`getVideoAgentSessionResources`), paginated by `next_cursor`.
     pub fn session_resources(&self, session_id: &str) -> crate::Paginator<SessionResource> {
+        self.session_resources_with(session_id, |request| request)
+    }
+
+    /// [`Self::session_resources`] with the generated request builder configured (`type`,
+    /// `source`, `resource_ids`; `limit` sets the page size).
+    pub fn session_resources_with<F>(
+        &self,
+        session_id: &str,
+        configure: F,
+    ) -> crate::Paginator<SessionResource>
+    where
+        F: for<'a> Fn(
+                super::builder::GetVideoAgentSessionResources<'a>,
+            ) -> super::builder::GetVideoAgentSessionResources<'a>
+            + Send
+            + Sync
+            + 'static,
+    {
         let client = self.client.clone();
         let session_id = session_id.to_string();
+        let configure = std::sync::Arc::new(configure);
         crate::Paginator::new(
             "getVideoAgentSessionResources",
             move |token: Option<String>| {
                 let client = client.clone();
                 let session_id = session_id.clone();
+                let configure = configure.clone();
                 async move {
                     let raw = client.raw();
-                    let mut request = raw
-                        .get_video_agent_session_resources()
-                        .session_id(session_id);
+                    let mut request = configure(
+                        raw.get_video_agent_session_resources()
+                            .session_id(session_id),
+                    );
                     if let Some(token) = token {
                         request = request.token(token);
                     }

@@ -25,18 +25,20 @@ impl Webhooks {
             "updateWebhookEndpoint", |raw| raw.update_webhook_endpoint().endpoint_id(endpoint_id).body(request)
     );
 
-    /// Delete an endpoint (`deleteWebhookEndpoint`).
-    pub async fn delete_endpoint(&self, endpoint_id: &str) -> crate::Result<()> {
+    /// Delete an endpoint (`deleteWebhookEndpoint`); returns the API's `data` object as is
+    /// (the document gives it no fields).
+    pub async fn delete_endpoint(
+        &self,
+        endpoint_id: &str,
+    ) -> crate::Result<serde_json::Map<String, serde_json::Value>> {
         let raw = self.client.raw();
-        self.client
-            .run(
-                "deleteWebhookEndpoint",
-                raw.delete_webhook_endpoint()
-                    .endpoint_id(endpoint_id)
-                    .send(),
-            )
-            .await?;
-        Ok(())
+        let request = raw.delete_webhook_endpoint().endpoint_id(endpoint_id);
+        Ok(self
+            .client
+            .run("deleteWebhookEndpoint", request.send())
+            .await?
+            .into_inner()
+            .data)
     }
 
     data_op!(

@@ -1,0 +1,927 @@
+//! Every operation of the document as a call through the SDK: the `heygen` resources for the
+//! v3 operations (the multipart `uploadAsset` through `assets().upload_bytes`), and
+//! [`heygen::Client::raw`] + [`heygen::Client::run`] for v1/v2.
+//!
+//! A [`Way`] takes an [`Input`] (path and query parameters and a JSON body, synthesised from
+//! the document or scripted) and turns it into typed SDK values: the body is deserialised into
+//! the generated request type, the parameters into the generated parameter types, and the call
+//! is sent. Its [`Outcome`] is what the SDK handed back, as JSON (`serde_json::to_value` of the
+//! decoded value), with a note of which part of the response body it must equal
+//! ([`Expected`]). Some operations have more than one way (a resource method and the raw
+//! builder, when the resource method cannot send every parameter or drops the payload).
+//!
+//! The same table drives the response contract, the request contract and the Prism run.
+
+use std::collections::BTreeMap;
+use std::num::NonZeroU64;
+
+use futures::future::BoxFuture;
+use heygen::types;
+use heygen::{Client, Page};
+use heygen_sys::ResponseValue;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+use crate::spec::{Location, Operation};
+use crate::synth::Synth;
+
+/// The parameters and body of one call.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Input {
+    /// Path parameters by name.
+    pub path: BTreeMap<String, Value>,
+    /// Query parameters by name (optional ones included when the SDK should send them).
+    pub query: BTreeMap<String, Value>,
+    /// The JSON request body; for `uploadAsset`, `{"file": "<the file's text>"}`.
+    pub body: Option<Value>,
+}
+
+/// Why a call did not produce an [`Outcome`].
+#[derive(Debug)]
+pub enum CallError {
+    /// The SDK returned an error.
+    Sdk(heygen::Error),
+    /// The input could not be turned into the SDK's typed values (a generated type that
+    /// cannot hold a value the document allows, or a missing input).
+    Input(String),
+}
+
+impl From<heygen::Error> for CallError {
+    fn from(e: heygen::Error) -> Self {
+        CallError::Sdk(e)
+    }
+}
+
+impl std::fmt::Display for CallError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CallError::Sdk(e) => write!(f, "SDK error: {e}"),
+            CallError::Input(e) => write!(f, "input error: {e}"),
+        }
+    }
+}
+
+/// Which part of the response body the decoded value must equal.
+#[derive(Debug, Clone, Copy)]
+pub enum Expected {
+    /// The whole body (raw calls return the generated envelope).
+    Whole,
+    /// The value at a JSON pointer (`/data` for resource methods that unwrap the envelope).
+    At(&'static str),
+    /// A value computed from the body (pages: items, `has_more`, `next_token`).
+    Derived(fn(&Value) -> Value),
+    /// The SDK method returns nothing (`()`): only success is checked.
+    Nothing,
+}
+
+impl Expected {
+    /// The part of `served` the decoded value must equal (`None` for [`Expected::Nothing`]).
+    pub fn of(&self, served: &Value) -> Option<Value> {
+        match self {
+            Expected::Whole => Some(served.clone()),
+            Expected::At(pointer) => Some(served.pointer(pointer).cloned().unwrap_or(Value::Null)),
+            Expected::Derived(f) => Some(f(served)),
+            Expected::Nothing => None,
+        }
+    }
+}
+
+/// What a successful call handed back.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// `serde_json::to_value` of the SDK's return value.
+    pub decoded: Value,
+    /// Which part of the response it must equal.
+    pub expected: Expected,
+}
+
+/// The result of a call.
+pub type CallResult = Result<Outcome, CallError>;
+
+/// A call of one operation through the SDK.
+pub type CallFn = for<'a> fn(&'a Client, &'a Input) -> BoxFuture<'a, CallResult>;
+
+/// One way of calling an operation through the SDK.
+#[derive(Clone, Copy)]
+pub struct Way {
+    /// The operation's `operationId`.
+    pub operation_id: &'static str,
+    /// The SDK surface used (`videos().get`, `raw().get_video`, ...).
+    pub via: &'static str,
+    /// Whether this way goes through a hand-written resource method (else the raw builder).
+    pub resource: bool,
+    /// The call.
+    pub call: CallFn,
+}
+
+impl std::fmt::Debug for Way {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} via {}", self.operation_id, self.via)
+    }
+}
+
+impl Input {
+    /// Every parameter of `op` (required and optional) from [`Synth::parameter_value`], and
+    /// `body`.
+    pub fn synthesised(op: &Operation<'_>, synth: &Synth<'_>, body: Option<Value>) -> Input {
+        let mut input = Input {
+            body,
+            ..Input::default()
+        };
+        for p in op.parameters() {
+            let value = synth.parameter_value(&p);
+            match p.location {
+                Location::Path => input.path.insert(p.name, value),
+                Location::Query => input.query.insert(p.name, value),
+                Location::Header | Location::Cookie => None,
+            };
+        }
+        input
+    }
+
+    /// A path parameter, as the string that goes into the URL.
+    pub fn path(&self, name: &str) -> Result<String, CallError> {
+        match self.path.get(name) {
+            Some(Value::String(s)) => Ok(s.clone()),
+            Some(other) => Ok(other.to_string()),
+            None => Err(CallError::Input(format!("no path parameter `{name}`"))),
+        }
+    }
+
+    /// An optional query parameter, deserialised into the SDK's type for it.
+    pub fn query<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, CallError> {
+        self.query
+            .get(name)
+            .map(|v| {
+                serde_json::from_value(v.clone()).map_err(|e| {
+                    CallError::Input(format!(
+                        "query parameter `{name}` = {v} does not fit the SDK's type {}: {e}",
+                        std::any::type_name::<T>()
+                    ))
+                })
+            })
+            .transpose()
+    }
+
+    /// A required query parameter.
+    pub fn required<T: DeserializeOwned>(&self, name: &str) -> Result<T, CallError> {
+        self.query(name)?
+            .ok_or_else(|| CallError::Input(format!("no query parameter `{name}`")))
+    }
+
+    /// The body, deserialised into the generated request type.
+    pub fn body<T: DeserializeOwned>(&self) -> Result<T, CallError> {
+        let body = self
+            .body
+            .clone()
+            .ok_or_else(|| CallError::Input("no request body".into()))?;
+        serde_json::from_value(body.clone()).map_err(|e| {
+            CallError::Input(format!(
+                "the body does not deserialise into {}: {e}; body: {body}",
+                std::any::type_name::<T>()
+            ))
+        })
+    }
+}
+
+fn to_value<T: Serialize>(value: &T) -> Result<Value, CallError> {
+    serde_json::to_value(value)
+        .map_err(|e| CallError::Input(format!("cannot serialise the decoded value: {e}")))
+}
+
+/// A resource method's unwrapped `data`.
+fn data<T: Serialize>(result: heygen::Result<T>) -> CallResult {
+    Ok(Outcome {
+        decoded: to_value(&result?)?,
+        expected: Expected::At("/data"),
+    })
+}
+
+/// A raw call's whole envelope.
+fn whole<T: Serialize>(result: heygen::Result<ResponseValue<T>>) -> CallResult {
+    Ok(Outcome {
+        decoded: to_value(result?.as_ref())?,
+        expected: Expected::Whole,
+    })
+}
+
+fn page_value<T: Serialize>(page: &Page<T>) -> Result<Value, CallError> {
+    Ok(json!({
+        "items": to_value(&page.items)?,
+        "has_more": page.has_more,
+        "next_token": page.next_token,
+    }))
+}
+
+/// A cursor page (`{data: [...], has_more, next_token}`): the paginator's first page.
+fn page<T: Serialize>(result: heygen::Result<Page<T>>) -> CallResult {
+    Ok(Outcome {
+        decoded: page_value(&result?)?,
+        expected: Expected::Derived(cursor_page),
+    })
+}
+
+/// What [`heygen::Paginator`] makes of a `{data, has_more, next_token}` body: `has_more`
+/// absent or `null` counts as `false`.
+fn cursor_page(served: &Value) -> Value {
+    json!({
+        "items": served.get("data").cloned().unwrap_or(Value::Null),
+        "has_more": served.get("has_more").and_then(Value::as_bool).unwrap_or(false),
+        "next_token": served.get("next_token").cloned().unwrap_or(Value::Null),
+    })
+}
+
+/// What the session-resources paginator makes of `{data: {resources, next_cursor}}`: more
+/// pages exactly when there is a cursor.
+fn session_resources_page(served: &Value) -> Value {
+    let cursor = served
+        .pointer("/data/next_cursor")
+        .cloned()
+        .unwrap_or(Value::Null);
+    json!({
+        "items": served.pointer("/data/resources").cloned().unwrap_or(Value::Null),
+        "has_more": !cursor.is_null(),
+        "next_token": cursor,
+    })
+}
+
+/// Sets each optional query parameter present in the input on a generated builder.
+macro_rules! params {
+    ($builder:ident, $input:ident; $($method:ident: $ty:ty = $key:literal),* $(,)?) => {
+        $(
+            if let Some(value) = $input.query::<$ty>($key)? {
+                $builder = $builder.$method(value);
+            }
+        )*
+    };
+}
+
+/// A `list_with` configuration closure setting each optional query parameter of the input.
+macro_rules! configure {
+    ($input:ident; $($method:ident: $ty:ty = $key:literal),* $(,)?) => {{
+        $(let $method: Option<$ty> = $input.query::<$ty>($key)?;)*
+        move |mut request| {
+            $(
+                if let Some(value) = $method.clone() {
+                    request = request.$method(value);
+                }
+            )*
+            request
+        }
+    }};
+}
+
+macro_rules! way {
+    ($op:literal, $via:literal, resource, |$client:ident, $input:ident| $body:block) => {
+        Way {
+            operation_id: $op,
+            via: $via,
+            resource: true,
+            call: |$client, $input| Box::pin(async move $body),
+        }
+    };
+    ($op:literal, $via:literal, raw, |$client:ident, $input:ident| $body:block) => {
+        Way {
+            operation_id: $op,
+            via: $via,
+            resource: false,
+            call: |$client, $input| Box::pin(async move $body),
+        }
+    };
+}
+
+/// Every way of calling every operation, in no particular order.
+pub fn ways() -> Vec<Way> {
+    vec![
+        // ---- v1 / v2: the generated client, run through the heygen client.
+        way!(
+            "createVideoAgent",
+            "raw().create_video_agent",
+            raw,
+            |c, i| {
+                whole(
+                    c.run(
+                        "createVideoAgent",
+                        c.raw()
+                            .create_video_agent()
+                            .body(i.body::<types::ExternalCreateVideoAgentSessionRequest>()?)
+                            .send(),
+                    )
+                    .await,
+                )
+            }
+        ),
+        way!("textToSpeech", "raw().text_to_speech", raw, |c, i| {
+            whole(
+                c.run(
+                    "textToSpeech",
+                    c.raw()
+                        .text_to_speech()
+                        .body(i.body::<types::TextToSpeechRequest>()?)
+                        .send(),
+                )
+                .await,
+            )
+        }),
+        way!("listAudioVoices", "raw().list_audio_voices", raw, |c, i| {
+            let mut b = c.raw().list_audio_voices();
+            params!(b, i; gender: String = "gender", language: String = "language", limit: NonZeroU64 = "limit", token: String = "token", type_: types::ListAudioVoicesType = "type");
+            whole(c.run("listAudioVoices", b.send()).await)
+        }),
+        way!(
+            "listAudioVoices",
+            "voices().list_v1_with",
+            resource,
+            |c, i| {
+                page(c.voices().list_v1_with(configure!(i; gender: String = "gender", language: String = "language", limit: NonZeroU64 = "limit", token: String = "token", type_: types::ListAudioVoicesType = "type")).first_page().await)
+            }
+        ),
+        way!(
+            "createAvatarVideo",
+            "raw().create_avatar_video",
+            raw,
+            |c, i| {
+                whole(
+                    c.run(
+                        "createAvatarVideo",
+                        c.raw()
+                            .create_avatar_video()
+                            .body(i.body::<types::CreateAvatarVideoRequest>()?)
+                            .send(),
+                    )
+                    .await,
+                )
+            }
+        ),
+        way!("listVideos", "raw().list_videos", raw, |c, i| {
+            let mut b = c.raw().list_videos();
+            params!(b, i; folder_id: String = "folder_id", limit: NonZeroU64 = "limit", title: String = "title", token: String = "token");
+            whole(c.run("listVideos", b.send()).await)
+        }),
+        way!("listVideos", "videos().list_v2_with", resource, |c, i| {
+            page(c.videos().list_v2_with(configure!(i; folder_id: String = "folder_id", limit: NonZeroU64 = "limit", title: String = "title", token: String = "token")).first_page().await)
+        }),
+        way!("getVideo", "raw().get_video", raw, |c, i| {
+            whole(
+                c.run(
+                    "getVideo",
+                    c.raw().get_video().video_id(i.path("video_id")?).send(),
+                )
+                .await,
+            )
+        }),
+        way!("deleteVideo", "raw().delete_video", raw, |c, i| {
+            whole(
+                c.run(
+                    "deleteVideo",
+                    c.raw().delete_video().video_id(i.path("video_id")?).send(),
+                )
+                .await,
+            )
+        }),
+        way!(
+            "createVideoTranslate",
+            "raw().create_video_translate",
+            raw,
+            |c, i| {
+                whole(
+                    c.run(
+                        "createVideoTranslate",
+                        c.raw()
+                            .create_video_translate()
+                            .body(i.body::<types::McpVideoTranslateCreateRequest>()?)
+                            .send(),
+                    )
+                    .await,
+                )
+            }
+        ),
+        way!(
+            "listVideoTranslateLanguages",
+            "raw().list_video_translate_languages",
+            raw,
+            |c, _i| {
+                whole(
+                    c.run(
+                        "listVideoTranslateLanguages",
+                        c.raw().list_video_translate_languages().send(),
+                    )
+                    .await,
+                )
+            }
+        ),
+        way!(
+            "getVideoTranslateCaption",
+            "raw().get_video_translate_caption",
+            raw,
+            |c, i| {
+                let b = c
+                    .raw()
+                    .get_video_translate_caption()
+                    .video_translate_id(i.required::<String>("video_translate_id")?)
+                    .caption_type(
+                        i.required::<types::GetVideoTranslateCaptionCaptionType>("caption_type")?,
+                    );
+                whole(c.run("getVideoTranslateCaption", b.send()).await)
+            }
+        ),
+        way!("getUserMe", "raw().get_user_me", raw, |c, _i| {
+            whole(c.run("getUserMe", c.raw().get_user_me().send()).await)
+        }),
+        way!(
+            "createWorkflowExecution",
+            "raw().create_workflow_execution",
+            raw,
+            |c, i| {
+                whole(
+                    c.run(
+                        "createWorkflowExecution",
+                        c.raw()
+                            .create_workflow_execution()
+                            .body(i.body::<types::CreateWorkflowExecutionRequest>()?)
+                            .send(),
+                    )
+                    .await,
+                )
+            }
+        ),
+        way!(
+            "createGraphExecution",
+            "raw().create_graph_execution",
+            raw,
+            |c, i| {
+                whole(
+                    c.run(
+                        "createGraphExecution",
+                        c.raw()
+                            .create_graph_execution()
+                            .body(i.body::<types::CreateGraphExecutionRequest>()?)
+                            .send(),
+                    )
+                    .await,
+                )
+            }
+        ),
+        way!(
+            "getWorkflowExecution",
+            "raw().get_workflow_execution",
+            raw,
+            |c, i| {
+                whole(
+                    c.run(
+                        "getWorkflowExecution",
+                        c.raw()
+                            .get_workflow_execution()
+                            .execution_id(i.path("execution_id")?)
+                            .send(),
+                    )
+                    .await,
+                )
+            }
+        ),
+        way!("listWorkflows", "raw().list_workflows", raw, |c, _i| {
+            whole(
+                c.run("listWorkflows", c.raw().list_workflows().send())
+                    .await,
+            )
+        }),
+        // ---- v3: the resources.
+        way!(
+            "createVideoAgentV3",
+            "video_agents().create",
+            resource,
+            |c, i| { data(c.video_agents().create(i.body()?).await) }
+        ),
+        way!(
+            "listVideoAgentStyles",
+            "video_agents().list_styles_with",
+            resource,
+            |c, i| {
+                page(c.video_agents().list_styles_with(configure!(i; limit: NonZeroU64 = "limit", tag: String = "tag", token: String = "token")).first_page().await)
+            }
+        ),
+        way!("createAvatar", "avatars().create", resource, |c, i| {
+            data(c.avatars().create(i.body()?).await)
+        }),
+        way!(
+            "listAvatarGroups",
+            "avatars().list_with",
+            resource,
+            |c, i| {
+                page(c.avatars().list_with(configure!(i; limit: NonZeroU64 = "limit", ownership: types::ListAvatarGroupsOwnership = "ownership", token: String = "token")).first_page().await)
+            }
+        ),
+        way!(
+            "createSpeechV3",
+            "voices().create_speech",
+            resource,
+            |c, i| { data(c.voices().create_speech(i.body()?).await) }
+        ),
+        way!("designVoice", "voices().design", resource, |c, i| {
+            data(c.voices().design(i.body()?).await)
+        }),
+        way!("listVoicesV3", "voices().list_with", resource, |c, i| {
+            page(c.voices().list_with(configure!(i; engine: String = "engine", gender: String = "gender", language: String = "language", limit: NonZeroU64 = "limit", token: String = "token", type_: types::ListVoicesV3Type = "type")).first_page().await)
+        }),
+        way!("createVideo", "videos().create", resource, |c, i| {
+            data(
+                c.videos()
+                    .create(i.body::<types::CreateVideoV3RequestBody>()?)
+                    .await,
+            )
+        }),
+        way!("listVideosV3", "videos().list_with", resource, |c, i| {
+            page(c.videos().list_with(configure!(i; folder_id: String = "folder_id", limit: NonZeroU64 = "limit", title: String = "title", token: String = "token")).first_page().await)
+        }),
+        way!("getVideoV3", "videos().get", resource, |c, i| {
+            data(c.videos().get(&i.path("video_id")?).await)
+        }),
+        way!("deleteVideoV3", "videos().delete", resource, |c, i| {
+            data(c.videos().delete(&i.path("video_id")?).await)
+        }),
+        way!(
+            "listVideoTranslationsV3",
+            "video_translations().list_with",
+            resource,
+            |c, i| {
+                page(
+                    c.video_translations()
+                        .list_with(
+                            configure!(i; limit: NonZeroU64 = "limit", token: String = "token"),
+                        )
+                        .first_page()
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "createVideoTranslationV3",
+            "video_translations().create",
+            resource,
+            |c, i| { data(c.video_translations().create(i.body()?).await) }
+        ),
+        way!(
+            "getVideoTranslationV3",
+            "video_translations().get",
+            resource,
+            |c, i| {
+                data(
+                    c.video_translations()
+                        .get(&i.path("video_translation_id")?)
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "updateVideoTranslationV3",
+            "video_translations().update",
+            resource,
+            |c, i| {
+                data(
+                    c.video_translations()
+                        .update(&i.path("video_translation_id")?, i.body()?)
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "deleteVideoTranslationV3",
+            "video_translations().delete",
+            resource,
+            |c, i| {
+                data(
+                    c.video_translations()
+                        .delete(&i.path("video_translation_id")?)
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "getVideoTranslationCaptionV3",
+            "video_translations().caption",
+            resource,
+            |c, i| {
+                data(
+                    c.video_translations()
+                        .caption(&i.path("video_translation_id")?, i.required("format")?)
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "listVideoTranslationLanguagesV3",
+            "video_translations().languages",
+            resource,
+            |c, _i| { data(c.video_translations().languages().await) }
+        ),
+        way!(
+            "createProofreadV3",
+            "video_translations().create_proofread",
+            resource,
+            |c, i| { data(c.video_translations().create_proofread(i.body()?).await) }
+        ),
+        way!(
+            "getProofreadV3",
+            "video_translations().get_proofread",
+            resource,
+            |c, i| {
+                data(
+                    c.video_translations()
+                        .get_proofread(&i.path("proofread_id")?)
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "downloadProofreadSrtV3",
+            "video_translations().download_proofread_srt",
+            resource,
+            |c, i| {
+                data(
+                    c.video_translations()
+                        .download_proofread_srt(&i.path("proofread_id")?)
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "uploadProofreadSrtV3",
+            "video_translations().upload_proofread_srt",
+            resource,
+            |c, i| {
+                data(
+                    c.video_translations()
+                        .upload_proofread_srt(&i.path("proofread_id")?, i.body()?)
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "generateFromProofreadV3",
+            "video_translations().generate_from_proofread",
+            resource,
+            |c, i| {
+                data(
+                    c.video_translations()
+                        .generate_from_proofread(&i.path("proofread_id")?, i.body()?)
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "listLipsyncsV3",
+            "lipsyncs().list_with",
+            resource,
+            |c, i| {
+                page(
+                    c.lipsyncs()
+                        .list_with(
+                            configure!(i; limit: NonZeroU64 = "limit", token: String = "token"),
+                        )
+                        .first_page()
+                        .await,
+                )
+            }
+        ),
+        way!("createLipsyncV3", "lipsyncs().create", resource, |c, i| {
+            data(c.lipsyncs().create(i.body()?).await)
+        }),
+        way!("getLipsyncV3", "lipsyncs().get", resource, |c, i| {
+            data(c.lipsyncs().get(&i.path("lipsync_id")?).await)
+        }),
+        way!("updateLipsyncV3", "lipsyncs().update", resource, |c, i| {
+            data(c.lipsyncs().update(&i.path("lipsync_id")?, i.body()?).await)
+        }),
+        way!("deleteLipsyncV3", "lipsyncs().delete", resource, |c, i| {
+            data(c.lipsyncs().delete(&i.path("lipsync_id")?).await)
+        }),
+        way!("getUserMeV3", "users().me", resource, |c, _i| {
+            data(c.users().me().await)
+        }),
+        way!("getAvatarGroup", "avatars().get", resource, |c, i| {
+            data(c.avatars().get(&i.path("group_id")?).await)
+        }),
+        way!(
+            "createAvatarConsent",
+            "avatars().create_consent",
+            resource,
+            |c, i| {
+                data(
+                    c.avatars()
+                        .create_consent(&i.path("group_id")?, i.body()?)
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "listAvatarLooks",
+            "avatars().list_looks_with",
+            resource,
+            |c, i| {
+                page(c.avatars().list_looks_with(configure!(i; avatar_type: types::ListAvatarLooksAvatarType = "avatar_type", group_id: String = "group_id", limit: NonZeroU64 = "limit", ownership: types::ListAvatarLooksOwnership = "ownership", token: String = "token")).first_page().await)
+            }
+        ),
+        way!("getAvatarLook", "avatars().get_look", resource, |c, i| {
+            data(c.avatars().get_look(&i.path("look_id")?).await)
+        }),
+        way!(
+            "updateAvatarLook",
+            "avatars().update_look",
+            resource,
+            |c, i| {
+                data(
+                    c.avatars()
+                        .update_look(&i.path("look_id")?, i.body()?)
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "listWebhookEventTypes",
+            "webhooks().event_types",
+            resource,
+            |c, _i| {
+                Ok(Outcome {
+                    decoded: to_value(&c.webhooks().event_types().await?)?,
+                    expected: Expected::At("/data"),
+                })
+            }
+        ),
+        way!(
+            "listWebhookEndpoints",
+            "webhooks().list_endpoints_with",
+            resource,
+            |c, i| {
+                page(
+                    c.webhooks()
+                        .list_endpoints_with(
+                            configure!(i; limit: NonZeroU64 = "limit", token: String = "token"),
+                        )
+                        .first_page()
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "createWebhookEndpoint",
+            "webhooks().create_endpoint",
+            resource,
+            |c, i| { data(c.webhooks().create_endpoint(i.body()?).await) }
+        ),
+        way!(
+            "updateWebhookEndpoint",
+            "webhooks().update_endpoint",
+            resource,
+            |c, i| {
+                data(
+                    c.webhooks()
+                        .update_endpoint(&i.path("endpoint_id")?, i.body()?)
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "deleteWebhookEndpoint",
+            "webhooks().delete_endpoint",
+            resource,
+            |c, i| { data(c.webhooks().delete_endpoint(&i.path("endpoint_id")?).await) }
+        ),
+        way!(
+            "deleteWebhookEndpoint",
+            "raw().delete_webhook_endpoint",
+            raw,
+            |c, i| {
+                whole(
+                    c.run(
+                        "deleteWebhookEndpoint",
+                        c.raw()
+                            .delete_webhook_endpoint()
+                            .endpoint_id(i.path("endpoint_id")?)
+                            .send(),
+                    )
+                    .await,
+                )
+            }
+        ),
+        way!(
+            "rotateWebhookEndpointSecret",
+            "webhooks().rotate_secret",
+            resource,
+            |c, i| { data(c.webhooks().rotate_secret(&i.path("endpoint_id")?).await) }
+        ),
+        way!(
+            "listWebhookEvents",
+            "webhooks().list_events_with",
+            resource,
+            |c, i| {
+                page(c.webhooks().list_events_with(configure!(i; entity_id: String = "entity_id", event_type: types::ListWebhookEventsEventType = "event_type", limit: NonZeroU64 = "limit", token: String = "token")).first_page().await)
+            }
+        ),
+        way!("uploadAsset", "assets().upload_bytes", resource, |c, i| {
+            let body = i
+                .body
+                .as_ref()
+                .ok_or_else(|| CallError::Input("no file".into()))?;
+            let file = match body.get("file") {
+                Some(Value::String(s)) => s.clone().into_bytes(),
+                other => {
+                    return Err(CallError::Input(format!(
+                        "`file` is not a string: {other:?}"
+                    )));
+                }
+            };
+            data(
+                c.assets()
+                    .upload_bytes("contract.txt", Some("text/plain"), file)
+                    .await,
+            )
+        }),
+        way!(
+            "createVideoAgentSession",
+            "video_agents().create_session",
+            resource,
+            |c, i| { data(c.video_agents().create_session(i.body()?).await) }
+        ),
+        way!(
+            "getVideoAgentSession",
+            "video_agents().get_session",
+            resource,
+            |c, i| { data(c.video_agents().get_session(&i.path("session_id")?).await) }
+        ),
+        way!(
+            "continueVideoAgentSession",
+            "video_agents().send_message",
+            resource,
+            |c, i| {
+                data(
+                    c.video_agents()
+                        .send_message(&i.path("session_id")?, i.body()?)
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "getVideoAgentSessionResources",
+            "video_agents().session_resources",
+            resource,
+            |c, i| {
+                let limit: Option<NonZeroU64> = i.query("limit")?;
+                let resource_ids: Option<String> = i.query("resource_ids")?;
+                let source: Option<String> = i.query("source")?;
+                let kind: Option<String> = i.query("type")?;
+                let mut paginator = c.video_agents().session_resources_with(
+                    &i.path("session_id")?,
+                    move |mut r| {
+                        if let Some(v) = limit {
+                            r = r.limit(v);
+                        }
+                        if let Some(v) = &resource_ids {
+                            r = r.resource_ids(v.clone());
+                        }
+                        if let Some(v) = &source {
+                            r = r.source(v.clone());
+                        }
+                        if let Some(v) = &kind {
+                            r = r.type_(v.clone());
+                        }
+                        r
+                    },
+                );
+                if let Some(token) = i.query::<String>("token")? {
+                    paginator = paginator.resume_from(token);
+                }
+                let page = paginator.first_page().await?;
+                Ok(Outcome {
+                    decoded: page_value(&page)?,
+                    expected: Expected::Derived(session_resources_page),
+                })
+            }
+        ),
+        way!(
+            "getVideoAgentSessionResources",
+            "raw().get_video_agent_session_resources",
+            raw,
+            |c, i| {
+                let mut b = c
+                    .raw()
+                    .get_video_agent_session_resources()
+                    .session_id(i.path("session_id")?);
+                params!(b, i; limit: NonZeroU64 = "limit", resource_ids: String = "resource_ids", source: String = "source", token: String = "token", type_: String = "type");
+                whole(c.run("getVideoAgentSessionResources", b.send()).await)
+            }
+        ),
+        way!(
+            "stopVideoAgentSession",
+            "video_agents().stop_session",
+            resource,
+            |c, i| {
+                data(
+                    c.video_agents()
+                        .stop_session(&i.path("session_id")?, i.body()?)
+                        .await,
+                )
+            }
+        ),
+    ]
+}

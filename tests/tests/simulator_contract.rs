@@ -1,0 +1,492 @@
+//! Simulator contract (issue 7): a scripted session through the SDK against
+//! `heygen::testing::Simulator` covering every v3 operation of the document — jobs seen in each
+//! of their statuses, uploads, deletes, and the error statuses 400, 401, 404 and 429 — with a
+//! recording proxy between the client and the simulator. Every raw response body is validated
+//! with `jsonschema` against the document's response schema for its operation and status; a
+//! status the document does not list for the operation fails; every top-level member must be
+//! one the response schema declares, and a success must carry `data` (an error, `error`) —
+//! what JSON Schema alone cannot see in envelopes that require nothing. The session's requests
+//! are checked against the document too. v3 operations the simulator does
+//! not serve are reported (and fail the test); the v1/v2 operations are probed and listed.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::{Duration, Instant};
+
+use heygen::testing::{Simulator, Timeline};
+use heygen::types::{
+    CreateAvatarConsentRequest, CreateAvatarRequestBody, CreateLipsyncRequest,
+    CreateProofreadRequest, CreateSessionRequest, CreateVideoAgentRequest,
+    CreateVideoTranslationRequest, CreateVideoV3RequestBody, CreateWebhookEndpointRequest,
+    DesignVoiceRequest, GenerateVideoRequest, GetVideoTranslationCaptionV3Format,
+    SendMessageRequest, StopSessionRequest, TextToSpeechRequest, UpdateAvatarLookRequest,
+    UpdateLipsyncRequest, UpdateVideoTranslationRequest, UpdateWebhookEndpointRequest,
+    UploadSrtRequest,
+};
+use heygen::{Client, Error};
+use heygen_contract_tests::calls::{Input, ways};
+use heygen_contract_tests::recorder::{Exchange, Recorder};
+use heygen_contract_tests::wire::{check, route};
+use heygen_contract_tests::{Spec, Synth, validate, validate_envelope};
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+use tokio::time::advance;
+
+fn spec() -> &'static Spec {
+    Spec::shared().expect("the pinned OpenAPI document loads")
+}
+
+fn from_json<T: DeserializeOwned>(value: Value) -> T {
+    serde_json::from_value(value).expect("a valid request")
+}
+
+fn client(key: &str, base_url: &str) -> Client {
+    Client::builder()
+        .api_key(key)
+        .base_url(base_url)
+        .max_retries(0)
+        .http_client(
+            heygen::http_client_builder()
+                .pool_idle_timeout(None)
+                .build()
+                .unwrap(),
+        )
+        .build()
+        .unwrap()
+}
+
+fn status_of(error: &Error) -> Option<u16> {
+    error.api().map(|api| api.status)
+}
+
+/// The scripted session: every v3 operation, jobs polled through their statuses.
+async fn session(sim: &Simulator, c: &Client) -> heygen::Result<()> {
+    let pending = Timeline::default().pending;
+    let total = Timeline::default().total();
+    let (look_id, voice_id) = (sim.avatar_id().unwrap(), sim.voice_id().unwrap());
+
+    // Account, assets, voices.
+    c.users().me().await?;
+    let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec();
+    let asset = c.assets().upload_bytes("face.png", None, png).await?;
+    let mp3 = b"ID3\x04\x00\x00\x00\x00\x00\x00".to_vec();
+    let audio = c.assets().upload_bytes("voice.mp3", None, mp3).await?;
+    c.voices().list().first_page().await?;
+    c.voices()
+        .list_with(|r| r.limit(2u64).gender("male"))
+        .first_page()
+        .await?;
+    let designed = c
+        .voices()
+        .design(from_json::<DesignVoiceRequest>(
+            json!({"prompt": "a calm narrator", "seed": 7}),
+        ))
+        .await?;
+    c.voices()
+        .create_speech(from_json::<TextToSpeechRequest>(
+            json!({"text": "one two three", "voice_id": designed.voices[0].voice_id}),
+        ))
+        .await?;
+
+    // Avatars: seeded groups and looks, a photo avatar, a digital twin and its consent.
+    let groups = c.avatars().list().first_page().await?;
+    let group_id = groups.items[0].id.clone();
+    c.avatars().get(&group_id).await?;
+    c.avatars()
+        .list_looks_with({
+            let id = group_id.clone();
+            move |r| r.group_id(id.clone())
+        })
+        .first_page()
+        .await?;
+    c.avatars().get_look(&look_id).await?;
+    let photo = c
+        .avatars()
+        .create(from_json::<CreateAvatarRequestBody>(json!({
+            "type": "photo", "name": "Me", "file": {"type": "asset_id", "asset_id": asset.asset_id}
+        })))
+        .await?;
+    let photo_look = photo.avatar_item.expect("a look").id;
+    c.avatars().get_look(&photo_look).await?;
+    advance(total).await;
+    c.avatars().get_look(&photo_look).await?;
+    c.avatars()
+        .update_look(
+            &photo_look,
+            UpdateAvatarLookRequest {
+                name: Some("Me again".parse().unwrap()),
+            },
+        )
+        .await?;
+    let twin = c
+        .avatars()
+        .create(from_json::<CreateAvatarRequestBody>(json!({
+            "type": "video", "name": "Twin", "file": {"type": "url", "url": "https://example.com/me.mp4"}
+        })))
+        .await?;
+    let twin_group = twin.avatar_group.expect("a group").id;
+    advance(Duration::from_secs(600)).await;
+    c.avatars().get(&twin_group).await?; // pending_consent
+    c.avatars()
+        .create_consent(
+            &twin_group,
+            CreateAvatarConsentRequest {
+                reroute_url: Some("https://example.com/done".into()),
+            },
+        )
+        .await?;
+    c.avatars()
+        .list_with(|r| r.ownership(heygen::types::ListAvatarGroupsOwnership::Private))
+        .first_page()
+        .await?;
+
+    // Videos: from an avatar and from an image (each asset input), polled to completion.
+    let avatar_video: CreateVideoV3RequestBody = from_json(json!({
+        "type": "avatar", "avatar_id": look_id, "script": "Hello from the contract suite.",
+        "voice_id": voice_id, "title": "Avatar video", "resolution": "1080p", "aspect_ratio": "16:9"
+    }));
+    let video = c.videos().create(avatar_video).await?;
+    for image in [
+        json!({"type": "asset_id", "asset_id": asset.asset_id}),
+        json!({"type": "url", "url": "https://example.com/face.png"}),
+        json!({"type": "base64", "media_type": "image/png", "data": "iVBORw0KGgo="}),
+    ] {
+        let body: CreateVideoV3RequestBody = from_json(json!({
+            "type": "image", "image": image, "audio_asset_id": audio.asset_id
+        }));
+        c.videos().create(body).await?;
+    }
+    c.videos().get(&video.video_id).await?; // pending
+    advance(pending).await;
+    c.videos().get(&video.video_id).await?; // processing
+    advance(total).await;
+    c.videos().get(&video.video_id).await?; // completed
+    c.videos().list_with(|r| r.limit(2u64)).first_page().await?;
+    c.videos().delete(&video.video_id).await?;
+
+    // Video translations and proofreads.
+    c.video_translations().languages().await?;
+    let translations = c
+        .video_translations()
+        .create(from_json::<CreateVideoTranslationRequest>(json!({
+            "video": {"type": "url", "url": "https://example.com/talk.mp4"},
+            "output_languages": ["Spanish", "German"], "title": "Talk"
+        })))
+        .await?;
+    let translation = translations.video_translation_ids[0].clone();
+    c.video_translations().get(&translation).await?;
+    advance(pending).await;
+    c.video_translations().get(&translation).await?;
+    advance(total).await;
+    c.video_translations().get(&translation).await?;
+    c.video_translations()
+        .caption(&translation, GetVideoTranslationCaptionV3Format::Srt)
+        .await?;
+    c.video_translations()
+        .update(
+            &translation,
+            UpdateVideoTranslationRequest {
+                title: "Charla".into(),
+            },
+        )
+        .await?;
+    c.video_translations().list().first_page().await?;
+    c.video_translations().delete(&translation).await?;
+    let proofreads = c
+        .video_translations()
+        .create_proofread(from_json::<CreateProofreadRequest>(json!({
+            "video": {"type": "url", "url": "https://example.com/talk.mp4"},
+            "output_languages": ["French"], "title": "Proof"
+        })))
+        .await?;
+    let proofread = proofreads.proofread_ids[0].clone();
+    c.video_translations().get_proofread(&proofread).await?;
+    advance(total).await;
+    c.video_translations().get_proofread(&proofread).await?;
+    c.video_translations()
+        .download_proofread_srt(&proofread)
+        .await?;
+    c.video_translations()
+        .upload_proofread_srt(
+            &proofread,
+            from_json::<UploadSrtRequest>(
+                json!({"srt": {"type": "url", "url": "https://example.com/fixed.srt"}}),
+            ),
+        )
+        .await?;
+    c.video_translations()
+        .generate_from_proofread(&proofread, from_json::<GenerateVideoRequest>(json!({})))
+        .await?;
+
+    // Lipsyncs.
+    let lipsync = c
+        .lipsyncs()
+        .create(from_json::<CreateLipsyncRequest>(json!({
+            "video": {"type": "url", "url": "https://example.com/v.mp4"},
+            "audio": {"type": "asset_id", "asset_id": audio.asset_id}, "title": "Dub"
+        })))
+        .await?
+        .lipsync_id;
+    c.lipsyncs().get(&lipsync).await?;
+    advance(pending).await;
+    c.lipsyncs().get(&lipsync).await?;
+    advance(total).await;
+    c.lipsyncs().get(&lipsync).await?;
+    c.lipsyncs()
+        .update(
+            &lipsync,
+            UpdateLipsyncRequest {
+                title: "Redub".into(),
+            },
+        )
+        .await?;
+    c.lipsyncs().list().first_page().await?;
+    c.lipsyncs().delete(&lipsync).await?;
+
+    // Video agents.
+    let styles = c.video_agents().list_styles().first_page().await?;
+    c.video_agents()
+        .create(from_json::<CreateVideoAgentRequest>(json!({
+            "prompt": "Explain rust ownership", "style_id": styles.items[0].style_id
+        })))
+        .await?;
+    let session = c
+        .video_agents()
+        .create_session(from_json::<CreateSessionRequest>(
+            json!({"prompt": "A 30 second product teaser"}),
+        ))
+        .await?
+        .session_id;
+    c.video_agents().get_session(&session).await?;
+    advance(pending).await;
+    c.video_agents().get_session(&session).await?;
+    advance(total).await;
+    c.video_agents().get_session(&session).await?;
+    c.video_agents()
+        .session_resources(&session)
+        .first_page()
+        .await?;
+    c.video_agents()
+        .send_message(
+            &session,
+            from_json::<SendMessageRequest>(json!({"message": "Make it shorter"})),
+        )
+        .await?;
+    c.video_agents()
+        .stop_session(&session, StopSessionRequest {})
+        .await?;
+    advance(total).await;
+    c.video_agents().get_session(&session).await?; // failed (stopped)
+
+    // Webhooks.
+    c.webhooks().event_types().await?;
+    let endpoint = c
+        .webhooks()
+        .create_endpoint(from_json::<CreateWebhookEndpointRequest>(json!({
+            "url": "https://example.com/hook", "events": ["avatar_video.success"]
+        })))
+        .await?;
+    c.webhooks().list_endpoints().first_page().await?;
+    c.webhooks()
+        .update_endpoint(
+            &endpoint.endpoint_id,
+            from_json::<UpdateWebhookEndpointRequest>(json!({"url": "https://example.com/other"})),
+        )
+        .await?;
+    c.webhooks().rotate_secret(&endpoint.endpoint_id).await?;
+    c.webhooks().list_events().first_page().await?;
+    c.webhooks().delete_endpoint(&endpoint.endpoint_id).await?;
+    Ok(())
+}
+
+/// Error statuses, each expected as a typed error.
+async fn errors(sim: &Simulator, c: &Client, base_url: &str) {
+    let wrong_key = client("not_the_key", base_url);
+    let e = wrong_key.users().me().await.unwrap_err();
+    assert_eq!(status_of(&e), Some(401), "{e:?}");
+    let e = c.videos().get("no_such_video").await.unwrap_err();
+    assert_eq!(status_of(&e), Some(404), "{e:?}");
+    let e = c.lipsyncs().delete("no_such_lipsync").await.unwrap_err();
+    assert_eq!(status_of(&e), Some(404), "{e:?}");
+    let no_voice: CreateVideoV3RequestBody = from_json(json!({
+        "type": "avatar", "avatar_id": sim.avatar_id().unwrap(), "script": "No voice."
+    }));
+    let e = c.videos().create(no_voice).await.unwrap_err();
+    assert_eq!(status_of(&e), Some(400), "{e:?}");
+    let e = c
+        .videos()
+        .list_with(|r| r.limit(500u64))
+        .first_page()
+        .await
+        .unwrap_err();
+    assert_eq!(status_of(&e), Some(400), "{e:?}");
+    sim.rate_limit(1, 3);
+    let e = c.webhooks().event_types().await.unwrap_err();
+    assert!(matches!(e, Error::RateLimited(_)), "{e:?}");
+    sim.fail_next(1, 429);
+    let e = c.avatars().get_look("anything").await.unwrap_err();
+    assert!(matches!(e, Error::RateLimited(_)), "{e:?}");
+}
+
+/// Validates one exchange; `Ok(operationId)` or what is wrong.
+fn validate_exchange(exchange: &Exchange) -> Result<String, String> {
+    let spec = spec();
+    let request = &exchange.request;
+    let (op, _) = route(spec, &request.method, &request.path)
+        .ok_or_else(|| format!("{} {} is no operation", request.method, request.path))?;
+    let id = op.operation_id.clone();
+    let (schema, _) = op.json_response(exchange.status).ok_or_else(|| {
+        format!(
+            "{id}: HTTP {} is not a documented JSON status ({})",
+            exchange.status,
+            String::from_utf8_lossy(&exchange.body)
+        )
+    })?;
+    let content_type = exchange.header("content-type").unwrap_or_default();
+    if !content_type.starts_with("application/json") {
+        return Err(format!(
+            "{id} {}: content type {content_type:?}",
+            exchange.status
+        ));
+    }
+    let body: Value = serde_json::from_slice(&exchange.body)
+        .map_err(|e| format!("{id} {}: not JSON: {e}", exchange.status))?;
+    validate(spec.document(), &schema, &body)
+        .map_err(|errors| format!("{id} {}: {body}: {errors:#?}", exchange.status))?;
+    validate_envelope(spec, &schema, exchange.status, &body)
+        .map_err(|errors| format!("{id} {}: {body}: {errors:?}", exchange.status))?;
+    if exchange.status == 429 && exchange.header("retry-after").is_none() {
+        return Err(format!("{id} 429 without Retry-After"));
+    }
+    Ok(id)
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_scripted_session_covers_every_v3_operation_with_schema_valid_responses() {
+    let started = Instant::now();
+    let spec = spec();
+    let sim = Simulator::start().await;
+    let recorder = Recorder::start(sim.base_url()).await.unwrap();
+    let c = client(sim.api_key(), recorder.base_url());
+
+    session(&sim, &c).await.expect("the scripted session");
+    // The session's requests (the error phase sends some invalid ones on purpose).
+    let session_requests = recorder.exchanges().len();
+    errors(&sim, &c, recorder.base_url()).await;
+    let exchanges = recorder.exchanges();
+    assert_eq!(
+        exchanges.len(),
+        sim.requests().len(),
+        "every request went through the proxy"
+    );
+
+    let mut failures = Vec::new();
+    for exchange in &exchanges[..session_requests] {
+        let request = &exchange.request;
+        if let Some((op, _)) = route(spec, &request.method, &request.path) {
+            for problem in check(spec, &op, request, None).problems {
+                failures.push(format!("request of {}: {problem}", op.operation_id));
+            }
+        }
+    }
+    let mut seen: BTreeMap<String, BTreeSet<u16>> = BTreeMap::new();
+    for exchange in &exchanges {
+        match validate_exchange(exchange) {
+            Ok(id) => {
+                seen.entry(id).or_default().insert(exchange.status);
+            }
+            Err(e) => failures.push(e),
+        }
+    }
+
+    let v3: Vec<String> = spec
+        .operations()
+        .into_iter()
+        .filter(|op| op.path.starts_with("/v3/"))
+        .map(|op| op.operation_id)
+        .collect();
+    let mut table =
+        String::from("Simulator contract: v3 operation, statuses seen (all schema-valid)\n");
+    let mut not_served = Vec::new();
+    for id in &v3 {
+        let statuses = seen.get(id).cloned().unwrap_or_default();
+        if !statuses.iter().any(|s| (200..300).contains(s)) {
+            not_served.push(id.clone());
+        }
+        let statuses: Vec<String> = statuses.iter().map(u16::to_string).collect();
+        table += &format!("  {id:<34} {}\n", statuses.join(" "));
+    }
+
+    // The v1/v2 operations: the simulator serves v3 only; probe each once to list them.
+    recorder.clear();
+    let synth = Synth::new(spec);
+    let mut legacy = Vec::new();
+    for way in ways().into_iter().filter(|w| !w.resource) {
+        let Some(op) = spec.operation(way.operation_id) else {
+            continue;
+        };
+        if op.path.starts_with("/v3/") {
+            continue;
+        }
+        let input = Input::synthesised(&op, &synth, synth.request_variants(&op).into_iter().next());
+        let result = (way.call)(&c, &input).await;
+        legacy.push(format!(
+            "{} ({})",
+            op.operation_id,
+            match result {
+                Ok(_) => "served".to_string(),
+                Err(e) => e.to_string(),
+            }
+        ));
+    }
+    let statuses: BTreeSet<u16> = seen.values().flatten().copied().collect();
+    println!("{table}");
+    println!(
+        "{} exchanges validated, statuses seen {statuses:?}, {:?}",
+        exchanges.len(),
+        started.elapsed()
+    );
+    println!("v3 operations the simulator does not serve: {not_served:?}");
+    println!(
+        "v1/v2 operations (not simulated):\n  {}",
+        legacy.join("\n  ")
+    );
+    for failure in &failures {
+        println!("FAILED: {failure}");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} invalid responses (listed above)",
+        failures.len()
+    );
+    assert!(
+        not_served.is_empty(),
+        "v3 operations not served: {not_served:?}"
+    );
+    for status in [200, 400, 401, 404, 429] {
+        assert!(statuses.contains(&status), "no {status} seen");
+    }
+}
+
+/// The envelope check rejects what the envelopes' schemas alone accept.
+#[test]
+fn the_envelope_check_rejects_empty_and_foreign_envelopes() {
+    let spec = spec();
+    let op = spec.operation("getVideoV3").unwrap();
+    let (schema, _) = op.json_response(200).unwrap();
+    let (error_schema, _) = op.json_response(404).unwrap();
+    let video = Synth::new(spec).response_example(&op, 200).unwrap();
+    assert!(validate_envelope(spec, &schema, 200, &video).is_ok());
+    for wrong in [json!({}), json!({"video": video["data"]})] {
+        assert!(
+            validate(spec.document(), &schema, &wrong).is_ok(),
+            "{wrong}"
+        );
+        assert!(
+            validate_envelope(spec, &schema, 200, &wrong).is_err(),
+            "{wrong}"
+        );
+    }
+    let error = json!({"error": {"code": "not_found", "message": "No such video.", "param": null, "doc_url": null}});
+    assert!(validate_envelope(spec, &error_schema, 404, &error).is_ok());
+    assert!(validate_envelope(spec, &error_schema, 404, &json!({})).is_err());
+}
