@@ -143,13 +143,22 @@ enum Visual {
     Image(AssetInput),
 }
 
-/// The names of the fields that are set.
-fn set_fields(fields: [(&'static str, bool); 3]) -> Vec<&'static str> {
-    fields
-        .into_iter()
+/// Exactly one of `fields` must be set; else an error naming the set ones (or, when none
+/// is, the first).
+fn exactly_one<const N: usize>(
+    fields: [(&'static str, bool); N],
+    message: &str,
+) -> crate::Result<()> {
+    let set: Vec<&str> = fields
+        .iter()
         .filter(|(_, set)| *set)
-        .map(|(name, _)| name)
-        .collect()
+        .map(|(name, _)| *name)
+        .collect();
+    match set.len() {
+        1 => Ok(()),
+        0 => Err(Error::invalid(fields[0].0, message)),
+        _ => Err(Error::invalid(set.join(", "), message)),
+    }
 }
 
 impl LegacyCreateVideoRequest {
@@ -157,32 +166,22 @@ impl LegacyCreateVideoRequest {
     /// without converting: one visual source, one speech source, `voice_id` with `script`,
     /// a non-empty `script`, `voice_settings` within range.
     pub fn validate(&self) -> crate::Result<()> {
-        let visual = set_fields([
-            ("avatar_id", self.avatar_id.is_some()),
-            ("image_url", self.image_url.is_some()),
-            ("image_asset_id", self.image_asset_id.is_some()),
-        ]);
-        if visual.len() != 1 {
-            let field = if visual.is_empty() {
-                "avatar_id".to_string()
-            } else {
-                visual.join(", ")
-            };
-            return Err(Error::invalid(field, VISUAL_SOURCE_MESSAGE));
-        }
-        let audio = set_fields([
-            ("script", self.script.is_some()),
-            ("audio_url", self.audio_url.is_some()),
-            ("audio_asset_id", self.audio_asset_id.is_some()),
-        ]);
-        if audio.len() != 1 {
-            let field = if audio.is_empty() {
-                "script".to_string()
-            } else {
-                audio.join(", ")
-            };
-            return Err(Error::invalid(field, AUDIO_SOURCE_MESSAGE));
-        }
+        exactly_one(
+            [
+                ("avatar_id", self.avatar_id.is_some()),
+                ("image_url", self.image_url.is_some()),
+                ("image_asset_id", self.image_asset_id.is_some()),
+            ],
+            VISUAL_SOURCE_MESSAGE,
+        )?;
+        exactly_one(
+            [
+                ("script", self.script.is_some()),
+                ("audio_url", self.audio_url.is_some()),
+                ("audio_asset_id", self.audio_asset_id.is_some()),
+            ],
+            AUDIO_SOURCE_MESSAGE,
+        )?;
         if let Some(script) = &self.script {
             if script.is_empty() {
                 return Err(Error::invalid("script", "script must not be empty."));

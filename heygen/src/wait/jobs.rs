@@ -8,6 +8,25 @@ use heygen_sys::types::{
 
 use super::{JobState, Waitable};
 
+/// A job whose failure carries a message but no code.
+macro_rules! message_only_job {
+    ($ty:ident, $kind:literal, $status:ident) => {
+        impl Waitable for $ty {
+            const KIND: &'static str = $kind;
+
+            open_status!();
+
+            fn state(&self) -> JobState {
+                match self.status {
+                    $status::Completed => JobState::Completed,
+                    $status::Failed => failed(None, self.failure_message.as_ref()),
+                    _ => JobState::Running,
+                }
+            }
+        }
+    };
+}
+
 /// `status()` and `recognized()` for a resource whose `status` field is an open enum.
 macro_rules! open_status {
     () => {
@@ -44,47 +63,15 @@ impl Waitable for VideoDetail {
     }
 }
 
-impl Waitable for VideoTranslationDetail {
-    const KIND: &'static str = "video_translation";
+message_only_job!(
+    VideoTranslationDetail,
+    "video_translation",
+    VideoTranslationStatus
+);
 
-    open_status!();
+message_only_job!(LipsyncDetail, "lipsync", VideoTranslationStatus);
 
-    fn state(&self) -> JobState {
-        match self.status {
-            VideoTranslationStatus::Completed => JobState::Completed,
-            VideoTranslationStatus::Failed => failed(None, self.failure_message.as_ref()),
-            _ => JobState::Running,
-        }
-    }
-}
-
-impl Waitable for LipsyncDetail {
-    const KIND: &'static str = "lipsync";
-
-    open_status!();
-
-    fn state(&self) -> JobState {
-        match self.status {
-            VideoTranslationStatus::Completed => JobState::Completed,
-            VideoTranslationStatus::Failed => failed(None, self.failure_message.as_ref()),
-            _ => JobState::Running,
-        }
-    }
-}
-
-impl Waitable for ProofreadDetail {
-    const KIND: &'static str = "proofread";
-
-    open_status!();
-
-    fn state(&self) -> JobState {
-        match self.status {
-            ProofreadStatus::Completed => JobState::Completed,
-            ProofreadStatus::Failed => failed(None, self.failure_message.as_ref()),
-            _ => JobState::Running,
-        }
-    }
-}
+message_only_job!(ProofreadDetail, "proofread", ProofreadStatus);
 
 /// An avatar without a status is a ready (stock) avatar.
 fn avatar_state(

@@ -59,6 +59,19 @@ struct Options<'a> {
     files: &'a [AssetInput],
 }
 
+/// The [`Options`] of a one-shot or session create request (their fields share names).
+macro_rules! create_options {
+    ($request:expr) => {
+        Options {
+            avatar_id: given($request.avatar_id.as_deref()),
+            voice_id: given($request.voice_id.as_deref()),
+            style_id: given($request.style_id.as_deref()),
+            callback_url: $request.callback_url.as_deref(),
+            files: $request.files.as_deref().unwrap_or_default(),
+        }
+    };
+}
+
 fn check(state: &SimState, options: &Options<'_>, now: Instant) -> Result<(), ApiErr> {
     if let Some(avatar_id) = options.avatar_id {
         check_look(state, avatar_id, "avatar_id", now)?;
@@ -146,16 +159,9 @@ async fn create_agent(State(sim): State<Sim>, body: Bytes) -> Reply {
     check_prompt(&request.prompt, "prompt")?;
     let now = Instant::now();
     let mut state = sim.state();
-    let files = request.files.as_deref().unwrap_or_default();
-    let options = Options {
-        avatar_id: given(request.avatar_id.as_deref()),
-        voice_id: given(request.voice_id.as_deref()),
-        style_id: given(request.style_id.as_deref()),
-        callback_url: request.callback_url.as_deref(),
-        files,
-    };
+    let options = create_options!(request);
     check(&state, &options, now)?;
-    let session = start_session(&mut state, &request.prompt, files, now);
+    let session = start_session(&mut state, &request.prompt, options.files, now);
     ok(CreateVideoAgentResponseEnvelope {
         data: Some(CreateVideoAgentResponse {
             created_at: state.clock.unix(now),
@@ -171,16 +177,9 @@ async fn create_session(State(sim): State<Sim>, body: Bytes) -> Reply {
     check_prompt(&request.prompt, "prompt")?;
     let now = Instant::now();
     let mut state = sim.state();
-    let files = request.files.as_deref().unwrap_or_default();
-    let options = Options {
-        avatar_id: given(request.avatar_id.as_deref()),
-        voice_id: given(request.voice_id.as_deref()),
-        style_id: given(request.style_id.as_deref()),
-        callback_url: request.callback_url.as_deref(),
-        files,
-    };
+    let options = create_options!(request);
     check(&state, &options, now)?;
-    let session = start_session(&mut state, &request.prompt, files, now);
+    let session = start_session(&mut state, &request.prompt, options.files, now);
     ok(CreateSessionResponseEnvelope {
         data: Some(CreateSessionResponse {
             created_at: state.clock.unix(now),
