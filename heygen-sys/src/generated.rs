@@ -2782,120 +2782,6 @@ animated with lip-sync to the provided audio or generated speech.*/
             Default::default()
         }
     }
-    ///`GetVideoTranslateCaptionCaptionType`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
-    pub enum GetVideoTranslateCaptionCaptionType {
-        #[serde(rename = "vtt")]
-        Vtt,
-        #[serde(rename = "srt")]
-        Srt,
-    }
-    impl ::std::fmt::Display for GetVideoTranslateCaptionCaptionType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Vtt => f.write_str("vtt"),
-                Self::Srt => f.write_str("srt"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for GetVideoTranslateCaptionCaptionType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "vtt" => Ok(Self::Vtt),
-                "srt" => Ok(Self::Srt),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for GetVideoTranslateCaptionCaptionType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String>
-    for GetVideoTranslateCaptionCaptionType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    ///`GetVideoTranslationCaptionV3Format`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
-    pub enum GetVideoTranslationCaptionV3Format {
-        #[serde(rename = "vtt")]
-        Vtt,
-        #[serde(rename = "srt")]
-        Srt,
-    }
-    impl ::std::fmt::Display for GetVideoTranslationCaptionV3Format {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Vtt => f.write_str("vtt"),
-                Self::Srt => f.write_str("srt"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for GetVideoTranslationCaptionV3Format {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "vtt" => Ok(Self::Vtt),
-                "srt" => Ok(Self::Srt),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for GetVideoTranslationCaptionV3Format {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String>
-    for GetVideoTranslationCaptionV3Format {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     ///`LegacyApiError`
     #[derive(
         ::serde::Deserialize,
@@ -3095,239 +2981,6 @@ animated with lip-sync to the provided audio or generated speech.*/
             Default::default()
         }
     }
-    ///`ListAudioVoicesType`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
-    pub enum ListAudioVoicesType {
-        #[serde(rename = "public")]
-        Public,
-        #[serde(rename = "private")]
-        Private,
-    }
-    impl ::std::fmt::Display for ListAudioVoicesType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Public => f.write_str("public"),
-                Self::Private => f.write_str("private"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for ListAudioVoicesType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "public" => Ok(Self::Public),
-                "private" => Ok(Self::Private),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ListAudioVoicesType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ListAudioVoicesType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::default::Default for ListAudioVoicesType {
-        fn default() -> Self {
-            ListAudioVoicesType::Public
-        }
-    }
-    ///`ListAvatarGroupsOwnership`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
-    pub enum ListAvatarGroupsOwnership {
-        #[serde(rename = "public")]
-        Public,
-        #[serde(rename = "private")]
-        Private,
-    }
-    impl ::std::fmt::Display for ListAvatarGroupsOwnership {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Public => f.write_str("public"),
-                Self::Private => f.write_str("private"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for ListAvatarGroupsOwnership {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "public" => Ok(Self::Public),
-                "private" => Ok(Self::Private),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ListAvatarGroupsOwnership {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ListAvatarGroupsOwnership {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    ///`ListAvatarLooksAvatarType`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
-    pub enum ListAvatarLooksAvatarType {
-        #[serde(rename = "studio_avatar")]
-        StudioAvatar,
-        #[serde(rename = "video_avatar")]
-        VideoAvatar,
-        #[serde(rename = "photo_avatar")]
-        PhotoAvatar,
-    }
-    impl ::std::fmt::Display for ListAvatarLooksAvatarType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::StudioAvatar => f.write_str("studio_avatar"),
-                Self::VideoAvatar => f.write_str("video_avatar"),
-                Self::PhotoAvatar => f.write_str("photo_avatar"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for ListAvatarLooksAvatarType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "studio_avatar" => Ok(Self::StudioAvatar),
-                "video_avatar" => Ok(Self::VideoAvatar),
-                "photo_avatar" => Ok(Self::PhotoAvatar),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ListAvatarLooksAvatarType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ListAvatarLooksAvatarType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    ///`ListAvatarLooksOwnership`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
-    pub enum ListAvatarLooksOwnership {
-        #[serde(rename = "public")]
-        Public,
-        #[serde(rename = "private")]
-        Private,
-    }
-    impl ::std::fmt::Display for ListAvatarLooksOwnership {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Public => f.write_str("public"),
-                Self::Private => f.write_str("private"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for ListAvatarLooksOwnership {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "public" => Ok(Self::Public),
-                "private" => Ok(Self::Private),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ListAvatarLooksOwnership {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ListAvatarLooksOwnership {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     ///`ListTargetLanguageResponse`
     #[derive(
         ::serde::Deserialize,
@@ -3362,225 +3015,6 @@ animated with lip-sync to the provided audio or generated speech.*/
     impl ListTargetLanguageResponseEnvelope {
         pub fn builder() -> builder::ListTargetLanguageResponseEnvelope {
             Default::default()
-        }
-    }
-    ///`ListVoicesV3Type`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
-    pub enum ListVoicesV3Type {
-        #[serde(rename = "public")]
-        Public,
-        #[serde(rename = "private")]
-        Private,
-    }
-    impl ::std::fmt::Display for ListVoicesV3Type {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Public => f.write_str("public"),
-                Self::Private => f.write_str("private"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for ListVoicesV3Type {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "public" => Ok(Self::Public),
-                "private" => Ok(Self::Private),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ListVoicesV3Type {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ListVoicesV3Type {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::default::Default for ListVoicesV3Type {
-        fn default() -> Self {
-            ListVoicesV3Type::Public
-        }
-    }
-    ///`ListWebhookEventsEventType`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
-    pub enum ListWebhookEventsEventType {
-        #[serde(rename = "avatar_video.success")]
-        AvatarVideoSuccess,
-        #[serde(rename = "avatar_video.fail")]
-        AvatarVideoFail,
-        #[serde(rename = "avatar_video_gif.success")]
-        AvatarVideoGifSuccess,
-        #[serde(rename = "avatar_video_gif.fail")]
-        AvatarVideoGifFail,
-        #[serde(rename = "video_translate.success")]
-        VideoTranslateSuccess,
-        #[serde(rename = "video_translate.fail")]
-        VideoTranslateFail,
-        #[serde(rename = "personalized_video")]
-        PersonalizedVideo,
-        #[serde(rename = "instant_avatar.success")]
-        InstantAvatarSuccess,
-        #[serde(rename = "instant_avatar.fail")]
-        InstantAvatarFail,
-        #[serde(rename = "photo_avatar_generation.success")]
-        PhotoAvatarGenerationSuccess,
-        #[serde(rename = "photo_avatar_generation.fail")]
-        PhotoAvatarGenerationFail,
-        #[serde(rename = "photo_avatar_train.success")]
-        PhotoAvatarTrainSuccess,
-        #[serde(rename = "photo_avatar_train.fail")]
-        PhotoAvatarTrainFail,
-        #[serde(rename = "photo_avatar_add_motion.success")]
-        PhotoAvatarAddMotionSuccess,
-        #[serde(rename = "photo_avatar_add_motion.fail")]
-        PhotoAvatarAddMotionFail,
-        #[serde(rename = "proofread_creation.success")]
-        ProofreadCreationSuccess,
-        #[serde(rename = "proofread_creation.fail")]
-        ProofreadCreationFail,
-        #[serde(rename = "live_avatar.success")]
-        LiveAvatarSuccess,
-        #[serde(rename = "live_avatar.fail")]
-        LiveAvatarFail,
-        #[serde(rename = "avatar_video_caption.success")]
-        AvatarVideoCaptionSuccess,
-        #[serde(rename = "avatar_video_caption.fail")]
-        AvatarVideoCaptionFail,
-        #[serde(rename = "video_agent.success")]
-        VideoAgentSuccess,
-        #[serde(rename = "video_agent.fail")]
-        VideoAgentFail,
-    }
-    impl ::std::fmt::Display for ListWebhookEventsEventType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::AvatarVideoSuccess => f.write_str("avatar_video.success"),
-                Self::AvatarVideoFail => f.write_str("avatar_video.fail"),
-                Self::AvatarVideoGifSuccess => f.write_str("avatar_video_gif.success"),
-                Self::AvatarVideoGifFail => f.write_str("avatar_video_gif.fail"),
-                Self::VideoTranslateSuccess => f.write_str("video_translate.success"),
-                Self::VideoTranslateFail => f.write_str("video_translate.fail"),
-                Self::PersonalizedVideo => f.write_str("personalized_video"),
-                Self::InstantAvatarSuccess => f.write_str("instant_avatar.success"),
-                Self::InstantAvatarFail => f.write_str("instant_avatar.fail"),
-                Self::PhotoAvatarGenerationSuccess => {
-                    f.write_str("photo_avatar_generation.success")
-                }
-                Self::PhotoAvatarGenerationFail => {
-                    f.write_str("photo_avatar_generation.fail")
-                }
-                Self::PhotoAvatarTrainSuccess => {
-                    f.write_str("photo_avatar_train.success")
-                }
-                Self::PhotoAvatarTrainFail => f.write_str("photo_avatar_train.fail"),
-                Self::PhotoAvatarAddMotionSuccess => {
-                    f.write_str("photo_avatar_add_motion.success")
-                }
-                Self::PhotoAvatarAddMotionFail => {
-                    f.write_str("photo_avatar_add_motion.fail")
-                }
-                Self::ProofreadCreationSuccess => {
-                    f.write_str("proofread_creation.success")
-                }
-                Self::ProofreadCreationFail => f.write_str("proofread_creation.fail"),
-                Self::LiveAvatarSuccess => f.write_str("live_avatar.success"),
-                Self::LiveAvatarFail => f.write_str("live_avatar.fail"),
-                Self::AvatarVideoCaptionSuccess => {
-                    f.write_str("avatar_video_caption.success")
-                }
-                Self::AvatarVideoCaptionFail => f.write_str("avatar_video_caption.fail"),
-                Self::VideoAgentSuccess => f.write_str("video_agent.success"),
-                Self::VideoAgentFail => f.write_str("video_agent.fail"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for ListWebhookEventsEventType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "avatar_video.success" => Ok(Self::AvatarVideoSuccess),
-                "avatar_video.fail" => Ok(Self::AvatarVideoFail),
-                "avatar_video_gif.success" => Ok(Self::AvatarVideoGifSuccess),
-                "avatar_video_gif.fail" => Ok(Self::AvatarVideoGifFail),
-                "video_translate.success" => Ok(Self::VideoTranslateSuccess),
-                "video_translate.fail" => Ok(Self::VideoTranslateFail),
-                "personalized_video" => Ok(Self::PersonalizedVideo),
-                "instant_avatar.success" => Ok(Self::InstantAvatarSuccess),
-                "instant_avatar.fail" => Ok(Self::InstantAvatarFail),
-                "photo_avatar_generation.success" => {
-                    Ok(Self::PhotoAvatarGenerationSuccess)
-                }
-                "photo_avatar_generation.fail" => Ok(Self::PhotoAvatarGenerationFail),
-                "photo_avatar_train.success" => Ok(Self::PhotoAvatarTrainSuccess),
-                "photo_avatar_train.fail" => Ok(Self::PhotoAvatarTrainFail),
-                "photo_avatar_add_motion.success" => {
-                    Ok(Self::PhotoAvatarAddMotionSuccess)
-                }
-                "photo_avatar_add_motion.fail" => Ok(Self::PhotoAvatarAddMotionFail),
-                "proofread_creation.success" => Ok(Self::ProofreadCreationSuccess),
-                "proofread_creation.fail" => Ok(Self::ProofreadCreationFail),
-                "live_avatar.success" => Ok(Self::LiveAvatarSuccess),
-                "live_avatar.fail" => Ok(Self::LiveAvatarFail),
-                "avatar_video_caption.success" => Ok(Self::AvatarVideoCaptionSuccess),
-                "avatar_video_caption.fail" => Ok(Self::AvatarVideoCaptionFail),
-                "video_agent.success" => Ok(Self::VideoAgentSuccess),
-                "video_agent.fail" => Ok(Self::VideoAgentFail),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ListWebhookEventsEventType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ListWebhookEventsEventType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
         }
     }
     ///Request body for creating a video translation job via the MCP server.
@@ -21074,6 +20508,282 @@ usage_based is populated depending on this value.
                 .into()
         }
     }
+    ///`AvatarOwnership`
+    ///
+    /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
+    #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    pub enum AvatarOwnership {
+        ///`public`
+        Public,
+        ///`private`
+        Private,
+        /// A value this version of the SDK does not know; kept verbatim.
+        Unknown(::std::string::String),
+    }
+    impl AvatarOwnership {
+        /// Every value the API description lists, in its order.
+        pub const KNOWN: &'static [&'static str] = &["public", "private"];
+        /// The value as the API writes it.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Public => "public",
+                Self::Private => "private",
+                Self::Unknown(raw) => raw.as_str(),
+            }
+        }
+        /// Whether this is a value the API description did not list.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::fmt::Display for AvatarOwnership {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::From<&str> for AvatarOwnership {
+        fn from(value: &str) -> Self {
+            match value {
+                "public" => Self::Public,
+                "private" => Self::Private,
+                other => Self::Unknown(other.to_string()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for AvatarOwnership {
+        fn from(value: ::std::string::String) -> Self {
+            Self::from(value.as_str())
+        }
+    }
+    impl ::std::convert::From<&AvatarOwnership> for AvatarOwnership {
+        fn from(value: &AvatarOwnership) -> Self {
+            value.clone()
+        }
+    }
+    impl ::std::str::FromStr for AvatarOwnership {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl ::serde::Serialize for AvatarOwnership {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for AvatarOwnership {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
+            Ok(Self::from(raw.as_ref()))
+        }
+    }
+    impl schemars::JsonSchema for AvatarOwnership {
+        fn schema_name() -> ::std::string::String {
+            "AvatarOwnership".to_string()
+        }
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
+            schemars::schema::SchemaObject {
+                instance_type: Some(schemars::schema::InstanceType::String.into()),
+                enum_values: Some(vec!["public".into(), "private".into()]),
+                ..Default::default()
+            }
+                .into()
+        }
+    }
+    ///`CaptionFormat`
+    ///
+    /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
+    #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    pub enum CaptionFormat {
+        ///`vtt`
+        Vtt,
+        ///`srt`
+        Srt,
+        /// A value this version of the SDK does not know; kept verbatim.
+        Unknown(::std::string::String),
+    }
+    impl CaptionFormat {
+        /// Every value the API description lists, in its order.
+        pub const KNOWN: &'static [&'static str] = &["vtt", "srt"];
+        /// The value as the API writes it.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Vtt => "vtt",
+                Self::Srt => "srt",
+                Self::Unknown(raw) => raw.as_str(),
+            }
+        }
+        /// Whether this is a value the API description did not list.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::fmt::Display for CaptionFormat {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::From<&str> for CaptionFormat {
+        fn from(value: &str) -> Self {
+            match value {
+                "vtt" => Self::Vtt,
+                "srt" => Self::Srt,
+                other => Self::Unknown(other.to_string()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for CaptionFormat {
+        fn from(value: ::std::string::String) -> Self {
+            Self::from(value.as_str())
+        }
+    }
+    impl ::std::convert::From<&CaptionFormat> for CaptionFormat {
+        fn from(value: &CaptionFormat) -> Self {
+            value.clone()
+        }
+    }
+    impl ::std::str::FromStr for CaptionFormat {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl ::serde::Serialize for CaptionFormat {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CaptionFormat {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
+            Ok(Self::from(raw.as_ref()))
+        }
+    }
+    impl schemars::JsonSchema for CaptionFormat {
+        fn schema_name() -> ::std::string::String {
+            "CaptionFormat".to_string()
+        }
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
+            schemars::schema::SchemaObject {
+                instance_type: Some(schemars::schema::InstanceType::String.into()),
+                enum_values: Some(vec!["vtt".into(), "srt".into()]),
+                ..Default::default()
+            }
+                .into()
+        }
+    }
+    ///`Orientation`
+    ///
+    /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
+    #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    pub enum Orientation {
+        ///`landscape`
+        Landscape,
+        ///`portrait`
+        Portrait,
+        /// A value this version of the SDK does not know; kept verbatim.
+        Unknown(::std::string::String),
+    }
+    impl Orientation {
+        /// Every value the API description lists, in its order.
+        pub const KNOWN: &'static [&'static str] = &["landscape", "portrait"];
+        /// The value as the API writes it.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Landscape => "landscape",
+                Self::Portrait => "portrait",
+                Self::Unknown(raw) => raw.as_str(),
+            }
+        }
+        /// Whether this is a value the API description did not list.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::fmt::Display for Orientation {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::From<&str> for Orientation {
+        fn from(value: &str) -> Self {
+            match value {
+                "landscape" => Self::Landscape,
+                "portrait" => Self::Portrait,
+                other => Self::Unknown(other.to_string()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for Orientation {
+        fn from(value: ::std::string::String) -> Self {
+            Self::from(value.as_str())
+        }
+    }
+    impl ::std::convert::From<&Orientation> for Orientation {
+        fn from(value: &Orientation) -> Self {
+            value.clone()
+        }
+    }
+    impl ::std::str::FromStr for Orientation {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl ::serde::Serialize for Orientation {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for Orientation {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
+            Ok(Self::from(raw.as_ref()))
+        }
+    }
+    impl schemars::JsonSchema for Orientation {
+        fn schema_name() -> ::std::string::String {
+            "Orientation".to_string()
+        }
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
+            schemars::schema::SchemaObject {
+                instance_type: Some(schemars::schema::InstanceType::String.into()),
+                enum_values: Some(vec!["landscape".into(), "portrait".into()]),
+                ..Default::default()
+            }
+                .into()
+        }
+    }
     ///`AssetInput`
     ///
     #[doc = concat!(
@@ -21229,234 +20939,6 @@ usage_based is populated depending on this value.
     impl ::std::convert::From<AssetUrl> for AssetInput {
         fn from(value: AssetUrl) -> Self {
             Self::Url(value)
-        }
-    }
-    ///`AssetReference`
-    ///
-    #[doc = concat!(
-        "Tagged by `", "type",
-        "`: each variant holds the member type, which writes its own tag."
-    )]
-    #[derive(Clone, Debug, PartialEq)]
-    pub enum AssetReference {
-        ///`type: "asset_id"`: a [`AssetId`].
-        AssetId(AssetId),
-        ///`type: "url"`: a [`AssetUrl`].
-        Url(AssetUrl),
-    }
-    impl AssetReference {
-        /// The tag values, one per variant.
-        pub const TAGS: &'static [&'static str] = &["asset_id", "url"];
-        /// This value's tag.
-        pub fn tag(&self) -> &'static str {
-            match self {
-                Self::AssetId(_) => "asset_id",
-                Self::Url(_) => "url",
-            }
-        }
-    }
-    impl ::serde::Serialize for AssetReference {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            match self {
-                Self::AssetId(member) => member.serialize(serializer),
-                Self::Url(member) => member.serialize(serializer),
-            }
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for AssetReference {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            use ::serde::de::Error as _;
-            let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                deserializer,
-            )?;
-            let tag = match value.get("type") {
-                Some(::serde_json::Value::String(tag)) => tag.clone(),
-                Some(other) => {
-                    return Err(
-                        D::Error::custom(
-                            format_args!(
-                                "{}: `{}` must be a string, found {}", "AssetReference",
-                                "type", other
-                            ),
-                        ),
-                    );
-                }
-                None => {
-                    return Err(
-                        D::Error::custom(
-                            format_args!(
-                                "{}: missing field `{}` (expected one of {})",
-                                "AssetReference", "type", "`asset_id`, `url`"
-                            ),
-                        ),
-                    );
-                }
-            };
-            match tag.as_str() {
-                "asset_id" => {
-                    ::serde_json::from_value(value)
-                        .map(Self::AssetId)
-                        .map_err(|e| {
-                            D::Error::custom(
-                                format_args!(
-                                    "{} with {} `{}`: {}", "AssetReference", "type", tag, e
-                                ),
-                            )
-                        })
-                }
-                "url" => {
-                    ::serde_json::from_value(value)
-                        .map(Self::Url)
-                        .map_err(|e| {
-                            D::Error::custom(
-                                format_args!(
-                                    "{} with {} `{}`: {}", "AssetReference", "type", tag, e
-                                ),
-                            )
-                        })
-                }
-                other => {
-                    Err(
-                        D::Error::custom(
-                            format_args!(
-                                "{}: unknown {} `{}` (expected one of {})",
-                                "AssetReference", "type", other, "`asset_id`, `url`"
-                            ),
-                        ),
-                    )
-                }
-            }
-        }
-    }
-    impl schemars::JsonSchema for AssetReference {
-        fn schema_name() -> ::std::string::String {
-            "AssetReference".to_string()
-        }
-        fn json_schema(
-            generator: &mut schemars::r#gen::SchemaGenerator,
-        ) -> schemars::schema::Schema {
-            schemars::schema::SchemaObject {
-                subschemas: Some(
-                    Box::new(schemars::schema::SubschemaValidation {
-                        one_of: Some(
-                            vec![
-                                generator.subschema_for:: < AssetId > (), generator
-                                .subschema_for:: < AssetUrl > ()
-                            ],
-                        ),
-                        ..Default::default()
-                    }),
-                ),
-                ..Default::default()
-            }
-                .into()
-        }
-    }
-    impl ::std::convert::From<AssetId> for AssetReference {
-        fn from(value: AssetId) -> Self {
-            Self::AssetId(value)
-        }
-    }
-    impl ::std::convert::From<AssetUrl> for AssetReference {
-        fn from(value: AssetUrl) -> Self {
-            Self::Url(value)
-        }
-    }
-    ///`Orientation`
-    ///
-    /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
-    #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
-    pub enum Orientation {
-        ///`landscape`
-        Landscape,
-        ///`portrait`
-        Portrait,
-        /// A value this version of the SDK does not know; kept verbatim.
-        Unknown(::std::string::String),
-    }
-    impl Orientation {
-        /// Every value the API description lists, in its order.
-        pub const KNOWN: &'static [&'static str] = &["landscape", "portrait"];
-        /// The value as the API writes it.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Landscape => "landscape",
-                Self::Portrait => "portrait",
-                Self::Unknown(raw) => raw.as_str(),
-            }
-        }
-        /// Whether this is a value the API description did not list.
-        pub fn is_unknown(&self) -> bool {
-            matches!(self, Self::Unknown(_))
-        }
-    }
-    impl ::std::fmt::Display for Orientation {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl ::std::convert::From<&str> for Orientation {
-        fn from(value: &str) -> Self {
-            match value {
-                "landscape" => Self::Landscape,
-                "portrait" => Self::Portrait,
-                other => Self::Unknown(other.to_string()),
-            }
-        }
-    }
-    impl ::std::convert::From<::std::string::String> for Orientation {
-        fn from(value: ::std::string::String) -> Self {
-            Self::from(value.as_str())
-        }
-    }
-    impl ::std::convert::From<&Orientation> for Orientation {
-        fn from(value: &Orientation) -> Self {
-            value.clone()
-        }
-    }
-    impl ::std::str::FromStr for Orientation {
-        type Err = ::std::convert::Infallible;
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl ::serde::Serialize for Orientation {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for Orientation {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let raw = <::std::borrow::Cow<
-                'de,
-                str,
-            > as ::serde::Deserialize>::deserialize(deserializer)?;
-            Ok(Self::from(raw.as_ref()))
-        }
-    }
-    impl schemars::JsonSchema for Orientation {
-        fn schema_name() -> ::std::string::String {
-            "Orientation".to_string()
-        }
-        fn json_schema(
-            _: &mut schemars::r#gen::SchemaGenerator,
-        ) -> schemars::schema::Schema {
-            schemars::schema::SchemaObject {
-                instance_type: Some(schemars::schema::InstanceType::String.into()),
-                enum_values: Some(vec!["landscape".into(), "portrait".into()]),
-                ..Default::default()
-            }
-                .into()
         }
     }
     ///`VideoAgentStatus`
@@ -21841,6 +21323,142 @@ usage_based is populated depending on this value.
                 ..Default::default()
             }
                 .into()
+        }
+    }
+    ///`AssetReference`
+    ///
+    #[doc = concat!(
+        "Tagged by `", "type",
+        "`: each variant holds the member type, which writes its own tag."
+    )]
+    #[derive(Clone, Debug, PartialEq)]
+    pub enum AssetReference {
+        ///`type: "asset_id"`: a [`AssetId`].
+        AssetId(AssetId),
+        ///`type: "url"`: a [`AssetUrl`].
+        Url(AssetUrl),
+    }
+    impl AssetReference {
+        /// The tag values, one per variant.
+        pub const TAGS: &'static [&'static str] = &["asset_id", "url"];
+        /// This value's tag.
+        pub fn tag(&self) -> &'static str {
+            match self {
+                Self::AssetId(_) => "asset_id",
+                Self::Url(_) => "url",
+            }
+        }
+    }
+    impl ::serde::Serialize for AssetReference {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::AssetId(member) => member.serialize(serializer),
+                Self::Url(member) => member.serialize(serializer),
+            }
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for AssetReference {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            use ::serde::de::Error as _;
+            let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            let tag = match value.get("type") {
+                Some(::serde_json::Value::String(tag)) => tag.clone(),
+                Some(other) => {
+                    return Err(
+                        D::Error::custom(
+                            format_args!(
+                                "{}: `{}` must be a string, found {}", "AssetReference",
+                                "type", other
+                            ),
+                        ),
+                    );
+                }
+                None => {
+                    return Err(
+                        D::Error::custom(
+                            format_args!(
+                                "{}: missing field `{}` (expected one of {})",
+                                "AssetReference", "type", "`asset_id`, `url`"
+                            ),
+                        ),
+                    );
+                }
+            };
+            match tag.as_str() {
+                "asset_id" => {
+                    ::serde_json::from_value(value)
+                        .map(Self::AssetId)
+                        .map_err(|e| {
+                            D::Error::custom(
+                                format_args!(
+                                    "{} with {} `{}`: {}", "AssetReference", "type", tag, e
+                                ),
+                            )
+                        })
+                }
+                "url" => {
+                    ::serde_json::from_value(value)
+                        .map(Self::Url)
+                        .map_err(|e| {
+                            D::Error::custom(
+                                format_args!(
+                                    "{} with {} `{}`: {}", "AssetReference", "type", tag, e
+                                ),
+                            )
+                        })
+                }
+                other => {
+                    Err(
+                        D::Error::custom(
+                            format_args!(
+                                "{}: unknown {} `{}` (expected one of {})",
+                                "AssetReference", "type", other, "`asset_id`, `url`"
+                            ),
+                        ),
+                    )
+                }
+            }
+        }
+    }
+    impl schemars::JsonSchema for AssetReference {
+        fn schema_name() -> ::std::string::String {
+            "AssetReference".to_string()
+        }
+        fn json_schema(
+            generator: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
+            schemars::schema::SchemaObject {
+                subschemas: Some(
+                    Box::new(schemars::schema::SubschemaValidation {
+                        one_of: Some(
+                            vec![
+                                generator.subschema_for:: < AssetId > (), generator
+                                .subschema_for:: < AssetUrl > ()
+                            ],
+                        ),
+                        ..Default::default()
+                    }),
+                ),
+                ..Default::default()
+            }
+                .into()
+        }
+    }
+    impl ::std::convert::From<AssetId> for AssetReference {
+        fn from(value: AssetId) -> Self {
+            Self::AssetId(value)
+        }
+    }
+    impl ::std::convert::From<AssetUrl> for AssetReference {
+        fn from(value: AssetUrl) -> Self {
+            Self::Url(value)
         }
     }
     ///`VideoAgentSessionStatus`
@@ -23486,7 +23104,7 @@ pub mod builder {
     pub struct ListAvatarGroups<'a> {
         client: &'a super::Client,
         limit: Result<Option<::std::num::NonZeroU64>, String>,
-        ownership: Result<Option<types::ListAvatarGroupsOwnership>, String>,
+        ownership: Result<Option<types::AvatarOwnership>, String>,
         token: Result<Option<::std::string::String>, String>,
     }
     impl<'a> ListAvatarGroups<'a> {
@@ -23513,14 +23131,13 @@ pub mod builder {
         }
         pub fn ownership<V>(mut self, value: V) -> Self
         where
-            V: std::convert::TryInto<types::ListAvatarGroupsOwnership>,
+            V: std::convert::TryInto<types::AvatarOwnership>,
         {
             self.ownership = value
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `ListAvatarGroupsOwnership` for ownership failed"
-                        .to_string()
+                    "conversion to `AvatarOwnership` for ownership failed".to_string()
                 });
             self
         }
@@ -23809,7 +23426,7 @@ pub mod builder {
         language: Result<Option<::std::string::String>, String>,
         limit: Result<Option<::std::num::NonZeroU64>, String>,
         token: Result<Option<::std::string::String>, String>,
-        type_: Result<Option<types::ListAudioVoicesType>, String>,
+        type_: Result<Option<types::AudioVoiceType>, String>,
     }
     impl<'a> ListAudioVoices<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -23876,13 +23493,13 @@ pub mod builder {
         }
         pub fn type_<V>(mut self, value: V) -> Self
         where
-            V: std::convert::TryInto<types::ListAudioVoicesType>,
+            V: std::convert::TryInto<types::AudioVoiceType>,
         {
             self.type_ = value
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `ListAudioVoicesType` for type_ failed".to_string()
+                    "conversion to `AudioVoiceType` for type_ failed".to_string()
                 });
             self
         }
@@ -24074,7 +23691,7 @@ pub mod builder {
         language: Result<Option<::std::string::String>, String>,
         limit: Result<Option<::std::num::NonZeroU64>, String>,
         token: Result<Option<::std::string::String>, String>,
-        type_: Result<Option<types::ListVoicesV3Type>, String>,
+        type_: Result<Option<types::AudioVoiceType>, String>,
     }
     impl<'a> ListVoicesV3<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -24155,13 +23772,13 @@ pub mod builder {
         }
         pub fn type_<V>(mut self, value: V) -> Self
         where
-            V: std::convert::TryInto<types::ListVoicesV3Type>,
+            V: std::convert::TryInto<types::AudioVoiceType>,
         {
             self.type_ = value
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `ListVoicesV3Type` for type_ failed".to_string()
+                    "conversion to `AudioVoiceType` for type_ failed".to_string()
                 });
             self
         }
@@ -25407,7 +25024,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct GetVideoTranslateCaption<'a> {
         client: &'a super::Client,
-        caption_type: Result<types::GetVideoTranslateCaptionCaptionType, String>,
+        caption_type: Result<types::CaptionFormat, String>,
         video_translate_id: Result<::std::string::String, String>,
     }
     impl<'a> GetVideoTranslateCaption<'a> {
@@ -25422,13 +25039,12 @@ pub mod builder {
         }
         pub fn caption_type<V>(mut self, value: V) -> Self
         where
-            V: std::convert::TryInto<types::GetVideoTranslateCaptionCaptionType>,
+            V: std::convert::TryInto<types::CaptionFormat>,
         {
             self.caption_type = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `GetVideoTranslateCaptionCaptionType` for caption_type failed"
-                        .to_string()
+                    "conversion to `CaptionFormat` for caption_type failed".to_string()
                 });
             self
         }
@@ -26083,7 +25699,7 @@ pub mod builder {
     pub struct GetVideoTranslationCaptionV3<'a> {
         client: &'a super::Client,
         video_translation_id: Result<::std::string::String, String>,
-        format: Result<types::GetVideoTranslationCaptionV3Format, String>,
+        format: Result<types::CaptionFormat, String>,
     }
     impl<'a> GetVideoTranslationCaptionV3<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -26109,13 +25725,12 @@ pub mod builder {
         }
         pub fn format<V>(mut self, value: V) -> Self
         where
-            V: std::convert::TryInto<types::GetVideoTranslationCaptionV3Format>,
+            V: std::convert::TryInto<types::CaptionFormat>,
         {
             self.format = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `GetVideoTranslationCaptionV3Format` for format failed"
-                        .to_string()
+                    "conversion to `CaptionFormat` for format failed".to_string()
                 });
             self
         }
@@ -28154,10 +27769,10 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct ListAvatarLooks<'a> {
         client: &'a super::Client,
-        avatar_type: Result<Option<types::ListAvatarLooksAvatarType>, String>,
+        avatar_type: Result<Option<types::AvatarLookType>, String>,
         group_id: Result<Option<::std::string::String>, String>,
         limit: Result<Option<::std::num::NonZeroU64>, String>,
-        ownership: Result<Option<types::ListAvatarLooksOwnership>, String>,
+        ownership: Result<Option<types::AvatarOwnership>, String>,
         token: Result<Option<::std::string::String>, String>,
     }
     impl<'a> ListAvatarLooks<'a> {
@@ -28173,14 +27788,13 @@ pub mod builder {
         }
         pub fn avatar_type<V>(mut self, value: V) -> Self
         where
-            V: std::convert::TryInto<types::ListAvatarLooksAvatarType>,
+            V: std::convert::TryInto<types::AvatarLookType>,
         {
             self.avatar_type = value
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `ListAvatarLooksAvatarType` for avatar_type failed"
-                        .to_string()
+                    "conversion to `AvatarLookType` for avatar_type failed".to_string()
                 });
             self
         }
@@ -28212,14 +27826,13 @@ pub mod builder {
         }
         pub fn ownership<V>(mut self, value: V) -> Self
         where
-            V: std::convert::TryInto<types::ListAvatarLooksOwnership>,
+            V: std::convert::TryInto<types::AvatarOwnership>,
         {
             self.ownership = value
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `ListAvatarLooksOwnership` for ownership failed"
-                        .to_string()
+                    "conversion to `AvatarOwnership` for ownership failed".to_string()
                 });
             self
         }
@@ -29170,7 +28783,7 @@ pub mod builder {
     pub struct ListWebhookEvents<'a> {
         client: &'a super::Client,
         entity_id: Result<Option<::std::string::String>, String>,
-        event_type: Result<Option<types::ListWebhookEventsEventType>, String>,
+        event_type: Result<Option<types::WebhookEventType>, String>,
         limit: Result<Option<::std::num::NonZeroU64>, String>,
         token: Result<Option<::std::string::String>, String>,
     }
@@ -29199,14 +28812,13 @@ pub mod builder {
         }
         pub fn event_type<V>(mut self, value: V) -> Self
         where
-            V: std::convert::TryInto<types::ListWebhookEventsEventType>,
+            V: std::convert::TryInto<types::WebhookEventType>,
         {
             self.event_type = value
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `ListWebhookEventsEventType` for event_type failed"
-                        .to_string()
+                    "conversion to `WebhookEventType` for event_type failed".to_string()
                 });
             self
         }

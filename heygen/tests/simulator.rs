@@ -11,11 +11,11 @@ use std::time::Duration;
 use futures::TryStreamExt;
 use heygen::testing::{Fault, FaultRule, ResourceKind, Simulator, Timeline};
 use heygen::types::{
-    AssetReference, AssetUrl, AssetUrlType, AvatarStatus, CreateAvatarConsentRequest,
-    CreateAvatarRequestBody, CreateLipsyncRequest, CreateProofreadRequest, CreateSessionRequest,
-    CreateVideoAgentRequest, CreateVideoFromAvatar, CreateVideoFromAvatarScript,
-    CreateVideoTranslationRequest, CreateWebhookEndpointRequest, DesignVoiceRequest,
-    GenerateVideoRequest, GetVideoTranslationCaptionV3Format, ProofreadStatus, SendMessageRequest,
+    AssetReference, AssetUrl, AssetUrlType, AvatarStatus, CaptionFormat,
+    CreateAvatarConsentRequest, CreateAvatarRequestBody, CreateLipsyncRequest,
+    CreateProofreadRequest, CreateSessionRequest, CreateVideoAgentRequest, CreateVideoFromAvatar,
+    CreateVideoFromAvatarScript, CreateVideoTranslationRequest, CreateWebhookEndpointRequest,
+    DesignVoiceRequest, GenerateVideoRequest, ProofreadStatus, SendMessageRequest,
     StopSessionRequest, TextToSpeechRequest, UpdateAvatarLookRequest, UpdateLipsyncRequest,
     UpdateVideoTranslationRequest, UpdateWebhookEndpointRequest, VideoAgentSessionStatus,
     VideoStatus, VideoTranslationStatus,
@@ -913,7 +913,7 @@ async fn seeded_avatars_list_and_read() {
     );
     let private = client
         .avatars()
-        .list_with(|r| r.ownership(heygen::types::ListAvatarGroupsOwnership::Private))
+        .list_with(|r| r.ownership(heygen::types::AvatarOwnership::Private))
         .collect()
         .await
         .unwrap();
@@ -1088,7 +1088,7 @@ async fn voices_list_filter_design_and_speak() {
     assert_eq!((designed.seed, designed.voices.len()), (7, 3));
     let private = client
         .voices()
-        .list_with(|r| r.type_(heygen::types::ListVoicesV3Type::Private))
+        .list_with(|r| r.type_(heygen::types::AudioVoiceType::Private))
         .collect()
         .await
         .unwrap();
@@ -1148,7 +1148,7 @@ async fn translations_run_per_language_with_captions() {
     );
     let early = client
         .video_translations()
-        .caption(&ids[0], GetVideoTranslationCaptionV3Format::Vtt)
+        .caption(&ids[0], CaptionFormat::Vtt)
         .await
         .unwrap_err();
     assert_eq!(api(&early).status, 400);
@@ -1161,7 +1161,7 @@ async fn translations_run_per_language_with_captions() {
     assert!(done.video_url.is_some());
     let caption = client
         .video_translations()
-        .caption(&ids[0], GetVideoTranslationCaptionV3Format::Vtt)
+        .caption(&ids[0], CaptionFormat::Vtt)
         .await
         .unwrap();
     assert!(caption.caption_url.ends_with(".vtt"));

@@ -326,7 +326,7 @@ pub fn ways() -> Vec<Way> {
         }),
         way!("listAudioVoices", "raw().list_audio_voices", raw, |c, i| {
             let mut b = c.raw().list_audio_voices();
-            params!(b, i; gender: String = "gender", language: String = "language", limit: NonZeroU64 = "limit", token: String = "token", type_: types::ListAudioVoicesType = "type");
+            params!(b, i; gender: String = "gender", language: String = "language", limit: NonZeroU64 = "limit", token: String = "token", type_: types::AudioVoiceType = "type");
             whole(c.run("listAudioVoices", b.send()).await)
         }),
         way!(
@@ -334,7 +334,7 @@ pub fn ways() -> Vec<Way> {
             "voices().list_v1_with",
             resource,
             |c, i| {
-                page(c.voices().list_v1_with(configure!(i; gender: String = "gender", language: String = "language", limit: NonZeroU64 = "limit", token: String = "token", type_: types::ListAudioVoicesType = "type")).first_page().await)
+                page(c.voices().list_v1_with(configure!(i; gender: String = "gender", language: String = "language", limit: NonZeroU64 = "limit", token: String = "token", type_: types::AudioVoiceType = "type")).first_page().await)
             }
         ),
         way!(
@@ -420,9 +420,7 @@ pub fn ways() -> Vec<Way> {
                     .raw()
                     .get_video_translate_caption()
                     .video_translate_id(i.required::<String>("video_translate_id")?)
-                    .caption_type(
-                        i.required::<types::GetVideoTranslateCaptionCaptionType>("caption_type")?,
-                    );
+                    .caption_type(i.required::<types::CaptionFormat>("caption_type")?);
                 whole(c.run("getVideoTranslateCaption", b.send()).await)
             }
         ),
@@ -509,7 +507,7 @@ pub fn ways() -> Vec<Way> {
             "avatars().list_with",
             resource,
             |c, i| {
-                page(c.avatars().list_with(configure!(i; limit: NonZeroU64 = "limit", ownership: types::ListAvatarGroupsOwnership = "ownership", token: String = "token")).first_page().await)
+                page(c.avatars().list_with(configure!(i; limit: NonZeroU64 = "limit", ownership: types::AvatarOwnership = "ownership", token: String = "token")).first_page().await)
             }
         ),
         way!(
@@ -522,7 +520,7 @@ pub fn ways() -> Vec<Way> {
             data(c.voices().design(i.body()?).await)
         }),
         way!("listVoicesV3", "voices().list_with", resource, |c, i| {
-            page(c.voices().list_with(configure!(i; engine: String = "engine", gender: String = "gender", language: String = "language", limit: NonZeroU64 = "limit", token: String = "token", type_: types::ListVoicesV3Type = "type")).first_page().await)
+            page(c.voices().list_with(configure!(i; engine: String = "engine", gender: String = "gender", language: String = "language", limit: NonZeroU64 = "limit", token: String = "token", type_: types::AudioVoiceType = "type")).first_page().await)
         }),
         way!("createVideo", "videos().create", resource, |c, i| {
             data(
@@ -719,7 +717,7 @@ pub fn ways() -> Vec<Way> {
             "avatars().list_looks_with",
             resource,
             |c, i| {
-                page(c.avatars().list_looks_with(configure!(i; avatar_type: types::ListAvatarLooksAvatarType = "avatar_type", group_id: String = "group_id", limit: NonZeroU64 = "limit", ownership: types::ListAvatarLooksOwnership = "ownership", token: String = "token")).first_page().await)
+                page(c.avatars().list_looks_with(configure!(i; avatar_type: types::AvatarLookType = "avatar_type", group_id: String = "group_id", limit: NonZeroU64 = "limit", ownership: types::AvatarOwnership = "ownership", token: String = "token")).first_page().await)
             }
         ),
         way!("getAvatarLook", "avatars().get_look", resource, |c, i| {
@@ -815,7 +813,7 @@ pub fn ways() -> Vec<Way> {
             "webhooks().list_events_with",
             resource,
             |c, i| {
-                page(c.webhooks().list_events_with(configure!(i; entity_id: String = "entity_id", event_type: types::ListWebhookEventsEventType = "event_type", limit: NonZeroU64 = "limit", token: String = "token")).first_page().await)
+                page(c.webhooks().list_events_with(configure!(i; entity_id: String = "entity_id", event_type: types::WebhookEventType = "event_type", limit: NonZeroU64 = "limit", token: String = "token")).first_page().await)
             }
         ),
         way!("uploadAsset", "assets().upload_bytes", resource, |c, i| {

@@ -14,13 +14,12 @@ use std::time::{Duration, Instant};
 
 use heygen::testing::{Simulator, Timeline};
 use heygen::types::{
-    CreateAvatarConsentRequest, CreateAvatarRequestBody, CreateLipsyncRequest,
+    CaptionFormat, CreateAvatarConsentRequest, CreateAvatarRequestBody, CreateLipsyncRequest,
     CreateProofreadRequest, CreateSessionRequest, CreateVideoAgentRequest,
     CreateVideoTranslationRequest, CreateVideoV3RequestBody, CreateWebhookEndpointRequest,
-    DesignVoiceRequest, GenerateVideoRequest, GetVideoTranslationCaptionV3Format,
-    SendMessageRequest, StopSessionRequest, TextToSpeechRequest, UpdateAvatarLookRequest,
-    UpdateLipsyncRequest, UpdateVideoTranslationRequest, UpdateWebhookEndpointRequest,
-    UploadSrtRequest,
+    DesignVoiceRequest, GenerateVideoRequest, SendMessageRequest, StopSessionRequest,
+    TextToSpeechRequest, UpdateAvatarLookRequest, UpdateLipsyncRequest,
+    UpdateVideoTranslationRequest, UpdateWebhookEndpointRequest, UploadSrtRequest,
 };
 use heygen::{Client, Error};
 use heygen_contract_tests::calls::{Input, ways};
@@ -135,7 +134,7 @@ async fn session(sim: &Simulator, c: &Client) -> heygen::Result<()> {
         )
         .await?;
     c.avatars()
-        .list_with(|r| r.ownership(heygen::types::ListAvatarGroupsOwnership::Private))
+        .list_with(|r| r.ownership(heygen::types::AvatarOwnership::Private))
         .first_page()
         .await?;
 
@@ -179,7 +178,7 @@ async fn session(sim: &Simulator, c: &Client) -> heygen::Result<()> {
     advance(total).await;
     c.video_translations().get(&translation).await?;
     c.video_translations()
-        .caption(&translation, GetVideoTranslationCaptionV3Format::Srt)
+        .caption(&translation, CaptionFormat::Srt)
         .await?;
     c.video_translations()
         .update(

@@ -4,14 +4,18 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 
-use crate::generate::{OUTPUT, render};
+use crate::generate::{NAMES, OUTPUT, render};
 
 pub fn run(root: &Path) -> Result<()> {
     // render() refuses a cache whose sha256 differs from the lock.
-    let (expected, _) = render(root)?;
+    let (expected, report) = render(root)?;
     let committed = std::fs::read_to_string(root.join(OUTPUT)).unwrap_or_default();
     compare(&committed, &expected)?;
-    println!("{OUTPUT} is up to date");
+    let names = std::fs::read_to_string(root.join(NAMES)).unwrap_or_default();
+    if names != report.names_file() {
+        bail!("{NAMES} is stale; run `cargo xtask generate`");
+    }
+    println!("{OUTPUT} and {NAMES} are up to date");
     Ok(())
 }
 

@@ -20,6 +20,22 @@ pub struct SpecLock {
     pub operations: usize,
     /// Date of the document.
     pub date: String,
+    /// What the pinned file is, when its source does not say (e.g. a reconstruction).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Documents pinned before this one; the pipeline must still generate from each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Pinned>,
+}
+
+/// A document pinned earlier.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pinned {
+    pub file: String,
+    pub sha256: String,
+    pub source: String,
+    pub date: String,
 }
 
 const HEADER: &str = "# The pinned upstream API description. `cargo xtask fetch` verifies the cached copy against\n\

@@ -42,7 +42,7 @@ impl VideoTranslations {
 
     data_op!(
         /// The translated captions (`getVideoTranslationCaptionV3`); `format` is `srt` or `vtt`.
-        caption(video_translation_id: &str, format: heygen_sys::types::GetVideoTranslationCaptionV3Format) -> VideoTranslationCaptionResponse =
+        caption(video_translation_id: &str, format: heygen_sys::types::CaptionFormat) -> VideoTranslationCaptionResponse =
             "getVideoTranslationCaptionV3",
             |raw| raw.get_video_translation_caption_v3().video_translation_id(video_translation_id).format(format)
     );

@@ -3,15 +3,26 @@
 //! progenitor names an inline body after the operation and status, which gave the prototype
 //! mis-typed envelopes. Every body becomes a component with a name that says what it is:
 //! `{data: X}` → `XEnvelope`, a cursor page of `X` → `XPage`, `{error: E}` → `EEnvelope`,
-//! anything else → `<OperationId>Envelope`. Equal bodies share one component.
+//! anything else → `<OperationId>Request` / `<OperationId>Envelope` / `<OperationId>Error`.
+//! An inline `data` is named first: `<OperationId>Response` (so its envelope is
+//! `<OperationId>ResponseEnvelope`), or `<OperationId>Item` for the items of a list.
+//! Equal bodies share one component; the inline rule then names what is inside them.
 
 use anyhow::Result;
 use serde_json::Value;
 
-use super::hoist::Hoister;
+use super::hoist;
+use super::inline::Namer;
 use super::walk;
 
-pub fn apply(doc: &mut Value, hoister: &mut Hoister) -> Result<usize> {
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    Request,
+    Success,
+    Error,
+}
+
+pub fn apply(doc: &mut Value, namer: &mut Namer) -> Result<usize> {
     let mut sites = Vec::new();
     for (path, method, op) in walk::operations_mut(doc) {
         let op_name = walk::pascal(
@@ -19,20 +30,14 @@ pub fn apply(doc: &mut Value, hoister: &mut Hoister) -> Result<usize> {
                 .and_then(Value::as_str)
                 .unwrap_or(&path),
         );
-        let base = format!(
-            "/paths/{}/{method}",
-            path.replace('~', "~0").replace('/', "~1")
-        );
+        let base = format!("/paths/{}/{method}", walk::escape(&path));
         if let Some(content) = op
             .pointer("/requestBody/content")
             .and_then(Value::as_object)
         {
             for media in content.keys() {
-                let pointer = format!(
-                    "{base}/requestBody/content/{}/schema",
-                    media.replace('/', "~1")
-                );
-                sites.push((pointer, format!("{op_name}Request")));
+                let pointer = format!("{base}/requestBody/content/{}/schema", walk::escape(media));
+                sites.push((pointer, op_name.clone(), Role::Request));
             }
         }
         for (status, response) in op
@@ -49,32 +54,57 @@ pub fn apply(doc: &mut Value, hoister: &mut Hoister) -> Result<usize> {
                 .map(|c| c.0)
             {
                 let pointer = format!(
-                    "{base}/responses/{status}/content/{}/schema",
-                    media.replace('/', "~1")
+                    "{base}/responses/{}/content/{}/schema",
+                    walk::escape(status),
+                    walk::escape(media)
                 );
-                let error = !status.starts_with('2');
-                sites.push((
-                    pointer,
-                    format!("{op_name}{}", if error { "Error" } else { "Envelope" }),
-                ));
+                let role = if status.starts_with('2') {
+                    Role::Success
+                } else {
+                    Role::Error
+                };
+                sites.push((pointer, op_name.clone(), role));
             }
         }
     }
     let mut count = 0;
-    for (pointer, op_name) in sites {
-        let Some(schema) = doc.pointer(&pointer) else {
+    for (pointer, op_name, role) in sites {
+        let Some(mut schema) = doc.pointer(&pointer).cloned() else {
             continue;
         };
         if schema.get("$ref").is_some() {
             continue;
         }
-        let schema = schema.clone();
-        let error = op_name.ends_with("Error");
-        let name = shape_name(&schema, error).unwrap_or(op_name.clone());
-        let reference = match hoister.hoist(doc, &name, schema.clone()) {
+        if role == Role::Success
+            && let Some(data) = schema.pointer_mut("/properties/data")
+        {
+            let at = format!("{pointer}/properties/data");
+            let named = namer.hoist_site(doc, data, &format!("{op_name}Response"), &at)?;
+            if let (false, Some(items)) = (named, data.get_mut("items")) {
+                namer.hoist_items(
+                    doc,
+                    items,
+                    &format!("{op_name}Item"),
+                    &format!("{at}/items"),
+                )?;
+            }
+        }
+        let position = format!(
+            "{op_name}{}",
+            match role {
+                Role::Request => "Request",
+                Role::Success => "Envelope",
+                Role::Error => "Error",
+            }
+        );
+        let chosen = namer.by_position(&position).cloned();
+        let name = shape_name(&schema, role == Role::Error).unwrap_or(position.clone());
+        let hoister = &mut namer.hoister;
+        let reference = match hoister.hoist(doc, chosen.as_deref(), &name, schema.clone(), &pointer)
+        {
             Ok(r) => r,
             // The same shape-name for a different body: fall back to the operation's name.
-            Err(_) if name != op_name => hoister.hoist(doc, &op_name, schema)?,
+            Err(_) if name != position => hoister.hoist(doc, None, &position, schema, &pointer)?,
             Err(e) => return Err(e),
         };
         *doc.pointer_mut(&pointer).expect("site") = reference;
@@ -88,10 +118,10 @@ fn shape_name(schema: &Value, error: bool) -> Option<String> {
     let props = schema.get("properties")?.as_object()?;
     let keys: Vec<&str> = props.keys().map(String::as_str).collect();
     match keys.as_slice() {
-        _ if error => walk::ref_name(props.get("error")?).map(|x| format!("{x}Envelope")),
-        ["data"] => walk::ref_name(&props["data"]).map(|x| format!("{x}Envelope")),
+        _ if error => hoist::target(props.get("error")?).map(|x| format!("{x}Envelope")),
+        ["data"] => hoist::target(&props["data"]).map(|x| format!("{x}Envelope")),
         _ if props.contains_key("has_more") => {
-            walk::ref_name(props.get("data")?.get("items")?).map(|x| format!("{x}Page"))
+            hoist::target(props.get("data")?.get("items")?).map(|x| format!("{x}Page"))
         }
         _ => None,
     }
@@ -100,6 +130,8 @@ fn shape_name(schema: &Value, error: bool) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalise::hoist::Hoister;
+    use crate::normalise::overlay::Overlay;
     use serde_json::json;
 
     fn op(id: &str, body: Value) -> Value {
@@ -107,6 +139,10 @@ mod tests {
             "200": {"content": {"application/json": {"schema": body}}},
             "400": {"content": {"application/json": {"schema": {"type": "object", "properties": {
                 "error": {"$ref": "#/components/schemas/StandardAPIError"}}}}}}}})
+    }
+
+    fn invented(namer: &Namer) -> Vec<String> {
+        namer.hoister.added.iter().map(|i| i.name.clone()).collect()
     }
 
     #[test]
@@ -121,10 +157,11 @@ mod tests {
                 "/v3/videos": {"get": op("listVideosV3", page.clone())},
                 "/v2/videos": {"get": op("listVideos", page)}},
             "components": {"schemas": {"VideoDetail": {"type": "object"}, "StandardAPIError": {"type": "object"}}}});
-        let mut hoister = Hoister::default();
-        assert_eq!(apply(&mut doc, &mut hoister).unwrap(), 8);
+        let overlay = Overlay::default();
+        let mut namer = Namer::new(&overlay, Hoister::new(&doc));
+        assert_eq!(apply(&mut doc, &mut namer).unwrap(), 8);
         assert_eq!(
-            hoister.added,
+            invented(&namer),
             [
                 "VideoDetailEnvelope",
                 "StandardAPIErrorEnvelope",
@@ -140,6 +177,42 @@ mod tests {
         assert_eq!(
             get["400"]["content"]["application/json"]["schema"],
             json!({"$ref": "#/components/schemas/StandardAPIErrorEnvelope"})
+        );
+        assert_eq!(
+            namer.hoister.added[1].origins[0],
+            "/paths/~1v3~1videos~1{id}/get/responses/400/content/application~1json/schema"
+        );
+    }
+
+    #[test]
+    fn inline_data_is_named_after_the_operation_first() {
+        let batch = json!({"type": "object", "properties": {"data": {"type": "object", "properties": {
+            "batch_id": {"type": "string"}}}}});
+        let list = json!({"type": "object", "properties": {
+            "data": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}}}},
+            "has_more": {"type": "boolean"}}});
+        let request = json!({"type": "object", "properties": {"title": {"type": "string"}}});
+        let mut doc = json!({"paths": {
+            "/v3/videos/batches/{id}": {"get": op("getVideoBatch", batch)},
+            "/v3/assets": {"get": op("listAssets", list), "post": {"operationId": "createAsset",
+                "requestBody": {"content": {"application/json": {"schema": request}}}}}},
+            "components": {"schemas": {"StandardAPIError": {"type": "object"}}}});
+        let overlay = Overlay {
+            names: [("CreateAssetRequest".into(), "NewAsset".into())].into(),
+            ..Default::default()
+        };
+        let mut namer = Namer::new(&overlay, Hoister::new(&doc));
+        apply(&mut doc, &mut namer).unwrap();
+        assert_eq!(
+            invented(&namer),
+            [
+                "GetVideoBatchResponse",
+                "GetVideoBatchResponseEnvelope",
+                "StandardAPIErrorEnvelope",
+                "ListAssetsItem",
+                "ListAssetsItemPage",
+                "NewAsset"
+            ]
         );
     }
 }

@@ -31,24 +31,30 @@ fn leftovers(doc: &Value, problems: &mut Vec<String>) {
             ));
         }
     }
-    for site in walk::inline_sites(doc) {
-        let schema = doc.pointer(&site.pointer).expect("site");
+    for pointer in walk::inline_sites(doc) {
+        let schema = doc.pointer(&pointer).expect("site");
         if schema.get("title").is_some() {
             problems.push(format!(
-                "{}: inline title left (typify names and merges types by title)",
-                site.pointer
+                "{pointer}: inline title left (typify names and merges types by title)"
             ));
         }
         if schema.get("discriminator").is_some() {
             problems.push(format!(
-                "{}: inline discriminated union left (would be an unnamed untagged enum)",
-                site.pointer
+                "{pointer}: inline discriminated union left (would be an unnamed untagged enum)"
             ));
         }
         if enums::string_enum(schema).is_some() {
             problems.push(format!(
-                "{}: inline enum left (would be a closed enum)",
-                site.pointer
+                "{pointer}: inline enum left (would be a closed enum)"
+            ));
+        }
+        if schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .is_some_and(|p| !p.is_empty())
+        {
+            problems.push(format!(
+                "{pointer}: inline object left (typify would name it, unreported and unshared)"
             ));
         }
     }
@@ -229,12 +235,25 @@ mod tests {
         let doc = doc_with(json!({"type": "object", "properties": {
             "a": {"title": "Type", "type": "string"},
             "b": {"type": ["string", "null"]},
-            "c": {"type": "string", "enum": ["x", "y"]}}}));
+            "c": {"type": "string", "enum": ["x", "y"]},
+            "d": {"type": "array", "items": {"type": "object", "properties": {"e": {"type": "integer"}}}}}}));
         let problems = check(&doc);
-        assert_eq!(problems.len(), 3, "{problems:#?}");
+        assert_eq!(problems.len(), 4, "{problems:#?}");
         assert!(problems[0].contains("inline title"));
         assert!(problems[1].contains("inline enum"));
-        assert!(problems[2].contains("type list"));
+        assert!(problems[2].contains("/properties/d/items: inline object left"));
+        assert!(problems[3].contains("type list"));
+    }
+
+    #[test]
+    fn an_inline_enum_in_a_parameter_is_reported() {
+        let doc = json!({"paths": {"/a": {"get": {"operationId": "a", "parameters": [
+            {"name": "order", "in": "query", "schema": {"type": "string", "enum": ["asc", "desc"]}}],
+            "responses": {}}}}, "components": {"schemas": {}}});
+        assert_eq!(
+            check(&doc),
+            ["/paths/~1a/get/parameters/0/schema: inline enum left (would be a closed enum)"]
+        );
     }
 
     #[test]

@@ -7,7 +7,8 @@ mod consts;
 pub mod enums;
 mod examples;
 pub mod guards;
-mod hoist;
+pub mod hoist;
+mod inline;
 mod multipart;
 mod nullable;
 pub mod overlay;
@@ -32,14 +33,17 @@ pub struct Report {
     pub rules: Vec<(&'static str, usize)>,
     /// Operations left for the hand-written crate (multipart).
     pub set_aside: Vec<String>,
-    /// Components the normaliser invented, in order.
-    pub invented: Vec<String>,
+    /// Components the normaliser invented, in order, each with every place it stands for.
+    pub invented: Vec<hoist::Invented>,
+    /// Inline schemas replaced by an equal component of the document: (component, place).
+    pub reused: Vec<(String, String)>,
+    /// `[names]` entries of the overlay no position of this document has.
+    pub unused_names: Vec<String>,
 }
 
 /// Runs every rule, then the guards; a guard finding is an error listing every finding.
 pub fn normalise(mut doc: Value, overlay: &Overlay) -> Result<(Value, Report)> {
     let mut report = Report::default();
-    let mut hoister = hoist::Hoister::default();
     report.rules.push((
         "overlay patches (openapi/overlay.toml)",
         overlay.apply(&mut doc)?,
@@ -64,22 +68,28 @@ pub fn normalise(mut doc: Value, overlay: &Overlay) -> Result<(Value, Report)> {
     report
         .rules
         .push(("inline titles dropped", titles::apply(&mut doc)));
+    // Bodies first, so that what is inside them is named after them.
+    let mut namer = inline::Namer::new(overlay, hoist::Hoister::new(&doc));
+    report
+        .rules
+        .push(("inline bodies named", bodies::apply(&mut doc, &mut namer)?));
+    let before = namer.count;
+    namer.apply(&mut doc)?;
     report.rules.push((
-        "inline unions named",
-        unions::apply(&mut doc, overlay, &mut hoister)?,
-    ));
-    report.rules.push((
-        "inline enums named",
-        enums::apply(&mut doc, overlay, &mut hoister)?,
-    ));
-    report.rules.push((
-        "inline bodies named",
-        bodies::apply(&mut doc, &mut hoister)?,
+        "inline unions, enums and objects named (any depth)",
+        namer.count - before,
     ));
     report
         .rules
         .push(("3.1 → 3.0.3 header", version::apply(&mut doc)));
-    report.invented = hoister.added;
+    report.unused_names = overlay
+        .names
+        .keys()
+        .filter(|k| !namer.used_names.contains(*k))
+        .cloned()
+        .collect();
+    report.invented = namer.hoister.added;
+    report.reused = namer.hoister.reused;
     let problems = guards::check(&doc);
     if !problems.is_empty() {
         bail!(
@@ -101,11 +111,47 @@ impl fmt::Display for Report {
             "  set aside for heygen (hand-written): {}",
             self.set_aside.join(", ")
         )?;
+        writeln!(
+            f,
+            "  inline schemas replaced by an equal component of the document: {}",
+            self.reused.len()
+        )?;
+        if !self.unused_names.is_empty() {
+            writeln!(
+                f,
+                "  overlay [names] this document does not need: {}",
+                self.unused_names.join(", ")
+            )?;
+        }
         write!(
             f,
-            "  invented components ({}): {}",
-            self.invented.len(),
-            self.invented.join(", ")
-        )
+            "  invented components ({}), each with where it comes from:",
+            self.invented.len()
+        )?;
+        for invented in &self.invented {
+            write!(f, "\n    {:<40} {}", invented.name, invented.origins[0])?;
+            if invented.origins.len() > 1 {
+                write!(f, " (+{} equal)", invented.origins.len() - 1)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Report {
+    /// Every invented component and every place it stands for, one line each: the reviewable
+    /// record of the names the normaliser chose (`openapi/invented-types.txt`).
+    pub fn names_file(&self) -> String {
+        let mut out = String::from(
+            "# Types `cargo xtask generate` invented for inline schemas of the pinned document, and\n\
+             # where each comes from (JSON pointer in the normalised document). Generated: do not edit;\n\
+             # rename through openapi/overlay.toml.\n",
+        );
+        for invented in &self.invented {
+            for origin in &invented.origins {
+                out.push_str(&format!("{}\t{origin}\n", invented.name));
+            }
+        }
+        out
     }
 }

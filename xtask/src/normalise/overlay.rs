@@ -19,6 +19,10 @@ pub struct Overlay {
     /// Enum values (in document order, `|`-joined) → component name.
     #[serde(default)]
     pub enums: BTreeMap<String, String>,
+    /// Position-derived name (`<Parent><Property>`, `<Operation>Request` …) → component name,
+    /// for any type the normaliser invents.
+    #[serde(default)]
+    pub names: BTreeMap<String, String>,
     /// Corrections to the upstream document.
     #[serde(default, rename = "patch")]
     pub patches: Vec<Patch>,

@@ -148,68 +148,86 @@ pub const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
-/// An inline schema inside a component: where it is and what it would be called.
-pub struct InlineSite {
-    /// JSON pointer from the document root.
-    pub pointer: String,
-    /// `<Component><Property>…`: the name typify would have given it, used when the overlay has none.
-    pub fallback_name: String,
-}
-
-/// Every schema below a component's root, innermost first, so that rewriting one never
-/// invalidates the pointer of a site still to come.
-pub fn inline_sites(doc: &Value) -> Vec<InlineSite> {
+/// The JSON pointer of every inline schema: every schema below a component's root, and every
+/// parameter schema and below, innermost first.
+pub fn inline_sites(doc: &Value) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(schemas) = doc
         .pointer("/components/schemas")
         .and_then(Value::as_object)
     {
         for (name, schema) in schemas {
-            let pointer = format!("/components/schemas/{}", escape(name));
-            sites_below(schema, &pointer, name, &mut out);
+            sites_below(
+                schema,
+                &format!("/components/schemas/{}", escape(name)),
+                &mut out,
+            );
+        }
+    }
+    for (path, item) in doc
+        .get("paths")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        let path = format!("/paths/{}", escape(path));
+        let mut lists = vec![(path.clone(), item.get("parameters"))];
+        for method in METHODS {
+            let op = item.get(method);
+            lists.push((
+                format!("{path}/{method}"),
+                op.and_then(|o| o.get("parameters")),
+            ));
+        }
+        for (base, params) in lists {
+            for (i, param) in params
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                if let Some(schema) = param.get("schema") {
+                    let pointer = format!("{base}/parameters/{i}/schema");
+                    sites_below(schema, &pointer, &mut out);
+                    out.push(pointer);
+                }
+            }
         }
     }
     out
 }
 
-fn sites_below(schema: &Value, pointer: &str, name: &str, out: &mut Vec<InlineSite>) {
+fn sites_below(schema: &Value, pointer: &str, out: &mut Vec<String>) {
     let Some(map) = schema.as_object() else {
         return;
     };
     for (key, value) in map {
-        let mut children: Vec<(String, String, &Value)> = Vec::new();
+        let mut children: Vec<(String, &Value)> = Vec::new();
         match key.as_str() {
             "properties" => {
                 for (prop, child) in value.as_object().into_iter().flatten() {
-                    children.push((
-                        format!("{pointer}/properties/{}", escape(prop)),
-                        format!("{name}{}", pascal(prop)),
-                        child,
-                    ));
+                    children.push((format!("{pointer}/properties/{}", escape(prop)), child));
                 }
             }
             "items" | "additionalProperties" | "not" if value.is_object() => {
-                let suffix = if key == "items" { "Item" } else { "Value" };
-                children.push((format!("{pointer}/{key}"), format!("{name}{suffix}"), value));
+                children.push((format!("{pointer}/{key}"), value));
             }
             "allOf" | "anyOf" | "oneOf" => {
                 for (i, child) in value.as_array().into_iter().flatten().enumerate() {
-                    children.push((format!("{pointer}/{key}/{i}"), name.to_string(), child));
+                    children.push((format!("{pointer}/{key}/{i}"), child));
                 }
             }
             _ => {}
         }
-        for (child_pointer, child_name, child) in children {
-            sites_below(child, &child_pointer, &child_name, out);
-            out.push(InlineSite {
-                pointer: child_pointer,
-                fallback_name: child_name,
-            });
+        for (child_pointer, child) in children {
+            sites_below(child, &child_pointer, out);
+            out.push(child_pointer);
         }
     }
 }
 
-fn escape(token: &str) -> String {
+/// A JSON-pointer token for a key (`/` → `~1`, `~` → `~0`).
+pub fn escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
@@ -233,6 +251,27 @@ mod tests {
             seen.push(s["type"].as_str().unwrap_or("-").to_string())
         });
         assert_eq!(seen, ["boolean", "-", "string", "integer", "object"]);
+    }
+
+    #[test]
+    fn inline_sites_cover_components_and_parameters_innermost_first() {
+        let doc = serde_json::json!({
+            "paths": {"/a/{id}": {"parameters": [{"name": "id", "schema": {"type": "string"}}],
+                "get": {"parameters": [{"name": "q", "schema": {"type": "array", "items": {"type": "string"}}}]}}},
+            "components": {"schemas": {"S": {"type": "object", "properties": {
+                "x": {"type": "array", "items": {"oneOf": [{"type": "string"}]}}}}}}
+        });
+        assert_eq!(
+            inline_sites(&doc),
+            [
+                "/components/schemas/S/properties/x/items/oneOf/0",
+                "/components/schemas/S/properties/x/items",
+                "/components/schemas/S/properties/x",
+                "/paths/~1a~1{id}/parameters/0/schema",
+                "/paths/~1a~1{id}/get/parameters/0/schema/items",
+                "/paths/~1a~1{id}/get/parameters/0/schema",
+            ]
+        );
     }
 
     #[test]

@@ -45,7 +45,7 @@ fn types_module(file: &mut syn::File) -> Result<&mut Vec<Item>> {
 }
 
 /// typify's Rust name for a component (`StandardAPIError` → `StandardApiError`).
-fn type_ident(component: &str) -> String {
+pub(crate) fn type_ident(component: &str) -> String {
     // typify re-cases acronyms: upper-case runs keep only their first letter upper-case.
     let pascal = walk::pascal(component);
     let chars: Vec<char> = pascal.chars().collect();
