@@ -9,10 +9,10 @@ use reqwest::header::HeaderValue;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::call::{self, CallContext, RequestOptions};
-use crate::error::{ApiError, Error, Result, excerpt};
+use crate::call::{self, CallRecord, RequestOptions};
+use crate::error::{ApiError, EXCERPT_LIMIT, Error, Result, excerpt};
 use crate::retry::RetryPolicy;
-use crate::transport::{Auth, Transport};
+use crate::transport::{Auth, Failure, Rebuilt, Transport};
 
 /// HeyGen's API.
 pub const DEFAULT_BASE_URL: &str = "https://api.heygen.com";
@@ -20,6 +20,8 @@ pub const DEFAULT_BASE_URL: &str = "https://api.heygen.com";
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
 /// Default connect timeout.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default largest success body read: 16 MiB (a page of 100 videos is well under 1 MiB).
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A HeyGen API client. Cheap to clone; clones share the connection pool.
 ///
@@ -32,16 +34,16 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// ```
 #[derive(Clone)]
 pub struct Client {
+    /// This handle's generated client: its `Exec` carries this handle's options.
     raw: heygen_sys::Client,
     transport: Arc<Transport>,
-    base_url: String,
-    options: RequestOptions,
+    options: Arc<RequestOptions>,
 }
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client")
-            .field("base_url", &self.base_url)
+            .field("base_url", &self.transport.base_url)
             .field("auth", &self.transport.auth)
             .field("retry", &self.transport.retry)
             .field("options", &self.options)
@@ -78,49 +80,50 @@ impl Client {
         ClientBuilder::default()
     }
 
-    /// The generated client, sharing this client's configuration, auth and retries: every
-    /// operation of the document, v1/v2 included.
+    /// The generated client, sharing this handle's configuration, auth, retries and options:
+    /// every operation of the document, v1/v2 included.
+    ///
+    /// ```no_run
+    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
+    /// use heygen::RequestOptions;
+    /// // One attempt, as for the handle's own resources.
+    /// let once = client.with_options(RequestOptions::new().max_retries(0));
+    /// let voices = once.run(once.raw().list_audio_voices().send()).await?;
+    /// # let _ = voices; Ok(()) }
+    /// ```
     pub fn raw(&self) -> &heygen_sys::Client {
         &self.raw
     }
 
     /// The base URL requests go to.
     pub fn base_url(&self) -> &str {
-        &self.base_url
+        &self.transport.base_url
     }
 
-    /// A client whose calls use `options` (retries, idempotency key, timeout).
+    /// A handle whose calls use `options` (retries, idempotency key, timeout): its resources
+    /// and its [`Client::raw`] alike.
     pub fn with_options(&self, options: RequestOptions) -> Self {
+        let options = Arc::new(options);
         Self {
+            raw: raw_client(&self.transport, self.http().clone(), options.clone()),
+            transport: self.transport.clone(),
             options,
-            ..self.clone()
         }
     }
 
-    /// Runs one generated operation with this client's per-call options, mapping every failure
-    /// to [`Error`].
-    pub async fn run<T, E, F>(&self, operation: &'static str, send: F) -> Result<ResponseValue<T>>
+    /// Runs one generated operation built from this handle's [`Client::raw`], mapping every
+    /// failure to [`Error`] (the operation id comes from the generated code).
+    pub async fn run<T, E, F>(&self, send: F) -> Result<ResponseValue<T>>
     where
         F: Future<Output = std::result::Result<ResponseValue<T>, heygen_sys::Error<E>>>,
         E: Serialize + std::fmt::Debug,
     {
-        self.options.validate()?;
-        let context = Arc::new(CallContext {
-            options: self.options.clone(),
-            record: Mutex::default(),
-        });
-        let result = call::CALL.scope(context.clone(), send).await;
-        let record = context.record.lock().expect("call record").clone();
-        match result {
-            Ok(value) => Ok(value),
-            Err(error) => Err(map_error(operation, error, &record).await),
-        }
+        self.run_recorded(send).await.map(|(response, _)| response)
     }
 
     /// Runs an operation whose body is a `{"data": …}` envelope and returns the payload.
     pub(crate) async fn data<Env, T, E, F>(
         &self,
-        operation: &'static str,
         send: F,
         data: impl FnOnce(Env) -> Option<T>,
     ) -> Result<T>
@@ -128,152 +131,154 @@ impl Client {
         F: Future<Output = std::result::Result<ResponseValue<Env>, heygen_sys::Error<E>>>,
         E: Serialize + std::fmt::Debug,
     {
-        let response = self.run(operation, send).await?;
+        let (response, record) = self.run_recorded(send).await?;
         let status = response.status().as_u16();
         data(response.into_inner()).ok_or_else(|| Error::Decode {
-            operation,
+            operation: record.operation,
             status,
             message: "the response has no `data`".into(),
             body_excerpt: String::new(),
+            truncated: false,
+            idempotency_key: record.idempotency_key,
+            repeatable: record.repeatable,
         })
     }
-}
 
-impl Client {
+    async fn run_recorded<T, E, F>(&self, send: F) -> Result<(ResponseValue<T>, CallRecord)>
+    where
+        F: Future<Output = std::result::Result<ResponseValue<T>, heygen_sys::Error<E>>>,
+        E: Serialize + std::fmt::Debug,
+    {
+        self.options.validate()?;
+        match call::recorded(send).await {
+            (Ok(response), record) => Ok((response, record)),
+            (Err(error), record) => Err(map_error(error, record).await),
+        }
+    }
+
+    /// Sends a hand-built request through the transport's retry loop, building it anew for
+    /// each attempt (a streamed multipart body cannot be cloned), and returns the status and
+    /// body of the successful response (read under the client's maximum).
+    pub(crate) async fn send_rebuilt<F, Fut>(
+        &self,
+        operation: &'static str,
+        mut build: F,
+    ) -> Result<(u16, bytes::Bytes, CallRecord)>
+    where
+        F: FnMut() -> Fut + Send,
+        Fut: Future<Output = Result<reqwest::Request>> + Send,
+    {
+        self.options.validate()?;
+        let first = build().await?;
+        let sent =
+            self.transport
+                .send(self.http(), &self.options, operation, first, Rebuilt(build));
+        let (result, record) = call::recorded(sent).await;
+        let response = match result {
+            Ok(response) => response,
+            Err(Failure::Local(error)) => return Err(error),
+            Err(Failure::Http(error)) => return Err(transport_error(error, record)),
+        };
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = match response.bytes().await {
+            Ok(body) => body,
+            Err(error) => return Err(transport_error(error, record)),
+        };
+        if !(200..300).contains(&status) {
+            let json = serde_json::from_slice(&body).unwrap_or(Value::Null);
+            return Err(api_error(
+                status,
+                &headers,
+                &json,
+                excerpt(&body, EXCERPT_LIMIT),
+                record,
+            ));
+        }
+        Ok((status, body, record))
+    }
+
     /// The HTTP client of the generated client (for hand-built requests: the multipart upload).
     pub(crate) fn http(&self) -> &reqwest::Client {
         heygen_sys::ClientInfo::client(&self.raw)
     }
+}
 
-    /// Sends a hand-built request through the transport (auth, 429 pause, this handle's
-    /// options); an error status becomes the typed API error. `build` is called again for each
-    /// retry, since a streamed body cannot be cloned: 429 is retried always, 408/409/5xx and
-    /// connection errors only with an `Idempotency-Key`, as for generated operations.
-    pub(crate) async fn send_built<F, Fut>(
-        &self,
-        operation: &'static str,
-        mut build: F,
-    ) -> Result<reqwest::Response>
-    where
-        F: FnMut() -> Fut,
-        Fut: Future<Output = Result<reqwest::Request>>,
-    {
-        self.options.validate()?;
-        let mut options = self.options.clone().max_retries(0);
-        if options.idempotency_key.is_none() && self.transport.auto_idempotency {
-            options.idempotency_key = Some(uuid::Uuid::new_v4().to_string()); // one key for every attempt
+/// A generated client whose `Exec` is `transport` with `options`.
+fn raw_client(
+    transport: &Arc<Transport>,
+    http: reqwest::Client,
+    options: Arc<RequestOptions>,
+) -> heygen_sys::Client {
+    let exec_transport = transport.clone();
+    let exec = heygen_sys::Exec::new(move |client, request, operation| {
+        exec_transport
+            .clone()
+            .execute(client, request, operation, options.clone())
+    });
+    heygen_sys::Client::new_with_client(&transport.base_url, http, exec)
+}
+
+/// A failure in transit (the record says which call, key and attempts).
+fn transport_error(source: reqwest::Error, record: CallRecord) -> Error {
+    if let Some(limit) = record.too_large {
+        return Error::ResponseTooLarge {
+            operation: record.operation,
+            status: record.status.unwrap_or(200),
+            limit,
+            idempotency_key: record.idempotency_key,
+        };
+    }
+    if source.is_timeout() {
+        Error::Timeout {
+            operation: record.operation,
+            source: Some(source),
+            idempotency_key: record.idempotency_key,
+            repeatable: record.repeatable,
         }
-        let max_retries = self
-            .options
-            .max_retries
-            .unwrap_or(self.transport.retry.max_retries);
-        let repeatable = options.idempotency_key.is_some();
-        let mut retry = 0;
-        loop {
-            let request = build().await?;
-            let context = Arc::new(CallContext {
-                options: options.clone(),
-                record: Mutex::default(),
-            });
-            let sent = self
-                .transport
-                .clone()
-                .execute(self.http().clone(), request, operation);
-            let result = call::CALL.scope(context.clone(), sent).await;
-            let record = context.record.lock().expect("call record").clone();
-            let decision = match &result {
-                Ok(response) => self.transport.retry.after_status(
-                    response.status(),
-                    record.retry_after,
-                    retry,
-                    max_retries,
-                    repeatable,
-                ),
-                Err(error) => {
-                    self.transport
-                        .retry
-                        .after_error(error, retry, max_retries, repeatable)
-                }
-            };
-            if let crate::retry::Decision::RetryAfter(wait) = decision {
-                tokio::time::sleep(wait).await;
-                retry += 1;
-                continue;
-            }
-            let record = call::CallRecord {
-                attempts: retry + 1,
-                ..record
-            };
-            return match result {
-                Ok(response) if response.status().is_success() => Ok(response),
-                Ok(response) => {
-                    let (status, headers) =
-                        (response.status().as_u16(), response.headers().clone());
-                    let bytes = response.bytes().await.unwrap_or_default();
-                    let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-                    Err(api_error(
-                        operation,
-                        status,
-                        &headers,
-                        &body,
-                        excerpt(&bytes, 512),
-                        &record,
-                    ))
-                }
-                Err(source) if source.is_timeout() => Err(Error::Timeout {
-                    operation,
-                    source: Some(source),
-                }),
-                Err(source) => Err(Error::Connection { operation, source }),
-            };
+    } else {
+        Error::Connection {
+            operation: record.operation,
+            source,
+            idempotency_key: record.idempotency_key,
+            repeatable: record.repeatable,
         }
     }
 }
 
 async fn map_error<E: Serialize + std::fmt::Debug>(
-    operation: &'static str,
     error: heygen_sys::Error<E>,
-    record: &call::CallRecord,
+    mut record: CallRecord,
 ) -> Error {
     use heygen_sys::Error as E;
+    if let Some(refused) = record.refused.take() {
+        return refused;
+    }
     match error {
-        E::InvalidRequest(message) => Error::InvalidRequest {
-            field: None,
-            message,
-        },
-        E::Custom(message) => Error::InvalidRequest {
-            field: None,
-            message,
-        },
+        E::InvalidRequest(message) | E::Custom(message) => Error::from_builder_message(message),
         E::CommunicationError(source)
         | E::ResponseBodyError(source)
-        | E::InvalidUpgrade(source) => {
-            if source.is_timeout() {
-                Error::Timeout {
-                    operation,
-                    source: Some(source),
-                }
-            } else {
-                Error::Connection { operation, source }
-            }
-        }
+        | E::InvalidUpgrade(source) => transport_error(source, record),
         E::ErrorResponse(response) => {
             let status = response.status().as_u16();
             let headers = response.headers().clone();
             let body = serde_json::to_value(response.into_inner()).unwrap_or(Value::Null);
-            api_error(operation, status, &headers, &body, String::new(), record)
+            api_error(status, &headers, &body, String::new(), record)
         }
         E::UnexpectedResponse(response) => {
             let status = response.status().as_u16();
             let headers = response.headers().clone();
-            let bytes = response.bytes().await.unwrap_or_default();
+            // The transport has read the body (under its cap): this takes it from memory.
+            let bytes = match response.bytes().await {
+                Ok(bytes) => bytes,
+                Err(source) => return transport_error(source, record),
+            };
             let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
             api_error(
-                operation,
                 status,
                 &headers,
                 &body,
-                excerpt(&bytes, 512),
+                excerpt(&bytes, EXCERPT_LIMIT),
                 record,
             )
         }
@@ -281,20 +286,22 @@ async fn map_error<E: Serialize + std::fmt::Debug>(
             let status = record.status.unwrap_or(200);
             if (200..300).contains(&status) {
                 Error::Decode {
-                    operation,
+                    operation: record.operation,
                     status,
                     message: source.to_string(),
-                    body_excerpt: excerpt(&bytes, 512),
+                    body_excerpt: excerpt(&bytes, EXCERPT_LIMIT),
+                    truncated: source.is_eof(),
+                    idempotency_key: record.idempotency_key,
+                    repeatable: record.repeatable,
                 }
             } else {
                 // A documented error status whose body is not the documented JSON (a proxy's page).
                 let headers = reqwest::header::HeaderMap::new();
                 api_error(
-                    operation,
                     status,
                     &headers,
                     &Value::Null,
-                    excerpt(&bytes, 512),
+                    excerpt(&bytes, EXCERPT_LIMIT),
                     record,
                 )
             }
@@ -304,12 +311,11 @@ async fn map_error<E: Serialize + std::fmt::Debug>(
 
 /// Builds the typed API error from whatever error body the API (or a proxy) sent.
 fn api_error(
-    operation: &'static str,
     status: u16,
     headers: &reqwest::header::HeaderMap,
     body: &Value,
     raw_excerpt: String,
-    record: &call::CallRecord,
+    record: CallRecord,
 ) -> Error {
     // v3: {"error": {code, message, param, doc_url}}; v1: {code, message}; legacy: {error: {code, message}}.
     let detail = body.get("error").filter(|e| e.is_object()).unwrap_or(body);
@@ -343,13 +349,15 @@ fn api_error(
         message,
         param: text("param"),
         doc_url: text("doc_url"),
-        request_id: header("x-request-id").or_else(|| record.request_id.clone()),
+        request_id: header("x-request-id").or(record.request_id),
         retry_after: header("retry-after")
             .as_deref()
             .and_then(crate::retry::parse_retry_after)
             .or(record.retry_after),
-        operation,
+        operation: record.operation,
         attempts: record.attempts.max(1),
+        idempotency_key: record.idempotency_key,
+        repeatable: record.repeatable,
     });
     if status == 429 {
         Error::RateLimited(api)
@@ -370,6 +378,8 @@ pub struct ClientBuilder {
     user_agent: Option<String>,
     http_client: Option<reqwest::Client>,
     auto_idempotency: bool,
+    allow_http: bool,
+    max_response_bytes: Option<u64>,
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -400,9 +410,19 @@ impl ClientBuilder {
         self
     }
 
-    /// Send requests elsewhere than `https://api.heygen.com` (a proxy, a simulator).
+    /// Send requests elsewhere than `https://api.heygen.com` (a gateway, a simulator). It must
+    /// be `https://` (plain `http://` only to a loopback address, or with
+    /// [`ClientBuilder::allow_http`]), and carry no user, password, query or fragment; a path
+    /// prefix (`https://gw.example/heygen`) is kept.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
+        self
+    }
+
+    /// Accept a plain `http://` base URL that is not a loopback address (the key then travels
+    /// unencrypted: for a trusted network only). Default `false`.
+    pub fn allow_http(mut self, allow: bool) -> Self {
+        self.allow_http = allow;
         self
     }
 
@@ -430,27 +450,40 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest successful response body read (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`], 16 MiB): a larger one fails with
+    /// [`Error::ResponseTooLarge`] without being read further. Error bodies are read up to
+    /// 64 KiB.
+    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+        self.max_response_bytes = Some(bytes);
+        self
+    }
+
     /// Replace the `User-Agent` (default `heygen-rs/<version>`).
     pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
         self.user_agent = Some(agent.into());
         self
     }
 
-    /// Use this `reqwest::Client` (its timeouts and TLS settings apply; the builder's do not).
-    /// Build it from [`http_client_builder`].
+    /// Use this `reqwest::Client` (its timeouts, TLS and redirect settings apply; the
+    /// builder's do not). Build it from [`http_client_builder`](crate::http_client_builder) and
+    /// give it [`redirect_policy`]: reqwest's default follows redirects to other hosts, and
+    /// would send the `x-api-key` along.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self
     }
 
     /// Give every v3 POST/PATCH a fresh UUID `Idempotency-Key` when the call sets none, so that
-    /// creates are retried safely on 5xx and connection errors.
+    /// creates are retried safely on 5xx and connection errors (and errors carry the key, to
+    /// retry them by hand).
     pub fn auto_idempotency(mut self, enabled: bool) -> Self {
         self.auto_idempotency = enabled;
         self
     }
 
-    /// Builds the client; fails without a non-empty API key or bearer token.
+    /// Builds the client; fails without a non-empty API key or bearer token, and on a base URL
+    /// refused by [`ClientBuilder::base_url`].
     pub fn build(self) -> Result<Client> {
         let auth = match (self.api_key, self.bearer_token) {
             (Some(_), Some(_)) => {
@@ -468,13 +501,10 @@ impl ClientBuilder {
                 ));
             }
         };
-        let base_url = self
-            .base_url
-            .unwrap_or_else(|| DEFAULT_BASE_URL.to_string())
-            .trim_end_matches('/')
-            .to_string();
-        reqwest::Url::parse(&base_url)
-            .map_err(|e| Error::Config(format!("base URL `{base_url}`: {e}")))?;
+        let (base_url, base_path) = check_base_url(
+            self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
+            self.allow_http,
+        )?;
         let user_agent = self
             .user_agent
             .unwrap_or_else(|| format!("heygen-rs/{}", env!("CARGO_PKG_VERSION")));
@@ -492,20 +522,62 @@ impl ClientBuilder {
             user_agent,
             retry: self.retry,
             auto_idempotency: self.auto_idempotency,
+            base_url,
+            base_path,
+            max_response_bytes: self
+                .max_response_bytes
+                .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
             paused_until: Mutex::default(),
         });
-        let exec_transport = transport.clone();
-        let exec = heygen_sys::Exec::new(move |client, request, operation| {
-            exec_transport.clone().execute(client, request, operation)
-        });
-        let raw = heygen_sys::Client::new_with_client(&base_url, http, exec);
+        let options = Arc::new(RequestOptions::default());
         Ok(Client {
-            raw,
+            raw: raw_client(&transport, http, options.clone()),
             transport,
-            base_url,
-            options: RequestOptions::default(),
+            options,
         })
     }
+}
+
+/// The base URL without its trailing `/`, and its path: https (or http to a loopback host, or
+/// with `allow_http`), no user or password, no query or fragment.
+fn check_base_url(url: &str, allow_http: bool) -> Result<(String, String)> {
+    let refuse = |why: &str| Err(Error::Config(format!("base URL: {why}")));
+    let parsed = match reqwest::Url::parse(url) {
+        Ok(parsed) => parsed,
+        // The text may hold a password: it is not echoed.
+        Err(e) => return refuse(&format!("not a URL ({e})")),
+    };
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return refuse("must not carry a user name or password (the API key authenticates)");
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return refuse(&format!(
+            "`{}` must not carry a query or fragment",
+            parsed.origin().ascii_serialization()
+        ));
+    }
+    let Some(host) = parsed.host_str() else {
+        return refuse(&format!("`{url}` has no host"));
+    };
+    let loopback = host.eq_ignore_ascii_case("localhost")
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    match parsed.scheme() {
+        "https" => {}
+        "http" if loopback || allow_http => {}
+        "http" => {
+            return refuse(&format!(
+                "`{url}` is plain http: use https (http is accepted for loopback addresses, or with ClientBuilder::allow_http(true))"
+            ));
+        }
+        other => return refuse(&format!("scheme `{other}` is not https")),
+    }
+    let base = url.trim_end_matches('/').to_string();
+    let path = parsed.path().trim_end_matches('/').to_string();
+    Ok((base, path))
 }
 
 fn secret(value: &str, what: &str) -> Result<HeaderValue> {
@@ -532,10 +604,82 @@ pub fn http_client_builder() -> reqwest::ClientBuilder {
     reqwest::Client::builder()
 }
 
+/// The redirect policy of the client this crate builds: a redirect is followed only within
+/// the origin (scheme, host and port) the request was sent to, at most 5 times. reqwest's
+/// default follows redirects anywhere and strips only `Authorization` and `Cookie`, so the
+/// `x-api-key` would go to the other host (even over an https → http downgrade). A refused
+/// redirect is returned as it is: the call fails with its 3xx status.
+///
+/// ```
+/// let http = heygen::http_client_builder()
+///     .redirect(heygen::redirect_policy())
+///     .build()
+///     .unwrap();
+/// let client = heygen::Client::builder().api_key("k").http_client(http).build()?;
+/// # let _ = client; Ok::<(), heygen::Error>(())
+/// ```
+pub fn redirect_policy() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let same_origin = attempt
+            .previous()
+            .first()
+            .is_some_and(|first| first.origin() == attempt.url().origin());
+        if same_origin && attempt.previous().len() <= 5 {
+            attempt.follow()
+        } else {
+            attempt.stop()
+        }
+    })
+}
+
 fn default_http_client(timeout: Duration, connect_timeout: Duration) -> Result<reqwest::Client> {
     http_client_builder()
         .timeout(timeout)
         .connect_timeout(connect_timeout)
+        .redirect(redirect_policy())
         .build()
         .map_err(|e| Error::Config(format!("building the HTTP client: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_must_be_https_unless_loopback_or_allowed() {
+        for ok in [
+            "https://api.heygen.com",
+            "https://gw.example/heygen/",
+            "http://127.0.0.1:8080",
+            "http://localhost:3000",
+            "http://[::1]:9",
+        ] {
+            check_base_url(ok, false).unwrap_or_else(|e| panic!("{ok}: {e}"));
+        }
+        assert_eq!(
+            check_base_url("https://gw.example/heygen/", false).unwrap(),
+            (
+                "https://gw.example/heygen".to_string(),
+                "/heygen".to_string()
+            )
+        );
+        assert_eq!(
+            check_base_url("https://api.heygen.com", false).unwrap().1,
+            ""
+        );
+        for bad in [
+            "http://api.heygen.com",
+            "http://10.0.0.1",
+            "https://user:hunter2@api.heygen.com",
+            "https://api.heygen.com/?region=eu",
+            "https://api.heygen.com/#x",
+            "ftp://api.heygen.com",
+            "not a url",
+        ] {
+            let error = check_base_url(bad, false).unwrap_err();
+            assert!(matches!(error, Error::Config(_)), "{bad}");
+            assert!(!error.to_string().contains("hunter2"), "{error}");
+        }
+        check_base_url("http://gateway.internal", true).unwrap();
+    }
 }

@@ -168,7 +168,7 @@ fn paginators(client: &Client) -> Vec<(&'static str, Paginator<Value>)> {
 
 fn first<T: serde::Serialize + Send + 'static>(p: Paginator<T>) -> Paginator<Value> {
     let p = std::sync::Arc::new(p);
-    Paginator::new("any", move |_| {
+    Paginator::new(move |_| {
         let p = p.clone();
         async move {
             let page = p.first_page().await?;

@@ -20,7 +20,7 @@ use tokio::sync::Notify;
 use tokio::task::{JoinHandle, JoinSet};
 use tower::ServiceExt as _;
 
-use super::faults::{Fault, FaultRule, Faults, RecordedRequest};
+use super::faults::{Fault, FaultRule, Faults, RandomFaults, RecordedRequest};
 use super::reply::ApiErr;
 use super::state::{Config, Fingerprint, Remembered, ResourceKind, State, Timeline};
 
@@ -173,6 +173,12 @@ impl Simulator {
         self.shared.faults().push(rule);
     }
 
+    /// Draws a fault at random for each request from now on (after any queued rule); see
+    /// [`RandomFaults`]. [`Simulator::clear_faults`] stops it.
+    pub fn inject_random(&self, faults: RandomFaults) {
+        self.shared.faults().set_random(faults);
+    }
+
     /// The next `n` requests answer `status` with a `StandardAPIError` body (429 gets
     /// `Retry-After: 1`), without being handled.
     pub fn fail_next(&self, n: usize, status: u16) {
@@ -199,7 +205,7 @@ impl Simulator {
         self.inject(FaultRule::new(Fault::Truncate).times(n));
     }
 
-    /// Forgets every queued fault (latency stays).
+    /// Forgets every queued fault and stops random ones (latency stays).
     pub fn clear_faults(&self) {
         self.shared.faults().clear();
     }
@@ -422,19 +428,29 @@ async fn pipeline(AxumState(sim): AxumState<Sim>, request: Request, next: Next) 
     };
     let method = parts.method.as_str().to_string();
     let path = parts.uri.path().to_string();
-    sim.journal().push(record(&parts, &bytes, &request_id));
     let (fault, latency) = {
         let mut faults = sim.faults();
         (faults.take(&method, &path), faults.latency)
     };
+    let mut entry = record(&parts, &bytes, &request_id);
+    entry.fault = fault.clone();
+    sim.journal().push(entry);
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }
+    let slow = match fault {
+        Some(Fault::Slow(delay)) => delay,
+        _ => Duration::ZERO,
+    };
     let response = match &fault {
         Some(Fault::Status(status)) => ApiErr::for_status(*status).into_response(),
         Some(Fault::RateLimited { retry_after_secs }) => {
             ApiErr::rate_limited(*retry_after_secs).into_response()
         }
+        Some(Fault::RateLimitedWithoutRetryAfter) => {
+            ApiErr::new(429, "rate_limit_exceeded", "Too many requests: slow down.").into_response()
+        }
+        Some(Fault::Reset) => Response::default(),
         // Stand-in files and consent pages are public, like HeyGen's signed links.
         _ if !path.starts_with("/files/")
             && !path.starts_with("/consent/")
@@ -442,7 +458,10 @@ async fn pipeline(AxumState(sim): AxumState<Sim>, request: Request, next: Next) 
         {
             ApiErr::unauthenticated().into_response()
         }
-        _ => idempotent(&sim, Request::from_parts(parts, Body::from(bytes)), next).await,
+        _ => {
+            let request = Request::from_parts(parts, Body::from(bytes));
+            idempotent(&sim, request, next, slow).await
+        }
     };
     finish(&sim, response, &request_id, fault).await
 }
@@ -457,9 +476,10 @@ async fn finish(
     if let Ok(value) = HeaderValue::from_str(request_id) {
         response.headers_mut().insert("x-request-id", value);
     }
-    let status = (fault != Some(Fault::DropConnection)).then_some(response.status().as_u16());
+    let closes = matches!(fault, Some(Fault::DropConnection | Fault::Reset));
+    let status = (!closes).then_some(response.status().as_u16());
     let response = match fault {
-        Some(Fault::DropConnection) => {
+        Some(Fault::DropConnection | Fault::Reset) => {
             response.extensions_mut().insert(CloseConnection);
             response
         }
@@ -542,12 +562,15 @@ fn record(parts: &axum::http::request::Parts, body: &Bytes, request_id: &str) ->
         body: serde_json::from_slice(body).ok(),
         status: None,
         request_id: request_id.to_string(),
+        fault: None,
     }
 }
 
 /// `Idempotency-Key` on a v3 POST/PATCH: the first successful response is replayed (same
-/// status and body, plus `idempotent-replayed: true`) for every later request with the key.
-async fn idempotent(sim: &Sim, request: Request, next: Next) -> Response {
+/// status and body, plus `idempotent-replayed: true`) for every later request with the key;
+/// while the first is handled (`slow` first: a [`Fault::Slow`]), others get 409
+/// `request_in_progress`.
+async fn idempotent(sim: &Sim, request: Request, next: Next, slow: Duration) -> Response {
     let writes = matches!(*request.method(), Method::POST | Method::PATCH)
         && request.uri().path().starts_with("/v3/");
     let key = request
@@ -555,6 +578,9 @@ async fn idempotent(sim: &Sim, request: Request, next: Next) -> Response {
         .get("idempotency-key")
         .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
     let (Some(key), true) = (key, writes) else {
+        if !slow.is_zero() {
+            tokio::time::sleep(slow).await;
+        }
         return next.run(request).await;
     };
     let key_ok = !key.is_empty()
@@ -625,6 +651,13 @@ async fn idempotent(sim: &Sim, request: Request, next: Next) -> Response {
             }
         }
     }
+    let mut in_flight = InFlight {
+        sim,
+        key: Some(key),
+    };
+    if !slow.is_zero() {
+        tokio::time::sleep(slow).await;
+    }
     let response = next
         .run(Request::from_parts(parts, Body::from(bytes)))
         .await;
@@ -632,6 +665,7 @@ async fn idempotent(sim: &Sim, request: Request, next: Next) -> Response {
     let bytes = axum::body::to_bytes(body, usize::MAX)
         .await
         .unwrap_or_default();
+    let key = in_flight.key.take().unwrap_or_default();
     let mut state = sim.state();
     if parts.status.is_success() {
         let content_type = parts
@@ -653,4 +687,23 @@ async fn idempotent(sim: &Sim, request: Request, next: Next) -> Response {
         state.idempotency.remove(&key);
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// The `InFlight` mark of a key whose first request is being handled. Dropped without
+/// [`InFlight::key`] taken (the client went away and hyper cancelled the handler), it forgets
+/// the mark: the request did nothing, and the key must stay usable.
+struct InFlight<'a> {
+    sim: &'a Sim,
+    key: Option<String>,
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        if let Some(key) = self.key.take() {
+            let mut state = self.sim.state();
+            if matches!(state.idempotency.get(&key), Some(Remembered::InFlight)) {
+                state.idempotency.remove(&key);
+            }
+        }
+    }
 }
