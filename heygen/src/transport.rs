@@ -253,14 +253,14 @@ impl Transport {
                             .after_error(error, retry, max_retries, repeatable)
                     }
                 };
-                if let Decision::RetryAfter(wait) = decision {
+                if let Decision::RetryAfter(wait) = decision
+                    && let Some(next) = attempts.again().await.map_err(Failure::Local)?
+                {
                     tracing::debug!(?wait, "retrying");
                     tokio::time::sleep(wait).await;
-                    if let Some(next) = attempts.again().await.map_err(Failure::Local)? {
-                        request = next;
-                        retry += 1;
-                        continue;
-                    }
+                    request = next;
+                    retry += 1;
+                    continue;
                 }
                 tracing::Span::current().record("elapsed_ms", started.elapsed().as_millis() as u64);
                 tracing::debug!(ok = outcome.is_ok(), "request finished");
@@ -384,7 +384,10 @@ impl Transport {
         {
             // Spread the wake-ups: every waiting call would otherwise resend at the same instant.
             let spread = (until - Instant::now()).mul_f64(rand::random_range(0.0..0.1));
-            tokio::time::sleep_until(until + spread.min(Duration::from_secs(1))).await;
+            let at = until
+                .checked_add(spread.min(Duration::from_secs(1)))
+                .unwrap_or(until);
+            tokio::time::sleep_until(at).await;
         }
     }
 }

@@ -427,3 +427,40 @@ proptest! {
         }
     }
 }
+
+#[tokio::test(start_paused = true)]
+async fn an_upload_rides_the_same_retry_loop_with_its_key() {
+    let sim = Simulator::start().await;
+    // The first upload is stored, then its answer lost: the retry must not store it again.
+    sim.inject(
+        FaultRule::new(Fault::DropConnection)
+            .method("POST")
+            .path("/v3/assets"),
+    );
+    let client = sim
+        .client()
+        .with_options(RequestOptions::new().idempotency_key("upload-1"));
+    let first = client
+        .assets()
+        .upload_bytes("logo.png", None, vec![0x89, b'P', b'N', b'G'])
+        .await
+        .unwrap();
+    let uploads: Vec<_> = sim
+        .requests()
+        .into_iter()
+        .filter(|r| r.path == "/v3/assets")
+        .collect();
+    assert_eq!(uploads.len(), 2, "sent again after the lost answer");
+    assert!(
+        uploads
+            .iter()
+            .all(|r| r.header("idempotency-key") == Some("upload-1"))
+    );
+    assert_eq!(uploads[1].status, Some(200));
+    let again = client
+        .assets()
+        .upload_bytes("logo.png", None, vec![0x89, b'P', b'N', b'G'])
+        .await
+        .unwrap();
+    assert_eq!(again.asset_id, first.asset_id, "replayed, not stored twice");
+}

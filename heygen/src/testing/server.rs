@@ -602,7 +602,7 @@ async fn idempotent(sim: &Sim, request: Request, next: Next, slow: Duration) -> 
     let fingerprint = Fingerprint {
         method: parts.method.as_str().to_string(),
         path: parts.uri.path().to_string(),
-        body: serde_json::from_slice(&bytes).map_err(|_| bytes.clone()),
+        body: serde_json::from_slice(&bytes).map_err(|_| without_boundary(&parts.headers, &bytes)),
     };
     {
         let mut state = sim.state();
@@ -687,6 +687,34 @@ async fn idempotent(sim: &Sim, request: Request, next: Next, slow: Duration) -> 
         state.idempotency.remove(&key);
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// A multipart body with its boundary taken out: each attempt of an upload draws a new
+/// boundary, and the same parts are the same request.
+fn without_boundary(headers: &HeaderMap, body: &Bytes) -> Bytes {
+    let boundary = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| v.starts_with("multipart/"))
+        .and_then(|v| {
+            v.split(';')
+                .find_map(|p| p.trim().strip_prefix("boundary="))
+        })
+        .map(|b| b.trim_matches('"').as_bytes().to_vec());
+    let Some(boundary) = boundary.filter(|b| !b.is_empty()) else {
+        return body.clone();
+    };
+    let mut out = Vec::with_capacity(body.len());
+    let mut rest = &body[..];
+    while let Some(at) = rest
+        .windows(boundary.len())
+        .position(|window| window == boundary.as_slice())
+    {
+        out.extend_from_slice(&rest[..at]);
+        rest = &rest[at + boundary.len()..];
+    }
+    out.extend_from_slice(rest);
+    Bytes::from(out)
 }
 
 /// The `InFlight` mark of a key whose first request is being handled. Dropped without
