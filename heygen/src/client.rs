@@ -10,9 +10,16 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::call::{self, CallRecord, RequestOptions};
-use crate::error::{ApiError, EXCERPT_LIMIT, Error, Result, excerpt};
+use crate::error::{EXCERPT_LIMIT, Error, Result, excerpt};
 use crate::retry::RetryPolicy;
 use crate::transport::{Auth, Failure, Rebuilt, Transport};
+
+mod failure;
+mod origin;
+
+use failure::{api_error, map_error, transport_error};
+use origin::check_base_url;
+pub use origin::redirect_policy;
 
 /// HeyGen's API.
 pub const DEFAULT_BASE_URL: &str = "https://api.heygen.com";
@@ -219,153 +226,6 @@ fn raw_client(
     heygen_sys::Client::new_with_client(&transport.base_url, http, exec)
 }
 
-/// A failure in transit (the record says which call, key and attempts).
-fn transport_error(source: reqwest::Error, record: CallRecord) -> Error {
-    if let Some(limit) = record.too_large {
-        return Error::ResponseTooLarge {
-            operation: record.operation,
-            status: record.status.unwrap_or(200),
-            limit,
-            idempotency_key: record.idempotency_key,
-        };
-    }
-    if source.is_timeout() {
-        Error::Timeout {
-            operation: record.operation,
-            source: Some(source),
-            idempotency_key: record.idempotency_key,
-            repeatable: record.repeatable,
-        }
-    } else {
-        Error::Connection {
-            operation: record.operation,
-            source,
-            idempotency_key: record.idempotency_key,
-            repeatable: record.repeatable,
-        }
-    }
-}
-
-async fn map_error<E: Serialize + std::fmt::Debug>(
-    error: heygen_sys::Error<E>,
-    mut record: CallRecord,
-) -> Error {
-    use heygen_sys::Error as E;
-    if let Some(refused) = record.refused.take() {
-        return refused;
-    }
-    match error {
-        E::InvalidRequest(message) | E::Custom(message) => Error::from_builder_message(message),
-        E::CommunicationError(source)
-        | E::ResponseBodyError(source)
-        | E::InvalidUpgrade(source) => transport_error(source, record),
-        E::ErrorResponse(response) => {
-            let status = response.status().as_u16();
-            let headers = response.headers().clone();
-            let body = serde_json::to_value(response.into_inner()).unwrap_or(Value::Null);
-            api_error(status, &headers, &body, String::new(), record)
-        }
-        E::UnexpectedResponse(response) => {
-            let status = response.status().as_u16();
-            let headers = response.headers().clone();
-            // The transport has read the body (under its cap): this takes it from memory.
-            let bytes = match response.bytes().await {
-                Ok(bytes) => bytes,
-                Err(source) => return transport_error(source, record),
-            };
-            let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-            api_error(
-                status,
-                &headers,
-                &body,
-                excerpt(&bytes, EXCERPT_LIMIT),
-                record,
-            )
-        }
-        E::InvalidResponsePayload(bytes, source) => {
-            let status = record.status.unwrap_or(200);
-            if (200..300).contains(&status) {
-                Error::Decode {
-                    operation: record.operation,
-                    status,
-                    message: source.to_string(),
-                    body_excerpt: excerpt(&bytes, EXCERPT_LIMIT),
-                    truncated: source.is_eof(),
-                    idempotency_key: record.idempotency_key,
-                    repeatable: record.repeatable,
-                }
-            } else {
-                // A documented error status whose body is not the documented JSON (a proxy's page).
-                let headers = reqwest::header::HeaderMap::new();
-                api_error(
-                    status,
-                    &headers,
-                    &Value::Null,
-                    excerpt(&bytes, EXCERPT_LIMIT),
-                    record,
-                )
-            }
-        }
-    }
-}
-
-/// Builds the typed API error from whatever error body the API (or a proxy) sent.
-fn api_error(
-    status: u16,
-    headers: &reqwest::header::HeaderMap,
-    body: &Value,
-    raw_excerpt: String,
-    record: CallRecord,
-) -> Error {
-    // v3: {"error": {code, message, param, doc_url}}; v1: {code, message}; legacy: {error: {code, message}}.
-    let detail = body.get("error").filter(|e| e.is_object()).unwrap_or(body);
-    let text = |key: &str| {
-        detail.get(key).and_then(|v| match v {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        })
-    };
-    let header = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
-    };
-    let reason = reqwest::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-        .unwrap_or("error");
-    let message = text("message").unwrap_or_else(|| {
-        if raw_excerpt.is_empty() {
-            reason.to_string()
-        } else {
-            raw_excerpt
-        }
-    });
-    let api = Box::new(ApiError {
-        status,
-        code: text("code"),
-        message,
-        param: text("param"),
-        doc_url: text("doc_url"),
-        request_id: header("x-request-id").or(record.request_id),
-        retry_after: header("retry-after")
-            .as_deref()
-            .and_then(crate::retry::parse_retry_after)
-            .or(record.retry_after),
-        operation: record.operation,
-        attempts: record.attempts.max(1),
-        idempotency_key: record.idempotency_key,
-        repeatable: record.repeatable,
-    });
-    if status == 429 {
-        Error::RateLimited(api)
-    } else {
-        Error::Api(api)
-    }
-}
-
 /// Settings of a [`Client`]; see [`Client::builder`].
 #[derive(Default)]
 pub struct ClientBuilder {
@@ -538,48 +398,6 @@ impl ClientBuilder {
     }
 }
 
-/// The base URL without its trailing `/`, and its path: https (or http to a loopback host, or
-/// with `allow_http`), no user or password, no query or fragment.
-fn check_base_url(url: &str, allow_http: bool) -> Result<(String, String)> {
-    let refuse = |why: &str| Err(Error::Config(format!("base URL: {why}")));
-    let parsed = match reqwest::Url::parse(url) {
-        Ok(parsed) => parsed,
-        // The text may hold a password: it is not echoed.
-        Err(e) => return refuse(&format!("not a URL ({e})")),
-    };
-    if !parsed.username().is_empty() || parsed.password().is_some() {
-        return refuse("must not carry a user name or password (the API key authenticates)");
-    }
-    if parsed.query().is_some() || parsed.fragment().is_some() {
-        return refuse(&format!(
-            "`{}` must not carry a query or fragment",
-            parsed.origin().ascii_serialization()
-        ));
-    }
-    let Some(host) = parsed.host_str() else {
-        return refuse(&format!("`{url}` has no host"));
-    };
-    let loopback = host.eq_ignore_ascii_case("localhost")
-        || host
-            .trim_start_matches('[')
-            .trim_end_matches(']')
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback());
-    match parsed.scheme() {
-        "https" => {}
-        "http" if loopback || allow_http => {}
-        "http" => {
-            return refuse(&format!(
-                "`{url}` is plain http: use https (http is accepted for loopback addresses, or with ClientBuilder::allow_http(true))"
-            ));
-        }
-        other => return refuse(&format!("scheme `{other}` is not https")),
-    }
-    let base = url.trim_end_matches('/').to_string();
-    let path = parsed.path().trim_end_matches('/').to_string();
-    Ok((base, path))
-}
-
 fn secret(value: &str, what: &str) -> Result<HeaderValue> {
     if value.trim().is_empty() || value.trim() == "Bearer" {
         return Err(Error::Config(format!("the {what} is empty")));
@@ -604,34 +422,6 @@ pub fn http_client_builder() -> reqwest::ClientBuilder {
     reqwest::Client::builder()
 }
 
-/// The redirect policy of the client this crate builds: a redirect is followed only within
-/// the origin (scheme, host and port) the request was sent to, at most 5 times. reqwest's
-/// default follows redirects anywhere and strips only `Authorization` and `Cookie`, so the
-/// `x-api-key` would go to the other host (even over an https → http downgrade). A refused
-/// redirect is returned as it is: the call fails with its 3xx status.
-///
-/// ```
-/// let http = heygen::http_client_builder()
-///     .redirect(heygen::redirect_policy())
-///     .build()
-///     .unwrap();
-/// let client = heygen::Client::builder().api_key("k").http_client(http).build()?;
-/// # let _ = client; Ok::<(), heygen::Error>(())
-/// ```
-pub fn redirect_policy() -> reqwest::redirect::Policy {
-    reqwest::redirect::Policy::custom(|attempt| {
-        let same_origin = attempt
-            .previous()
-            .first()
-            .is_some_and(|first| first.origin() == attempt.url().origin());
-        if same_origin && attempt.previous().len() <= 5 {
-            attempt.follow()
-        } else {
-            attempt.stop()
-        }
-    })
-}
-
 fn default_http_client(timeout: Duration, connect_timeout: Duration) -> Result<reqwest::Client> {
     http_client_builder()
         .timeout(timeout)
@@ -639,47 +429,4 @@ fn default_http_client(timeout: Duration, connect_timeout: Duration) -> Result<r
         .redirect(redirect_policy())
         .build()
         .map_err(|e| Error::Config(format!("building the HTTP client: {e}")))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base_urls_must_be_https_unless_loopback_or_allowed() {
-        for ok in [
-            "https://api.heygen.com",
-            "https://gw.example/heygen/",
-            "http://127.0.0.1:8080",
-            "http://localhost:3000",
-            "http://[::1]:9",
-        ] {
-            check_base_url(ok, false).unwrap_or_else(|e| panic!("{ok}: {e}"));
-        }
-        assert_eq!(
-            check_base_url("https://gw.example/heygen/", false).unwrap(),
-            (
-                "https://gw.example/heygen".to_string(),
-                "/heygen".to_string()
-            )
-        );
-        assert_eq!(
-            check_base_url("https://api.heygen.com", false).unwrap().1,
-            ""
-        );
-        for bad in [
-            "http://api.heygen.com",
-            "http://10.0.0.1",
-            "https://user:hunter2@api.heygen.com",
-            "https://api.heygen.com/?region=eu",
-            "https://api.heygen.com/#x",
-            "ftp://api.heygen.com",
-            "not a url",
-        ] {
-            let error = check_base_url(bad, false).unwrap_err();
-            assert!(matches!(error, Error::Config(_)), "{bad}");
-            assert!(!error.to_string().contains("hunter2"), "{error}");
-        }
-        check_base_url("http://gateway.internal", true).unwrap();
-    }
 }

@@ -26,6 +26,11 @@
 //! A status this SDK does not know (the API adds values over time) counts as still running and
 //! is reported to the progress callback with [`Progress::recognized`] `false`.
 //!
+//! Testing a wait on tokio's paused clock: serve from the test's own runtime (the
+//! `heygen::testing` simulator does). A wait keeps a timer at its deadline while it polls, and a
+//! paused clock jumps to the next timer whenever the runtime waits on I/O from outside, such as
+//! a mock server on a thread of its own.
+//!
 //! ```no_run
 //! # async fn run(client: heygen::Client, request: heygen::types::CreateVideoV3RequestBody) -> heygen::Result<()> {
 //! use std::time::Duration;

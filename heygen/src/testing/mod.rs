@@ -38,6 +38,7 @@
 //! ```
 
 mod faults;
+mod idempotency;
 mod reply;
 mod routes;
 mod server;

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State as AxumState};
-use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use hyper_util::rt::TokioIo;
@@ -21,14 +21,15 @@ use tokio::task::{JoinHandle, JoinSet};
 use tower::ServiceExt as _;
 
 use super::faults::{Fault, FaultRule, Faults, RandomFaults, RecordedRequest};
+use super::idempotency::idempotent;
 use super::reply::ApiErr;
-use super::state::{Config, Fingerprint, Remembered, ResourceKind, State, Timeline};
+use super::state::{Config, ResourceKind, State, Timeline};
 
 /// The key [`Simulator::start`] accepts.
 pub const DEFAULT_API_KEY: &str = "sim_test_key";
 
 /// Largest request body the simulator reads (the asset limit is 32 MB).
-const MAX_BODY: usize = 40 * 1024 * 1024;
+pub(crate) const MAX_BODY: usize = 40 * 1024 * 1024;
 
 /// What the server and the [`Simulator`] handle share.
 #[derive(Debug)]
@@ -563,175 +564,5 @@ fn record(parts: &axum::http::request::Parts, body: &Bytes, request_id: &str) ->
         status: None,
         request_id: request_id.to_string(),
         fault: None,
-    }
-}
-
-/// `Idempotency-Key` on a v3 POST/PATCH: the first successful response is replayed (same
-/// status and body, plus `idempotent-replayed: true`) for every later request with the key;
-/// while the first is handled (`slow` first: a [`Fault::Slow`]), others get 409
-/// `request_in_progress`.
-async fn idempotent(sim: &Sim, request: Request, next: Next, slow: Duration) -> Response {
-    let writes = matches!(*request.method(), Method::POST | Method::PATCH)
-        && request.uri().path().starts_with("/v3/");
-    let key = request
-        .headers()
-        .get("idempotency-key")
-        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
-    let (Some(key), true) = (key, writes) else {
-        if !slow.is_zero() {
-            tokio::time::sleep(slow).await;
-        }
-        return next.run(request).await;
-    };
-    let key_ok = !key.is_empty()
-        && key.len() <= 255
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"_:.-".contains(&b));
-    if !key_ok {
-        return ApiErr::invalid(
-            Some("Idempotency-Key"),
-            "'Idempotency-Key' must be 1-255 characters of [A-Za-z0-9_:.-].",
-        )
-        .into_response();
-    }
-    let (parts, body) = request.into_parts();
-    let bytes = axum::body::to_bytes(body, MAX_BODY)
-        .await
-        .unwrap_or_default();
-    let fingerprint = Fingerprint {
-        method: parts.method.as_str().to_string(),
-        path: parts.uri.path().to_string(),
-        body: serde_json::from_slice(&bytes).map_err(|_| without_boundary(&parts.headers, &bytes)),
-    };
-    {
-        let mut state = sim.state();
-        match state.idempotency.get(&key) {
-            Some(Remembered::InFlight) => {
-                return ApiErr::new(
-                    409,
-                    "request_in_progress",
-                    "A request with this Idempotency-Key is still in progress.",
-                )
-                .into_response();
-            }
-            Some(Remembered::Done {
-                fingerprint: first, ..
-            }) if *first != fingerprint => {
-                return ApiErr::invalid(
-                    Some("Idempotency-Key"),
-                    "This Idempotency-Key was already used with a different request.",
-                )
-                .into_response();
-            }
-            Some(Remembered::Done {
-                status,
-                content_type,
-                body,
-                ..
-            }) => {
-                let mut response = (
-                    axum::http::StatusCode::from_u16(*status).unwrap_or_default(),
-                    body.clone(),
-                )
-                    .into_response();
-                if let Some(value) = content_type
-                    .as_deref()
-                    .and_then(|v| HeaderValue::from_str(v).ok())
-                {
-                    response.headers_mut().insert(header::CONTENT_TYPE, value);
-                }
-                response
-                    .headers_mut()
-                    .insert("idempotent-replayed", HeaderValue::from_static("true"));
-                return response;
-            }
-            None => {
-                state.idempotency.insert(key.clone(), Remembered::InFlight);
-            }
-        }
-    }
-    let mut in_flight = InFlight {
-        sim,
-        key: Some(key),
-    };
-    if !slow.is_zero() {
-        tokio::time::sleep(slow).await;
-    }
-    let response = next
-        .run(Request::from_parts(parts, Body::from(bytes)))
-        .await;
-    let (parts, body) = response.into_parts();
-    let bytes = axum::body::to_bytes(body, usize::MAX)
-        .await
-        .unwrap_or_default();
-    let key = in_flight.key.take().unwrap_or_default();
-    let mut state = sim.state();
-    if parts.status.is_success() {
-        let content_type = parts
-            .headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        state.idempotency.insert(
-            key,
-            Remembered::Done {
-                fingerprint,
-                status: parts.status.as_u16(),
-                content_type,
-                body: bytes.clone(),
-            },
-        );
-    } else {
-        // Only successes are remembered: a corrected request may reuse the key.
-        state.idempotency.remove(&key);
-    }
-    Response::from_parts(parts, Body::from(bytes))
-}
-
-/// A multipart body with its boundary taken out: each attempt of an upload draws a new
-/// boundary, and the same parts are the same request.
-fn without_boundary(headers: &HeaderMap, body: &Bytes) -> Bytes {
-    let boundary = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| v.starts_with("multipart/"))
-        .and_then(|v| {
-            v.split(';')
-                .find_map(|p| p.trim().strip_prefix("boundary="))
-        })
-        .map(|b| b.trim_matches('"').as_bytes().to_vec());
-    let Some(boundary) = boundary.filter(|b| !b.is_empty()) else {
-        return body.clone();
-    };
-    let mut out = Vec::with_capacity(body.len());
-    let mut rest = &body[..];
-    while let Some(at) = rest
-        .windows(boundary.len())
-        .position(|window| window == boundary.as_slice())
-    {
-        out.extend_from_slice(&rest[..at]);
-        rest = &rest[at + boundary.len()..];
-    }
-    out.extend_from_slice(rest);
-    Bytes::from(out)
-}
-
-/// The `InFlight` mark of a key whose first request is being handled. Dropped without
-/// [`InFlight::key`] taken (the client went away and hyper cancelled the handler), it forgets
-/// the mark: the request did nothing, and the key must stay usable.
-struct InFlight<'a> {
-    sim: &'a Sim,
-    key: Option<String>,
-}
-
-impl Drop for InFlight<'_> {
-    fn drop(&mut self) {
-        if let Some(key) = self.key.take() {
-            let mut state = self.sim.state();
-            if matches!(state.idempotency.get(&key), Some(Remembered::InFlight)) {
-                state.idempotency.remove(&key);
-            }
-        }
     }
 }
