@@ -1,14 +1,19 @@
-//! Per-call options, and what the transport learnt about a call.
+//! Per-handle options, checks made before a request is built, and what the transport learnt
+//! about a call.
 //!
-//! Options reach the transport (which runs inside progenitor's generated `send()`) through a
-//! tokio task-local, so every generated operation honours them without re-wrapping its builder.
+//! Options belong to a handle: [`Client::with_options`](crate::Client::with_options) gives the
+//! handle its own generated client whose `Exec` captures them, so `raw()` calls honour them too.
+//! What the transport learns about one call (the operation id, attempts, the key it sent …)
+//! travels back to `Client::run` in a task-local slot scoped around that call: no allocation,
+//! and nothing at all for `raw()` calls, which run outside one.
 
-use std::sync::{Arc, Mutex};
+use std::cell::{Cell, RefCell};
 use std::time::Duration;
 
 use crate::error::{Error, Result};
 
-/// Options for the calls made through one handle: `client.with_options(opts).videos()…`.
+/// Options for the calls made through one handle: `client.with_options(opts).videos()…`, and
+/// `client.with_options(opts).raw()…` alike.
 ///
 /// ```
 /// use heygen::RequestOptions;
@@ -34,9 +39,9 @@ impl RequestOptions {
         self
     }
 
-    /// `Idempotency-Key` for a POST/PATCH: HeyGen replays the first response for 24 h, so a
-    /// retried create is never duplicated. 1–255 characters of `[A-Za-z0-9_:.-]`; checked
-    /// before sending.
+    /// `Idempotency-Key` for a v3 POST/PATCH (the calls HeyGen honours it on; other calls do
+    /// not send it): HeyGen replays the first response for 24 h, so a retried create is never
+    /// duplicated. 1–255 characters of `[A-Za-z0-9_:.-]`; checked before sending.
     pub fn idempotency_key(mut self, key: impl Into<String>) -> Self {
         self.idempotency_key = Some(key.into());
         self
@@ -73,27 +78,98 @@ pub fn validate_idempotency_key(key: &str) -> Result<()> {
     Ok(())
 }
 
-/// What the transport saw of the last attempt of a call.
-#[derive(Debug, Clone, Default)]
+/// Refuses an id that cannot be a path segment: empty, `.` or `..` (URL parsing would drop or
+/// climb the segment, so `videos().delete("..")` would send `DELETE /v3/`).
+pub(crate) fn path_id(name: &str, value: &str) -> Result<()> {
+    if matches!(value, "" | "." | "..") {
+        return Err(Error::invalid(
+            name,
+            format!("`{value}` is not an id: an id cannot be empty, `.` or `..`"),
+        ));
+    }
+    Ok(())
+}
+
+/// What the transport saw of a call (its last attempt for the status).
+#[derive(Debug, Default)]
 pub(crate) struct CallRecord {
+    pub operation: &'static str,
     pub attempts: u32,
     pub status: Option<u16>,
     pub request_id: Option<String>,
     pub retry_after: Option<Duration>,
-}
-
-/// The task-local state of one call.
-#[derive(Debug, Default)]
-pub(crate) struct CallContext {
-    pub options: RequestOptions,
-    pub record: Mutex<CallRecord>,
+    pub idempotency_key: Option<String>,
+    pub repeatable: bool,
+    /// The request was not sent: why.
+    pub refused: Option<Error>,
+    /// The success body was over this limit, and not read past it.
+    pub too_large: Option<u64>,
 }
 
 tokio::task_local! {
-    pub(crate) static CALL: Arc<CallContext>;
+    static RECORD: RefCell<CallRecord>;
+    static LAST_OPERATION: Cell<Option<&'static str>>;
 }
 
-/// The current call's context, when a `heygen` call is running.
-pub(crate) fn current() -> Option<Arc<CallContext>> {
-    CALL.try_with(Arc::clone).ok()
+/// Runs `call` with a fresh record for the transport to fill, and returns both.
+pub(crate) async fn recorded<F: Future>(call: F) -> (F::Output, CallRecord) {
+    let mut scoped = std::pin::pin!(RECORD.scope(RefCell::default(), call));
+    let output = scoped.as_mut().await;
+    let record = scoped
+        .as_mut()
+        .take_value()
+        .map(RefCell::into_inner)
+        .unwrap_or_default();
+    (output, record)
+}
+
+/// Updates the current call's record, when the call runs inside [`recorded`].
+pub(crate) fn record(update: impl FnOnce(&mut CallRecord)) {
+    let _ = RECORD.try_with(|record| update(&mut record.borrow_mut()));
+}
+
+/// Runs `work` and returns the operation id of the last request it sent, if any (for the
+/// errors of a paginator, whose fetch is a closure).
+pub(crate) async fn with_operation<F: Future>(work: F) -> (F::Output, Option<&'static str>) {
+    let mut scoped = std::pin::pin!(LAST_OPERATION.scope(Cell::new(None), work));
+    let output = scoped.as_mut().await;
+    let operation = scoped.as_mut().take_value().and_then(Cell::into_inner);
+    (output, operation)
+}
+
+/// Notes the operation a request is sent for, inside [`with_operation`].
+pub(crate) fn note_operation(operation: &'static str) {
+    let _ = LAST_OPERATION.try_with(|last| last.set(Some(operation)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_that_are_not_path_segments_are_refused() {
+        for id in ["", ".", ".."] {
+            let error = path_id("video_id", id).unwrap_err();
+            assert!(
+                matches!(&error, Error::InvalidRequest { field: Some(f), .. } if f == "video_id"),
+                "{error:?}"
+            );
+        }
+        for id in ["v1", "...", ".v", "a/b", "%2e"] {
+            path_id("video_id", id).unwrap();
+        }
+    }
+
+    #[tokio::test]
+    async fn the_record_comes_back_from_its_scope() {
+        let (value, seen) = recorded(async {
+            record(|r| r.attempts = 3);
+            7
+        })
+        .await;
+        assert_eq!((value, seen.attempts), (7, 3));
+        record(|r| r.attempts = 9); // outside any call: ignored
+        let ((), operation) = with_operation(async { note_operation("listVideosV3") }).await;
+        assert_eq!(operation, Some("listVideosV3"));
+    }
 }

@@ -9,10 +9,17 @@ use reqwest::header::HeaderValue;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::call::{self, CallContext, RequestOptions};
-use crate::error::{ApiError, Error, Result, excerpt};
+use crate::call::{self, CallRecord, RequestOptions};
+use crate::error::{EXCERPT_LIMIT, Error, Result, excerpt};
 use crate::retry::RetryPolicy;
-use crate::transport::{Auth, Transport};
+use crate::transport::{Auth, Failure, Rebuilt, Transport};
+
+mod failure;
+mod origin;
+
+use failure::{api_error, map_error, transport_error};
+use origin::check_base_url;
+pub use origin::redirect_policy;
 
 /// HeyGen's API.
 pub const DEFAULT_BASE_URL: &str = "https://api.heygen.com";
@@ -20,6 +27,8 @@ pub const DEFAULT_BASE_URL: &str = "https://api.heygen.com";
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
 /// Default connect timeout.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default largest success body read: 16 MiB (a page of 100 videos is well under 1 MiB).
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A HeyGen API client. Cheap to clone; clones share the connection pool.
 ///
@@ -32,16 +41,16 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// ```
 #[derive(Clone)]
 pub struct Client {
+    /// This handle's generated client: its `Exec` carries this handle's options.
     raw: heygen_sys::Client,
     transport: Arc<Transport>,
-    base_url: String,
-    options: RequestOptions,
+    options: Arc<RequestOptions>,
 }
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client")
-            .field("base_url", &self.base_url)
+            .field("base_url", &self.transport.base_url)
             .field("auth", &self.transport.auth)
             .field("retry", &self.transport.retry)
             .field("options", &self.options)
@@ -78,49 +87,50 @@ impl Client {
         ClientBuilder::default()
     }
 
-    /// The generated client, sharing this client's configuration, auth and retries: every
-    /// operation of the document, v1/v2 included.
+    /// The generated client, sharing this handle's configuration, auth, retries and options:
+    /// every operation of the document, v1/v2 included.
+    ///
+    /// ```no_run
+    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
+    /// use heygen::RequestOptions;
+    /// // One attempt, as for the handle's own resources.
+    /// let once = client.with_options(RequestOptions::new().max_retries(0));
+    /// let voices = once.run(once.raw().list_audio_voices().send()).await?;
+    /// # let _ = voices; Ok(()) }
+    /// ```
     pub fn raw(&self) -> &heygen_sys::Client {
         &self.raw
     }
 
     /// The base URL requests go to.
     pub fn base_url(&self) -> &str {
-        &self.base_url
+        &self.transport.base_url
     }
 
-    /// A client whose calls use `options` (retries, idempotency key, timeout).
+    /// A handle whose calls use `options` (retries, idempotency key, timeout): its resources
+    /// and its [`Client::raw`] alike.
     pub fn with_options(&self, options: RequestOptions) -> Self {
+        let options = Arc::new(options);
         Self {
+            raw: raw_client(&self.transport, self.http().clone(), options.clone()),
+            transport: self.transport.clone(),
             options,
-            ..self.clone()
         }
     }
 
-    /// Runs one generated operation with this client's per-call options, mapping every failure
-    /// to [`Error`].
-    pub async fn run<T, E, F>(&self, operation: &'static str, send: F) -> Result<ResponseValue<T>>
+    /// Runs one generated operation built from this handle's [`Client::raw`], mapping every
+    /// failure to [`Error`] (the operation id comes from the generated code).
+    pub async fn run<T, E, F>(&self, send: F) -> Result<ResponseValue<T>>
     where
         F: Future<Output = std::result::Result<ResponseValue<T>, heygen_sys::Error<E>>>,
         E: Serialize + std::fmt::Debug,
     {
-        self.options.validate()?;
-        let context = Arc::new(CallContext {
-            options: self.options.clone(),
-            record: Mutex::default(),
-        });
-        let result = call::CALL.scope(context.clone(), send).await;
-        let record = context.record.lock().expect("call record").clone();
-        match result {
-            Ok(value) => Ok(value),
-            Err(error) => Err(map_error(operation, error, &record).await),
-        }
+        self.run_recorded(send).await.map(|(response, _)| response)
     }
 
     /// Runs an operation whose body is a `{"data": …}` envelope and returns the payload.
     pub(crate) async fn data<Env, T, E, F>(
         &self,
-        operation: &'static str,
         send: F,
         data: impl FnOnce(Env) -> Option<T>,
     ) -> Result<T>
@@ -128,234 +138,92 @@ impl Client {
         F: Future<Output = std::result::Result<ResponseValue<Env>, heygen_sys::Error<E>>>,
         E: Serialize + std::fmt::Debug,
     {
-        let response = self.run(operation, send).await?;
+        let (response, record) = self.run_recorded(send).await?;
         let status = response.status().as_u16();
         data(response.into_inner()).ok_or_else(|| Error::Decode {
-            operation,
+            operation: record.operation,
             status,
             message: "the response has no `data`".into(),
             body_excerpt: String::new(),
+            truncated: false,
+            idempotency_key: record.idempotency_key,
+            repeatable: record.repeatable,
         })
     }
-}
 
-impl Client {
+    async fn run_recorded<T, E, F>(&self, send: F) -> Result<(ResponseValue<T>, CallRecord)>
+    where
+        F: Future<Output = std::result::Result<ResponseValue<T>, heygen_sys::Error<E>>>,
+        E: Serialize + std::fmt::Debug,
+    {
+        self.options.validate()?;
+        match call::recorded(send).await {
+            (Ok(response), record) => Ok((response, record)),
+            (Err(error), record) => Err(map_error(error, record).await),
+        }
+    }
+
+    /// Sends a hand-built request through the transport's retry loop, building it anew for
+    /// each attempt (a streamed multipart body cannot be cloned), and returns the status and
+    /// body of the successful response (read under the client's maximum).
+    pub(crate) async fn send_rebuilt<F, Fut>(
+        &self,
+        operation: &'static str,
+        mut build: F,
+    ) -> Result<(u16, bytes::Bytes, CallRecord)>
+    where
+        F: FnMut() -> Fut + Send,
+        Fut: Future<Output = Result<reqwest::Request>> + Send,
+    {
+        self.options.validate()?;
+        let first = build().await?;
+        let sent =
+            self.transport
+                .send(self.http(), &self.options, operation, first, Rebuilt(build));
+        let (result, record) = call::recorded(sent).await;
+        let response = match result {
+            Ok(response) => response,
+            Err(Failure::Local(error)) => return Err(error),
+            Err(Failure::Http(error)) => return Err(transport_error(error, record)),
+        };
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = match response.bytes().await {
+            Ok(body) => body,
+            Err(error) => return Err(transport_error(error, record)),
+        };
+        if !(200..300).contains(&status) {
+            let json = serde_json::from_slice(&body).unwrap_or(Value::Null);
+            return Err(api_error(
+                status,
+                &headers,
+                &json,
+                excerpt(&body, EXCERPT_LIMIT),
+                record,
+            ));
+        }
+        Ok((status, body, record))
+    }
+
     /// The HTTP client of the generated client (for hand-built requests: the multipart upload).
     pub(crate) fn http(&self) -> &reqwest::Client {
         heygen_sys::ClientInfo::client(&self.raw)
     }
-
-    /// Sends a hand-built request through the transport (auth, 429 pause, this handle's
-    /// options); an error status becomes the typed API error. `build` is called again for each
-    /// retry, since a streamed body cannot be cloned: 429 is retried always, 408/409/5xx and
-    /// connection errors only with an `Idempotency-Key`, as for generated operations.
-    pub(crate) async fn send_built<F, Fut>(
-        &self,
-        operation: &'static str,
-        mut build: F,
-    ) -> Result<reqwest::Response>
-    where
-        F: FnMut() -> Fut,
-        Fut: Future<Output = Result<reqwest::Request>>,
-    {
-        self.options.validate()?;
-        let mut options = self.options.clone().max_retries(0);
-        if options.idempotency_key.is_none() && self.transport.auto_idempotency {
-            options.idempotency_key = Some(uuid::Uuid::new_v4().to_string()); // one key for every attempt
-        }
-        let max_retries = self
-            .options
-            .max_retries
-            .unwrap_or(self.transport.retry.max_retries);
-        let repeatable = options.idempotency_key.is_some();
-        let mut retry = 0;
-        loop {
-            let request = build().await?;
-            let context = Arc::new(CallContext {
-                options: options.clone(),
-                record: Mutex::default(),
-            });
-            let sent = self
-                .transport
-                .clone()
-                .execute(self.http().clone(), request, operation);
-            let result = call::CALL.scope(context.clone(), sent).await;
-            let record = context.record.lock().expect("call record").clone();
-            let decision = match &result {
-                Ok(response) => self.transport.retry.after_status(
-                    response.status(),
-                    record.retry_after,
-                    retry,
-                    max_retries,
-                    repeatable,
-                ),
-                Err(error) => {
-                    self.transport
-                        .retry
-                        .after_error(error, retry, max_retries, repeatable)
-                }
-            };
-            if let crate::retry::Decision::RetryAfter(wait) = decision {
-                tokio::time::sleep(wait).await;
-                retry += 1;
-                continue;
-            }
-            let record = call::CallRecord {
-                attempts: retry + 1,
-                ..record
-            };
-            return match result {
-                Ok(response) if response.status().is_success() => Ok(response),
-                Ok(response) => {
-                    let (status, headers) =
-                        (response.status().as_u16(), response.headers().clone());
-                    let bytes = response.bytes().await.unwrap_or_default();
-                    let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-                    Err(api_error(
-                        operation,
-                        status,
-                        &headers,
-                        &body,
-                        excerpt(&bytes, 512),
-                        &record,
-                    ))
-                }
-                Err(source) if source.is_timeout() => Err(Error::Timeout {
-                    operation,
-                    source: Some(source),
-                }),
-                Err(source) => Err(Error::Connection { operation, source }),
-            };
-        }
-    }
 }
 
-async fn map_error<E: Serialize + std::fmt::Debug>(
-    operation: &'static str,
-    error: heygen_sys::Error<E>,
-    record: &call::CallRecord,
-) -> Error {
-    use heygen_sys::Error as E;
-    match error {
-        E::InvalidRequest(message) => Error::InvalidRequest {
-            field: None,
-            message,
-        },
-        E::Custom(message) => Error::InvalidRequest {
-            field: None,
-            message,
-        },
-        E::CommunicationError(source)
-        | E::ResponseBodyError(source)
-        | E::InvalidUpgrade(source) => {
-            if source.is_timeout() {
-                Error::Timeout {
-                    operation,
-                    source: Some(source),
-                }
-            } else {
-                Error::Connection { operation, source }
-            }
-        }
-        E::ErrorResponse(response) => {
-            let status = response.status().as_u16();
-            let headers = response.headers().clone();
-            let body = serde_json::to_value(response.into_inner()).unwrap_or(Value::Null);
-            api_error(operation, status, &headers, &body, String::new(), record)
-        }
-        E::UnexpectedResponse(response) => {
-            let status = response.status().as_u16();
-            let headers = response.headers().clone();
-            let bytes = response.bytes().await.unwrap_or_default();
-            let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-            api_error(
-                operation,
-                status,
-                &headers,
-                &body,
-                excerpt(&bytes, 512),
-                record,
-            )
-        }
-        E::InvalidResponsePayload(bytes, source) => {
-            let status = record.status.unwrap_or(200);
-            if (200..300).contains(&status) {
-                Error::Decode {
-                    operation,
-                    status,
-                    message: source.to_string(),
-                    body_excerpt: excerpt(&bytes, 512),
-                }
-            } else {
-                // A documented error status whose body is not the documented JSON (a proxy's page).
-                let headers = reqwest::header::HeaderMap::new();
-                api_error(
-                    operation,
-                    status,
-                    &headers,
-                    &Value::Null,
-                    excerpt(&bytes, 512),
-                    record,
-                )
-            }
-        }
-    }
-}
-
-/// Builds the typed API error from whatever error body the API (or a proxy) sent.
-fn api_error(
-    operation: &'static str,
-    status: u16,
-    headers: &reqwest::header::HeaderMap,
-    body: &Value,
-    raw_excerpt: String,
-    record: &call::CallRecord,
-) -> Error {
-    // v3: {"error": {code, message, param, doc_url}}; v1: {code, message}; legacy: {error: {code, message}}.
-    let detail = body.get("error").filter(|e| e.is_object()).unwrap_or(body);
-    let text = |key: &str| {
-        detail.get(key).and_then(|v| match v {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        })
-    };
-    let header = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
-    };
-    let reason = reqwest::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-        .unwrap_or("error");
-    let message = text("message").unwrap_or_else(|| {
-        if raw_excerpt.is_empty() {
-            reason.to_string()
-        } else {
-            raw_excerpt
-        }
+/// A generated client whose `Exec` is `transport` with `options`.
+fn raw_client(
+    transport: &Arc<Transport>,
+    http: reqwest::Client,
+    options: Arc<RequestOptions>,
+) -> heygen_sys::Client {
+    let exec_transport = transport.clone();
+    let exec = heygen_sys::Exec::new(move |client, request, operation| {
+        exec_transport
+            .clone()
+            .execute(client, request, operation, options.clone())
     });
-    let api = Box::new(ApiError {
-        status,
-        code: text("code"),
-        message,
-        param: text("param"),
-        doc_url: text("doc_url"),
-        request_id: header("x-request-id").or_else(|| record.request_id.clone()),
-        retry_after: header("retry-after")
-            .as_deref()
-            .and_then(crate::retry::parse_retry_after)
-            .or(record.retry_after),
-        operation,
-        attempts: record.attempts.max(1),
-    });
-    if status == 429 {
-        Error::RateLimited(api)
-    } else {
-        Error::Api(api)
-    }
+    heygen_sys::Client::new_with_client(&transport.base_url, http, exec)
 }
 
 /// Settings of a [`Client`]; see [`Client::builder`].
@@ -370,6 +238,8 @@ pub struct ClientBuilder {
     user_agent: Option<String>,
     http_client: Option<reqwest::Client>,
     auto_idempotency: bool,
+    allow_http: bool,
+    max_response_bytes: Option<u64>,
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -400,9 +270,19 @@ impl ClientBuilder {
         self
     }
 
-    /// Send requests elsewhere than `https://api.heygen.com` (a proxy, a simulator).
+    /// Send requests elsewhere than `https://api.heygen.com` (a gateway, a simulator). It must
+    /// be `https://` (plain `http://` only to a loopback address, or with
+    /// [`ClientBuilder::allow_http`]), and carry no user, password, query or fragment; a path
+    /// prefix (`https://gw.example/heygen`) is kept.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
+        self
+    }
+
+    /// Accept a plain `http://` base URL that is not a loopback address (the key then travels
+    /// unencrypted: for a trusted network only). Default `false`.
+    pub fn allow_http(mut self, allow: bool) -> Self {
+        self.allow_http = allow;
         self
     }
 
@@ -430,27 +310,40 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest successful response body read (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`], 16 MiB): a larger one fails with
+    /// [`Error::ResponseTooLarge`] without being read further. Error bodies are read up to
+    /// 64 KiB.
+    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+        self.max_response_bytes = Some(bytes);
+        self
+    }
+
     /// Replace the `User-Agent` (default `heygen-rs/<version>`).
     pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
         self.user_agent = Some(agent.into());
         self
     }
 
-    /// Use this `reqwest::Client` (its timeouts and TLS settings apply; the builder's do not).
-    /// Build it from [`http_client_builder`].
+    /// Use this `reqwest::Client` (its timeouts, TLS and redirect settings apply; the
+    /// builder's do not). Build it from [`http_client_builder`](crate::http_client_builder) and
+    /// give it [`redirect_policy`]: reqwest's default follows redirects to other hosts, and
+    /// would send the `x-api-key` along.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self
     }
 
     /// Give every v3 POST/PATCH a fresh UUID `Idempotency-Key` when the call sets none, so that
-    /// creates are retried safely on 5xx and connection errors.
+    /// creates are retried safely on 5xx and connection errors (and errors carry the key, to
+    /// retry them by hand).
     pub fn auto_idempotency(mut self, enabled: bool) -> Self {
         self.auto_idempotency = enabled;
         self
     }
 
-    /// Builds the client; fails without a non-empty API key or bearer token.
+    /// Builds the client; fails without a non-empty API key or bearer token, and on a base URL
+    /// refused by [`ClientBuilder::base_url`].
     pub fn build(self) -> Result<Client> {
         let auth = match (self.api_key, self.bearer_token) {
             (Some(_), Some(_)) => {
@@ -468,13 +361,10 @@ impl ClientBuilder {
                 ));
             }
         };
-        let base_url = self
-            .base_url
-            .unwrap_or_else(|| DEFAULT_BASE_URL.to_string())
-            .trim_end_matches('/')
-            .to_string();
-        reqwest::Url::parse(&base_url)
-            .map_err(|e| Error::Config(format!("base URL `{base_url}`: {e}")))?;
+        let (base_url, base_path) = check_base_url(
+            self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
+            self.allow_http,
+        )?;
         let user_agent = self
             .user_agent
             .unwrap_or_else(|| format!("heygen-rs/{}", env!("CARGO_PKG_VERSION")));
@@ -492,18 +382,18 @@ impl ClientBuilder {
             user_agent,
             retry: self.retry,
             auto_idempotency: self.auto_idempotency,
+            base_url,
+            base_path,
+            max_response_bytes: self
+                .max_response_bytes
+                .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
             paused_until: Mutex::default(),
         });
-        let exec_transport = transport.clone();
-        let exec = heygen_sys::Exec::new(move |client, request, operation| {
-            exec_transport.clone().execute(client, request, operation)
-        });
-        let raw = heygen_sys::Client::new_with_client(&base_url, http, exec);
+        let options = Arc::new(RequestOptions::default());
         Ok(Client {
-            raw,
+            raw: raw_client(&transport, http, options.clone()),
             transport,
-            base_url,
-            options: RequestOptions::default(),
+            options,
         })
     }
 }
@@ -536,6 +426,7 @@ fn default_http_client(timeout: Duration, connect_timeout: Duration) -> Result<r
     http_client_builder()
         .timeout(timeout)
         .connect_timeout(connect_timeout)
+        .redirect(redirect_policy())
         .build()
         .map_err(|e| Error::Config(format!("building the HTTP client: {e}")))
 }

@@ -1,4 +1,6 @@
-//! One error type for every call.
+//! One error type for every call. Each error says whether sending the same request again is
+//! safe ([`Error::is_retryable`]), carries the `Idempotency-Key` the call used (so the caller can
+//! retry with it), and, once a job exists, names the job.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -7,6 +9,11 @@ use serde_json::Value;
 
 /// `Result` with [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// At most this much of an error body is read, and kept for its excerpt.
+pub(crate) const ERROR_BODY_LIMIT: u64 = 64 * 1024;
+/// At most this many bytes of a body go into an error's message or excerpt.
+pub(crate) const EXCERPT_LIMIT: usize = 512;
 
 /// An error HeyGen answered with: status, the API's code/message/param, and the request id.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +37,11 @@ pub struct ApiError {
     pub operation: &'static str,
     /// How many attempts were made, retries included.
     pub attempts: u32,
+    /// The `Idempotency-Key` the call sent (the caller's, or the one `auto_idempotency` made).
+    pub idempotency_key: Option<String>,
+    /// Whether sending the same request again cannot duplicate its effect: a GET, PUT or
+    /// DELETE, or a write that carried an `Idempotency-Key` (resend it with the same key).
+    pub repeatable: bool,
 }
 
 impl std::fmt::Display for ApiError {
@@ -44,6 +56,9 @@ impl std::fmt::Display for ApiError {
         }
         if let Some(id) = &self.request_id {
             write!(f, " [request id {id}]")?;
+        }
+        if let Some(key) = &self.idempotency_key {
+            write!(f, " [idempotency key {key}]")?;
         }
         Ok(())
     }
@@ -60,26 +75,40 @@ pub enum Error {
     #[error("rate limited: {0}")]
     RateLimited(Box<ApiError>),
     /// The request timed out.
-    #[error("{operation} timed out")]
+    #[error("{operation} timed out{}", key_note(idempotency_key))]
     Timeout {
         /// The operation id.
         operation: &'static str,
         /// The underlying error.
         #[source]
         source: Option<reqwest::Error>,
+        /// The `Idempotency-Key` the call sent.
+        idempotency_key: Option<String>,
+        /// Whether sending the same request again cannot duplicate its effect (see
+        /// [`ApiError::repeatable`]).
+        repeatable: bool,
     },
-    /// The connection failed (DNS, refused, reset, TLS).
-    #[error("{operation}: connection failed: {source}")]
+    /// The connection failed (DNS, refused, reset, TLS, or cut in the middle of the answer).
+    #[error(
+        "{operation}: connection failed: {source}{}",
+        key_note(idempotency_key)
+    )]
     Connection {
         /// The operation id.
         operation: &'static str,
         /// The underlying error.
         #[source]
         source: reqwest::Error,
+        /// The `Idempotency-Key` the call sent.
+        idempotency_key: Option<String>,
+        /// Whether sending the same request again cannot duplicate its effect (see
+        /// [`ApiError::repeatable`]).
+        repeatable: bool,
     },
     /// A successful response whose body is not what the API description says.
     #[error(
-        "{operation}: could not decode the HTTP {status} response: {message}; body starts: {body_excerpt}"
+        "{operation}: could not decode the HTTP {status} response: {message}; body starts: {body_excerpt}{}",
+        key_note(idempotency_key)
     )]
     Decode {
         /// The operation id.
@@ -90,6 +119,31 @@ pub enum Error {
         message: String,
         /// At most 512 bytes of the body.
         body_excerpt: String,
+        /// The body ended before its JSON did (a connection or proxy cut it short): sending the
+        /// request again may succeed.
+        truncated: bool,
+        /// The `Idempotency-Key` the call sent: the work it asked for may have been done, and
+        /// resending with this key returns its result.
+        idempotency_key: Option<String>,
+        /// Whether sending the same request again cannot duplicate its effect (see
+        /// [`ApiError::repeatable`]).
+        repeatable: bool,
+    },
+    /// A successful response larger than [`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes);
+    /// it was not read past the limit.
+    #[error(
+        "{operation}: the HTTP {status} response is larger than the {limit}-byte limit{}",
+        key_note(idempotency_key)
+    )]
+    ResponseTooLarge {
+        /// The operation id.
+        operation: &'static str,
+        /// HTTP status.
+        status: u16,
+        /// The limit, in bytes.
+        limit: u64,
+        /// The `Idempotency-Key` the call sent.
+        idempotency_key: Option<String>,
     },
     /// The request was refused before it was sent: a missing or invalid value.
     #[error("invalid request{}: {message}", field.as_ref().map(|f| format!(" (`{f}`)")).unwrap_or_default())]
@@ -119,6 +173,21 @@ pub enum Error {
         /// The repeated cursor.
         cursor: String,
     },
+    /// A page said `has_more: true` without a `next_token` to fetch the rest with.
+    #[error("{operation}: the page says there is more but gives no `next_token`")]
+    MissingCursor {
+        /// The operation id.
+        operation: &'static str,
+    },
+    /// A listing returned this many empty pages in a row, each with a new cursor; stopped
+    /// instead of following it forever.
+    #[error("{operation}: {pages} empty pages in a row; stopping the listing")]
+    EmptyPages {
+        /// The operation id.
+        operation: &'static str,
+        /// Empty pages seen in a row.
+        pages: u32,
+    },
     /// A waited-on job ended in a failed state.
     #[error("{kind} {id} failed{}: {}", code.as_ref().map(|c| format!(" ({c})")).unwrap_or_default(), message.as_deref().unwrap_or("no message"))]
     JobFailed {
@@ -140,9 +209,9 @@ pub enum Error {
         kind: &'static str,
         /// Its id.
         id: String,
-        /// The last status seen.
+        /// The last status seen (`unknown` when no poll answered).
         last_status: String,
-        /// The last resource seen.
+        /// The last resource seen (`null` when no poll answered).
         last: Box<Value>,
         /// Time spent.
         elapsed: Duration,
@@ -157,15 +226,111 @@ pub enum Error {
         /// The avatar group or look id.
         id: String,
     },
+    /// A wait (or the wait of a `create_and_wait`) ended without the job's result: `source`
+    /// says why (a poll that failed and cannot be retried, or, waiting on several jobs, the
+    /// first of them that failed); `ids` names every job waited on, to wait again or inspect.
+    #[error("waiting for {kind} {}: {source}", ids.join(", "))]
+    Wait {
+        /// What was waited on (`video`, `video_translation` …).
+        kind: &'static str,
+        /// Every job waited on.
+        ids: Vec<String>,
+        /// Why the wait ended.
+        #[source]
+        source: Box<Error>,
+    },
+}
+
+fn key_note(key: &Option<String>) -> String {
+    key.as_ref()
+        .map(|key| format!(" [idempotency key {key}]"))
+        .unwrap_or_default()
 }
 
 impl Error {
-    /// Whether trying the same call again may succeed.
+    /// Whether sending the same call again may succeed **without duplicating anything**: a
+    /// 429; a 408, 5xx, timeout or broken connection of a request that is safe to repeat (a
+    /// GET/PUT/DELETE, or a write carrying an `Idempotency-Key`: resend it with
+    /// [`Error::idempotency_key`]); a 409 `request_in_progress`; a success body cut short.
+    /// A create without a key that timed out is *not* retryable: it may have been done.
+    ///
+    /// ```
+    /// # async fn run(client: heygen::Client, request: heygen::types::CreateVideoV3RequestBody) -> heygen::Result<()> {
+    /// use heygen::RequestOptions;
+    /// let key = "order-42-video";
+    /// let videos = client.with_options(RequestOptions::new().idempotency_key(key)).videos();
+    /// let created = match videos.create(request.clone()).await {
+    ///     Err(e) if e.is_retryable() => videos.create(request).await?, // same key: no duplicate
+    ///     other => other?,
+    /// };
+    /// # let _ = created; Ok(()) }
+    /// ```
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::RateLimited(_) | Error::Timeout { .. } | Error::Connection { .. } => true,
-            Error::Api(e) => matches!(e.status, 408 | 409 | 500..=599),
+            Error::RateLimited(_) => true,
+            Error::Api(e) => match e.status {
+                409 => e.code.as_deref() == Some("request_in_progress") && e.repeatable,
+                408 | 500..=599 => e.repeatable,
+                _ => false,
+            },
+            Error::Timeout { repeatable, .. } | Error::Connection { repeatable, .. } => *repeatable,
+            Error::Decode {
+                truncated,
+                repeatable,
+                ..
+            } => *truncated && *repeatable,
+            Error::Wait { source, .. } => source.is_retryable(),
             _ => false,
+        }
+    }
+
+    /// The `Idempotency-Key` the failed call sent, the one `auto_idempotency` generated
+    /// included: retry with it and HeyGen replays the first result instead of doing the work
+    /// twice.
+    pub fn idempotency_key(&self) -> Option<&str> {
+        match self {
+            Error::Api(e) | Error::RateLimited(e) => e.idempotency_key.as_deref(),
+            Error::Timeout {
+                idempotency_key, ..
+            }
+            | Error::Connection {
+                idempotency_key, ..
+            }
+            | Error::Decode {
+                idempotency_key, ..
+            }
+            | Error::ResponseTooLarge {
+                idempotency_key, ..
+            } => idempotency_key.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The jobs a wait error is about: the failed, timed-out or consent-blocked job, or every
+    /// job of an [`Error::Wait`]. Empty for errors that are not about a job.
+    pub fn job_ids(&self) -> Vec<&str> {
+        match self {
+            Error::JobFailed { id, .. }
+            | Error::WaitTimeout { id, .. }
+            | Error::ConsentRequired { id } => vec![id.as_str()],
+            Error::Wait { ids, .. } => ids.iter().map(String::as_str).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The operation id of the call that failed, when the error comes from one.
+    pub fn operation(&self) -> Option<&'static str> {
+        match self {
+            Error::Api(e) | Error::RateLimited(e) => Some(e.operation),
+            Error::Timeout { operation, .. }
+            | Error::Connection { operation, .. }
+            | Error::Decode { operation, .. }
+            | Error::ResponseTooLarge { operation, .. }
+            | Error::RepeatedCursor { operation, .. }
+            | Error::MissingCursor { operation }
+            | Error::EmptyPages { operation, .. } => Some(operation),
+            Error::Wait { source, .. } => source.operation(),
+            _ => None,
         }
     }
 
@@ -173,7 +338,8 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api(e) | Error::RateLimited(e) => Some(e.status),
-            Error::Decode { status, .. } => Some(*status),
+            Error::Decode { status, .. } | Error::ResponseTooLarge { status, .. } => Some(*status),
+            Error::Wait { source, .. } => source.status(),
             _ => None,
         }
     }
@@ -183,10 +349,11 @@ impl Error {
         self.api().and_then(|e| e.code.as_deref())
     }
 
-    /// The API error, for `Api` and `RateLimited`.
+    /// The API error, for `Api` and `RateLimited` (and an [`Error::Wait`] caused by one).
     pub fn api(&self) -> Option<&ApiError> {
         match self {
             Error::Api(e) | Error::RateLimited(e) => Some(e),
+            Error::Wait { source, .. } => source.api(),
             _ => None,
         }
     }
@@ -202,6 +369,47 @@ impl Error {
             message: message.into(),
         }
     }
+
+    /// An `InvalidRequest` from a generated builder's message, naming the field when the
+    /// message does (`no value supplied for avatar_id`, `error converting supplied value for
+    /// script: …`, `conversion to … for video_id failed`, `video_id was not initialized`).
+    pub(crate) fn from_builder_message(message: String) -> Self {
+        Error::InvalidRequest {
+            field: field_named_in(&message),
+            message,
+        }
+    }
+}
+
+fn field_named_in(message: &str) -> Option<String> {
+    let word = |s: &str| {
+        let field: String = s
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        (!field.is_empty()).then_some(field)
+    };
+    if let Some(rest) = message
+        .strip_prefix("no value supplied for ")
+        .or_else(|| message.strip_prefix("error converting supplied value for "))
+    {
+        return word(rest);
+    }
+    if let Some(at) = message.rfind(" for ")
+        && message.ends_with(" failed")
+        && message.starts_with("conversion to ")
+    {
+        return word(&message[at + 5..]);
+    }
+    message.strip_suffix(" was not initialized").and_then(word)
+}
+
+impl From<heygen_sys::types::error::ConversionError> for Error {
+    /// A request value the generated builders refused (a missing required field, a string too
+    /// long …) becomes [`Error::InvalidRequest`], naming the field when the message does.
+    fn from(error: heygen_sys::types::error::ConversionError) -> Self {
+        Error::from_builder_message(error.to_string())
+    }
 }
 
 /// At most `max` bytes of a body, cut on a character boundary.
@@ -212,4 +420,43 @@ pub(crate) fn excerpt(body: &[u8], max: usize) -> String {
         text.push('…');
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builder_messages_name_their_field() {
+        for (message, field) in [
+            ("no value supplied for avatar_id", Some("avatar_id")),
+            (
+                "error converting supplied value for script: longer than 5000 characters",
+                Some("script"),
+            ),
+            (
+                "conversion to `:: std :: string :: String` for video_id failed",
+                Some("video_id"),
+            ),
+            ("video_id was not initialized", Some("video_id")),
+            ("longer than 5000 characters", None),
+        ] {
+            assert_eq!(field_named_in(message).as_deref(), field, "{message}");
+        }
+        let error = Error::from(heygen_sys::types::error::ConversionError::from(
+            "no value supplied for voice_id",
+        ));
+        assert!(
+            matches!(&error, Error::InvalidRequest { field: Some(f), .. } if f == "voice_id"),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn excerpts_are_bounded_and_marked() {
+        let body = "é".repeat(1000);
+        let cut = excerpt(body.as_bytes(), EXCERPT_LIMIT);
+        assert!(cut.len() <= EXCERPT_LIMIT + '…'.len_utf8() && cut.ends_with('…'));
+        assert_eq!(excerpt(b"short", EXCERPT_LIMIT), "short");
+    }
 }

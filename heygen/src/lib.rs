@@ -37,8 +37,8 @@ pub mod wait;
 
 pub use call::{RequestOptions, validate_idempotency_key};
 pub use client::{
-    Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
-    http_client_builder,
+    Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT, http_client_builder, redirect_policy,
 };
 pub use error::{ApiError, Error, Result};
 pub use heygen_sys::types;

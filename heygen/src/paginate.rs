@@ -35,42 +35,71 @@ pub struct Page<T> {
 
 type Fetch<T> = Arc<dyn Fn(Option<String>) -> BoxFuture<'static, Result<Page<T>>> + Send + Sync>;
 
+/// Empty pages in a row after which a listing stops with [`Error::EmptyPages`] (default).
+pub const DEFAULT_MAX_EMPTY_PAGES: u32 = 10;
+
+impl<T> Page<T> {
+    /// A page from a cursor envelope, as the API description reads it: `has_more` says whether
+    /// more pages follow; where the server leaves it out (it is optional, without a default),
+    /// a `next_token` means there are. An empty `next_token` is no cursor.
+    pub fn from_envelope(
+        items: Vec<T>,
+        has_more: Option<bool>,
+        next_token: Option<String>,
+    ) -> Self {
+        let next_token = next_token.filter(|token| !token.is_empty());
+        Self {
+            items,
+            has_more: has_more.unwrap_or(next_token.is_some()),
+            next_token,
+        }
+    }
+}
+
 /// A lazy listing: nothing is sent until its stream is polled.
 pub struct Paginator<T> {
-    operation: &'static str,
     fetch: Fetch<T>,
     start: Option<String>,
     max_items: Option<usize>,
+    max_empty_pages: u32,
 }
 
 impl<T> std::fmt::Debug for Paginator<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Paginator")
-            .field("operation", &self.operation)
             .field("start", &self.start)
             .field("max_items", &self.max_items)
+            .field("max_empty_pages", &self.max_empty_pages)
             .finish()
     }
 }
 
 impl<T: Send + 'static> Paginator<T> {
     /// A paginator over `fetch(cursor)`, which returns the page at a cursor (`None`: the first).
-    pub fn new<F, Fut>(operation: &'static str, fetch: F) -> Self
+    /// Its errors name the operation `fetch` last sent.
+    pub fn new<F, Fut>(fetch: F) -> Self
     where
         F: Fn(Option<String>) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<Page<T>>> + Send + 'static,
     {
         Self {
-            operation,
             fetch: Arc::new(move |token| Box::pin(fetch(token))),
             start: None,
             max_items: None,
+            max_empty_pages: DEFAULT_MAX_EMPTY_PAGES,
         }
     }
 
     /// Stop after `n` items in all (no request is made for items past it).
     pub fn max_items(mut self, n: usize) -> Self {
         self.max_items = Some(n);
+        self
+    }
+
+    /// Stop with [`Error::EmptyPages`] after this many empty pages in a row that each promise
+    /// more (default [`DEFAULT_MAX_EMPTY_PAGES`]; at least 1).
+    pub fn max_empty_pages(mut self, pages: u32) -> Self {
+        self.max_empty_pages = pages.max(1);
         self
     }
 
@@ -85,8 +114,10 @@ impl<T: Send + 'static> Paginator<T> {
         (self.fetch)(self.start.clone()).await
     }
 
-    /// Every page, in order. Ends after the last page, at `max_items`, or after the first error;
-    /// a cursor the server already returned ends it with [`Error::RepeatedCursor`].
+    /// Every page, in order. Ends after the last page, at `max_items`, or after the first error.
+    /// A listing the server breaks ends with an error after the page that showed it: a cursor
+    /// it already returned ([`Error::RepeatedCursor`]), `has_more` without a cursor
+    /// ([`Error::MissingCursor`]), or a run of empty pages ([`Error::EmptyPages`]).
     pub fn pages(self) -> BoxStream<'static, Result<Page<T>>> {
         self.stream(Arc::default())
     }
@@ -121,7 +152,10 @@ impl<T: Send + 'static> Paginator<T> {
             seen: HashSet<String>,
             left: Option<usize>,
             cursor: Arc<Mutex<Option<String>>>,
+            /// The operation the fetches send, once one has.
             operation: &'static str,
+            empty_run: u32,
+            max_empty_pages: u32,
             /// An error to yield after the page that revealed it.
             pending: Option<Error>,
         }
@@ -131,7 +165,9 @@ impl<T: Send + 'static> Paginator<T> {
             seen: self.start.into_iter().collect(),
             left: self.max_items,
             cursor,
-            operation: self.operation,
+            operation: "listing",
+            empty_run: 0,
+            max_empty_pages: self.max_empty_pages,
             pending: None,
         };
         Box::pin(futures::stream::unfold(state, |mut state| async move {
@@ -142,26 +178,49 @@ impl<T: Send + 'static> Paginator<T> {
             if state.left == Some(0) {
                 return None;
             }
-            let mut page = match (state.fetch)(token).await {
+            let (fetched, operation) = crate::call::with_operation((state.fetch)(token)).await;
+            if let Some(operation) = operation {
+                state.operation = operation;
+            }
+            let mut page = match fetched {
                 Ok(page) => page,
                 // The first error ends the stream: `next` stays `None`.
                 Err(e) => return Some((Err(e), state)),
+            };
+            state.empty_run = if page.items.is_empty() {
+                state.empty_run + 1
+            } else {
+                0
             };
             if let Some(left) = state.left.as_mut() {
                 page.items.truncate(*left);
                 *left -= page.items.len();
             }
-            *state.cursor.lock().expect("cursor") =
-                page.next_token.clone().filter(|_| page.has_more);
-            match page.next_token.clone() {
-                Some(next) if page.has_more && !state.seen.insert(next.clone()) => {
+            let next = page.next_token.clone().filter(|_| page.has_more);
+            *state.cursor.lock().unwrap_or_else(|p| p.into_inner()) = next.clone();
+            if state.left == Some(0) {
+                // Done with what was asked for: what the server would say next does not matter.
+                return Some((Ok(page), state));
+            }
+            let operation = state.operation;
+            match next {
+                None if page.has_more => {
+                    state.pending = Some(Error::MissingCursor { operation });
+                }
+                None => {}
+                Some(next) if !state.seen.insert(next.clone()) => {
                     state.pending = Some(Error::RepeatedCursor {
-                        operation: state.operation,
+                        operation,
                         cursor: next,
                     });
                 }
-                Some(next) if page.has_more => state.next = Some(Some(next)),
-                _ => {}
+                Some(_) if state.empty_run >= state.max_empty_pages => {
+                    state.pending = Some(Error::EmptyPages {
+                        operation,
+                        pages: state.empty_run,
+                    });
+                }
+                Some(next) => state.next = Some(Some(next)),
             }
             Some((Ok(page), state))
         }))
@@ -178,7 +237,10 @@ impl<T> Items<T> {
     /// The cursor of the page after the last one fetched (`None` at the end of the listing).
     /// Resuming from it skips any items of the last page not yet consumed.
     pub fn next_token(&self) -> Option<String> {
-        self.cursor.lock().expect("cursor").clone()
+        self.cursor
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 }
 

@@ -1,4 +1,5 @@
-//! When to try a request again, and how long to wait first.
+//! When to try a request again, and how long to wait first. Pure decisions: the one retry
+//! loop that applies them is the transport's.
 
 use std::time::{Duration, SystemTime};
 
@@ -7,9 +8,11 @@ use reqwest::{Method, StatusCode};
 
 /// Retry settings of a client.
 ///
-/// 429 is retried for every method, after `Retry-After` when the response has one. 408, 409
-/// (`request_in_progress`), 5xx and connection errors are retried only when repeating the request
-/// cannot duplicate work: GET, DELETE, PUT, or a POST/PATCH that carries an `Idempotency-Key`.
+/// 429 is retried for every method (the request was not processed), after `Retry-After` (with
+/// a little jitter) when the response has one. 408, 5xx and connection errors are retried only
+/// when repeating the request cannot duplicate work: GET, DELETE, PUT, or a POST/PATCH that
+/// carries an `Idempotency-Key`. A 409 is retried only with the code `request_in_progress` (the
+/// first request with the same key is still running), after [`RetryPolicy::in_progress_backoff`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Retries after the first attempt (default 2).
@@ -21,6 +24,9 @@ pub struct RetryPolicy {
     /// A `Retry-After` longer than this is not waited for: the call fails with
     /// [`Error::RateLimited`](crate::Error::RateLimited) at once (default 60 s).
     pub max_retry_after: Duration,
+    /// Wait before resending after a 409 `request_in_progress` (default 5 s, doubling up to
+    /// 30 s): the first request with the key is still running, and a create can take ~30 s.
+    pub in_progress_backoff: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -30,9 +36,13 @@ impl Default for RetryPolicy {
             initial_backoff: Duration::from_millis(500),
             max_backoff: Duration::from_secs(8),
             max_retry_after: Duration::from_secs(60),
+            in_progress_backoff: Duration::from_secs(5),
         }
     }
 }
+
+/// The longest wait after a 409 `request_in_progress`.
+const MAX_IN_PROGRESS_BACKOFF: Duration = Duration::from_secs(30);
 
 /// What to do after an attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +51,15 @@ pub(crate) enum Decision {
     Stop,
     /// Wait this long, then try again.
     RetryAfter(Duration),
+}
+
+/// What an attempt's response says, for [`RetryPolicy::after_status`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Answer {
+    pub status: StatusCode,
+    pub retry_after: Option<Duration>,
+    /// A 409 whose code is `request_in_progress`.
+    pub in_progress: bool,
 }
 
 impl RetryPolicy {
@@ -64,26 +83,27 @@ impl RetryPolicy {
         ) || has_idempotency_key
     }
 
-    /// The decision after a response with `status` on attempt `retry` (0 for the first).
+    /// The decision after a response on attempt `retry` (0 for the first).
     pub(crate) fn after_status(
         &self,
-        status: StatusCode,
-        retry_after: Option<Duration>,
+        answer: Answer,
         retry: u32,
         max_retries: u32,
         repeatable: bool,
     ) -> Decision {
-        let retryable = match status.as_u16() {
+        let retryable = match answer.status.as_u16() {
             429 => true,
-            408 | 409 | 500..=599 => repeatable,
+            409 => answer.in_progress && repeatable,
+            408 | 500..=599 => repeatable,
             _ => false,
         };
         if !retryable || retry >= max_retries {
             return Decision::Stop;
         }
-        match retry_after {
+        match answer.retry_after {
             Some(wait) if wait > self.max_retry_after => Decision::Stop,
-            Some(wait) => Decision::RetryAfter(wait),
+            Some(wait) => Decision::RetryAfter(spread(wait)),
+            None if answer.in_progress => Decision::RetryAfter(self.in_progress_wait(retry)),
             None => Decision::RetryAfter(self.backoff(retry)),
         }
     }
@@ -96,21 +116,46 @@ impl RetryPolicy {
         max_retries: u32,
         repeatable: bool,
     ) -> Decision {
-        let transient =
-            error.is_connect() || error.is_timeout() || error.is_request() || error.is_body();
+        let transient = error.is_connect()
+            || error.is_timeout()
+            || error.is_request()
+            || error.is_body()
+            || error.is_decode();
         if transient && repeatable && retry < max_retries {
             Decision::RetryAfter(self.backoff(retry))
         } else {
             Decision::Stop
         }
     }
+
+    fn in_progress_wait(&self, retry: u32) -> Duration {
+        let base = self
+            .in_progress_backoff
+            .saturating_mul(1 << retry.min(16))
+            .min(MAX_IN_PROGRESS_BACKOFF.max(self.in_progress_backoff));
+        base.mul_f64(1.0 - rand::rng().random_range(0.0..0.25))
+    }
 }
 
-/// `Retry-After` as seconds or an HTTP date.
+/// `wait` plus up to 10 % (at most 1 s), so that the calls a 429 stopped do not all resend at
+/// the instant its `Retry-After` ends.
+pub(crate) fn spread(wait: Duration) -> Duration {
+    let extra = wait
+        .mul_f64(rand::rng().random_range(0.0..0.1))
+        .min(Duration::from_secs(1));
+    wait.saturating_add(extra)
+}
+
+/// `Retry-After` as seconds or an HTTP date. Never panics: a value too large for a `Duration`
+/// is `Duration::MAX` (longer than any cap, so the call fails with the 429 instead of waiting),
+/// a negative or unreadable one is `None`.
 pub fn parse_retry_after(value: &str) -> Option<Duration> {
     let value = value.trim();
     if let Ok(seconds) = value.parse::<f64>() {
-        return (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds));
+        if seconds.is_nan() || seconds < 0.0 {
+            return None;
+        }
+        return Some(Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX));
     }
     let date = httpdate::parse_http_date(value).ok()?;
     Some(
@@ -123,6 +168,14 @@ pub fn parse_retry_after(value: &str) -> Option<Duration> {
 mod tests {
     use super::*;
 
+    fn answer(code: u16, retry_after: Option<Duration>) -> Answer {
+        Answer {
+            status: StatusCode::from_u16(code).unwrap(),
+            retry_after,
+            in_progress: false,
+        }
+    }
+
     #[test]
     fn backoff_doubles_to_the_cap_with_bounded_jitter() {
         let policy = RetryPolicy::default();
@@ -133,9 +186,17 @@ mod tests {
     }
 
     #[test]
-    fn retry_after_parses_seconds_and_dates() {
+    fn retry_after_parses_seconds_and_dates_and_saturates() {
         assert_eq!(parse_retry_after("2"), Some(Duration::from_secs(2)));
         assert_eq!(parse_retry_after("abc"), None);
+        assert_eq!(parse_retry_after("-1"), None);
+        assert_eq!(parse_retry_after("NaN"), None);
+        assert_eq!(parse_retry_after("1e20"), Some(Duration::MAX));
+        assert_eq!(
+            parse_retry_after("99999999999999999999"),
+            Some(Duration::MAX)
+        );
+        assert_eq!(parse_retry_after("inf"), Some(Duration::MAX));
         let future = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(30));
         let parsed = parse_retry_after(&future).unwrap();
         assert!(
@@ -151,24 +212,61 @@ mod tests {
     #[test]
     fn decisions_follow_method_and_status() {
         let p = RetryPolicy::default();
-        let s = |code| StatusCode::from_u16(code).unwrap();
+        let two = Duration::from_secs(2);
+        match p.after_status(answer(429, Some(two)), 0, 2, false) {
+            Decision::RetryAfter(wait) => assert!(
+                wait >= two && wait <= two.mul_f64(1.1),
+                "Retry-After plus ≤10 %: {wait:?}"
+            ),
+            Decision::Stop => panic!("429 is retried"),
+        }
         assert_eq!(
-            p.after_status(s(429), Some(Duration::from_secs(2)), 0, 2, false),
-            Decision::RetryAfter(Duration::from_secs(2))
-        );
-        assert_eq!(
-            p.after_status(s(429), Some(Duration::from_secs(600)), 0, 2, true),
+            p.after_status(answer(429, Some(Duration::from_secs(600))), 0, 2, true),
             Decision::Stop
         );
-        assert_eq!(p.after_status(s(503), None, 0, 2, false), Decision::Stop);
+        assert_eq!(
+            p.after_status(answer(429, Some(Duration::MAX)), 0, 2, true),
+            Decision::Stop
+        );
+        assert_eq!(
+            p.after_status(answer(503, None), 0, 2, false),
+            Decision::Stop
+        );
         assert!(matches!(
-            p.after_status(s(503), None, 1, 2, true),
+            p.after_status(answer(503, None), 1, 2, true),
             Decision::RetryAfter(_)
         ));
-        assert_eq!(p.after_status(s(503), None, 2, 2, true), Decision::Stop);
-        assert_eq!(p.after_status(s(400), None, 0, 2, true), Decision::Stop);
+        assert_eq!(
+            p.after_status(answer(503, None), 2, 2, true),
+            Decision::Stop
+        );
+        assert_eq!(
+            p.after_status(answer(400, None), 0, 2, true),
+            Decision::Stop
+        );
         assert!(RetryPolicy::repeatable(&Method::GET, false));
         assert!(!RetryPolicy::repeatable(&Method::POST, false));
         assert!(RetryPolicy::repeatable(&Method::POST, true));
+    }
+
+    #[test]
+    fn a_409_is_retried_only_when_in_progress_and_after_a_create_sized_wait() {
+        let p = RetryPolicy::default();
+        assert_eq!(
+            p.after_status(answer(409, None), 0, 2, true),
+            Decision::Stop
+        );
+        let in_progress = Answer {
+            in_progress: true,
+            ..answer(409, None)
+        };
+        assert_eq!(p.after_status(in_progress, 0, 2, false), Decision::Stop);
+        for (retry, base) in [(0, 5.0), (1, 10.0), (2, 20.0), (3, 30.0), (8, 30.0)] {
+            let Decision::RetryAfter(wait) = p.after_status(in_progress, retry, 10, true) else {
+                panic!("request_in_progress is retried")
+            };
+            let wait = wait.as_secs_f64();
+            assert!(wait <= base && wait >= base * 0.75, "retry {retry}: {wait}");
+        }
     }
 }

@@ -1,17 +1,25 @@
-//! Sending one request: auth, user agent, idempotency key, retries, the global rate-limit
-//! pause, and a tracing span. Installed as the generated client's `Exec`, so it serves every
-//! operation, the raw v1/v2 ones too.
+//! Sending one call: auth, user agent, idempotency key, **the** retry loop, the global
+//! rate-limit pause, bounded reads of every response, and a tracing span. Installed as the
+//! generated client's `Exec` (so it serves every operation, the raw v1/v2 ones too), and used
+//! as is by the multipart upload, whose body is rebuilt for each attempt.
+//!
+//! Each response is read here, in the loop, under a cap (the client's maximum for a success,
+//! 64 KiB for an error; `Content-Length` is not trusted): a body cut mid-way is then one more
+//! transient failure the loop may retry, and the generated code decodes from memory.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use reqwest::header::{AUTHORIZATION, HeaderName, HeaderValue, USER_AGENT};
-use reqwest::{Method, Request, Response};
+use bytes::{Bytes, BytesMut};
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, USER_AGENT};
+use reqwest::{Method, Request, Response, ResponseBuilderExt as _};
+use serde::Deserialize;
 use tokio::time::Instant;
 use tracing::Instrument;
 
-use crate::call;
-use crate::retry::{Decision, RetryPolicy, parse_retry_after};
+use crate::call::{self, RequestOptions};
+use crate::error::{ERROR_BODY_LIMIT, Error, Result};
+use crate::retry::{Answer, Decision, RetryPolicy, parse_retry_after};
 
 /// How requests authenticate.
 #[derive(Clone)]
@@ -32,6 +40,10 @@ impl std::fmt::Debug for Auth {
 const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 const API_KEY: HeaderName = HeaderName::from_static("x-api-key");
 const REQUEST_ID: &str = "x-request-id";
+/// Marks the answer the transport gives a `raw()` call it refused to send.
+const REFUSED: HeaderName = HeaderName::from_static("heygen-sdk-refused");
+/// The most memory reserved up front for a body, whatever its `Content-Length` claims.
+const INITIAL_CAPACITY: u64 = 256 * 1024;
 
 /// Shared by every request of a client.
 #[derive(Debug)]
@@ -40,31 +52,115 @@ pub(crate) struct Transport {
     pub user_agent: HeaderValue,
     pub retry: RetryPolicy,
     pub auto_idempotency: bool,
+    /// The base URL, without a trailing `/`.
+    pub base_url: String,
+    /// The base URL's path: empty, or a gateway's prefix like `/heygen`.
+    pub base_path: String,
+    /// The largest success body read.
+    pub max_response_bytes: u64,
     /// Until when every request waits, after a 429 with `Retry-After` (shared by all calls, so
     /// many concurrent waiters back off together).
     pub paused_until: Mutex<Option<Instant>>,
 }
 
+/// Where each attempt's request comes from.
+pub(crate) trait Attempts: Send {
+    /// Called before `request` is sent when another attempt may follow: keep what it needs.
+    fn keep(&mut self, request: &Request);
+    /// The request for the next attempt; `None` when the request cannot be sent again.
+    fn again(&mut self) -> impl Future<Output = Result<Option<Request>>> + Send;
+}
+
+/// A generated operation's request, cloned for each attempt (a JSON body is bytes); a streamed
+/// body cannot be cloned and gets one attempt.
+pub(crate) struct Cloned(Option<Request>);
+
+impl Attempts for Cloned {
+    fn keep(&mut self, request: &Request) {
+        self.0 = request.try_clone();
+    }
+
+    async fn again(&mut self) -> Result<Option<Request>> {
+        Ok(self.0.take())
+    }
+}
+
+/// A request built anew for each attempt (the multipart upload streams its file again).
+pub(crate) struct Rebuilt<F>(pub F);
+
+impl<F, Fut> Attempts for Rebuilt<F>
+where
+    F: FnMut() -> Fut + Send,
+    Fut: Future<Output = Result<Request>> + Send,
+{
+    fn keep(&mut self, _: &Request) {}
+
+    async fn again(&mut self) -> Result<Option<Request>> {
+        (self.0)().await.map(Some)
+    }
+}
+
+/// Why a call has no response.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// The last attempt failed in transit.
+    Http(reqwest::Error),
+    /// Refused before sending, or the next attempt's request could not be built.
+    Local(Error),
+}
+
+/// An attempt's response, its body read.
+struct Received {
+    response: Response,
+    answer: Answer,
+    /// The success body was over this limit.
+    too_large: Option<u64>,
+}
+
 impl Transport {
+    /// The generated client's `Exec`: one call of a generated operation. A refusal (an invalid
+    /// id or key) is answered locally with a 400 in the API's error shape, marked with a
+    /// `heygen-sdk-refused` header; `Client::run` turns it into [`Error::InvalidRequest`].
     pub async fn execute(
         self: Arc<Self>,
         client: reqwest::Client,
-        mut request: Request,
+        request: Request,
         operation: &'static str,
+        options: Arc<RequestOptions>,
     ) -> reqwest::Result<Response> {
-        let context = call::current();
-        let options = context
-            .as_ref()
-            .map(|c| c.options.clone())
-            .unwrap_or_default();
-        let headers = request.headers_mut();
-        match &self.auth {
-            Auth::ApiKey(key) => headers.insert(API_KEY, key.clone()),
-            Auth::Bearer(token) => headers.insert(AUTHORIZATION, token.clone()),
-        };
-        headers.insert(USER_AGENT, self.user_agent.clone());
+        match self
+            .send(&client, &options, operation, request, Cloned(None))
+            .await
+        {
+            Ok(response) => Ok(response),
+            Err(Failure::Http(error)) => Err(error),
+            Err(Failure::Local(error)) => {
+                let response = refusal(&error);
+                call::record(|record| record.refused = Some(error));
+                Ok(response)
+            }
+        }
+    }
+
+    /// Sends `request` and retries it (taking each attempt's request from `attempts`) as the
+    /// policy says; the response returned has its body read.
+    pub async fn send<A: Attempts>(
+        &self,
+        http: &reqwest::Client,
+        options: &RequestOptions,
+        operation: &'static str,
+        mut request: Request,
+        mut attempts: A,
+    ) -> std::result::Result<Response, Failure> {
+        call::note_operation(operation);
+        call::record(|record| record.operation = operation);
+        options.validate().map_err(Failure::Local)?;
+        let api_path = self.api_path(request.url());
+        check_path(api_path).map_err(Failure::Local)?;
         let writes = matches!(*request.method(), Method::POST | Method::PATCH);
-        let key = if writes && request.url().path().starts_with("/v3/") {
+        // HeyGen honours keys on v3 writes; elsewhere one would be ignored, and retrying as if
+        // it were honoured could duplicate.
+        let key = if writes && api_path.starts_with("/v3/") {
             options.idempotency_key.clone().or_else(|| {
                 self.auto_idempotency
                     .then(|| uuid::Uuid::new_v4().to_string())
@@ -72,16 +168,18 @@ impl Transport {
         } else {
             None
         };
-        if let Some(key) = &key
-            && let Ok(value) = HeaderValue::from_str(key)
-        {
-            request.headers_mut().insert(IDEMPOTENCY_KEY, value);
-        }
-        if let Some(timeout) = options.timeout {
-            *request.timeout_mut() = Some(timeout);
-        }
-        let max_retries = options.max_retries.unwrap_or(self.retry.max_retries);
+        let key_header = match key.as_deref().map(HeaderValue::from_str) {
+            Some(Ok(value)) => Some(value),
+            Some(Err(_)) => {
+                return Err(Failure::Local(Error::invalid(
+                    "Idempotency-Key",
+                    "not a valid header value",
+                )));
+            }
+            None => None,
+        };
         let repeatable = RetryPolicy::repeatable(request.method(), key.is_some());
+        let max_retries = options.max_retries.unwrap_or(self.retry.max_retries);
         let span = tracing::info_span!(
             "heygen.request",
             operation,
@@ -92,102 +190,282 @@ impl Transport {
             request_id = tracing::field::Empty,
             elapsed_ms = tracing::field::Empty,
         );
+        call::record(|record| {
+            record.idempotency_key = key;
+            record.repeatable = repeatable;
+        });
         async move {
             let started = Instant::now();
             let mut retry = 0;
             loop {
+                self.decorate(&mut request, key_header.as_ref(), options.timeout);
+                if retry < max_retries {
+                    attempts.keep(&request);
+                }
                 self.wait_for_pause().await;
-                // A body that cannot be cloned (a stream) gets exactly one attempt.
-                let (attempt, spare) = match request.try_clone() {
-                    Some(copy) => (copy, Some(request)),
-                    None => (request, None),
+                let span = tracing::Span::current();
+                span.record("attempt", retry + 1);
+                let outcome = match http.execute(request).await {
+                    Ok(response) => self.read(response).await,
+                    Err(error) => Err(error),
                 };
-                tracing::Span::current().record("attempt", retry + 1);
-                let result = client.execute(attempt).await;
-                let decision = match &result {
-                    Ok(response) => {
-                        let retry_after = response
-                            .headers()
-                            .get("retry-after")
-                            .and_then(|v| v.to_str().ok())
-                            .and_then(parse_retry_after);
-                        let request_id = response
+                let decision = match &outcome {
+                    Ok(received) => {
+                        let status = received.response.status();
+                        let request_id = received
+                            .response
                             .headers()
                             .get(REQUEST_ID)
-                            .and_then(|v| v.to_str().ok())
-                            .map(str::to_string);
-                        let span = tracing::Span::current();
-                        span.record("status", response.status().as_u16());
-                        if let Some(id) = &request_id {
-                            span.record("request_id", id.as_str());
+                            .and_then(|v| v.to_str().ok());
+                        span.record("status", status.as_u16());
+                        if let Some(id) = request_id {
+                            span.record("request_id", id);
                         }
-                        if let Some(c) = &context {
-                            *c.record.lock().expect("call record") = call::CallRecord {
-                                attempts: retry + 1,
-                                status: Some(response.status().as_u16()),
-                                request_id,
-                                retry_after,
-                            };
-                        }
-                        if response.status().as_u16() == 429 {
+                        call::record(|record| {
+                            record.attempts = retry + 1;
+                            record.status = Some(status.as_u16());
+                            record.retry_after = received.answer.retry_after;
+                            record.too_large = received.too_large;
+                            record.request_id = request_id
+                                .filter(|_| !status.is_success())
+                                .map(str::to_string);
+                        });
+                        if status.as_u16() == 429 {
                             self.pause(
-                                retry_after
+                                received
+                                    .answer
+                                    .retry_after
                                     .unwrap_or_else(|| self.retry.backoff(retry))
                                     .min(self.retry.max_retry_after),
                             );
                         }
-                        self.retry.after_status(
-                            response.status(),
-                            retry_after,
-                            retry,
-                            max_retries,
-                            repeatable,
-                        )
+                        self.retry
+                            .after_status(received.answer, retry, max_retries, repeatable)
                     }
                     Err(error) => {
-                        if let Some(c) = &context {
-                            c.record.lock().expect("call record").attempts = retry + 1;
-                        }
+                        call::record(|record| {
+                            record.attempts = retry + 1;
+                            record.status = None;
+                            record.request_id = None;
+                            record.too_large = None;
+                        });
                         self.retry
                             .after_error(error, retry, max_retries, repeatable)
                     }
                 };
-                match (decision, spare) {
-                    (Decision::RetryAfter(wait), Some(spare)) => {
-                        tracing::debug!(?wait, "retrying");
-                        tokio::time::sleep(wait).await;
-                        request = spare;
-                        retry += 1;
-                    }
-                    _ => {
-                        tracing::Span::current()
-                            .record("elapsed_ms", started.elapsed().as_millis() as u64);
-                        tracing::debug!(ok = result.is_ok(), "request finished");
-                        return result;
-                    }
+                if let Decision::RetryAfter(wait) = decision
+                    && let Some(next) = attempts.again().await.map_err(Failure::Local)?
+                {
+                    tracing::debug!(?wait, "retrying");
+                    tokio::time::sleep(wait).await;
+                    request = next;
+                    retry += 1;
+                    continue;
                 }
+                tracing::Span::current().record("elapsed_ms", started.elapsed().as_millis() as u64);
+                tracing::debug!(ok = outcome.is_ok(), "request finished");
+                return outcome
+                    .map(|received| received.response)
+                    .map_err(Failure::Http);
             }
         }
         .instrument(span)
         .await
     }
 
+    /// The path of `url` below the base URL: `/v3/videos` for `https://gw.example/heygen/v3/videos`.
+    fn api_path<'u>(&self, url: &'u reqwest::Url) -> &'u str {
+        let path = url.path();
+        path.strip_prefix(self.base_path.as_str()).unwrap_or(path)
+    }
+
+    fn decorate(
+        &self,
+        request: &mut Request,
+        key: Option<&HeaderValue>,
+        timeout: Option<Duration>,
+    ) {
+        let headers = request.headers_mut();
+        match &self.auth {
+            Auth::ApiKey(key) => headers.insert(API_KEY, key.clone()),
+            Auth::Bearer(token) => headers.insert(AUTHORIZATION, token.clone()),
+        };
+        headers.insert(USER_AGENT, self.user_agent.clone());
+        if let Some(key) = key {
+            headers.insert(IDEMPOTENCY_KEY, key.clone());
+        }
+        if let Some(timeout) = timeout {
+            *request.timeout_mut() = Some(timeout);
+        }
+    }
+
+    /// Reads the body under its cap and gives back a response holding it.
+    async fn read(&self, mut response: Response) -> reqwest::Result<Received> {
+        let status = response.status();
+        let limit = if status.is_success() {
+            self.max_response_bytes
+        } else {
+            ERROR_BODY_LIMIT
+        };
+        let room = usize::try_from(limit).unwrap_or(usize::MAX);
+        let reserve = response
+            .content_length()
+            .unwrap_or(0)
+            .min(limit)
+            .min(INITIAL_CAPACITY);
+        let mut body = BytesMut::with_capacity(reserve as usize);
+        let mut over = false;
+        while let Some(chunk) = response.chunk().await? {
+            let left = room - body.len();
+            if chunk.len() > left {
+                body.extend_from_slice(&chunk[..left]);
+                over = true;
+                break;
+            }
+            body.extend_from_slice(&chunk);
+        }
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_retry_after);
+        let answer = Answer {
+            status,
+            retry_after,
+            in_progress: status.as_u16() == 409 && in_progress(&body),
+        };
+        // An error body past 64 KiB is cut (its excerpt says so); a success body past the
+        // client's maximum is refused, never decoded from a part.
+        let too_large = (over && status.is_success()).then_some(limit);
+        let body = match too_large {
+            Some(limit) => reqwest::Body::wrap_stream(futures::stream::once(async move {
+                Err::<Bytes, _>(std::io::Error::other(format!(
+                    "the response body is larger than the {limit}-byte limit"
+                )))
+            })),
+            None => reqwest::Body::from(body.freeze()),
+        };
+        let (mut parts, ()) = http::Response::builder()
+            .url(response.url().clone())
+            .body(())
+            .unwrap_or_default()
+            .into_parts();
+        parts.status = status;
+        parts.version = response.version();
+        parts.headers = std::mem::take(response.headers_mut());
+        Ok(Received {
+            response: Response::from(http::Response::from_parts(parts, body)),
+            answer,
+            too_large,
+        })
+    }
+
     fn pause(&self, wait: Duration) {
-        let until = Instant::now() + wait;
-        let mut paused = self.paused_until.lock().expect("pause lock");
+        let now = Instant::now();
+        let Some(until) = now.checked_add(wait) else {
+            return;
+        };
+        let mut paused = self
+            .paused_until
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if paused.is_none_or(|p| p < until) {
             *paused = Some(until);
         }
     }
 
     async fn wait_for_pause(&self) {
-        let until = *self.paused_until.lock().expect("pause lock");
+        let until = *self
+            .paused_until
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(until) = until
             && until > Instant::now()
         {
             // Spread the wake-ups: every waiting call would otherwise resend at the same instant.
             let spread = (until - Instant::now()).mul_f64(rand::random_range(0.0..0.1));
-            tokio::time::sleep_until(until + spread.min(Duration::from_secs(1))).await;
+            let at = until
+                .checked_add(spread.min(Duration::from_secs(1)))
+                .unwrap_or(until);
+            tokio::time::sleep_until(at).await;
+        }
+    }
+}
+
+/// A URL path with an empty segment or a trailing `/` came from an empty, `.` or `..` path
+/// parameter (URL parsing drops `.` and climbs `..`): no operation of the API has one.
+fn check_path(api_path: &str) -> Result<()> {
+    if api_path.len() > 1 && (api_path.ends_with('/') || api_path.contains("//")) {
+        return Err(Error::invalid(
+            "path",
+            format!("`{api_path}` has an empty segment: a path parameter is empty, `.` or `..`"),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether a 409 body's code is `request_in_progress`.
+fn in_progress(body: &[u8]) -> bool {
+    #[derive(Deserialize)]
+    struct Envelope {
+        error: Option<Code>,
+    }
+    #[derive(Deserialize)]
+    struct Code {
+        code: Option<String>,
+    }
+    serde_json::from_slice::<Envelope>(body)
+        .ok()
+        .and_then(|envelope| envelope.error?.code)
+        .is_some_and(|code| code == "request_in_progress")
+}
+
+/// The local answer to a `raw()` call the transport refused to send.
+fn refusal(error: &Error) -> Response {
+    let param = match error {
+        Error::InvalidRequest { field, .. } => field.clone(),
+        _ => None,
+    };
+    let body = serde_json::json!({"error": {
+        "code": "invalid_parameter",
+        "message": format!("not sent: {error}"),
+        "param": param,
+        "doc_url": null,
+    }});
+    let mut response = http::Response::new(reqwest::Body::from(body.to_string()));
+    *response.status_mut() = http::StatusCode::BAD_REQUEST;
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    headers.insert(REFUSED, HeaderValue::from_static("true"));
+    Response::from(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapsed_paths_are_refused() {
+        for path in ["/v3/", "/v3/videos/", "/v3/avatars//consent"] {
+            assert!(check_path(path).is_err(), "{path}");
+        }
+        for path in ["/v3/videos", "/v3/videos/v1", "/", ""] {
+            check_path(path).unwrap();
+        }
+    }
+
+    #[test]
+    fn only_request_in_progress_is_in_progress() {
+        assert!(in_progress(
+            br#"{"error": {"code": "request_in_progress", "message": "wait"}}"#
+        ));
+        for body in [
+            &br#"{"error": {"code": "conflict"}}"#[..],
+            br#"{"error": "request_in_progress"}"#,
+            b"<html>",
+            b"",
+        ] {
+            assert!(!in_progress(body));
         }
     }
 }

@@ -5,18 +5,31 @@
 //! [`poll`], serves every job: an initial delay, then intervals growing from
 //! [`WaitOptions::min_delay`] by [`WaitOptions::multiplier`] up to [`WaitOptions::max_delay`],
 //! each jittered so that many waiters do not poll in step, and an overall
-//! [`WaitOptions::timeout`] with one last poll at the deadline. Dropping the future cancels the
-//! wait. Each GET follows the client's retry policy (and the shared 429 pause).
+//! [`WaitOptions::timeout`] with one last poll at the deadline; the deadline also cuts short a
+//! poll still in flight. Dropping the future cancels the wait. Each GET follows the client's
+//! retry policy (and the shared 429 pause), and a poll that still fails with a retryable error
+//! (a 5xx, a timeout, a dropped connection) does not end the wait: the next poll comes after
+//! the usual interval, until the deadline.
 //!
-//! Outcomes are typed:
+//! Outcomes are typed, and every error names the job:
 //! - completed: `Ok` with the final resource;
 //! - failed: [`Error::JobFailed`] with the resource's failure code and message;
 //! - deadline: [`Error::WaitTimeout`] with the last status and resource, elapsed time and polls;
 //! - an avatar waiting for consent (`pending_consent`): [`Error::ConsentRequired`];
-//! - the id does not exist: the API's 404 ([`Error::Api`]), not an endless wait.
+//! - a poll failing for good (the id does not exist: the API's 404, a revoked key …):
+//!   [`Error::Wait`] with the job's id around the call's error, not an endless wait.
+//!
+//! `create_and_wait` returns the create's own error when the create fails (with the
+//! `Idempotency-Key` it used, to retry without duplicating), and after it, errors naming the
+//! new job: a caller never needs to create again to find out what happened.
 //!
 //! A status this SDK does not know (the API adds values over time) counts as still running and
 //! is reported to the progress callback with [`Progress::recognized`] `false`.
+//!
+//! Testing a wait on tokio's paused clock: serve from the test's own runtime (the
+//! `heygen::testing` simulator does). A wait keeps a timer at its deadline while it polls, and a
+//! paused clock jumps to the next timer whenever the runtime waits on I/O from outside, such as
+//! a mock server on a thread of its own.
 //!
 //! ```no_run
 //! # async fn run(client: heygen::Client, request: heygen::types::CreateVideoV3RequestBody) -> heygen::Result<()> {
@@ -114,9 +127,10 @@ type ProgressFn = Arc<dyn Fn(&Progress) + Send + Sync>;
 /// `n ≥ 1` one interval after poll `n − 1` answered, where the interval is
 /// `base · (1 − u)`, `u` uniform in `[0, jitter)` and
 /// `base = min(max_delay, min_delay · multiplier^(n−1))`. The initial delay is jittered the
-/// same way. When the next poll would come after the deadline, it happens at the deadline
+/// same way. No interval between polls is shorter than [`MIN_POLL_INTERVAL`], whatever the
+/// settings. When the next poll would come after the deadline, it happens at the deadline
 /// instead, and if the job is still running then, the wait ends with
-/// [`Error::WaitTimeout`].
+/// [`Error::WaitTimeout`]. A deadline too far to represent means no deadline.
 #[derive(Clone)]
 pub struct WaitOptions {
     /// Before the first poll (default 0: poll at once).
@@ -229,7 +243,7 @@ impl WaitOptions {
         if !base.is_finite() || base >= self.max_delay.as_secs_f64() {
             self.max_delay.max(self.min_delay)
         } else {
-            Duration::from_secs_f64(base)
+            Duration::try_from_secs_f64(base).unwrap_or(self.max_delay)
         }
     }
 
@@ -246,10 +260,19 @@ impl WaitOptions {
     }
 }
 
+/// The shortest interval between two polls, whatever [`WaitOptions`] say (a zero
+/// `min_delay` or a jitter of 1 would otherwise poll in a tight loop).
+pub const MIN_POLL_INTERVAL: Duration = Duration::from_millis(250);
+
+/// How long a poll still in flight at the deadline (the last one, made at the deadline,
+/// included) may take before the wait ends with [`Error::WaitTimeout`] without it.
+pub const DEADLINE_GRACE: Duration = Duration::from_secs(5);
+
 /// Polls `fetch` until the resource it returns completes, fails, needs consent, or the
 /// deadline passes; see [`WaitOptions`] for the timing and the module docs for the outcomes.
-/// `id` names the job in errors and progress reports. An error from `fetch` ends the wait
-/// with that error (each GET has already been retried by the client's policy).
+/// `id` names the job in errors and progress reports. A poll that fails with a retryable error
+/// ([`Error::is_retryable`]) is followed by the next one; any other failure ends the wait with
+/// [`Error::Wait`] naming `id`.
 ///
 /// Use it to wait on anything with a status:
 ///
@@ -267,72 +290,110 @@ where
     Fut: Future<Output = Result<T>>,
 {
     let started = Instant::now();
-    let deadline = options.timeout.map(|timeout| started + timeout);
+    // A deadline past what an `Instant` can hold is no deadline.
+    let deadline = options
+        .timeout
+        .and_then(|timeout| started.checked_add(timeout));
     let mut polls = 0u32;
-    let mut last_status: Option<String> = None;
-    sleep_until_before(started + options.jittered(options.initial_delay), deadline).await;
-    loop {
-        let resource = fetch().await?;
-        polls += 1;
-        let status = resource.status().to_string();
-        if let Some(callback) = &options.progress {
-            callback(&Progress {
-                kind: T::KIND,
-                id: id.to_string(),
-                status: status.clone(),
-                recognized: resource.recognized(),
-                changed: last_status.as_deref() != Some(status.as_str()),
-                elapsed: started.elapsed(),
-                polls,
-                progress: resource.progress(),
-            });
+    let mut last: Option<(String, serde_json::Value)> = None;
+    let timed_out = |last: Option<(String, serde_json::Value)>, polls| {
+        let (last_status, last) =
+            last.unwrap_or_else(|| ("unknown".to_string(), serde_json::Value::Null));
+        Error::WaitTimeout {
+            kind: T::KIND,
+            id: id.to_string(),
+            last_status,
+            last: Box::new(last),
+            elapsed: started.elapsed(),
+            polls,
         }
-        match resource.state() {
-            JobState::Completed => return Ok(resource),
-            JobState::Failed { code, message } => {
-                return Err(Error::JobFailed {
+    };
+    sleep_before(started, options.jittered(options.initial_delay), deadline).await;
+    // A poll in flight is cut short a little after the deadline.
+    let cutoff = deadline.and_then(|deadline| deadline.checked_add(DEADLINE_GRACE));
+    loop {
+        let fetched = match cutoff {
+            Some(cutoff) => match tokio::time::timeout_at(cutoff, fetch()).await {
+                Ok(fetched) => fetched,
+                Err(_) => return Err(timed_out(last, polls)),
+            },
+            None => fetch().await,
+        };
+        polls = polls.saturating_add(1);
+        let now = Instant::now();
+        match fetched {
+            Ok(resource) => {
+                let status = resource.status().to_string();
+                if let Some(callback) = &options.progress {
+                    callback(&Progress {
+                        kind: T::KIND,
+                        id: id.to_string(),
+                        status: status.clone(),
+                        recognized: resource.recognized(),
+                        changed: last.as_ref().map(|(s, _)| s.as_str()) != Some(status.as_str()),
+                        elapsed: started.elapsed(),
+                        polls,
+                        progress: resource.progress(),
+                    });
+                }
+                match resource.state() {
+                    JobState::Completed => return Ok(resource),
+                    JobState::Failed { code, message } => {
+                        return Err(Error::JobFailed {
+                            kind: T::KIND,
+                            id: id.to_string(),
+                            code,
+                            message,
+                        });
+                    }
+                    JobState::ConsentRequired => {
+                        return Err(Error::ConsentRequired { id: id.to_string() });
+                    }
+                    JobState::Running => {}
+                }
+                tracing::debug!(
+                    kind = T::KIND,
+                    id,
+                    status = status.as_str(),
+                    polls,
+                    "still running"
+                );
+                let json = serde_json::to_value(&resource).unwrap_or(serde_json::Value::Null);
+                last = Some((status, json));
+            }
+            Err(error) if error.is_retryable() => {
+                tracing::debug!(kind = T::KIND, id, polls, %error, "poll failed; polling on");
+            }
+            Err(error) => {
+                return Err(Error::Wait {
                     kind: T::KIND,
-                    id: id.to_string(),
-                    code,
-                    message,
+                    ids: vec![id.to_string()],
+                    source: Box::new(error),
                 });
             }
-            JobState::ConsentRequired => return Err(Error::ConsentRequired { id: id.to_string() }),
-            JobState::Running => {}
         }
-        let now = Instant::now();
         if deadline.is_some_and(|deadline| now >= deadline) {
-            let last = serde_json::to_value(&resource).unwrap_or(serde_json::Value::Null);
-            return Err(Error::WaitTimeout {
-                kind: T::KIND,
-                id: id.to_string(),
-                last_status: status,
-                last: Box::new(last),
-                elapsed: started.elapsed(),
-                polls,
-            });
+            return Err(timed_out(last, polls));
         }
-        tracing::debug!(
-            kind = T::KIND,
-            id,
-            status = status.as_str(),
-            polls,
-            "still running"
-        );
-        last_status = Some(status);
-        sleep_until_before(
-            now + options.jittered(options.base_interval(polls)),
-            deadline,
-        )
-        .await;
+        let interval = options
+            .jittered(options.base_interval(polls))
+            .max(MIN_POLL_INTERVAL);
+        sleep_before(now, interval, deadline).await;
     }
 }
 
-/// Sleeps until `at`, or until `deadline` when that comes first.
-async fn sleep_until_before(at: Instant, deadline: Option<Instant>) {
-    let at = deadline.map_or(at, |deadline| at.min(deadline));
-    if at > Instant::now() {
-        tokio::time::sleep_until(at).await;
+/// Sleeps until `delay` after `from`, or until `deadline` when that comes first.
+async fn sleep_before(from: Instant, delay: Duration, deadline: Option<Instant>) {
+    match (from.checked_add(delay), deadline) {
+        (Some(at), deadline) => {
+            let at = deadline.map_or(at, |deadline| at.min(deadline));
+            if at > Instant::now() {
+                tokio::time::sleep_until(at).await;
+            }
+        }
+        (None, Some(deadline)) => tokio::time::sleep_until(deadline).await,
+        // Too far to hold in an `Instant`: tokio sleeps "forever" on such a duration.
+        (None, None) => tokio::time::sleep(delay).await,
     }
 }
 

@@ -112,7 +112,11 @@ async fn a_repeated_cursor_ends_the_stream_with_an_error() {
     let results: Vec<Result<heygen::types::VideoDetail, Error>> =
         futures::StreamExt::collect(client(&server).videos().list().items()).await;
     assert_eq!(results.len(), 5, "4 items then the error, then the end");
-    assert!(matches!(&results[4], Err(Error::RepeatedCursor { cursor, .. }) if cursor == "same"));
+    assert!(
+        matches!(&results[4], Err(Error::RepeatedCursor { cursor, operation: "listVideosV3" }) if cursor == "same"),
+        "{:?}",
+        results[4]
+    );
     assert_eq!(server.received_requests().await.unwrap().len(), 2);
 }
 
@@ -133,6 +137,121 @@ async fn the_first_error_ends_the_stream() {
     assert_eq!(
         results[0].as_ref().unwrap_err().code(),
         Some("authentication_failed")
+    );
+}
+
+async fn serve(server: &MockServer, token: Option<&str>, body: Value) {
+    let mock = Mock::given(method("GET")).and(path("/v3/videos"));
+    let mock = match token {
+        Some(token) => mock.and(query_param("token", token)),
+        None => mock.and(query_param_is_missing("token")),
+    };
+    mock.respond_with(ResponseTemplate::new(200).set_body_json(body))
+        .mount(server)
+        .await;
+}
+
+fn videos(ids: std::ops::Range<u32>) -> Value {
+    ids.map(|i| json!({"id": format!("v{i}"), "status": "completed"}))
+        .collect()
+}
+
+#[tokio::test]
+async fn has_more_without_a_cursor_is_an_error_after_the_page() {
+    let server = MockServer::start().await;
+    serve(
+        &server,
+        None,
+        json!({"data": videos(0..2), "has_more": true}),
+    )
+    .await;
+    let results: Vec<_> =
+        futures::StreamExt::collect::<Vec<_>>(client(&server).videos().list().items()).await;
+    assert_eq!(results.len(), 3, "{results:?}");
+    assert!(
+        matches!(
+            &results[2],
+            Err(Error::MissingCursor {
+                operation: "listVideosV3"
+            })
+        ),
+        "{:?}",
+        results[2]
+    );
+    // With an empty cursor, likewise.
+    let server = MockServer::start().await;
+    serve(
+        &server,
+        None,
+        json!({"data": videos(0..1), "has_more": true, "next_token": ""}),
+    )
+    .await;
+    let err = client(&server).videos().list().collect().await.unwrap_err();
+    assert!(matches!(err, Error::MissingCursor { .. }), "{err:?}");
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_missing_has_more_follows_the_cursor_when_there_is_one() {
+    let server = MockServer::start().await;
+    serve(
+        &server,
+        None,
+        json!({"data": videos(0..2), "next_token": "t1"}),
+    )
+    .await;
+    serve(&server, Some("t1"), json!({"data": videos(2..3)})).await;
+    let ids: Vec<String> = client(&server)
+        .videos()
+        .list()
+        .items()
+        .map_ok(|v| v.id)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(ids, ["v0", "v1", "v2"]);
+    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn a_run_of_empty_pages_ends_the_listing() {
+    let server = MockServer::start().await;
+    serve(
+        &server,
+        None,
+        json!({"data": [], "has_more": true, "next_token": "e1"}),
+    )
+    .await;
+    for n in 1..30 {
+        serve(
+            &server,
+            Some(&format!("e{n}")),
+            json!({"data": [], "has_more": true, "next_token": format!("e{}", n + 1)}),
+        )
+        .await;
+    }
+    let err = client(&server)
+        .videos()
+        .list()
+        .max_empty_pages(5)
+        .collect()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::EmptyPages {
+                pages: 5,
+                operation: "listVideosV3"
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(server.received_requests().await.unwrap().len(), 5);
+    let err = client(&server).videos().list().collect().await.unwrap_err();
+    assert!(
+        matches!(err, Error::EmptyPages { pages, .. } if pages == heygen::paginate::DEFAULT_MAX_EMPTY_PAGES),
+        "{err:?}"
     );
 }
 
@@ -168,7 +287,7 @@ fn paginators(client: &Client) -> Vec<(&'static str, Paginator<Value>)> {
 
 fn first<T: serde::Serialize + Send + 'static>(p: Paginator<T>) -> Paginator<Value> {
     let p = std::sync::Arc::new(p);
-    Paginator::new("any", move |_| {
+    Paginator::new(move |_| {
         let p = p.clone();
         async move {
             let page = p.first_page().await?;

@@ -293,11 +293,7 @@ async fn listing_25_videos_by_10_gives_3_pages_with_every_video_once() {
         if let Some(token) = token.take() {
             request = request.token(token);
         }
-        let page = client
-            .run("listVideosV3", request.send())
-            .await
-            .unwrap()
-            .into_inner();
+        let page = client.run(request.send()).await.unwrap().into_inner();
         sizes.push(page.data.len());
         seen.extend(page.data.into_iter().map(|v| v.id));
         match (page.has_more, page.next_token) {
@@ -366,10 +362,7 @@ async fn a_new_video_does_not_shift_later_pages() {
             .unwrap();
     }
     let first = client
-        .run(
-            "listVideosV3",
-            client.raw().list_videos_v3().limit(2u64).send(),
-        )
+        .run(client.raw().list_videos_v3().limit(2u64).send())
         .await
         .unwrap()
         .into_inner();
@@ -383,11 +376,7 @@ async fn a_new_video_does_not_shift_later_pages() {
         .list_videos_v3()
         .limit(2u64)
         .token(first.next_token.clone().unwrap());
-    let second = client
-        .run("listVideosV3", request.send())
-        .await
-        .unwrap()
-        .into_inner();
+    let second = client.run(request.send()).await.unwrap().into_inner();
     let titles = |page: &heygen::types::VideoDetailPage| {
         page.data.iter().map(|v| v.id.clone()).collect::<Vec<_>>()
     };
@@ -404,10 +393,7 @@ async fn bad_limits_and_tokens_are_invalid_parameters() {
     let sim = Simulator::start().await;
     let client = sim.client();
     let error = client
-        .run(
-            "listVideosV3",
-            client.raw().list_videos_v3().limit(500u64).send(),
-        )
+        .run(client.raw().list_videos_v3().limit(500u64).send())
         .await
         .unwrap_err();
     assert_eq!(
@@ -415,10 +401,7 @@ async fn bad_limits_and_tokens_are_invalid_parameters() {
         (400, Some("limit"))
     );
     let error = client
-        .run(
-            "listVideosV3",
-            client.raw().list_videos_v3().token("not-a-cursor").send(),
-        )
+        .run(client.raw().list_videos_v3().token("not-a-cursor").send())
         .await
         .unwrap_err();
     assert_eq!(
@@ -775,13 +758,32 @@ async fn a_dropped_connection_on_a_create_is_error_connection_unless_keyed() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn a_connection_dropped_mid_body_is_error_connection() {
+async fn a_connection_dropped_mid_body_is_retried_when_safe_else_error_connection() {
     let sim = Simulator::start().await;
     let client = sim.client();
     sim.drop_mid_body_next(1);
-    let error = client.users().me().await.unwrap_err();
-    assert!(matches!(error, Error::Connection { .. }), "{error:?}");
     client.users().me().await.unwrap();
+    assert_eq!(sim.requests().len(), 2, "the GET is sent again");
+    sim.drop_mid_body_next(1);
+    let error = client
+        .videos()
+        .create(avatar_video(&sim, "Half an answer."))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            error,
+            Error::Connection {
+                repeatable: false,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(
+        !error.is_retryable(),
+        "a create without a key may have been done"
+    );
 }
 
 #[tokio::test(start_paused = true)]
@@ -844,10 +846,7 @@ async fn the_journal_records_requests_without_the_key() {
         .await
         .unwrap();
     client
-        .run(
-            "listVideosV3",
-            client.raw().list_videos_v3().limit(5u64).send(),
-        )
+        .run(client.raw().list_videos_v3().limit(5u64).send())
         .await
         .unwrap();
     let requests = sim.requests();

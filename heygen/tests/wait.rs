@@ -1,5 +1,9 @@
-//! Waiters against a mock server on a paused clock: the poll intervals are virtual, measured
-//! with tokio's clock through the progress callback.
+//! Waiters against a scripted server on a paused clock: the poll intervals are virtual,
+//! measured with tokio's clock through the progress callback. The server runs on the test's
+//! runtime (see `support`), since a wait arms a timer at its deadline.
+#![cfg(feature = "testing")]
+
+mod support;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -7,16 +11,14 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use heygen::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody, VideoDetail};
-use heygen::wait::{Progress, WaitOptions, last_seen};
+use heygen::wait::{DEADLINE_GRACE, MIN_POLL_INTERVAL, Progress, WaitOptions, last_seen};
 use heygen::{AssetReferenceExt, Client, Error};
 use serde_json::{Value, json};
-use wiremock::matchers::{method, path, path_regex};
-use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+use support::{LocalServer, Path, Reply, always, sequence};
 
-/// A client on the mock with no reqwest timers (no request timeout, no idle-pool reaper), so
-/// only the waits move the paused clock: tokio advances a paused clock to the next timer
-/// whenever every task waits on I/O.
-fn client(server: &MockServer) -> Client {
+/// A client on the server with no reqwest timers (no request timeout, no idle-pool reaper), so
+/// only the waits move the paused clock.
+fn client(server: &LocalServer) -> Client {
     let http = heygen::http_client_builder()
         .pool_idle_timeout(None)
         .build()
@@ -33,20 +35,18 @@ fn video(id: &str, status: &str) -> Value {
     json!({"data": {"id": id, "status": status}})
 }
 
-/// Answers the n-th request with the n-th body (the last one repeats).
-struct Sequence(Vec<Value>, AtomicUsize);
-
-impl Sequence {
-    fn new(bodies: Vec<Value>) -> Self {
-        Self(bodies, AtomicUsize::new(0))
-    }
+fn exact(path: &str) -> Path {
+    Path::Exact(path.to_string())
 }
 
-impl Respond for Sequence {
-    fn respond(&self, _: &Request) -> ResponseTemplate {
-        let n = self.1.fetch_add(1, Ordering::SeqCst).min(self.0.len() - 1);
-        ResponseTemplate::new(200).set_body_json(&self.0[n])
-    }
+fn create_request() -> CreateVideoV3RequestBody {
+    let request: CreateVideoFromAvatar = CreateVideoFromAvatar::builder()
+        .avatar_id("a".to_string())
+        .script(Some("Hi".parse().unwrap()))
+        .voice_id("v".to_string())
+        .try_into()
+        .unwrap();
+    CreateVideoV3RequestBody::Avatar(request)
 }
 
 /// Options that record every progress report.
@@ -68,25 +68,25 @@ fn gaps(reports: &[Progress]) -> Vec<f64> {
 
 #[tokio::test(start_paused = true)]
 async fn pending_processing_completed_takes_three_polls_with_intervals_within_bounds() {
-    let server = MockServer::start().await;
+    let server = LocalServer::start().await;
     let mut body = video("v1", "completed");
     body["data"]["video_url"] = json!("https://files.example/v1.mp4");
-    Mock::given(method("GET"))
-        .and(path("/v3/videos/v1"))
-        .respond_with(Sequence::new(vec![
+    server.route(
+        Some("GET"),
+        exact("/v3/videos/v1"),
+        sequence(vec![
             video("v1", "pending"),
             video("v1", "processing"),
             body,
-        ]))
-        .expect(3)
-        .mount(&server)
-        .await;
+        ]),
+    );
     let (options, seen) = recording(WaitOptions::new()); // 0 s, then 2 s ×1.5, 20 % jitter
     let done = client(&server).videos().wait("v1", &options).await.unwrap();
     assert_eq!(
         done.video_url.as_deref(),
         Some("https://files.example/v1.mp4")
     );
+    assert_eq!(server.requests().len(), 3);
     let reports = seen.lock().unwrap().clone();
     let statuses: Vec<&str> = reports.iter().map(|p| p.status.as_str()).collect();
     assert_eq!(statuses, ["pending", "processing", "completed"]);
@@ -126,13 +126,10 @@ async fn backoff_grows_to_the_cap_and_stays_within_bounds() {
         .collect();
     assert_eq!(bases, [1, 2, 4, 8, 10, 10, 10]);
 
-    let server = MockServer::start().await;
+    let server = LocalServer::start().await;
     let mut bodies = vec![video("v1", "processing"); 7];
     bodies.push(video("v1", "completed"));
-    Mock::given(method("GET"))
-        .respond_with(Sequence::new(bodies))
-        .mount(&server)
-        .await;
+    server.route(Some("GET"), Path::Any, sequence(bodies));
     let (options, seen) = recording(options.jitter(0.5));
     client(&server).videos().wait("v1", &options).await.unwrap();
     let reports = seen.lock().unwrap().clone();
@@ -149,12 +146,40 @@ async fn backoff_grows_to_the_cap_and_stays_within_bounds() {
 }
 
 #[tokio::test(start_paused = true)]
+async fn no_settings_poll_faster_than_the_floor_and_none_panic() {
+    let server = LocalServer::start().await;
+    let mut bodies = vec![video("v1", "processing"); 4];
+    bodies.push(video("v1", "completed"));
+    server.route(Some("GET"), Path::Any, sequence(bodies));
+    let (options, seen) = recording(
+        WaitOptions::new()
+            .min_delay(Duration::ZERO)
+            .jitter(1.0)
+            .multiplier(f64::NAN)
+            .timeout(Duration::MAX),
+    );
+    client(&server).videos().wait("v1", &options).await.unwrap();
+    let reports = seen.lock().unwrap().clone();
+    assert_eq!(reports.len(), 5);
+    for gap in gaps(&reports) {
+        assert!(
+            gap >= MIN_POLL_INTERVAL.as_secs_f64(),
+            "{gap} s between polls"
+        );
+    }
+    let extreme = WaitOptions::new()
+        .min_delay(Duration::from_secs(u64::MAX / 2))
+        .max_delay(Duration::MAX)
+        .multiplier(1e300);
+    for poll in [1, 2, 10, 1000, u32::MAX] {
+        assert!(extreme.base_interval(poll) >= Duration::from_secs(u64::MAX / 2));
+    }
+}
+
+#[tokio::test(start_paused = true)]
 async fn initial_delay_comes_before_the_first_poll() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(video("v1", "completed")))
-        .mount(&server)
-        .await;
+    let server = LocalServer::start().await;
+    server.route(Some("GET"), Path::Any, always(video("v1", "completed")));
     let (options, seen) = recording(
         WaitOptions::new()
             .initial_delay(Duration::from_secs(5))
@@ -170,20 +195,21 @@ async fn initial_delay_comes_before_the_first_poll() {
 
 #[tokio::test(start_paused = true)]
 async fn failed_is_a_typed_failure_with_code_and_message() {
-    let server = MockServer::start().await;
+    let server = LocalServer::start().await;
     let mut failed = video("v1", "failed");
     failed["data"]["failure_code"] = json!("AVATAR_NOT_FOUND");
     failed["data"]["failure_message"] = json!("The avatar does not exist.");
-    Mock::given(method("GET"))
-        .respond_with(Sequence::new(vec![video("v1", "processing"), failed]))
-        .expect(2)
-        .mount(&server)
-        .await;
+    server.route(
+        Some("GET"),
+        Path::Any,
+        sequence(vec![video("v1", "processing"), failed]),
+    );
     let err = client(&server)
         .videos()
         .wait("v1", &WaitOptions::new())
         .await
         .unwrap_err();
+    assert_eq!(server.requests().len(), 2);
     let Error::JobFailed {
         kind,
         id,
@@ -203,17 +229,15 @@ async fn failed_is_a_typed_failure_with_code_and_message() {
         )
     );
     assert!(err.to_string().contains("AVATAR_NOT_FOUND"), "{err}");
+    assert_eq!(err.job_ids(), ["v1"]);
 }
 
 #[tokio::test(start_paused = true)]
 async fn the_deadline_is_a_typed_timeout_with_the_last_status_after_a_final_poll_at_the_deadline() {
-    let server = MockServer::start().await;
+    let server = LocalServer::start().await;
     let mut body = video("v1", "processing");
     body["data"]["title"] = json!("Quarterly update");
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(&body))
-        .mount(&server)
-        .await;
+    server.route(Some("GET"), Path::Any, always(body));
     let (options, seen) = recording(WaitOptions::new().timeout(Duration::from_secs(10)));
     let started = tokio::time::Instant::now();
     let err = client(&server)
@@ -258,28 +282,50 @@ async fn the_deadline_is_a_typed_timeout_with_the_last_status_after_a_final_poll
     );
     let video: VideoDetail = last_seen(&err).expect("the last resource");
     assert_eq!(video.title.as_deref(), Some("Quarterly update"));
-    assert_eq!(
-        server.received_requests().await.unwrap().len(),
-        *polls as usize
+    assert_eq!(server.requests().len(), *polls as usize);
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_deadline_also_cuts_short_a_poll_in_flight() {
+    // The simulator answers after an hour: the poll is still in flight at the deadline.
+    let sim = heygen::testing::Simulator::start().await;
+    let client = sim.client();
+    sim.latency(Duration::from_secs(3600));
+    let started = tokio::time::Instant::now();
+    let err = client
+        .videos()
+        .wait("v1", &WaitOptions::new().timeout(Duration::from_secs(10)))
+        .await
+        .unwrap_err();
+    let waited = started.elapsed();
+    assert!(
+        matches!(&err, Error::WaitTimeout { id, polls: 0, last_status, .. } if id == "v1" && last_status == "unknown"),
+        "{err:?}"
+    );
+    let bound = Duration::from_secs(10) + DEADLINE_GRACE;
+    assert!(
+        waited >= bound && waited < bound + Duration::from_millis(50),
+        "ended {waited:?} after the start, not when the answer came"
     );
 }
 
 #[tokio::test(start_paused = true)]
 async fn an_unknown_status_keeps_waiting_and_is_reported() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(Sequence::new(vec![
+    let server = LocalServer::start().await;
+    server.route(
+        Some("GET"),
+        Path::Any,
+        sequence(vec![
             video("v1", "pending"),
             video("v1", "thinking"),
             video("v1", "thinking"),
             video("v1", "completed"),
-        ]))
-        .expect(4)
-        .mount(&server)
-        .await;
+        ]),
+    );
     let (options, seen) = recording(WaitOptions::new());
     let done = client(&server).videos().wait("v1", &options).await.unwrap();
     assert_eq!(done.status.as_str(), "completed");
+    assert_eq!(server.requests().len(), 4);
     let reports = seen.lock().unwrap().clone();
     let thinking: Vec<(bool, bool)> = reports
         .iter()
@@ -291,17 +337,13 @@ async fn an_unknown_status_keeps_waiting_and_is_reported() {
 
 #[tokio::test(start_paused = true)]
 async fn pending_consent_ends_the_wait_with_consent_required() {
-    let server = MockServer::start().await;
+    let server = LocalServer::start().await;
     let group = |status: &str| json!({"data": {"id": "g1", "name": "Me", "created_at": 1, "looks_count": 1, "status": status}});
-    Mock::given(method("GET"))
-        .and(path("/v3/avatars/g1"))
-        .respond_with(Sequence::new(vec![
-            group("processing"),
-            group("pending_consent"),
-        ]))
-        .expect(2)
-        .mount(&server)
-        .await;
+    server.route(
+        Some("GET"),
+        exact("/v3/avatars/g1"),
+        sequence(vec![group("processing"), group("pending_consent")]),
+    );
     let err = client(&server)
         .avatars()
         .wait("g1", &WaitOptions::new())
@@ -311,14 +353,11 @@ async fn pending_consent_ends_the_wait_with_consent_required() {
         matches!(&err, Error::ConsentRequired { id } if id == "g1"),
         "{err:?}"
     );
+    assert_eq!(server.requests().len(), 2);
 
     let look = json!({"data": {"id": "l1", "name": "Look", "avatar_type": "video_avatar", "status": "pending_consent",
         "supported_api_engines": [], "tags": []}});
-    Mock::given(method("GET"))
-        .and(path_regex("^/v3/avatars/looks/l1$"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(look))
-        .mount(&server)
-        .await;
+    server.route(Some("GET"), exact("/v3/avatars/looks/l1"), always(look));
     let err = client(&server)
         .avatars()
         .wait_look("l1", &WaitOptions::new())
@@ -332,13 +371,10 @@ async fn pending_consent_ends_the_wait_with_consent_required() {
 
 #[tokio::test(start_paused = true)]
 async fn a_failed_avatar_carries_its_error() {
-    let server = MockServer::start().await;
+    let server = LocalServer::start().await;
     let body = json!({"data": {"id": "g1", "name": "Me", "created_at": 1, "looks_count": 0, "status": "failed",
         "error": {"code": "face_not_detected", "message": "No face in the footage."}}});
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(body))
-        .mount(&server)
-        .await;
+    server.route(Some("GET"), Path::Any, always(body));
     let err = client(&server)
         .wait_for_avatar_group("g1")
         .await
@@ -350,117 +386,138 @@ async fn a_failed_avatar_carries_its_error() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn a_404_on_the_polled_id_is_a_typed_error_not_an_endless_wait() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(
-            ResponseTemplate::new(404).set_body_json(
-                json!({"error": {"code": "not_found", "message": "Video not found"}}),
-            ),
+async fn a_404_on_the_polled_id_is_a_wait_error_naming_it_not_an_endless_wait() {
+    let server = LocalServer::start().await;
+    server.route(Some("GET"), Path::Any, |_| {
+        Reply::json(
+            404,
+            &json!({"error": {"code": "not_found", "message": "Video not found"}}),
         )
-        .expect(1)
-        .mount(&server)
-        .await;
+    });
     let err = client(&server).wait_for_video("nope").await.unwrap_err();
+    assert_eq!(server.requests().len(), 1);
     assert_eq!((err.status(), err.code()), (Some(404), Some("not_found")));
+    assert!(
+        matches!(&err, Error::Wait { kind: "video", ids, source } if ids == &["nope"] && matches!(**source, Error::Api(_))),
+        "{err:?}"
+    );
+    assert_eq!(err.job_ids(), ["nope"]);
+    assert!(err.to_string().contains("nope"), "{err}");
 }
 
 #[tokio::test(start_paused = true)]
-async fn transient_errors_while_polling_follow_the_retry_policy() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(503))
-        .up_to_n_times(2)
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(video("v1", "completed")))
-        .mount(&server)
-        .await;
-    client(&server).wait_for_video("v1").await.unwrap();
-    assert_eq!(server.received_requests().await.unwrap().len(), 3);
+async fn transient_errors_while_polling_do_not_end_the_wait() {
+    let server = LocalServer::start().await;
+    // Seven 503s: more than one GET's retries (2), so two polls fail outright, and the wait
+    // goes on polling until the job answers.
+    server.route_times(Some("GET"), Path::Any, 7, |_| Reply::raw(503, "busy"));
+    server.route(Some("GET"), Path::Any, always(video("v1", "completed")));
+    let (options, seen) = recording(WaitOptions::new());
+    let done = client(&server).videos().wait("v1", &options).await.unwrap();
+    assert_eq!(done.id, "v1");
+    assert_eq!(server.requests().len(), 8);
+    let reports = seen.lock().unwrap().clone();
+    assert_eq!(reports.len(), 1, "only answered polls are reported");
+    assert_eq!(reports[0].polls, 3, "two failed polls, then the answer");
+}
+
+#[tokio::test(start_paused = true)]
+async fn retryable_errors_until_the_deadline_end_in_a_wait_timeout() {
+    let server = LocalServer::start().await;
+    server.route(Some("GET"), Path::Any, |_| {
+        Reply::raw(502, "<html>bad gateway</html>")
+    });
+    let err = client(&server)
+        .videos()
+        .wait("v1", &WaitOptions::new().timeout(Duration::from_secs(30)))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::WaitTimeout { id, last_status, .. } if id == "v1" && last_status == "unknown"),
+        "{err:?}"
+    );
 }
 
 #[tokio::test(start_paused = true)]
 async fn dropping_the_wait_cancels_it() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(video("v1", "processing")))
-        .mount(&server)
-        .await;
+    let server = LocalServer::start().await;
+    server.route(Some("GET"), Path::Any, always(video("v1", "processing")));
     let client = client(&server);
     let options = WaitOptions::new();
     let outcome =
         tokio::time::timeout(Duration::from_secs(5), client.videos().wait("v1", &options)).await;
     assert!(outcome.is_err(), "still waiting after 5 s");
-    let sent = server.received_requests().await.unwrap().len();
+    let sent = server.requests().len();
     tokio::time::sleep(Duration::from_secs(120)).await;
-    assert_eq!(
-        server.received_requests().await.unwrap().len(),
-        sent,
-        "no poll after the drop"
-    );
+    assert_eq!(server.requests().len(), sent, "no poll after the drop");
 }
 
 #[tokio::test(start_paused = true)]
 async fn create_and_wait_creates_then_polls() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/v3/videos"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"data": {"video_id": "v7", "status": "waiting"}})),
-        )
-        .expect(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/v3/videos/v7"))
-        .respond_with(Sequence::new(vec![
-            video("v7", "waiting"),
-            video("v7", "completed"),
-        ]))
-        .expect(2)
-        .mount(&server)
-        .await;
-    let request: CreateVideoFromAvatar = CreateVideoFromAvatar::builder()
-        .avatar_id("a".to_string())
-        .script(Some("Hi".parse().unwrap()))
-        .voice_id("v".to_string())
-        .try_into()
-        .unwrap();
+    let server = LocalServer::start().await;
+    server.route(
+        Some("POST"),
+        exact("/v3/videos"),
+        always(json!({"data": {"video_id": "v7", "status": "waiting"}})),
+    );
+    server.route(
+        Some("GET"),
+        exact("/v3/videos/v7"),
+        sequence(vec![video("v7", "waiting"), video("v7", "completed")]),
+    );
     let video = client(&server)
         .videos()
-        .create_and_wait(
-            CreateVideoV3RequestBody::Avatar(request),
-            &WaitOptions::new(),
-        )
+        .create_and_wait(create_request(), &WaitOptions::new())
         .await
         .unwrap();
     assert_eq!(video.id, "v7");
+    let methods: Vec<String> = server.requests().into_iter().map(|r| r.method).collect();
+    assert_eq!(methods, ["POST", "GET", "GET"]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn create_and_wait_errors_after_the_create_name_the_new_job() {
+    let server = LocalServer::start().await;
+    server.route(
+        Some("POST"),
+        exact("/v3/videos"),
+        always(json!({"data": {"video_id": "v8", "status": "waiting"}})),
+    );
+    server.route(Some("GET"), Path::Any, |_| {
+        Reply::json(
+            401,
+            &json!({"error": {"code": "authentication_failed", "message": "revoked"}}),
+        )
+    });
+    let err = client(&server)
+        .videos()
+        .create_and_wait(create_request(), &WaitOptions::new())
+        .await
+        .unwrap_err();
+    assert_eq!(err.job_ids(), ["v8"], "{err:?}");
+    assert_eq!(err.code(), Some("authentication_failed"));
+    assert!(!err.is_retryable());
+    assert!(err.to_string().contains("v8"), "{err}");
 }
 
 #[tokio::test(start_paused = true)]
 async fn video_agent_waits_for_the_session_then_its_video_with_progress() {
-    let server = MockServer::start().await;
+    let server = LocalServer::start().await;
     let session = |status: &str, progress: i64, video_id: Value| json!({"data": {"session_id": "s1", "status": status, "progress": progress, "created_at": 1, "messages": [], "video_id": video_id}});
-    Mock::given(method("GET"))
-        .and(path("/v3/video-agents/sessions/s1"))
-        .respond_with(Sequence::new(vec![
+    server.route(
+        Some("GET"),
+        exact("/v3/video-agents/sessions/s1"),
+        sequence(vec![
             session("processing", 10, Value::Null),
             session("generating", 60, Value::Null),
             session("completed", 100, json!("v9")),
-        ]))
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/v3/videos/v9"))
-        .respond_with(Sequence::new(vec![
-            video("v9", "processing"),
-            video("v9", "completed"),
-        ]))
-        .mount(&server)
-        .await;
+        ]),
+    );
+    server.route(
+        Some("GET"),
+        exact("/v3/videos/v9"),
+        sequence(vec![video("v9", "processing"), video("v9", "completed")]),
+    );
     let (options, seen) = recording(WaitOptions::new());
     let video = client(&server)
         .video_agents()
@@ -487,33 +544,34 @@ async fn video_agent_waits_for_the_session_then_its_video_with_progress() {
 
 #[tokio::test(start_paused = true)]
 async fn translations_lipsyncs_proofreads_and_workflows_wait_too() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/v3/video-translations"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"data": {"video_translation_ids": ["t1", "t2"]}})),
-        )
-        .mount(&server)
-        .await;
+    let server = LocalServer::start().await;
+    server.route(
+        Some("POST"),
+        exact("/v3/video-translations"),
+        always(json!({"data": {"video_translation_ids": ["t1", "t2"]}})),
+    );
     for id in ["t1", "t2"] {
-        Mock::given(method("GET"))
-            .and(path(format!("/v3/video-translations/{id}")))
-            .respond_with(Sequence::new(vec![
+        server.route(
+            Some("GET"),
+            exact(&format!("/v3/video-translations/{id}")),
+            sequence(vec![
                 json!({"data": {"id": id, "status": "running"}}),
                 json!({"data": {"id": id, "status": "completed"}}),
-            ]))
-            .mount(&server)
-            .await;
+            ]),
+        );
     }
-    let request = heygen::types::CreateVideoTranslationRequest::builder()
-        .video(heygen::types::AssetReference::url(
-            "https://example.com/v.mp4",
-        ))
-        .output_languages(vec!["fr".to_string(), "de".to_string()]);
+    let request = || {
+        heygen::types::CreateVideoTranslationRequest::builder()
+            .video(heygen::types::AssetReference::url(
+                "https://example.com/v.mp4",
+            ))
+            .output_languages(vec!["fr".to_string(), "de".to_string()])
+            .try_into()
+            .unwrap()
+    };
     let done = client(&server)
         .video_translations()
-        .create_and_wait(request.try_into().unwrap(), &WaitOptions::new())
+        .create_and_wait(request(), &WaitOptions::new())
         .await
         .unwrap();
     assert_eq!(
@@ -521,54 +579,46 @@ async fn translations_lipsyncs_proofreads_and_workflows_wait_too() {
         ["t1", "t2"]
     );
 
-    Mock::given(method("GET"))
-        .and(path("/v3/lipsyncs/l1"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(
-            json!({"data": {"id": "l1", "status": "failed", "failure_message": "bad audio"}}),
-        ))
-        .mount(&server)
-        .await;
+    server.route(
+        Some("GET"),
+        exact("/v3/lipsyncs/l1"),
+        always(json!({"data": {"id": "l1", "status": "failed", "failure_message": "bad audio"}})),
+    );
     let err = client(&server).wait_for_lipsync("l1").await.unwrap_err();
     assert!(
         matches!(&err, Error::JobFailed { kind: "lipsync", message: Some(m), .. } if m == "bad audio"),
         "{err:?}"
     );
 
-    Mock::given(method("GET"))
-        .and(path("/v3/video-translations/proofreads/p1"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"data": {"id": "p1", "status": "completed"}})),
-        )
-        .mount(&server)
-        .await;
+    server.route(
+        Some("GET"),
+        exact("/v3/video-translations/proofreads/p1"),
+        always(json!({"data": {"id": "p1", "status": "completed"}})),
+    );
     assert_eq!(
         client(&server).wait_for_proofread("p1").await.unwrap().id,
         "p1"
     );
 
-    Mock::given(method("GET"))
-        .and(path("/v1/workflows/executions/e1"))
-        .respond_with(Sequence::new(vec![
+    server.route(
+        Some("GET"),
+        exact("/v1/workflows/executions/e1"),
+        sequence(vec![
             json!({"data": {"execution_id": "e1", "status": "submitted"}}),
             json!({"data": {"execution_id": "e1", "status": "completed", "output": {"url": "https://files.example/o.mp4"}}}),
-        ]))
-        .mount(&server)
-        .await;
+        ]),
+    );
     let done = client(&server)
         .wait_for_workflow_execution("e1", &WaitOptions::new())
         .await
         .unwrap();
     assert_eq!(done.output.unwrap()["url"], "https://files.example/o.mp4");
 
-    Mock::given(method("GET"))
-        .and(path("/v1/workflows/executions/e404"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"data": {"execution_id": "e404", "status": "not_found"}})),
-        )
-        .mount(&server)
-        .await;
+    server.route(
+        Some("GET"),
+        exact("/v1/workflows/executions/e404"),
+        always(json!({"data": {"execution_id": "e404", "status": "not_found"}})),
+    );
     let err = client(&server)
         .wait_for_workflow_execution("e404", &WaitOptions::new())
         .await
@@ -577,30 +627,72 @@ async fn translations_lipsyncs_proofreads_and_workflows_wait_too() {
         err.to_string(),
         "workflow_execution e404 failed (not_found): no workflow execution e404"
     );
+    let before = server.requests().len();
+    let err = client(&server)
+        .wait_for_workflow_execution("..", &WaitOptions::new())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Wait { source, .. } if matches!(**source, Error::InvalidRequest { .. })),
+        "{err:?}"
+    );
+    assert_eq!(server.requests().len(), before, "nothing sent for `..`");
+}
+
+#[tokio::test(start_paused = true)]
+async fn one_failed_translation_ends_the_wait_naming_every_translation_created() {
+    let server = LocalServer::start().await;
+    server.route(
+        Some("POST"),
+        exact("/v3/video-translations"),
+        always(json!({"data": {"video_translation_ids": ["t1", "t2"]}})),
+    );
+    server.route(
+        Some("GET"),
+        exact("/v3/video-translations/t1"),
+        always(json!({"data": {"id": "t1", "status": "running"}})),
+    );
+    server.route(
+        Some("GET"),
+        exact("/v3/video-translations/t2"),
+        always(json!({"data": {"id": "t2", "status": "failed", "failure_message": "no speech"}})),
+    );
+    let request = heygen::types::CreateVideoTranslationRequest::builder()
+        .video(heygen::types::AssetReference::url(
+            "https://example.com/v.mp4",
+        ))
+        .output_languages(vec!["fr".to_string(), "de".to_string()]);
+    let err = client(&server)
+        .video_translations()
+        .create_and_wait(request.try_into().unwrap(), &WaitOptions::new())
+        .await
+        .unwrap_err();
+    assert_eq!(err.job_ids(), ["t1", "t2"], "{err:?}");
+    assert!(
+        matches!(&err, Error::Wait { source, .. } if matches!(&**source, Error::JobFailed { id, .. } if id == "t2")),
+        "{err:?}"
+    );
 }
 
 /// Per-job scripts: each id answers pending, processing, completed; the very first request of
 /// all is a 429 with `Retry-After: 1`.
-struct Jobs {
-    polls: Mutex<HashMap<String, usize>>,
-    total: AtomicUsize,
-}
-
-impl Respond for Jobs {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        if self.total.fetch_add(1, Ordering::SeqCst) == 0 {
-            return ResponseTemplate::new(429)
-                .insert_header("retry-after", "1")
-                .set_body_json(
-                    json!({"error": {"code": "rate_limit_exceeded", "message": "slow down"}}),
-                );
+fn jobs() -> impl Fn(&support::Seen) -> Reply + Send + Sync + 'static {
+    let polls: Mutex<HashMap<String, usize>> = Mutex::default();
+    let total = AtomicUsize::new(0);
+    move |request| {
+        if total.fetch_add(1, Ordering::SeqCst) == 0 {
+            return Reply::json(
+                429,
+                &json!({"error": {"code": "rate_limit_exceeded", "message": "slow down"}}),
+            )
+            .header("retry-after", "1");
         }
-        let id = request.url.path().rsplit('/').next().unwrap().to_string();
-        let mut polls = self.polls.lock().unwrap();
+        let id = request.path.rsplit('/').next().unwrap().to_string();
+        let mut polls = polls.lock().unwrap();
         let n = polls.entry(id.clone()).or_default();
         *n += 1;
         let status = ["pending", "processing", "completed"][(*n - 1).min(2)];
-        ResponseTemplate::new(200).set_body_json(video(&id, status))
+        Reply::json(200, &video(&id, status))
     }
 }
 
@@ -608,15 +700,8 @@ impl Respond for Jobs {
 async fn a_thousand_concurrent_waits_send_at_most_one_get_per_job_per_interval() {
     const JOBS: usize = 1000;
     const POLLS_NEEDED: usize = 3;
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path_regex("^/v3/videos/"))
-        .respond_with(Jobs {
-            polls: Mutex::default(),
-            total: AtomicUsize::new(0),
-        })
-        .mount(&server)
-        .await;
+    let server = LocalServer::start().await;
+    server.route(Some("GET"), Path::Prefix("/v3/videos/".into()), jobs());
     let client = client(&server);
     let (options, seen) = recording(WaitOptions::new().initial_delay(Duration::from_secs(2)));
     let ids: Vec<String> = (0..JOBS).map(|n| format!("video_{n}")).collect();
@@ -626,7 +711,7 @@ async fn a_thousand_concurrent_waits_send_at_most_one_get_per_job_per_interval()
     assert_eq!(done.len(), JOBS);
     assert!(done.iter().all(|v| v.status.as_str() == "completed"));
 
-    let requests = server.received_requests().await.unwrap();
+    let requests = server.requests();
     assert!(
         requests.len() <= JOBS * (POLLS_NEEDED + 1),
         "{} requests for {JOBS} jobs",

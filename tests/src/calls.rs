@@ -302,7 +302,6 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 whole(
                     c.run(
-                        "createVideoAgent",
                         c.raw()
                             .create_video_agent()
                             .body(i.body::<types::ExternalCreateVideoAgentSessionRequest>()?)
@@ -315,7 +314,6 @@ pub fn ways() -> Vec<Way> {
         way!("textToSpeech", "raw().text_to_speech", raw, |c, i| {
             whole(
                 c.run(
-                    "textToSpeech",
                     c.raw()
                         .text_to_speech()
                         .body(i.body::<types::TextToSpeechRequest>()?)
@@ -327,7 +325,7 @@ pub fn ways() -> Vec<Way> {
         way!("listAudioVoices", "raw().list_audio_voices", raw, |c, i| {
             let mut b = c.raw().list_audio_voices();
             params!(b, i; gender: String = "gender", language: String = "language", limit: NonZeroU64 = "limit", token: String = "token", type_: types::AudioVoiceType = "type");
-            whole(c.run("listAudioVoices", b.send()).await)
+            whole(c.run(b.send()).await)
         }),
         way!(
             "listAudioVoices",
@@ -344,7 +342,6 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 whole(
                     c.run(
-                        "createAvatarVideo",
                         c.raw()
                             .create_avatar_video()
                             .body(i.body::<types::CreateAvatarVideoRequest>()?)
@@ -357,27 +354,21 @@ pub fn ways() -> Vec<Way> {
         way!("listVideos", "raw().list_videos", raw, |c, i| {
             let mut b = c.raw().list_videos();
             params!(b, i; folder_id: String = "folder_id", limit: NonZeroU64 = "limit", title: String = "title", token: String = "token");
-            whole(c.run("listVideos", b.send()).await)
+            whole(c.run(b.send()).await)
         }),
         way!("listVideos", "videos().list_v2_with", resource, |c, i| {
             page(c.videos().list_v2_with(configure!(i; folder_id: String = "folder_id", limit: NonZeroU64 = "limit", title: String = "title", token: String = "token")).first_page().await)
         }),
         way!("getVideo", "raw().get_video", raw, |c, i| {
             whole(
-                c.run(
-                    "getVideo",
-                    c.raw().get_video().video_id(i.path("video_id")?).send(),
-                )
-                .await,
+                c.run(c.raw().get_video().video_id(i.path("video_id")?).send())
+                    .await,
             )
         }),
         way!("deleteVideo", "raw().delete_video", raw, |c, i| {
             whole(
-                c.run(
-                    "deleteVideo",
-                    c.raw().delete_video().video_id(i.path("video_id")?).send(),
-                )
-                .await,
+                c.run(c.raw().delete_video().video_id(i.path("video_id")?).send())
+                    .await,
             )
         }),
         way!(
@@ -387,7 +378,6 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 whole(
                     c.run(
-                        "createVideoTranslate",
                         c.raw()
                             .create_video_translate()
                             .body(i.body::<types::McpVideoTranslateCreateRequest>()?)
@@ -401,15 +391,7 @@ pub fn ways() -> Vec<Way> {
             "listVideoTranslateLanguages",
             "raw().list_video_translate_languages",
             raw,
-            |c, _i| {
-                whole(
-                    c.run(
-                        "listVideoTranslateLanguages",
-                        c.raw().list_video_translate_languages().send(),
-                    )
-                    .await,
-                )
-            }
+            |c, _i| { whole(c.run(c.raw().list_video_translate_languages().send()).await) }
         ),
         way!(
             "getVideoTranslateCaption",
@@ -421,11 +403,11 @@ pub fn ways() -> Vec<Way> {
                     .get_video_translate_caption()
                     .video_translate_id(i.required::<String>("video_translate_id")?)
                     .caption_type(i.required::<types::CaptionFormat>("caption_type")?);
-                whole(c.run("getVideoTranslateCaption", b.send()).await)
+                whole(c.run(b.send()).await)
             }
         ),
         way!("getUserMe", "raw().get_user_me", raw, |c, _i| {
-            whole(c.run("getUserMe", c.raw().get_user_me().send()).await)
+            whole(c.run(c.raw().get_user_me().send()).await)
         }),
         way!(
             "createWorkflowExecution",
@@ -434,7 +416,6 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 whole(
                     c.run(
-                        "createWorkflowExecution",
                         c.raw()
                             .create_workflow_execution()
                             .body(i.body::<types::CreateWorkflowExecutionRequest>()?)
@@ -451,7 +432,6 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 whole(
                     c.run(
-                        "createGraphExecution",
                         c.raw()
                             .create_graph_execution()
                             .body(i.body::<types::CreateGraphExecutionRequest>()?)
@@ -468,7 +448,6 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 whole(
                     c.run(
-                        "getWorkflowExecution",
                         c.raw()
                             .get_workflow_execution()
                             .execution_id(i.path("execution_id")?)
@@ -479,10 +458,7 @@ pub fn ways() -> Vec<Way> {
             }
         ),
         way!("listWorkflows", "raw().list_workflows", raw, |c, _i| {
-            whole(
-                c.run("listWorkflows", c.raw().list_workflows().send())
-                    .await,
-            )
+            whole(c.run(c.raw().list_workflows().send()).await)
         }),
         // ---- v3: the resources.
         way!(
@@ -792,7 +768,6 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 whole(
                     c.run(
-                        "deleteWebhookEndpoint",
                         c.raw()
                             .delete_webhook_endpoint()
                             .endpoint_id(i.path("endpoint_id")?)
@@ -906,7 +881,7 @@ pub fn ways() -> Vec<Way> {
                     .get_video_agent_session_resources()
                     .session_id(i.path("session_id")?);
                 params!(b, i; limit: NonZeroU64 = "limit", resource_ids: String = "resource_ids", source: String = "source", token: String = "token", type_: String = "type");
-                whole(c.run("getVideoAgentSessionResources", b.send()).await)
+                whole(c.run(b.send()).await)
             }
         ),
         way!(

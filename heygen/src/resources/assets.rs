@@ -32,7 +32,7 @@ use reqwest::multipart::{Form, Part};
 use serde::Deserialize;
 
 use super::resource;
-use crate::error::{Error, Result, excerpt};
+use crate::error::{EXCERPT_LIMIT, Error, Result, excerpt};
 
 resource!(
     /// Assets (`/v3/assets`).
@@ -136,8 +136,11 @@ impl Assets {
                 .essence_str()
                 .to_string(),
         };
+        let bytes = bytes::Bytes::from(bytes);
         self.send(|| {
-            let part = Part::bytes(bytes.clone())
+            // Each attempt shares the one buffer.
+            let length = bytes.len() as u64;
+            let part = Part::stream_with_length(reqwest::Body::from(bytes.clone()), length)
                 .file_name(name.to_string())
                 .mime_str(&content_type)
                 .map_err(mime_error);
@@ -172,16 +175,18 @@ impl Assets {
         }
     }
 
+    /// Sends the upload through the client's one retry loop, building the multipart request
+    /// anew for each attempt (its body streams, so it cannot be cloned).
     async fn send<F, Fut>(&self, mut part: F) -> Result<UploadAssetV3Response>
     where
-        F: FnMut() -> Fut,
-        Fut: Future<Output = Result<Part>>,
+        F: FnMut() -> Fut + Send,
+        Fut: Future<Output = Result<Part>> + Send,
     {
         let url = format!("{}/v3/assets", self.client.base_url());
         let http = self.client.http().clone();
-        let response = self
+        let (status, bytes, record) = self
             .client
-            .send_built(OPERATION, || {
+            .send_rebuilt(OPERATION, || {
                 let next = part();
                 let (http, url) = (http.clone(), url.clone());
                 async move {
@@ -197,24 +202,20 @@ impl Assets {
                 }
             })
             .await?;
-        let status = response.status().as_u16();
-        let bytes = response.bytes().await.map_err(|e| Error::Decode {
-            operation: OPERATION,
-            status,
-            message: e.to_string(),
-            body_excerpt: String::new(),
-        })?;
-        let decode = |message: String| Error::Decode {
+        let decode = |message: String, truncated: bool| Error::Decode {
             operation: OPERATION,
             status,
             message,
-            body_excerpt: excerpt(&bytes, 512),
+            body_excerpt: excerpt(&bytes, EXCERPT_LIMIT),
+            truncated,
+            idempotency_key: record.idempotency_key.clone(),
+            repeatable: record.repeatable,
         };
         let envelope: Envelope =
-            serde_json::from_slice(&bytes).map_err(|e| decode(e.to_string()))?;
+            serde_json::from_slice(&bytes).map_err(|e| decode(e.to_string(), e.is_eof()))?;
         envelope
             .data
-            .ok_or_else(|| decode("the response has no `data`".into()))
+            .ok_or_else(|| decode("the response has no `data`".into(), false))
     }
 }
 

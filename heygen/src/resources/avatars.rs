@@ -15,38 +15,38 @@ resource!(
 impl Avatars {
     data_op!(
         /// Create an avatar from a video, a photo or a prompt (`createAvatar`).
-        create(request: CreateAvatarRequestBody) -> CreateAvatarResponse = "createAvatar", |raw| raw.create_avatar().body(request)
+        create(request: CreateAvatarRequestBody) -> CreateAvatarResponse, |raw| raw.create_avatar().body(request)
     );
 
     data_op!(
         /// One avatar group (`getAvatarGroup`).
-        get(group_id: &str) -> AvatarGroupItem = "getAvatarGroup", |raw| raw.get_avatar_group().group_id(group_id)
+        get(group_id: &str) -> AvatarGroupItem, |raw| raw.get_avatar_group().group_id(group_id)
     );
 
     data_op!(
         /// Ask the avatar's subject for consent (`createAvatarConsent`).
-        create_consent(group_id: &str, request: CreateAvatarConsentRequest) -> CreateAvatarConsentResponse =
-            "createAvatarConsent", |raw| raw.create_avatar_consent().group_id(group_id).body(request)
+        create_consent(group_id: &str, request: CreateAvatarConsentRequest) -> CreateAvatarConsentResponse,
+            |raw| raw.create_avatar_consent().group_id(group_id).body(request)
     );
 
     data_op!(
         /// One look (`getAvatarLook`).
-        get_look(look_id: &str) -> AvatarLookItem = "getAvatarLook", |raw| raw.get_avatar_look().look_id(look_id)
+        get_look(look_id: &str) -> AvatarLookItem, |raw| raw.get_avatar_look().look_id(look_id)
     );
 
     data_op!(
         /// Rename or otherwise update a look (`updateAvatarLook`).
-        update_look(look_id: &str, request: UpdateAvatarLookRequest) -> AvatarLookItem =
-            "updateAvatarLook", |raw| raw.update_avatar_look().look_id(look_id).body(request)
+        update_look(look_id: &str, request: UpdateAvatarLookRequest) -> AvatarLookItem,
+            |raw| raw.update_avatar_look().look_id(look_id).body(request)
     );
 
     list_op!(
         /// Avatar groups, public and private (`listAvatarGroups`).
-        list, list_with, ListAvatarGroups, list_avatar_groups -> AvatarGroupItem = "listAvatarGroups"
+        list, list_with, ListAvatarGroups, list_avatar_groups -> AvatarGroupItem
     );
 
     list_op!(
         /// Looks, optionally of one group (`listAvatarLooks`).
-        list_looks, list_looks_with, ListAvatarLooks, list_avatar_looks -> AvatarLookItem = "listAvatarLooks"
+        list_looks, list_looks_with, ListAvatarLooks, list_avatar_looks -> AvatarLookItem
     );
 }

@@ -15,27 +15,27 @@ resource!(
 impl Lipsyncs {
     data_op!(
         /// Start a lipsync (`createLipsyncV3`).
-        create(request: CreateLipsyncRequest) -> LipsyncCreateResponse = "createLipsyncV3", |raw| raw.create_lipsync_v3().body(request)
+        create(request: CreateLipsyncRequest) -> LipsyncCreateResponse, |raw| raw.create_lipsync_v3().body(request)
     );
 
     data_op!(
         /// A lipsync's details and status (`getLipsyncV3`).
-        get(lipsync_id: &str) -> LipsyncDetail = "getLipsyncV3", |raw| raw.get_lipsync_v3().lipsync_id(lipsync_id)
+        get(lipsync_id: &str) -> LipsyncDetail, |raw| raw.get_lipsync_v3().lipsync_id(lipsync_id)
     );
 
     data_op!(
         /// Update a lipsync (`updateLipsyncV3`).
-        update(lipsync_id: &str, request: UpdateLipsyncRequest) -> LipsyncDetail =
-            "updateLipsyncV3", |raw| raw.update_lipsync_v3().lipsync_id(lipsync_id).body(request)
+        update(lipsync_id: &str, request: UpdateLipsyncRequest) -> LipsyncDetail,
+            |raw| raw.update_lipsync_v3().lipsync_id(lipsync_id).body(request)
     );
 
     data_op!(
         /// Delete a lipsync (`deleteLipsyncV3`).
-        delete(lipsync_id: &str) -> LipsyncDeleteResponse = "deleteLipsyncV3", |raw| raw.delete_lipsync_v3().lipsync_id(lipsync_id)
+        delete(lipsync_id: &str) -> LipsyncDeleteResponse, |raw| raw.delete_lipsync_v3().lipsync_id(lipsync_id)
     );
 
     list_op!(
         /// Every lipsync (`listLipsyncsV3`).
-        list, list_with, ListLipsyncsV3, list_lipsyncs_v3 -> LipsyncDetail = "listLipsyncsV3"
+        list, list_with, ListLipsyncsV3, list_lipsyncs_v3 -> LipsyncDetail
     );
 }

@@ -17,20 +17,26 @@ pub mod webhooks;
 
 pub use heygen_sys::builder;
 
-/// A method that sends one generated operation and returns its envelope's `data`.
+/// A method that sends one generated operation and returns its envelope's `data`. Its `&str`
+/// arguments are path ids, checked before anything is built (see [`PathId`]).
 macro_rules! data_op {
-    ($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*) -> $out:ty = $op:literal, |$raw:ident| $build:expr) => {
+    ($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*) -> $out:ty, |$raw:ident| $build:expr) => {
         $(#[$doc])*
         pub async fn $name(&self, $($arg: $ty),*) -> $crate::Result<$out> {
+            {
+                #[allow(unused_imports)]
+                use $crate::resources::{NotAnId as _, PathId as _};
+                $((&$crate::resources::Arg(&$arg)).check_path_id(stringify!($arg))?;)*
+            }
             let $raw = self.client.raw();
-            self.client.data($op, $build.send(), |envelope| envelope.data).await
+            self.client.data($build.send(), |envelope| envelope.data).await
         }
     };
 }
 
 /// `list()` and `list_with(configure)` over a generated cursor-list operation.
 macro_rules! list_op {
-    ($(#[$doc:meta])* $list:ident, $list_with:ident, $builder:ident, $method:ident -> $item:ty = $op:literal) => {
+    ($(#[$doc:meta])* $list:ident, $list_with:ident, $builder:ident, $method:ident -> $item:ty) => {
         $(#[$doc])*
         pub fn $list(&self) -> $crate::Paginator<$item> {
             self.$list_with(|request| request)
@@ -43,7 +49,7 @@ macro_rules! list_op {
         {
             let client = self.client.clone();
             let configure = std::sync::Arc::new(configure);
-            $crate::Paginator::new($op, move |token: Option<String>| {
+            $crate::Paginator::new(move |token: Option<String>| {
                 let client = client.clone();
                 let configure = configure.clone();
                 async move {
@@ -52,13 +58,38 @@ macro_rules! list_op {
                     if let Some(token) = token {
                         request = request.token(token);
                     }
-                    let page = client.run($op, request.send()).await?.into_inner();
-                    Ok($crate::Page { items: page.data, has_more: page.has_more.unwrap_or(false), next_token: page.next_token })
+                    let page = client.run(request.send()).await?.into_inner();
+                    Ok($crate::Page::from_envelope(page.data, page.has_more, page.next_token))
                 }
             })
         }
     };
 }
+
+/// An argument of a [`data_op!`] method, for its path-id check. Method resolution picks
+/// [`PathId`] for an `Arg<&str>` (found on the value) and [`NotAnId`] for any other argument (a
+/// request body; found one reference further), so the macro checks exactly its `&str` ids.
+pub(crate) struct Arg<'a, T>(pub &'a T);
+
+/// A path id: refused before any request when empty, `.` or `..`.
+pub(crate) trait PathId {
+    fn check_path_id(&self, name: &str) -> crate::Result<()>;
+}
+
+impl PathId for Arg<'_, &str> {
+    fn check_path_id(&self, name: &str) -> crate::Result<()> {
+        crate::call::path_id(name, self.0)
+    }
+}
+
+/// Any other argument: nothing to check.
+pub(crate) trait NotAnId {
+    fn check_path_id(&self, _name: &str) -> crate::Result<()> {
+        Ok(())
+    }
+}
+
+impl<T> NotAnId for &Arg<'_, T> {}
 
 pub(crate) use {data_op, list_op};
 

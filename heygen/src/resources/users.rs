@@ -15,6 +15,6 @@ impl Users {
         /// April 2026 changelog calls it `GET /v3/user/me`).
         #[doc(alias = "user/me")]
         #[doc(alias = "user_me")]
-        me() -> UserInfoResponse = "getUserMeV3", |raw| raw.get_user_me_v3()
+        me() -> UserInfoResponse, |raw| raw.get_user_me_v3()
     );
 }

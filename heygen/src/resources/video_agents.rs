@@ -16,35 +16,35 @@ resource!(
 impl VideoAgents {
     data_op!(
         /// Create a video from a prompt (`createVideoAgentV3`).
-        create(request: CreateVideoAgentRequest) -> CreateVideoAgentResponse = "createVideoAgentV3", |raw| raw.create_video_agent_v3().body(request)
+        create(request: CreateVideoAgentRequest) -> CreateVideoAgentResponse, |raw| raw.create_video_agent_v3().body(request)
     );
 
     data_op!(
         /// Start an interactive session (`createVideoAgentSession`).
-        create_session(request: CreateSessionRequest) -> CreateSessionResponse =
-            "createVideoAgentSession", |raw| raw.create_video_agent_session().body(request)
+        create_session(request: CreateSessionRequest) -> CreateSessionResponse,
+            |raw| raw.create_video_agent_session().body(request)
     );
 
     data_op!(
         /// A session's state (`getVideoAgentSession`).
-        get_session(session_id: &str) -> GetSessionResponse = "getVideoAgentSession", |raw| raw.get_video_agent_session().session_id(session_id)
+        get_session(session_id: &str) -> GetSessionResponse, |raw| raw.get_video_agent_session().session_id(session_id)
     );
 
     data_op!(
         /// Send a message to a session (`continueVideoAgentSession`).
-        send_message(session_id: &str, request: SendMessageRequest) -> SendMessageResponse =
-            "continueVideoAgentSession", |raw| raw.continue_video_agent_session().session_id(session_id).body(request)
+        send_message(session_id: &str, request: SendMessageRequest) -> SendMessageResponse,
+            |raw| raw.continue_video_agent_session().session_id(session_id).body(request)
     );
 
     data_op!(
         /// Stop a session (`stopVideoAgentSession`).
-        stop_session(session_id: &str, request: StopSessionRequest) -> StopSessionResponse =
-            "stopVideoAgentSession", |raw| raw.stop_video_agent_session().session_id(session_id).body(request)
+        stop_session(session_id: &str, request: StopSessionRequest) -> StopSessionResponse,
+            |raw| raw.stop_video_agent_session().session_id(session_id).body(request)
     );
 
     list_op!(
         /// Styles a video agent can use (`listVideoAgentStyles`).
-        list_styles, list_styles_with, ListVideoAgentStyles, list_video_agent_styles -> StyleItem = "listVideoAgentStyles"
+        list_styles, list_styles_with, ListVideoAgentStyles, list_video_agent_styles -> StyleItem
     );
 
     /// A session's resources (`getVideoAgentSessionResources`), paginated by `next_cursor`.
@@ -70,31 +70,27 @@ impl VideoAgents {
         let client = self.client.clone();
         let session_id = session_id.to_string();
         let configure = std::sync::Arc::new(configure);
-        crate::Paginator::new(
-            "getVideoAgentSessionResources",
-            move |token: Option<String>| {
-                let client = client.clone();
-                let session_id = session_id.clone();
-                let configure = configure.clone();
-                async move {
-                    let raw = client.raw();
-                    let mut request = configure(
-                        raw.get_video_agent_session_resources()
-                            .session_id(session_id),
-                    );
-                    if let Some(token) = token {
-                        request = request.token(token);
-                    }
-                    let page = client
-                        .data("getVideoAgentSessionResources", request.send(), |e| e.data)
-                        .await?;
-                    Ok(crate::Page {
-                        items: page.resources,
-                        has_more: page.next_cursor.is_some(),
-                        next_token: page.next_cursor,
-                    })
+        crate::Paginator::new(move |token: Option<String>| {
+            let client = client.clone();
+            let session_id = session_id.clone();
+            let configure = configure.clone();
+            async move {
+                crate::call::path_id("session_id", &session_id)?;
+                let raw = client.raw();
+                let mut request = configure(
+                    raw.get_video_agent_session_resources()
+                        .session_id(session_id),
+                );
+                if let Some(token) = token {
+                    request = request.token(token);
                 }
-            },
-        )
+                let page = client.data(request.send(), |e| e.data).await?;
+                Ok(crate::Page::from_envelope(
+                    page.resources,
+                    None,
+                    page.next_cursor,
+                ))
+            }
+        })
     }
 }

@@ -18,71 +18,70 @@ resource!(
 impl VideoTranslations {
     data_op!(
         /// Translate a video (`createVideoTranslationV3`).
-        create(request: CreateVideoTranslationRequest) -> VideoTranslationCreateResponse =
-            "createVideoTranslationV3", |raw| raw.create_video_translation_v3().body(request)
+        create(request: CreateVideoTranslationRequest) -> VideoTranslationCreateResponse,
+            |raw| raw.create_video_translation_v3().body(request)
     );
 
     data_op!(
         /// A translation's details and status (`getVideoTranslationV3`).
-        get(video_translation_id: &str) -> VideoTranslationDetail =
-            "getVideoTranslationV3", |raw| raw.get_video_translation_v3().video_translation_id(video_translation_id)
+        get(video_translation_id: &str) -> VideoTranslationDetail,
+            |raw| raw.get_video_translation_v3().video_translation_id(video_translation_id)
     );
 
     data_op!(
         /// Update a translation (`updateVideoTranslationV3`).
-        update(video_translation_id: &str, request: UpdateVideoTranslationRequest) -> VideoTranslationDetail =
-            "updateVideoTranslationV3", |raw| raw.update_video_translation_v3().video_translation_id(video_translation_id).body(request)
+        update(video_translation_id: &str, request: UpdateVideoTranslationRequest) -> VideoTranslationDetail,
+            |raw| raw.update_video_translation_v3().video_translation_id(video_translation_id).body(request)
     );
 
     data_op!(
         /// Delete a translation (`deleteVideoTranslationV3`).
-        delete(video_translation_id: &str) -> VideoTranslationDeleteResponse =
-            "deleteVideoTranslationV3", |raw| raw.delete_video_translation_v3().video_translation_id(video_translation_id)
+        delete(video_translation_id: &str) -> VideoTranslationDeleteResponse,
+            |raw| raw.delete_video_translation_v3().video_translation_id(video_translation_id)
     );
 
     data_op!(
         /// The translated captions (`getVideoTranslationCaptionV3`); `format` is `srt` or `vtt`.
-        caption(video_translation_id: &str, format: heygen_sys::types::CaptionFormat) -> VideoTranslationCaptionResponse =
-            "getVideoTranslationCaptionV3",
+        caption(video_translation_id: &str, format: heygen_sys::types::CaptionFormat) -> VideoTranslationCaptionResponse,
             |raw| raw.get_video_translation_caption_v3().video_translation_id(video_translation_id).format(format)
     );
 
     data_op!(
         /// Target languages (`listVideoTranslationLanguagesV3`).
-        languages() -> VideoTranslationLanguagesResponse = "listVideoTranslationLanguagesV3", |raw| raw.list_video_translation_languages_v3()
+        languages() -> VideoTranslationLanguagesResponse, |raw| raw.list_video_translation_languages_v3()
     );
 
     list_op!(
         /// Every translation (`listVideoTranslationsV3`).
-        list, list_with, ListVideoTranslationsV3, list_video_translations_v3 -> VideoTranslationDetail = "listVideoTranslationsV3"
+        list, list_with, ListVideoTranslationsV3, list_video_translations_v3 -> VideoTranslationDetail
     );
 
     data_op!(
         /// Start a proofread (`createProofreadV3`).
-        create_proofread(request: CreateProofreadRequest) -> CreateProofreadResponse =
-            "createProofreadV3", |raw| raw.create_proofread_v3().body(request)
+        create_proofread(request: CreateProofreadRequest) -> CreateProofreadResponse,
+            |raw| raw.create_proofread_v3().body(request)
     );
 
     data_op!(
         /// A proofread's details and status (`getProofreadV3`).
-        get_proofread(proofread_id: &str) -> ProofreadDetail = "getProofreadV3", |raw| raw.get_proofread_v3().proofread_id(proofread_id)
+        get_proofread(proofread_id: &str) -> ProofreadDetail, |raw| raw.get_proofread_v3().proofread_id(proofread_id)
     );
 
     data_op!(
         /// The proofread's SRT (`downloadProofreadSrtV3`).
-        download_proofread_srt(proofread_id: &str) -> DownloadSrtResponse =
-            "downloadProofreadSrtV3", |raw| raw.download_proofread_srt_v3().proofread_id(proofread_id)
+        download_proofread_srt(proofread_id: &str) -> DownloadSrtResponse,
+            |raw| raw.download_proofread_srt_v3().proofread_id(proofread_id)
     );
 
     data_op!(
         /// Replace the proofread's SRT (`uploadProofreadSrtV3`).
-        upload_proofread_srt(proofread_id: &str, request: UploadSrtRequest) -> ProofreadDetail =
-            "uploadProofreadSrtV3", |raw| raw.upload_proofread_srt_v3().proofread_id(proofread_id).body(request)
+        upload_proofread_srt(proofread_id: &str, request: UploadSrtRequest) -> ProofreadDetail,
+            |raw| raw.upload_proofread_srt_v3().proofread_id(proofread_id).body(request)
     );
 
     data_op!(
         /// Render the translated video from a proofread (`generateFromProofreadV3`).
-        generate_from_proofread(proofread_id: &str, request: GenerateVideoRequest) -> GenerateVideoResponse =
-            "generateFromProofreadV3", |raw| raw.generate_from_proofread_v3().proofread_id(proofread_id).body(request)
+        generate_from_proofread(proofread_id: &str, request: GenerateVideoRequest) -> GenerateVideoResponse,
+            |raw| raw.generate_from_proofread_v3().proofread_id(proofread_id).body(request)
     );
 }

@@ -31,31 +31,27 @@ impl Videos {
     ) -> crate::Result<CreateAvatarVideoResponse> {
         let raw = self.client.raw();
         self.client
-            .data(
-                "createVideo",
-                raw.create_video().body(request.into()).send(),
-                |e| e.data,
-            )
+            .data(raw.create_video().body(request.into()).send(), |e| e.data)
             .await
     }
 
     data_op!(
         /// A video's details and status (`getVideoV3`).
-        get(video_id: &str) -> VideoDetail = "getVideoV3", |raw| raw.get_video_v3().video_id(video_id)
+        get(video_id: &str) -> VideoDetail, |raw| raw.get_video_v3().video_id(video_id)
     );
 
     data_op!(
         /// Delete a video (`deleteVideoV3`).
-        delete(video_id: &str) -> DeleteVideoResponse = "deleteVideoV3", |raw| raw.delete_video_v3().video_id(video_id)
+        delete(video_id: &str) -> DeleteVideoResponse, |raw| raw.delete_video_v3().video_id(video_id)
     );
 
     list_op!(
         /// Every video of the account, newest first (`listVideosV3`).
-        list, list_with, ListVideosV3, list_videos_v3 -> VideoDetail = "listVideosV3"
+        list, list_with, ListVideosV3, list_videos_v3 -> VideoDetail
     );
 
     list_op!(
         /// The v2 listing (`listVideos`, `GET /v2/videos`), for accounts still on v2 ids.
-        list_v2, list_v2_with, ListVideos, list_videos -> VideoDetail = "listVideos"
+        list_v2, list_v2_with, ListVideos, list_videos -> VideoDetail
     );
 }

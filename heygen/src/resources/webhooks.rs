@@ -15,14 +15,14 @@ resource!(
 impl Webhooks {
     data_op!(
         /// Register an endpoint (`createWebhookEndpoint`).
-        create_endpoint(request: CreateWebhookEndpointRequest) -> WebhookEndpointResponse =
-            "createWebhookEndpoint", |raw| raw.create_webhook_endpoint().body(request)
+        create_endpoint(request: CreateWebhookEndpointRequest) -> WebhookEndpointResponse,
+            |raw| raw.create_webhook_endpoint().body(request)
     );
 
     data_op!(
         /// Update an endpoint (`updateWebhookEndpoint`).
-        update_endpoint(endpoint_id: &str, request: UpdateWebhookEndpointRequest) -> WebhookEndpointResponse =
-            "updateWebhookEndpoint", |raw| raw.update_webhook_endpoint().endpoint_id(endpoint_id).body(request)
+        update_endpoint(endpoint_id: &str, request: UpdateWebhookEndpointRequest) -> WebhookEndpointResponse,
+            |raw| raw.update_webhook_endpoint().endpoint_id(endpoint_id).body(request)
     );
 
     /// Delete an endpoint (`deleteWebhookEndpoint`); returns the API's `data` object as is
@@ -31,30 +31,26 @@ impl Webhooks {
         &self,
         endpoint_id: &str,
     ) -> crate::Result<serde_json::Map<String, serde_json::Value>> {
+        crate::call::path_id("endpoint_id", endpoint_id)?;
         let raw = self.client.raw();
         let request = raw.delete_webhook_endpoint().endpoint_id(endpoint_id);
-        Ok(self
-            .client
-            .run("deleteWebhookEndpoint", request.send())
-            .await?
-            .into_inner()
-            .data)
+        Ok(self.client.run(request.send()).await?.into_inner().data)
     }
 
     data_op!(
         /// Rotate an endpoint's signing secret (`rotateWebhookEndpointSecret`).
-        rotate_secret(endpoint_id: &str) -> RotateSecretResponseData =
-            "rotateWebhookEndpointSecret", |raw| raw.rotate_webhook_endpoint_secret().endpoint_id(endpoint_id)
+        rotate_secret(endpoint_id: &str) -> RotateSecretResponseData,
+            |raw| raw.rotate_webhook_endpoint_secret().endpoint_id(endpoint_id)
     );
 
     list_op!(
         /// Registered endpoints (`listWebhookEndpoints`).
-        list_endpoints, list_endpoints_with, ListWebhookEndpoints, list_webhook_endpoints -> WebhookEndpointResponse = "listWebhookEndpoints"
+        list_endpoints, list_endpoints_with, ListWebhookEndpoints, list_webhook_endpoints -> WebhookEndpointResponse
     );
 
     list_op!(
         /// Delivered events (`listWebhookEvents`).
-        list_events, list_events_with, ListWebhookEvents, list_webhook_events -> WebhookEventResponse = "listWebhookEvents"
+        list_events, list_events_with, ListWebhookEvents, list_webhook_events -> WebhookEventResponse
     );
 
     /// Every event type an endpoint can subscribe to (`listWebhookEventTypes`).
@@ -62,10 +58,7 @@ impl Webhooks {
         let raw = self.client.raw();
         Ok(self
             .client
-            .run(
-                "listWebhookEventTypes",
-                raw.list_webhook_event_types().send(),
-            )
+            .run(raw.list_webhook_event_types().send())
             .await?
             .into_inner()
             .data)

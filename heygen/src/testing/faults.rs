@@ -1,7 +1,11 @@
-//! Fault injection and the request journal.
+//! Fault injection (queued rules, and faults drawn at random from a seeded generator) and the
+//! request journal.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::time::Duration;
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 
 /// A failure the simulator can answer a request with instead of (or on top of) its normal
 /// response. Queue faults with [`FaultRule`] and
@@ -18,6 +22,11 @@ pub enum Fault {
         /// The `Retry-After` value, in seconds.
         retry_after_secs: u64,
     },
+    /// Answer 429 `rate_limit_exceeded` without a `Retry-After`; the request is not handled.
+    RateLimitedWithoutRetryAfter,
+    /// Close the connection without handling the request or answering (a reset before the
+    /// server acted).
+    Reset,
     /// Handle the request (its effects happen), then close the connection without answering.
     DropConnection,
     /// Handle the request, send the headers (with the full `Content-Length`) and half the body,
@@ -26,6 +35,85 @@ pub enum Fault {
     /// Handle the request and answer its status with the first half of its JSON body (a
     /// consistent `Content-Length`, so the client sees a complete but undecodable body).
     Truncate,
+    /// Handle the request only after this delay, its `Idempotency-Key` in flight meanwhile (a
+    /// slow create: a request with the same key gets 409 `request_in_progress` until it ends).
+    /// A client that gives up closes the connection, which cancels the handling.
+    Slow(Duration),
+}
+
+impl Fault {
+    /// One of each kind (a 500 and a 503, a 429 with and one without `Retry-After`, a slow
+    /// answer of `slow`): the default mix of [`RandomFaults`].
+    pub fn every_kind(slow: Duration) -> Vec<Fault> {
+        vec![
+            Fault::Status(500),
+            Fault::Status(503),
+            Fault::RateLimited {
+                retry_after_secs: 1,
+            },
+            Fault::RateLimitedWithoutRetryAfter,
+            Fault::Reset,
+            Fault::DropConnection,
+            Fault::DropMidBody,
+            Fault::Truncate,
+            Fault::Slow(slow),
+        ]
+    }
+}
+
+/// Faults drawn at random: each matching request gets, with probability `rate`, one of the
+/// faults (uniformly), from a generator seeded with `seed`. Queued [`FaultRule`]s come first.
+///
+/// ```
+/// use std::time::Duration;
+/// use heygen::testing::{Fault, RandomFaults};
+/// let chaos = RandomFaults::new(42, 0.3).faults(Fault::every_kind(Duration::from_secs(5))).method("POST");
+/// # let _ = chaos;
+/// ```
+#[derive(Debug, Clone)]
+pub struct RandomFaults {
+    pub(crate) seed: u64,
+    pub(crate) rate: f64,
+    pub(crate) faults: Vec<Fault>,
+    pub(crate) method: Option<String>,
+    pub(crate) path_prefix: Option<String>,
+}
+
+impl RandomFaults {
+    /// Faults for a fraction `rate` (clamped to `0..=1`) of requests, drawn from a generator
+    /// seeded with `seed`, out of [`Fault::every_kind`] (slow: 5 s) unless
+    /// [`RandomFaults::faults`] says otherwise.
+    pub fn new(seed: u64, rate: f64) -> Self {
+        Self {
+            seed,
+            rate: if rate.is_finite() {
+                rate.clamp(0.0, 1.0)
+            } else {
+                0.0
+            },
+            faults: Fault::every_kind(Duration::from_secs(5)),
+            method: None,
+            path_prefix: None,
+        }
+    }
+
+    /// The faults to draw from (none: no fault).
+    pub fn faults(mut self, faults: impl IntoIterator<Item = Fault>) -> Self {
+        self.faults = faults.into_iter().collect();
+        self
+    }
+
+    /// Only requests with this method.
+    pub fn method(mut self, method: &str) -> Self {
+        self.method = Some(method.to_ascii_uppercase());
+        self
+    }
+
+    /// Only requests whose path starts with `prefix`.
+    pub fn path(mut self, prefix: impl Into<String>) -> Self {
+        self.path_prefix = Some(prefix.into());
+        self
+    }
 }
 
 /// A [`Fault`] for the next requests that match: `times` requests (default 1), optionally
@@ -74,18 +162,24 @@ impl FaultRule {
     }
 
     fn matches(&self, method: &str, path: &str) -> bool {
-        self.method.as_deref().is_none_or(|m| m == method)
-            && self
-                .path_prefix
-                .as_deref()
-                .is_none_or(|p| path.starts_with(p))
+        matches(
+            self.method.as_deref(),
+            self.path_prefix.as_deref(),
+            method,
+            path,
+        )
     }
 }
 
-/// The queued faults and the added latency.
+fn matches(want_method: Option<&str>, prefix: Option<&str>, method: &str, path: &str) -> bool {
+    want_method.is_none_or(|m| m == method) && prefix.is_none_or(|p| path.starts_with(p))
+}
+
+/// The queued faults, the random ones, and the added latency.
 #[derive(Debug, Default)]
 pub(crate) struct Faults {
     rules: VecDeque<FaultRule>,
+    random: Option<(RandomFaults, StdRng)>,
     pub latency: Duration,
 }
 
@@ -98,14 +192,23 @@ impl Faults {
 
     pub(crate) fn clear(&mut self) {
         self.rules.clear();
+        self.random = None;
     }
 
-    /// The fault for a request, if a queued rule matches it (first queued, first used).
+    pub(crate) fn set_random(&mut self, random: RandomFaults) {
+        let rng = StdRng::seed_from_u64(random.seed);
+        self.random = Some((random, rng));
+    }
+
+    /// The fault for a request: the first queued rule that matches it, else a random draw.
     pub(crate) fn take(&mut self, method: &str, path: &str) -> Option<Fault> {
-        let index = self
+        let Some(index) = self
             .rules
             .iter()
-            .position(|rule| rule.matches(method, path))?;
+            .position(|rule| rule.matches(method, path))
+        else {
+            return self.draw(method, path);
+        };
         let rule = &mut self.rules[index];
         rule.times -= 1;
         let fault = rule.fault.clone();
@@ -113,6 +216,21 @@ impl Faults {
             self.rules.remove(index);
         }
         Some(fault)
+    }
+
+    fn draw(&mut self, method: &str, path: &str) -> Option<Fault> {
+        let (random, rng) = self.random.as_mut()?;
+        let applies = matches(
+            random.method.as_deref(),
+            random.path_prefix.as_deref(),
+            method,
+            path,
+        );
+        if !applies || random.faults.is_empty() || !rng.random_bool(random.rate) {
+            return None;
+        }
+        let pick = rng.random_range(0..random.faults.len());
+        Some(random.faults[pick].clone())
     }
 }
 
@@ -136,6 +254,8 @@ pub struct RecordedRequest {
     pub status: Option<u16>,
     /// The `x-request-id` the simulator gave the request.
     pub request_id: String,
+    /// The fault injected into this request, if any.
+    pub fault: Option<Fault>,
 }
 
 impl RecordedRequest {

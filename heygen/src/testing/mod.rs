@@ -14,8 +14,9 @@
 //!
 //! Faults: [`Simulator::fail_next`], [`Simulator::rate_limit`], [`Simulator::latency`],
 //! [`Simulator::drop_connection_next`], [`Simulator::drop_mid_body_next`],
-//! [`Simulator::truncate_next`], [`Simulator::inject_status`] and the general
-//! [`Simulator::inject`]. Every request is journaled: [`Simulator::requests`].
+//! [`Simulator::truncate_next`], [`Simulator::inject_status`], the general
+//! [`Simulator::inject`], and faults drawn at random from a seed,
+//! [`Simulator::inject_random`]. Every request is journaled: [`Simulator::requests`].
 //!
 //! ```no_run
 //! # async fn run() -> heygen::Result<()> {
@@ -37,11 +38,12 @@
 //! ```
 
 mod faults;
+mod idempotency;
 mod reply;
 mod routes;
 mod server;
 mod state;
 
-pub use faults::{Fault, FaultRule, RecordedRequest};
+pub use faults::{Fault, FaultRule, RandomFaults, RecordedRequest};
 pub use server::{DEFAULT_API_KEY, Simulator, SimulatorBuilder};
 pub use state::{ResourceKind, Timeline};

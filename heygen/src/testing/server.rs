@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State as AxumState};
-use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use hyper_util::rt::TokioIo;
@@ -20,15 +20,16 @@ use tokio::sync::Notify;
 use tokio::task::{JoinHandle, JoinSet};
 use tower::ServiceExt as _;
 
-use super::faults::{Fault, FaultRule, Faults, RecordedRequest};
+use super::faults::{Fault, FaultRule, Faults, RandomFaults, RecordedRequest};
+use super::idempotency::idempotent;
 use super::reply::ApiErr;
-use super::state::{Config, Fingerprint, Remembered, ResourceKind, State, Timeline};
+use super::state::{Config, ResourceKind, State, Timeline};
 
 /// The key [`Simulator::start`] accepts.
 pub const DEFAULT_API_KEY: &str = "sim_test_key";
 
 /// Largest request body the simulator reads (the asset limit is 32 MB).
-const MAX_BODY: usize = 40 * 1024 * 1024;
+pub(crate) const MAX_BODY: usize = 40 * 1024 * 1024;
 
 /// What the server and the [`Simulator`] handle share.
 #[derive(Debug)]
@@ -173,6 +174,12 @@ impl Simulator {
         self.shared.faults().push(rule);
     }
 
+    /// Draws a fault at random for each request from now on (after any queued rule); see
+    /// [`RandomFaults`]. [`Simulator::clear_faults`] stops it.
+    pub fn inject_random(&self, faults: RandomFaults) {
+        self.shared.faults().set_random(faults);
+    }
+
     /// The next `n` requests answer `status` with a `StandardAPIError` body (429 gets
     /// `Retry-After: 1`), without being handled.
     pub fn fail_next(&self, n: usize, status: u16) {
@@ -199,7 +206,7 @@ impl Simulator {
         self.inject(FaultRule::new(Fault::Truncate).times(n));
     }
 
-    /// Forgets every queued fault (latency stays).
+    /// Forgets every queued fault and stops random ones (latency stays).
     pub fn clear_faults(&self) {
         self.shared.faults().clear();
     }
@@ -422,19 +429,29 @@ async fn pipeline(AxumState(sim): AxumState<Sim>, request: Request, next: Next) 
     };
     let method = parts.method.as_str().to_string();
     let path = parts.uri.path().to_string();
-    sim.journal().push(record(&parts, &bytes, &request_id));
     let (fault, latency) = {
         let mut faults = sim.faults();
         (faults.take(&method, &path), faults.latency)
     };
+    let mut entry = record(&parts, &bytes, &request_id);
+    entry.fault = fault.clone();
+    sim.journal().push(entry);
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }
+    let slow = match fault {
+        Some(Fault::Slow(delay)) => delay,
+        _ => Duration::ZERO,
+    };
     let response = match &fault {
         Some(Fault::Status(status)) => ApiErr::for_status(*status).into_response(),
         Some(Fault::RateLimited { retry_after_secs }) => {
             ApiErr::rate_limited(*retry_after_secs).into_response()
         }
+        Some(Fault::RateLimitedWithoutRetryAfter) => {
+            ApiErr::new(429, "rate_limit_exceeded", "Too many requests: slow down.").into_response()
+        }
+        Some(Fault::Reset) => Response::default(),
         // Stand-in files and consent pages are public, like HeyGen's signed links.
         _ if !path.starts_with("/files/")
             && !path.starts_with("/consent/")
@@ -442,7 +459,10 @@ async fn pipeline(AxumState(sim): AxumState<Sim>, request: Request, next: Next) 
         {
             ApiErr::unauthenticated().into_response()
         }
-        _ => idempotent(&sim, Request::from_parts(parts, Body::from(bytes)), next).await,
+        _ => {
+            let request = Request::from_parts(parts, Body::from(bytes));
+            idempotent(&sim, request, next, slow).await
+        }
     };
     finish(&sim, response, &request_id, fault).await
 }
@@ -457,9 +477,10 @@ async fn finish(
     if let Ok(value) = HeaderValue::from_str(request_id) {
         response.headers_mut().insert("x-request-id", value);
     }
-    let status = (fault != Some(Fault::DropConnection)).then_some(response.status().as_u16());
+    let closes = matches!(fault, Some(Fault::DropConnection | Fault::Reset));
+    let status = (!closes).then_some(response.status().as_u16());
     let response = match fault {
-        Some(Fault::DropConnection) => {
+        Some(Fault::DropConnection | Fault::Reset) => {
             response.extensions_mut().insert(CloseConnection);
             response
         }
@@ -542,115 +563,6 @@ fn record(parts: &axum::http::request::Parts, body: &Bytes, request_id: &str) ->
         body: serde_json::from_slice(body).ok(),
         status: None,
         request_id: request_id.to_string(),
+        fault: None,
     }
-}
-
-/// `Idempotency-Key` on a v3 POST/PATCH: the first successful response is replayed (same
-/// status and body, plus `idempotent-replayed: true`) for every later request with the key.
-async fn idempotent(sim: &Sim, request: Request, next: Next) -> Response {
-    let writes = matches!(*request.method(), Method::POST | Method::PATCH)
-        && request.uri().path().starts_with("/v3/");
-    let key = request
-        .headers()
-        .get("idempotency-key")
-        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
-    let (Some(key), true) = (key, writes) else {
-        return next.run(request).await;
-    };
-    let key_ok = !key.is_empty()
-        && key.len() <= 255
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"_:.-".contains(&b));
-    if !key_ok {
-        return ApiErr::invalid(
-            Some("Idempotency-Key"),
-            "'Idempotency-Key' must be 1-255 characters of [A-Za-z0-9_:.-].",
-        )
-        .into_response();
-    }
-    let (parts, body) = request.into_parts();
-    let bytes = axum::body::to_bytes(body, MAX_BODY)
-        .await
-        .unwrap_or_default();
-    let fingerprint = Fingerprint {
-        method: parts.method.as_str().to_string(),
-        path: parts.uri.path().to_string(),
-        body: serde_json::from_slice(&bytes).map_err(|_| bytes.clone()),
-    };
-    {
-        let mut state = sim.state();
-        match state.idempotency.get(&key) {
-            Some(Remembered::InFlight) => {
-                return ApiErr::new(
-                    409,
-                    "request_in_progress",
-                    "A request with this Idempotency-Key is still in progress.",
-                )
-                .into_response();
-            }
-            Some(Remembered::Done {
-                fingerprint: first, ..
-            }) if *first != fingerprint => {
-                return ApiErr::invalid(
-                    Some("Idempotency-Key"),
-                    "This Idempotency-Key was already used with a different request.",
-                )
-                .into_response();
-            }
-            Some(Remembered::Done {
-                status,
-                content_type,
-                body,
-                ..
-            }) => {
-                let mut response = (
-                    axum::http::StatusCode::from_u16(*status).unwrap_or_default(),
-                    body.clone(),
-                )
-                    .into_response();
-                if let Some(value) = content_type
-                    .as_deref()
-                    .and_then(|v| HeaderValue::from_str(v).ok())
-                {
-                    response.headers_mut().insert(header::CONTENT_TYPE, value);
-                }
-                response
-                    .headers_mut()
-                    .insert("idempotent-replayed", HeaderValue::from_static("true"));
-                return response;
-            }
-            None => {
-                state.idempotency.insert(key.clone(), Remembered::InFlight);
-            }
-        }
-    }
-    let response = next
-        .run(Request::from_parts(parts, Body::from(bytes)))
-        .await;
-    let (parts, body) = response.into_parts();
-    let bytes = axum::body::to_bytes(body, usize::MAX)
-        .await
-        .unwrap_or_default();
-    let mut state = sim.state();
-    if parts.status.is_success() {
-        let content_type = parts
-            .headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        state.idempotency.insert(
-            key,
-            Remembered::Done {
-                fingerprint,
-                status: parts.status.as_u16(),
-                content_type,
-                body: bytes.clone(),
-            },
-        );
-    } else {
-        // Only successes are remembered: a corrected request may reuse the key.
-        state.idempotency.remove(&key);
-    }
-    Response::from_parts(parts, Body::from(bytes))
 }

@@ -58,20 +58,16 @@ impl VideoTranslations {
     }
 
     /// Create translations (one per output language), then wait for all of them; the first
-    /// failure ends the wait.
+    /// failure ends the wait with [`Error::Wait`] naming every translation created.
     pub async fn create_and_wait(
         &self,
         request: CreateVideoTranslationRequest,
         options: &WaitOptions,
     ) -> Result<Vec<VideoTranslationDetail>> {
-        let created = self.create(request).await?;
-        try_join_all(
-            created
-                .video_translation_ids
-                .iter()
-                .map(|id| self.wait(id, options)),
-        )
-        .await
+        let ids = self.create(request).await?.video_translation_ids;
+        try_join_all(ids.iter().map(|id| self.wait(id, options)))
+            .await
+            .map_err(|error| naming_all(VideoTranslationDetail::KIND, &ids, error))
     }
 
     /// Wait for a proofread to finish (`getProofreadV3` polled).
@@ -83,20 +79,31 @@ impl VideoTranslations {
         poll(proofread_id, options, || self.get_proofread(proofread_id)).await
     }
 
-    /// Create proofreads, then wait for all of them; the first failure ends the wait.
+    /// Create proofreads, then wait for all of them; the first failure ends the wait with
+    /// [`Error::Wait`] naming every proofread created.
     pub async fn create_proofread_and_wait(
         &self,
         request: CreateProofreadRequest,
         options: &WaitOptions,
     ) -> Result<Vec<ProofreadDetail>> {
-        let created = self.create_proofread(request).await?;
-        try_join_all(
-            created
-                .proofread_ids
-                .iter()
-                .map(|id| self.wait_proofread(id, options)),
-        )
-        .await
+        let ids = self.create_proofread(request).await?.proofread_ids;
+        try_join_all(ids.iter().map(|id| self.wait_proofread(id, options)))
+            .await
+            .map_err(|error| naming_all(ProofreadDetail::KIND, &ids, error))
+    }
+}
+
+/// The error of one of several jobs waited on together, naming all of them (so that none is
+/// created again by a caller who only learnt of the failed one).
+fn naming_all(kind: &'static str, ids: &[String], error: Error) -> Error {
+    let source = match error {
+        Error::Wait { source, .. } => source,
+        other => Box::new(other),
+    };
+    Error::Wait {
+        kind,
+        ids: ids.to_vec(),
+        source,
     }
 }
 
@@ -252,9 +259,9 @@ impl Client {
         options: &WaitOptions,
     ) -> Result<WorkflowExecutionDetailResponse> {
         poll(execution_id, options, || async move {
+            crate::call::path_id("execution_id", execution_id)?;
             let raw = self.raw();
             self.data(
-                "getWorkflowExecution",
                 raw.get_workflow_execution()
                     .execution_id(execution_id)
                     .send(),
