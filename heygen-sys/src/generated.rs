@@ -256,6 +256,7 @@ pub mod types {
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AudioVoiceItem {
         ///Gender of the voice.
         pub gender: ::std::string::String,
@@ -291,6 +292,7 @@ pub mod types {
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AudioVoiceItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<AudioVoiceItem>,
@@ -315,6 +317,7 @@ pub mod types {
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AutoReloadInfo {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub amount_usd: ::std::option::Option<f64>,
@@ -336,6 +339,7 @@ pub mod types {
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AvatarError {
         ///Machine-readable error code.
         pub code: ::std::string::String,
@@ -359,6 +363,7 @@ and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AvatarGroupItem {
         ///The status of consent for the group. None means consent is not required.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -405,6 +410,7 @@ and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AvatarGroupItemEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<AvatarGroupItem>,
@@ -424,6 +430,7 @@ and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AvatarGroupItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<AvatarGroupItem>,
@@ -451,6 +458,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AvatarLookItem {
         ///Avatar type — determines engine and parameter compatibility.
         pub avatar_type: AvatarLookType,
@@ -510,6 +518,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AvatarLookItemEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<AvatarLookItem>,
@@ -529,6 +538,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AvatarLookItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<AvatarLookItem>,
@@ -601,6 +611,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateAvatarConsentResponse {
         ///The avatar group associated with this consent.
         pub avatar_group: AvatarGroupItem,
@@ -622,6 +633,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateAvatarConsentResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateAvatarConsentResponse>,
@@ -641,6 +653,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateAvatarResponse {
         ///The avatar group.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -664,6 +677,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateAvatarResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateAvatarResponse>,
@@ -815,6 +829,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateAvatarVideoResponse {
         ///Initial video status (e.g. 'waiting').
         pub status: ::std::string::String,
@@ -836,6 +851,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateAvatarVideoResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateAvatarVideoResponse>,
@@ -1226,6 +1242,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateProofreadResponse {
         ///Proofread IDs, one per target language
         pub proofread_ids: ::std::vec::Vec<::std::string::String>,
@@ -1247,6 +1264,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateProofreadResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateProofreadResponse>,
@@ -1378,6 +1396,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateSessionResponse {
         ///Unix timestamp of session creation
         pub created_at: i64,
@@ -1399,6 +1418,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateSessionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateSessionResponse>,
@@ -1418,6 +1438,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateVideoAgentEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<ExternalCreateVideoAgentSessionResponse>,
@@ -1557,6 +1578,7 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateVideoAgentResponse {
         ///Unix timestamp of session creation
         pub created_at: i64,
@@ -1583,6 +1605,7 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateVideoAgentResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateVideoAgentResponse>,
@@ -2191,6 +2214,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreditPool {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub remaining: ::std::option::Option<i64>,
@@ -2211,6 +2235,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct DeleteVideoResponse {
         ///Always true on success
         #[serde(default = "defaults::default_bool::<true>")]
@@ -2233,6 +2258,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct DeleteVideoResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<DeleteVideoResponse>,
@@ -2252,6 +2278,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct DeleteWebhookEndpointEnvelope {
         #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
         pub data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
@@ -2369,6 +2396,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct DesignVoiceResponseData {
         ///The seed used for this request. Increment to get different voices.
         pub seed: i64,
@@ -2390,6 +2418,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct DesignVoiceResponseDataEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<DesignVoiceResponseData>,
@@ -2408,6 +2437,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct DownloadSrtResponse {
         ///Presigned URL for the original SRT file (if provided at creation)
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2430,6 +2460,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct DownloadSrtResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<DownloadSrtResponse>,
@@ -2564,6 +2595,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct ExternalCreateVideoAgentSessionResponse {
         ///Video Agent session ID
         pub session_id: ::std::string::String,
@@ -2633,6 +2665,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct GenerateVideoResponse {
         ///Initial status (always processing)
         pub status: ProofreadStatus,
@@ -2654,6 +2687,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct GenerateVideoResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<GenerateVideoResponse>,
@@ -2673,6 +2707,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct GetResourcesResponse {
         ///Pagination cursor
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2696,6 +2731,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct GetResourcesResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<GetResourcesResponse>,
@@ -2714,6 +2750,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct GetSessionResponse {
         ///Unix timestamp of session creation
         pub created_at: i64,
@@ -2749,6 +2786,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct GetSessionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<GetSessionResponse>,
@@ -2768,6 +2806,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct GetUserMeEnvelope {
         ///API status code (100 = success)
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2905,6 +2944,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LegacyApiError {
         ///Machine-readable error code
         pub code: ::std::string::String,
@@ -2926,6 +2966,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LegacyApiErrorEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<
@@ -2948,6 +2989,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LipsyncCreateResponse {
         ///Lipsync ID — use GET /v3/lipsyncs/{id} to poll status
         pub lipsync_id: ::std::string::String,
@@ -2967,6 +3009,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LipsyncCreateResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<LipsyncCreateResponse>,
@@ -2985,6 +3028,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LipsyncDeleteResponse {
         ///ID of the deleted lipsync
         pub id: ::std::string::String,
@@ -3004,6 +3048,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LipsyncDeleteResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<LipsyncDeleteResponse>,
@@ -3022,6 +3067,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LipsyncDetail {
         ///Client-provided callback ID
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3061,6 +3107,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LipsyncDetailEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<LipsyncDetail>,
@@ -3080,6 +3127,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LipsyncDetailPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<LipsyncDetail>,
@@ -3337,6 +3385,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct ListTargetLanguageResponse {
         pub languages: ::std::vec::Vec<::std::string::String>,
     }
@@ -3355,6 +3404,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct ListTargetLanguageResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<ListTargetLanguageResponse>,
@@ -3682,6 +3732,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct ProofreadDetail {
         ///Unix timestamp when the proofread was created
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3721,6 +3772,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct ProofreadDetailEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<ProofreadDetail>,
@@ -3739,6 +3791,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct RotateSecretResponseData {
         ///The endpoint whose secret was rotated.
         pub endpoint_id: ::std::string::String,
@@ -3760,6 +3813,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct RotateSecretResponseDataEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<RotateSecretResponseData>,
@@ -3876,6 +3930,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct SendMessageResponse {
         ///Run ID for this message processing
         pub run_id: ::std::string::String,
@@ -3900,6 +3955,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct SendMessageResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<SendMessageResponse>,
@@ -3918,6 +3974,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct SessionMessage {
         ///Message text content
         pub content: ::std::string::String,
@@ -3947,6 +4004,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct SessionResource {
         ///Unix timestamp of resource creation
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3987,6 +4045,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct StandardApiError {
         ///Machine-readable error code
         pub code: ::std::string::String,
@@ -4014,6 +4073,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct StandardApiErrorEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub error: ::std::option::Option<StandardApiError>,
@@ -4049,6 +4109,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct StopSessionResponse {
         ///Session ID
         pub session_id: ::std::string::String,
@@ -4068,6 +4129,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct StopSessionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<StopSessionResponse>,
@@ -4086,6 +4148,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct StyleItem {
         ///Aspect ratio (e.g., '16:9', '9:16', '1:1').
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4119,6 +4182,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct StyleItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<StyleItem>,
@@ -4144,6 +4208,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct SubscriptionCredits {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub add_on_credits: ::std::option::Option<CreditPool>,
@@ -4164,6 +4229,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct SubscriptionInfo {
         pub credits: SubscriptionCredits,
         pub plan: SubscriptionTier,
@@ -4282,6 +4348,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct TextToSpeechResponseData {
         ///URL of the generated audio file.
         pub audio_url: ::std::string::String,
@@ -4309,6 +4376,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct TextToSpeechResponseDataEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<TextToSpeechResponseData>,
@@ -4517,6 +4585,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct UsageBasedInfo {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub spending_cap_usd: ::std::option::Option<f64>,
@@ -4537,6 +4606,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct UserInfoResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub billing_type: ::std::option::Option<BillingType>,
@@ -4569,6 +4639,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct UserInfoResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<UserInfoResponse>,
@@ -4640,6 +4711,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoDetail {
         ///Presigned URL to download the video file with captions burned in
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4703,6 +4775,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoDetailEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoDetail>,
@@ -4722,6 +4795,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoDetailPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<VideoDetail>,
@@ -4746,6 +4820,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslateCaptionGetResponse {
         pub caption_url: ::std::string::String,
     }
@@ -4764,6 +4839,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslateCaptionGetResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslateCaptionGetResponse>,
@@ -4783,6 +4859,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslateCreateResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub video_translate_id: ::std::option::Option<::std::string::String>,
@@ -4806,6 +4883,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslateCreateResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslateCreateResponse>,
@@ -4824,6 +4902,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationCaptionResponse {
         ///Presigned URL to download the caption file
         pub caption_url: ::std::string::String,
@@ -4843,6 +4922,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationCaptionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslationCaptionResponse>,
@@ -4861,6 +4941,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationCreateResponse {
         ///Video translation IDs, one per target language
         pub video_translation_ids: ::std::vec::Vec<::std::string::String>,
@@ -4880,6 +4961,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationCreateResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslationCreateResponse>,
@@ -4898,6 +4980,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationDeleteResponse {
         ///ID of the deleted video translation
         pub id: ::std::string::String,
@@ -4917,6 +5000,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationDeleteResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslationDeleteResponse>,
@@ -4935,6 +5019,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationDetail {
         ///Presigned download URL for the translated audio. Only present when status is completed.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4986,6 +5071,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationDetailEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslationDetail>,
@@ -5005,6 +5091,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationDetailPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<VideoTranslationDetail>,
@@ -5029,6 +5116,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationLanguagesResponse {
         ///List of supported target language codes
         pub languages: ::std::vec::Vec<::std::string::String>,
@@ -5048,6 +5136,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationLanguagesResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslationLanguagesResponse>,
@@ -5100,6 +5189,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WalletInfo {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub auto_reload: ::std::option::Option<AutoReloadInfo>,
@@ -5121,6 +5211,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WebhookEndpointResponse {
         ///ISO 8601 timestamp when the endpoint was created.
         pub created_at: ::std::string::String,
@@ -5152,6 +5243,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WebhookEndpointResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<WebhookEndpointResponse>,
@@ -5171,6 +5263,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WebhookEndpointResponsePage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<WebhookEndpointResponse>,
@@ -5195,6 +5288,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WebhookEventResponse {
         ///ISO 8601 timestamp when the event was created.
         pub created_at: ::std::string::String,
@@ -5220,6 +5314,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WebhookEventResponsePage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<WebhookEventResponse>,
@@ -5244,6 +5339,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WebhookEventTypeItem {
         ///Human-readable description of when this event fires.
         pub description: ::std::string::String,
@@ -5265,6 +5361,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WebhookEventTypeItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<WebhookEventTypeItem>,
@@ -5289,6 +5386,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WordWithTimestamp {
         ///End time in seconds.
         pub end: f64,
@@ -5311,6 +5409,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WorkflowCatalogEntry {
         ///Workflow category: content_ai, media_generation, utility
         pub category: ::std::string::String,
@@ -5340,6 +5439,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WorkflowCatalogEntryPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<WorkflowCatalogEntry>,
@@ -5364,6 +5464,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WorkflowExecutionDetailResponse {
         ///Error details when failed
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -5398,6 +5499,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WorkflowExecutionDetailResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<WorkflowExecutionDetailResponse>,
@@ -5416,6 +5518,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WorkflowExecutionError {
         ///Machine-readable error code
         pub code: ::std::string::String,
@@ -5436,6 +5539,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WorkflowExecutionResponse {
         ///The execution ID to poll for results
         pub execution_id: ::std::string::String,
@@ -5458,6 +5562,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WorkflowExecutionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<WorkflowExecutionResponse>,
@@ -5769,11 +5874,10 @@ otherwise it is a generated video.*/
             }
             pub fn preview_audio_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.preview_audio_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for preview_audio_url: {e}"
@@ -5902,11 +6006,10 @@ otherwise it is a generated video.*/
             }
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
@@ -5914,11 +6017,10 @@ otherwise it is a generated video.*/
             }
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -5970,11 +6072,10 @@ otherwise it is a generated video.*/
         impl AutoReloadInfo {
             pub fn amount_usd<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.amount_usd = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for amount_usd: {e}")
                     });
@@ -5994,11 +6095,10 @@ otherwise it is a generated video.*/
             }
             pub fn threshold_usd<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.threshold_usd = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for threshold_usd: {e}")
                     });
@@ -6139,11 +6239,10 @@ otherwise it is a generated video.*/
         impl AvatarGroupItem {
             pub fn consent_status<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.consent_status = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for consent_status: {e}"
@@ -6165,11 +6264,10 @@ otherwise it is a generated video.*/
             }
             pub fn default_voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.default_voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for default_voice_id: {e}"
@@ -6179,11 +6277,10 @@ otherwise it is a generated video.*/
             }
             pub fn error<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AvatarError>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AvatarError>,
             {
                 self.error = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for error: {e}")
                     });
@@ -6191,11 +6288,10 @@ otherwise it is a generated video.*/
             }
             pub fn gender<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.gender = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for gender: {e}")
                     });
@@ -6237,11 +6333,10 @@ otherwise it is a generated video.*/
             }
             pub fn preview_image_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.preview_image_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for preview_image_url: {e}"
@@ -6251,11 +6346,10 @@ otherwise it is a generated video.*/
             }
             pub fn preview_video_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.preview_video_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for preview_video_url: {e}"
@@ -6265,11 +6359,10 @@ otherwise it is a generated video.*/
             }
             pub fn status<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AvatarStatus>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AvatarStatus>,
             {
                 self.status = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for status: {e}")
                     });
@@ -6330,13 +6423,10 @@ otherwise it is a generated video.*/
         impl AvatarGroupItemEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::AvatarGroupItem>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AvatarGroupItem>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -6397,11 +6487,10 @@ otherwise it is a generated video.*/
             }
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
@@ -6409,11 +6498,10 @@ otherwise it is a generated video.*/
             }
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -6535,11 +6623,10 @@ otherwise it is a generated video.*/
             }
             pub fn default_voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.default_voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for default_voice_id: {e}"
@@ -6549,11 +6636,10 @@ otherwise it is a generated video.*/
             }
             pub fn error<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AvatarError>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AvatarError>,
             {
                 self.error = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for error: {e}")
                     });
@@ -6561,11 +6647,10 @@ otherwise it is a generated video.*/
             }
             pub fn gender<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.gender = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for gender: {e}")
                     });
@@ -6573,11 +6658,10 @@ otherwise it is a generated video.*/
             }
             pub fn group_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.group_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for group_id: {e}")
                     });
@@ -6595,11 +6679,10 @@ otherwise it is a generated video.*/
             }
             pub fn image_height<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.image_height = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for image_height: {e}")
                     });
@@ -6607,11 +6690,10 @@ otherwise it is a generated video.*/
             }
             pub fn image_width<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.image_width = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for image_width: {e}")
                     });
@@ -6631,13 +6713,10 @@ otherwise it is a generated video.*/
             }
             pub fn preferred_orientation<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::PreferredOrientation>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::PreferredOrientation>,
             {
                 self.preferred_orientation = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for preferred_orientation: {e}"
@@ -6647,11 +6726,10 @@ otherwise it is a generated video.*/
             }
             pub fn preview_image_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.preview_image_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for preview_image_url: {e}"
@@ -6661,11 +6739,10 @@ otherwise it is a generated video.*/
             }
             pub fn preview_video_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.preview_video_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for preview_video_url: {e}"
@@ -6675,11 +6752,10 @@ otherwise it is a generated video.*/
             }
             pub fn status<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AvatarStatus>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AvatarStatus>,
             {
                 self.status = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for status: {e}")
                     });
@@ -6774,11 +6850,10 @@ otherwise it is a generated video.*/
         impl AvatarLookItemEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AvatarLookItem>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AvatarLookItem>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -6839,11 +6914,10 @@ otherwise it is a generated video.*/
             }
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
@@ -6851,11 +6925,10 @@ otherwise it is a generated video.*/
             }
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -6912,11 +6985,10 @@ otherwise it is a generated video.*/
         impl BackgroundSetting {
             pub fn asset_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.asset_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for asset_id: {e}")
                     });
@@ -6936,11 +7008,10 @@ otherwise it is a generated video.*/
             }
             pub fn url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for url: {e}")
                     });
@@ -6948,11 +7019,10 @@ otherwise it is a generated video.*/
             }
             pub fn value<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.value = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for value: {e}")
                     });
@@ -6999,11 +7069,10 @@ otherwise it is a generated video.*/
         impl CreateAvatarConsentRequest {
             pub fn reroute_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.reroute_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for reroute_url: {e}")
                     });
@@ -7109,13 +7178,10 @@ otherwise it is a generated video.*/
         impl CreateAvatarConsentResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateAvatarConsentResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateAvatarConsentResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -7159,13 +7225,10 @@ otherwise it is a generated video.*/
         impl CreateAvatarResponse {
             pub fn avatar_group<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::AvatarGroupItem>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AvatarGroupItem>,
             {
                 self.avatar_group = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for avatar_group: {e}")
                     });
@@ -7173,11 +7236,10 @@ otherwise it is a generated video.*/
             }
             pub fn avatar_item<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AvatarLookItem>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AvatarLookItem>,
             {
                 self.avatar_item = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for avatar_item: {e}")
                     });
@@ -7221,13 +7283,10 @@ otherwise it is a generated video.*/
         impl CreateAvatarResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateAvatarResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateAvatarResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -7346,13 +7405,10 @@ otherwise it is a generated video.*/
         impl CreateAvatarVideoRequest {
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoAspectRatio>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoAspectRatio>,
             {
                 self.aspect_ratio = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for aspect_ratio: {e}")
                     });
@@ -7360,11 +7416,10 @@ otherwise it is a generated video.*/
             }
             pub fn audio_asset_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.audio_asset_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for audio_asset_id: {e}"
@@ -7374,11 +7429,10 @@ otherwise it is a generated video.*/
             }
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.audio_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for audio_url: {e}")
                     });
@@ -7386,11 +7440,10 @@ otherwise it is a generated video.*/
             }
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for avatar_id: {e}")
                     });
@@ -7398,13 +7451,10 @@ otherwise it is a generated video.*/
             }
             pub fn background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::BackgroundSetting>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::BackgroundSetting>,
             {
                 self.background = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for background: {e}")
                     });
@@ -7412,11 +7462,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
@@ -7424,11 +7473,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
@@ -7436,11 +7484,10 @@ otherwise it is a generated video.*/
             }
             pub fn expressiveness<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::Expressiveness>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::Expressiveness>,
             {
                 self.expressiveness = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for expressiveness: {e}"
@@ -7450,11 +7497,10 @@ otherwise it is a generated video.*/
             }
             pub fn image_asset_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.image_asset_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for image_asset_id: {e}"
@@ -7464,11 +7510,10 @@ otherwise it is a generated video.*/
             }
             pub fn image_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.image_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for image_url: {e}")
                     });
@@ -7476,11 +7521,10 @@ otherwise it is a generated video.*/
             }
             pub fn motion_prompt<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.motion_prompt = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for motion_prompt: {e}")
                     });
@@ -7488,11 +7532,10 @@ otherwise it is a generated video.*/
             }
             pub fn remove_background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.remove_background = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for remove_background: {e}"
@@ -7502,13 +7545,10 @@ otherwise it is a generated video.*/
             }
             pub fn resolution<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoResolution>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoResolution>,
             {
                 self.resolution = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for resolution: {e}")
                     });
@@ -7516,13 +7556,10 @@ otherwise it is a generated video.*/
             }
             pub fn script<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateAvatarVideoRequestScript>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateAvatarVideoRequestScript>,
             {
                 self.script = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for script: {e}")
                     });
@@ -7530,11 +7567,10 @@ otherwise it is a generated video.*/
             }
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
@@ -7542,11 +7578,10 @@ otherwise it is a generated video.*/
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
@@ -7554,13 +7589,10 @@ otherwise it is a generated video.*/
             }
             pub fn voice_settings<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VoiceSettingsInput>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VoiceSettingsInput>,
             {
                 self.voice_settings = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for voice_settings: {e}"
@@ -7700,13 +7732,10 @@ otherwise it is a generated video.*/
         impl CreateAvatarVideoResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateAvatarVideoResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateAvatarVideoResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -7861,11 +7890,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
@@ -7873,11 +7901,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
@@ -7955,11 +7982,10 @@ otherwise it is a generated video.*/
             }
             pub fn end_time<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.end_time = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for end_time: {e}")
                     });
@@ -7967,11 +7993,10 @@ otherwise it is a generated video.*/
             }
             pub fn folder_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.folder_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for folder_id: {e}")
                     });
@@ -7979,11 +8004,10 @@ otherwise it is a generated video.*/
             }
             pub fn fps_mode<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.fps_mode = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for fps_mode: {e}")
                     });
@@ -7991,11 +8015,10 @@ otherwise it is a generated video.*/
             }
             pub fn keep_the_same_format<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.keep_the_same_format = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for keep_the_same_format: {e}"
@@ -8017,11 +8040,10 @@ otherwise it is a generated video.*/
             }
             pub fn start_time<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.start_time = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for start_time: {e}")
                     });
@@ -8029,11 +8051,10 @@ otherwise it is a generated video.*/
             }
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
@@ -8126,11 +8147,10 @@ otherwise it is a generated video.*/
         impl CreatePhotoAvatarRequest {
             pub fn avatar_group_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_group_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for avatar_group_id: {e}"
@@ -8234,11 +8254,10 @@ otherwise it is a generated video.*/
         impl CreatePromptAvatarRequest {
             pub fn avatar_group_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_group_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for avatar_group_id: {e}"
@@ -8272,13 +8291,10 @@ otherwise it is a generated video.*/
             }
             pub fn reference_images<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<super::AssetInput>>,
             {
                 self.reference_images = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for reference_images: {e}"
@@ -8385,11 +8401,10 @@ otherwise it is a generated video.*/
         impl CreateProofreadRequest {
             pub fn brand_voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.brand_voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for brand_voice_id: {e}"
@@ -8441,11 +8456,10 @@ otherwise it is a generated video.*/
             }
             pub fn folder_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.folder_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for folder_id: {e}")
                     });
@@ -8493,11 +8507,10 @@ otherwise it is a generated video.*/
             }
             pub fn speaker_num<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.speaker_num = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for speaker_num: {e}")
                     });
@@ -8505,11 +8518,10 @@ otherwise it is a generated video.*/
             }
             pub fn srt<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AssetReference>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AssetReference>,
             {
                 self.srt = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for srt: {e}")
                     });
@@ -8663,13 +8675,10 @@ otherwise it is a generated video.*/
         impl CreateProofreadResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateProofreadResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateProofreadResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -8759,11 +8768,10 @@ otherwise it is a generated video.*/
             }
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for avatar_id: {e}")
                     });
@@ -8771,11 +8779,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
@@ -8783,11 +8790,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
@@ -8795,13 +8801,10 @@ otherwise it is a generated video.*/
             }
             pub fn files<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<super::AssetInput>>,
             {
                 self.files = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for files: {e}")
                     });
@@ -8823,11 +8826,10 @@ otherwise it is a generated video.*/
             }
             pub fn orientation<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::Orientation>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::Orientation>,
             {
                 self.orientation = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for orientation: {e}")
                     });
@@ -8847,11 +8849,10 @@ otherwise it is a generated video.*/
             }
             pub fn style_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.style_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for style_id: {e}")
                     });
@@ -8859,11 +8860,10 @@ otherwise it is a generated video.*/
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
@@ -8986,13 +8986,10 @@ otherwise it is a generated video.*/
         impl CreateSessionResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateSessionResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateSessionResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -9038,13 +9035,10 @@ otherwise it is a generated video.*/
         impl CreateVideoAgentEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::ExternalCreateVideoAgentSessionResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::ExternalCreateVideoAgentSessionResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -9052,15 +9046,12 @@ otherwise it is a generated video.*/
             }
             pub fn error<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                T: IntoOptional<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 >,
-                T::Error: ::std::fmt::Display,
             {
                 self.error = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for error: {e}")
                     });
@@ -9142,11 +9133,10 @@ otherwise it is a generated video.*/
         impl CreateVideoAgentRequest {
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for avatar_id: {e}")
                     });
@@ -9154,11 +9144,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
@@ -9166,11 +9155,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
@@ -9178,13 +9166,10 @@ otherwise it is a generated video.*/
             }
             pub fn files<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<super::AssetInput>>,
             {
                 self.files = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for files: {e}")
                     });
@@ -9206,11 +9191,10 @@ otherwise it is a generated video.*/
             }
             pub fn orientation<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::Orientation>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::Orientation>,
             {
                 self.orientation = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for orientation: {e}")
                     });
@@ -9230,11 +9214,10 @@ otherwise it is a generated video.*/
             }
             pub fn style_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.style_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for style_id: {e}")
                     });
@@ -9242,11 +9225,10 @@ otherwise it is a generated video.*/
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
@@ -9353,11 +9335,10 @@ otherwise it is a generated video.*/
             }
             pub fn video_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.video_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for video_id: {e}")
                     });
@@ -9406,13 +9387,10 @@ otherwise it is a generated video.*/
         impl CreateVideoAgentResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateVideoAgentResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateVideoAgentResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -9460,11 +9438,10 @@ otherwise it is a generated video.*/
         impl CreateVideoAvatarRequest {
             pub fn avatar_group_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_group_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for avatar_group_id: {e}"
@@ -9626,13 +9603,10 @@ otherwise it is a generated video.*/
         impl CreateVideoFromAvatar {
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoAspectRatio>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoAspectRatio>,
             {
                 self.aspect_ratio = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for aspect_ratio: {e}")
                     });
@@ -9640,11 +9614,10 @@ otherwise it is a generated video.*/
             }
             pub fn audio_asset_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.audio_asset_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for audio_asset_id: {e}"
@@ -9654,11 +9627,10 @@ otherwise it is a generated video.*/
             }
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.audio_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for audio_url: {e}")
                     });
@@ -9678,13 +9650,10 @@ otherwise it is a generated video.*/
             }
             pub fn background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::BackgroundSetting>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::BackgroundSetting>,
             {
                 self.background = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for background: {e}")
                     });
@@ -9692,11 +9661,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
@@ -9704,11 +9672,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
@@ -9716,11 +9683,10 @@ otherwise it is a generated video.*/
             }
             pub fn expressiveness<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::Expressiveness>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::Expressiveness>,
             {
                 self.expressiveness = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for expressiveness: {e}"
@@ -9730,11 +9696,10 @@ otherwise it is a generated video.*/
             }
             pub fn motion_prompt<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.motion_prompt = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for motion_prompt: {e}")
                     });
@@ -9742,11 +9707,10 @@ otherwise it is a generated video.*/
             }
             pub fn remove_background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.remove_background = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for remove_background: {e}"
@@ -9756,13 +9720,10 @@ otherwise it is a generated video.*/
             }
             pub fn resolution<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoResolution>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoResolution>,
             {
                 self.resolution = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for resolution: {e}")
                     });
@@ -9770,13 +9731,10 @@ otherwise it is a generated video.*/
             }
             pub fn script<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateVideoFromAvatarScript>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateVideoFromAvatarScript>,
             {
                 self.script = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for script: {e}")
                     });
@@ -9784,11 +9742,10 @@ otherwise it is a generated video.*/
             }
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
@@ -9808,11 +9765,10 @@ otherwise it is a generated video.*/
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
@@ -9820,13 +9776,10 @@ otherwise it is a generated video.*/
             }
             pub fn voice_settings<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VoiceSettingsInput>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VoiceSettingsInput>,
             {
                 self.voice_settings = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for voice_settings: {e}"
@@ -9973,13 +9926,10 @@ otherwise it is a generated video.*/
         impl CreateVideoFromImage {
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoAspectRatio>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoAspectRatio>,
             {
                 self.aspect_ratio = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for aspect_ratio: {e}")
                     });
@@ -9987,11 +9937,10 @@ otherwise it is a generated video.*/
             }
             pub fn audio_asset_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.audio_asset_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for audio_asset_id: {e}"
@@ -10001,11 +9950,10 @@ otherwise it is a generated video.*/
             }
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.audio_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for audio_url: {e}")
                     });
@@ -10013,13 +9961,10 @@ otherwise it is a generated video.*/
             }
             pub fn background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::BackgroundSetting>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::BackgroundSetting>,
             {
                 self.background = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for background: {e}")
                     });
@@ -10027,11 +9972,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
@@ -10039,11 +9983,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
@@ -10051,11 +9994,10 @@ otherwise it is a generated video.*/
             }
             pub fn expressiveness<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::Expressiveness>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::Expressiveness>,
             {
                 self.expressiveness = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for expressiveness: {e}"
@@ -10077,11 +10019,10 @@ otherwise it is a generated video.*/
             }
             pub fn motion_prompt<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.motion_prompt = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for motion_prompt: {e}")
                     });
@@ -10089,11 +10030,10 @@ otherwise it is a generated video.*/
             }
             pub fn remove_background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.remove_background = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for remove_background: {e}"
@@ -10103,13 +10043,10 @@ otherwise it is a generated video.*/
             }
             pub fn resolution<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoResolution>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoResolution>,
             {
                 self.resolution = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for resolution: {e}")
                     });
@@ -10117,13 +10054,10 @@ otherwise it is a generated video.*/
             }
             pub fn script<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateVideoFromImageScript>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateVideoFromImageScript>,
             {
                 self.script = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for script: {e}")
                     });
@@ -10131,11 +10065,10 @@ otherwise it is a generated video.*/
             }
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
@@ -10155,11 +10088,10 @@ otherwise it is a generated video.*/
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
@@ -10167,13 +10099,10 @@ otherwise it is a generated video.*/
             }
             pub fn voice_settings<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VoiceSettingsInput>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VoiceSettingsInput>,
             {
                 self.voice_settings = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for voice_settings: {e}"
@@ -10341,11 +10270,10 @@ otherwise it is a generated video.*/
         impl CreateVideoTranslationRequest {
             pub fn audio<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AssetReference>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AssetReference>,
             {
                 self.audio = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for audio: {e}")
                     });
@@ -10353,11 +10281,10 @@ otherwise it is a generated video.*/
             }
             pub fn brand_voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.brand_voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for brand_voice_id: {e}"
@@ -10367,11 +10294,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
@@ -10379,11 +10305,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
@@ -10461,11 +10386,10 @@ otherwise it is a generated video.*/
             }
             pub fn end_time<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.end_time = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for end_time: {e}")
                     });
@@ -10473,11 +10397,10 @@ otherwise it is a generated video.*/
             }
             pub fn folder_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.folder_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for folder_id: {e}")
                     });
@@ -10485,11 +10408,10 @@ otherwise it is a generated video.*/
             }
             pub fn fps_mode<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.fps_mode = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for fps_mode: {e}")
                     });
@@ -10497,11 +10419,10 @@ otherwise it is a generated video.*/
             }
             pub fn input_language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.input_language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for input_language: {e}"
@@ -10511,11 +10432,10 @@ otherwise it is a generated video.*/
             }
             pub fn keep_the_same_format<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.keep_the_same_format = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for keep_the_same_format: {e}"
@@ -10551,11 +10471,10 @@ otherwise it is a generated video.*/
             }
             pub fn speaker_num<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.speaker_num = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for speaker_num: {e}")
                     });
@@ -10563,11 +10482,10 @@ otherwise it is a generated video.*/
             }
             pub fn srt<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AssetReference>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AssetReference>,
             {
                 self.srt = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for srt: {e}")
                     });
@@ -10575,11 +10493,10 @@ otherwise it is a generated video.*/
             }
             pub fn srt_role<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::SrtRole>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::SrtRole>,
             {
                 self.srt_role = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for srt_role: {e}")
                     });
@@ -10587,11 +10504,10 @@ otherwise it is a generated video.*/
             }
             pub fn start_time<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.start_time = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for start_time: {e}")
                     });
@@ -10599,11 +10515,10 @@ otherwise it is a generated video.*/
             }
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
@@ -10723,11 +10638,10 @@ otherwise it is a generated video.*/
         impl CreateWebhookEndpointRequest {
             pub fn entity_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.entity_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for entity_id: {e}")
                     });
@@ -10735,13 +10649,10 @@ otherwise it is a generated video.*/
             }
             pub fn events<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::WebhookEventType>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<super::WebhookEventType>>,
             {
                 self.events = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for events: {e}")
                     });
@@ -10873,11 +10784,10 @@ otherwise it is a generated video.*/
         impl CreditPool {
             pub fn remaining<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.remaining = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for remaining: {e}")
                     });
@@ -10885,11 +10795,10 @@ otherwise it is a generated video.*/
             }
             pub fn resets_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.resets_at = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for resets_at: {e}")
                     });
@@ -10989,13 +10898,10 @@ otherwise it is a generated video.*/
         impl DeleteVideoResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::DeleteVideoResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::DeleteVideoResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -11055,15 +10961,12 @@ otherwise it is a generated video.*/
             }
             pub fn error<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                T: IntoOptional<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 >,
-                T::Error: ::std::fmt::Display,
             {
                 self.error = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for error: {e}")
                     });
@@ -11120,11 +11023,10 @@ otherwise it is a generated video.*/
         impl DesignVoiceRequest {
             pub fn gender<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.gender = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for gender: {e}")
                     });
@@ -11132,11 +11034,10 @@ otherwise it is a generated video.*/
             }
             pub fn locale<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.locale = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for locale: {e}")
                     });
@@ -11270,13 +11171,10 @@ otherwise it is a generated video.*/
         impl DesignVoiceResponseDataEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::DesignVoiceResponseData>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::DesignVoiceResponseData>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -11317,11 +11215,10 @@ otherwise it is a generated video.*/
         impl DownloadSrtResponse {
             pub fn original_srt_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.original_srt_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for original_srt_url: {e}"
@@ -11379,13 +11276,10 @@ otherwise it is a generated video.*/
         impl DownloadSrtResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::DownloadSrtResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::DownloadSrtResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -11466,11 +11360,10 @@ otherwise it is a generated video.*/
         impl ExternalCreateVideoAgentSessionRequest {
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for avatar_id: {e}")
                     });
@@ -11478,11 +11371,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
@@ -11490,11 +11382,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
@@ -11502,13 +11393,10 @@ otherwise it is a generated video.*/
             }
             pub fn config<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoAgentConfig>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoAgentConfig>,
             {
                 self.config = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for config: {e}")
                     });
@@ -11516,11 +11404,10 @@ otherwise it is a generated video.*/
             }
             pub fn duration_sec<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.duration_sec = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for duration_sec: {e}")
                     });
@@ -11528,13 +11415,10 @@ otherwise it is a generated video.*/
             }
             pub fn files<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::FileInput>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<super::FileInput>>,
             {
                 self.files = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for files: {e}")
                     });
@@ -11556,11 +11440,10 @@ otherwise it is a generated video.*/
             }
             pub fn orientation<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::Orientation>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::Orientation>,
             {
                 self.orientation = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for orientation: {e}")
                     });
@@ -11582,11 +11465,10 @@ otherwise it is a generated video.*/
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
@@ -11765,11 +11647,10 @@ otherwise it is a generated video.*/
         impl GenerateVideoRequest {
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
@@ -11777,11 +11658,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
@@ -11922,13 +11802,10 @@ otherwise it is a generated video.*/
         impl GenerateVideoResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::GenerateVideoResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::GenerateVideoResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -11972,11 +11849,10 @@ otherwise it is a generated video.*/
         impl GetResourcesResponse {
             pub fn next_cursor<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_cursor = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_cursor: {e}")
                     });
@@ -12032,13 +11908,10 @@ otherwise it is a generated video.*/
         impl GetResourcesResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::GetResourcesResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::GetResourcesResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -12161,11 +12034,10 @@ otherwise it is a generated video.*/
             }
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
@@ -12173,11 +12045,10 @@ otherwise it is a generated video.*/
             }
             pub fn video_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.video_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for video_id: {e}")
                     });
@@ -12230,13 +12101,10 @@ otherwise it is a generated video.*/
         impl GetSessionResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::GetSessionResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::GetSessionResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -12285,11 +12153,10 @@ otherwise it is a generated video.*/
         impl GetUserMeEnvelope {
             pub fn code<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.code = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for code: {e}")
                     });
@@ -12297,13 +12164,10 @@ otherwise it is a generated video.*/
             }
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::UserInfoResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::UserInfoResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -12311,11 +12175,10 @@ otherwise it is a generated video.*/
             }
             pub fn message<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.message = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for message: {e}")
                     });
@@ -12425,15 +12288,12 @@ otherwise it is a generated video.*/
         impl LegacyApiErrorEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                T: IntoOptional<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 >,
-                T::Error: ::std::fmt::Display,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -12441,11 +12301,10 @@ otherwise it is a generated video.*/
             }
             pub fn error<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::LegacyApiError>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::LegacyApiError>,
             {
                 self.error = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for error: {e}")
                     });
@@ -12537,13 +12396,10 @@ otherwise it is a generated video.*/
         impl LipsyncCreateResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::LipsyncCreateResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::LipsyncCreateResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -12620,13 +12476,10 @@ otherwise it is a generated video.*/
         impl LipsyncDeleteResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::LipsyncDeleteResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::LipsyncDeleteResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -12697,11 +12550,10 @@ otherwise it is a generated video.*/
         impl LipsyncDetail {
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
@@ -12709,11 +12561,10 @@ otherwise it is a generated video.*/
             }
             pub fn created_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.created_at = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for created_at: {e}")
                     });
@@ -12721,11 +12572,10 @@ otherwise it is a generated video.*/
             }
             pub fn duration<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.duration = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for duration: {e}")
                     });
@@ -12733,11 +12583,10 @@ otherwise it is a generated video.*/
             }
             pub fn failure_message<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.failure_message = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for failure_message: {e}"
@@ -12769,11 +12618,10 @@ otherwise it is a generated video.*/
             }
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
@@ -12781,11 +12629,10 @@ otherwise it is a generated video.*/
             }
             pub fn video_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.video_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for video_url: {e}")
                     });
@@ -12840,11 +12687,10 @@ otherwise it is a generated video.*/
         impl LipsyncDetailEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::LipsyncDetail>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::LipsyncDetail>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -12905,11 +12751,10 @@ otherwise it is a generated video.*/
             }
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
@@ -12917,11 +12762,10 @@ otherwise it is a generated video.*/
             }
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -13013,13 +12857,10 @@ otherwise it is a generated video.*/
         impl ListTargetLanguageResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::ListTargetLanguageResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::ListTargetLanguageResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -13158,11 +12999,10 @@ otherwise it is a generated video.*/
         impl McpVideoTranslateCreateRequest {
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.audio_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for audio_url: {e}")
                     });
@@ -13170,11 +13010,10 @@ otherwise it is a generated video.*/
             }
             pub fn brand_voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.brand_voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for brand_voice_id: {e}"
@@ -13184,11 +13023,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
@@ -13196,11 +13034,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
@@ -13278,11 +13115,10 @@ otherwise it is a generated video.*/
             }
             pub fn end_time<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.end_time = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for end_time: {e}")
                     });
@@ -13290,11 +13126,10 @@ otherwise it is a generated video.*/
             }
             pub fn folder_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.folder_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for folder_id: {e}")
                     });
@@ -13302,11 +13137,10 @@ otherwise it is a generated video.*/
             }
             pub fn fps_mode<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.fps_mode = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for fps_mode: {e}")
                     });
@@ -13314,11 +13148,10 @@ otherwise it is a generated video.*/
             }
             pub fn input_language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.input_language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for input_language: {e}"
@@ -13328,11 +13161,10 @@ otherwise it is a generated video.*/
             }
             pub fn keep_the_same_format<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.keep_the_same_format = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for keep_the_same_format: {e}"
@@ -13354,11 +13186,10 @@ otherwise it is a generated video.*/
             }
             pub fn output_language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.output_language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for output_language: {e}"
@@ -13368,13 +13199,10 @@ otherwise it is a generated video.*/
             }
             pub fn output_languages<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<::std::string::String>>,
             {
                 self.output_languages = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for output_languages: {e}"
@@ -13384,11 +13212,10 @@ otherwise it is a generated video.*/
             }
             pub fn speaker_num<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.speaker_num = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for speaker_num: {e}")
                     });
@@ -13396,11 +13223,10 @@ otherwise it is a generated video.*/
             }
             pub fn srt_role<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::SrtRole>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::SrtRole>,
             {
                 self.srt_role = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for srt_role: {e}")
                     });
@@ -13408,11 +13234,10 @@ otherwise it is a generated video.*/
             }
             pub fn srt_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.srt_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for srt_url: {e}")
                     });
@@ -13420,11 +13245,10 @@ otherwise it is a generated video.*/
             }
             pub fn start_time<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.start_time = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for start_time: {e}")
                     });
@@ -13432,11 +13256,10 @@ otherwise it is a generated video.*/
             }
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
@@ -13580,11 +13403,10 @@ otherwise it is a generated video.*/
         impl ProofreadDetail {
             pub fn created_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.created_at = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for created_at: {e}")
                     });
@@ -13592,11 +13414,10 @@ otherwise it is a generated video.*/
             }
             pub fn failure_message<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.failure_message = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for failure_message: {e}"
@@ -13616,11 +13437,10 @@ otherwise it is a generated video.*/
             }
             pub fn input_language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.input_language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for input_language: {e}"
@@ -13630,11 +13450,10 @@ otherwise it is a generated video.*/
             }
             pub fn output_language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.output_language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for output_language: {e}"
@@ -13656,11 +13475,10 @@ otherwise it is a generated video.*/
             }
             pub fn submitted_for_review<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.submitted_for_review = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for submitted_for_review: {e}"
@@ -13670,11 +13488,10 @@ otherwise it is a generated video.*/
             }
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
@@ -13729,13 +13546,10 @@ otherwise it is a generated video.*/
         impl ProofreadDetailEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::ProofreadDetail>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::ProofreadDetail>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -13837,13 +13651,10 @@ otherwise it is a generated video.*/
         impl RotateSecretResponseDataEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::RotateSecretResponseData>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::RotateSecretResponseData>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -13911,11 +13722,10 @@ otherwise it is a generated video.*/
             }
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for avatar_id: {e}")
                     });
@@ -13923,13 +13733,10 @@ otherwise it is a generated video.*/
             }
             pub fn files<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<super::AssetInput>>,
             {
                 self.files = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for files: {e}")
                     });
@@ -13949,11 +13756,10 @@ otherwise it is a generated video.*/
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
@@ -14033,11 +13839,10 @@ otherwise it is a generated video.*/
             }
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
@@ -14083,13 +13888,10 @@ otherwise it is a generated video.*/
         impl SendMessageResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::SendMessageResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::SendMessageResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -14154,11 +13956,10 @@ otherwise it is a generated video.*/
             }
             pub fn created_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.created_at = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for created_at: {e}")
                     });
@@ -14166,13 +13967,10 @@ otherwise it is a generated video.*/
             }
             pub fn resource_ids<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<::std::string::String>>,
             {
                 self.resource_ids = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for resource_ids: {e}")
                     });
@@ -14284,11 +14082,10 @@ otherwise it is a generated video.*/
         impl SessionResource {
             pub fn created_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.created_at = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for created_at: {e}")
                     });
@@ -14296,15 +14093,12 @@ otherwise it is a generated video.*/
             }
             pub fn metadata<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                T: IntoOptional<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 >,
-                T::Error: ::std::fmt::Display,
             {
                 self.metadata = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for metadata: {e}")
                     });
@@ -14312,11 +14106,10 @@ otherwise it is a generated video.*/
             }
             pub fn preview_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.preview_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for preview_url: {e}")
                     });
@@ -14348,11 +14141,10 @@ otherwise it is a generated video.*/
             }
             pub fn source_type<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.source_type = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for source_type: {e}")
                     });
@@ -14360,11 +14152,10 @@ otherwise it is a generated video.*/
             }
             pub fn thumbnail_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.thumbnail_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for thumbnail_url: {e}")
                     });
@@ -14372,11 +14163,10 @@ otherwise it is a generated video.*/
             }
             pub fn url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for url: {e}")
                     });
@@ -14452,11 +14242,10 @@ otherwise it is a generated video.*/
             }
             pub fn doc_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.doc_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for doc_url: {e}")
                     });
@@ -14476,11 +14265,10 @@ otherwise it is a generated video.*/
             }
             pub fn param<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.param = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for param: {e}")
                     });
@@ -14527,13 +14315,10 @@ otherwise it is a generated video.*/
         impl StandardApiErrorEnvelope {
             pub fn error<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::StandardApiError>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::StandardApiError>,
             {
                 self.error = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for error: {e}")
                     });
@@ -14639,13 +14424,10 @@ otherwise it is a generated video.*/
         impl StopSessionResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::StopSessionResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::StopSessionResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -14706,11 +14488,10 @@ otherwise it is a generated video.*/
         impl StyleItem {
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.aspect_ratio = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for aspect_ratio: {e}")
                     });
@@ -14730,11 +14511,10 @@ otherwise it is a generated video.*/
             }
             pub fn preview_video_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.preview_video_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for preview_video_url: {e}"
@@ -14756,13 +14536,10 @@ otherwise it is a generated video.*/
             }
             pub fn tags<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<::std::string::String>>,
             {
                 self.tags = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for tags: {e}")
                     });
@@ -14770,11 +14547,10 @@ otherwise it is a generated video.*/
             }
             pub fn thumbnail_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.thumbnail_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for thumbnail_url: {e}")
                     });
@@ -14847,11 +14623,10 @@ otherwise it is a generated video.*/
             }
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
@@ -14859,11 +14634,10 @@ otherwise it is a generated video.*/
             }
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -14913,11 +14687,10 @@ otherwise it is a generated video.*/
         impl SubscriptionCredits {
             pub fn add_on_credits<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::CreditPool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreditPool>,
             {
                 self.add_on_credits = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for add_on_credits: {e}"
@@ -14927,11 +14700,10 @@ otherwise it is a generated video.*/
             }
             pub fn premium_credits<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::CreditPool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreditPool>,
             {
                 self.premium_credits = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for premium_credits: {e}"
@@ -15072,11 +14844,10 @@ otherwise it is a generated video.*/
             }
             pub fn language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for language: {e}")
                     });
@@ -15084,11 +14855,10 @@ otherwise it is a generated video.*/
             }
             pub fn locale<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.locale = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for locale: {e}")
                     });
@@ -15212,11 +14982,10 @@ otherwise it is a generated video.*/
             }
             pub fn request_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.request_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for request_id: {e}")
                     });
@@ -15224,13 +14993,10 @@ otherwise it is a generated video.*/
             }
             pub fn word_timestamps<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::WordWithTimestamp>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<super::WordWithTimestamp>>,
             {
                 self.word_timestamps = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for word_timestamps: {e}"
@@ -15281,13 +15047,10 @@ otherwise it is a generated video.*/
         impl TextToSpeechResponseDataEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::TextToSpeechResponseData>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::TextToSpeechResponseData>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -15326,13 +15089,10 @@ otherwise it is a generated video.*/
         impl UpdateAvatarLookRequest {
             pub fn name<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::UpdateAvatarLookRequestName>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::UpdateAvatarLookRequestName>,
             {
                 self.name = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for name: {e}")
                     });
@@ -15455,13 +15215,10 @@ otherwise it is a generated video.*/
         impl UpdateWebhookEndpointRequest {
             pub fn events<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::WebhookEventType>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<super::WebhookEventType>>,
             {
                 self.events = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for events: {e}")
                     });
@@ -15469,11 +15226,10 @@ otherwise it is a generated video.*/
             }
             pub fn url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for url: {e}")
                     });
@@ -15659,11 +15415,10 @@ otherwise it is a generated video.*/
         impl UsageBasedInfo {
             pub fn spending_cap_usd<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.spending_cap_usd = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for spending_cap_usd: {e}"
@@ -15673,11 +15428,10 @@ otherwise it is a generated video.*/
             }
             pub fn spending_current_usd<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.spending_current_usd = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for spending_current_usd: {e}"
@@ -15757,11 +15511,10 @@ otherwise it is a generated video.*/
         impl UserInfoResponse {
             pub fn billing_type<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::BillingType>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::BillingType>,
             {
                 self.billing_type = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for billing_type: {e}")
                     });
@@ -15769,11 +15522,10 @@ otherwise it is a generated video.*/
             }
             pub fn email<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.email = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for email: {e}")
                     });
@@ -15781,11 +15533,10 @@ otherwise it is a generated video.*/
             }
             pub fn first_name<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.first_name = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for first_name: {e}")
                     });
@@ -15793,11 +15544,10 @@ otherwise it is a generated video.*/
             }
             pub fn last_name<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.last_name = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for last_name: {e}")
                     });
@@ -15805,13 +15555,10 @@ otherwise it is a generated video.*/
             }
             pub fn subscription<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::SubscriptionInfo>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::SubscriptionInfo>,
             {
                 self.subscription = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for subscription: {e}")
                     });
@@ -15819,11 +15566,10 @@ otherwise it is a generated video.*/
             }
             pub fn usage_based<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::UsageBasedInfo>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::UsageBasedInfo>,
             {
                 self.usage_based = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for usage_based: {e}")
                     });
@@ -15843,11 +15589,10 @@ otherwise it is a generated video.*/
             }
             pub fn wallet<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::WalletInfo>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::WalletInfo>,
             {
                 self.wallet = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for wallet: {e}")
                     });
@@ -15902,13 +15647,10 @@ otherwise it is a generated video.*/
         impl UserInfoResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::UserInfoResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::UserInfoResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -16020,11 +15762,10 @@ otherwise it is a generated video.*/
         impl VideoAgentConfig {
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for avatar_id: {e}")
                     });
@@ -16032,11 +15773,10 @@ otherwise it is a generated video.*/
             }
             pub fn duration_sec<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.duration_sec = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for duration_sec: {e}")
                     });
@@ -16044,11 +15784,10 @@ otherwise it is a generated video.*/
             }
             pub fn orientation<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::Orientation>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::Orientation>,
             {
                 self.orientation = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for orientation: {e}")
                     });
@@ -16056,11 +15795,10 @@ otherwise it is a generated video.*/
             }
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
@@ -16176,11 +15914,10 @@ otherwise it is a generated video.*/
         impl VideoDetail {
             pub fn captioned_video_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.captioned_video_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for captioned_video_url: {e}"
@@ -16190,11 +15927,10 @@ otherwise it is a generated video.*/
             }
             pub fn completed_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.completed_at = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for completed_at: {e}")
                     });
@@ -16202,11 +15938,10 @@ otherwise it is a generated video.*/
             }
             pub fn created_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.created_at = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for created_at: {e}")
                     });
@@ -16214,11 +15949,10 @@ otherwise it is a generated video.*/
             }
             pub fn duration<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.duration = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for duration: {e}")
                     });
@@ -16226,11 +15960,10 @@ otherwise it is a generated video.*/
             }
             pub fn failure_code<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.failure_code = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for failure_code: {e}")
                     });
@@ -16238,11 +15971,10 @@ otherwise it is a generated video.*/
             }
             pub fn failure_message<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.failure_message = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for failure_message: {e}"
@@ -16252,11 +15984,10 @@ otherwise it is a generated video.*/
             }
             pub fn folder_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.folder_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for folder_id: {e}")
                     });
@@ -16264,11 +15995,10 @@ otherwise it is a generated video.*/
             }
             pub fn gif_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.gif_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for gif_url: {e}")
                     });
@@ -16286,11 +16016,10 @@ otherwise it is a generated video.*/
             }
             pub fn output_language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.output_language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for output_language: {e}"
@@ -16312,11 +16041,10 @@ otherwise it is a generated video.*/
             }
             pub fn subtitle_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.subtitle_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for subtitle_url: {e}")
                     });
@@ -16324,11 +16052,10 @@ otherwise it is a generated video.*/
             }
             pub fn thumbnail_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.thumbnail_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for thumbnail_url: {e}")
                     });
@@ -16336,11 +16063,10 @@ otherwise it is a generated video.*/
             }
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
@@ -16348,11 +16074,10 @@ otherwise it is a generated video.*/
             }
             pub fn video_page_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.video_page_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for video_page_url: {e}"
@@ -16362,11 +16087,10 @@ otherwise it is a generated video.*/
             }
             pub fn video_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.video_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for video_url: {e}")
                     });
@@ -16437,11 +16161,10 @@ otherwise it is a generated video.*/
         impl VideoDetailEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::VideoDetail>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoDetail>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -16501,11 +16224,10 @@ otherwise it is a generated video.*/
             }
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
@@ -16513,11 +16235,10 @@ otherwise it is a generated video.*/
             }
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -16609,13 +16330,10 @@ otherwise it is a generated video.*/
         impl VideoTranslateCaptionGetResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoTranslateCaptionGetResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoTranslateCaptionGetResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -16659,11 +16377,10 @@ otherwise it is a generated video.*/
         impl VideoTranslateCreateResponse {
             pub fn video_translate_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.video_translate_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for video_translate_id: {e}"
@@ -16673,13 +16390,10 @@ otherwise it is a generated video.*/
             }
             pub fn video_translate_ids<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<::std::string::String>>,
             {
                 self.video_translate_ids = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for video_translate_ids: {e}"
@@ -16726,13 +16440,10 @@ otherwise it is a generated video.*/
         impl VideoTranslateCreateResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoTranslateCreateResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoTranslateCreateResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -16818,13 +16529,10 @@ otherwise it is a generated video.*/
         impl VideoTranslationCaptionResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoTranslationCaptionResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoTranslationCaptionResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -16914,13 +16622,10 @@ otherwise it is a generated video.*/
         impl VideoTranslationCreateResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoTranslationCreateResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoTranslationCreateResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -16997,13 +16702,10 @@ otherwise it is a generated video.*/
         impl VideoTranslationDeleteResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoTranslationDeleteResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoTranslationDeleteResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -17094,11 +16796,10 @@ otherwise it is a generated video.*/
         impl VideoTranslationDetail {
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.audio_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for audio_url: {e}")
                     });
@@ -17106,11 +16807,10 @@ otherwise it is a generated video.*/
             }
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
@@ -17118,11 +16818,10 @@ otherwise it is a generated video.*/
             }
             pub fn created_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.created_at = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for created_at: {e}")
                     });
@@ -17130,11 +16829,10 @@ otherwise it is a generated video.*/
             }
             pub fn duration<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.duration = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for duration: {e}")
                     });
@@ -17142,11 +16840,10 @@ otherwise it is a generated video.*/
             }
             pub fn failure_message<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.failure_message = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for failure_message: {e}"
@@ -17166,11 +16863,10 @@ otherwise it is a generated video.*/
             }
             pub fn input_language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.input_language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for input_language: {e}"
@@ -17180,11 +16876,10 @@ otherwise it is a generated video.*/
             }
             pub fn output_language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.output_language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for output_language: {e}"
@@ -17206,11 +16901,10 @@ otherwise it is a generated video.*/
             }
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
@@ -17218,11 +16912,10 @@ otherwise it is a generated video.*/
             }
             pub fn translate_audio_only<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.translate_audio_only = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for translate_audio_only: {e}"
@@ -17232,11 +16925,10 @@ otherwise it is a generated video.*/
             }
             pub fn video_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.video_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for video_url: {e}")
                     });
@@ -17301,13 +16993,10 @@ otherwise it is a generated video.*/
         impl VideoTranslationDetailEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoTranslationDetail>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoTranslationDetail>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -17370,11 +17059,10 @@ otherwise it is a generated video.*/
             }
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
@@ -17382,11 +17070,10 @@ otherwise it is a generated video.*/
             }
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -17480,13 +17167,10 @@ otherwise it is a generated video.*/
         impl VideoTranslationLanguagesResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoTranslationLanguagesResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoTranslationLanguagesResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -17529,11 +17213,10 @@ otherwise it is a generated video.*/
         impl VoiceSettingsInput {
             pub fn locale<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.locale = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for locale: {e}")
                     });
@@ -17612,11 +17295,10 @@ otherwise it is a generated video.*/
         impl WalletInfo {
             pub fn auto_reload<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AutoReloadInfo>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AutoReloadInfo>,
             {
                 self.auto_reload = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for auto_reload: {e}")
                     });
@@ -17636,11 +17318,10 @@ otherwise it is a generated video.*/
             }
             pub fn remaining_balance<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.remaining_balance = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for remaining_balance: {e}"
@@ -17730,13 +17411,10 @@ otherwise it is a generated video.*/
             }
             pub fn events<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<::std::string::String>>,
             {
                 self.events = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for events: {e}")
                     });
@@ -17744,11 +17422,10 @@ otherwise it is a generated video.*/
             }
             pub fn secret<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.secret = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for secret: {e}")
                     });
@@ -17825,13 +17502,10 @@ otherwise it is a generated video.*/
         impl WebhookEndpointResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::WebhookEndpointResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::WebhookEndpointResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -17894,11 +17568,10 @@ otherwise it is a generated video.*/
             }
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
@@ -17906,11 +17579,10 @@ otherwise it is a generated video.*/
             }
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -18084,11 +17756,10 @@ otherwise it is a generated video.*/
             }
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
@@ -18096,11 +17767,10 @@ otherwise it is a generated video.*/
             }
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -18234,11 +17904,10 @@ otherwise it is a generated video.*/
             }
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
@@ -18246,11 +17915,10 @@ otherwise it is a generated video.*/
             }
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -18537,11 +18205,10 @@ otherwise it is a generated video.*/
             }
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
@@ -18549,11 +18216,10 @@ otherwise it is a generated video.*/
             }
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -18621,13 +18287,10 @@ otherwise it is a generated video.*/
         impl WorkflowExecutionDetailResponse {
             pub fn error<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::WorkflowExecutionError>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::WorkflowExecutionError>,
             {
                 self.error = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for error: {e}")
                     });
@@ -18647,15 +18310,12 @@ otherwise it is a generated video.*/
             }
             pub fn output<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                T: IntoOptional<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 >,
-                T::Error: ::std::fmt::Display,
             {
                 self.output = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for output: {e}")
                     });
@@ -18663,15 +18323,12 @@ otherwise it is a generated video.*/
             }
             pub fn outputs<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                T: IntoOptional<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 >,
-                T::Error: ::std::fmt::Display,
             {
                 self.outputs = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for outputs: {e}")
                     });
@@ -18734,13 +18391,10 @@ otherwise it is a generated video.*/
         impl WorkflowExecutionDetailResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::WorkflowExecutionDetailResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::WorkflowExecutionDetailResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -18902,13 +18556,10 @@ otherwise it is a generated video.*/
         impl WorkflowExecutionResponseEnvelope {
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::WorkflowExecutionResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::WorkflowExecutionResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -19025,6 +18676,672 @@ otherwise it is a generated video.*/
                     parent: Ok(value.parent),
                     type_: Ok(value.type_),
                 }
+            }
+        }
+        /// What the setter of an optional field accepts: the field's type `T`, an
+        /// `Option<T>` (`None` leaves the field unset), text as `&str` or `String` for a
+        /// text field or a constrained text type (the constraint is checked when the setter
+        /// runs, and a violation fails the builder's conversion), or `T`'s builder.
+        pub trait IntoOptional<T> {
+            /// The field's value, or why this value cannot be one.
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<T>,
+                super::error::ConversionError,
+            >;
+        }
+        impl<T> IntoOptional<T> for T {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<T>,
+                super::error::ConversionError,
+            > {
+                Ok(Some(self))
+            }
+        }
+        impl<T> IntoOptional<T> for ::std::option::Option<T> {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<T>,
+                super::error::ConversionError,
+            > {
+                Ok(self)
+            }
+        }
+        impl IntoOptional<::std::string::String> for &str {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                super::error::ConversionError,
+            > {
+                Ok(Some(self.to_string()))
+            }
+        }
+        impl IntoOptional<::std::string::String> for &::std::string::String {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                super::error::ConversionError,
+            > {
+                Ok(Some(self.to_string()))
+            }
+        }
+        impl IntoOptional<super::CreateAvatarVideoRequestScript> for &str {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateAvatarVideoRequestScript>,
+                super::error::ConversionError,
+            > {
+                self.parse().map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateAvatarVideoRequestScript>
+        for ::std::string::String {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateAvatarVideoRequestScript>,
+                super::error::ConversionError,
+            > {
+                self.parse().map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateVideoFromAvatarScript> for &str {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateVideoFromAvatarScript>,
+                super::error::ConversionError,
+            > {
+                self.parse().map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateVideoFromAvatarScript> for ::std::string::String {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateVideoFromAvatarScript>,
+                super::error::ConversionError,
+            > {
+                self.parse().map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateVideoFromImageScript> for &str {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateVideoFromImageScript>,
+                super::error::ConversionError,
+            > {
+                self.parse().map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateVideoFromImageScript> for ::std::string::String {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateVideoFromImageScript>,
+                super::error::ConversionError,
+            > {
+                self.parse().map(Some)
+            }
+        }
+        impl IntoOptional<super::UpdateAvatarLookRequestName> for &str {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::UpdateAvatarLookRequestName>,
+                super::error::ConversionError,
+            > {
+                self.parse().map(Some)
+            }
+        }
+        impl IntoOptional<super::UpdateAvatarLookRequestName> for ::std::string::String {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::UpdateAvatarLookRequestName>,
+                super::error::ConversionError,
+            > {
+                self.parse().map(Some)
+            }
+        }
+        impl IntoOptional<super::AutoReloadInfo> for AutoReloadInfo {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::AutoReloadInfo>,
+                super::error::ConversionError,
+            > {
+                super::AutoReloadInfo::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::AvatarError> for AvatarError {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::AvatarError>,
+                super::error::ConversionError,
+            > {
+                super::AvatarError::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::AvatarGroupItem> for AvatarGroupItem {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::AvatarGroupItem>,
+                super::error::ConversionError,
+            > {
+                super::AvatarGroupItem::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::AvatarLookItem> for AvatarLookItem {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::AvatarLookItem>,
+                super::error::ConversionError,
+            > {
+                super::AvatarLookItem::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::BackgroundSetting> for BackgroundSetting {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::BackgroundSetting>,
+                super::error::ConversionError,
+            > {
+                super::BackgroundSetting::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateAvatarConsentResponse>
+        for CreateAvatarConsentResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateAvatarConsentResponse>,
+                super::error::ConversionError,
+            > {
+                super::CreateAvatarConsentResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateAvatarResponse> for CreateAvatarResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateAvatarResponse>,
+                super::error::ConversionError,
+            > {
+                super::CreateAvatarResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateAvatarVideoResponse>
+        for CreateAvatarVideoResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateAvatarVideoResponse>,
+                super::error::ConversionError,
+            > {
+                super::CreateAvatarVideoResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateProofreadResponse> for CreateProofreadResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateProofreadResponse>,
+                super::error::ConversionError,
+            > {
+                super::CreateProofreadResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateSessionResponse> for CreateSessionResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateSessionResponse>,
+                super::error::ConversionError,
+            > {
+                super::CreateSessionResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateVideoAgentResponse> for CreateVideoAgentResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateVideoAgentResponse>,
+                super::error::ConversionError,
+            > {
+                super::CreateVideoAgentResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::CreditPool> for CreditPool {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreditPool>,
+                super::error::ConversionError,
+            > {
+                super::CreditPool::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::DeleteVideoResponse> for DeleteVideoResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::DeleteVideoResponse>,
+                super::error::ConversionError,
+            > {
+                super::DeleteVideoResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::DesignVoiceResponseData> for DesignVoiceResponseData {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::DesignVoiceResponseData>,
+                super::error::ConversionError,
+            > {
+                super::DesignVoiceResponseData::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::DownloadSrtResponse> for DownloadSrtResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::DownloadSrtResponse>,
+                super::error::ConversionError,
+            > {
+                super::DownloadSrtResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::ExternalCreateVideoAgentSessionResponse>
+        for ExternalCreateVideoAgentSessionResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::ExternalCreateVideoAgentSessionResponse>,
+                super::error::ConversionError,
+            > {
+                super::ExternalCreateVideoAgentSessionResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::GenerateVideoResponse> for GenerateVideoResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::GenerateVideoResponse>,
+                super::error::ConversionError,
+            > {
+                super::GenerateVideoResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::GetResourcesResponse> for GetResourcesResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::GetResourcesResponse>,
+                super::error::ConversionError,
+            > {
+                super::GetResourcesResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::GetSessionResponse> for GetSessionResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::GetSessionResponse>,
+                super::error::ConversionError,
+            > {
+                super::GetSessionResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::LegacyApiError> for LegacyApiError {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::LegacyApiError>,
+                super::error::ConversionError,
+            > {
+                super::LegacyApiError::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::LipsyncCreateResponse> for LipsyncCreateResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::LipsyncCreateResponse>,
+                super::error::ConversionError,
+            > {
+                super::LipsyncCreateResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::LipsyncDeleteResponse> for LipsyncDeleteResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::LipsyncDeleteResponse>,
+                super::error::ConversionError,
+            > {
+                super::LipsyncDeleteResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::LipsyncDetail> for LipsyncDetail {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::LipsyncDetail>,
+                super::error::ConversionError,
+            > {
+                super::LipsyncDetail::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::ListTargetLanguageResponse>
+        for ListTargetLanguageResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::ListTargetLanguageResponse>,
+                super::error::ConversionError,
+            > {
+                super::ListTargetLanguageResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::ProofreadDetail> for ProofreadDetail {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::ProofreadDetail>,
+                super::error::ConversionError,
+            > {
+                super::ProofreadDetail::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::RotateSecretResponseData> for RotateSecretResponseData {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::RotateSecretResponseData>,
+                super::error::ConversionError,
+            > {
+                super::RotateSecretResponseData::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::SendMessageResponse> for SendMessageResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::SendMessageResponse>,
+                super::error::ConversionError,
+            > {
+                super::SendMessageResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::StandardApiError> for StandardApiError {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::StandardApiError>,
+                super::error::ConversionError,
+            > {
+                super::StandardApiError::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::StopSessionResponse> for StopSessionResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::StopSessionResponse>,
+                super::error::ConversionError,
+            > {
+                super::StopSessionResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::SubscriptionInfo> for SubscriptionInfo {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::SubscriptionInfo>,
+                super::error::ConversionError,
+            > {
+                super::SubscriptionInfo::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::TextToSpeechResponseData> for TextToSpeechResponseData {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::TextToSpeechResponseData>,
+                super::error::ConversionError,
+            > {
+                super::TextToSpeechResponseData::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::UsageBasedInfo> for UsageBasedInfo {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::UsageBasedInfo>,
+                super::error::ConversionError,
+            > {
+                super::UsageBasedInfo::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::UserInfoResponse> for UserInfoResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::UserInfoResponse>,
+                super::error::ConversionError,
+            > {
+                super::UserInfoResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoAgentConfig> for VideoAgentConfig {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoAgentConfig>,
+                super::error::ConversionError,
+            > {
+                super::VideoAgentConfig::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoDetail> for VideoDetail {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoDetail>,
+                super::error::ConversionError,
+            > {
+                super::VideoDetail::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoTranslateCaptionGetResponse>
+        for VideoTranslateCaptionGetResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoTranslateCaptionGetResponse>,
+                super::error::ConversionError,
+            > {
+                super::VideoTranslateCaptionGetResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoTranslateCreateResponse>
+        for VideoTranslateCreateResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoTranslateCreateResponse>,
+                super::error::ConversionError,
+            > {
+                super::VideoTranslateCreateResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoTranslationCaptionResponse>
+        for VideoTranslationCaptionResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoTranslationCaptionResponse>,
+                super::error::ConversionError,
+            > {
+                super::VideoTranslationCaptionResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoTranslationCreateResponse>
+        for VideoTranslationCreateResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoTranslationCreateResponse>,
+                super::error::ConversionError,
+            > {
+                super::VideoTranslationCreateResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoTranslationDeleteResponse>
+        for VideoTranslationDeleteResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoTranslationDeleteResponse>,
+                super::error::ConversionError,
+            > {
+                super::VideoTranslationDeleteResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoTranslationDetail> for VideoTranslationDetail {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoTranslationDetail>,
+                super::error::ConversionError,
+            > {
+                super::VideoTranslationDetail::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoTranslationLanguagesResponse>
+        for VideoTranslationLanguagesResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoTranslationLanguagesResponse>,
+                super::error::ConversionError,
+            > {
+                super::VideoTranslationLanguagesResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VoiceSettingsInput> for VoiceSettingsInput {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VoiceSettingsInput>,
+                super::error::ConversionError,
+            > {
+                super::VoiceSettingsInput::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::WalletInfo> for WalletInfo {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::WalletInfo>,
+                super::error::ConversionError,
+            > {
+                super::WalletInfo::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::WebhookEndpointResponse> for WebhookEndpointResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::WebhookEndpointResponse>,
+                super::error::ConversionError,
+            > {
+                super::WebhookEndpointResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::WorkflowExecutionDetailResponse>
+        for WorkflowExecutionDetailResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::WorkflowExecutionDetailResponse>,
+                super::error::ConversionError,
+            > {
+                super::WorkflowExecutionDetailResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::WorkflowExecutionError> for WorkflowExecutionError {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::WorkflowExecutionError>,
+                super::error::ConversionError,
+            > {
+                super::WorkflowExecutionError::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::WorkflowExecutionResponse>
+        for WorkflowExecutionResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::WorkflowExecutionResponse>,
+                super::error::ConversionError,
+            > {
+                super::WorkflowExecutionResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::AssetReference> for AssetId {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::AssetReference>,
+                super::error::ConversionError,
+            > {
+                super::AssetId::try_from(self).map(|member| Some(member.into()))
+            }
+        }
+        impl IntoOptional<super::AssetReference> for super::AssetId {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::AssetReference>,
+                super::error::ConversionError,
+            > {
+                Ok(Some(self.into()))
+            }
+        }
+        impl IntoOptional<super::AssetReference> for AssetUrl {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::AssetReference>,
+                super::error::ConversionError,
+            > {
+                super::AssetUrl::try_from(self).map(|member| Some(member.into()))
+            }
+        }
+        impl IntoOptional<super::AssetReference> for super::AssetUrl {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::AssetReference>,
+                super::error::ConversionError,
+            > {
+                Ok(Some(self.into()))
             }
         }
     }
@@ -19290,6 +19607,7 @@ otherwise it is a generated video.*/
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum AvatarLookType {
         ///`studio_avatar`
         StudioAvatar,
@@ -19395,6 +19713,7 @@ otherwise it is a generated video.*/
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum AvatarStatus {
         ///`processing`
         Processing,
@@ -19505,6 +19824,7 @@ otherwise it is a generated video.*/
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum AudioVoiceType {
         ///`public`
         Public,
@@ -19881,6 +20201,7 @@ otherwise it is a generated video.*/
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum VideoStatus {
         ///`waiting`
         Waiting,
@@ -20227,6 +20548,7 @@ otherwise it is a generated video.*/
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum VideoTranslationStatus {
         ///`pending`
         Pending,
@@ -20337,6 +20659,7 @@ otherwise it is a generated video.*/
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum ProofreadStatus {
         ///`processing`
         Processing,
@@ -20443,6 +20766,7 @@ usage_based is populated depending on this value.
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum BillingType {
         ///`wallet`
         Wallet,
@@ -20545,6 +20869,7 @@ usage_based is populated depending on this value.
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum SubscriptionTier {
         ///`free`
         Free,
@@ -20670,6 +20995,7 @@ usage_based is populated depending on this value.
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum WalletCurrency {
         ///`usd`
         Usd,
@@ -20980,6 +21306,7 @@ usage_based is populated depending on this value.
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum SessionMessageType {
         ///`text`
         Text,
@@ -21463,6 +21790,7 @@ usage_based is populated depending on this value.
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum VideoAgentStatus {
         ///`generating`
         Generating,
@@ -21565,6 +21893,7 @@ usage_based is populated depending on this value.
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum PreferredOrientation {
         ///`portrait`
         Portrait,
@@ -21847,6 +22176,7 @@ usage_based is populated depending on this value.
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum VideoAgentSessionStatus {
         ///`processing`
         Processing,
@@ -21956,6 +22286,91 @@ usage_based is populated depending on this value.
                 ..Default::default()
             }
                 .into()
+        }
+    }
+    impl ::std::convert::TryFrom<builder::CreatePhotoAvatarRequest>
+    for CreateAvatarRequestBody {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::CreatePhotoAvatarRequest,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            CreatePhotoAvatarRequest::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::CreatePromptAvatarRequest>
+    for CreateAvatarRequestBody {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::CreatePromptAvatarRequest,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            CreatePromptAvatarRequest::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::CreateVideoAvatarRequest>
+    for CreateAvatarRequestBody {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::CreateVideoAvatarRequest,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            CreateVideoAvatarRequest::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::CreateVideoFromAvatar>
+    for CreateVideoV3RequestBody {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::CreateVideoFromAvatar,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            CreateVideoFromAvatar::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::CreateVideoFromImage>
+    for CreateVideoV3RequestBody {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::CreateVideoFromImage,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            CreateVideoFromImage::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::AssetId> for AssetInput {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::AssetId,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            AssetId::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::AssetBase64> for AssetInput {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::AssetBase64,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            AssetBase64::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::AssetUrl> for AssetInput {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::AssetUrl,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            AssetUrl::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::AssetId> for AssetReference {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::AssetId,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            AssetId::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::AssetUrl> for AssetReference {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::AssetUrl,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            AssetUrl::try_from(value).map(Self::from)
         }
     }
 }

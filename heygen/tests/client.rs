@@ -20,6 +20,7 @@ fn client(server: &MockServer) -> Client {
         .base_url(server.uri())
         .http_client(
             heygen::http_client_builder()
+                .unwrap()
                 .pool_idle_timeout(None)
                 .build()
                 .unwrap(),
@@ -261,6 +262,7 @@ async fn auto_idempotency_generates_one_key_reused_by_retries() {
         .base_url(server.uri())
         .http_client(
             heygen::http_client_builder()
+                .unwrap()
                 .pool_idle_timeout(None)
                 .build()
                 .unwrap(),

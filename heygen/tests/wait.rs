@@ -18,6 +18,7 @@ use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 /// whenever every task waits on I/O.
 fn client(server: &MockServer) -> Client {
     let http = heygen::http_client_builder()
+        .unwrap()
         .pool_idle_timeout(None)
         .build()
         .unwrap();
