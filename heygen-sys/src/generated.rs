@@ -28,6 +28,7 @@ pub mod types {
         pub type_: AssetBase64Type,
     }
     impl AssetBase64 {
+        ///A builder for this type: [`builder::AssetBase64`].
         pub fn builder() -> builder::AssetBase64 {
             Default::default()
         }
@@ -107,6 +108,7 @@ pub mod types {
         pub type_: AssetIdType,
     }
     impl AssetId {
+        ///A builder for this type: [`builder::AssetId`].
         pub fn builder() -> builder::AssetId {
             Default::default()
         }
@@ -186,6 +188,7 @@ pub mod types {
         pub url: ::std::string::String,
     }
     impl AssetUrl {
+        ///A builder for this type: [`builder::AssetUrl`].
         pub fn builder() -> builder::AssetUrl {
             Default::default()
         }
@@ -278,6 +281,7 @@ pub mod types {
         pub voice_id: ::std::string::String,
     }
     impl AudioVoiceItem {
+        ///A builder for this type: [`builder::AudioVoiceItem`].
         pub fn builder() -> builder::AudioVoiceItem {
             Default::default()
         }
@@ -304,6 +308,7 @@ pub mod types {
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl AudioVoiceItemPage {
+        ///A builder for this type: [`builder::AudioVoiceItemPage`].
         pub fn builder() -> builder::AudioVoiceItemPage {
             Default::default()
         }
@@ -326,6 +331,7 @@ pub mod types {
         pub threshold_usd: ::std::option::Option<f64>,
     }
     impl AutoReloadInfo {
+        ///A builder for this type: [`builder::AutoReloadInfo`].
         pub fn builder() -> builder::AutoReloadInfo {
             Default::default()
         }
@@ -347,6 +353,7 @@ pub mod types {
         pub message: ::std::string::String,
     }
     impl AvatarError {
+        ///A builder for this type: [`builder::AvatarError`].
         pub fn builder() -> builder::AvatarError {
             Default::default()
         }
@@ -396,6 +403,7 @@ and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
         pub status: ::std::option::Option<AvatarStatus>,
     }
     impl AvatarGroupItem {
+        ///A builder for this type: [`builder::AvatarGroupItem`].
         pub fn builder() -> builder::AvatarGroupItem {
             Default::default()
         }
@@ -416,6 +424,7 @@ and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
         pub data: ::std::option::Option<AvatarGroupItem>,
     }
     impl AvatarGroupItemEnvelope {
+        ///A builder for this type: [`builder::AvatarGroupItemEnvelope`].
         pub fn builder() -> builder::AvatarGroupItemEnvelope {
             Default::default()
         }
@@ -442,6 +451,7 @@ and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl AvatarGroupItemPage {
+        ///A builder for this type: [`builder::AvatarGroupItemPage`].
         pub fn builder() -> builder::AvatarGroupItemPage {
             Default::default()
         }
@@ -504,6 +514,7 @@ to POST /v3/videos.*/
         pub tags: ::std::vec::Vec<::std::string::String>,
     }
     impl AvatarLookItem {
+        ///A builder for this type: [`builder::AvatarLookItem`].
         pub fn builder() -> builder::AvatarLookItem {
             Default::default()
         }
@@ -524,6 +535,7 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<AvatarLookItem>,
     }
     impl AvatarLookItemEnvelope {
+        ///A builder for this type: [`builder::AvatarLookItemEnvelope`].
         pub fn builder() -> builder::AvatarLookItemEnvelope {
             Default::default()
         }
@@ -550,6 +562,7 @@ to POST /v3/videos.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl AvatarLookItemPage {
+        ///A builder for this type: [`builder::AvatarLookItemPage`].
         pub fn builder() -> builder::AvatarLookItemPage {
             Default::default()
         }
@@ -578,6 +591,7 @@ to POST /v3/videos.*/
         pub value: ::std::option::Option<::std::string::String>,
     }
     impl BackgroundSetting {
+        ///A builder for this type: [`builder::BackgroundSetting`].
         pub fn builder() -> builder::BackgroundSetting {
             Default::default()
         }
@@ -598,6 +612,7 @@ to POST /v3/videos.*/
         pub reroute_url: ::std::option::Option<::std::string::String>,
     }
     impl CreateAvatarConsentRequest {
+        ///A builder for this type: [`builder::CreateAvatarConsentRequest`].
         pub fn builder() -> builder::CreateAvatarConsentRequest {
             Default::default()
         }
@@ -619,6 +634,7 @@ to POST /v3/videos.*/
         pub url: ::std::string::String,
     }
     impl CreateAvatarConsentResponse {
+        ///A builder for this type: [`builder::CreateAvatarConsentResponse`].
         pub fn builder() -> builder::CreateAvatarConsentResponse {
             Default::default()
         }
@@ -639,6 +655,7 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<CreateAvatarConsentResponse>,
     }
     impl CreateAvatarConsentResponseEnvelope {
+        ///A builder for this type: [`builder::CreateAvatarConsentResponseEnvelope`].
         pub fn builder() -> builder::CreateAvatarConsentResponseEnvelope {
             Default::default()
         }
@@ -663,6 +680,7 @@ to POST /v3/videos.*/
         pub avatar_item: ::std::option::Option<AvatarLookItem>,
     }
     impl CreateAvatarResponse {
+        ///A builder for this type: [`builder::CreateAvatarResponse`].
         pub fn builder() -> builder::CreateAvatarResponse {
             Default::default()
         }
@@ -683,6 +701,7 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<CreateAvatarResponse>,
     }
     impl CreateAvatarResponseEnvelope {
+        ///A builder for this type: [`builder::CreateAvatarResponseEnvelope`].
         pub fn builder() -> builder::CreateAvatarResponseEnvelope {
             Default::default()
         }
@@ -751,6 +770,7 @@ to POST /v3/videos.*/
         pub voice_settings: ::std::option::Option<VoiceSettingsInput>,
     }
     impl CreateAvatarVideoRequest {
+        ///A builder for this type: [`builder::CreateAvatarVideoRequest`].
         pub fn builder() -> builder::CreateAvatarVideoRequest {
             Default::default()
         }
@@ -837,6 +857,7 @@ to POST /v3/videos.*/
         pub video_id: ::std::string::String,
     }
     impl CreateAvatarVideoResponse {
+        ///A builder for this type: [`builder::CreateAvatarVideoResponse`].
         pub fn builder() -> builder::CreateAvatarVideoResponse {
             Default::default()
         }
@@ -857,6 +878,7 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<CreateAvatarVideoResponse>,
     }
     impl CreateAvatarVideoResponseEnvelope {
+        ///A builder for this type: [`builder::CreateAvatarVideoResponseEnvelope`].
         pub fn builder() -> builder::CreateAvatarVideoResponseEnvelope {
             Default::default()
         }
@@ -876,6 +898,7 @@ to POST /v3/videos.*/
         pub workflows: ::std::vec::Vec<WorkflowRequestEntry>,
     }
     impl CreateGraphExecutionRequest {
+        ///A builder for this type: [`builder::CreateGraphExecutionRequest`].
         pub fn builder() -> builder::CreateGraphExecutionRequest {
             Default::default()
         }
@@ -939,6 +962,7 @@ to POST /v3/videos.*/
         pub video: AssetReference,
     }
     impl CreateLipsyncRequest {
+        ///A builder for this type: [`builder::CreateLipsyncRequest`].
         pub fn builder() -> builder::CreateLipsyncRequest {
             Default::default()
         }
@@ -965,6 +989,7 @@ to POST /v3/videos.*/
         pub type_: CreatePhotoAvatarRequestType,
     }
     impl CreatePhotoAvatarRequest {
+        ///A builder for this type: [`builder::CreatePhotoAvatarRequest`].
         pub fn builder() -> builder::CreatePhotoAvatarRequest {
             Default::default()
         }
@@ -1055,6 +1080,7 @@ to POST /v3/videos.*/
         pub type_: CreatePromptAvatarRequestType,
     }
     impl CreatePromptAvatarRequest {
+        ///A builder for this type: [`builder::CreatePromptAvatarRequest`].
         pub fn builder() -> builder::CreatePromptAvatarRequest {
             Default::default()
         }
@@ -1229,6 +1255,7 @@ to POST /v3/videos.*/
         pub video: AssetReference,
     }
     impl CreateProofreadRequest {
+        ///A builder for this type: [`builder::CreateProofreadRequest`].
         pub fn builder() -> builder::CreateProofreadRequest {
             Default::default()
         }
@@ -1250,6 +1277,7 @@ to POST /v3/videos.*/
         pub status: ProofreadStatus,
     }
     impl CreateProofreadResponse {
+        ///A builder for this type: [`builder::CreateProofreadResponse`].
         pub fn builder() -> builder::CreateProofreadResponse {
             Default::default()
         }
@@ -1270,6 +1298,7 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<CreateProofreadResponse>,
     }
     impl CreateProofreadResponseEnvelope {
+        ///A builder for this type: [`builder::CreateProofreadResponseEnvelope`].
         pub fn builder() -> builder::CreateProofreadResponseEnvelope {
             Default::default()
         }
@@ -1316,6 +1345,7 @@ to POST /v3/videos.*/
         pub voice_id: ::std::option::Option<::std::string::String>,
     }
     impl CreateSessionRequest {
+        ///A builder for this type: [`builder::CreateSessionRequest`].
         pub fn builder() -> builder::CreateSessionRequest {
             Default::default()
         }
@@ -1404,6 +1434,7 @@ to POST /v3/videos.*/
         pub session_id: ::std::string::String,
     }
     impl CreateSessionResponse {
+        ///A builder for this type: [`builder::CreateSessionResponse`].
         pub fn builder() -> builder::CreateSessionResponse {
             Default::default()
         }
@@ -1424,6 +1455,7 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<CreateSessionResponse>,
     }
     impl CreateSessionResponseEnvelope {
+        ///A builder for this type: [`builder::CreateSessionResponseEnvelope`].
         pub fn builder() -> builder::CreateSessionResponseEnvelope {
             Default::default()
         }
@@ -1448,6 +1480,7 @@ to POST /v3/videos.*/
         >,
     }
     impl CreateVideoAgentEnvelope {
+        ///A builder for this type: [`builder::CreateVideoAgentEnvelope`].
         pub fn builder() -> builder::CreateVideoAgentEnvelope {
             Default::default()
         }
@@ -1494,6 +1527,7 @@ type-discriminated AssetInput union for flexible asset inputs.*/
         pub voice_id: ::std::option::Option<::std::string::String>,
     }
     impl CreateVideoAgentRequest {
+        ///A builder for this type: [`builder::CreateVideoAgentRequest`].
         pub fn builder() -> builder::CreateVideoAgentRequest {
             Default::default()
         }
@@ -1591,6 +1625,7 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
         pub video_id: ::std::option::Option<::std::string::String>,
     }
     impl CreateVideoAgentResponse {
+        ///A builder for this type: [`builder::CreateVideoAgentResponse`].
         pub fn builder() -> builder::CreateVideoAgentResponse {
             Default::default()
         }
@@ -1611,6 +1646,7 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
         pub data: ::std::option::Option<CreateVideoAgentResponse>,
     }
     impl CreateVideoAgentResponseEnvelope {
+        ///A builder for this type: [`builder::CreateVideoAgentResponseEnvelope`].
         pub fn builder() -> builder::CreateVideoAgentResponseEnvelope {
             Default::default()
         }
@@ -1637,6 +1673,7 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
         pub type_: CreateVideoAvatarRequestType,
     }
     impl CreateVideoAvatarRequest {
+        ///A builder for this type: [`builder::CreateVideoAvatarRequest`].
         pub fn builder() -> builder::CreateVideoAvatarRequest {
             Default::default()
         }
@@ -1762,6 +1799,7 @@ automatically selects the appropriate engine based on the avatar type
         pub voice_settings: ::std::option::Option<VoiceSettingsInput>,
     }
     impl CreateVideoFromAvatar {
+        ///A builder for this type: [`builder::CreateVideoFromAvatar`].
         pub fn builder() -> builder::CreateVideoFromAvatar {
             Default::default()
         }
@@ -1949,6 +1987,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub voice_settings: ::std::option::Option<VoiceSettingsInput>,
     }
     impl CreateVideoFromImage {
+        ///A builder for this type: [`builder::CreateVideoFromImage`].
         pub fn builder() -> builder::CreateVideoFromImage {
             Default::default()
         }
@@ -2154,6 +2193,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub video: AssetReference,
     }
     impl CreateVideoTranslationRequest {
+        ///A builder for this type: [`builder::CreateVideoTranslationRequest`].
         pub fn builder() -> builder::CreateVideoTranslationRequest {
             Default::default()
         }
@@ -2179,6 +2219,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub url: ::std::string::String,
     }
     impl CreateWebhookEndpointRequest {
+        ///A builder for this type: [`builder::CreateWebhookEndpointRequest`].
         pub fn builder() -> builder::CreateWebhookEndpointRequest {
             Default::default()
         }
@@ -2200,6 +2241,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub workflow_type: ::std::string::String,
     }
     impl CreateWorkflowExecutionRequest {
+        ///A builder for this type: [`builder::CreateWorkflowExecutionRequest`].
         pub fn builder() -> builder::CreateWorkflowExecutionRequest {
             Default::default()
         }
@@ -2222,6 +2264,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub resets_at: ::std::option::Option<::std::string::String>,
     }
     impl CreditPool {
+        ///A builder for this type: [`builder::CreditPool`].
         pub fn builder() -> builder::CreditPool {
             Default::default()
         }
@@ -2244,6 +2287,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub id: ::std::string::String,
     }
     impl DeleteVideoResponse {
+        ///A builder for this type: [`builder::DeleteVideoResponse`].
         pub fn builder() -> builder::DeleteVideoResponse {
             Default::default()
         }
@@ -2264,6 +2308,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub data: ::std::option::Option<DeleteVideoResponse>,
     }
     impl DeleteVideoResponseEnvelope {
+        ///A builder for this type: [`builder::DeleteVideoResponseEnvelope`].
         pub fn builder() -> builder::DeleteVideoResponseEnvelope {
             Default::default()
         }
@@ -2288,6 +2333,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         >,
     }
     impl DeleteWebhookEndpointEnvelope {
+        ///A builder for this type: [`builder::DeleteWebhookEndpointEnvelope`].
         pub fn builder() -> builder::DeleteWebhookEndpointEnvelope {
             Default::default()
         }
@@ -2316,6 +2362,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub seed: u64,
     }
     impl DesignVoiceRequest {
+        ///A builder for this type: [`builder::DesignVoiceRequest`].
         pub fn builder() -> builder::DesignVoiceRequest {
             Default::default()
         }
@@ -2404,6 +2451,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub voices: ::std::vec::Vec<AudioVoiceItem>,
     }
     impl DesignVoiceResponseData {
+        ///A builder for this type: [`builder::DesignVoiceResponseData`].
         pub fn builder() -> builder::DesignVoiceResponseData {
             Default::default()
         }
@@ -2424,6 +2472,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub data: ::std::option::Option<DesignVoiceResponseData>,
     }
     impl DesignVoiceResponseDataEnvelope {
+        ///A builder for this type: [`builder::DesignVoiceResponseDataEnvelope`].
         pub fn builder() -> builder::DesignVoiceResponseDataEnvelope {
             Default::default()
         }
@@ -2446,6 +2495,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub srt_url: ::std::string::String,
     }
     impl DownloadSrtResponse {
+        ///A builder for this type: [`builder::DownloadSrtResponse`].
         pub fn builder() -> builder::DownloadSrtResponse {
             Default::default()
         }
@@ -2466,6 +2516,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub data: ::std::option::Option<DownloadSrtResponse>,
     }
     impl DownloadSrtResponseEnvelope {
+        ///A builder for this type: [`builder::DownloadSrtResponseEnvelope`].
         pub fn builder() -> builder::DownloadSrtResponseEnvelope {
             Default::default()
         }
@@ -2512,6 +2563,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub voice_id: ::std::option::Option<::std::string::String>,
     }
     impl ExternalCreateVideoAgentSessionRequest {
+        ///A builder for this type: [`builder::ExternalCreateVideoAgentSessionRequest`].
         pub fn builder() -> builder::ExternalCreateVideoAgentSessionRequest {
             Default::default()
         }
@@ -2603,6 +2655,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub video_id: ::std::string::String,
     }
     impl ExternalCreateVideoAgentSessionResponse {
+        ///A builder for this type: [`builder::ExternalCreateVideoAgentSessionResponse`].
         pub fn builder() -> builder::ExternalCreateVideoAgentSessionResponse {
             Default::default()
         }
@@ -2622,6 +2675,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub asset_id: ::std::string::String,
     }
     impl FileInput {
+        ///A builder for this type: [`builder::FileInput`].
         pub fn builder() -> builder::FileInput {
             Default::default()
         }
@@ -2652,6 +2706,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub translate_audio_only: bool,
     }
     impl GenerateVideoRequest {
+        ///A builder for this type: [`builder::GenerateVideoRequest`].
         pub fn builder() -> builder::GenerateVideoRequest {
             Default::default()
         }
@@ -2673,6 +2728,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub video_translation_id: ::std::string::String,
     }
     impl GenerateVideoResponse {
+        ///A builder for this type: [`builder::GenerateVideoResponse`].
         pub fn builder() -> builder::GenerateVideoResponse {
             Default::default()
         }
@@ -2693,6 +2749,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub data: ::std::option::Option<GenerateVideoResponse>,
     }
     impl GenerateVideoResponseEnvelope {
+        ///A builder for this type: [`builder::GenerateVideoResponseEnvelope`].
         pub fn builder() -> builder::GenerateVideoResponseEnvelope {
             Default::default()
         }
@@ -2717,6 +2774,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub resources: ::std::vec::Vec<SessionResource>,
     }
     impl GetResourcesResponse {
+        ///A builder for this type: [`builder::GetResourcesResponse`].
         pub fn builder() -> builder::GetResourcesResponse {
             Default::default()
         }
@@ -2737,6 +2795,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub data: ::std::option::Option<GetResourcesResponse>,
     }
     impl GetResourcesResponseEnvelope {
+        ///A builder for this type: [`builder::GetResourcesResponseEnvelope`].
         pub fn builder() -> builder::GetResourcesResponseEnvelope {
             Default::default()
         }
@@ -2772,6 +2831,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub video_id: ::std::option::Option<::std::string::String>,
     }
     impl GetSessionResponse {
+        ///A builder for this type: [`builder::GetSessionResponse`].
         pub fn builder() -> builder::GetSessionResponse {
             Default::default()
         }
@@ -2792,6 +2852,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub data: ::std::option::Option<GetSessionResponse>,
     }
     impl GetSessionResponseEnvelope {
+        ///A builder for this type: [`builder::GetSessionResponseEnvelope`].
         pub fn builder() -> builder::GetSessionResponseEnvelope {
             Default::default()
         }
@@ -2817,6 +2878,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub message: ::std::option::Option<::std::string::String>,
     }
     impl GetUserMeEnvelope {
+        ///A builder for this type: [`builder::GetUserMeEnvelope`].
         pub fn builder() -> builder::GetUserMeEnvelope {
             Default::default()
         }
@@ -2952,6 +3014,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub message: ::std::string::String,
     }
     impl LegacyApiError {
+        ///A builder for this type: [`builder::LegacyApiError`].
         pub fn builder() -> builder::LegacyApiError {
             Default::default()
         }
@@ -2976,6 +3039,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub error: ::std::option::Option<LegacyApiError>,
     }
     impl LegacyApiErrorEnvelope {
+        ///A builder for this type: [`builder::LegacyApiErrorEnvelope`].
         pub fn builder() -> builder::LegacyApiErrorEnvelope {
             Default::default()
         }
@@ -2995,6 +3059,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub lipsync_id: ::std::string::String,
     }
     impl LipsyncCreateResponse {
+        ///A builder for this type: [`builder::LipsyncCreateResponse`].
         pub fn builder() -> builder::LipsyncCreateResponse {
             Default::default()
         }
@@ -3015,6 +3080,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub data: ::std::option::Option<LipsyncCreateResponse>,
     }
     impl LipsyncCreateResponseEnvelope {
+        ///A builder for this type: [`builder::LipsyncCreateResponseEnvelope`].
         pub fn builder() -> builder::LipsyncCreateResponseEnvelope {
             Default::default()
         }
@@ -3034,6 +3100,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub id: ::std::string::String,
     }
     impl LipsyncDeleteResponse {
+        ///A builder for this type: [`builder::LipsyncDeleteResponse`].
         pub fn builder() -> builder::LipsyncDeleteResponse {
             Default::default()
         }
@@ -3054,6 +3121,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub data: ::std::option::Option<LipsyncDeleteResponse>,
     }
     impl LipsyncDeleteResponseEnvelope {
+        ///A builder for this type: [`builder::LipsyncDeleteResponseEnvelope`].
         pub fn builder() -> builder::LipsyncDeleteResponseEnvelope {
             Default::default()
         }
@@ -3093,6 +3161,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub video_url: ::std::option::Option<::std::string::String>,
     }
     impl LipsyncDetail {
+        ///A builder for this type: [`builder::LipsyncDetail`].
         pub fn builder() -> builder::LipsyncDetail {
             Default::default()
         }
@@ -3113,6 +3182,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub data: ::std::option::Option<LipsyncDetail>,
     }
     impl LipsyncDetailEnvelope {
+        ///A builder for this type: [`builder::LipsyncDetailEnvelope`].
         pub fn builder() -> builder::LipsyncDetailEnvelope {
             Default::default()
         }
@@ -3139,6 +3209,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl LipsyncDetailPage {
+        ///A builder for this type: [`builder::LipsyncDetailPage`].
         pub fn builder() -> builder::LipsyncDetailPage {
             Default::default()
         }
@@ -3390,6 +3461,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub languages: ::std::vec::Vec<::std::string::String>,
     }
     impl ListTargetLanguageResponse {
+        ///A builder for this type: [`builder::ListTargetLanguageResponse`].
         pub fn builder() -> builder::ListTargetLanguageResponse {
             Default::default()
         }
@@ -3410,6 +3482,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub data: ::std::option::Option<ListTargetLanguageResponse>,
     }
     impl ListTargetLanguageResponseEnvelope {
+        ///A builder for this type: [`builder::ListTargetLanguageResponseEnvelope`].
         pub fn builder() -> builder::ListTargetLanguageResponseEnvelope {
             Default::default()
         }
@@ -3719,6 +3792,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub video_url: ::std::string::String,
     }
     impl McpVideoTranslateCreateRequest {
+        ///A builder for this type: [`builder::McpVideoTranslateCreateRequest`].
         pub fn builder() -> builder::McpVideoTranslateCreateRequest {
             Default::default()
         }
@@ -3758,6 +3832,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub title: ::std::option::Option<::std::string::String>,
     }
     impl ProofreadDetail {
+        ///A builder for this type: [`builder::ProofreadDetail`].
         pub fn builder() -> builder::ProofreadDetail {
             Default::default()
         }
@@ -3778,6 +3853,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub data: ::std::option::Option<ProofreadDetail>,
     }
     impl ProofreadDetailEnvelope {
+        ///A builder for this type: [`builder::ProofreadDetailEnvelope`].
         pub fn builder() -> builder::ProofreadDetailEnvelope {
             Default::default()
         }
@@ -3799,6 +3875,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub secret: ::std::string::String,
     }
     impl RotateSecretResponseData {
+        ///A builder for this type: [`builder::RotateSecretResponseData`].
         pub fn builder() -> builder::RotateSecretResponseData {
             Default::default()
         }
@@ -3819,6 +3896,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub data: ::std::option::Option<RotateSecretResponseData>,
     }
     impl RotateSecretResponseDataEnvelope {
+        ///A builder for this type: [`builder::RotateSecretResponseDataEnvelope`].
         pub fn builder() -> builder::RotateSecretResponseDataEnvelope {
             Default::default()
         }
@@ -3850,6 +3928,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub voice_id: ::std::option::Option<::std::string::String>,
     }
     impl SendMessageRequest {
+        ///A builder for this type: [`builder::SendMessageRequest`].
         pub fn builder() -> builder::SendMessageRequest {
             Default::default()
         }
@@ -3941,6 +4020,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub title: ::std::option::Option<::std::string::String>,
     }
     impl SendMessageResponse {
+        ///A builder for this type: [`builder::SendMessageResponse`].
         pub fn builder() -> builder::SendMessageResponse {
             Default::default()
         }
@@ -3961,6 +4041,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub data: ::std::option::Option<SendMessageResponse>,
     }
     impl SendMessageResponseEnvelope {
+        ///A builder for this type: [`builder::SendMessageResponseEnvelope`].
         pub fn builder() -> builder::SendMessageResponseEnvelope {
             Default::default()
         }
@@ -3991,6 +4072,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub type_: SessionMessageType,
     }
     impl SessionMessage {
+        ///A builder for this type: [`builder::SessionMessage`].
         pub fn builder() -> builder::SessionMessage {
             Default::default()
         }
@@ -4032,6 +4114,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub url: ::std::option::Option<::std::string::String>,
     }
     impl SessionResource {
+        ///A builder for this type: [`builder::SessionResource`].
         pub fn builder() -> builder::SessionResource {
             Default::default()
         }
@@ -4059,6 +4142,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub param: ::std::option::Option<::std::string::String>,
     }
     impl StandardApiError {
+        ///A builder for this type: [`builder::StandardApiError`].
         pub fn builder() -> builder::StandardApiError {
             Default::default()
         }
@@ -4079,6 +4163,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub error: ::std::option::Option<StandardApiError>,
     }
     impl StandardApiErrorEnvelope {
+        ///A builder for this type: [`builder::StandardApiErrorEnvelope`].
         pub fn builder() -> builder::StandardApiErrorEnvelope {
             Default::default()
         }
@@ -4096,6 +4181,7 @@ animated with lip-sync to the provided audio or generated speech.*/
     #[serde(deny_unknown_fields)]
     pub struct StopSessionRequest {}
     impl StopSessionRequest {
+        ///A builder for this type: [`builder::StopSessionRequest`].
         pub fn builder() -> builder::StopSessionRequest {
             Default::default()
         }
@@ -4115,6 +4201,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub session_id: ::std::string::String,
     }
     impl StopSessionResponse {
+        ///A builder for this type: [`builder::StopSessionResponse`].
         pub fn builder() -> builder::StopSessionResponse {
             Default::default()
         }
@@ -4135,6 +4222,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub data: ::std::option::Option<StopSessionResponse>,
     }
     impl StopSessionResponseEnvelope {
+        ///A builder for this type: [`builder::StopSessionResponseEnvelope`].
         pub fn builder() -> builder::StopSessionResponseEnvelope {
             Default::default()
         }
@@ -4168,6 +4256,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub thumbnail_url: ::std::option::Option<::std::string::String>,
     }
     impl StyleItem {
+        ///A builder for this type: [`builder::StyleItem`].
         pub fn builder() -> builder::StyleItem {
             Default::default()
         }
@@ -4194,6 +4283,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl StyleItemPage {
+        ///A builder for this type: [`builder::StyleItemPage`].
         pub fn builder() -> builder::StyleItemPage {
             Default::default()
         }
@@ -4216,6 +4306,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub premium_credits: ::std::option::Option<CreditPool>,
     }
     impl SubscriptionCredits {
+        ///A builder for this type: [`builder::SubscriptionCredits`].
         pub fn builder() -> builder::SubscriptionCredits {
             Default::default()
         }
@@ -4235,6 +4326,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub plan: SubscriptionTier,
     }
     impl SubscriptionInfo {
+        ///A builder for this type: [`builder::SubscriptionInfo`].
         pub fn builder() -> builder::SubscriptionInfo {
             Default::default()
         }
@@ -4268,6 +4360,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub voice_id: ::std::string::String,
     }
     impl TextToSpeechRequest {
+        ///A builder for this type: [`builder::TextToSpeechRequest`].
         pub fn builder() -> builder::TextToSpeechRequest {
             Default::default()
         }
@@ -4362,6 +4455,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub word_timestamps: ::std::option::Option<::std::vec::Vec<WordWithTimestamp>>,
     }
     impl TextToSpeechResponseData {
+        ///A builder for this type: [`builder::TextToSpeechResponseData`].
         pub fn builder() -> builder::TextToSpeechResponseData {
             Default::default()
         }
@@ -4382,6 +4476,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub data: ::std::option::Option<TextToSpeechResponseData>,
     }
     impl TextToSpeechResponseDataEnvelope {
+        ///A builder for this type: [`builder::TextToSpeechResponseDataEnvelope`].
         pub fn builder() -> builder::TextToSpeechResponseDataEnvelope {
             Default::default()
         }
@@ -4402,6 +4497,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub name: ::std::option::Option<UpdateAvatarLookRequestName>,
     }
     impl UpdateAvatarLookRequest {
+        ///A builder for this type: [`builder::UpdateAvatarLookRequest`].
         pub fn builder() -> builder::UpdateAvatarLookRequest {
             Default::default()
         }
@@ -4485,6 +4581,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub title: ::std::string::String,
     }
     impl UpdateLipsyncRequest {
+        ///A builder for this type: [`builder::UpdateLipsyncRequest`].
         pub fn builder() -> builder::UpdateLipsyncRequest {
             Default::default()
         }
@@ -4504,6 +4601,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub title: ::std::string::String,
     }
     impl UpdateVideoTranslationRequest {
+        ///A builder for this type: [`builder::UpdateVideoTranslationRequest`].
         pub fn builder() -> builder::UpdateVideoTranslationRequest {
             Default::default()
         }
@@ -4528,6 +4626,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub url: ::std::option::Option<::std::string::String>,
     }
     impl UpdateWebhookEndpointRequest {
+        ///A builder for this type: [`builder::UpdateWebhookEndpointRequest`].
         pub fn builder() -> builder::UpdateWebhookEndpointRequest {
             Default::default()
         }
@@ -4552,6 +4651,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub url: ::std::string::String,
     }
     impl UploadAssetV3Response {
+        ///A builder for this type: [`builder::UploadAssetV3Response`].
         pub fn builder() -> builder::UploadAssetV3Response {
             Default::default()
         }
@@ -4571,6 +4671,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub srt: AssetReference,
     }
     impl UploadSrtRequest {
+        ///A builder for this type: [`builder::UploadSrtRequest`].
         pub fn builder() -> builder::UploadSrtRequest {
             Default::default()
         }
@@ -4593,6 +4694,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub spending_current_usd: ::std::option::Option<f64>,
     }
     impl UsageBasedInfo {
+        ///A builder for this type: [`builder::UsageBasedInfo`].
         pub fn builder() -> builder::UsageBasedInfo {
             Default::default()
         }
@@ -4625,6 +4727,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub wallet: ::std::option::Option<WalletInfo>,
     }
     impl UserInfoResponse {
+        ///A builder for this type: [`builder::UserInfoResponse`].
         pub fn builder() -> builder::UserInfoResponse {
             Default::default()
         }
@@ -4645,6 +4748,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub data: ::std::option::Option<UserInfoResponse>,
     }
     impl UserInfoResponseEnvelope {
+        ///A builder for this type: [`builder::UserInfoResponseEnvelope`].
         pub fn builder() -> builder::UserInfoResponseEnvelope {
             Default::default()
         }
@@ -4665,6 +4769,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub message: ::std::string::String,
     }
     impl V1apiError {
+        ///A builder for this type: [`builder::V1apiError`].
         pub fn builder() -> builder::V1apiError {
             Default::default()
         }
@@ -4695,6 +4800,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub voice_id: ::std::option::Option<::std::string::String>,
     }
     impl VideoAgentConfig {
+        ///A builder for this type: [`builder::VideoAgentConfig`].
         pub fn builder() -> builder::VideoAgentConfig {
             Default::default()
         }
@@ -4761,6 +4867,7 @@ otherwise it is a generated video.*/
         pub video_url: ::std::option::Option<::std::string::String>,
     }
     impl VideoDetail {
+        ///A builder for this type: [`builder::VideoDetail`].
         pub fn builder() -> builder::VideoDetail {
             Default::default()
         }
@@ -4781,6 +4888,7 @@ otherwise it is a generated video.*/
         pub data: ::std::option::Option<VideoDetail>,
     }
     impl VideoDetailEnvelope {
+        ///A builder for this type: [`builder::VideoDetailEnvelope`].
         pub fn builder() -> builder::VideoDetailEnvelope {
             Default::default()
         }
@@ -4807,6 +4915,7 @@ otherwise it is a generated video.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl VideoDetailPage {
+        ///A builder for this type: [`builder::VideoDetailPage`].
         pub fn builder() -> builder::VideoDetailPage {
             Default::default()
         }
@@ -4825,6 +4934,7 @@ otherwise it is a generated video.*/
         pub caption_url: ::std::string::String,
     }
     impl VideoTranslateCaptionGetResponse {
+        ///A builder for this type: [`builder::VideoTranslateCaptionGetResponse`].
         pub fn builder() -> builder::VideoTranslateCaptionGetResponse {
             Default::default()
         }
@@ -4845,6 +4955,7 @@ otherwise it is a generated video.*/
         pub data: ::std::option::Option<VideoTranslateCaptionGetResponse>,
     }
     impl VideoTranslateCaptionGetResponseEnvelope {
+        ///A builder for this type: [`builder::VideoTranslateCaptionGetResponseEnvelope`].
         pub fn builder() -> builder::VideoTranslateCaptionGetResponseEnvelope {
             Default::default()
         }
@@ -4869,6 +4980,7 @@ otherwise it is a generated video.*/
         >,
     }
     impl VideoTranslateCreateResponse {
+        ///A builder for this type: [`builder::VideoTranslateCreateResponse`].
         pub fn builder() -> builder::VideoTranslateCreateResponse {
             Default::default()
         }
@@ -4889,6 +5001,7 @@ otherwise it is a generated video.*/
         pub data: ::std::option::Option<VideoTranslateCreateResponse>,
     }
     impl VideoTranslateCreateResponseEnvelope {
+        ///A builder for this type: [`builder::VideoTranslateCreateResponseEnvelope`].
         pub fn builder() -> builder::VideoTranslateCreateResponseEnvelope {
             Default::default()
         }
@@ -4908,6 +5021,7 @@ otherwise it is a generated video.*/
         pub caption_url: ::std::string::String,
     }
     impl VideoTranslationCaptionResponse {
+        ///A builder for this type: [`builder::VideoTranslationCaptionResponse`].
         pub fn builder() -> builder::VideoTranslationCaptionResponse {
             Default::default()
         }
@@ -4928,6 +5042,7 @@ otherwise it is a generated video.*/
         pub data: ::std::option::Option<VideoTranslationCaptionResponse>,
     }
     impl VideoTranslationCaptionResponseEnvelope {
+        ///A builder for this type: [`builder::VideoTranslationCaptionResponseEnvelope`].
         pub fn builder() -> builder::VideoTranslationCaptionResponseEnvelope {
             Default::default()
         }
@@ -4947,6 +5062,7 @@ otherwise it is a generated video.*/
         pub video_translation_ids: ::std::vec::Vec<::std::string::String>,
     }
     impl VideoTranslationCreateResponse {
+        ///A builder for this type: [`builder::VideoTranslationCreateResponse`].
         pub fn builder() -> builder::VideoTranslationCreateResponse {
             Default::default()
         }
@@ -4967,6 +5083,7 @@ otherwise it is a generated video.*/
         pub data: ::std::option::Option<VideoTranslationCreateResponse>,
     }
     impl VideoTranslationCreateResponseEnvelope {
+        ///A builder for this type: [`builder::VideoTranslationCreateResponseEnvelope`].
         pub fn builder() -> builder::VideoTranslationCreateResponseEnvelope {
             Default::default()
         }
@@ -4986,6 +5103,7 @@ otherwise it is a generated video.*/
         pub id: ::std::string::String,
     }
     impl VideoTranslationDeleteResponse {
+        ///A builder for this type: [`builder::VideoTranslationDeleteResponse`].
         pub fn builder() -> builder::VideoTranslationDeleteResponse {
             Default::default()
         }
@@ -5006,6 +5124,7 @@ otherwise it is a generated video.*/
         pub data: ::std::option::Option<VideoTranslationDeleteResponse>,
     }
     impl VideoTranslationDeleteResponseEnvelope {
+        ///A builder for this type: [`builder::VideoTranslationDeleteResponseEnvelope`].
         pub fn builder() -> builder::VideoTranslationDeleteResponseEnvelope {
             Default::default()
         }
@@ -5057,6 +5176,7 @@ otherwise it is a generated video.*/
         pub video_url: ::std::option::Option<::std::string::String>,
     }
     impl VideoTranslationDetail {
+        ///A builder for this type: [`builder::VideoTranslationDetail`].
         pub fn builder() -> builder::VideoTranslationDetail {
             Default::default()
         }
@@ -5077,6 +5197,7 @@ otherwise it is a generated video.*/
         pub data: ::std::option::Option<VideoTranslationDetail>,
     }
     impl VideoTranslationDetailEnvelope {
+        ///A builder for this type: [`builder::VideoTranslationDetailEnvelope`].
         pub fn builder() -> builder::VideoTranslationDetailEnvelope {
             Default::default()
         }
@@ -5103,6 +5224,7 @@ otherwise it is a generated video.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl VideoTranslationDetailPage {
+        ///A builder for this type: [`builder::VideoTranslationDetailPage`].
         pub fn builder() -> builder::VideoTranslationDetailPage {
             Default::default()
         }
@@ -5122,6 +5244,7 @@ otherwise it is a generated video.*/
         pub languages: ::std::vec::Vec<::std::string::String>,
     }
     impl VideoTranslationLanguagesResponse {
+        ///A builder for this type: [`builder::VideoTranslationLanguagesResponse`].
         pub fn builder() -> builder::VideoTranslationLanguagesResponse {
             Default::default()
         }
@@ -5142,6 +5265,7 @@ otherwise it is a generated video.*/
         pub data: ::std::option::Option<VideoTranslationLanguagesResponse>,
     }
     impl VideoTranslationLanguagesResponseEnvelope {
+        ///A builder for this type: [`builder::VideoTranslationLanguagesResponseEnvelope`].
         pub fn builder() -> builder::VideoTranslationLanguagesResponseEnvelope {
             Default::default()
         }
@@ -5176,6 +5300,7 @@ otherwise it is a generated video.*/
         }
     }
     impl VoiceSettingsInput {
+        ///A builder for this type: [`builder::VoiceSettingsInput`].
         pub fn builder() -> builder::VoiceSettingsInput {
             Default::default()
         }
@@ -5198,6 +5323,7 @@ otherwise it is a generated video.*/
         pub remaining_balance: ::std::option::Option<f64>,
     }
     impl WalletInfo {
+        ///A builder for this type: [`builder::WalletInfo`].
         pub fn builder() -> builder::WalletInfo {
             Default::default()
         }
@@ -5229,6 +5355,7 @@ otherwise it is a generated video.*/
         pub url: ::std::string::String,
     }
     impl WebhookEndpointResponse {
+        ///A builder for this type: [`builder::WebhookEndpointResponse`].
         pub fn builder() -> builder::WebhookEndpointResponse {
             Default::default()
         }
@@ -5249,6 +5376,7 @@ otherwise it is a generated video.*/
         pub data: ::std::option::Option<WebhookEndpointResponse>,
     }
     impl WebhookEndpointResponseEnvelope {
+        ///A builder for this type: [`builder::WebhookEndpointResponseEnvelope`].
         pub fn builder() -> builder::WebhookEndpointResponseEnvelope {
             Default::default()
         }
@@ -5275,6 +5403,7 @@ otherwise it is a generated video.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl WebhookEndpointResponsePage {
+        ///A builder for this type: [`builder::WebhookEndpointResponsePage`].
         pub fn builder() -> builder::WebhookEndpointResponsePage {
             Default::default()
         }
@@ -5300,6 +5429,7 @@ otherwise it is a generated video.*/
         pub event_type: ::std::string::String,
     }
     impl WebhookEventResponse {
+        ///A builder for this type: [`builder::WebhookEventResponse`].
         pub fn builder() -> builder::WebhookEventResponse {
             Default::default()
         }
@@ -5326,6 +5456,7 @@ otherwise it is a generated video.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl WebhookEventResponsePage {
+        ///A builder for this type: [`builder::WebhookEventResponsePage`].
         pub fn builder() -> builder::WebhookEventResponsePage {
             Default::default()
         }
@@ -5347,6 +5478,7 @@ otherwise it is a generated video.*/
         pub event_type: ::std::string::String,
     }
     impl WebhookEventTypeItem {
+        ///A builder for this type: [`builder::WebhookEventTypeItem`].
         pub fn builder() -> builder::WebhookEventTypeItem {
             Default::default()
         }
@@ -5373,6 +5505,7 @@ otherwise it is a generated video.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl WebhookEventTypeItemPage {
+        ///A builder for this type: [`builder::WebhookEventTypeItemPage`].
         pub fn builder() -> builder::WebhookEventTypeItemPage {
             Default::default()
         }
@@ -5396,6 +5529,7 @@ otherwise it is a generated video.*/
         pub word: ::std::string::String,
     }
     impl WordWithTimestamp {
+        ///A builder for this type: [`builder::WordWithTimestamp`].
         pub fn builder() -> builder::WordWithTimestamp {
             Default::default()
         }
@@ -5425,6 +5559,7 @@ otherwise it is a generated video.*/
         pub workflow_type: ::std::string::String,
     }
     impl WorkflowCatalogEntry {
+        ///A builder for this type: [`builder::WorkflowCatalogEntry`].
         pub fn builder() -> builder::WorkflowCatalogEntry {
             Default::default()
         }
@@ -5451,6 +5586,7 @@ otherwise it is a generated video.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl WorkflowCatalogEntryPage {
+        ///A builder for this type: [`builder::WorkflowCatalogEntryPage`].
         pub fn builder() -> builder::WorkflowCatalogEntryPage {
             Default::default()
         }
@@ -5485,6 +5621,7 @@ otherwise it is a generated video.*/
         pub status: ::std::string::String,
     }
     impl WorkflowExecutionDetailResponse {
+        ///A builder for this type: [`builder::WorkflowExecutionDetailResponse`].
         pub fn builder() -> builder::WorkflowExecutionDetailResponse {
             Default::default()
         }
@@ -5505,6 +5642,7 @@ otherwise it is a generated video.*/
         pub data: ::std::option::Option<WorkflowExecutionDetailResponse>,
     }
     impl WorkflowExecutionDetailResponseEnvelope {
+        ///A builder for this type: [`builder::WorkflowExecutionDetailResponseEnvelope`].
         pub fn builder() -> builder::WorkflowExecutionDetailResponseEnvelope {
             Default::default()
         }
@@ -5526,6 +5664,7 @@ otherwise it is a generated video.*/
         pub message: ::std::string::String,
     }
     impl WorkflowExecutionError {
+        ///A builder for this type: [`builder::WorkflowExecutionError`].
         pub fn builder() -> builder::WorkflowExecutionError {
             Default::default()
         }
@@ -5548,6 +5687,7 @@ otherwise it is a generated video.*/
         pub status: ::std::string::String,
     }
     impl WorkflowExecutionResponse {
+        ///A builder for this type: [`builder::WorkflowExecutionResponse`].
         pub fn builder() -> builder::WorkflowExecutionResponse {
             Default::default()
         }
@@ -5568,6 +5708,7 @@ otherwise it is a generated video.*/
         pub data: ::std::option::Option<WorkflowExecutionResponse>,
     }
     impl WorkflowExecutionResponseEnvelope {
+        ///A builder for this type: [`builder::WorkflowExecutionResponseEnvelope`].
         pub fn builder() -> builder::WorkflowExecutionResponseEnvelope {
             Default::default()
         }
@@ -5595,6 +5736,7 @@ otherwise it is a generated video.*/
         pub type_: ::std::string::String,
     }
     impl WorkflowRequestEntry {
+        ///A builder for this type: [`builder::WorkflowRequestEntry`].
         pub fn builder() -> builder::WorkflowRequestEntry {
             Default::default()
         }
@@ -5602,6 +5744,7 @@ otherwise it is a generated video.*/
     /// Types for composing complex structures.
     pub mod builder {
         #[derive(Clone, Debug)]
+        ///Builds a [`AssetBase64`](super::AssetBase64): one setter per field, then `AssetBase64::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AssetBase64 {
             data: ::std::result::Result<::std::string::String, ::std::string::String>,
             media_type: ::std::result::Result<
@@ -5620,6 +5763,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AssetBase64 {
+            ///Base64-encoded file content
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5632,6 +5776,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///MIME type of the encoded content (e.g. "image/png")
             pub fn media_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5644,6 +5789,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Input type discriminator
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetBase64Type>,
@@ -5679,6 +5825,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AssetId`](super::AssetId): one setter per field, then `AssetId::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AssetId {
             asset_id: ::std::result::Result<
                 ::std::string::String,
@@ -5695,6 +5842,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AssetId {
+            ///HeyGen asset ID from POST /v1/asset upload endpoint
             pub fn asset_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5707,6 +5855,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Input type discriminator
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetIdType>,
@@ -5740,6 +5889,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AssetUrl`](super::AssetUrl): one setter per field, then `AssetUrl::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AssetUrl {
             type_: ::std::result::Result<super::AssetUrlType, ::std::string::String>,
             url: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -5753,6 +5903,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AssetUrl {
+            ///Input type discriminator
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetUrlType>,
@@ -5765,6 +5916,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Publicly accessible HTTPS URL for the asset
             pub fn url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5798,6 +5950,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AudioVoiceItem`](super::AudioVoiceItem): one setter per field, then `AudioVoiceItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AudioVoiceItem {
             gender: ::std::result::Result<::std::string::String, ::std::string::String>,
             language: ::std::result::Result<
@@ -5836,6 +5989,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AudioVoiceItem {
+            ///Gender of the voice.
             pub fn gender<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5848,6 +6002,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Primary language of the voice.
             pub fn language<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5860,6 +6015,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Display name of the voice.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5872,6 +6028,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL to a short audio preview of the voice.
             pub fn preview_audio_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -5885,6 +6042,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether the voice supports locale variants.
             pub fn support_locale<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -5899,6 +6057,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether the voice supports SSML pause/break tags.
             pub fn support_pause<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -5911,6 +6070,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether this is a public or private voice.
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AudioVoiceType>,
@@ -5923,6 +6083,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique voice identifier.
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5968,6 +6129,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AudioVoiceItemPage`](super::AudioVoiceItemPage): one setter per field, then `AudioVoiceItemPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AudioVoiceItemPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::AudioVoiceItem>,
@@ -5992,6 +6154,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AudioVoiceItemPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::AudioVoiceItem>>,
@@ -6004,6 +6167,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -6015,6 +6179,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -6049,6 +6214,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AutoReloadInfo`](super::AutoReloadInfo): one setter per field, then `AutoReloadInfo::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AutoReloadInfo {
             amount_usd: ::std::result::Result<
                 ::std::option::Option<f64>,
@@ -6070,6 +6236,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AutoReloadInfo {
+            ///Sets `amount_usd`.
             pub fn amount_usd<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<f64>,
@@ -6081,6 +6248,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `enabled`.
             pub fn enabled<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -6093,6 +6261,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `threshold_usd`.
             pub fn threshold_usd<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<f64>,
@@ -6127,6 +6296,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AvatarError`](super::AvatarError): one setter per field, then `AvatarError::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AvatarError {
             code: ::std::result::Result<::std::string::String, ::std::string::String>,
             message: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -6140,6 +6310,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AvatarError {
+            ///Machine-readable error code.
             pub fn code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -6152,6 +6323,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Human-readable error description.
             pub fn message<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -6185,6 +6357,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AvatarGroupItem`](super::AvatarGroupItem): one setter per field, then `AvatarGroupItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AvatarGroupItem {
             consent_status: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -6237,6 +6410,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AvatarGroupItem {
+            ///The status of consent for the group. None means consent is not required.
             pub fn consent_status<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -6250,6 +6424,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unix timestamp (seconds) when the avatar was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -6262,6 +6437,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Default voice ID for this avatar.
             pub fn default_voice_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -6275,6 +6451,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Error details. Only present when status is 'failed'.
             pub fn error<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::AvatarError>,
@@ -6286,6 +6463,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Gender of the avatar.
             pub fn gender<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -6297,6 +6475,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique avatar group identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -6307,6 +6486,7 @@ otherwise it is a generated video.*/
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Number of looks (outfits/styles) available for this avatar.
             pub fn looks_count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -6319,6 +6499,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Display name of the avatar.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -6331,6 +6512,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL to the avatar preview image.
             pub fn preview_image_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -6344,6 +6526,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL to the avatar preview video.
             pub fn preview_video_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -6357,6 +6540,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Training status of the avatar group. Only present for private avatars.
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::AvatarStatus>,
@@ -6407,6 +6591,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AvatarGroupItemEnvelope`](super::AvatarGroupItemEnvelope): one setter per field, then `AvatarGroupItemEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AvatarGroupItemEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::AvatarGroupItem>,
@@ -6421,6 +6606,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AvatarGroupItemEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::AvatarGroupItem>,
@@ -6449,6 +6635,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AvatarGroupItemPage`](super::AvatarGroupItemPage): one setter per field, then `AvatarGroupItemPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AvatarGroupItemPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::AvatarGroupItem>,
@@ -6473,6 +6660,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AvatarGroupItemPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::AvatarGroupItem>>,
@@ -6485,6 +6673,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -6496,6 +6685,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -6531,6 +6721,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AvatarLookItem`](super::AvatarLookItem): one setter per field, then `AvatarLookItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AvatarLookItem {
             avatar_type: ::std::result::Result<
                 super::AvatarLookType,
@@ -6609,6 +6800,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AvatarLookItem {
+            ///Avatar type — determines engine and parameter compatibility.
             pub fn avatar_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AvatarLookType>,
@@ -6621,6 +6813,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Default voice ID for this look.
             pub fn default_voice_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -6634,6 +6827,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Error details. Only present when status is 'failed'.
             pub fn error<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::AvatarError>,
@@ -6645,6 +6839,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Gender of the avatar.
             pub fn gender<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -6656,6 +6851,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///ID of the avatar group this look belongs to.
             pub fn group_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -6667,6 +6863,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique look identifier. Pass this as avatar_id to POST /v3/videos.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -6677,6 +6874,7 @@ otherwise it is a generated video.*/
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Native height of the look in pixels.
             pub fn image_height<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<i64>,
@@ -6688,6 +6886,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Native width of the look in pixels.
             pub fn image_width<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<i64>,
@@ -6699,6 +6898,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Display name of the look.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -6711,6 +6911,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Preferred orientation of the look: 'portrait', 'landscape', or 'square'.
             pub fn preferred_orientation<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::PreferredOrientation>,
@@ -6724,6 +6925,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL to the look preview image.
             pub fn preview_image_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -6737,6 +6939,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL to the look preview video.
             pub fn preview_video_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -6750,6 +6953,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Training status of the avatar look: 'processing', 'completed', or 'failed'. Only present for private avatars.
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::AvatarStatus>,
@@ -6761,6 +6965,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Engine values this look supports for POST /v3/videos.
             pub fn supported_api_engines<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -6775,6 +6980,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Tags associated with the look.
             pub fn tags<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -6834,6 +7040,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AvatarLookItemEnvelope`](super::AvatarLookItemEnvelope): one setter per field, then `AvatarLookItemEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AvatarLookItemEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::AvatarLookItem>,
@@ -6848,6 +7055,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AvatarLookItemEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::AvatarLookItem>,
@@ -6876,6 +7084,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AvatarLookItemPage`](super::AvatarLookItemPage): one setter per field, then `AvatarLookItemPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AvatarLookItemPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::AvatarLookItem>,
@@ -6900,6 +7109,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AvatarLookItemPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::AvatarLookItem>>,
@@ -6912,6 +7122,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -6923,6 +7134,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -6957,6 +7169,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`BackgroundSetting`](super::BackgroundSetting): one setter per field, then `BackgroundSetting::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct BackgroundSetting {
             asset_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -6983,6 +7196,7 @@ otherwise it is a generated video.*/
             }
         }
         impl BackgroundSetting {
+            ///HeyGen asset ID of the background image. Used when type is 'image'. Mutually exclusive with url.
             pub fn asset_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -6994,6 +7208,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Background type. 'color' uses a solid hex color; 'image' uses an image from url or asset_id.
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::BackgroundType>,
@@ -7006,6 +7221,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL of the background image. Used when type is 'image'. Mutually exclusive with asset_id.
             pub fn url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -7017,6 +7233,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Hex color code (e.g. '#ff0000'). Required when type is 'color'.
             pub fn value<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -7053,6 +7270,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateAvatarConsentRequest`](super::CreateAvatarConsentRequest): one setter per field, then `CreateAvatarConsentRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateAvatarConsentRequest {
             reroute_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -7067,6 +7285,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateAvatarConsentRequest {
+            ///Callback URL where the user is redirected after completing consent. Defaults to HeyGen's consent completion page.
             pub fn reroute_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -7099,6 +7318,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateAvatarConsentResponse`](super::CreateAvatarConsentResponse): one setter per field, then `CreateAvatarConsentResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateAvatarConsentResponse {
             avatar_group: ::std::result::Result<
                 super::AvatarGroupItem,
@@ -7115,6 +7335,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateAvatarConsentResponse {
+            ///The avatar group associated with this consent.
             pub fn avatar_group<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AvatarGroupItem>,
@@ -7127,6 +7348,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL to the consent page.
             pub fn url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -7162,6 +7384,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateAvatarConsentResponseEnvelope`](super::CreateAvatarConsentResponseEnvelope): one setter per field, then `CreateAvatarConsentResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateAvatarConsentResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateAvatarConsentResponse>,
@@ -7176,6 +7399,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateAvatarConsentResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::CreateAvatarConsentResponse>,
@@ -7204,6 +7428,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateAvatarResponse`](super::CreateAvatarResponse): one setter per field, then `CreateAvatarResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateAvatarResponse {
             avatar_group: ::std::result::Result<
                 ::std::option::Option<super::AvatarGroupItem>,
@@ -7223,6 +7448,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateAvatarResponse {
+            ///The avatar group.
             pub fn avatar_group<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::AvatarGroupItem>,
@@ -7234,6 +7460,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The avatar item.
             pub fn avatar_item<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::AvatarLookItem>,
@@ -7267,6 +7494,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateAvatarResponseEnvelope`](super::CreateAvatarResponseEnvelope): one setter per field, then `CreateAvatarResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateAvatarResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateAvatarResponse>,
@@ -7281,6 +7509,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateAvatarResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::CreateAvatarResponse>,
@@ -7309,6 +7538,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateAvatarVideoRequest`](super::CreateAvatarVideoRequest): one setter per field, then `CreateAvatarVideoRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateAvatarVideoRequest {
             aspect_ratio: ::std::result::Result<
                 ::std::option::Option<super::VideoAspectRatio>,
@@ -7403,6 +7633,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateAvatarVideoRequest {
+            ///Output video aspect ratio.
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VideoAspectRatio>,
@@ -7414,6 +7645,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///HeyGen asset ID of an uploaded audio file. Mutually exclusive with script.
             pub fn audio_asset_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -7427,6 +7659,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Public URL of an audio file to lip-sync. Mutually exclusive with script.
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -7438,6 +7671,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///HeyGen avatar ID (photo avatar or video avatar). Mutually exclusive with image_url and image_asset_id.
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -7449,6 +7683,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Background settings for the video.
             pub fn background<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::BackgroundSetting>,
@@ -7460,6 +7695,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Caller-defined identifier echoed back in the webhook payload.
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -7471,6 +7707,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Webhook URL to receive a POST notification when the video is ready.
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -7482,6 +7719,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Avatar expressiveness level: 'high', 'medium', or 'low'. Photo avatars only. Defaults to 'low' when omitted.
             pub fn expressiveness<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::Expressiveness>,
@@ -7495,6 +7733,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///HeyGen asset ID of an uploaded image. Mutually exclusive with avatar_id and image_url.
             pub fn image_asset_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -7508,6 +7747,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Public URL of an image to animate. Mutually exclusive with avatar_id and image_asset_id.
             pub fn image_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -7519,6 +7759,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Natural-language prompt controlling avatar body motion. Photo avatars only.
             pub fn motion_prompt<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -7530,6 +7771,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Remove the avatar background. Video avatars must be trained with matting enabled.
             pub fn remove_background<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -7543,6 +7785,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Output video resolution.
             pub fn resolution<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VideoResolution>,
@@ -7554,6 +7797,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Text script for the avatar to speak. Requires voice_id.
             pub fn script<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::CreateAvatarVideoRequestScript>,
@@ -7565,6 +7809,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Display title for the video in the HeyGen dashboard.
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -7576,6 +7821,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Voice ID for text-to-speech or speech-to-speech. Required when script is provided.
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -7587,6 +7833,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Voice tuning parameters (speed, pitch, locale).
             pub fn voice_settings<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VoiceSettingsInput>,
@@ -7653,6 +7900,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateAvatarVideoResponse`](super::CreateAvatarVideoResponse): one setter per field, then `CreateAvatarVideoResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateAvatarVideoResponse {
             status: ::std::result::Result<::std::string::String, ::std::string::String>,
             video_id: ::std::result::Result<
@@ -7669,6 +7917,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateAvatarVideoResponse {
+            ///Initial video status (e.g. 'waiting').
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -7681,6 +7930,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique identifier for the created video.
             pub fn video_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -7716,6 +7966,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateAvatarVideoResponseEnvelope`](super::CreateAvatarVideoResponseEnvelope): one setter per field, then `CreateAvatarVideoResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateAvatarVideoResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateAvatarVideoResponse>,
@@ -7730,6 +7981,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateAvatarVideoResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::CreateAvatarVideoResponse>,
@@ -7758,6 +8010,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateGraphExecutionRequest`](super::CreateGraphExecutionRequest): one setter per field, then `CreateGraphExecutionRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateGraphExecutionRequest {
             workflows: ::std::result::Result<
                 ::std::vec::Vec<super::WorkflowRequestEntry>,
@@ -7772,6 +8025,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateGraphExecutionRequest {
+            ///Workflows to execute as a DAG
             pub fn workflows<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::WorkflowRequestEntry>>,
@@ -7805,6 +8059,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateLipsyncRequest`](super::CreateLipsyncRequest): one setter per field, then `CreateLipsyncRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateLipsyncRequest {
             audio: ::std::result::Result<super::AssetReference, ::std::string::String>,
             callback_id: ::std::result::Result<
@@ -7876,6 +8131,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateLipsyncRequest {
+            ///Replacement audio — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
             pub fn audio<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetReference>,
@@ -7888,6 +8144,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///ID included in webhook payload
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -7899,6 +8156,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Webhook URL for completion notifications
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -7910,6 +8168,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Remove background music
             pub fn disable_music_track<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -7924,6 +8183,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Generate captions for the output video
             pub fn enable_caption<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -7938,6 +8198,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Allow dynamic duration adjustment
             pub fn enable_dynamic_duration<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -7952,6 +8213,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Enhance speech quality
             pub fn enable_speech_enhancement<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -7966,6 +8228,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Add watermark to output
             pub fn enable_watermark<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -7980,6 +8243,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///End time in seconds for partial lipsync
             pub fn end_time<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<f64>,
@@ -7991,6 +8255,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Project/folder ID to organize lipsync into
             pub fn folder_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -8002,6 +8267,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Frame rate mode: 'vfr', 'cfr', or 'passthrough'.
             pub fn fps_mode<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -8013,6 +8279,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Preserve the source video's encoding specs (resolution, bitrate).
             pub fn keep_the_same_format<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -8026,6 +8293,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Quality mode: 'speed' (faster) or 'precision' (higher quality, uses avatar inference)
             pub fn mode<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoTranslationMode>,
@@ -8038,6 +8306,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Start time in seconds for partial lipsync
             pub fn start_time<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<f64>,
@@ -8049,6 +8318,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Title for the lipsync job
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -8060,6 +8330,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Source video — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetReference>,
@@ -8122,6 +8393,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreatePhotoAvatarRequest`](super::CreatePhotoAvatarRequest): one setter per field, then `CreatePhotoAvatarRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreatePhotoAvatarRequest {
             avatar_group_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -8145,6 +8417,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreatePhotoAvatarRequest {
+            ///Optional identity you would like to attach the photo avatar to. By default it will create a new identity.
             pub fn avatar_group_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -8158,6 +8431,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Photo asset of the avatar.
             pub fn file<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetInput>,
@@ -8170,6 +8444,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Name of the avatar.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -8182,6 +8457,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Must be 'photo' for photo-based avatars.
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreatePhotoAvatarRequestType>,
@@ -8221,6 +8497,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreatePromptAvatarRequest`](super::CreatePromptAvatarRequest): one setter per field, then `CreatePromptAvatarRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreatePromptAvatarRequest {
             avatar_group_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -8252,6 +8529,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreatePromptAvatarRequest {
+            ///Optional identity you would like to attach the prompted avatar to. By default it will create a new identity.
             pub fn avatar_group_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -8265,6 +8543,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Name of the avatar.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -8277,6 +8556,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Prompt for avatar generation.
             pub fn prompt<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreatePromptAvatarRequestPrompt>,
@@ -8289,6 +8569,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Reference images you want to be included in the avatar. Max 3. Will only work with an avatar_group_id.
             pub fn reference_images<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::vec::Vec<super::AssetInput>>,
@@ -8302,6 +8583,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Must be 'prompt' for AI-generated avatars.
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreatePromptAvatarRequestType>,
@@ -8343,6 +8625,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateProofreadRequest`](super::CreateProofreadRequest): one setter per field, then `CreateProofreadRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateProofreadRequest {
             brand_voice_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -8399,6 +8682,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateProofreadRequest {
+            ///Custom brand voice ID. Requires brand voice setup.
             pub fn brand_voice_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -8412,6 +8696,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Remove background music
             pub fn disable_music_track<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -8426,6 +8711,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Enhance speech quality
             pub fn enable_speech_enhancement<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -8440,6 +8726,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Allow dynamic duration adjustment
             pub fn enable_video_stretching<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -8454,6 +8741,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Project/folder ID to organize proofread into
             pub fn folder_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -8465,6 +8753,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Preserve the source video's encoding specs (resolution, bitrate)
             pub fn keep_the_same_format<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -8479,6 +8768,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Translation quality mode: 'speed' (faster) or 'precision' (higher quality)
             pub fn mode<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoTranslationMode>,
@@ -8491,6 +8781,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Target language codes. Use one for single proofread, multiple for batch.
             pub fn output_languages<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -8505,6 +8796,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Number of speakers (improves speaker separation)
             pub fn speaker_num<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<i64>,
@@ -8516,6 +8808,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Initial SRT file — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
             pub fn srt<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::AssetReference>,
@@ -8527,6 +8820,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Title for the proofread job
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -8539,6 +8833,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Source video — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetReference>,
@@ -8594,6 +8889,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateProofreadResponse`](super::CreateProofreadResponse): one setter per field, then `CreateProofreadResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateProofreadResponse {
             proofread_ids: ::std::result::Result<
                 ::std::vec::Vec<::std::string::String>,
@@ -8612,6 +8908,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateProofreadResponse {
+            ///Proofread IDs, one per target language
             pub fn proofread_ids<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -8624,6 +8921,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Initial status (always processing)
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::ProofreadStatus>,
@@ -8659,6 +8957,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateProofreadResponseEnvelope`](super::CreateProofreadResponseEnvelope): one setter per field, then `CreateProofreadResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateProofreadResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateProofreadResponse>,
@@ -8673,6 +8972,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateProofreadResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::CreateProofreadResponse>,
@@ -8701,6 +9001,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateSessionRequest`](super::CreateSessionRequest): one setter per field, then `CreateSessionRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateSessionRequest {
             auto_proceed: ::std::result::Result<bool, ::std::string::String>,
             avatar_id: ::std::result::Result<
@@ -8754,6 +9055,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateSessionRequest {
+            ///If true, skip interactive review and go straight to video generation (no storyboard approval step)
             pub fn auto_proceed<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -8766,6 +9068,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Specific avatar ID to use
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -8777,6 +9080,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Persisted alongside callback_url for future use
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -8788,6 +9092,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Persisted for future webhook delivery — not active in v1
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -8799,6 +9104,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Optional file attachments (max 20 files)
             pub fn files<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::vec::Vec<super::AssetInput>>,
@@ -8810,6 +9116,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///When enabled, disables memory injection and extraction for this session
             pub fn incognito_mode<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -8824,6 +9131,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video orientation. If not provided, auto-detected from content.
             pub fn orientation<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::Orientation>,
@@ -8835,6 +9143,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Initial message to the Video Agent (1-10000 characters)
             pub fn prompt<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreateSessionRequestPrompt>,
@@ -8847,6 +9156,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Style ID from GET /v3/video-agents/styles. Applies a curated visual template to the generated video.
             pub fn style_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -8858,6 +9168,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Specific voice ID to use for narration
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -8907,6 +9218,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateSessionResponse`](super::CreateSessionResponse): one setter per field, then `CreateSessionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateSessionResponse {
             created_at: ::std::result::Result<i64, ::std::string::String>,
             session_id: ::std::result::Result<
@@ -8923,6 +9235,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateSessionResponse {
+            ///Unix timestamp of session creation
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -8935,6 +9248,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Session ID — primary identifier for this session
             pub fn session_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -8970,6 +9284,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateSessionResponseEnvelope`](super::CreateSessionResponseEnvelope): one setter per field, then `CreateSessionResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateSessionResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateSessionResponse>,
@@ -8984,6 +9299,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateSessionResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::CreateSessionResponse>,
@@ -9012,6 +9328,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateVideoAgentEnvelope`](super::CreateVideoAgentEnvelope): one setter per field, then `CreateVideoAgentEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateVideoAgentEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::ExternalCreateVideoAgentSessionResponse>,
@@ -9033,6 +9350,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateVideoAgentEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::ExternalCreateVideoAgentSessionResponse>,
@@ -9044,6 +9362,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `error`.
             pub fn error<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<
@@ -9080,6 +9399,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateVideoAgentRequest`](super::CreateVideoAgentRequest): one setter per field, then `CreateVideoAgentRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateVideoAgentRequest {
             avatar_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -9131,6 +9451,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateVideoAgentRequest {
+            ///Specific avatar ID to use
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9142,6 +9463,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Optional callback ID included in webhook payload
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9153,6 +9475,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Webhook URL for completion/failure notifications
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9164,6 +9487,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Optional file attachments (max 20 files)
             pub fn files<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::vec::Vec<super::AssetInput>>,
@@ -9175,6 +9499,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///When enabled, disables memory injection and extraction for this session
             pub fn incognito_mode<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -9189,6 +9514,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video orientation. If not provided, auto-detected from content.
             pub fn orientation<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::Orientation>,
@@ -9200,6 +9526,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The message/prompt for video generation (1-10000 characters)
             pub fn prompt<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreateVideoAgentRequestPrompt>,
@@ -9212,6 +9539,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Style ID from GET /v3/video-agents/styles. Applies a curated visual template to the generated video.
             pub fn style_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9223,6 +9551,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Specific voice ID to use for narration
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9271,6 +9600,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateVideoAgentResponse`](super::CreateVideoAgentResponse): one setter per field, then `CreateVideoAgentResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateVideoAgentResponse {
             created_at: ::std::result::Result<i64, ::std::string::String>,
             session_id: ::std::result::Result<
@@ -9297,6 +9627,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateVideoAgentResponse {
+            ///Unix timestamp of session creation
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -9309,6 +9640,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Session ID — primary identifier for this video agent session
             pub fn session_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -9321,6 +9653,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Session status
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoAgentStatus>,
@@ -9333,6 +9666,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video ID for polling via GET /v3/videos/{video_id}. Nullable in future multi-turn flows.
             pub fn video_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9371,6 +9705,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateVideoAgentResponseEnvelope`](super::CreateVideoAgentResponseEnvelope): one setter per field, then `CreateVideoAgentResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateVideoAgentResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateVideoAgentResponse>,
@@ -9385,6 +9720,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateVideoAgentResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::CreateVideoAgentResponse>,
@@ -9413,6 +9749,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateVideoAvatarRequest`](super::CreateVideoAvatarRequest): one setter per field, then `CreateVideoAvatarRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateVideoAvatarRequest {
             avatar_group_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -9436,6 +9773,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateVideoAvatarRequest {
+            ///Optional identity you would like to attach the video avatar to. By default it will create a new identity.
             pub fn avatar_group_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9449,6 +9787,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Footage of the avatar.
             pub fn file<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetInput>,
@@ -9461,6 +9800,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Name of the avatar.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -9473,6 +9813,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Must be 'video' for video-based avatars.
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreateVideoAvatarRequestType>,
@@ -9512,6 +9853,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateVideoFromAvatar`](super::CreateVideoFromAvatar): one setter per field, then `CreateVideoFromAvatar::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateVideoFromAvatar {
             aspect_ratio: ::std::result::Result<
                 ::std::option::Option<super::VideoAspectRatio>,
@@ -9601,6 +9943,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateVideoFromAvatar {
+            ///Output video aspect ratio.
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VideoAspectRatio>,
@@ -9612,6 +9955,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///HeyGen asset ID of an uploaded audio file. Mutually exclusive with script.
             pub fn audio_asset_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9625,6 +9969,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Public URL of an audio file to lip-sync. Mutually exclusive with script.
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9636,6 +9981,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///HeyGen avatar ID (video avatar or photo avatar look ID).
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -9648,6 +9994,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Background settings for the video.
             pub fn background<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::BackgroundSetting>,
@@ -9659,6 +10006,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Caller-defined identifier echoed back in the webhook payload.
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9670,6 +10018,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Webhook URL to receive a POST notification when the video is ready.
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9681,6 +10030,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Avatar expressiveness level. Photo avatars only. Defaults to 'low' when omitted.
             pub fn expressiveness<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::Expressiveness>,
@@ -9694,6 +10044,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Natural-language prompt controlling avatar body motion. Photo avatars only.
             pub fn motion_prompt<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9705,6 +10056,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Remove the avatar background. Video avatars must be trained with matting enabled.
             pub fn remove_background<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -9718,6 +10070,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Output video resolution.
             pub fn resolution<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VideoResolution>,
@@ -9729,6 +10082,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Text script for the avatar to speak. Requires voice_id. Mutually exclusive with audio_url/audio_asset_id.
             pub fn script<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::CreateVideoFromAvatarScript>,
@@ -9740,6 +10094,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Display title for the video in the HeyGen dashboard.
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9751,6 +10106,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Must be 'avatar' for avatar-based video creation.
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreateVideoFromAvatarType>,
@@ -9763,6 +10119,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Voice ID for text-to-speech. Required when script is provided.
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9774,6 +10131,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Voice tuning parameters (speed, pitch, locale).
             pub fn voice_settings<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VoiceSettingsInput>,
@@ -9838,6 +10196,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateVideoFromImage`](super::CreateVideoFromImage): one setter per field, then `CreateVideoFromImage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateVideoFromImage {
             aspect_ratio: ::std::result::Result<
                 ::std::option::Option<super::VideoAspectRatio>,
@@ -9924,6 +10283,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateVideoFromImage {
+            ///Output video aspect ratio.
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VideoAspectRatio>,
@@ -9935,6 +10295,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///HeyGen asset ID of an uploaded audio file. Mutually exclusive with script.
             pub fn audio_asset_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9948,6 +10309,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Public URL of an audio file to lip-sync. Mutually exclusive with script.
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9959,6 +10321,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Background settings for the video.
             pub fn background<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::BackgroundSetting>,
@@ -9970,6 +10333,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Caller-defined identifier echoed back in the webhook payload.
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9981,6 +10345,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Webhook URL to receive a POST notification when the video is ready.
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -9992,6 +10357,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Avatar expressiveness level. Defaults to 'low' when omitted.
             pub fn expressiveness<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::Expressiveness>,
@@ -10005,6 +10371,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Image to animate. Accepts URL, asset ID, or base64-encoded data.
             pub fn image<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetInput>,
@@ -10017,6 +10384,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Natural-language prompt controlling avatar body motion.
             pub fn motion_prompt<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -10028,6 +10396,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Remove the avatar background. Video avatars must be trained with matting enabled.
             pub fn remove_background<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -10041,6 +10410,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Output video resolution.
             pub fn resolution<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VideoResolution>,
@@ -10052,6 +10422,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Text script for the avatar to speak. Requires voice_id. Mutually exclusive with audio_url/audio_asset_id.
             pub fn script<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::CreateVideoFromImageScript>,
@@ -10063,6 +10434,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Display title for the video in the HeyGen dashboard.
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -10074,6 +10446,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Must be 'image' for image-based video creation.
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreateVideoFromImageType>,
@@ -10086,6 +10459,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Voice ID for text-to-speech. Required when script is provided.
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -10097,6 +10471,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Voice tuning parameters (speed, pitch, locale).
             pub fn voice_settings<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VoiceSettingsInput>,
@@ -10160,6 +10535,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateVideoTranslationRequest`](super::CreateVideoTranslationRequest): one setter per field, then `CreateVideoTranslationRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateVideoTranslationRequest {
             audio: ::std::result::Result<
                 ::std::option::Option<super::AssetReference>,
@@ -10268,6 +10644,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateVideoTranslationRequest {
+            ///Custom audio for dubbing — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
             pub fn audio<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::AssetReference>,
@@ -10279,6 +10656,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Custom brand voice ID. Requires brand voice setup.
             pub fn brand_voice_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -10292,6 +10670,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///ID included in webhook payload
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -10303,6 +10682,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Webhook URL for completion notifications
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -10314,6 +10694,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Remove background music
             pub fn disable_music_track<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -10328,6 +10709,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Generate captions for translated video
             pub fn enable_caption<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -10342,6 +10724,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Allow dynamic duration adjustment
             pub fn enable_dynamic_duration<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -10356,6 +10739,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Enhance speech quality
             pub fn enable_speech_enhancement<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -10370,6 +10754,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Add watermark to output
             pub fn enable_watermark<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -10384,6 +10769,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///End time in seconds for partial translation
             pub fn end_time<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<f64>,
@@ -10395,6 +10781,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Project/folder ID to organize translation into
             pub fn folder_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -10406,6 +10793,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Frame rate mode: 'vfr', 'cfr', or 'passthrough'. Only valid with audio.
             pub fn fps_mode<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -10417,6 +10805,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Source language code (auto-detected if omitted)
             pub fn input_language<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -10430,6 +10819,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Preserve the source video's encoding specs (resolution, bitrate).
             pub fn keep_the_same_format<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -10443,6 +10833,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Translation quality mode: 'speed' (faster) or 'precision' (higher quality, uses avatar inference)
             pub fn mode<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoTranslationMode>,
@@ -10455,6 +10846,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Target language names (e.g. 'Chinese (Cantonese, Traditional)', 'Spanish (Spain)', 'English'). Use GET /v3/video-translations/languages for valid values. Use one for single translation, multiple for batch.
             pub fn output_languages<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -10469,6 +10861,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Number of speakers (improves speaker separation)
             pub fn speaker_num<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<i64>,
@@ -10480,6 +10873,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Custom subtitle file — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}. Enterprise plan only.
             pub fn srt<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::AssetReference>,
@@ -10491,6 +10885,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Which video the subtitle applies to: 'input' (source) or 'output' (translated). Enterprise plan only.
             pub fn srt_role<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::SrtRole>,
@@ -10502,6 +10897,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Start time in seconds for partial translation
             pub fn start_time<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<f64>,
@@ -10513,6 +10909,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Title for the translation job
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -10524,6 +10921,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Only translate audio, keep original video
             pub fn translate_audio_only<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -10538,6 +10936,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Source video — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetReference>,
@@ -10615,6 +11014,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateWebhookEndpointRequest`](super::CreateWebhookEndpointRequest): one setter per field, then `CreateWebhookEndpointRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateWebhookEndpointRequest {
             entity_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -10636,6 +11036,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateWebhookEndpointRequest {
+            ///Optional entity ID to scope this endpoint to a specific resource (e.g. a personalized video project).
             pub fn entity_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -10647,6 +11048,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Event types to subscribe to. Omit or set to null to receive all events.
             pub fn events<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::vec::Vec<super::WebhookEventType>>,
@@ -10658,6 +11060,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Publicly accessible HTTPS URL that will receive webhook POST requests.
             pub fn url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -10695,6 +11098,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateWorkflowExecutionRequest`](super::CreateWorkflowExecutionRequest): one setter per field, then `CreateWorkflowExecutionRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateWorkflowExecutionRequest {
             input: ::std::result::Result<
                 ::serde_json::Map<::std::string::String, ::serde_json::Value>,
@@ -10714,6 +11118,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateWorkflowExecutionRequest {
+            ///Workflow-specific input matching the workflow's input schema
             pub fn input<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -10728,6 +11133,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The workflow type to execute (e.g., 'GenerateImageNode', 'GenerateVideoNode')
             pub fn workflow_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -10763,6 +11169,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreditPool`](super::CreditPool): one setter per field, then `CreditPool::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreditPool {
             remaining: ::std::result::Result<
                 ::std::option::Option<i64>,
@@ -10782,6 +11189,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreditPool {
+            ///Sets `remaining`.
             pub fn remaining<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<i64>,
@@ -10793,6 +11201,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `resets_at`.
             pub fn resets_at<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -10825,6 +11234,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`DeleteVideoResponse`](super::DeleteVideoResponse): one setter per field, then `DeleteVideoResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct DeleteVideoResponse {
             deleted: ::std::result::Result<bool, ::std::string::String>,
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -10838,6 +11248,7 @@ otherwise it is a generated video.*/
             }
         }
         impl DeleteVideoResponse {
+            ///Always true on success
             pub fn deleted<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -10850,6 +11261,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///ID of the deleted video
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -10882,6 +11294,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`DeleteVideoResponseEnvelope`](super::DeleteVideoResponseEnvelope): one setter per field, then `DeleteVideoResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct DeleteVideoResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::DeleteVideoResponse>,
@@ -10896,6 +11309,7 @@ otherwise it is a generated video.*/
             }
         }
         impl DeleteVideoResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::DeleteVideoResponse>,
@@ -10924,6 +11338,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`DeleteWebhookEndpointEnvelope`](super::DeleteWebhookEndpointEnvelope): one setter per field, then `DeleteWebhookEndpointEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct DeleteWebhookEndpointEnvelope {
             data: ::std::result::Result<
                 ::serde_json::Map<::std::string::String, ::serde_json::Value>,
@@ -10945,6 +11360,7 @@ otherwise it is a generated video.*/
             }
         }
         impl DeleteWebhookEndpointEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -10959,6 +11375,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `error`.
             pub fn error<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<
@@ -10995,6 +11412,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`DesignVoiceRequest`](super::DesignVoiceRequest): one setter per field, then `DesignVoiceRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct DesignVoiceRequest {
             gender: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -11021,6 +11439,7 @@ otherwise it is a generated video.*/
             }
         }
         impl DesignVoiceRequest {
+            ///Filter by gender: 'male' or 'female'.
             pub fn gender<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -11032,6 +11451,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///BCP-47 locale tag to filter by (e.g., 'en-US', 'pt-BR').
             pub fn locale<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -11043,6 +11463,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Natural language description of the desired voice (e.g., 'warm, confident female narrator').
             pub fn prompt<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::DesignVoiceRequestPrompt>,
@@ -11055,6 +11476,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Controls which batch of results to return. seed=0 returns the top matches, seed=1 the next batch, etc. Same prompt + seed always returns the same voices.
             pub fn seed<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<u64>,
@@ -11092,6 +11514,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`DesignVoiceResponseData`](super::DesignVoiceResponseData): one setter per field, then `DesignVoiceResponseData::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct DesignVoiceResponseData {
             seed: ::std::result::Result<i64, ::std::string::String>,
             voices: ::std::result::Result<
@@ -11108,6 +11531,7 @@ otherwise it is a generated video.*/
             }
         }
         impl DesignVoiceResponseData {
+            ///The seed used for this request. Increment to get different voices.
             pub fn seed<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -11120,6 +11544,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Matching voices for the given prompt, ordered by relevance.
             pub fn voices<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::AudioVoiceItem>>,
@@ -11155,6 +11580,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`DesignVoiceResponseDataEnvelope`](super::DesignVoiceResponseDataEnvelope): one setter per field, then `DesignVoiceResponseDataEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct DesignVoiceResponseDataEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::DesignVoiceResponseData>,
@@ -11169,6 +11595,7 @@ otherwise it is a generated video.*/
             }
         }
         impl DesignVoiceResponseDataEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::DesignVoiceResponseData>,
@@ -11197,6 +11624,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`DownloadSrtResponse`](super::DownloadSrtResponse): one setter per field, then `DownloadSrtResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct DownloadSrtResponse {
             original_srt_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -11213,6 +11641,7 @@ otherwise it is a generated video.*/
             }
         }
         impl DownloadSrtResponse {
+            ///Presigned URL for the original SRT file (if provided at creation)
             pub fn original_srt_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -11226,6 +11655,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Presigned URL to download the edited SRT file
             pub fn srt_url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -11260,6 +11690,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`DownloadSrtResponseEnvelope`](super::DownloadSrtResponseEnvelope): one setter per field, then `DownloadSrtResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct DownloadSrtResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::DownloadSrtResponse>,
@@ -11274,6 +11705,7 @@ otherwise it is a generated video.*/
             }
         }
         impl DownloadSrtResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::DownloadSrtResponse>,
@@ -11302,6 +11734,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`ExternalCreateVideoAgentSessionRequest`](super::ExternalCreateVideoAgentSessionRequest): one setter per field, then `ExternalCreateVideoAgentSessionRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct ExternalCreateVideoAgentSessionRequest {
             avatar_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -11358,6 +11791,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ExternalCreateVideoAgentSessionRequest {
+            ///Specific avatar ID to use
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -11369,6 +11803,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Optional callback ID included in webhook payload
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -11380,6 +11815,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Webhook URL for completion/failure notifications
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -11391,6 +11827,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Deprecated. Use top-level avatar_id, orientation, and duration_sec instead. Video generation configuration.
             pub fn config<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VideoAgentConfig>,
@@ -11402,6 +11839,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Approximate video duration in seconds (minimum 5)
             pub fn duration_sec<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<i64>,
@@ -11413,6 +11851,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Optional file attachments (max 20 files)
             pub fn files<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::vec::Vec<super::FileInput>>,
@@ -11424,6 +11863,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///When enabled, disables memory injection and extraction for this session
             pub fn incognito_mode<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -11438,6 +11878,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video orientation. If not provided, auto-detected from content.
             pub fn orientation<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::Orientation>,
@@ -11449,6 +11890,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The message/prompt for video generation (1-10000 characters)
             pub fn prompt<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -11463,6 +11905,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Specific voice ID to use for narration
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -11513,6 +11956,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`ExternalCreateVideoAgentSessionResponse`](super::ExternalCreateVideoAgentSessionResponse): one setter per field, then `ExternalCreateVideoAgentSessionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct ExternalCreateVideoAgentSessionResponse {
             session_id: ::std::result::Result<
                 ::std::string::String,
@@ -11532,6 +11976,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ExternalCreateVideoAgentSessionResponse {
+            ///Video Agent session ID
             pub fn session_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -11544,6 +11989,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video ID. Use with GET /v2/videos/{video_id} for polling
             pub fn video_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -11579,6 +12025,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`FileInput`](super::FileInput): one setter per field, then `FileInput::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct FileInput {
             asset_id: ::std::result::Result<
                 ::std::string::String,
@@ -11593,6 +12040,7 @@ otherwise it is a generated video.*/
             }
         }
         impl FileInput {
+            ///HeyGen asset ID (from /v1/asset upload endpoint). Supported types: image (png, jpeg), video (mp4, webm), pdf.
             pub fn asset_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -11622,6 +12070,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`GenerateVideoRequest`](super::GenerateVideoRequest): one setter per field, then `GenerateVideoRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct GenerateVideoRequest {
             callback_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -11645,6 +12094,7 @@ otherwise it is a generated video.*/
             }
         }
         impl GenerateVideoRequest {
+            ///ID included in webhook payload
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -11656,6 +12106,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Webhook URL for completion notifications
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -11667,6 +12118,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Generate captions for the translated video
             pub fn captions<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -11679,6 +12131,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Only translate audio, keep original video
             pub fn translate_audio_only<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -11719,6 +12172,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`GenerateVideoResponse`](super::GenerateVideoResponse): one setter per field, then `GenerateVideoResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct GenerateVideoResponse {
             status: ::std::result::Result<super::ProofreadStatus, ::std::string::String>,
             video_translation_id: ::std::result::Result<
@@ -11737,6 +12191,7 @@ otherwise it is a generated video.*/
             }
         }
         impl GenerateVideoResponse {
+            ///Initial status (always processing)
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::ProofreadStatus>,
@@ -11749,6 +12204,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video translation ID — use GET /v3/video-translations/{id} to poll status
             pub fn video_translation_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -11786,6 +12242,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`GenerateVideoResponseEnvelope`](super::GenerateVideoResponseEnvelope): one setter per field, then `GenerateVideoResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct GenerateVideoResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::GenerateVideoResponse>,
@@ -11800,6 +12257,7 @@ otherwise it is a generated video.*/
             }
         }
         impl GenerateVideoResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::GenerateVideoResponse>,
@@ -11828,6 +12286,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`GetResourcesResponse`](super::GetResourcesResponse): one setter per field, then `GetResourcesResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct GetResourcesResponse {
             next_cursor: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -11847,6 +12306,7 @@ otherwise it is a generated video.*/
             }
         }
         impl GetResourcesResponse {
+            ///Pagination cursor
             pub fn next_cursor<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -11858,6 +12318,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Session resources
             pub fn resources<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::SessionResource>>,
@@ -11892,6 +12353,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`GetResourcesResponseEnvelope`](super::GetResourcesResponseEnvelope): one setter per field, then `GetResourcesResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct GetResourcesResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::GetResourcesResponse>,
@@ -11906,6 +12368,7 @@ otherwise it is a generated video.*/
             }
         }
         impl GetResourcesResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::GetResourcesResponse>,
@@ -11934,6 +12397,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`GetSessionResponse`](super::GetSessionResponse): one setter per field, then `GetSessionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct GetSessionResponse {
             created_at: ::std::result::Result<i64, ::std::string::String>,
             messages: ::std::result::Result<
@@ -11972,6 +12436,7 @@ otherwise it is a generated video.*/
             }
         }
         impl GetSessionResponse {
+            ///Unix timestamp of session creation
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -11984,6 +12449,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Most recent visible messages (max 40, newest-first)
             pub fn messages<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::SessionMessage>>,
@@ -11996,6 +12462,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Progress 0-100
             pub fn progress<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -12008,6 +12475,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Session ID
             pub fn session_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -12020,6 +12488,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Session status
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoAgentSessionStatus>,
@@ -12032,6 +12501,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///LLM-generated session title
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -12043,6 +12513,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video ID once generation starts
             pub fn video_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -12085,6 +12556,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`GetSessionResponseEnvelope`](super::GetSessionResponseEnvelope): one setter per field, then `GetSessionResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct GetSessionResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::GetSessionResponse>,
@@ -12099,6 +12571,7 @@ otherwise it is a generated video.*/
             }
         }
         impl GetSessionResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::GetSessionResponse>,
@@ -12127,6 +12600,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`GetUserMeEnvelope`](super::GetUserMeEnvelope): one setter per field, then `GetUserMeEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct GetUserMeEnvelope {
             code: ::std::result::Result<
                 ::std::option::Option<i64>,
@@ -12151,6 +12625,7 @@ otherwise it is a generated video.*/
             }
         }
         impl GetUserMeEnvelope {
+            ///API status code (100 = success)
             pub fn code<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<i64>,
@@ -12162,6 +12637,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::UserInfoResponse>,
@@ -12173,6 +12649,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `message`.
             pub fn message<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -12207,6 +12684,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LegacyApiError`](super::LegacyApiError): one setter per field, then `LegacyApiError::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LegacyApiError {
             code: ::std::result::Result<::std::string::String, ::std::string::String>,
             message: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -12220,6 +12698,7 @@ otherwise it is a generated video.*/
             }
         }
         impl LegacyApiError {
+            ///Machine-readable error code
             pub fn code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -12232,6 +12711,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Human-readable error message
             pub fn message<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -12265,6 +12745,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LegacyApiErrorEnvelope`](super::LegacyApiErrorEnvelope): one setter per field, then `LegacyApiErrorEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LegacyApiErrorEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<
@@ -12286,6 +12767,7 @@ otherwise it is a generated video.*/
             }
         }
         impl LegacyApiErrorEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<
@@ -12299,6 +12781,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `error`.
             pub fn error<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::LegacyApiError>,
@@ -12333,6 +12816,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LipsyncCreateResponse`](super::LipsyncCreateResponse): one setter per field, then `LipsyncCreateResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LipsyncCreateResponse {
             lipsync_id: ::std::result::Result<
                 ::std::string::String,
@@ -12347,6 +12831,7 @@ otherwise it is a generated video.*/
             }
         }
         impl LipsyncCreateResponse {
+            ///Lipsync ID — use GET /v3/lipsyncs/{id} to poll status
             pub fn lipsync_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -12380,6 +12865,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LipsyncCreateResponseEnvelope`](super::LipsyncCreateResponseEnvelope): one setter per field, then `LipsyncCreateResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LipsyncCreateResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::LipsyncCreateResponse>,
@@ -12394,6 +12880,7 @@ otherwise it is a generated video.*/
             }
         }
         impl LipsyncCreateResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::LipsyncCreateResponse>,
@@ -12422,6 +12909,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LipsyncDeleteResponse`](super::LipsyncDeleteResponse): one setter per field, then `LipsyncDeleteResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LipsyncDeleteResponse {
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
@@ -12433,6 +12921,7 @@ otherwise it is a generated video.*/
             }
         }
         impl LipsyncDeleteResponse {
+            ///ID of the deleted lipsync
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -12460,6 +12949,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LipsyncDeleteResponseEnvelope`](super::LipsyncDeleteResponseEnvelope): one setter per field, then `LipsyncDeleteResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LipsyncDeleteResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::LipsyncDeleteResponse>,
@@ -12474,6 +12964,7 @@ otherwise it is a generated video.*/
             }
         }
         impl LipsyncDeleteResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::LipsyncDeleteResponse>,
@@ -12502,6 +12993,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LipsyncDetail`](super::LipsyncDetail): one setter per field, then `LipsyncDetail::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LipsyncDetail {
             callback_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -12548,6 +13040,7 @@ otherwise it is a generated video.*/
             }
         }
         impl LipsyncDetail {
+            ///Client-provided callback ID
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -12559,6 +13052,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unix timestamp when the lipsync was created
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<i64>,
@@ -12570,6 +13064,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video duration in seconds
             pub fn duration<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<f64>,
@@ -12581,6 +13076,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Error description. Only present when status is failed.
             pub fn failure_message<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -12594,6 +13090,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique lipsync identifier
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -12604,6 +13101,7 @@ otherwise it is a generated video.*/
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Current status
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoTranslationStatus>,
@@ -12616,6 +13114,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Title of the lipsync job
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -12627,6 +13126,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Presigned download URL for the output video. Only present when status is completed.
             pub fn video_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -12671,6 +13171,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LipsyncDetailEnvelope`](super::LipsyncDetailEnvelope): one setter per field, then `LipsyncDetailEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LipsyncDetailEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::LipsyncDetail>,
@@ -12685,6 +13186,7 @@ otherwise it is a generated video.*/
             }
         }
         impl LipsyncDetailEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::LipsyncDetail>,
@@ -12713,6 +13215,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LipsyncDetailPage`](super::LipsyncDetailPage): one setter per field, then `LipsyncDetailPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LipsyncDetailPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::LipsyncDetail>,
@@ -12737,6 +13240,7 @@ otherwise it is a generated video.*/
             }
         }
         impl LipsyncDetailPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::LipsyncDetail>>,
@@ -12749,6 +13253,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -12760,6 +13265,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -12794,6 +13300,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`ListTargetLanguageResponse`](super::ListTargetLanguageResponse): one setter per field, then `ListTargetLanguageResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct ListTargetLanguageResponse {
             languages: ::std::result::Result<
                 ::std::vec::Vec<::std::string::String>,
@@ -12808,6 +13315,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ListTargetLanguageResponse {
+            ///Sets `languages`.
             pub fn languages<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -12841,6 +13349,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`ListTargetLanguageResponseEnvelope`](super::ListTargetLanguageResponseEnvelope): one setter per field, then `ListTargetLanguageResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct ListTargetLanguageResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::ListTargetLanguageResponse>,
@@ -12855,6 +13364,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ListTargetLanguageResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::ListTargetLanguageResponse>,
@@ -12883,6 +13393,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`McpVideoTranslateCreateRequest`](super::McpVideoTranslateCreateRequest): one setter per field, then `McpVideoTranslateCreateRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct McpVideoTranslateCreateRequest {
             audio_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -12997,6 +13508,7 @@ otherwise it is a generated video.*/
             }
         }
         impl McpVideoTranslateCreateRequest {
+            ///Custom audio URL for audio dubbing
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -13008,6 +13520,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Custom brand voice ID. Requires brand voice setup.
             pub fn brand_voice_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -13021,6 +13534,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///ID included in webhook payload
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -13032,6 +13546,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Webhook URL for completion notifications
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -13043,6 +13558,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Remove background music
             pub fn disable_music_track<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -13057,6 +13573,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Generate captions for translated video
             pub fn enable_caption<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -13071,6 +13588,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Allow dynamic duration adjustment
             pub fn enable_dynamic_duration<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -13085,6 +13603,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Enhance speech quality
             pub fn enable_speech_enhancement<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -13099,6 +13618,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Add watermark to output
             pub fn enable_watermark<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -13113,6 +13633,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///End time in seconds for partial translation
             pub fn end_time<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<f64>,
@@ -13124,6 +13645,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Project/folder ID to organize translation into
             pub fn folder_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -13135,6 +13657,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Frame rate mode: 'vfr', 'cfr', or 'passthrough'. Only valid with audio_url.
             pub fn fps_mode<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -13146,6 +13669,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Source language code (auto-detected if omitted)
             pub fn input_language<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -13159,6 +13683,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Preserve the source video's encoding specs (resolution, bitrate). Defaults to True for enterprise/team/pro API users with audio_url.
             pub fn keep_the_same_format<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -13172,6 +13697,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Translation quality mode: 'speed' (faster) or 'precision' (higher quality, uses avatar inference)
             pub fn mode<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoTranslationMode>,
@@ -13184,6 +13710,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Single target language code. Mutually exclusive with output_languages.
             pub fn output_language<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -13197,6 +13724,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Multiple target language codes for batch translation. Mutually exclusive with output_language.
             pub fn output_languages<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::vec::Vec<::std::string::String>>,
@@ -13210,6 +13738,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Number of speakers (improves speaker separation)
             pub fn speaker_num<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<i64>,
@@ -13221,6 +13750,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Which video the SRT applies to. Enterprise plan only. Used with srt_url.
             pub fn srt_role<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::SrtRole>,
@@ -13232,6 +13762,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Custom subtitle file URL. Enterprise plan only.
             pub fn srt_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -13243,6 +13774,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Start time in seconds for partial translation
             pub fn start_time<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<f64>,
@@ -13254,6 +13786,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Title for the translation job
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -13265,6 +13798,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Only translate audio, keep original video
             pub fn translate_audio_only<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -13279,6 +13813,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL of the source video to translate
             pub fn video_url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13358,6 +13893,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`ProofreadDetail`](super::ProofreadDetail): one setter per field, then `ProofreadDetail::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct ProofreadDetail {
             created_at: ::std::result::Result<
                 ::std::option::Option<i64>,
@@ -13401,6 +13937,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ProofreadDetail {
+            ///Unix timestamp when the proofread was created
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<i64>,
@@ -13412,6 +13949,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Error description. Only present when status is failed.
             pub fn failure_message<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -13425,6 +13963,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique proofread identifier
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13435,6 +13974,7 @@ otherwise it is a generated video.*/
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Detected or specified source language code
             pub fn input_language<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -13448,6 +13988,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Target language code
             pub fn output_language<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -13461,6 +14002,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Current status
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::ProofreadStatus>,
@@ -13473,6 +14015,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether the proofread has been submitted for review
             pub fn submitted_for_review<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -13486,6 +14029,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Title of the proofread job
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -13530,6 +14074,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`ProofreadDetailEnvelope`](super::ProofreadDetailEnvelope): one setter per field, then `ProofreadDetailEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct ProofreadDetailEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::ProofreadDetail>,
@@ -13544,6 +14089,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ProofreadDetailEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::ProofreadDetail>,
@@ -13572,6 +14118,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`RotateSecretResponseData`](super::RotateSecretResponseData): one setter per field, then `RotateSecretResponseData::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct RotateSecretResponseData {
             endpoint_id: ::std::result::Result<
                 ::std::string::String,
@@ -13588,6 +14135,7 @@ otherwise it is a generated video.*/
             }
         }
         impl RotateSecretResponseData {
+            ///The endpoint whose secret was rotated.
             pub fn endpoint_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13600,6 +14148,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The new signing secret. Store it securely — it will not be shown again.
             pub fn secret<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13635,6 +14184,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`RotateSecretResponseDataEnvelope`](super::RotateSecretResponseDataEnvelope): one setter per field, then `RotateSecretResponseDataEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct RotateSecretResponseDataEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::RotateSecretResponseData>,
@@ -13649,6 +14199,7 @@ otherwise it is a generated video.*/
             }
         }
         impl RotateSecretResponseDataEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::RotateSecretResponseData>,
@@ -13677,6 +14228,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`SendMessageRequest`](super::SendMessageRequest): one setter per field, then `SendMessageRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct SendMessageRequest {
             auto_proceed: ::std::result::Result<bool, ::std::string::String>,
             avatar_id: ::std::result::Result<
@@ -13708,6 +14260,7 @@ otherwise it is a generated video.*/
             }
         }
         impl SendMessageRequest {
+            ///If true, skip interactive review and go straight to video generation (no storyboard approval step)
             pub fn auto_proceed<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -13720,6 +14273,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Override avatar for this message
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -13731,6 +14285,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Optional file attachments (max 20 files)
             pub fn files<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::vec::Vec<super::AssetInput>>,
@@ -13742,6 +14297,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Text message to the agent
             pub fn message<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::SendMessageRequestMessage>,
@@ -13754,6 +14310,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Override voice for this message
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -13792,6 +14349,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`SendMessageResponse`](super::SendMessageResponse): one setter per field, then `SendMessageResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct SendMessageResponse {
             run_id: ::std::result::Result<::std::string::String, ::std::string::String>,
             session_id: ::std::result::Result<
@@ -13813,6 +14371,7 @@ otherwise it is a generated video.*/
             }
         }
         impl SendMessageResponse {
+            ///Run ID for this message processing
             pub fn run_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13825,6 +14384,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Session ID
             pub fn session_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13837,6 +14397,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///LLM-generated session title
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -13872,6 +14433,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`SendMessageResponseEnvelope`](super::SendMessageResponseEnvelope): one setter per field, then `SendMessageResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct SendMessageResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::SendMessageResponse>,
@@ -13886,6 +14448,7 @@ otherwise it is a generated video.*/
             }
         }
         impl SendMessageResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::SendMessageResponse>,
@@ -13914,6 +14477,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`SessionMessage`](super::SessionMessage): one setter per field, then `SessionMessage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct SessionMessage {
             content: ::std::result::Result<::std::string::String, ::std::string::String>,
             created_at: ::std::result::Result<
@@ -13942,6 +14506,7 @@ otherwise it is a generated video.*/
             }
         }
         impl SessionMessage {
+            ///Message text content
             pub fn content<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13954,6 +14519,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unix timestamp of message creation
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<i64>,
@@ -13965,6 +14531,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Resource IDs resolvable via GET .../resources
             pub fn resource_ids<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::vec::Vec<::std::string::String>>,
@@ -13976,6 +14543,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Message author: 'user' or 'model'
             pub fn role<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13988,6 +14556,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Message type: text, resource, or error
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::SessionMessageType>,
@@ -14027,6 +14596,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`SessionResource`](super::SessionResource): one setter per field, then `SessionResource::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct SessionResource {
             created_at: ::std::result::Result<
                 ::std::option::Option<i64>,
@@ -14080,6 +14650,7 @@ otherwise it is a generated video.*/
             }
         }
         impl SessionResource {
+            ///Unix timestamp of resource creation
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<i64>,
@@ -14091,6 +14662,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Type-specific metadata
             pub fn metadata<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<
@@ -14104,6 +14676,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Preview URL
             pub fn preview_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -14115,6 +14688,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Resource identifier
             pub fn resource_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14127,6 +14701,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Resource type: image, video, draft, avatar, voice, etc.
             pub fn resource_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14139,6 +14714,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Source: generated or user_uploaded
             pub fn source_type<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -14150,6 +14726,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Thumbnail URL
             pub fn thumbnail_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -14161,6 +14738,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Primary media URL
             pub fn url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -14205,6 +14783,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`StandardApiError`](super::StandardApiError): one setter per field, then `StandardApiError::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct StandardApiError {
             code: ::std::result::Result<::std::string::String, ::std::string::String>,
             doc_url: ::std::result::Result<
@@ -14228,6 +14807,7 @@ otherwise it is a generated video.*/
             }
         }
         impl StandardApiError {
+            ///Machine-readable error code
             pub fn code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14240,6 +14820,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Link to error documentation
             pub fn doc_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -14251,6 +14832,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Human-readable error message
             pub fn message<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14263,6 +14845,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Which request field caused the error
             pub fn param<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -14299,6 +14882,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`StandardApiErrorEnvelope`](super::StandardApiErrorEnvelope): one setter per field, then `StandardApiErrorEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct StandardApiErrorEnvelope {
             error: ::std::result::Result<
                 ::std::option::Option<super::StandardApiError>,
@@ -14313,6 +14897,7 @@ otherwise it is a generated video.*/
             }
         }
         impl StandardApiErrorEnvelope {
+            ///Sets `error`.
             pub fn error<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::StandardApiError>,
@@ -14341,6 +14926,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`StopSessionRequest`](super::StopSessionRequest): one setter per field, then `StopSessionRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct StopSessionRequest {}
         impl ::std::default::Default for StopSessionRequest {
             fn default() -> Self {
@@ -14362,6 +14948,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`StopSessionResponse`](super::StopSessionResponse): one setter per field, then `StopSessionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct StopSessionResponse {
             session_id: ::std::result::Result<
                 ::std::string::String,
@@ -14376,6 +14963,7 @@ otherwise it is a generated video.*/
             }
         }
         impl StopSessionResponse {
+            ///Session ID
             pub fn session_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14408,6 +14996,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`StopSessionResponseEnvelope`](super::StopSessionResponseEnvelope): one setter per field, then `StopSessionResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct StopSessionResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::StopSessionResponse>,
@@ -14422,6 +15011,7 @@ otherwise it is a generated video.*/
             }
         }
         impl StopSessionResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::StopSessionResponse>,
@@ -14450,6 +15040,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`StyleItem`](super::StyleItem): one setter per field, then `StyleItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct StyleItem {
             aspect_ratio: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -14486,6 +15077,7 @@ otherwise it is a generated video.*/
             }
         }
         impl StyleItem {
+            ///Aspect ratio (e.g., '16:9', '9:16', '1:1').
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -14497,6 +15089,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Display name of the style.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14509,6 +15102,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Preview video URL (public CDN, mp4).
             pub fn preview_video_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -14522,6 +15116,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique style identifier. Pass to POST /v3/video-agents as style_id.
             pub fn style_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14534,6 +15129,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Tags (e.g., cinematic, retro-tech, iconic-artist).
             pub fn tags<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::vec::Vec<::std::string::String>>,
@@ -14545,6 +15141,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Thumbnail image URL (public CDN).
             pub fn thumbnail_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -14585,6 +15182,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`StyleItemPage`](super::StyleItemPage): one setter per field, then `StyleItemPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct StyleItemPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::StyleItem>,
@@ -14609,6 +15207,7 @@ otherwise it is a generated video.*/
             }
         }
         impl StyleItemPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::StyleItem>>,
@@ -14621,6 +15220,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -14632,6 +15232,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -14666,6 +15267,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`SubscriptionCredits`](super::SubscriptionCredits): one setter per field, then `SubscriptionCredits::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct SubscriptionCredits {
             add_on_credits: ::std::result::Result<
                 ::std::option::Option<super::CreditPool>,
@@ -14685,6 +15287,7 @@ otherwise it is a generated video.*/
             }
         }
         impl SubscriptionCredits {
+            ///Sets `add_on_credits`.
             pub fn add_on_credits<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::CreditPool>,
@@ -14698,6 +15301,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `premium_credits`.
             pub fn premium_credits<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::CreditPool>,
@@ -14733,6 +15337,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`SubscriptionInfo`](super::SubscriptionInfo): one setter per field, then `SubscriptionInfo::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct SubscriptionInfo {
             credits: ::std::result::Result<
                 super::SubscriptionCredits,
@@ -14749,6 +15354,7 @@ otherwise it is a generated video.*/
             }
         }
         impl SubscriptionInfo {
+            ///Sets `credits`.
             pub fn credits<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::SubscriptionCredits>,
@@ -14761,6 +15367,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `plan`.
             pub fn plan<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::SubscriptionTier>,
@@ -14794,6 +15401,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`TextToSpeechRequest`](super::TextToSpeechRequest): one setter per field, then `TextToSpeechRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct TextToSpeechRequest {
             input_type: ::std::result::Result<
                 ::std::string::String,
@@ -14830,6 +15438,7 @@ otherwise it is a generated video.*/
             }
         }
         impl TextToSpeechRequest {
+            ///Type of the input: 'text' for plain text, 'ssml' for SSML markup. Defaults to 'text'.
             pub fn input_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14842,6 +15451,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Base language code (e.g. 'en', 'pt', 'zh'). Optional — auto-detected from text when omitted.
             pub fn language<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -14853,6 +15463,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///BCP-47 locale tag (e.g. 'en-US', 'pt-BR'). When set, language is inferred from locale.
             pub fn locale<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -14864,6 +15475,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Speed multiplier (0.5-2.0).
             pub fn speed<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<f64>,
@@ -14876,6 +15488,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Text to synthesize (1-5000 characters).
             pub fn text<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::TextToSpeechRequestText>,
@@ -14888,6 +15501,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Voice ID to use. Discover available voices via GET /v1/audio/voices.
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14930,6 +15544,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`TextToSpeechResponseData`](super::TextToSpeechResponseData): one setter per field, then `TextToSpeechResponseData::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct TextToSpeechResponseData {
             audio_url: ::std::result::Result<
                 ::std::string::String,
@@ -14956,6 +15571,7 @@ otherwise it is a generated video.*/
             }
         }
         impl TextToSpeechResponseData {
+            ///URL of the generated audio file.
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14968,6 +15584,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Duration of the audio in seconds.
             pub fn duration<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<f64>,
@@ -14980,6 +15597,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique identifier for this generation request.
             pub fn request_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -14991,6 +15609,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Word-level timing data.
             pub fn word_timestamps<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::vec::Vec<super::WordWithTimestamp>>,
@@ -15031,6 +15650,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`TextToSpeechResponseDataEnvelope`](super::TextToSpeechResponseDataEnvelope): one setter per field, then `TextToSpeechResponseDataEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct TextToSpeechResponseDataEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::TextToSpeechResponseData>,
@@ -15045,6 +15665,7 @@ otherwise it is a generated video.*/
             }
         }
         impl TextToSpeechResponseDataEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::TextToSpeechResponseData>,
@@ -15073,6 +15694,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UpdateAvatarLookRequest`](super::UpdateAvatarLookRequest): one setter per field, then `UpdateAvatarLookRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UpdateAvatarLookRequest {
             name: ::std::result::Result<
                 ::std::option::Option<super::UpdateAvatarLookRequestName>,
@@ -15087,6 +15709,7 @@ otherwise it is a generated video.*/
             }
         }
         impl UpdateAvatarLookRequest {
+            ///New display name for the look.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::UpdateAvatarLookRequestName>,
@@ -15115,6 +15738,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UpdateLipsyncRequest`](super::UpdateLipsyncRequest): one setter per field, then `UpdateLipsyncRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UpdateLipsyncRequest {
             title: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
@@ -15126,6 +15750,7 @@ otherwise it is a generated video.*/
             }
         }
         impl UpdateLipsyncRequest {
+            ///New title for the lipsync
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -15154,6 +15779,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UpdateVideoTranslationRequest`](super::UpdateVideoTranslationRequest): one setter per field, then `UpdateVideoTranslationRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UpdateVideoTranslationRequest {
             title: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
@@ -15165,6 +15791,7 @@ otherwise it is a generated video.*/
             }
         }
         impl UpdateVideoTranslationRequest {
+            ///New title for the video translation
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -15194,6 +15821,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UpdateWebhookEndpointRequest`](super::UpdateWebhookEndpointRequest): one setter per field, then `UpdateWebhookEndpointRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UpdateWebhookEndpointRequest {
             events: ::std::result::Result<
                 ::std::option::Option<::std::vec::Vec<super::WebhookEventType>>,
@@ -15213,6 +15841,7 @@ otherwise it is a generated video.*/
             }
         }
         impl UpdateWebhookEndpointRequest {
+            ///New list of event types to subscribe to. Replaces the existing list.
             pub fn events<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::vec::Vec<super::WebhookEventType>>,
@@ -15224,6 +15853,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///New URL for the endpoint. Must be publicly accessible HTTPS.
             pub fn url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -15258,6 +15888,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UploadAssetV3Response`](super::UploadAssetV3Response): one setter per field, then `UploadAssetV3Response::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UploadAssetV3Response {
             asset_id: ::std::result::Result<
                 ::std::string::String,
@@ -15281,6 +15912,7 @@ otherwise it is a generated video.*/
             }
         }
         impl UploadAssetV3Response {
+            ///Unique asset identifier for use in other endpoints like POST /v3/video-agents
             pub fn asset_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -15293,6 +15925,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Detected MIME type of the file
             pub fn mime_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -15305,6 +15938,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///File size in bytes
             pub fn size_bytes<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -15317,6 +15951,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Public URL of the uploaded asset
             pub fn url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -15356,6 +15991,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UploadSrtRequest`](super::UploadSrtRequest): one setter per field, then `UploadSrtRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UploadSrtRequest {
             srt: ::std::result::Result<super::AssetReference, ::std::string::String>,
         }
@@ -15367,6 +16003,7 @@ otherwise it is a generated video.*/
             }
         }
         impl UploadSrtRequest {
+            ///SRT file — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
             pub fn srt<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetReference>,
@@ -15394,6 +16031,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UsageBasedInfo`](super::UsageBasedInfo): one setter per field, then `UsageBasedInfo::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UsageBasedInfo {
             spending_cap_usd: ::std::result::Result<
                 ::std::option::Option<f64>,
@@ -15413,6 +16051,7 @@ otherwise it is a generated video.*/
             }
         }
         impl UsageBasedInfo {
+            ///Sets `spending_cap_usd`.
             pub fn spending_cap_usd<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<f64>,
@@ -15426,6 +16065,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `spending_current_usd`.
             pub fn spending_current_usd<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<f64>,
@@ -15460,6 +16100,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UserInfoResponse`](super::UserInfoResponse): one setter per field, then `UserInfoResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UserInfoResponse {
             billing_type: ::std::result::Result<
                 ::std::option::Option<super::BillingType>,
@@ -15509,6 +16150,7 @@ otherwise it is a generated video.*/
             }
         }
         impl UserInfoResponse {
+            ///Sets `billing_type`.
             pub fn billing_type<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::BillingType>,
@@ -15520,6 +16162,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `email`.
             pub fn email<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -15531,6 +16174,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `first_name`.
             pub fn first_name<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -15542,6 +16186,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `last_name`.
             pub fn last_name<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -15553,6 +16198,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `subscription`.
             pub fn subscription<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::SubscriptionInfo>,
@@ -15564,6 +16210,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `usage_based`.
             pub fn usage_based<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::UsageBasedInfo>,
@@ -15575,6 +16222,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `username`.
             pub fn username<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -15587,6 +16235,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `wallet`.
             pub fn wallet<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::WalletInfo>,
@@ -15631,6 +16280,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UserInfoResponseEnvelope`](super::UserInfoResponseEnvelope): one setter per field, then `UserInfoResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UserInfoResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::UserInfoResponse>,
@@ -15645,6 +16295,7 @@ otherwise it is a generated video.*/
             }
         }
         impl UserInfoResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::UserInfoResponse>,
@@ -15673,6 +16324,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`V1apiError`](super::V1apiError): one setter per field, then `V1apiError::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct V1apiError {
             code: ::std::result::Result<i64, ::std::string::String>,
             message: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -15686,6 +16338,7 @@ otherwise it is a generated video.*/
             }
         }
         impl V1apiError {
+            ///API status code
             pub fn code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -15698,6 +16351,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Human-readable error message
             pub fn message<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -15731,6 +16385,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoAgentConfig`](super::VideoAgentConfig): one setter per field, then `VideoAgentConfig::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoAgentConfig {
             avatar_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -15760,6 +16415,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoAgentConfig {
+            ///Specific avatar ID to use
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -15771,6 +16427,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Approximate video duration in seconds (minimum 5)
             pub fn duration_sec<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<i64>,
@@ -15782,6 +16439,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video orientation. If not provided, auto-detected from content.
             pub fn orientation<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::Orientation>,
@@ -15793,6 +16451,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Specific voice ID to use for narration
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -15829,6 +16488,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoDetail`](super::VideoDetail): one setter per field, then `VideoDetail::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoDetail {
             captioned_video_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -15912,6 +16572,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoDetail {
+            ///Presigned URL to download the video file with captions burned in
             pub fn captioned_video_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -15925,6 +16586,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unix timestamp when video generation finished
             pub fn completed_at<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<i64>,
@@ -15936,6 +16598,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unix timestamp of creation
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<i64>,
@@ -15947,6 +16610,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video duration in seconds
             pub fn duration<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<f64>,
@@ -15958,6 +16622,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Machine-readable failure reason. Only present when status is failed.
             pub fn failure_code<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -15969,6 +16634,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Human-readable failure description. Only present when status is failed.
             pub fn failure_message<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -15982,6 +16648,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///ID of containing folder
             pub fn folder_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -15993,6 +16660,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL to animated GIF preview
             pub fn gif_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -16004,6 +16672,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique video identifier
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -16014,6 +16683,7 @@ otherwise it is a generated video.*/
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///BCP-47 output language code. Present only for translated videos.
             pub fn output_language<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -16027,6 +16697,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Current video status
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoStatus>,
@@ -16039,6 +16710,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Presigned URL to download the SRT subtitle file
             pub fn subtitle_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -16050,6 +16722,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL to video thumbnail image
             pub fn thumbnail_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -16061,6 +16734,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video title
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -16072,6 +16746,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL to the video page in the HeyGen app
             pub fn video_page_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -16085,6 +16760,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Presigned URL to download the video file
             pub fn video_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -16145,6 +16821,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoDetailEnvelope`](super::VideoDetailEnvelope): one setter per field, then `VideoDetailEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoDetailEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoDetail>,
@@ -16159,6 +16836,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoDetailEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VideoDetail>,
@@ -16186,6 +16864,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoDetailPage`](super::VideoDetailPage): one setter per field, then `VideoDetailPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoDetailPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::VideoDetail>,
@@ -16210,6 +16889,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoDetailPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::VideoDetail>>,
@@ -16222,6 +16902,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -16233,6 +16914,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -16267,6 +16949,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslateCaptionGetResponse`](super::VideoTranslateCaptionGetResponse): one setter per field, then `VideoTranslateCaptionGetResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslateCaptionGetResponse {
             caption_url: ::std::result::Result<
                 ::std::string::String,
@@ -16281,6 +16964,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslateCaptionGetResponse {
+            ///Sets `caption_url`.
             pub fn caption_url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -16314,6 +16998,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslateCaptionGetResponseEnvelope`](super::VideoTranslateCaptionGetResponseEnvelope): one setter per field, then `VideoTranslateCaptionGetResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslateCaptionGetResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslateCaptionGetResponse>,
@@ -16328,6 +17013,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslateCaptionGetResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VideoTranslateCaptionGetResponse>,
@@ -16356,6 +17042,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslateCreateResponse`](super::VideoTranslateCreateResponse): one setter per field, then `VideoTranslateCreateResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslateCreateResponse {
             video_translate_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -16375,6 +17062,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslateCreateResponse {
+            ///Sets `video_translate_id`.
             pub fn video_translate_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -16388,6 +17076,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `video_translate_ids`.
             pub fn video_translate_ids<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::vec::Vec<::std::string::String>>,
@@ -16424,6 +17113,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslateCreateResponseEnvelope`](super::VideoTranslateCreateResponseEnvelope): one setter per field, then `VideoTranslateCreateResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslateCreateResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslateCreateResponse>,
@@ -16438,6 +17128,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslateCreateResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VideoTranslateCreateResponse>,
@@ -16466,6 +17157,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationCaptionResponse`](super::VideoTranslationCaptionResponse): one setter per field, then `VideoTranslationCaptionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationCaptionResponse {
             caption_url: ::std::result::Result<
                 ::std::string::String,
@@ -16480,6 +17172,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationCaptionResponse {
+            ///Presigned URL to download the caption file
             pub fn caption_url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -16513,6 +17206,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationCaptionResponseEnvelope`](super::VideoTranslationCaptionResponseEnvelope): one setter per field, then `VideoTranslationCaptionResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationCaptionResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslationCaptionResponse>,
@@ -16527,6 +17221,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationCaptionResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VideoTranslationCaptionResponse>,
@@ -16555,6 +17250,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationCreateResponse`](super::VideoTranslationCreateResponse): one setter per field, then `VideoTranslationCreateResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationCreateResponse {
             video_translation_ids: ::std::result::Result<
                 ::std::vec::Vec<::std::string::String>,
@@ -16571,6 +17267,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationCreateResponse {
+            ///Video translation IDs, one per target language
             pub fn video_translation_ids<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -16606,6 +17303,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationCreateResponseEnvelope`](super::VideoTranslationCreateResponseEnvelope): one setter per field, then `VideoTranslationCreateResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationCreateResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslationCreateResponse>,
@@ -16620,6 +17318,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationCreateResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VideoTranslationCreateResponse>,
@@ -16648,6 +17347,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationDeleteResponse`](super::VideoTranslationDeleteResponse): one setter per field, then `VideoTranslationDeleteResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationDeleteResponse {
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
@@ -16659,6 +17359,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationDeleteResponse {
+            ///ID of the deleted video translation
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -16686,6 +17387,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationDeleteResponseEnvelope`](super::VideoTranslationDeleteResponseEnvelope): one setter per field, then `VideoTranslationDeleteResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationDeleteResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslationDeleteResponse>,
@@ -16700,6 +17402,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationDeleteResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VideoTranslationDeleteResponse>,
@@ -16728,6 +17431,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationDetail`](super::VideoTranslationDetail): one setter per field, then `VideoTranslationDetail::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationDetail {
             audio_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -16794,6 +17498,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationDetail {
+            ///Presigned download URL for the translated audio. Only present when status is completed.
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -16805,6 +17510,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Client-provided callback ID
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -16816,6 +17522,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unix timestamp when the translation was created
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<i64>,
@@ -16827,6 +17534,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video duration in seconds
             pub fn duration<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<f64>,
@@ -16838,6 +17546,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Error description. Only present when status is failed.
             pub fn failure_message<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -16851,6 +17560,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique video translation identifier
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -16861,6 +17571,7 @@ otherwise it is a generated video.*/
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Detected or specified source language code
             pub fn input_language<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -16874,6 +17585,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Target language code
             pub fn output_language<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -16887,6 +17599,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Current status of the translation
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoTranslationStatus>,
@@ -16899,6 +17612,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Title of the translation job
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -16910,6 +17624,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether only the audio was translated, keeping the original video
             pub fn translate_audio_only<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -16923,6 +17638,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Presigned download URL for the translated video. Only present when status is completed.
             pub fn video_url<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -16977,6 +17693,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationDetailEnvelope`](super::VideoTranslationDetailEnvelope): one setter per field, then `VideoTranslationDetailEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationDetailEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslationDetail>,
@@ -16991,6 +17708,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationDetailEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VideoTranslationDetail>,
@@ -17019,6 +17737,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationDetailPage`](super::VideoTranslationDetailPage): one setter per field, then `VideoTranslationDetailPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationDetailPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::VideoTranslationDetail>,
@@ -17043,6 +17762,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationDetailPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -17057,6 +17777,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -17068,6 +17789,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -17104,6 +17826,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationLanguagesResponse`](super::VideoTranslationLanguagesResponse): one setter per field, then `VideoTranslationLanguagesResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationLanguagesResponse {
             languages: ::std::result::Result<
                 ::std::vec::Vec<::std::string::String>,
@@ -17118,6 +17841,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationLanguagesResponse {
+            ///List of supported target language codes
             pub fn languages<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -17151,6 +17875,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationLanguagesResponseEnvelope`](super::VideoTranslationLanguagesResponseEnvelope): one setter per field, then `VideoTranslationLanguagesResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationLanguagesResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslationLanguagesResponse>,
@@ -17165,6 +17890,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationLanguagesResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::VideoTranslationLanguagesResponse>,
@@ -17193,6 +17919,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VoiceSettingsInput`](super::VoiceSettingsInput): one setter per field, then `VoiceSettingsInput::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VoiceSettingsInput {
             locale: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -17211,6 +17938,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VoiceSettingsInput {
+            ///Locale/accent hint for multi-lingual voices (e.g. 'en-US').
             pub fn locale<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -17222,6 +17950,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Pitch adjustment in semitones. -50 to +50.
             pub fn pitch<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<f64>,
@@ -17234,6 +17963,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Playback speed multiplier. 0.5 (half speed) to 1.5 (1.5x speed).
             pub fn speed<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<f64>,
@@ -17269,6 +17999,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WalletInfo`](super::WalletInfo): one setter per field, then `WalletInfo::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WalletInfo {
             auto_reload: ::std::result::Result<
                 ::std::option::Option<super::AutoReloadInfo>,
@@ -17293,6 +18024,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WalletInfo {
+            ///Sets `auto_reload`.
             pub fn auto_reload<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::AutoReloadInfo>,
@@ -17304,6 +18036,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `currency`.
             pub fn currency<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::WalletCurrency>,
@@ -17316,6 +18049,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `remaining_balance`.
             pub fn remaining_balance<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<f64>,
@@ -17352,6 +18086,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WebhookEndpointResponse`](super::WebhookEndpointResponse): one setter per field, then `WebhookEndpointResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WebhookEndpointResponse {
             created_at: ::std::result::Result<
                 ::std::string::String,
@@ -17385,6 +18120,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WebhookEndpointResponse {
+            ///ISO 8601 timestamp when the endpoint was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17397,6 +18133,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique identifier for this webhook endpoint.
             pub fn endpoint_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17409,6 +18146,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Event types this endpoint subscribes to. Null means all events.
             pub fn events<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::vec::Vec<::std::string::String>>,
@@ -17420,6 +18158,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The signing secret for verifying webhook payloads. Only returned on create and rotate-secret.
             pub fn secret<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -17431,6 +18170,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Endpoint status: 'enabled' or 'disabled'.
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17443,6 +18183,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The URL that receives webhook POST requests.
             pub fn url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17486,6 +18227,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WebhookEndpointResponseEnvelope`](super::WebhookEndpointResponseEnvelope): one setter per field, then `WebhookEndpointResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WebhookEndpointResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::WebhookEndpointResponse>,
@@ -17500,6 +18242,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WebhookEndpointResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::WebhookEndpointResponse>,
@@ -17528,6 +18271,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WebhookEndpointResponsePage`](super::WebhookEndpointResponsePage): one setter per field, then `WebhookEndpointResponsePage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WebhookEndpointResponsePage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::WebhookEndpointResponse>,
@@ -17552,6 +18296,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WebhookEndpointResponsePage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -17566,6 +18311,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -17577,6 +18323,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -17613,6 +18360,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WebhookEventResponse`](super::WebhookEventResponse): one setter per field, then `WebhookEventResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WebhookEventResponse {
             created_at: ::std::result::Result<
                 ::std::string::String,
@@ -17642,6 +18390,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WebhookEventResponse {
+            ///ISO 8601 timestamp when the event was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17654,6 +18403,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The event payload data.
             pub fn event_data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -17668,6 +18418,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique identifier for this event delivery.
             pub fn event_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17680,6 +18431,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The event type, e.g. 'avatar_video.success'.
             pub fn event_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17718,6 +18470,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WebhookEventResponsePage`](super::WebhookEventResponsePage): one setter per field, then `WebhookEventResponsePage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WebhookEventResponsePage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::WebhookEventResponse>,
@@ -17742,6 +18495,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WebhookEventResponsePage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::WebhookEventResponse>>,
@@ -17754,6 +18508,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -17765,6 +18520,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -17801,6 +18557,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WebhookEventTypeItem`](super::WebhookEventTypeItem): one setter per field, then `WebhookEventTypeItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WebhookEventTypeItem {
             description: ::std::result::Result<
                 ::std::string::String,
@@ -17820,6 +18577,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WebhookEventTypeItem {
+            ///Human-readable description of when this event fires.
             pub fn description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17832,6 +18590,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The event type identifier, e.g. 'avatar_video.success'.
             pub fn event_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17866,6 +18625,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WebhookEventTypeItemPage`](super::WebhookEventTypeItemPage): one setter per field, then `WebhookEventTypeItemPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WebhookEventTypeItemPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::WebhookEventTypeItem>,
@@ -17890,6 +18650,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WebhookEventTypeItemPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::WebhookEventTypeItem>>,
@@ -17902,6 +18663,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -17913,6 +18675,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -17949,6 +18712,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WordWithTimestamp`](super::WordWithTimestamp): one setter per field, then `WordWithTimestamp::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WordWithTimestamp {
             end: ::std::result::Result<f64, ::std::string::String>,
             start: ::std::result::Result<f64, ::std::string::String>,
@@ -17964,6 +18728,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WordWithTimestamp {
+            ///End time in seconds.
             pub fn end<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<f64>,
@@ -17976,6 +18741,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Start time in seconds.
             pub fn start<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<f64>,
@@ -17988,6 +18754,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The word.
             pub fn word<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18023,6 +18790,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WorkflowCatalogEntry`](super::WorkflowCatalogEntry): one setter per field, then `WorkflowCatalogEntry::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WorkflowCatalogEntry {
             category: ::std::result::Result<
                 ::std::string::String,
@@ -18061,6 +18829,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WorkflowCatalogEntry {
+            ///Workflow category: content_ai, media_generation, utility
             pub fn category<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18073,6 +18842,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///What this workflow does
             pub fn description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18085,6 +18855,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///JSON Schema for the workflow's input
             pub fn input_schema<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -18099,6 +18870,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Human-readable name
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18111,6 +18883,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///JSON Schema for the workflow's output
             pub fn output_schema<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -18125,6 +18898,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The workflow type identifier
             pub fn workflow_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18167,6 +18941,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WorkflowCatalogEntryPage`](super::WorkflowCatalogEntryPage): one setter per field, then `WorkflowCatalogEntryPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WorkflowCatalogEntryPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::WorkflowCatalogEntry>,
@@ -18191,6 +18966,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WorkflowCatalogEntryPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::WorkflowCatalogEntry>>,
@@ -18203,6 +18979,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<bool>,
@@ -18214,6 +18991,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<::std::string::String>,
@@ -18250,6 +19028,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WorkflowExecutionDetailResponse`](super::WorkflowExecutionDetailResponse): one setter per field, then `WorkflowExecutionDetailResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WorkflowExecutionDetailResponse {
             error: ::std::result::Result<
                 ::std::option::Option<super::WorkflowExecutionError>,
@@ -18285,6 +19064,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WorkflowExecutionDetailResponse {
+            ///Error details when failed
             pub fn error<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::WorkflowExecutionError>,
@@ -18296,6 +19076,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The execution ID
             pub fn execution_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18308,6 +19089,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Workflow output when completed (single-workflow executions)
             pub fn output<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<
@@ -18321,6 +19103,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///All workflow outputs keyed by workflow ID (multi-workflow graph executions)
             pub fn outputs<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<
@@ -18334,6 +19117,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Execution status: submitted | running | completed | failed | not_found
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18375,6 +19159,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WorkflowExecutionDetailResponseEnvelope`](super::WorkflowExecutionDetailResponseEnvelope): one setter per field, then `WorkflowExecutionDetailResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WorkflowExecutionDetailResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::WorkflowExecutionDetailResponse>,
@@ -18389,6 +19174,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WorkflowExecutionDetailResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::WorkflowExecutionDetailResponse>,
@@ -18417,6 +19203,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WorkflowExecutionError`](super::WorkflowExecutionError): one setter per field, then `WorkflowExecutionError::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WorkflowExecutionError {
             code: ::std::result::Result<::std::string::String, ::std::string::String>,
             message: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -18430,6 +19217,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WorkflowExecutionError {
+            ///Machine-readable error code
             pub fn code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18442,6 +19230,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Human-readable error message
             pub fn message<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18477,6 +19266,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WorkflowExecutionResponse`](super::WorkflowExecutionResponse): one setter per field, then `WorkflowExecutionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WorkflowExecutionResponse {
             execution_id: ::std::result::Result<
                 ::std::string::String,
@@ -18493,6 +19283,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WorkflowExecutionResponse {
+            ///The execution ID to poll for results
             pub fn execution_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18505,6 +19296,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Initial status of the submission
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18540,6 +19332,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WorkflowExecutionResponseEnvelope`](super::WorkflowExecutionResponseEnvelope): one setter per field, then `WorkflowExecutionResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WorkflowExecutionResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::WorkflowExecutionResponse>,
@@ -18554,6 +19347,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WorkflowExecutionResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: IntoOptional<super::WorkflowExecutionResponse>,
@@ -18582,6 +19376,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WorkflowRequestEntry`](super::WorkflowRequestEntry): one setter per field, then `WorkflowRequestEntry::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WorkflowRequestEntry {
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
             input: ::std::result::Result<
@@ -18605,6 +19400,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WorkflowRequestEntry {
+            ///Unique identifier for this workflow within the graph
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18615,6 +19411,7 @@ otherwise it is a generated video.*/
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Workflow-specific input. Use NodeRef objects to reference parent outputs.
             pub fn input<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -18629,6 +19426,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///IDs of parent workflows this depends on
             pub fn parent<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -18641,6 +19439,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The workflow type (e.g., 'TTSNode', 'TrimVideoNode')
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,

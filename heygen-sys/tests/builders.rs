@@ -5,9 +5,9 @@
 
 use heygen_sys::types::error::ConversionError;
 use heygen_sys::types::{
-    AssetReference, AssetUrl, CreateVideoFromAvatar, CreateVideoFromAvatarScript,
-    CreateVideoTranslationRequest, CreateVideoV3RequestBody, VideoDetail, VideoStatus,
-    VoiceSettingsInput,
+    AssetReference, AssetUrl, CreateVideoAgentRequest, CreateVideoFromAvatar,
+    CreateVideoFromAvatarScript, CreateVideoTranslationRequest, CreateVideoV3RequestBody,
+    VideoDetail, VideoStatus, VoiceSettingsInput,
 };
 
 #[test]
@@ -83,6 +83,18 @@ fn constrained_text_is_checked_in_the_setter_and_fails_the_conversion() {
         .script("")
         .script("Hi");
     assert!(CreateVideoFromAvatar::try_from(fixed).is_ok());
+}
+
+#[test]
+fn a_required_constrained_text_field_takes_str_too() {
+    let request = CreateVideoAgentRequest::try_from(
+        CreateVideoAgentRequest::builder().prompt("A product demo"),
+    )
+    .unwrap();
+    assert_eq!(request.prompt.as_str(), "A product demo");
+    let error = CreateVideoAgentRequest::try_from(CreateVideoAgentRequest::builder().prompt(""))
+        .unwrap_err();
+    assert!(error.to_string().contains("prompt"), "{error}");
 }
 
 #[test]

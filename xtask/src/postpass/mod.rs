@@ -1,8 +1,9 @@
 //! Rewrites of progenitor's output that no setting gives, driven by the normalised document:
 //! open enums, tagged unions, builders that take plain values (and a union member's builder
-//! for the union), `#[non_exhaustive]` response-only types, the document's operation ids, and
+//! for the union) and say what each setter sets, `#[non_exhaustive]` response-only types, the document's operation ids, and
 //! the `Exec` hook every request runs through.
 
+mod builder_docs;
 mod exec;
 mod member_builders;
 mod open_enums;
@@ -33,6 +34,7 @@ pub fn apply(file: &mut syn::File, doc: &Value) -> Result<()> {
     }
     let optional = optional_setters::rewrite(file)?;
     member_builders::add(file, &optional)?;
+    builder_docs::add(file)?;
     response_only::mark(file, doc)?;
     operation_ids::rewrite(file, doc)?;
     file.items.extend(exec::items());
