@@ -28,6 +28,7 @@ pub mod types {
         pub type_: AssetBase64Type,
     }
     impl AssetBase64 {
+        ///A builder for this type: [`builder::AssetBase64`].
         pub fn builder() -> builder::AssetBase64 {
             Default::default()
         }
@@ -107,6 +108,7 @@ pub mod types {
         pub type_: AssetIdType,
     }
     impl AssetId {
+        ///A builder for this type: [`builder::AssetId`].
         pub fn builder() -> builder::AssetId {
             Default::default()
         }
@@ -186,6 +188,7 @@ pub mod types {
         pub url: ::std::string::String,
     }
     impl AssetUrl {
+        ///A builder for this type: [`builder::AssetUrl`].
         pub fn builder() -> builder::AssetUrl {
             Default::default()
         }
@@ -256,6 +259,7 @@ pub mod types {
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AudioVoiceItem {
         ///Gender of the voice.
         pub gender: ::std::string::String,
@@ -277,6 +281,7 @@ pub mod types {
         pub voice_id: ::std::string::String,
     }
     impl AudioVoiceItem {
+        ///A builder for this type: [`builder::AudioVoiceItem`].
         pub fn builder() -> builder::AudioVoiceItem {
             Default::default()
         }
@@ -291,6 +296,7 @@ pub mod types {
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AudioVoiceItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<AudioVoiceItem>,
@@ -302,6 +308,7 @@ pub mod types {
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl AudioVoiceItemPage {
+        ///A builder for this type: [`builder::AudioVoiceItemPage`].
         pub fn builder() -> builder::AudioVoiceItemPage {
             Default::default()
         }
@@ -315,6 +322,7 @@ pub mod types {
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AutoReloadInfo {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub amount_usd: ::std::option::Option<f64>,
@@ -323,6 +331,7 @@ pub mod types {
         pub threshold_usd: ::std::option::Option<f64>,
     }
     impl AutoReloadInfo {
+        ///A builder for this type: [`builder::AutoReloadInfo`].
         pub fn builder() -> builder::AutoReloadInfo {
             Default::default()
         }
@@ -336,6 +345,7 @@ pub mod types {
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AvatarError {
         ///Machine-readable error code.
         pub code: ::std::string::String,
@@ -343,6 +353,7 @@ pub mod types {
         pub message: ::std::string::String,
     }
     impl AvatarError {
+        ///A builder for this type: [`builder::AvatarError`].
         pub fn builder() -> builder::AvatarError {
             Default::default()
         }
@@ -359,6 +370,7 @@ and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AvatarGroupItem {
         ///The status of consent for the group. None means consent is not required.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -391,6 +403,7 @@ and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
         pub status: ::std::option::Option<AvatarStatus>,
     }
     impl AvatarGroupItem {
+        ///A builder for this type: [`builder::AvatarGroupItem`].
         pub fn builder() -> builder::AvatarGroupItem {
             Default::default()
         }
@@ -405,11 +418,13 @@ and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AvatarGroupItemEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<AvatarGroupItem>,
     }
     impl AvatarGroupItemEnvelope {
+        ///A builder for this type: [`builder::AvatarGroupItemEnvelope`].
         pub fn builder() -> builder::AvatarGroupItemEnvelope {
             Default::default()
         }
@@ -424,6 +439,7 @@ and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AvatarGroupItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<AvatarGroupItem>,
@@ -435,6 +451,7 @@ and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl AvatarGroupItemPage {
+        ///A builder for this type: [`builder::AvatarGroupItemPage`].
         pub fn builder() -> builder::AvatarGroupItemPage {
             Default::default()
         }
@@ -451,6 +468,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AvatarLookItem {
         ///Avatar type — determines engine and parameter compatibility.
         pub avatar_type: AvatarLookType,
@@ -496,6 +514,7 @@ to POST /v3/videos.*/
         pub tags: ::std::vec::Vec<::std::string::String>,
     }
     impl AvatarLookItem {
+        ///A builder for this type: [`builder::AvatarLookItem`].
         pub fn builder() -> builder::AvatarLookItem {
             Default::default()
         }
@@ -510,11 +529,13 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AvatarLookItemEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<AvatarLookItem>,
     }
     impl AvatarLookItemEnvelope {
+        ///A builder for this type: [`builder::AvatarLookItemEnvelope`].
         pub fn builder() -> builder::AvatarLookItemEnvelope {
             Default::default()
         }
@@ -529,6 +550,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct AvatarLookItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<AvatarLookItem>,
@@ -540,6 +562,7 @@ to POST /v3/videos.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl AvatarLookItemPage {
+        ///A builder for this type: [`builder::AvatarLookItemPage`].
         pub fn builder() -> builder::AvatarLookItemPage {
             Default::default()
         }
@@ -568,6 +591,7 @@ to POST /v3/videos.*/
         pub value: ::std::option::Option<::std::string::String>,
     }
     impl BackgroundSetting {
+        ///A builder for this type: [`builder::BackgroundSetting`].
         pub fn builder() -> builder::BackgroundSetting {
             Default::default()
         }
@@ -588,6 +612,7 @@ to POST /v3/videos.*/
         pub reroute_url: ::std::option::Option<::std::string::String>,
     }
     impl CreateAvatarConsentRequest {
+        ///A builder for this type: [`builder::CreateAvatarConsentRequest`].
         pub fn builder() -> builder::CreateAvatarConsentRequest {
             Default::default()
         }
@@ -601,6 +626,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateAvatarConsentResponse {
         ///The avatar group associated with this consent.
         pub avatar_group: AvatarGroupItem,
@@ -608,6 +634,7 @@ to POST /v3/videos.*/
         pub url: ::std::string::String,
     }
     impl CreateAvatarConsentResponse {
+        ///A builder for this type: [`builder::CreateAvatarConsentResponse`].
         pub fn builder() -> builder::CreateAvatarConsentResponse {
             Default::default()
         }
@@ -622,11 +649,13 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateAvatarConsentResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateAvatarConsentResponse>,
     }
     impl CreateAvatarConsentResponseEnvelope {
+        ///A builder for this type: [`builder::CreateAvatarConsentResponseEnvelope`].
         pub fn builder() -> builder::CreateAvatarConsentResponseEnvelope {
             Default::default()
         }
@@ -641,6 +670,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateAvatarResponse {
         ///The avatar group.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -650,6 +680,7 @@ to POST /v3/videos.*/
         pub avatar_item: ::std::option::Option<AvatarLookItem>,
     }
     impl CreateAvatarResponse {
+        ///A builder for this type: [`builder::CreateAvatarResponse`].
         pub fn builder() -> builder::CreateAvatarResponse {
             Default::default()
         }
@@ -664,11 +695,13 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateAvatarResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateAvatarResponse>,
     }
     impl CreateAvatarResponseEnvelope {
+        ///A builder for this type: [`builder::CreateAvatarResponseEnvelope`].
         pub fn builder() -> builder::CreateAvatarResponseEnvelope {
             Default::default()
         }
@@ -737,6 +770,7 @@ to POST /v3/videos.*/
         pub voice_settings: ::std::option::Option<VoiceSettingsInput>,
     }
     impl CreateAvatarVideoRequest {
+        ///A builder for this type: [`builder::CreateAvatarVideoRequest`].
         pub fn builder() -> builder::CreateAvatarVideoRequest {
             Default::default()
         }
@@ -815,6 +849,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateAvatarVideoResponse {
         ///Initial video status (e.g. 'waiting').
         pub status: ::std::string::String,
@@ -822,6 +857,7 @@ to POST /v3/videos.*/
         pub video_id: ::std::string::String,
     }
     impl CreateAvatarVideoResponse {
+        ///A builder for this type: [`builder::CreateAvatarVideoResponse`].
         pub fn builder() -> builder::CreateAvatarVideoResponse {
             Default::default()
         }
@@ -836,11 +872,13 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateAvatarVideoResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateAvatarVideoResponse>,
     }
     impl CreateAvatarVideoResponseEnvelope {
+        ///A builder for this type: [`builder::CreateAvatarVideoResponseEnvelope`].
         pub fn builder() -> builder::CreateAvatarVideoResponseEnvelope {
             Default::default()
         }
@@ -860,6 +898,7 @@ to POST /v3/videos.*/
         pub workflows: ::std::vec::Vec<WorkflowRequestEntry>,
     }
     impl CreateGraphExecutionRequest {
+        ///A builder for this type: [`builder::CreateGraphExecutionRequest`].
         pub fn builder() -> builder::CreateGraphExecutionRequest {
             Default::default()
         }
@@ -923,6 +962,7 @@ to POST /v3/videos.*/
         pub video: AssetReference,
     }
     impl CreateLipsyncRequest {
+        ///A builder for this type: [`builder::CreateLipsyncRequest`].
         pub fn builder() -> builder::CreateLipsyncRequest {
             Default::default()
         }
@@ -949,6 +989,7 @@ to POST /v3/videos.*/
         pub type_: CreatePhotoAvatarRequestType,
     }
     impl CreatePhotoAvatarRequest {
+        ///A builder for this type: [`builder::CreatePhotoAvatarRequest`].
         pub fn builder() -> builder::CreatePhotoAvatarRequest {
             Default::default()
         }
@@ -1039,6 +1080,7 @@ to POST /v3/videos.*/
         pub type_: CreatePromptAvatarRequestType,
     }
     impl CreatePromptAvatarRequest {
+        ///A builder for this type: [`builder::CreatePromptAvatarRequest`].
         pub fn builder() -> builder::CreatePromptAvatarRequest {
             Default::default()
         }
@@ -1213,6 +1255,7 @@ to POST /v3/videos.*/
         pub video: AssetReference,
     }
     impl CreateProofreadRequest {
+        ///A builder for this type: [`builder::CreateProofreadRequest`].
         pub fn builder() -> builder::CreateProofreadRequest {
             Default::default()
         }
@@ -1226,6 +1269,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateProofreadResponse {
         ///Proofread IDs, one per target language
         pub proofread_ids: ::std::vec::Vec<::std::string::String>,
@@ -1233,6 +1277,7 @@ to POST /v3/videos.*/
         pub status: ProofreadStatus,
     }
     impl CreateProofreadResponse {
+        ///A builder for this type: [`builder::CreateProofreadResponse`].
         pub fn builder() -> builder::CreateProofreadResponse {
             Default::default()
         }
@@ -1247,11 +1292,13 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateProofreadResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateProofreadResponse>,
     }
     impl CreateProofreadResponseEnvelope {
+        ///A builder for this type: [`builder::CreateProofreadResponseEnvelope`].
         pub fn builder() -> builder::CreateProofreadResponseEnvelope {
             Default::default()
         }
@@ -1298,6 +1345,7 @@ to POST /v3/videos.*/
         pub voice_id: ::std::option::Option<::std::string::String>,
     }
     impl CreateSessionRequest {
+        ///A builder for this type: [`builder::CreateSessionRequest`].
         pub fn builder() -> builder::CreateSessionRequest {
             Default::default()
         }
@@ -1378,6 +1426,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateSessionResponse {
         ///Unix timestamp of session creation
         pub created_at: i64,
@@ -1385,6 +1434,7 @@ to POST /v3/videos.*/
         pub session_id: ::std::string::String,
     }
     impl CreateSessionResponse {
+        ///A builder for this type: [`builder::CreateSessionResponse`].
         pub fn builder() -> builder::CreateSessionResponse {
             Default::default()
         }
@@ -1399,11 +1449,13 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateSessionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateSessionResponse>,
     }
     impl CreateSessionResponseEnvelope {
+        ///A builder for this type: [`builder::CreateSessionResponseEnvelope`].
         pub fn builder() -> builder::CreateSessionResponseEnvelope {
             Default::default()
         }
@@ -1418,6 +1470,7 @@ to POST /v3/videos.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateVideoAgentEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<ExternalCreateVideoAgentSessionResponse>,
@@ -1427,6 +1480,7 @@ to POST /v3/videos.*/
         >,
     }
     impl CreateVideoAgentEnvelope {
+        ///A builder for this type: [`builder::CreateVideoAgentEnvelope`].
         pub fn builder() -> builder::CreateVideoAgentEnvelope {
             Default::default()
         }
@@ -1473,6 +1527,7 @@ type-discriminated AssetInput union for flexible asset inputs.*/
         pub voice_id: ::std::option::Option<::std::string::String>,
     }
     impl CreateVideoAgentRequest {
+        ///A builder for this type: [`builder::CreateVideoAgentRequest`].
         pub fn builder() -> builder::CreateVideoAgentRequest {
             Default::default()
         }
@@ -1557,6 +1612,7 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateVideoAgentResponse {
         ///Unix timestamp of session creation
         pub created_at: i64,
@@ -1569,6 +1625,7 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
         pub video_id: ::std::option::Option<::std::string::String>,
     }
     impl CreateVideoAgentResponse {
+        ///A builder for this type: [`builder::CreateVideoAgentResponse`].
         pub fn builder() -> builder::CreateVideoAgentResponse {
             Default::default()
         }
@@ -1583,11 +1640,13 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreateVideoAgentResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateVideoAgentResponse>,
     }
     impl CreateVideoAgentResponseEnvelope {
+        ///A builder for this type: [`builder::CreateVideoAgentResponseEnvelope`].
         pub fn builder() -> builder::CreateVideoAgentResponseEnvelope {
             Default::default()
         }
@@ -1614,6 +1673,7 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
         pub type_: CreateVideoAvatarRequestType,
     }
     impl CreateVideoAvatarRequest {
+        ///A builder for this type: [`builder::CreateVideoAvatarRequest`].
         pub fn builder() -> builder::CreateVideoAvatarRequest {
             Default::default()
         }
@@ -1739,6 +1799,7 @@ automatically selects the appropriate engine based on the avatar type
         pub voice_settings: ::std::option::Option<VoiceSettingsInput>,
     }
     impl CreateVideoFromAvatar {
+        ///A builder for this type: [`builder::CreateVideoFromAvatar`].
         pub fn builder() -> builder::CreateVideoFromAvatar {
             Default::default()
         }
@@ -1926,6 +1987,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub voice_settings: ::std::option::Option<VoiceSettingsInput>,
     }
     impl CreateVideoFromImage {
+        ///A builder for this type: [`builder::CreateVideoFromImage`].
         pub fn builder() -> builder::CreateVideoFromImage {
             Default::default()
         }
@@ -2131,6 +2193,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub video: AssetReference,
     }
     impl CreateVideoTranslationRequest {
+        ///A builder for this type: [`builder::CreateVideoTranslationRequest`].
         pub fn builder() -> builder::CreateVideoTranslationRequest {
             Default::default()
         }
@@ -2156,6 +2219,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub url: ::std::string::String,
     }
     impl CreateWebhookEndpointRequest {
+        ///A builder for this type: [`builder::CreateWebhookEndpointRequest`].
         pub fn builder() -> builder::CreateWebhookEndpointRequest {
             Default::default()
         }
@@ -2177,6 +2241,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub workflow_type: ::std::string::String,
     }
     impl CreateWorkflowExecutionRequest {
+        ///A builder for this type: [`builder::CreateWorkflowExecutionRequest`].
         pub fn builder() -> builder::CreateWorkflowExecutionRequest {
             Default::default()
         }
@@ -2191,6 +2256,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct CreditPool {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub remaining: ::std::option::Option<i64>,
@@ -2198,6 +2264,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub resets_at: ::std::option::Option<::std::string::String>,
     }
     impl CreditPool {
+        ///A builder for this type: [`builder::CreditPool`].
         pub fn builder() -> builder::CreditPool {
             Default::default()
         }
@@ -2211,6 +2278,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct DeleteVideoResponse {
         ///Always true on success
         #[serde(default = "defaults::default_bool::<true>")]
@@ -2219,6 +2287,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub id: ::std::string::String,
     }
     impl DeleteVideoResponse {
+        ///A builder for this type: [`builder::DeleteVideoResponse`].
         pub fn builder() -> builder::DeleteVideoResponse {
             Default::default()
         }
@@ -2233,11 +2302,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct DeleteVideoResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<DeleteVideoResponse>,
     }
     impl DeleteVideoResponseEnvelope {
+        ///A builder for this type: [`builder::DeleteVideoResponseEnvelope`].
         pub fn builder() -> builder::DeleteVideoResponseEnvelope {
             Default::default()
         }
@@ -2252,6 +2323,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct DeleteWebhookEndpointEnvelope {
         #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
         pub data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
@@ -2261,6 +2333,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         >,
     }
     impl DeleteWebhookEndpointEnvelope {
+        ///A builder for this type: [`builder::DeleteWebhookEndpointEnvelope`].
         pub fn builder() -> builder::DeleteWebhookEndpointEnvelope {
             Default::default()
         }
@@ -2289,6 +2362,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub seed: u64,
     }
     impl DesignVoiceRequest {
+        ///A builder for this type: [`builder::DesignVoiceRequest`].
         pub fn builder() -> builder::DesignVoiceRequest {
             Default::default()
         }
@@ -2369,6 +2443,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct DesignVoiceResponseData {
         ///The seed used for this request. Increment to get different voices.
         pub seed: i64,
@@ -2376,6 +2451,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub voices: ::std::vec::Vec<AudioVoiceItem>,
     }
     impl DesignVoiceResponseData {
+        ///A builder for this type: [`builder::DesignVoiceResponseData`].
         pub fn builder() -> builder::DesignVoiceResponseData {
             Default::default()
         }
@@ -2390,11 +2466,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct DesignVoiceResponseDataEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<DesignVoiceResponseData>,
     }
     impl DesignVoiceResponseDataEnvelope {
+        ///A builder for this type: [`builder::DesignVoiceResponseDataEnvelope`].
         pub fn builder() -> builder::DesignVoiceResponseDataEnvelope {
             Default::default()
         }
@@ -2408,6 +2486,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct DownloadSrtResponse {
         ///Presigned URL for the original SRT file (if provided at creation)
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2416,6 +2495,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub srt_url: ::std::string::String,
     }
     impl DownloadSrtResponse {
+        ///A builder for this type: [`builder::DownloadSrtResponse`].
         pub fn builder() -> builder::DownloadSrtResponse {
             Default::default()
         }
@@ -2430,11 +2510,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct DownloadSrtResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<DownloadSrtResponse>,
     }
     impl DownloadSrtResponseEnvelope {
+        ///A builder for this type: [`builder::DownloadSrtResponseEnvelope`].
         pub fn builder() -> builder::DownloadSrtResponseEnvelope {
             Default::default()
         }
@@ -2481,6 +2563,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub voice_id: ::std::option::Option<::std::string::String>,
     }
     impl ExternalCreateVideoAgentSessionRequest {
+        ///A builder for this type: [`builder::ExternalCreateVideoAgentSessionRequest`].
         pub fn builder() -> builder::ExternalCreateVideoAgentSessionRequest {
             Default::default()
         }
@@ -2564,6 +2647,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct ExternalCreateVideoAgentSessionResponse {
         ///Video Agent session ID
         pub session_id: ::std::string::String,
@@ -2571,6 +2655,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub video_id: ::std::string::String,
     }
     impl ExternalCreateVideoAgentSessionResponse {
+        ///A builder for this type: [`builder::ExternalCreateVideoAgentSessionResponse`].
         pub fn builder() -> builder::ExternalCreateVideoAgentSessionResponse {
             Default::default()
         }
@@ -2590,6 +2675,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub asset_id: ::std::string::String,
     }
     impl FileInput {
+        ///A builder for this type: [`builder::FileInput`].
         pub fn builder() -> builder::FileInput {
             Default::default()
         }
@@ -2620,6 +2706,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub translate_audio_only: bool,
     }
     impl GenerateVideoRequest {
+        ///A builder for this type: [`builder::GenerateVideoRequest`].
         pub fn builder() -> builder::GenerateVideoRequest {
             Default::default()
         }
@@ -2633,6 +2720,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct GenerateVideoResponse {
         ///Initial status (always processing)
         pub status: ProofreadStatus,
@@ -2640,6 +2728,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub video_translation_id: ::std::string::String,
     }
     impl GenerateVideoResponse {
+        ///A builder for this type: [`builder::GenerateVideoResponse`].
         pub fn builder() -> builder::GenerateVideoResponse {
             Default::default()
         }
@@ -2654,11 +2743,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct GenerateVideoResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<GenerateVideoResponse>,
     }
     impl GenerateVideoResponseEnvelope {
+        ///A builder for this type: [`builder::GenerateVideoResponseEnvelope`].
         pub fn builder() -> builder::GenerateVideoResponseEnvelope {
             Default::default()
         }
@@ -2673,6 +2764,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct GetResourcesResponse {
         ///Pagination cursor
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2682,6 +2774,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub resources: ::std::vec::Vec<SessionResource>,
     }
     impl GetResourcesResponse {
+        ///A builder for this type: [`builder::GetResourcesResponse`].
         pub fn builder() -> builder::GetResourcesResponse {
             Default::default()
         }
@@ -2696,11 +2789,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct GetResourcesResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<GetResourcesResponse>,
     }
     impl GetResourcesResponseEnvelope {
+        ///A builder for this type: [`builder::GetResourcesResponseEnvelope`].
         pub fn builder() -> builder::GetResourcesResponseEnvelope {
             Default::default()
         }
@@ -2714,6 +2809,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct GetSessionResponse {
         ///Unix timestamp of session creation
         pub created_at: i64,
@@ -2735,6 +2831,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub video_id: ::std::option::Option<::std::string::String>,
     }
     impl GetSessionResponse {
+        ///A builder for this type: [`builder::GetSessionResponse`].
         pub fn builder() -> builder::GetSessionResponse {
             Default::default()
         }
@@ -2749,11 +2846,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct GetSessionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<GetSessionResponse>,
     }
     impl GetSessionResponseEnvelope {
+        ///A builder for this type: [`builder::GetSessionResponseEnvelope`].
         pub fn builder() -> builder::GetSessionResponseEnvelope {
             Default::default()
         }
@@ -2768,6 +2867,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct GetUserMeEnvelope {
         ///API status code (100 = success)
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2778,6 +2878,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub message: ::std::option::Option<::std::string::String>,
     }
     impl GetUserMeEnvelope {
+        ///A builder for this type: [`builder::GetUserMeEnvelope`].
         pub fn builder() -> builder::GetUserMeEnvelope {
             Default::default()
         }
@@ -2791,6 +2892,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LegacyApiError {
         ///Machine-readable error code
         pub code: ::std::string::String,
@@ -2798,6 +2900,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub message: ::std::string::String,
     }
     impl LegacyApiError {
+        ///A builder for this type: [`builder::LegacyApiError`].
         pub fn builder() -> builder::LegacyApiError {
             Default::default()
         }
@@ -2812,6 +2915,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LegacyApiErrorEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<
@@ -2821,6 +2925,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub error: ::std::option::Option<LegacyApiError>,
     }
     impl LegacyApiErrorEnvelope {
+        ///A builder for this type: [`builder::LegacyApiErrorEnvelope`].
         pub fn builder() -> builder::LegacyApiErrorEnvelope {
             Default::default()
         }
@@ -2834,11 +2939,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LipsyncCreateResponse {
         ///Lipsync ID — use GET /v3/lipsyncs/{id} to poll status
         pub lipsync_id: ::std::string::String,
     }
     impl LipsyncCreateResponse {
+        ///A builder for this type: [`builder::LipsyncCreateResponse`].
         pub fn builder() -> builder::LipsyncCreateResponse {
             Default::default()
         }
@@ -2853,11 +2960,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LipsyncCreateResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<LipsyncCreateResponse>,
     }
     impl LipsyncCreateResponseEnvelope {
+        ///A builder for this type: [`builder::LipsyncCreateResponseEnvelope`].
         pub fn builder() -> builder::LipsyncCreateResponseEnvelope {
             Default::default()
         }
@@ -2871,11 +2980,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LipsyncDeleteResponse {
         ///ID of the deleted lipsync
         pub id: ::std::string::String,
     }
     impl LipsyncDeleteResponse {
+        ///A builder for this type: [`builder::LipsyncDeleteResponse`].
         pub fn builder() -> builder::LipsyncDeleteResponse {
             Default::default()
         }
@@ -2890,11 +3001,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LipsyncDeleteResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<LipsyncDeleteResponse>,
     }
     impl LipsyncDeleteResponseEnvelope {
+        ///A builder for this type: [`builder::LipsyncDeleteResponseEnvelope`].
         pub fn builder() -> builder::LipsyncDeleteResponseEnvelope {
             Default::default()
         }
@@ -2908,6 +3021,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LipsyncDetail {
         ///Client-provided callback ID
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2933,6 +3047,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub video_url: ::std::option::Option<::std::string::String>,
     }
     impl LipsyncDetail {
+        ///A builder for this type: [`builder::LipsyncDetail`].
         pub fn builder() -> builder::LipsyncDetail {
             Default::default()
         }
@@ -2947,11 +3062,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LipsyncDetailEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<LipsyncDetail>,
     }
     impl LipsyncDetailEnvelope {
+        ///A builder for this type: [`builder::LipsyncDetailEnvelope`].
         pub fn builder() -> builder::LipsyncDetailEnvelope {
             Default::default()
         }
@@ -2966,6 +3083,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct LipsyncDetailPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<LipsyncDetail>,
@@ -2977,6 +3095,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl LipsyncDetailPage {
+        ///A builder for this type: [`builder::LipsyncDetailPage`].
         pub fn builder() -> builder::LipsyncDetailPage {
             Default::default()
         }
@@ -2990,10 +3109,12 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct ListTargetLanguageResponse {
         pub languages: ::std::vec::Vec<::std::string::String>,
     }
     impl ListTargetLanguageResponse {
+        ///A builder for this type: [`builder::ListTargetLanguageResponse`].
         pub fn builder() -> builder::ListTargetLanguageResponse {
             Default::default()
         }
@@ -3008,11 +3129,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct ListTargetLanguageResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<ListTargetLanguageResponse>,
     }
     impl ListTargetLanguageResponseEnvelope {
+        ///A builder for this type: [`builder::ListTargetLanguageResponseEnvelope`].
         pub fn builder() -> builder::ListTargetLanguageResponseEnvelope {
             Default::default()
         }
@@ -3103,6 +3226,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub video_url: ::std::string::String,
     }
     impl McpVideoTranslateCreateRequest {
+        ///A builder for this type: [`builder::McpVideoTranslateCreateRequest`].
         pub fn builder() -> builder::McpVideoTranslateCreateRequest {
             Default::default()
         }
@@ -3116,6 +3240,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct ProofreadDetail {
         ///Unix timestamp when the proofread was created
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3141,6 +3266,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub title: ::std::option::Option<::std::string::String>,
     }
     impl ProofreadDetail {
+        ///A builder for this type: [`builder::ProofreadDetail`].
         pub fn builder() -> builder::ProofreadDetail {
             Default::default()
         }
@@ -3155,11 +3281,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct ProofreadDetailEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<ProofreadDetail>,
     }
     impl ProofreadDetailEnvelope {
+        ///A builder for this type: [`builder::ProofreadDetailEnvelope`].
         pub fn builder() -> builder::ProofreadDetailEnvelope {
             Default::default()
         }
@@ -3173,6 +3301,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct RotateSecretResponseData {
         ///The endpoint whose secret was rotated.
         pub endpoint_id: ::std::string::String,
@@ -3180,6 +3309,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub secret: ::std::string::String,
     }
     impl RotateSecretResponseData {
+        ///A builder for this type: [`builder::RotateSecretResponseData`].
         pub fn builder() -> builder::RotateSecretResponseData {
             Default::default()
         }
@@ -3194,11 +3324,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct RotateSecretResponseDataEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<RotateSecretResponseData>,
     }
     impl RotateSecretResponseDataEnvelope {
+        ///A builder for this type: [`builder::RotateSecretResponseDataEnvelope`].
         pub fn builder() -> builder::RotateSecretResponseDataEnvelope {
             Default::default()
         }
@@ -3230,6 +3362,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub voice_id: ::std::option::Option<::std::string::String>,
     }
     impl SendMessageRequest {
+        ///A builder for this type: [`builder::SendMessageRequest`].
         pub fn builder() -> builder::SendMessageRequest {
             Default::default()
         }
@@ -3310,6 +3443,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct SendMessageResponse {
         ///Run ID for this message processing
         pub run_id: ::std::string::String,
@@ -3320,6 +3454,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub title: ::std::option::Option<::std::string::String>,
     }
     impl SendMessageResponse {
+        ///A builder for this type: [`builder::SendMessageResponse`].
         pub fn builder() -> builder::SendMessageResponse {
             Default::default()
         }
@@ -3334,11 +3469,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct SendMessageResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<SendMessageResponse>,
     }
     impl SendMessageResponseEnvelope {
+        ///A builder for this type: [`builder::SendMessageResponseEnvelope`].
         pub fn builder() -> builder::SendMessageResponseEnvelope {
             Default::default()
         }
@@ -3352,6 +3489,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct SessionMessage {
         ///Message text content
         pub content: ::std::string::String,
@@ -3368,6 +3506,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub type_: SessionMessageType,
     }
     impl SessionMessage {
+        ///A builder for this type: [`builder::SessionMessage`].
         pub fn builder() -> builder::SessionMessage {
             Default::default()
         }
@@ -3381,6 +3520,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct SessionResource {
         ///Unix timestamp of resource creation
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3408,6 +3548,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub url: ::std::option::Option<::std::string::String>,
     }
     impl SessionResource {
+        ///A builder for this type: [`builder::SessionResource`].
         pub fn builder() -> builder::SessionResource {
             Default::default()
         }
@@ -3421,6 +3562,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct StandardApiError {
         ///Machine-readable error code
         pub code: ::std::string::String,
@@ -3434,6 +3576,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub param: ::std::option::Option<::std::string::String>,
     }
     impl StandardApiError {
+        ///A builder for this type: [`builder::StandardApiError`].
         pub fn builder() -> builder::StandardApiError {
             Default::default()
         }
@@ -3448,11 +3591,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct StandardApiErrorEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub error: ::std::option::Option<StandardApiError>,
     }
     impl StandardApiErrorEnvelope {
+        ///A builder for this type: [`builder::StandardApiErrorEnvelope`].
         pub fn builder() -> builder::StandardApiErrorEnvelope {
             Default::default()
         }
@@ -3470,6 +3615,7 @@ animated with lip-sync to the provided audio or generated speech.*/
     #[serde(deny_unknown_fields)]
     pub struct StopSessionRequest {}
     impl StopSessionRequest {
+        ///A builder for this type: [`builder::StopSessionRequest`].
         pub fn builder() -> builder::StopSessionRequest {
             Default::default()
         }
@@ -3483,11 +3629,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct StopSessionResponse {
         ///Session ID
         pub session_id: ::std::string::String,
     }
     impl StopSessionResponse {
+        ///A builder for this type: [`builder::StopSessionResponse`].
         pub fn builder() -> builder::StopSessionResponse {
             Default::default()
         }
@@ -3502,11 +3650,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct StopSessionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<StopSessionResponse>,
     }
     impl StopSessionResponseEnvelope {
+        ///A builder for this type: [`builder::StopSessionResponseEnvelope`].
         pub fn builder() -> builder::StopSessionResponseEnvelope {
             Default::default()
         }
@@ -3520,6 +3670,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct StyleItem {
         ///Aspect ratio (e.g., '16:9', '9:16', '1:1').
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3539,6 +3690,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub thumbnail_url: ::std::option::Option<::std::string::String>,
     }
     impl StyleItem {
+        ///A builder for this type: [`builder::StyleItem`].
         pub fn builder() -> builder::StyleItem {
             Default::default()
         }
@@ -3553,6 +3705,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct StyleItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<StyleItem>,
@@ -3564,6 +3717,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl StyleItemPage {
+        ///A builder for this type: [`builder::StyleItemPage`].
         pub fn builder() -> builder::StyleItemPage {
             Default::default()
         }
@@ -3578,6 +3732,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct SubscriptionCredits {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub add_on_credits: ::std::option::Option<CreditPool>,
@@ -3585,6 +3740,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub premium_credits: ::std::option::Option<CreditPool>,
     }
     impl SubscriptionCredits {
+        ///A builder for this type: [`builder::SubscriptionCredits`].
         pub fn builder() -> builder::SubscriptionCredits {
             Default::default()
         }
@@ -3598,11 +3754,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct SubscriptionInfo {
         pub credits: SubscriptionCredits,
         pub plan: SubscriptionTier,
     }
     impl SubscriptionInfo {
+        ///A builder for this type: [`builder::SubscriptionInfo`].
         pub fn builder() -> builder::SubscriptionInfo {
             Default::default()
         }
@@ -3636,6 +3794,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub voice_id: ::std::string::String,
     }
     impl TextToSpeechRequest {
+        ///A builder for this type: [`builder::TextToSpeechRequest`].
         pub fn builder() -> builder::TextToSpeechRequest {
             Default::default()
         }
@@ -3716,6 +3875,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct TextToSpeechResponseData {
         ///URL of the generated audio file.
         pub audio_url: ::std::string::String,
@@ -3729,6 +3889,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub word_timestamps: ::std::option::Option<::std::vec::Vec<WordWithTimestamp>>,
     }
     impl TextToSpeechResponseData {
+        ///A builder for this type: [`builder::TextToSpeechResponseData`].
         pub fn builder() -> builder::TextToSpeechResponseData {
             Default::default()
         }
@@ -3743,11 +3904,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct TextToSpeechResponseDataEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<TextToSpeechResponseData>,
     }
     impl TextToSpeechResponseDataEnvelope {
+        ///A builder for this type: [`builder::TextToSpeechResponseDataEnvelope`].
         pub fn builder() -> builder::TextToSpeechResponseDataEnvelope {
             Default::default()
         }
@@ -3768,6 +3931,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub name: ::std::option::Option<UpdateAvatarLookRequestName>,
     }
     impl UpdateAvatarLookRequest {
+        ///A builder for this type: [`builder::UpdateAvatarLookRequest`].
         pub fn builder() -> builder::UpdateAvatarLookRequest {
             Default::default()
         }
@@ -3851,6 +4015,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub title: ::std::string::String,
     }
     impl UpdateLipsyncRequest {
+        ///A builder for this type: [`builder::UpdateLipsyncRequest`].
         pub fn builder() -> builder::UpdateLipsyncRequest {
             Default::default()
         }
@@ -3870,6 +4035,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub title: ::std::string::String,
     }
     impl UpdateVideoTranslationRequest {
+        ///A builder for this type: [`builder::UpdateVideoTranslationRequest`].
         pub fn builder() -> builder::UpdateVideoTranslationRequest {
             Default::default()
         }
@@ -3894,6 +4060,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub url: ::std::option::Option<::std::string::String>,
     }
     impl UpdateWebhookEndpointRequest {
+        ///A builder for this type: [`builder::UpdateWebhookEndpointRequest`].
         pub fn builder() -> builder::UpdateWebhookEndpointRequest {
             Default::default()
         }
@@ -3918,6 +4085,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub url: ::std::string::String,
     }
     impl UploadAssetV3Response {
+        ///A builder for this type: [`builder::UploadAssetV3Response`].
         pub fn builder() -> builder::UploadAssetV3Response {
             Default::default()
         }
@@ -3937,6 +4105,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub srt: AssetReference,
     }
     impl UploadSrtRequest {
+        ///A builder for this type: [`builder::UploadSrtRequest`].
         pub fn builder() -> builder::UploadSrtRequest {
             Default::default()
         }
@@ -3951,6 +4120,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct UsageBasedInfo {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub spending_cap_usd: ::std::option::Option<f64>,
@@ -3958,6 +4128,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub spending_current_usd: ::std::option::Option<f64>,
     }
     impl UsageBasedInfo {
+        ///A builder for this type: [`builder::UsageBasedInfo`].
         pub fn builder() -> builder::UsageBasedInfo {
             Default::default()
         }
@@ -3971,6 +4142,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct UserInfoResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub billing_type: ::std::option::Option<BillingType>,
@@ -3989,6 +4161,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub wallet: ::std::option::Option<WalletInfo>,
     }
     impl UserInfoResponse {
+        ///A builder for this type: [`builder::UserInfoResponse`].
         pub fn builder() -> builder::UserInfoResponse {
             Default::default()
         }
@@ -4003,11 +4176,13 @@ animated with lip-sync to the provided audio or generated speech.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct UserInfoResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<UserInfoResponse>,
     }
     impl UserInfoResponseEnvelope {
+        ///A builder for this type: [`builder::UserInfoResponseEnvelope`].
         pub fn builder() -> builder::UserInfoResponseEnvelope {
             Default::default()
         }
@@ -4028,6 +4203,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub message: ::std::string::String,
     }
     impl V1apiError {
+        ///A builder for this type: [`builder::V1apiError`].
         pub fn builder() -> builder::V1apiError {
             Default::default()
         }
@@ -4058,6 +4234,7 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub voice_id: ::std::option::Option<::std::string::String>,
     }
     impl VideoAgentConfig {
+        ///A builder for this type: [`builder::VideoAgentConfig`].
         pub fn builder() -> builder::VideoAgentConfig {
             Default::default()
         }
@@ -4074,6 +4251,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoDetail {
         ///Presigned URL to download the video file with captions burned in
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4123,6 +4301,7 @@ otherwise it is a generated video.*/
         pub video_url: ::std::option::Option<::std::string::String>,
     }
     impl VideoDetail {
+        ///A builder for this type: [`builder::VideoDetail`].
         pub fn builder() -> builder::VideoDetail {
             Default::default()
         }
@@ -4137,11 +4316,13 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoDetailEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoDetail>,
     }
     impl VideoDetailEnvelope {
+        ///A builder for this type: [`builder::VideoDetailEnvelope`].
         pub fn builder() -> builder::VideoDetailEnvelope {
             Default::default()
         }
@@ -4156,6 +4337,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoDetailPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<VideoDetail>,
@@ -4167,6 +4349,7 @@ otherwise it is a generated video.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl VideoDetailPage {
+        ///A builder for this type: [`builder::VideoDetailPage`].
         pub fn builder() -> builder::VideoDetailPage {
             Default::default()
         }
@@ -4180,10 +4363,12 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslateCaptionGetResponse {
         pub caption_url: ::std::string::String,
     }
     impl VideoTranslateCaptionGetResponse {
+        ///A builder for this type: [`builder::VideoTranslateCaptionGetResponse`].
         pub fn builder() -> builder::VideoTranslateCaptionGetResponse {
             Default::default()
         }
@@ -4198,11 +4383,13 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslateCaptionGetResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslateCaptionGetResponse>,
     }
     impl VideoTranslateCaptionGetResponseEnvelope {
+        ///A builder for this type: [`builder::VideoTranslateCaptionGetResponseEnvelope`].
         pub fn builder() -> builder::VideoTranslateCaptionGetResponseEnvelope {
             Default::default()
         }
@@ -4217,6 +4404,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslateCreateResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub video_translate_id: ::std::option::Option<::std::string::String>,
@@ -4226,6 +4414,7 @@ otherwise it is a generated video.*/
         >,
     }
     impl VideoTranslateCreateResponse {
+        ///A builder for this type: [`builder::VideoTranslateCreateResponse`].
         pub fn builder() -> builder::VideoTranslateCreateResponse {
             Default::default()
         }
@@ -4240,11 +4429,13 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslateCreateResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslateCreateResponse>,
     }
     impl VideoTranslateCreateResponseEnvelope {
+        ///A builder for this type: [`builder::VideoTranslateCreateResponseEnvelope`].
         pub fn builder() -> builder::VideoTranslateCreateResponseEnvelope {
             Default::default()
         }
@@ -4258,11 +4449,13 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationCaptionResponse {
         ///Presigned URL to download the caption file
         pub caption_url: ::std::string::String,
     }
     impl VideoTranslationCaptionResponse {
+        ///A builder for this type: [`builder::VideoTranslationCaptionResponse`].
         pub fn builder() -> builder::VideoTranslationCaptionResponse {
             Default::default()
         }
@@ -4277,11 +4470,13 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationCaptionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslationCaptionResponse>,
     }
     impl VideoTranslationCaptionResponseEnvelope {
+        ///A builder for this type: [`builder::VideoTranslationCaptionResponseEnvelope`].
         pub fn builder() -> builder::VideoTranslationCaptionResponseEnvelope {
             Default::default()
         }
@@ -4295,11 +4490,13 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationCreateResponse {
         ///Video translation IDs, one per target language
         pub video_translation_ids: ::std::vec::Vec<::std::string::String>,
     }
     impl VideoTranslationCreateResponse {
+        ///A builder for this type: [`builder::VideoTranslationCreateResponse`].
         pub fn builder() -> builder::VideoTranslationCreateResponse {
             Default::default()
         }
@@ -4314,11 +4511,13 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationCreateResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslationCreateResponse>,
     }
     impl VideoTranslationCreateResponseEnvelope {
+        ///A builder for this type: [`builder::VideoTranslationCreateResponseEnvelope`].
         pub fn builder() -> builder::VideoTranslationCreateResponseEnvelope {
             Default::default()
         }
@@ -4332,11 +4531,13 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationDeleteResponse {
         ///ID of the deleted video translation
         pub id: ::std::string::String,
     }
     impl VideoTranslationDeleteResponse {
+        ///A builder for this type: [`builder::VideoTranslationDeleteResponse`].
         pub fn builder() -> builder::VideoTranslationDeleteResponse {
             Default::default()
         }
@@ -4351,11 +4552,13 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationDeleteResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslationDeleteResponse>,
     }
     impl VideoTranslationDeleteResponseEnvelope {
+        ///A builder for this type: [`builder::VideoTranslationDeleteResponseEnvelope`].
         pub fn builder() -> builder::VideoTranslationDeleteResponseEnvelope {
             Default::default()
         }
@@ -4369,6 +4572,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationDetail {
         ///Presigned download URL for the translated audio. Only present when status is completed.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4406,6 +4610,7 @@ otherwise it is a generated video.*/
         pub video_url: ::std::option::Option<::std::string::String>,
     }
     impl VideoTranslationDetail {
+        ///A builder for this type: [`builder::VideoTranslationDetail`].
         pub fn builder() -> builder::VideoTranslationDetail {
             Default::default()
         }
@@ -4420,11 +4625,13 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationDetailEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslationDetail>,
     }
     impl VideoTranslationDetailEnvelope {
+        ///A builder for this type: [`builder::VideoTranslationDetailEnvelope`].
         pub fn builder() -> builder::VideoTranslationDetailEnvelope {
             Default::default()
         }
@@ -4439,6 +4646,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationDetailPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<VideoTranslationDetail>,
@@ -4450,6 +4658,7 @@ otherwise it is a generated video.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl VideoTranslationDetailPage {
+        ///A builder for this type: [`builder::VideoTranslationDetailPage`].
         pub fn builder() -> builder::VideoTranslationDetailPage {
             Default::default()
         }
@@ -4463,11 +4672,13 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationLanguagesResponse {
         ///List of supported target language codes
         pub languages: ::std::vec::Vec<::std::string::String>,
     }
     impl VideoTranslationLanguagesResponse {
+        ///A builder for this type: [`builder::VideoTranslationLanguagesResponse`].
         pub fn builder() -> builder::VideoTranslationLanguagesResponse {
             Default::default()
         }
@@ -4482,11 +4693,13 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct VideoTranslationLanguagesResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslationLanguagesResponse>,
     }
     impl VideoTranslationLanguagesResponseEnvelope {
+        ///A builder for this type: [`builder::VideoTranslationLanguagesResponseEnvelope`].
         pub fn builder() -> builder::VideoTranslationLanguagesResponseEnvelope {
             Default::default()
         }
@@ -4521,6 +4734,7 @@ otherwise it is a generated video.*/
         }
     }
     impl VoiceSettingsInput {
+        ///A builder for this type: [`builder::VoiceSettingsInput`].
         pub fn builder() -> builder::VoiceSettingsInput {
             Default::default()
         }
@@ -4534,6 +4748,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WalletInfo {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub auto_reload: ::std::option::Option<AutoReloadInfo>,
@@ -4542,6 +4757,7 @@ otherwise it is a generated video.*/
         pub remaining_balance: ::std::option::Option<f64>,
     }
     impl WalletInfo {
+        ///A builder for this type: [`builder::WalletInfo`].
         pub fn builder() -> builder::WalletInfo {
             Default::default()
         }
@@ -4555,6 +4771,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WebhookEndpointResponse {
         ///ISO 8601 timestamp when the endpoint was created.
         pub created_at: ::std::string::String,
@@ -4572,6 +4789,7 @@ otherwise it is a generated video.*/
         pub url: ::std::string::String,
     }
     impl WebhookEndpointResponse {
+        ///A builder for this type: [`builder::WebhookEndpointResponse`].
         pub fn builder() -> builder::WebhookEndpointResponse {
             Default::default()
         }
@@ -4586,11 +4804,13 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WebhookEndpointResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<WebhookEndpointResponse>,
     }
     impl WebhookEndpointResponseEnvelope {
+        ///A builder for this type: [`builder::WebhookEndpointResponseEnvelope`].
         pub fn builder() -> builder::WebhookEndpointResponseEnvelope {
             Default::default()
         }
@@ -4605,6 +4825,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WebhookEndpointResponsePage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<WebhookEndpointResponse>,
@@ -4616,6 +4837,7 @@ otherwise it is a generated video.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl WebhookEndpointResponsePage {
+        ///A builder for this type: [`builder::WebhookEndpointResponsePage`].
         pub fn builder() -> builder::WebhookEndpointResponsePage {
             Default::default()
         }
@@ -4629,6 +4851,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WebhookEventResponse {
         ///ISO 8601 timestamp when the event was created.
         pub created_at: ::std::string::String,
@@ -4640,6 +4863,7 @@ otherwise it is a generated video.*/
         pub event_type: ::std::string::String,
     }
     impl WebhookEventResponse {
+        ///A builder for this type: [`builder::WebhookEventResponse`].
         pub fn builder() -> builder::WebhookEventResponse {
             Default::default()
         }
@@ -4654,6 +4878,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WebhookEventResponsePage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<WebhookEventResponse>,
@@ -4665,6 +4890,7 @@ otherwise it is a generated video.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl WebhookEventResponsePage {
+        ///A builder for this type: [`builder::WebhookEventResponsePage`].
         pub fn builder() -> builder::WebhookEventResponsePage {
             Default::default()
         }
@@ -4678,6 +4904,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WebhookEventTypeItem {
         ///Human-readable description of when this event fires.
         pub description: ::std::string::String,
@@ -4685,6 +4912,7 @@ otherwise it is a generated video.*/
         pub event_type: ::std::string::String,
     }
     impl WebhookEventTypeItem {
+        ///A builder for this type: [`builder::WebhookEventTypeItem`].
         pub fn builder() -> builder::WebhookEventTypeItem {
             Default::default()
         }
@@ -4699,6 +4927,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WebhookEventTypeItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<WebhookEventTypeItem>,
@@ -4710,6 +4939,7 @@ otherwise it is a generated video.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl WebhookEventTypeItemPage {
+        ///A builder for this type: [`builder::WebhookEventTypeItemPage`].
         pub fn builder() -> builder::WebhookEventTypeItemPage {
             Default::default()
         }
@@ -4723,6 +4953,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WordWithTimestamp {
         ///End time in seconds.
         pub end: f64,
@@ -4732,6 +4963,7 @@ otherwise it is a generated video.*/
         pub word: ::std::string::String,
     }
     impl WordWithTimestamp {
+        ///A builder for this type: [`builder::WordWithTimestamp`].
         pub fn builder() -> builder::WordWithTimestamp {
             Default::default()
         }
@@ -4745,6 +4977,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WorkflowCatalogEntry {
         ///Workflow category: content_ai, media_generation, utility
         pub category: ::std::string::String,
@@ -4760,6 +4993,7 @@ otherwise it is a generated video.*/
         pub workflow_type: ::std::string::String,
     }
     impl WorkflowCatalogEntry {
+        ///A builder for this type: [`builder::WorkflowCatalogEntry`].
         pub fn builder() -> builder::WorkflowCatalogEntry {
             Default::default()
         }
@@ -4774,6 +5008,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WorkflowCatalogEntryPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<WorkflowCatalogEntry>,
@@ -4785,6 +5020,7 @@ otherwise it is a generated video.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl WorkflowCatalogEntryPage {
+        ///A builder for this type: [`builder::WorkflowCatalogEntryPage`].
         pub fn builder() -> builder::WorkflowCatalogEntryPage {
             Default::default()
         }
@@ -4798,6 +5034,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WorkflowExecutionDetailResponse {
         ///Error details when failed
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4818,6 +5055,7 @@ otherwise it is a generated video.*/
         pub status: ::std::string::String,
     }
     impl WorkflowExecutionDetailResponse {
+        ///A builder for this type: [`builder::WorkflowExecutionDetailResponse`].
         pub fn builder() -> builder::WorkflowExecutionDetailResponse {
             Default::default()
         }
@@ -4832,11 +5070,13 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WorkflowExecutionDetailResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<WorkflowExecutionDetailResponse>,
     }
     impl WorkflowExecutionDetailResponseEnvelope {
+        ///A builder for this type: [`builder::WorkflowExecutionDetailResponseEnvelope`].
         pub fn builder() -> builder::WorkflowExecutionDetailResponseEnvelope {
             Default::default()
         }
@@ -4850,6 +5090,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WorkflowExecutionError {
         ///Machine-readable error code
         pub code: ::std::string::String,
@@ -4857,6 +5098,7 @@ otherwise it is a generated video.*/
         pub message: ::std::string::String,
     }
     impl WorkflowExecutionError {
+        ///A builder for this type: [`builder::WorkflowExecutionError`].
         pub fn builder() -> builder::WorkflowExecutionError {
             Default::default()
         }
@@ -4870,6 +5112,7 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WorkflowExecutionResponse {
         ///The execution ID to poll for results
         pub execution_id: ::std::string::String,
@@ -4878,6 +5121,7 @@ otherwise it is a generated video.*/
         pub status: ::std::string::String,
     }
     impl WorkflowExecutionResponse {
+        ///A builder for this type: [`builder::WorkflowExecutionResponse`].
         pub fn builder() -> builder::WorkflowExecutionResponse {
             Default::default()
         }
@@ -4892,11 +5136,13 @@ otherwise it is a generated video.*/
         PartialEq,
         schemars::JsonSchema
     )]
+    #[non_exhaustive]
     pub struct WorkflowExecutionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<WorkflowExecutionResponse>,
     }
     impl WorkflowExecutionResponseEnvelope {
+        ///A builder for this type: [`builder::WorkflowExecutionResponseEnvelope`].
         pub fn builder() -> builder::WorkflowExecutionResponseEnvelope {
             Default::default()
         }
@@ -4924,6 +5170,7 @@ otherwise it is a generated video.*/
         pub type_: ::std::string::String,
     }
     impl WorkflowRequestEntry {
+        ///A builder for this type: [`builder::WorkflowRequestEntry`].
         pub fn builder() -> builder::WorkflowRequestEntry {
             Default::default()
         }
@@ -4931,6 +5178,7 @@ otherwise it is a generated video.*/
     /// Types for composing complex structures.
     pub mod builder {
         #[derive(Clone, Debug)]
+        ///Builds a [`AssetBase64`](super::AssetBase64): one setter per field, then `AssetBase64::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AssetBase64 {
             data: ::std::result::Result<::std::string::String, ::std::string::String>,
             media_type: ::std::result::Result<
@@ -4949,6 +5197,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AssetBase64 {
+            ///Base64-encoded file content
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -4961,6 +5210,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///MIME type of the encoded content (e.g. "image/png")
             pub fn media_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -4973,6 +5223,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Input type discriminator
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetBase64Type>,
@@ -5008,6 +5259,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AssetId`](super::AssetId): one setter per field, then `AssetId::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AssetId {
             asset_id: ::std::result::Result<
                 ::std::string::String,
@@ -5024,6 +5276,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AssetId {
+            ///HeyGen asset ID from POST /v1/asset upload endpoint
             pub fn asset_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5036,6 +5289,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Input type discriminator
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetIdType>,
@@ -5069,6 +5323,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AssetUrl`](super::AssetUrl): one setter per field, then `AssetUrl::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AssetUrl {
             type_: ::std::result::Result<super::AssetUrlType, ::std::string::String>,
             url: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -5082,6 +5337,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AssetUrl {
+            ///Input type discriminator
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetUrlType>,
@@ -5094,6 +5350,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Publicly accessible HTTPS URL for the asset
             pub fn url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5127,6 +5384,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AudioVoiceItem`](super::AudioVoiceItem): one setter per field, then `AudioVoiceItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AudioVoiceItem {
             gender: ::std::result::Result<::std::string::String, ::std::string::String>,
             language: ::std::result::Result<
@@ -5165,6 +5423,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AudioVoiceItem {
+            ///Gender of the voice.
             pub fn gender<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5177,6 +5436,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Primary language of the voice.
             pub fn language<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5189,6 +5449,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Display name of the voice.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5201,13 +5462,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL to a short audio preview of the voice.
             pub fn preview_audio_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.preview_audio_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for preview_audio_url: {e}"
@@ -5215,6 +5476,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether the voice supports locale variants.
             pub fn support_locale<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -5229,6 +5491,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether the voice supports SSML pause/break tags.
             pub fn support_pause<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -5241,6 +5504,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether this is a public or private voice.
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AudioVoiceType>,
@@ -5253,6 +5517,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique voice identifier.
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5298,6 +5563,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AudioVoiceItemPage`](super::AudioVoiceItemPage): one setter per field, then `AudioVoiceItemPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AudioVoiceItemPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::AudioVoiceItem>,
@@ -5322,6 +5588,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AudioVoiceItemPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::AudioVoiceItem>>,
@@ -5334,25 +5601,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -5381,6 +5648,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AutoReloadInfo`](super::AutoReloadInfo): one setter per field, then `AutoReloadInfo::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AutoReloadInfo {
             amount_usd: ::std::result::Result<
                 ::std::option::Option<f64>,
@@ -5402,18 +5670,19 @@ otherwise it is a generated video.*/
             }
         }
         impl AutoReloadInfo {
+            ///Sets `amount_usd`.
             pub fn amount_usd<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.amount_usd = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for amount_usd: {e}")
                     });
                 self
             }
+            ///Sets `enabled`.
             pub fn enabled<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -5426,13 +5695,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `threshold_usd`.
             pub fn threshold_usd<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.threshold_usd = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for threshold_usd: {e}")
                     });
@@ -5461,6 +5730,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AvatarError`](super::AvatarError): one setter per field, then `AvatarError::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AvatarError {
             code: ::std::result::Result<::std::string::String, ::std::string::String>,
             message: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -5474,6 +5744,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AvatarError {
+            ///Machine-readable error code.
             pub fn code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5486,6 +5757,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Human-readable error description.
             pub fn message<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5519,6 +5791,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AvatarGroupItem`](super::AvatarGroupItem): one setter per field, then `AvatarGroupItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AvatarGroupItem {
             consent_status: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -5571,13 +5844,13 @@ otherwise it is a generated video.*/
             }
         }
         impl AvatarGroupItem {
+            ///The status of consent for the group. None means consent is not required.
             pub fn consent_status<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.consent_status = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for consent_status: {e}"
@@ -5585,6 +5858,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unix timestamp (seconds) when the avatar was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -5597,13 +5871,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Default voice ID for this avatar.
             pub fn default_voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.default_voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for default_voice_id: {e}"
@@ -5611,30 +5885,31 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Error details. Only present when status is 'failed'.
             pub fn error<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AvatarError>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AvatarError>,
             {
                 self.error = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for error: {e}")
                     });
                 self
             }
+            ///Gender of the avatar.
             pub fn gender<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.gender = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for gender: {e}")
                     });
                 self
             }
+            ///Unique avatar group identifier.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5645,6 +5920,7 @@ otherwise it is a generated video.*/
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Number of looks (outfits/styles) available for this avatar.
             pub fn looks_count<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -5657,6 +5933,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Display name of the avatar.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -5669,13 +5946,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL to the avatar preview image.
             pub fn preview_image_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.preview_image_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for preview_image_url: {e}"
@@ -5683,13 +5960,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL to the avatar preview video.
             pub fn preview_video_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.preview_video_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for preview_video_url: {e}"
@@ -5697,13 +5974,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Training status of the avatar group. Only present for private avatars.
             pub fn status<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AvatarStatus>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AvatarStatus>,
             {
                 self.status = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for status: {e}")
                     });
@@ -5748,6 +6025,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AvatarGroupItemEnvelope`](super::AvatarGroupItemEnvelope): one setter per field, then `AvatarGroupItemEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AvatarGroupItemEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::AvatarGroupItem>,
@@ -5762,15 +6040,13 @@ otherwise it is a generated video.*/
             }
         }
         impl AvatarGroupItemEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::AvatarGroupItem>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AvatarGroupItem>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -5793,6 +6069,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AvatarGroupItemPage`](super::AvatarGroupItemPage): one setter per field, then `AvatarGroupItemPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AvatarGroupItemPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::AvatarGroupItem>,
@@ -5817,6 +6094,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AvatarGroupItemPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::AvatarGroupItem>>,
@@ -5829,25 +6107,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -5877,6 +6155,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AvatarLookItem`](super::AvatarLookItem): one setter per field, then `AvatarLookItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AvatarLookItem {
             avatar_type: ::std::result::Result<
                 super::AvatarLookType,
@@ -5955,6 +6234,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AvatarLookItem {
+            ///Avatar type — determines engine and parameter compatibility.
             pub fn avatar_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AvatarLookType>,
@@ -5967,13 +6247,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Default voice ID for this look.
             pub fn default_voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.default_voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for default_voice_id: {e}"
@@ -5981,42 +6261,43 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Error details. Only present when status is 'failed'.
             pub fn error<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AvatarError>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AvatarError>,
             {
                 self.error = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for error: {e}")
                     });
                 self
             }
+            ///Gender of the avatar.
             pub fn gender<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.gender = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for gender: {e}")
                     });
                 self
             }
+            ///ID of the avatar group this look belongs to.
             pub fn group_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.group_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for group_id: {e}")
                     });
                 self
             }
+            ///Unique look identifier. Pass this as avatar_id to POST /v3/videos.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -6027,30 +6308,31 @@ otherwise it is a generated video.*/
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Native height of the look in pixels.
             pub fn image_height<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.image_height = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for image_height: {e}")
                     });
                 self
             }
+            ///Native width of the look in pixels.
             pub fn image_width<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.image_width = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for image_width: {e}")
                     });
                 self
             }
+            ///Display name of the look.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -6063,15 +6345,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Preferred orientation of the look: 'portrait', 'landscape', or 'square'.
             pub fn preferred_orientation<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::PreferredOrientation>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::PreferredOrientation>,
             {
                 self.preferred_orientation = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for preferred_orientation: {e}"
@@ -6079,13 +6359,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL to the look preview image.
             pub fn preview_image_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.preview_image_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for preview_image_url: {e}"
@@ -6093,13 +6373,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL to the look preview video.
             pub fn preview_video_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.preview_video_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for preview_video_url: {e}"
@@ -6107,18 +6387,19 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Training status of the avatar look: 'processing', 'completed', or 'failed'. Only present for private avatars.
             pub fn status<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AvatarStatus>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AvatarStatus>,
             {
                 self.status = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for status: {e}")
                     });
                 self
             }
+            ///Engine values this look supports for POST /v3/videos.
             pub fn supported_api_engines<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -6133,6 +6414,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Tags associated with the look.
             pub fn tags<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -6192,6 +6474,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AvatarLookItemEnvelope`](super::AvatarLookItemEnvelope): one setter per field, then `AvatarLookItemEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AvatarLookItemEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::AvatarLookItem>,
@@ -6206,13 +6489,13 @@ otherwise it is a generated video.*/
             }
         }
         impl AvatarLookItemEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AvatarLookItem>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AvatarLookItem>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -6235,6 +6518,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`AvatarLookItemPage`](super::AvatarLookItemPage): one setter per field, then `AvatarLookItemPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct AvatarLookItemPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::AvatarLookItem>,
@@ -6259,6 +6543,7 @@ otherwise it is a generated video.*/
             }
         }
         impl AvatarLookItemPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::AvatarLookItem>>,
@@ -6271,25 +6556,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -6318,6 +6603,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`BackgroundSetting`](super::BackgroundSetting): one setter per field, then `BackgroundSetting::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct BackgroundSetting {
             asset_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -6344,18 +6630,19 @@ otherwise it is a generated video.*/
             }
         }
         impl BackgroundSetting {
+            ///HeyGen asset ID of the background image. Used when type is 'image'. Mutually exclusive with url.
             pub fn asset_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.asset_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for asset_id: {e}")
                     });
                 self
             }
+            ///Background type. 'color' uses a solid hex color; 'image' uses an image from url or asset_id.
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::BackgroundType>,
@@ -6368,25 +6655,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL of the background image. Used when type is 'image'. Mutually exclusive with asset_id.
             pub fn url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for url: {e}")
                     });
                 self
             }
+            ///Hex color code (e.g. '#ff0000'). Required when type is 'color'.
             pub fn value<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.value = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for value: {e}")
                     });
@@ -6417,6 +6704,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateAvatarConsentRequest`](super::CreateAvatarConsentRequest): one setter per field, then `CreateAvatarConsentRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateAvatarConsentRequest {
             reroute_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -6431,13 +6719,13 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateAvatarConsentRequest {
+            ///Callback URL where the user is redirected after completing consent. Defaults to HeyGen's consent completion page.
             pub fn reroute_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.reroute_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for reroute_url: {e}")
                     });
@@ -6464,6 +6752,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateAvatarConsentResponse`](super::CreateAvatarConsentResponse): one setter per field, then `CreateAvatarConsentResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateAvatarConsentResponse {
             avatar_group: ::std::result::Result<
                 super::AvatarGroupItem,
@@ -6480,6 +6769,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateAvatarConsentResponse {
+            ///The avatar group associated with this consent.
             pub fn avatar_group<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AvatarGroupItem>,
@@ -6492,6 +6782,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL to the consent page.
             pub fn url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -6527,6 +6818,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateAvatarConsentResponseEnvelope`](super::CreateAvatarConsentResponseEnvelope): one setter per field, then `CreateAvatarConsentResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateAvatarConsentResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateAvatarConsentResponse>,
@@ -6541,15 +6833,13 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateAvatarConsentResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateAvatarConsentResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateAvatarConsentResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -6572,6 +6862,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateAvatarResponse`](super::CreateAvatarResponse): one setter per field, then `CreateAvatarResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateAvatarResponse {
             avatar_group: ::std::result::Result<
                 ::std::option::Option<super::AvatarGroupItem>,
@@ -6591,27 +6882,25 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateAvatarResponse {
+            ///The avatar group.
             pub fn avatar_group<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::AvatarGroupItem>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AvatarGroupItem>,
             {
                 self.avatar_group = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for avatar_group: {e}")
                     });
                 self
             }
+            ///The avatar item.
             pub fn avatar_item<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AvatarLookItem>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AvatarLookItem>,
             {
                 self.avatar_item = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for avatar_item: {e}")
                     });
@@ -6639,6 +6928,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateAvatarResponseEnvelope`](super::CreateAvatarResponseEnvelope): one setter per field, then `CreateAvatarResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateAvatarResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateAvatarResponse>,
@@ -6653,15 +6943,13 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateAvatarResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateAvatarResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateAvatarResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -6684,6 +6972,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateAvatarVideoRequest`](super::CreateAvatarVideoRequest): one setter per field, then `CreateAvatarVideoRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateAvatarVideoRequest {
             aspect_ratio: ::std::result::Result<
                 ::std::option::Option<super::VideoAspectRatio>,
@@ -6778,27 +7067,25 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateAvatarVideoRequest {
+            ///Output video aspect ratio.
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoAspectRatio>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoAspectRatio>,
             {
                 self.aspect_ratio = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for aspect_ratio: {e}")
                     });
                 self
             }
+            ///HeyGen asset ID of an uploaded audio file. Mutually exclusive with script.
             pub fn audio_asset_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.audio_asset_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for audio_asset_id: {e}"
@@ -6806,75 +7093,73 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Public URL of an audio file to lip-sync. Mutually exclusive with script.
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.audio_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for audio_url: {e}")
                     });
                 self
             }
+            ///HeyGen avatar ID (photo avatar or video avatar). Mutually exclusive with image_url and image_asset_id.
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for avatar_id: {e}")
                     });
                 self
             }
+            ///Background settings for the video.
             pub fn background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::BackgroundSetting>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::BackgroundSetting>,
             {
                 self.background = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for background: {e}")
                     });
                 self
             }
+            ///Caller-defined identifier echoed back in the webhook payload.
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
                 self
             }
+            ///Webhook URL to receive a POST notification when the video is ready.
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
                 self
             }
+            ///Avatar expressiveness level: 'high', 'medium', or 'low'. Photo avatars only. Defaults to 'low' when omitted.
             pub fn expressiveness<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::Expressiveness>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::Expressiveness>,
             {
                 self.expressiveness = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for expressiveness: {e}"
@@ -6882,13 +7167,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///HeyGen asset ID of an uploaded image. Mutually exclusive with avatar_id and image_url.
             pub fn image_asset_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.image_asset_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for image_asset_id: {e}"
@@ -6896,37 +7181,37 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Public URL of an image to animate. Mutually exclusive with avatar_id and image_asset_id.
             pub fn image_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.image_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for image_url: {e}")
                     });
                 self
             }
+            ///Natural-language prompt controlling avatar body motion. Photo avatars only.
             pub fn motion_prompt<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.motion_prompt = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for motion_prompt: {e}")
                     });
                 self
             }
+            ///Remove the avatar background. Video avatars must be trained with matting enabled.
             pub fn remove_background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.remove_background = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for remove_background: {e}"
@@ -6934,67 +7219,61 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Output video resolution.
             pub fn resolution<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoResolution>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoResolution>,
             {
                 self.resolution = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for resolution: {e}")
                     });
                 self
             }
+            ///Text script for the avatar to speak. Requires voice_id.
             pub fn script<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateAvatarVideoRequestScript>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateAvatarVideoRequestScript>,
             {
                 self.script = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for script: {e}")
                     });
                 self
             }
+            ///Display title for the video in the HeyGen dashboard.
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
                 self
             }
+            ///Voice ID for text-to-speech or speech-to-speech. Required when script is provided.
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
                 self
             }
+            ///Voice tuning parameters (speed, pitch, locale).
             pub fn voice_settings<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VoiceSettingsInput>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VoiceSettingsInput>,
             {
                 self.voice_settings = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for voice_settings: {e}"
@@ -7055,6 +7334,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateAvatarVideoResponse`](super::CreateAvatarVideoResponse): one setter per field, then `CreateAvatarVideoResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateAvatarVideoResponse {
             status: ::std::result::Result<::std::string::String, ::std::string::String>,
             video_id: ::std::result::Result<
@@ -7071,6 +7351,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateAvatarVideoResponse {
+            ///Initial video status (e.g. 'waiting').
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -7083,6 +7364,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique identifier for the created video.
             pub fn video_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -7118,6 +7400,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateAvatarVideoResponseEnvelope`](super::CreateAvatarVideoResponseEnvelope): one setter per field, then `CreateAvatarVideoResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateAvatarVideoResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateAvatarVideoResponse>,
@@ -7132,15 +7415,13 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateAvatarVideoResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateAvatarVideoResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateAvatarVideoResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -7163,6 +7444,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateGraphExecutionRequest`](super::CreateGraphExecutionRequest): one setter per field, then `CreateGraphExecutionRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateGraphExecutionRequest {
             workflows: ::std::result::Result<
                 ::std::vec::Vec<super::WorkflowRequestEntry>,
@@ -7177,6 +7459,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateGraphExecutionRequest {
+            ///Workflows to execute as a DAG
             pub fn workflows<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::WorkflowRequestEntry>>,
@@ -7210,6 +7493,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateLipsyncRequest`](super::CreateLipsyncRequest): one setter per field, then `CreateLipsyncRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateLipsyncRequest {
             audio: ::std::result::Result<super::AssetReference, ::std::string::String>,
             callback_id: ::std::result::Result<
@@ -7281,6 +7565,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateLipsyncRequest {
+            ///Replacement audio — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
             pub fn audio<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetReference>,
@@ -7293,30 +7578,31 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///ID included in webhook payload
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
                 self
             }
+            ///Webhook URL for completion notifications
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
                 self
             }
+            ///Remove background music
             pub fn disable_music_track<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -7331,6 +7617,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Generate captions for the output video
             pub fn enable_caption<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -7345,6 +7632,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Allow dynamic duration adjustment
             pub fn enable_dynamic_duration<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -7359,6 +7647,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Enhance speech quality
             pub fn enable_speech_enhancement<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -7373,6 +7662,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Add watermark to output
             pub fn enable_watermark<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -7387,49 +7677,49 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///End time in seconds for partial lipsync
             pub fn end_time<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.end_time = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for end_time: {e}")
                     });
                 self
             }
+            ///Project/folder ID to organize lipsync into
             pub fn folder_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.folder_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for folder_id: {e}")
                     });
                 self
             }
+            ///Frame rate mode: 'vfr', 'cfr', or 'passthrough'.
             pub fn fps_mode<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.fps_mode = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for fps_mode: {e}")
                     });
                 self
             }
+            ///Preserve the source video's encoding specs (resolution, bitrate).
             pub fn keep_the_same_format<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.keep_the_same_format = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for keep_the_same_format: {e}"
@@ -7437,6 +7727,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Quality mode: 'speed' (faster) or 'precision' (higher quality, uses avatar inference)
             pub fn mode<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoTranslationMode>,
@@ -7449,30 +7740,31 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Start time in seconds for partial lipsync
             pub fn start_time<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.start_time = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for start_time: {e}")
                     });
                 self
             }
+            ///Title for the lipsync job
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
                 self
             }
+            ///Source video — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetReference>,
@@ -7535,6 +7827,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreatePhotoAvatarRequest`](super::CreatePhotoAvatarRequest): one setter per field, then `CreatePhotoAvatarRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreatePhotoAvatarRequest {
             avatar_group_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -7558,13 +7851,13 @@ otherwise it is a generated video.*/
             }
         }
         impl CreatePhotoAvatarRequest {
+            ///Optional identity you would like to attach the photo avatar to. By default it will create a new identity.
             pub fn avatar_group_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_group_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for avatar_group_id: {e}"
@@ -7572,6 +7865,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Photo asset of the avatar.
             pub fn file<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetInput>,
@@ -7584,6 +7878,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Name of the avatar.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -7596,6 +7891,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Must be 'photo' for photo-based avatars.
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreatePhotoAvatarRequestType>,
@@ -7635,6 +7931,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreatePromptAvatarRequest`](super::CreatePromptAvatarRequest): one setter per field, then `CreatePromptAvatarRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreatePromptAvatarRequest {
             avatar_group_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -7666,13 +7963,13 @@ otherwise it is a generated video.*/
             }
         }
         impl CreatePromptAvatarRequest {
+            ///Optional identity you would like to attach the prompted avatar to. By default it will create a new identity.
             pub fn avatar_group_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_group_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for avatar_group_id: {e}"
@@ -7680,6 +7977,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Name of the avatar.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -7692,6 +7990,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Prompt for avatar generation.
             pub fn prompt<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreatePromptAvatarRequestPrompt>,
@@ -7704,15 +8003,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Reference images you want to be included in the avatar. Max 3. Will only work with an avatar_group_id.
             pub fn reference_images<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<super::AssetInput>>,
             {
                 self.reference_images = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for reference_images: {e}"
@@ -7720,6 +8017,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Must be 'prompt' for AI-generated avatars.
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreatePromptAvatarRequestType>,
@@ -7761,6 +8059,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateProofreadRequest`](super::CreateProofreadRequest): one setter per field, then `CreateProofreadRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateProofreadRequest {
             brand_voice_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -7817,13 +8116,13 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateProofreadRequest {
+            ///Custom brand voice ID. Requires brand voice setup.
             pub fn brand_voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.brand_voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for brand_voice_id: {e}"
@@ -7831,6 +8130,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Remove background music
             pub fn disable_music_track<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -7845,6 +8145,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Enhance speech quality
             pub fn enable_speech_enhancement<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -7859,6 +8160,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Allow dynamic duration adjustment
             pub fn enable_video_stretching<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -7873,18 +8175,19 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Project/folder ID to organize proofread into
             pub fn folder_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.folder_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for folder_id: {e}")
                     });
                 self
             }
+            ///Preserve the source video's encoding specs (resolution, bitrate)
             pub fn keep_the_same_format<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -7899,6 +8202,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Translation quality mode: 'speed' (faster) or 'precision' (higher quality)
             pub fn mode<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoTranslationMode>,
@@ -7911,6 +8215,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Target language codes. Use one for single proofread, multiple for batch.
             pub fn output_languages<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -7925,30 +8230,31 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Number of speakers (improves speaker separation)
             pub fn speaker_num<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.speaker_num = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for speaker_num: {e}")
                     });
                 self
             }
+            ///Initial SRT file — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
             pub fn srt<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AssetReference>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AssetReference>,
             {
                 self.srt = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for srt: {e}")
                     });
                 self
             }
+            ///Title for the proofread job
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -7961,6 +8267,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Source video — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetReference>,
@@ -8016,6 +8323,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateProofreadResponse`](super::CreateProofreadResponse): one setter per field, then `CreateProofreadResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateProofreadResponse {
             proofread_ids: ::std::result::Result<
                 ::std::vec::Vec<::std::string::String>,
@@ -8034,6 +8342,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateProofreadResponse {
+            ///Proofread IDs, one per target language
             pub fn proofread_ids<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -8046,6 +8355,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Initial status (always processing)
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::ProofreadStatus>,
@@ -8081,6 +8391,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateProofreadResponseEnvelope`](super::CreateProofreadResponseEnvelope): one setter per field, then `CreateProofreadResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateProofreadResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateProofreadResponse>,
@@ -8095,15 +8406,13 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateProofreadResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateProofreadResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateProofreadResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -8126,6 +8435,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateSessionRequest`](super::CreateSessionRequest): one setter per field, then `CreateSessionRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateSessionRequest {
             auto_proceed: ::std::result::Result<bool, ::std::string::String>,
             avatar_id: ::std::result::Result<
@@ -8179,6 +8489,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateSessionRequest {
+            ///If true, skip interactive review and go straight to video generation (no storyboard approval step)
             pub fn auto_proceed<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -8191,56 +8502,55 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Specific avatar ID to use
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for avatar_id: {e}")
                     });
                 self
             }
+            ///Persisted alongside callback_url for future use
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
                 self
             }
+            ///Persisted for future webhook delivery — not active in v1
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
                 self
             }
+            ///Optional file attachments (max 20 files)
             pub fn files<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<super::AssetInput>>,
             {
                 self.files = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for files: {e}")
                     });
                 self
             }
+            ///When enabled, disables memory injection and extraction for this session
             pub fn incognito_mode<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -8255,18 +8565,19 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video orientation. If not provided, auto-detected from content.
             pub fn orientation<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::Orientation>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::Orientation>,
             {
                 self.orientation = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for orientation: {e}")
                     });
                 self
             }
+            ///Initial message to the Video Agent (1-10000 characters)
             pub fn prompt<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreateSessionRequestPrompt>,
@@ -8279,25 +8590,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Style ID from GET /v3/video-agents/styles. Applies a curated visual template to the generated video.
             pub fn style_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.style_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for style_id: {e}")
                     });
                 self
             }
+            ///Specific voice ID to use for narration
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
@@ -8341,6 +8652,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateSessionResponse`](super::CreateSessionResponse): one setter per field, then `CreateSessionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateSessionResponse {
             created_at: ::std::result::Result<i64, ::std::string::String>,
             session_id: ::std::result::Result<
@@ -8357,6 +8669,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateSessionResponse {
+            ///Unix timestamp of session creation
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -8369,6 +8682,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Session ID — primary identifier for this session
             pub fn session_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -8404,6 +8718,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateSessionResponseEnvelope`](super::CreateSessionResponseEnvelope): one setter per field, then `CreateSessionResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateSessionResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateSessionResponse>,
@@ -8418,15 +8733,13 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateSessionResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateSessionResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateSessionResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -8449,6 +8762,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateVideoAgentEnvelope`](super::CreateVideoAgentEnvelope): one setter per field, then `CreateVideoAgentEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateVideoAgentEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::ExternalCreateVideoAgentSessionResponse>,
@@ -8470,31 +8784,27 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateVideoAgentEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::ExternalCreateVideoAgentSessionResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::ExternalCreateVideoAgentSessionResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
                 self
             }
+            ///Sets `error`.
             pub fn error<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                T: IntoOptional<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 >,
-                T::Error: ::std::fmt::Display,
             {
                 self.error = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for error: {e}")
                     });
@@ -8523,6 +8833,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateVideoAgentRequest`](super::CreateVideoAgentRequest): one setter per field, then `CreateVideoAgentRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateVideoAgentRequest {
             avatar_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -8574,56 +8885,55 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateVideoAgentRequest {
+            ///Specific avatar ID to use
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for avatar_id: {e}")
                     });
                 self
             }
+            ///Optional callback ID included in webhook payload
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
                 self
             }
+            ///Webhook URL for completion/failure notifications
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
                 self
             }
+            ///Optional file attachments (max 20 files)
             pub fn files<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<super::AssetInput>>,
             {
                 self.files = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for files: {e}")
                     });
                 self
             }
+            ///When enabled, disables memory injection and extraction for this session
             pub fn incognito_mode<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -8638,18 +8948,19 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video orientation. If not provided, auto-detected from content.
             pub fn orientation<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::Orientation>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::Orientation>,
             {
                 self.orientation = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for orientation: {e}")
                     });
                 self
             }
+            ///The message/prompt for video generation (1-10000 characters)
             pub fn prompt<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreateVideoAgentRequestPrompt>,
@@ -8662,25 +8973,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Style ID from GET /v3/video-agents/styles. Applies a curated visual template to the generated video.
             pub fn style_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.style_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for style_id: {e}")
                     });
                 self
             }
+            ///Specific voice ID to use for narration
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
@@ -8723,6 +9034,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateVideoAgentResponse`](super::CreateVideoAgentResponse): one setter per field, then `CreateVideoAgentResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateVideoAgentResponse {
             created_at: ::std::result::Result<i64, ::std::string::String>,
             session_id: ::std::result::Result<
@@ -8749,6 +9061,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateVideoAgentResponse {
+            ///Unix timestamp of session creation
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -8761,6 +9074,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Session ID — primary identifier for this video agent session
             pub fn session_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -8773,6 +9087,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Session status
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoAgentStatus>,
@@ -8785,13 +9100,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video ID for polling via GET /v3/videos/{video_id}. Nullable in future multi-turn flows.
             pub fn video_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.video_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for video_id: {e}")
                     });
@@ -8824,6 +9139,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateVideoAgentResponseEnvelope`](super::CreateVideoAgentResponseEnvelope): one setter per field, then `CreateVideoAgentResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateVideoAgentResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateVideoAgentResponse>,
@@ -8838,15 +9154,13 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateVideoAgentResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateVideoAgentResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateVideoAgentResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -8869,6 +9183,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateVideoAvatarRequest`](super::CreateVideoAvatarRequest): one setter per field, then `CreateVideoAvatarRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateVideoAvatarRequest {
             avatar_group_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -8892,13 +9207,13 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateVideoAvatarRequest {
+            ///Optional identity you would like to attach the video avatar to. By default it will create a new identity.
             pub fn avatar_group_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_group_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for avatar_group_id: {e}"
@@ -8906,6 +9221,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Footage of the avatar.
             pub fn file<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetInput>,
@@ -8918,6 +9234,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Name of the avatar.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -8930,6 +9247,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Must be 'video' for video-based avatars.
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreateVideoAvatarRequestType>,
@@ -8969,6 +9287,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateVideoFromAvatar`](super::CreateVideoFromAvatar): one setter per field, then `CreateVideoFromAvatar::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateVideoFromAvatar {
             aspect_ratio: ::std::result::Result<
                 ::std::option::Option<super::VideoAspectRatio>,
@@ -9058,27 +9377,25 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateVideoFromAvatar {
+            ///Output video aspect ratio.
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoAspectRatio>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoAspectRatio>,
             {
                 self.aspect_ratio = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for aspect_ratio: {e}")
                     });
                 self
             }
+            ///HeyGen asset ID of an uploaded audio file. Mutually exclusive with script.
             pub fn audio_asset_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.audio_asset_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for audio_asset_id: {e}"
@@ -9086,18 +9403,19 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Public URL of an audio file to lip-sync. Mutually exclusive with script.
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.audio_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for audio_url: {e}")
                     });
                 self
             }
+            ///HeyGen avatar ID (video avatar or photo avatar look ID).
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -9110,51 +9428,49 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Background settings for the video.
             pub fn background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::BackgroundSetting>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::BackgroundSetting>,
             {
                 self.background = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for background: {e}")
                     });
                 self
             }
+            ///Caller-defined identifier echoed back in the webhook payload.
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
                 self
             }
+            ///Webhook URL to receive a POST notification when the video is ready.
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
                 self
             }
+            ///Avatar expressiveness level. Photo avatars only. Defaults to 'low' when omitted.
             pub fn expressiveness<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::Expressiveness>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::Expressiveness>,
             {
                 self.expressiveness = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for expressiveness: {e}"
@@ -9162,25 +9478,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Natural-language prompt controlling avatar body motion. Photo avatars only.
             pub fn motion_prompt<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.motion_prompt = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for motion_prompt: {e}")
                     });
                 self
             }
+            ///Remove the avatar background. Video avatars must be trained with matting enabled.
             pub fn remove_background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.remove_background = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for remove_background: {e}"
@@ -9188,46 +9504,43 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Output video resolution.
             pub fn resolution<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoResolution>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoResolution>,
             {
                 self.resolution = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for resolution: {e}")
                     });
                 self
             }
+            ///Text script for the avatar to speak. Requires voice_id. Mutually exclusive with audio_url/audio_asset_id.
             pub fn script<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateVideoFromAvatarScript>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateVideoFromAvatarScript>,
             {
                 self.script = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for script: {e}")
                     });
                 self
             }
+            ///Display title for the video in the HeyGen dashboard.
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
                 self
             }
+            ///Must be 'avatar' for avatar-based video creation.
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreateVideoFromAvatarType>,
@@ -9240,27 +9553,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Voice ID for text-to-speech. Required when script is provided.
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
                 self
             }
+            ///Voice tuning parameters (speed, pitch, locale).
             pub fn voice_settings<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VoiceSettingsInput>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VoiceSettingsInput>,
             {
                 self.voice_settings = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for voice_settings: {e}"
@@ -9319,6 +9630,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateVideoFromImage`](super::CreateVideoFromImage): one setter per field, then `CreateVideoFromImage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateVideoFromImage {
             aspect_ratio: ::std::result::Result<
                 ::std::option::Option<super::VideoAspectRatio>,
@@ -9405,27 +9717,25 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateVideoFromImage {
+            ///Output video aspect ratio.
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoAspectRatio>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoAspectRatio>,
             {
                 self.aspect_ratio = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for aspect_ratio: {e}")
                     });
                 self
             }
+            ///HeyGen asset ID of an uploaded audio file. Mutually exclusive with script.
             pub fn audio_asset_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.audio_asset_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for audio_asset_id: {e}"
@@ -9433,63 +9743,61 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Public URL of an audio file to lip-sync. Mutually exclusive with script.
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.audio_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for audio_url: {e}")
                     });
                 self
             }
+            ///Background settings for the video.
             pub fn background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::BackgroundSetting>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::BackgroundSetting>,
             {
                 self.background = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for background: {e}")
                     });
                 self
             }
+            ///Caller-defined identifier echoed back in the webhook payload.
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
                 self
             }
+            ///Webhook URL to receive a POST notification when the video is ready.
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
                 self
             }
+            ///Avatar expressiveness level. Defaults to 'low' when omitted.
             pub fn expressiveness<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::Expressiveness>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::Expressiveness>,
             {
                 self.expressiveness = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for expressiveness: {e}"
@@ -9497,6 +9805,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Image to animate. Accepts URL, asset ID, or base64-encoded data.
             pub fn image<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetInput>,
@@ -9509,25 +9818,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Natural-language prompt controlling avatar body motion.
             pub fn motion_prompt<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.motion_prompt = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for motion_prompt: {e}")
                     });
                 self
             }
+            ///Remove the avatar background. Video avatars must be trained with matting enabled.
             pub fn remove_background<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.remove_background = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for remove_background: {e}"
@@ -9535,46 +9844,43 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Output video resolution.
             pub fn resolution<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoResolution>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoResolution>,
             {
                 self.resolution = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for resolution: {e}")
                     });
                 self
             }
+            ///Text script for the avatar to speak. Requires voice_id. Mutually exclusive with audio_url/audio_asset_id.
             pub fn script<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::CreateVideoFromImageScript>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreateVideoFromImageScript>,
             {
                 self.script = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for script: {e}")
                     });
                 self
             }
+            ///Display title for the video in the HeyGen dashboard.
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
                 self
             }
+            ///Must be 'image' for image-based video creation.
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::CreateVideoFromImageType>,
@@ -9587,27 +9893,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Voice ID for text-to-speech. Required when script is provided.
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
                 self
             }
+            ///Voice tuning parameters (speed, pitch, locale).
             pub fn voice_settings<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VoiceSettingsInput>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VoiceSettingsInput>,
             {
                 self.voice_settings = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for voice_settings: {e}"
@@ -9665,6 +9969,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateVideoTranslationRequest`](super::CreateVideoTranslationRequest): one setter per field, then `CreateVideoTranslationRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateVideoTranslationRequest {
             audio: ::std::result::Result<
                 ::std::option::Option<super::AssetReference>,
@@ -9773,25 +10078,25 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateVideoTranslationRequest {
+            ///Custom audio for dubbing — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
             pub fn audio<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AssetReference>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AssetReference>,
             {
                 self.audio = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for audio: {e}")
                     });
                 self
             }
+            ///Custom brand voice ID. Requires brand voice setup.
             pub fn brand_voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.brand_voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for brand_voice_id: {e}"
@@ -9799,30 +10104,31 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///ID included in webhook payload
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
                 self
             }
+            ///Webhook URL for completion notifications
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
                 self
             }
+            ///Remove background music
             pub fn disable_music_track<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -9837,6 +10143,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Generate captions for translated video
             pub fn enable_caption<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -9851,6 +10158,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Allow dynamic duration adjustment
             pub fn enable_dynamic_duration<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -9865,6 +10173,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Enhance speech quality
             pub fn enable_speech_enhancement<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -9879,6 +10188,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Add watermark to output
             pub fn enable_watermark<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -9893,49 +10203,49 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///End time in seconds for partial translation
             pub fn end_time<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.end_time = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for end_time: {e}")
                     });
                 self
             }
+            ///Project/folder ID to organize translation into
             pub fn folder_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.folder_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for folder_id: {e}")
                     });
                 self
             }
+            ///Frame rate mode: 'vfr', 'cfr', or 'passthrough'. Only valid with audio.
             pub fn fps_mode<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.fps_mode = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for fps_mode: {e}")
                     });
                 self
             }
+            ///Source language code (auto-detected if omitted)
             pub fn input_language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.input_language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for input_language: {e}"
@@ -9943,13 +10253,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Preserve the source video's encoding specs (resolution, bitrate).
             pub fn keep_the_same_format<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.keep_the_same_format = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for keep_the_same_format: {e}"
@@ -9957,6 +10267,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Translation quality mode: 'speed' (faster) or 'precision' (higher quality, uses avatar inference)
             pub fn mode<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoTranslationMode>,
@@ -9969,6 +10280,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Target language names (e.g. 'Chinese (Cantonese, Traditional)', 'Spanish (Spain)', 'English'). Use GET /v3/video-translations/languages for valid values. Use one for single translation, multiple for batch.
             pub fn output_languages<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -9983,66 +10295,67 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Number of speakers (improves speaker separation)
             pub fn speaker_num<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.speaker_num = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for speaker_num: {e}")
                     });
                 self
             }
+            ///Custom subtitle file — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}. Enterprise plan only.
             pub fn srt<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AssetReference>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AssetReference>,
             {
                 self.srt = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for srt: {e}")
                     });
                 self
             }
+            ///Which video the subtitle applies to: 'input' (source) or 'output' (translated). Enterprise plan only.
             pub fn srt_role<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::SrtRole>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::SrtRole>,
             {
                 self.srt_role = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for srt_role: {e}")
                     });
                 self
             }
+            ///Start time in seconds for partial translation
             pub fn start_time<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.start_time = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for start_time: {e}")
                     });
                 self
             }
+            ///Title for the translation job
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
                 self
             }
+            ///Only translate audio, keep original video
             pub fn translate_audio_only<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -10057,6 +10370,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Source video — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
             pub fn video<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetReference>,
@@ -10134,6 +10448,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateWebhookEndpointRequest`](super::CreateWebhookEndpointRequest): one setter per field, then `CreateWebhookEndpointRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateWebhookEndpointRequest {
             entity_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -10155,32 +10470,31 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateWebhookEndpointRequest {
+            ///Optional entity ID to scope this endpoint to a specific resource (e.g. a personalized video project).
             pub fn entity_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.entity_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for entity_id: {e}")
                     });
                 self
             }
+            ///Event types to subscribe to. Omit or set to null to receive all events.
             pub fn events<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::WebhookEventType>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<super::WebhookEventType>>,
             {
                 self.events = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for events: {e}")
                     });
                 self
             }
+            ///Publicly accessible HTTPS URL that will receive webhook POST requests.
             pub fn url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -10218,6 +10532,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreateWorkflowExecutionRequest`](super::CreateWorkflowExecutionRequest): one setter per field, then `CreateWorkflowExecutionRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreateWorkflowExecutionRequest {
             input: ::std::result::Result<
                 ::serde_json::Map<::std::string::String, ::serde_json::Value>,
@@ -10237,6 +10552,7 @@ otherwise it is a generated video.*/
             }
         }
         impl CreateWorkflowExecutionRequest {
+            ///Workflow-specific input matching the workflow's input schema
             pub fn input<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -10251,6 +10567,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The workflow type to execute (e.g., 'GenerateImageNode', 'GenerateVideoNode')
             pub fn workflow_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -10286,6 +10603,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`CreditPool`](super::CreditPool): one setter per field, then `CreditPool::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct CreditPool {
             remaining: ::std::result::Result<
                 ::std::option::Option<i64>,
@@ -10305,25 +10623,25 @@ otherwise it is a generated video.*/
             }
         }
         impl CreditPool {
+            ///Sets `remaining`.
             pub fn remaining<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.remaining = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for remaining: {e}")
                     });
                 self
             }
+            ///Sets `resets_at`.
             pub fn resets_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.resets_at = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for resets_at: {e}")
                     });
@@ -10350,6 +10668,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`DeleteVideoResponse`](super::DeleteVideoResponse): one setter per field, then `DeleteVideoResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct DeleteVideoResponse {
             deleted: ::std::result::Result<bool, ::std::string::String>,
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -10363,6 +10682,7 @@ otherwise it is a generated video.*/
             }
         }
         impl DeleteVideoResponse {
+            ///Always true on success
             pub fn deleted<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -10375,6 +10695,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///ID of the deleted video
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -10407,6 +10728,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`DeleteVideoResponseEnvelope`](super::DeleteVideoResponseEnvelope): one setter per field, then `DeleteVideoResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct DeleteVideoResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::DeleteVideoResponse>,
@@ -10421,15 +10743,13 @@ otherwise it is a generated video.*/
             }
         }
         impl DeleteVideoResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::DeleteVideoResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::DeleteVideoResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -10452,6 +10772,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`DeleteWebhookEndpointEnvelope`](super::DeleteWebhookEndpointEnvelope): one setter per field, then `DeleteWebhookEndpointEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct DeleteWebhookEndpointEnvelope {
             data: ::std::result::Result<
                 ::serde_json::Map<::std::string::String, ::serde_json::Value>,
@@ -10473,6 +10794,7 @@ otherwise it is a generated video.*/
             }
         }
         impl DeleteWebhookEndpointEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -10487,17 +10809,15 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `error`.
             pub fn error<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                T: IntoOptional<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 >,
-                T::Error: ::std::fmt::Display,
             {
                 self.error = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for error: {e}")
                     });
@@ -10526,6 +10846,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`DesignVoiceRequest`](super::DesignVoiceRequest): one setter per field, then `DesignVoiceRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct DesignVoiceRequest {
             gender: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -10552,30 +10873,31 @@ otherwise it is a generated video.*/
             }
         }
         impl DesignVoiceRequest {
+            ///Filter by gender: 'male' or 'female'.
             pub fn gender<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.gender = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for gender: {e}")
                     });
                 self
             }
+            ///BCP-47 locale tag to filter by (e.g., 'en-US', 'pt-BR').
             pub fn locale<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.locale = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for locale: {e}")
                     });
                 self
             }
+            ///Natural language description of the desired voice (e.g., 'warm, confident female narrator').
             pub fn prompt<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::DesignVoiceRequestPrompt>,
@@ -10588,6 +10910,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Controls which batch of results to return. seed=0 returns the top matches, seed=1 the next batch, etc. Same prompt + seed always returns the same voices.
             pub fn seed<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<u64>,
@@ -10625,6 +10948,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`DesignVoiceResponseData`](super::DesignVoiceResponseData): one setter per field, then `DesignVoiceResponseData::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct DesignVoiceResponseData {
             seed: ::std::result::Result<i64, ::std::string::String>,
             voices: ::std::result::Result<
@@ -10641,6 +10965,7 @@ otherwise it is a generated video.*/
             }
         }
         impl DesignVoiceResponseData {
+            ///The seed used for this request. Increment to get different voices.
             pub fn seed<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -10653,6 +10978,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Matching voices for the given prompt, ordered by relevance.
             pub fn voices<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::AudioVoiceItem>>,
@@ -10688,6 +11014,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`DesignVoiceResponseDataEnvelope`](super::DesignVoiceResponseDataEnvelope): one setter per field, then `DesignVoiceResponseDataEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct DesignVoiceResponseDataEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::DesignVoiceResponseData>,
@@ -10702,15 +11029,13 @@ otherwise it is a generated video.*/
             }
         }
         impl DesignVoiceResponseDataEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::DesignVoiceResponseData>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::DesignVoiceResponseData>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -10733,6 +11058,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`DownloadSrtResponse`](super::DownloadSrtResponse): one setter per field, then `DownloadSrtResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct DownloadSrtResponse {
             original_srt_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -10749,13 +11075,13 @@ otherwise it is a generated video.*/
             }
         }
         impl DownloadSrtResponse {
+            ///Presigned URL for the original SRT file (if provided at creation)
             pub fn original_srt_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.original_srt_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for original_srt_url: {e}"
@@ -10763,6 +11089,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Presigned URL to download the edited SRT file
             pub fn srt_url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -10797,6 +11124,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`DownloadSrtResponseEnvelope`](super::DownloadSrtResponseEnvelope): one setter per field, then `DownloadSrtResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct DownloadSrtResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::DownloadSrtResponse>,
@@ -10811,15 +11139,13 @@ otherwise it is a generated video.*/
             }
         }
         impl DownloadSrtResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::DownloadSrtResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::DownloadSrtResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -10842,6 +11168,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`ExternalCreateVideoAgentSessionRequest`](super::ExternalCreateVideoAgentSessionRequest): one setter per field, then `ExternalCreateVideoAgentSessionRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct ExternalCreateVideoAgentSessionRequest {
             avatar_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -10898,82 +11225,79 @@ otherwise it is a generated video.*/
             }
         }
         impl ExternalCreateVideoAgentSessionRequest {
+            ///Specific avatar ID to use
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for avatar_id: {e}")
                     });
                 self
             }
+            ///Optional callback ID included in webhook payload
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
                 self
             }
+            ///Webhook URL for completion/failure notifications
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
                 self
             }
+            ///Deprecated. Use top-level avatar_id, orientation, and duration_sec instead. Video generation configuration.
             pub fn config<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoAgentConfig>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoAgentConfig>,
             {
                 self.config = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for config: {e}")
                     });
                 self
             }
+            ///Approximate video duration in seconds (minimum 5)
             pub fn duration_sec<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.duration_sec = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for duration_sec: {e}")
                     });
                 self
             }
+            ///Optional file attachments (max 20 files)
             pub fn files<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::FileInput>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<super::FileInput>>,
             {
                 self.files = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for files: {e}")
                     });
                 self
             }
+            ///When enabled, disables memory injection and extraction for this session
             pub fn incognito_mode<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -10988,18 +11312,19 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video orientation. If not provided, auto-detected from content.
             pub fn orientation<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::Orientation>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::Orientation>,
             {
                 self.orientation = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for orientation: {e}")
                     });
                 self
             }
+            ///The message/prompt for video generation (1-10000 characters)
             pub fn prompt<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -11014,13 +11339,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Specific voice ID to use for narration
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
@@ -11065,6 +11390,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`ExternalCreateVideoAgentSessionResponse`](super::ExternalCreateVideoAgentSessionResponse): one setter per field, then `ExternalCreateVideoAgentSessionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct ExternalCreateVideoAgentSessionResponse {
             session_id: ::std::result::Result<
                 ::std::string::String,
@@ -11084,6 +11410,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ExternalCreateVideoAgentSessionResponse {
+            ///Video Agent session ID
             pub fn session_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -11096,6 +11423,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video ID. Use with GET /v2/videos/{video_id} for polling
             pub fn video_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -11131,6 +11459,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`FileInput`](super::FileInput): one setter per field, then `FileInput::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct FileInput {
             asset_id: ::std::result::Result<
                 ::std::string::String,
@@ -11145,6 +11474,7 @@ otherwise it is a generated video.*/
             }
         }
         impl FileInput {
+            ///HeyGen asset ID (from /v1/asset upload endpoint). Supported types: image (png, jpeg), video (mp4, webm), pdf.
             pub fn asset_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -11174,6 +11504,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`GenerateVideoRequest`](super::GenerateVideoRequest): one setter per field, then `GenerateVideoRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct GenerateVideoRequest {
             callback_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -11197,30 +11528,31 @@ otherwise it is a generated video.*/
             }
         }
         impl GenerateVideoRequest {
+            ///ID included in webhook payload
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
                 self
             }
+            ///Webhook URL for completion notifications
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
                 self
             }
+            ///Generate captions for the translated video
             pub fn captions<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -11233,6 +11565,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Only translate audio, keep original video
             pub fn translate_audio_only<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -11273,6 +11606,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`GenerateVideoResponse`](super::GenerateVideoResponse): one setter per field, then `GenerateVideoResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct GenerateVideoResponse {
             status: ::std::result::Result<super::ProofreadStatus, ::std::string::String>,
             video_translation_id: ::std::result::Result<
@@ -11291,6 +11625,7 @@ otherwise it is a generated video.*/
             }
         }
         impl GenerateVideoResponse {
+            ///Initial status (always processing)
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::ProofreadStatus>,
@@ -11303,6 +11638,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Video translation ID — use GET /v3/video-translations/{id} to poll status
             pub fn video_translation_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -11340,6 +11676,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`GenerateVideoResponseEnvelope`](super::GenerateVideoResponseEnvelope): one setter per field, then `GenerateVideoResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct GenerateVideoResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::GenerateVideoResponse>,
@@ -11354,15 +11691,13 @@ otherwise it is a generated video.*/
             }
         }
         impl GenerateVideoResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::GenerateVideoResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::GenerateVideoResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -11385,6 +11720,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`GetResourcesResponse`](super::GetResourcesResponse): one setter per field, then `GetResourcesResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct GetResourcesResponse {
             next_cursor: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -11404,18 +11740,19 @@ otherwise it is a generated video.*/
             }
         }
         impl GetResourcesResponse {
+            ///Pagination cursor
             pub fn next_cursor<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_cursor = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_cursor: {e}")
                     });
                 self
             }
+            ///Session resources
             pub fn resources<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::SessionResource>>,
@@ -11450,6 +11787,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`GetResourcesResponseEnvelope`](super::GetResourcesResponseEnvelope): one setter per field, then `GetResourcesResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct GetResourcesResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::GetResourcesResponse>,
@@ -11464,15 +11802,13 @@ otherwise it is a generated video.*/
             }
         }
         impl GetResourcesResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::GetResourcesResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::GetResourcesResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -11495,6 +11831,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`GetSessionResponse`](super::GetSessionResponse): one setter per field, then `GetSessionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct GetSessionResponse {
             created_at: ::std::result::Result<i64, ::std::string::String>,
             messages: ::std::result::Result<
@@ -11533,6 +11870,7 @@ otherwise it is a generated video.*/
             }
         }
         impl GetSessionResponse {
+            ///Unix timestamp of session creation
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -11545,6 +11883,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Most recent visible messages (max 40, newest-first)
             pub fn messages<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::SessionMessage>>,
@@ -11557,6 +11896,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Progress 0-100
             pub fn progress<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -11569,6 +11909,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Session ID
             pub fn session_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -11581,6 +11922,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Session status
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoAgentSessionStatus>,
@@ -11593,25 +11935,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///LLM-generated session title
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
                 self
             }
+            ///Video ID once generation starts
             pub fn video_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.video_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for video_id: {e}")
                     });
@@ -11648,6 +11990,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`GetSessionResponseEnvelope`](super::GetSessionResponseEnvelope): one setter per field, then `GetSessionResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct GetSessionResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::GetSessionResponse>,
@@ -11662,15 +12005,13 @@ otherwise it is a generated video.*/
             }
         }
         impl GetSessionResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::GetSessionResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::GetSessionResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -11693,6 +12034,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`GetUserMeEnvelope`](super::GetUserMeEnvelope): one setter per field, then `GetUserMeEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct GetUserMeEnvelope {
             code: ::std::result::Result<
                 ::std::option::Option<i64>,
@@ -11717,39 +12059,37 @@ otherwise it is a generated video.*/
             }
         }
         impl GetUserMeEnvelope {
+            ///API status code (100 = success)
             pub fn code<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.code = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for code: {e}")
                     });
                 self
             }
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::UserInfoResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::UserInfoResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
                 self
             }
+            ///Sets `message`.
             pub fn message<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.message = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for message: {e}")
                     });
@@ -11778,6 +12118,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LegacyApiError`](super::LegacyApiError): one setter per field, then `LegacyApiError::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LegacyApiError {
             code: ::std::result::Result<::std::string::String, ::std::string::String>,
             message: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -11791,6 +12132,7 @@ otherwise it is a generated video.*/
             }
         }
         impl LegacyApiError {
+            ///Machine-readable error code
             pub fn code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -11803,6 +12145,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Human-readable error message
             pub fn message<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -11836,6 +12179,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LegacyApiErrorEnvelope`](super::LegacyApiErrorEnvelope): one setter per field, then `LegacyApiErrorEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LegacyApiErrorEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<
@@ -11857,29 +12201,27 @@ otherwise it is a generated video.*/
             }
         }
         impl LegacyApiErrorEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                T: IntoOptional<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 >,
-                T::Error: ::std::fmt::Display,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
                 self
             }
+            ///Sets `error`.
             pub fn error<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::LegacyApiError>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::LegacyApiError>,
             {
                 self.error = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for error: {e}")
                     });
@@ -11908,6 +12250,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LipsyncCreateResponse`](super::LipsyncCreateResponse): one setter per field, then `LipsyncCreateResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LipsyncCreateResponse {
             lipsync_id: ::std::result::Result<
                 ::std::string::String,
@@ -11922,6 +12265,7 @@ otherwise it is a generated video.*/
             }
         }
         impl LipsyncCreateResponse {
+            ///Lipsync ID — use GET /v3/lipsyncs/{id} to poll status
             pub fn lipsync_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -11955,6 +12299,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LipsyncCreateResponseEnvelope`](super::LipsyncCreateResponseEnvelope): one setter per field, then `LipsyncCreateResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LipsyncCreateResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::LipsyncCreateResponse>,
@@ -11969,15 +12314,13 @@ otherwise it is a generated video.*/
             }
         }
         impl LipsyncCreateResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::LipsyncCreateResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::LipsyncCreateResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -12000,6 +12343,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LipsyncDeleteResponse`](super::LipsyncDeleteResponse): one setter per field, then `LipsyncDeleteResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LipsyncDeleteResponse {
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
@@ -12011,6 +12355,7 @@ otherwise it is a generated video.*/
             }
         }
         impl LipsyncDeleteResponse {
+            ///ID of the deleted lipsync
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -12038,6 +12383,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LipsyncDeleteResponseEnvelope`](super::LipsyncDeleteResponseEnvelope): one setter per field, then `LipsyncDeleteResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LipsyncDeleteResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::LipsyncDeleteResponse>,
@@ -12052,15 +12398,13 @@ otherwise it is a generated video.*/
             }
         }
         impl LipsyncDeleteResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::LipsyncDeleteResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::LipsyncDeleteResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -12083,6 +12427,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LipsyncDetail`](super::LipsyncDetail): one setter per field, then `LipsyncDetail::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LipsyncDetail {
             callback_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -12129,49 +12474,49 @@ otherwise it is a generated video.*/
             }
         }
         impl LipsyncDetail {
+            ///Client-provided callback ID
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
                 self
             }
+            ///Unix timestamp when the lipsync was created
             pub fn created_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.created_at = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for created_at: {e}")
                     });
                 self
             }
+            ///Video duration in seconds
             pub fn duration<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.duration = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for duration: {e}")
                     });
                 self
             }
+            ///Error description. Only present when status is failed.
             pub fn failure_message<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.failure_message = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for failure_message: {e}"
@@ -12179,6 +12524,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique lipsync identifier
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -12189,6 +12535,7 @@ otherwise it is a generated video.*/
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Current status
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoTranslationStatus>,
@@ -12201,25 +12548,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Title of the lipsync job
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
                 self
             }
+            ///Presigned download URL for the output video. Only present when status is completed.
             pub fn video_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.video_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for video_url: {e}")
                     });
@@ -12258,6 +12605,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LipsyncDetailEnvelope`](super::LipsyncDetailEnvelope): one setter per field, then `LipsyncDetailEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LipsyncDetailEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::LipsyncDetail>,
@@ -12272,13 +12620,13 @@ otherwise it is a generated video.*/
             }
         }
         impl LipsyncDetailEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::LipsyncDetail>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::LipsyncDetail>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -12301,6 +12649,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`LipsyncDetailPage`](super::LipsyncDetailPage): one setter per field, then `LipsyncDetailPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct LipsyncDetailPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::LipsyncDetail>,
@@ -12325,6 +12674,7 @@ otherwise it is a generated video.*/
             }
         }
         impl LipsyncDetailPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::LipsyncDetail>>,
@@ -12337,25 +12687,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -12384,6 +12734,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`ListTargetLanguageResponse`](super::ListTargetLanguageResponse): one setter per field, then `ListTargetLanguageResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct ListTargetLanguageResponse {
             languages: ::std::result::Result<
                 ::std::vec::Vec<::std::string::String>,
@@ -12398,6 +12749,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ListTargetLanguageResponse {
+            ///Sets `languages`.
             pub fn languages<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -12431,6 +12783,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`ListTargetLanguageResponseEnvelope`](super::ListTargetLanguageResponseEnvelope): one setter per field, then `ListTargetLanguageResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct ListTargetLanguageResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::ListTargetLanguageResponse>,
@@ -12445,15 +12798,13 @@ otherwise it is a generated video.*/
             }
         }
         impl ListTargetLanguageResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::ListTargetLanguageResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::ListTargetLanguageResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -12476,6 +12827,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`McpVideoTranslateCreateRequest`](super::McpVideoTranslateCreateRequest): one setter per field, then `McpVideoTranslateCreateRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct McpVideoTranslateCreateRequest {
             audio_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -12590,25 +12942,25 @@ otherwise it is a generated video.*/
             }
         }
         impl McpVideoTranslateCreateRequest {
+            ///Custom audio URL for audio dubbing
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.audio_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for audio_url: {e}")
                     });
                 self
             }
+            ///Custom brand voice ID. Requires brand voice setup.
             pub fn brand_voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.brand_voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for brand_voice_id: {e}"
@@ -12616,30 +12968,31 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///ID included in webhook payload
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
                 self
             }
+            ///Webhook URL for completion notifications
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_url: {e}")
                     });
                 self
             }
+            ///Remove background music
             pub fn disable_music_track<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -12654,6 +13007,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Generate captions for translated video
             pub fn enable_caption<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -12668,6 +13022,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Allow dynamic duration adjustment
             pub fn enable_dynamic_duration<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -12682,6 +13037,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Enhance speech quality
             pub fn enable_speech_enhancement<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -12696,6 +13052,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Add watermark to output
             pub fn enable_watermark<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -12710,49 +13067,49 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///End time in seconds for partial translation
             pub fn end_time<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.end_time = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for end_time: {e}")
                     });
                 self
             }
+            ///Project/folder ID to organize translation into
             pub fn folder_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.folder_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for folder_id: {e}")
                     });
                 self
             }
+            ///Frame rate mode: 'vfr', 'cfr', or 'passthrough'. Only valid with audio_url.
             pub fn fps_mode<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.fps_mode = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for fps_mode: {e}")
                     });
                 self
             }
+            ///Source language code (auto-detected if omitted)
             pub fn input_language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.input_language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for input_language: {e}"
@@ -12760,13 +13117,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Preserve the source video's encoding specs (resolution, bitrate). Defaults to True for enterprise/team/pro API users with audio_url.
             pub fn keep_the_same_format<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.keep_the_same_format = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for keep_the_same_format: {e}"
@@ -12774,6 +13131,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Translation quality mode: 'speed' (faster) or 'precision' (higher quality, uses avatar inference)
             pub fn mode<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoTranslationMode>,
@@ -12786,13 +13144,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Single target language code. Mutually exclusive with output_languages.
             pub fn output_language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.output_language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for output_language: {e}"
@@ -12800,15 +13158,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Multiple target language codes for batch translation. Mutually exclusive with output_language.
             pub fn output_languages<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<::std::string::String>>,
             {
                 self.output_languages = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for output_languages: {e}"
@@ -12816,66 +13172,67 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Number of speakers (improves speaker separation)
             pub fn speaker_num<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.speaker_num = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for speaker_num: {e}")
                     });
                 self
             }
+            ///Which video the SRT applies to. Enterprise plan only. Used with srt_url.
             pub fn srt_role<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::SrtRole>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::SrtRole>,
             {
                 self.srt_role = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for srt_role: {e}")
                     });
                 self
             }
+            ///Custom subtitle file URL. Enterprise plan only.
             pub fn srt_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.srt_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for srt_url: {e}")
                     });
                 self
             }
+            ///Start time in seconds for partial translation
             pub fn start_time<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.start_time = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for start_time: {e}")
                     });
                 self
             }
+            ///Title for the translation job
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
                 self
             }
+            ///Only translate audio, keep original video
             pub fn translate_audio_only<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -12890,6 +13247,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///URL of the source video to translate
             pub fn video_url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -12969,6 +13327,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`ProofreadDetail`](super::ProofreadDetail): one setter per field, then `ProofreadDetail::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct ProofreadDetail {
             created_at: ::std::result::Result<
                 ::std::option::Option<i64>,
@@ -13012,25 +13371,25 @@ otherwise it is a generated video.*/
             }
         }
         impl ProofreadDetail {
+            ///Unix timestamp when the proofread was created
             pub fn created_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.created_at = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for created_at: {e}")
                     });
                 self
             }
+            ///Error description. Only present when status is failed.
             pub fn failure_message<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.failure_message = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for failure_message: {e}"
@@ -13038,6 +13397,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique proofread identifier
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13048,13 +13408,13 @@ otherwise it is a generated video.*/
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Detected or specified source language code
             pub fn input_language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.input_language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for input_language: {e}"
@@ -13062,13 +13422,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Target language code
             pub fn output_language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.output_language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for output_language: {e}"
@@ -13076,6 +13436,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Current status
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::ProofreadStatus>,
@@ -13088,13 +13449,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether the proofread has been submitted for review
             pub fn submitted_for_review<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.submitted_for_review = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for submitted_for_review: {e}"
@@ -13102,13 +13463,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Title of the proofread job
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
@@ -13147,6 +13508,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`ProofreadDetailEnvelope`](super::ProofreadDetailEnvelope): one setter per field, then `ProofreadDetailEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct ProofreadDetailEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::ProofreadDetail>,
@@ -13161,15 +13523,13 @@ otherwise it is a generated video.*/
             }
         }
         impl ProofreadDetailEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::ProofreadDetail>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::ProofreadDetail>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -13192,6 +13552,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`RotateSecretResponseData`](super::RotateSecretResponseData): one setter per field, then `RotateSecretResponseData::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct RotateSecretResponseData {
             endpoint_id: ::std::result::Result<
                 ::std::string::String,
@@ -13208,6 +13569,7 @@ otherwise it is a generated video.*/
             }
         }
         impl RotateSecretResponseData {
+            ///The endpoint whose secret was rotated.
             pub fn endpoint_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13220,6 +13582,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The new signing secret. Store it securely — it will not be shown again.
             pub fn secret<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13255,6 +13618,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`RotateSecretResponseDataEnvelope`](super::RotateSecretResponseDataEnvelope): one setter per field, then `RotateSecretResponseDataEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct RotateSecretResponseDataEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::RotateSecretResponseData>,
@@ -13269,15 +13633,13 @@ otherwise it is a generated video.*/
             }
         }
         impl RotateSecretResponseDataEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::RotateSecretResponseData>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::RotateSecretResponseData>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -13300,6 +13662,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`SendMessageRequest`](super::SendMessageRequest): one setter per field, then `SendMessageRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct SendMessageRequest {
             auto_proceed: ::std::result::Result<bool, ::std::string::String>,
             avatar_id: ::std::result::Result<
@@ -13331,6 +13694,7 @@ otherwise it is a generated video.*/
             }
         }
         impl SendMessageRequest {
+            ///If true, skip interactive review and go straight to video generation (no storyboard approval step)
             pub fn auto_proceed<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -13343,32 +13707,31 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Override avatar for this message
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for avatar_id: {e}")
                     });
                 self
             }
+            ///Optional file attachments (max 20 files)
             pub fn files<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::AssetInput>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<super::AssetInput>>,
             {
                 self.files = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for files: {e}")
                     });
                 self
             }
+            ///Text message to the agent
             pub fn message<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::SendMessageRequestMessage>,
@@ -13381,13 +13744,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Override voice for this message
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
@@ -13420,6 +13783,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`SendMessageResponse`](super::SendMessageResponse): one setter per field, then `SendMessageResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct SendMessageResponse {
             run_id: ::std::result::Result<::std::string::String, ::std::string::String>,
             session_id: ::std::result::Result<
@@ -13441,6 +13805,7 @@ otherwise it is a generated video.*/
             }
         }
         impl SendMessageResponse {
+            ///Run ID for this message processing
             pub fn run_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13453,6 +13818,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Session ID
             pub fn session_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13465,13 +13831,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///LLM-generated session title
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
@@ -13501,6 +13867,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`SendMessageResponseEnvelope`](super::SendMessageResponseEnvelope): one setter per field, then `SendMessageResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct SendMessageResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::SendMessageResponse>,
@@ -13515,15 +13882,13 @@ otherwise it is a generated video.*/
             }
         }
         impl SendMessageResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::SendMessageResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::SendMessageResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -13546,6 +13911,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`SessionMessage`](super::SessionMessage): one setter per field, then `SessionMessage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct SessionMessage {
             content: ::std::result::Result<::std::string::String, ::std::string::String>,
             created_at: ::std::result::Result<
@@ -13574,6 +13940,7 @@ otherwise it is a generated video.*/
             }
         }
         impl SessionMessage {
+            ///Message text content
             pub fn content<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13586,32 +13953,31 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unix timestamp of message creation
             pub fn created_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.created_at = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for created_at: {e}")
                     });
                 self
             }
+            ///Resource IDs resolvable via GET .../resources
             pub fn resource_ids<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<::std::string::String>>,
             {
                 self.resource_ids = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for resource_ids: {e}")
                     });
                 self
             }
+            ///Message author: 'user' or 'model'
             pub fn role<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13624,6 +13990,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Message type: text, resource, or error
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::SessionMessageType>,
@@ -13663,6 +14030,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`SessionResource`](super::SessionResource): one setter per field, then `SessionResource::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct SessionResource {
             created_at: ::std::result::Result<
                 ::std::option::Option<i64>,
@@ -13716,46 +14084,45 @@ otherwise it is a generated video.*/
             }
         }
         impl SessionResource {
+            ///Unix timestamp of resource creation
             pub fn created_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.created_at = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for created_at: {e}")
                     });
                 self
             }
+            ///Type-specific metadata
             pub fn metadata<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                T: IntoOptional<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 >,
-                T::Error: ::std::fmt::Display,
             {
                 self.metadata = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for metadata: {e}")
                     });
                 self
             }
+            ///Preview URL
             pub fn preview_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.preview_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for preview_url: {e}")
                     });
                 self
             }
+            ///Resource identifier
             pub fn resource_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13768,6 +14135,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Resource type: image, video, draft, avatar, voice, etc.
             pub fn resource_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13780,37 +14148,37 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Source: generated or user_uploaded
             pub fn source_type<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.source_type = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for source_type: {e}")
                     });
                 self
             }
+            ///Thumbnail URL
             pub fn thumbnail_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.thumbnail_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for thumbnail_url: {e}")
                     });
                 self
             }
+            ///Primary media URL
             pub fn url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for url: {e}")
                     });
@@ -13849,6 +14217,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`StandardApiError`](super::StandardApiError): one setter per field, then `StandardApiError::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct StandardApiError {
             code: ::std::result::Result<::std::string::String, ::std::string::String>,
             doc_url: ::std::result::Result<
@@ -13872,6 +14241,7 @@ otherwise it is a generated video.*/
             }
         }
         impl StandardApiError {
+            ///Machine-readable error code
             pub fn code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13884,18 +14254,19 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Link to error documentation
             pub fn doc_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.doc_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for doc_url: {e}")
                     });
                 self
             }
+            ///Human-readable error message
             pub fn message<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -13908,13 +14279,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Which request field caused the error
             pub fn param<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.param = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for param: {e}")
                     });
@@ -13945,6 +14316,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`StandardApiErrorEnvelope`](super::StandardApiErrorEnvelope): one setter per field, then `StandardApiErrorEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct StandardApiErrorEnvelope {
             error: ::std::result::Result<
                 ::std::option::Option<super::StandardApiError>,
@@ -13959,15 +14331,13 @@ otherwise it is a generated video.*/
             }
         }
         impl StandardApiErrorEnvelope {
+            ///Sets `error`.
             pub fn error<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::StandardApiError>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::StandardApiError>,
             {
                 self.error = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for error: {e}")
                     });
@@ -13990,6 +14360,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`StopSessionRequest`](super::StopSessionRequest): one setter per field, then `StopSessionRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct StopSessionRequest {}
         impl ::std::default::Default for StopSessionRequest {
             fn default() -> Self {
@@ -14011,6 +14382,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`StopSessionResponse`](super::StopSessionResponse): one setter per field, then `StopSessionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct StopSessionResponse {
             session_id: ::std::result::Result<
                 ::std::string::String,
@@ -14025,6 +14397,7 @@ otherwise it is a generated video.*/
             }
         }
         impl StopSessionResponse {
+            ///Session ID
             pub fn session_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14057,6 +14430,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`StopSessionResponseEnvelope`](super::StopSessionResponseEnvelope): one setter per field, then `StopSessionResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct StopSessionResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::StopSessionResponse>,
@@ -14071,15 +14445,13 @@ otherwise it is a generated video.*/
             }
         }
         impl StopSessionResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::StopSessionResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::StopSessionResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -14102,6 +14474,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`StyleItem`](super::StyleItem): one setter per field, then `StyleItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct StyleItem {
             aspect_ratio: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -14138,18 +14511,19 @@ otherwise it is a generated video.*/
             }
         }
         impl StyleItem {
+            ///Aspect ratio (e.g., '16:9', '9:16', '1:1').
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.aspect_ratio = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for aspect_ratio: {e}")
                     });
                 self
             }
+            ///Display name of the style.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14162,13 +14536,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Preview video URL (public CDN, mp4).
             pub fn preview_video_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.preview_video_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for preview_video_url: {e}"
@@ -14176,6 +14550,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique style identifier. Pass to POST /v3/video-agents as style_id.
             pub fn style_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14188,27 +14563,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Tags (e.g., cinematic, retro-tech, iconic-artist).
             pub fn tags<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<::std::string::String>>,
             {
                 self.tags = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for tags: {e}")
                     });
                 self
             }
+            ///Thumbnail image URL (public CDN).
             pub fn thumbnail_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.thumbnail_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for thumbnail_url: {e}")
                     });
@@ -14243,6 +14616,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`StyleItemPage`](super::StyleItemPage): one setter per field, then `StyleItemPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct StyleItemPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::StyleItem>,
@@ -14267,6 +14641,7 @@ otherwise it is a generated video.*/
             }
         }
         impl StyleItemPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::StyleItem>>,
@@ -14279,25 +14654,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -14326,6 +14701,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`SubscriptionCredits`](super::SubscriptionCredits): one setter per field, then `SubscriptionCredits::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct SubscriptionCredits {
             add_on_credits: ::std::result::Result<
                 ::std::option::Option<super::CreditPool>,
@@ -14345,13 +14721,13 @@ otherwise it is a generated video.*/
             }
         }
         impl SubscriptionCredits {
+            ///Sets `add_on_credits`.
             pub fn add_on_credits<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::CreditPool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreditPool>,
             {
                 self.add_on_credits = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for add_on_credits: {e}"
@@ -14359,13 +14735,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `premium_credits`.
             pub fn premium_credits<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::CreditPool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::CreditPool>,
             {
                 self.premium_credits = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for premium_credits: {e}"
@@ -14395,6 +14771,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`SubscriptionInfo`](super::SubscriptionInfo): one setter per field, then `SubscriptionInfo::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct SubscriptionInfo {
             credits: ::std::result::Result<
                 super::SubscriptionCredits,
@@ -14411,6 +14788,7 @@ otherwise it is a generated video.*/
             }
         }
         impl SubscriptionInfo {
+            ///Sets `credits`.
             pub fn credits<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::SubscriptionCredits>,
@@ -14423,6 +14801,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `plan`.
             pub fn plan<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::SubscriptionTier>,
@@ -14456,6 +14835,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`TextToSpeechRequest`](super::TextToSpeechRequest): one setter per field, then `TextToSpeechRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct TextToSpeechRequest {
             input_type: ::std::result::Result<
                 ::std::string::String,
@@ -14492,6 +14872,7 @@ otherwise it is a generated video.*/
             }
         }
         impl TextToSpeechRequest {
+            ///Type of the input: 'text' for plain text, 'ssml' for SSML markup. Defaults to 'text'.
             pub fn input_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14504,30 +14885,31 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Base language code (e.g. 'en', 'pt', 'zh'). Optional — auto-detected from text when omitted.
             pub fn language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for language: {e}")
                     });
                 self
             }
+            ///BCP-47 locale tag (e.g. 'en-US', 'pt-BR'). When set, language is inferred from locale.
             pub fn locale<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.locale = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for locale: {e}")
                     });
                 self
             }
+            ///Speed multiplier (0.5-2.0).
             pub fn speed<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<f64>,
@@ -14540,6 +14922,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Text to synthesize (1-5000 characters).
             pub fn text<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::TextToSpeechRequestText>,
@@ -14552,6 +14935,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Voice ID to use. Discover available voices via GET /v1/audio/voices.
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14594,6 +14978,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`TextToSpeechResponseData`](super::TextToSpeechResponseData): one setter per field, then `TextToSpeechResponseData::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct TextToSpeechResponseData {
             audio_url: ::std::result::Result<
                 ::std::string::String,
@@ -14620,6 +15005,7 @@ otherwise it is a generated video.*/
             }
         }
         impl TextToSpeechResponseData {
+            ///URL of the generated audio file.
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14632,6 +15018,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Duration of the audio in seconds.
             pub fn duration<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<f64>,
@@ -14644,27 +15031,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique identifier for this generation request.
             pub fn request_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.request_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for request_id: {e}")
                     });
                 self
             }
+            ///Word-level timing data.
             pub fn word_timestamps<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::WordWithTimestamp>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<super::WordWithTimestamp>>,
             {
                 self.word_timestamps = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for word_timestamps: {e}"
@@ -14699,6 +15084,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`TextToSpeechResponseDataEnvelope`](super::TextToSpeechResponseDataEnvelope): one setter per field, then `TextToSpeechResponseDataEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct TextToSpeechResponseDataEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::TextToSpeechResponseData>,
@@ -14713,15 +15099,13 @@ otherwise it is a generated video.*/
             }
         }
         impl TextToSpeechResponseDataEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::TextToSpeechResponseData>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::TextToSpeechResponseData>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -14744,6 +15128,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UpdateAvatarLookRequest`](super::UpdateAvatarLookRequest): one setter per field, then `UpdateAvatarLookRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UpdateAvatarLookRequest {
             name: ::std::result::Result<
                 ::std::option::Option<super::UpdateAvatarLookRequestName>,
@@ -14758,15 +15143,13 @@ otherwise it is a generated video.*/
             }
         }
         impl UpdateAvatarLookRequest {
+            ///New display name for the look.
             pub fn name<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::UpdateAvatarLookRequestName>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::UpdateAvatarLookRequestName>,
             {
                 self.name = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for name: {e}")
                     });
@@ -14789,6 +15172,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UpdateLipsyncRequest`](super::UpdateLipsyncRequest): one setter per field, then `UpdateLipsyncRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UpdateLipsyncRequest {
             title: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
@@ -14800,6 +15184,7 @@ otherwise it is a generated video.*/
             }
         }
         impl UpdateLipsyncRequest {
+            ///New title for the lipsync
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14828,6 +15213,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UpdateVideoTranslationRequest`](super::UpdateVideoTranslationRequest): one setter per field, then `UpdateVideoTranslationRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UpdateVideoTranslationRequest {
             title: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
@@ -14839,6 +15225,7 @@ otherwise it is a generated video.*/
             }
         }
         impl UpdateVideoTranslationRequest {
+            ///New title for the video translation
             pub fn title<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14868,6 +15255,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UpdateWebhookEndpointRequest`](super::UpdateWebhookEndpointRequest): one setter per field, then `UpdateWebhookEndpointRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UpdateWebhookEndpointRequest {
             events: ::std::result::Result<
                 ::std::option::Option<::std::vec::Vec<super::WebhookEventType>>,
@@ -14887,27 +15275,25 @@ otherwise it is a generated video.*/
             }
         }
         impl UpdateWebhookEndpointRequest {
+            ///New list of event types to subscribe to. Replaces the existing list.
             pub fn events<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::WebhookEventType>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<super::WebhookEventType>>,
             {
                 self.events = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for events: {e}")
                     });
                 self
             }
+            ///New URL for the endpoint. Must be publicly accessible HTTPS.
             pub fn url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for url: {e}")
                     });
@@ -14936,6 +15322,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UploadAssetV3Response`](super::UploadAssetV3Response): one setter per field, then `UploadAssetV3Response::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UploadAssetV3Response {
             asset_id: ::std::result::Result<
                 ::std::string::String,
@@ -14959,6 +15346,7 @@ otherwise it is a generated video.*/
             }
         }
         impl UploadAssetV3Response {
+            ///Unique asset identifier for use in other endpoints like POST /v3/video-agents
             pub fn asset_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14971,6 +15359,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Detected MIME type of the file
             pub fn mime_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -14983,6 +15372,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///File size in bytes
             pub fn size_bytes<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -14995,6 +15385,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Public URL of the uploaded asset
             pub fn url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -15034,6 +15425,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UploadSrtRequest`](super::UploadSrtRequest): one setter per field, then `UploadSrtRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UploadSrtRequest {
             srt: ::std::result::Result<super::AssetReference, ::std::string::String>,
         }
@@ -15045,6 +15437,7 @@ otherwise it is a generated video.*/
             }
         }
         impl UploadSrtRequest {
+            ///SRT file — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
             pub fn srt<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::AssetReference>,
@@ -15072,6 +15465,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UsageBasedInfo`](super::UsageBasedInfo): one setter per field, then `UsageBasedInfo::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UsageBasedInfo {
             spending_cap_usd: ::std::result::Result<
                 ::std::option::Option<f64>,
@@ -15091,13 +15485,13 @@ otherwise it is a generated video.*/
             }
         }
         impl UsageBasedInfo {
+            ///Sets `spending_cap_usd`.
             pub fn spending_cap_usd<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.spending_cap_usd = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for spending_cap_usd: {e}"
@@ -15105,13 +15499,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `spending_current_usd`.
             pub fn spending_current_usd<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.spending_current_usd = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for spending_current_usd: {e}"
@@ -15140,6 +15534,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UserInfoResponse`](super::UserInfoResponse): one setter per field, then `UserInfoResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UserInfoResponse {
             billing_type: ::std::result::Result<
                 ::std::option::Option<super::BillingType>,
@@ -15189,80 +15584,79 @@ otherwise it is a generated video.*/
             }
         }
         impl UserInfoResponse {
+            ///Sets `billing_type`.
             pub fn billing_type<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::BillingType>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::BillingType>,
             {
                 self.billing_type = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for billing_type: {e}")
                     });
                 self
             }
+            ///Sets `email`.
             pub fn email<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.email = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for email: {e}")
                     });
                 self
             }
+            ///Sets `first_name`.
             pub fn first_name<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.first_name = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for first_name: {e}")
                     });
                 self
             }
+            ///Sets `last_name`.
             pub fn last_name<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.last_name = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for last_name: {e}")
                     });
                 self
             }
+            ///Sets `subscription`.
             pub fn subscription<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::SubscriptionInfo>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::SubscriptionInfo>,
             {
                 self.subscription = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for subscription: {e}")
                     });
                 self
             }
+            ///Sets `usage_based`.
             pub fn usage_based<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::UsageBasedInfo>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::UsageBasedInfo>,
             {
                 self.usage_based = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for usage_based: {e}")
                     });
                 self
             }
+            ///Sets `username`.
             pub fn username<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -15275,13 +15669,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `wallet`.
             pub fn wallet<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::WalletInfo>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::WalletInfo>,
             {
                 self.wallet = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for wallet: {e}")
                     });
@@ -15320,6 +15714,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`UserInfoResponseEnvelope`](super::UserInfoResponseEnvelope): one setter per field, then `UserInfoResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct UserInfoResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::UserInfoResponse>,
@@ -15334,15 +15729,13 @@ otherwise it is a generated video.*/
             }
         }
         impl UserInfoResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::UserInfoResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::UserInfoResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -15365,6 +15758,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`V1apiError`](super::V1apiError): one setter per field, then `V1apiError::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct V1apiError {
             code: ::std::result::Result<i64, ::std::string::String>,
             message: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -15378,6 +15772,7 @@ otherwise it is a generated video.*/
             }
         }
         impl V1apiError {
+            ///API status code
             pub fn code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i64>,
@@ -15390,6 +15785,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Human-readable error message
             pub fn message<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -15423,6 +15819,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoAgentConfig`](super::VideoAgentConfig): one setter per field, then `VideoAgentConfig::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoAgentConfig {
             avatar_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -15452,49 +15849,49 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoAgentConfig {
+            ///Specific avatar ID to use
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.avatar_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for avatar_id: {e}")
                     });
                 self
             }
+            ///Approximate video duration in seconds (minimum 5)
             pub fn duration_sec<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.duration_sec = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for duration_sec: {e}")
                     });
                 self
             }
+            ///Video orientation. If not provided, auto-detected from content.
             pub fn orientation<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::Orientation>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::Orientation>,
             {
                 self.orientation = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for orientation: {e}")
                     });
                 self
             }
+            ///Specific voice ID to use for narration
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.voice_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for voice_id: {e}")
                     });
@@ -15525,6 +15922,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoDetail`](super::VideoDetail): one setter per field, then `VideoDetail::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoDetail {
             captioned_video_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -15608,13 +16006,13 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoDetail {
+            ///Presigned URL to download the video file with captions burned in
             pub fn captioned_video_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.captioned_video_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for captioned_video_url: {e}"
@@ -15622,61 +16020,61 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unix timestamp when video generation finished
             pub fn completed_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.completed_at = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for completed_at: {e}")
                     });
                 self
             }
+            ///Unix timestamp of creation
             pub fn created_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.created_at = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for created_at: {e}")
                     });
                 self
             }
+            ///Video duration in seconds
             pub fn duration<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.duration = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for duration: {e}")
                     });
                 self
             }
+            ///Machine-readable failure reason. Only present when status is failed.
             pub fn failure_code<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.failure_code = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for failure_code: {e}")
                     });
                 self
             }
+            ///Human-readable failure description. Only present when status is failed.
             pub fn failure_message<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.failure_message = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for failure_message: {e}"
@@ -15684,30 +16082,31 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///ID of containing folder
             pub fn folder_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.folder_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for folder_id: {e}")
                     });
                 self
             }
+            ///URL to animated GIF preview
             pub fn gif_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.gif_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for gif_url: {e}")
                     });
                 self
             }
+            ///Unique video identifier
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -15718,13 +16117,13 @@ otherwise it is a generated video.*/
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///BCP-47 output language code. Present only for translated videos.
             pub fn output_language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.output_language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for output_language: {e}"
@@ -15732,6 +16131,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Current video status
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoStatus>,
@@ -15744,49 +16144,49 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Presigned URL to download the SRT subtitle file
             pub fn subtitle_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.subtitle_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for subtitle_url: {e}")
                     });
                 self
             }
+            ///URL to video thumbnail image
             pub fn thumbnail_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.thumbnail_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for thumbnail_url: {e}")
                     });
                 self
             }
+            ///Video title
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
                 self
             }
+            ///URL to the video page in the HeyGen app
             pub fn video_page_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.video_page_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for video_page_url: {e}"
@@ -15794,13 +16194,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Presigned URL to download the video file
             pub fn video_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.video_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for video_url: {e}")
                     });
@@ -15855,6 +16255,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoDetailEnvelope`](super::VideoDetailEnvelope): one setter per field, then `VideoDetailEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoDetailEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoDetail>,
@@ -15869,13 +16270,13 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoDetailEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::VideoDetail>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoDetail>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -15897,6 +16298,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoDetailPage`](super::VideoDetailPage): one setter per field, then `VideoDetailPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoDetailPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::VideoDetail>,
@@ -15921,6 +16323,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoDetailPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::VideoDetail>>,
@@ -15933,25 +16336,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -15980,6 +16383,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslateCaptionGetResponse`](super::VideoTranslateCaptionGetResponse): one setter per field, then `VideoTranslateCaptionGetResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslateCaptionGetResponse {
             caption_url: ::std::result::Result<
                 ::std::string::String,
@@ -15994,6 +16398,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslateCaptionGetResponse {
+            ///Sets `caption_url`.
             pub fn caption_url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -16027,6 +16432,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslateCaptionGetResponseEnvelope`](super::VideoTranslateCaptionGetResponseEnvelope): one setter per field, then `VideoTranslateCaptionGetResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslateCaptionGetResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslateCaptionGetResponse>,
@@ -16041,15 +16447,13 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslateCaptionGetResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoTranslateCaptionGetResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoTranslateCaptionGetResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -16072,6 +16476,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslateCreateResponse`](super::VideoTranslateCreateResponse): one setter per field, then `VideoTranslateCreateResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslateCreateResponse {
             video_translate_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -16091,13 +16496,13 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslateCreateResponse {
+            ///Sets `video_translate_id`.
             pub fn video_translate_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.video_translate_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for video_translate_id: {e}"
@@ -16105,15 +16510,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `video_translate_ids`.
             pub fn video_translate_ids<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<::std::string::String>>,
             {
                 self.video_translate_ids = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for video_translate_ids: {e}"
@@ -16144,6 +16547,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslateCreateResponseEnvelope`](super::VideoTranslateCreateResponseEnvelope): one setter per field, then `VideoTranslateCreateResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslateCreateResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslateCreateResponse>,
@@ -16158,15 +16562,13 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslateCreateResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoTranslateCreateResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoTranslateCreateResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -16189,6 +16591,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationCaptionResponse`](super::VideoTranslationCaptionResponse): one setter per field, then `VideoTranslationCaptionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationCaptionResponse {
             caption_url: ::std::result::Result<
                 ::std::string::String,
@@ -16203,6 +16606,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationCaptionResponse {
+            ///Presigned URL to download the caption file
             pub fn caption_url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -16236,6 +16640,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationCaptionResponseEnvelope`](super::VideoTranslationCaptionResponseEnvelope): one setter per field, then `VideoTranslationCaptionResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationCaptionResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslationCaptionResponse>,
@@ -16250,15 +16655,13 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationCaptionResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoTranslationCaptionResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoTranslationCaptionResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -16281,6 +16684,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationCreateResponse`](super::VideoTranslationCreateResponse): one setter per field, then `VideoTranslationCreateResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationCreateResponse {
             video_translation_ids: ::std::result::Result<
                 ::std::vec::Vec<::std::string::String>,
@@ -16297,6 +16701,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationCreateResponse {
+            ///Video translation IDs, one per target language
             pub fn video_translation_ids<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -16332,6 +16737,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationCreateResponseEnvelope`](super::VideoTranslationCreateResponseEnvelope): one setter per field, then `VideoTranslationCreateResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationCreateResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslationCreateResponse>,
@@ -16346,15 +16752,13 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationCreateResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoTranslationCreateResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoTranslationCreateResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -16377,6 +16781,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationDeleteResponse`](super::VideoTranslationDeleteResponse): one setter per field, then `VideoTranslationDeleteResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationDeleteResponse {
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
@@ -16388,6 +16793,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationDeleteResponse {
+            ///ID of the deleted video translation
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -16415,6 +16821,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationDeleteResponseEnvelope`](super::VideoTranslationDeleteResponseEnvelope): one setter per field, then `VideoTranslationDeleteResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationDeleteResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslationDeleteResponse>,
@@ -16429,15 +16836,13 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationDeleteResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoTranslationDeleteResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoTranslationDeleteResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -16460,6 +16865,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationDetail`](super::VideoTranslationDetail): one setter per field, then `VideoTranslationDetail::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationDetail {
             audio_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -16526,61 +16932,61 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationDetail {
+            ///Presigned download URL for the translated audio. Only present when status is completed.
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.audio_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for audio_url: {e}")
                     });
                 self
             }
+            ///Client-provided callback ID
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.callback_id = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for callback_id: {e}")
                     });
                 self
             }
+            ///Unix timestamp when the translation was created
             pub fn created_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<i64>,
             {
                 self.created_at = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for created_at: {e}")
                     });
                 self
             }
+            ///Video duration in seconds
             pub fn duration<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.duration = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for duration: {e}")
                     });
                 self
             }
+            ///Error description. Only present when status is failed.
             pub fn failure_message<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.failure_message = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for failure_message: {e}"
@@ -16588,6 +16994,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique video translation identifier
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -16598,13 +17005,13 @@ otherwise it is a generated video.*/
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Detected or specified source language code
             pub fn input_language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.input_language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for input_language: {e}"
@@ -16612,13 +17019,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Target language code
             pub fn output_language<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.output_language = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for output_language: {e}"
@@ -16626,6 +17033,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Current status of the translation
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::VideoTranslationStatus>,
@@ -16638,25 +17046,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Title of the translation job
             pub fn title<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.title = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for title: {e}")
                     });
                 self
             }
+            ///Whether only the audio was translated, keeping the original video
             pub fn translate_audio_only<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.translate_audio_only = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for translate_audio_only: {e}"
@@ -16664,13 +17072,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Presigned download URL for the translated video. Only present when status is completed.
             pub fn video_url<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.video_url = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for video_url: {e}")
                     });
@@ -16719,6 +17127,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationDetailEnvelope`](super::VideoTranslationDetailEnvelope): one setter per field, then `VideoTranslationDetailEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationDetailEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslationDetail>,
@@ -16733,15 +17142,13 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationDetailEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoTranslationDetail>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoTranslationDetail>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -16764,6 +17171,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationDetailPage`](super::VideoTranslationDetailPage): one setter per field, then `VideoTranslationDetailPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationDetailPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::VideoTranslationDetail>,
@@ -16788,6 +17196,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationDetailPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -16802,25 +17211,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -16851,6 +17260,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationLanguagesResponse`](super::VideoTranslationLanguagesResponse): one setter per field, then `VideoTranslationLanguagesResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationLanguagesResponse {
             languages: ::std::result::Result<
                 ::std::vec::Vec<::std::string::String>,
@@ -16865,6 +17275,7 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationLanguagesResponse {
+            ///List of supported target language codes
             pub fn languages<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -16898,6 +17309,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VideoTranslationLanguagesResponseEnvelope`](super::VideoTranslationLanguagesResponseEnvelope): one setter per field, then `VideoTranslationLanguagesResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VideoTranslationLanguagesResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslationLanguagesResponse>,
@@ -16912,15 +17324,13 @@ otherwise it is a generated video.*/
             }
         }
         impl VideoTranslationLanguagesResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::VideoTranslationLanguagesResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::VideoTranslationLanguagesResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -16943,6 +17353,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`VoiceSettingsInput`](super::VoiceSettingsInput): one setter per field, then `VoiceSettingsInput::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct VoiceSettingsInput {
             locale: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -16961,18 +17372,19 @@ otherwise it is a generated video.*/
             }
         }
         impl VoiceSettingsInput {
+            ///Locale/accent hint for multi-lingual voices (e.g. 'en-US').
             pub fn locale<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.locale = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for locale: {e}")
                     });
                 self
             }
+            ///Pitch adjustment in semitones. -50 to +50.
             pub fn pitch<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<f64>,
@@ -16985,6 +17397,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Playback speed multiplier. 0.5 (half speed) to 1.5 (1.5x speed).
             pub fn speed<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<f64>,
@@ -17020,6 +17433,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WalletInfo`](super::WalletInfo): one setter per field, then `WalletInfo::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WalletInfo {
             auto_reload: ::std::result::Result<
                 ::std::option::Option<super::AutoReloadInfo>,
@@ -17044,18 +17458,19 @@ otherwise it is a generated video.*/
             }
         }
         impl WalletInfo {
+            ///Sets `auto_reload`.
             pub fn auto_reload<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::AutoReloadInfo>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::AutoReloadInfo>,
             {
                 self.auto_reload = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for auto_reload: {e}")
                     });
                 self
             }
+            ///Sets `currency`.
             pub fn currency<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::WalletCurrency>,
@@ -17068,13 +17483,13 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Sets `remaining_balance`.
             pub fn remaining_balance<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<f64>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<f64>,
             {
                 self.remaining_balance = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!(
                             "error converting supplied value for remaining_balance: {e}"
@@ -17105,6 +17520,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WebhookEndpointResponse`](super::WebhookEndpointResponse): one setter per field, then `WebhookEndpointResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WebhookEndpointResponse {
             created_at: ::std::result::Result<
                 ::std::string::String,
@@ -17138,6 +17554,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WebhookEndpointResponse {
+            ///ISO 8601 timestamp when the endpoint was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17150,6 +17567,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique identifier for this webhook endpoint.
             pub fn endpoint_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17162,32 +17580,31 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Event types this endpoint subscribes to. Null means all events.
             pub fn events<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::vec::Vec<::std::string::String>>,
             {
                 self.events = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for events: {e}")
                     });
                 self
             }
+            ///The signing secret for verifying webhook payloads. Only returned on create and rotate-secret.
             pub fn secret<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.secret = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for secret: {e}")
                     });
                 self
             }
+            ///Endpoint status: 'enabled' or 'disabled'.
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17200,6 +17617,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The URL that receives webhook POST requests.
             pub fn url<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17243,6 +17661,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WebhookEndpointResponseEnvelope`](super::WebhookEndpointResponseEnvelope): one setter per field, then `WebhookEndpointResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WebhookEndpointResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::WebhookEndpointResponse>,
@@ -17257,15 +17676,13 @@ otherwise it is a generated video.*/
             }
         }
         impl WebhookEndpointResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::WebhookEndpointResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::WebhookEndpointResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -17288,6 +17705,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WebhookEndpointResponsePage`](super::WebhookEndpointResponsePage): one setter per field, then `WebhookEndpointResponsePage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WebhookEndpointResponsePage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::WebhookEndpointResponse>,
@@ -17312,6 +17730,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WebhookEndpointResponsePage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -17326,25 +17745,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -17375,6 +17794,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WebhookEventResponse`](super::WebhookEventResponse): one setter per field, then `WebhookEventResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WebhookEventResponse {
             created_at: ::std::result::Result<
                 ::std::string::String,
@@ -17404,6 +17824,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WebhookEventResponse {
+            ///ISO 8601 timestamp when the event was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17416,6 +17837,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The event payload data.
             pub fn event_data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -17430,6 +17852,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Unique identifier for this event delivery.
             pub fn event_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17442,6 +17865,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The event type, e.g. 'avatar_video.success'.
             pub fn event_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17480,6 +17904,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WebhookEventResponsePage`](super::WebhookEventResponsePage): one setter per field, then `WebhookEventResponsePage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WebhookEventResponsePage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::WebhookEventResponse>,
@@ -17504,6 +17929,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WebhookEventResponsePage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::WebhookEventResponse>>,
@@ -17516,25 +17942,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -17565,6 +17991,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WebhookEventTypeItem`](super::WebhookEventTypeItem): one setter per field, then `WebhookEventTypeItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WebhookEventTypeItem {
             description: ::std::result::Result<
                 ::std::string::String,
@@ -17584,6 +18011,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WebhookEventTypeItem {
+            ///Human-readable description of when this event fires.
             pub fn description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17596,6 +18024,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The event type identifier, e.g. 'avatar_video.success'.
             pub fn event_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17630,6 +18059,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WebhookEventTypeItemPage`](super::WebhookEventTypeItemPage): one setter per field, then `WebhookEventTypeItemPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WebhookEventTypeItemPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::WebhookEventTypeItem>,
@@ -17654,6 +18084,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WebhookEventTypeItemPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::WebhookEventTypeItem>>,
@@ -17666,25 +18097,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -17715,6 +18146,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WordWithTimestamp`](super::WordWithTimestamp): one setter per field, then `WordWithTimestamp::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WordWithTimestamp {
             end: ::std::result::Result<f64, ::std::string::String>,
             start: ::std::result::Result<f64, ::std::string::String>,
@@ -17730,6 +18162,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WordWithTimestamp {
+            ///End time in seconds.
             pub fn end<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<f64>,
@@ -17742,6 +18175,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Start time in seconds.
             pub fn start<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<f64>,
@@ -17754,6 +18188,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The word.
             pub fn word<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17789,6 +18224,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WorkflowCatalogEntry`](super::WorkflowCatalogEntry): one setter per field, then `WorkflowCatalogEntry::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WorkflowCatalogEntry {
             category: ::std::result::Result<
                 ::std::string::String,
@@ -17827,6 +18263,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WorkflowCatalogEntry {
+            ///Workflow category: content_ai, media_generation, utility
             pub fn category<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17839,6 +18276,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///What this workflow does
             pub fn description<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17851,6 +18289,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///JSON Schema for the workflow's input
             pub fn input_schema<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -17865,6 +18304,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Human-readable name
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17877,6 +18317,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///JSON Schema for the workflow's output
             pub fn output_schema<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -17891,6 +18332,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The workflow type identifier
             pub fn workflow_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -17933,6 +18375,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WorkflowCatalogEntryPage`](super::WorkflowCatalogEntryPage): one setter per field, then `WorkflowCatalogEntryPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WorkflowCatalogEntryPage {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::WorkflowCatalogEntry>,
@@ -17957,6 +18400,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WorkflowCatalogEntryPage {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<super::WorkflowCatalogEntry>>,
@@ -17969,25 +18413,25 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Whether more pages are available
             pub fn has_more<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<bool>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<bool>,
             {
                 self.has_more = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for has_more: {e}")
                     });
                 self
             }
+            ///Opaque cursor for the next page
             pub fn next_token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<::std::string::String>,
             {
                 self.next_token = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for next_token: {e}")
                     });
@@ -18018,6 +18462,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WorkflowExecutionDetailResponse`](super::WorkflowExecutionDetailResponse): one setter per field, then `WorkflowExecutionDetailResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WorkflowExecutionDetailResponse {
             error: ::std::result::Result<
                 ::std::option::Option<super::WorkflowExecutionError>,
@@ -18053,20 +18498,19 @@ otherwise it is a generated video.*/
             }
         }
         impl WorkflowExecutionDetailResponse {
+            ///Error details when failed
             pub fn error<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::WorkflowExecutionError>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::WorkflowExecutionError>,
             {
                 self.error = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for error: {e}")
                     });
                 self
             }
+            ///The execution ID
             pub fn execution_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18079,38 +18523,35 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Workflow output when completed (single-workflow executions)
             pub fn output<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                T: IntoOptional<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 >,
-                T::Error: ::std::fmt::Display,
             {
                 self.output = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for output: {e}")
                     });
                 self
             }
+            ///All workflow outputs keyed by workflow ID (multi-workflow graph executions)
             pub fn outputs<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                T: IntoOptional<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 >,
-                T::Error: ::std::fmt::Display,
             {
                 self.outputs = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for outputs: {e}")
                     });
                 self
             }
+            ///Execution status: submitted | running | completed | failed | not_found
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18152,6 +18593,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WorkflowExecutionDetailResponseEnvelope`](super::WorkflowExecutionDetailResponseEnvelope): one setter per field, then `WorkflowExecutionDetailResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WorkflowExecutionDetailResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::WorkflowExecutionDetailResponse>,
@@ -18166,15 +18608,13 @@ otherwise it is a generated video.*/
             }
         }
         impl WorkflowExecutionDetailResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::WorkflowExecutionDetailResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::WorkflowExecutionDetailResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -18197,6 +18637,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WorkflowExecutionError`](super::WorkflowExecutionError): one setter per field, then `WorkflowExecutionError::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WorkflowExecutionError {
             code: ::std::result::Result<::std::string::String, ::std::string::String>,
             message: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -18210,6 +18651,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WorkflowExecutionError {
+            ///Machine-readable error code
             pub fn code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18222,6 +18664,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Human-readable error message
             pub fn message<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18257,6 +18700,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WorkflowExecutionResponse`](super::WorkflowExecutionResponse): one setter per field, then `WorkflowExecutionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WorkflowExecutionResponse {
             execution_id: ::std::result::Result<
                 ::std::string::String,
@@ -18273,6 +18717,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WorkflowExecutionResponse {
+            ///The execution ID to poll for results
             pub fn execution_id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18285,6 +18730,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///Initial status of the submission
             pub fn status<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18320,6 +18766,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WorkflowExecutionResponseEnvelope`](super::WorkflowExecutionResponseEnvelope): one setter per field, then `WorkflowExecutionResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WorkflowExecutionResponseEnvelope {
             data: ::std::result::Result<
                 ::std::option::Option<super::WorkflowExecutionResponse>,
@@ -18334,15 +18781,13 @@ otherwise it is a generated video.*/
             }
         }
         impl WorkflowExecutionResponseEnvelope {
+            ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::WorkflowExecutionResponse>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: IntoOptional<super::WorkflowExecutionResponse>,
             {
                 self.data = value
-                    .try_into()
+                    .into_optional()
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -18365,6 +18810,7 @@ otherwise it is a generated video.*/
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`WorkflowRequestEntry`](super::WorkflowRequestEntry): one setter per field, then `WorkflowRequestEntry::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct WorkflowRequestEntry {
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
             input: ::std::result::Result<
@@ -18388,6 +18834,7 @@ otherwise it is a generated video.*/
             }
         }
         impl WorkflowRequestEntry {
+            ///Unique identifier for this workflow within the graph
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18398,6 +18845,7 @@ otherwise it is a generated video.*/
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Workflow-specific input. Use NodeRef objects to reference parent outputs.
             pub fn input<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -18412,6 +18860,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///IDs of parent workflows this depends on
             pub fn parent<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
@@ -18424,6 +18873,7 @@ otherwise it is a generated video.*/
                     });
                 self
             }
+            ///The workflow type (e.g., 'TTSNode', 'TrimVideoNode')
             pub fn type_<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -18459,6 +18909,672 @@ otherwise it is a generated video.*/
                     parent: Ok(value.parent),
                     type_: Ok(value.type_),
                 }
+            }
+        }
+        /// What the setter of an optional field accepts: the field's type `T`, an
+        /// `Option<T>` (`None` leaves the field unset), text as `&str` or `String` for a
+        /// text field or a constrained text type (the constraint is checked when the setter
+        /// runs, and a violation fails the builder's conversion), or `T`'s builder.
+        pub trait IntoOptional<T> {
+            /// The field's value, or why this value cannot be one.
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<T>,
+                super::error::ConversionError,
+            >;
+        }
+        impl<T> IntoOptional<T> for T {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<T>,
+                super::error::ConversionError,
+            > {
+                Ok(Some(self))
+            }
+        }
+        impl<T> IntoOptional<T> for ::std::option::Option<T> {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<T>,
+                super::error::ConversionError,
+            > {
+                Ok(self)
+            }
+        }
+        impl IntoOptional<::std::string::String> for &str {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                super::error::ConversionError,
+            > {
+                Ok(Some(self.to_string()))
+            }
+        }
+        impl IntoOptional<::std::string::String> for &::std::string::String {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                super::error::ConversionError,
+            > {
+                Ok(Some(self.to_string()))
+            }
+        }
+        impl IntoOptional<super::CreateAvatarVideoRequestScript> for &str {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateAvatarVideoRequestScript>,
+                super::error::ConversionError,
+            > {
+                self.parse().map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateAvatarVideoRequestScript>
+        for ::std::string::String {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateAvatarVideoRequestScript>,
+                super::error::ConversionError,
+            > {
+                self.parse().map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateVideoFromAvatarScript> for &str {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateVideoFromAvatarScript>,
+                super::error::ConversionError,
+            > {
+                self.parse().map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateVideoFromAvatarScript> for ::std::string::String {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateVideoFromAvatarScript>,
+                super::error::ConversionError,
+            > {
+                self.parse().map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateVideoFromImageScript> for &str {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateVideoFromImageScript>,
+                super::error::ConversionError,
+            > {
+                self.parse().map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateVideoFromImageScript> for ::std::string::String {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateVideoFromImageScript>,
+                super::error::ConversionError,
+            > {
+                self.parse().map(Some)
+            }
+        }
+        impl IntoOptional<super::UpdateAvatarLookRequestName> for &str {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::UpdateAvatarLookRequestName>,
+                super::error::ConversionError,
+            > {
+                self.parse().map(Some)
+            }
+        }
+        impl IntoOptional<super::UpdateAvatarLookRequestName> for ::std::string::String {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::UpdateAvatarLookRequestName>,
+                super::error::ConversionError,
+            > {
+                self.parse().map(Some)
+            }
+        }
+        impl IntoOptional<super::AutoReloadInfo> for AutoReloadInfo {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::AutoReloadInfo>,
+                super::error::ConversionError,
+            > {
+                super::AutoReloadInfo::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::AvatarError> for AvatarError {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::AvatarError>,
+                super::error::ConversionError,
+            > {
+                super::AvatarError::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::AvatarGroupItem> for AvatarGroupItem {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::AvatarGroupItem>,
+                super::error::ConversionError,
+            > {
+                super::AvatarGroupItem::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::AvatarLookItem> for AvatarLookItem {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::AvatarLookItem>,
+                super::error::ConversionError,
+            > {
+                super::AvatarLookItem::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::BackgroundSetting> for BackgroundSetting {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::BackgroundSetting>,
+                super::error::ConversionError,
+            > {
+                super::BackgroundSetting::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateAvatarConsentResponse>
+        for CreateAvatarConsentResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateAvatarConsentResponse>,
+                super::error::ConversionError,
+            > {
+                super::CreateAvatarConsentResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateAvatarResponse> for CreateAvatarResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateAvatarResponse>,
+                super::error::ConversionError,
+            > {
+                super::CreateAvatarResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateAvatarVideoResponse>
+        for CreateAvatarVideoResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateAvatarVideoResponse>,
+                super::error::ConversionError,
+            > {
+                super::CreateAvatarVideoResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateProofreadResponse> for CreateProofreadResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateProofreadResponse>,
+                super::error::ConversionError,
+            > {
+                super::CreateProofreadResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateSessionResponse> for CreateSessionResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateSessionResponse>,
+                super::error::ConversionError,
+            > {
+                super::CreateSessionResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::CreateVideoAgentResponse> for CreateVideoAgentResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateVideoAgentResponse>,
+                super::error::ConversionError,
+            > {
+                super::CreateVideoAgentResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::CreditPool> for CreditPool {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreditPool>,
+                super::error::ConversionError,
+            > {
+                super::CreditPool::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::DeleteVideoResponse> for DeleteVideoResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::DeleteVideoResponse>,
+                super::error::ConversionError,
+            > {
+                super::DeleteVideoResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::DesignVoiceResponseData> for DesignVoiceResponseData {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::DesignVoiceResponseData>,
+                super::error::ConversionError,
+            > {
+                super::DesignVoiceResponseData::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::DownloadSrtResponse> for DownloadSrtResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::DownloadSrtResponse>,
+                super::error::ConversionError,
+            > {
+                super::DownloadSrtResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::ExternalCreateVideoAgentSessionResponse>
+        for ExternalCreateVideoAgentSessionResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::ExternalCreateVideoAgentSessionResponse>,
+                super::error::ConversionError,
+            > {
+                super::ExternalCreateVideoAgentSessionResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::GenerateVideoResponse> for GenerateVideoResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::GenerateVideoResponse>,
+                super::error::ConversionError,
+            > {
+                super::GenerateVideoResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::GetResourcesResponse> for GetResourcesResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::GetResourcesResponse>,
+                super::error::ConversionError,
+            > {
+                super::GetResourcesResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::GetSessionResponse> for GetSessionResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::GetSessionResponse>,
+                super::error::ConversionError,
+            > {
+                super::GetSessionResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::LegacyApiError> for LegacyApiError {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::LegacyApiError>,
+                super::error::ConversionError,
+            > {
+                super::LegacyApiError::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::LipsyncCreateResponse> for LipsyncCreateResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::LipsyncCreateResponse>,
+                super::error::ConversionError,
+            > {
+                super::LipsyncCreateResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::LipsyncDeleteResponse> for LipsyncDeleteResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::LipsyncDeleteResponse>,
+                super::error::ConversionError,
+            > {
+                super::LipsyncDeleteResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::LipsyncDetail> for LipsyncDetail {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::LipsyncDetail>,
+                super::error::ConversionError,
+            > {
+                super::LipsyncDetail::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::ListTargetLanguageResponse>
+        for ListTargetLanguageResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::ListTargetLanguageResponse>,
+                super::error::ConversionError,
+            > {
+                super::ListTargetLanguageResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::ProofreadDetail> for ProofreadDetail {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::ProofreadDetail>,
+                super::error::ConversionError,
+            > {
+                super::ProofreadDetail::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::RotateSecretResponseData> for RotateSecretResponseData {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::RotateSecretResponseData>,
+                super::error::ConversionError,
+            > {
+                super::RotateSecretResponseData::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::SendMessageResponse> for SendMessageResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::SendMessageResponse>,
+                super::error::ConversionError,
+            > {
+                super::SendMessageResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::StandardApiError> for StandardApiError {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::StandardApiError>,
+                super::error::ConversionError,
+            > {
+                super::StandardApiError::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::StopSessionResponse> for StopSessionResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::StopSessionResponse>,
+                super::error::ConversionError,
+            > {
+                super::StopSessionResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::SubscriptionInfo> for SubscriptionInfo {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::SubscriptionInfo>,
+                super::error::ConversionError,
+            > {
+                super::SubscriptionInfo::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::TextToSpeechResponseData> for TextToSpeechResponseData {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::TextToSpeechResponseData>,
+                super::error::ConversionError,
+            > {
+                super::TextToSpeechResponseData::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::UsageBasedInfo> for UsageBasedInfo {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::UsageBasedInfo>,
+                super::error::ConversionError,
+            > {
+                super::UsageBasedInfo::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::UserInfoResponse> for UserInfoResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::UserInfoResponse>,
+                super::error::ConversionError,
+            > {
+                super::UserInfoResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoAgentConfig> for VideoAgentConfig {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoAgentConfig>,
+                super::error::ConversionError,
+            > {
+                super::VideoAgentConfig::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoDetail> for VideoDetail {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoDetail>,
+                super::error::ConversionError,
+            > {
+                super::VideoDetail::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoTranslateCaptionGetResponse>
+        for VideoTranslateCaptionGetResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoTranslateCaptionGetResponse>,
+                super::error::ConversionError,
+            > {
+                super::VideoTranslateCaptionGetResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoTranslateCreateResponse>
+        for VideoTranslateCreateResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoTranslateCreateResponse>,
+                super::error::ConversionError,
+            > {
+                super::VideoTranslateCreateResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoTranslationCaptionResponse>
+        for VideoTranslationCaptionResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoTranslationCaptionResponse>,
+                super::error::ConversionError,
+            > {
+                super::VideoTranslationCaptionResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoTranslationCreateResponse>
+        for VideoTranslationCreateResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoTranslationCreateResponse>,
+                super::error::ConversionError,
+            > {
+                super::VideoTranslationCreateResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoTranslationDeleteResponse>
+        for VideoTranslationDeleteResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoTranslationDeleteResponse>,
+                super::error::ConversionError,
+            > {
+                super::VideoTranslationDeleteResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoTranslationDetail> for VideoTranslationDetail {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoTranslationDetail>,
+                super::error::ConversionError,
+            > {
+                super::VideoTranslationDetail::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VideoTranslationLanguagesResponse>
+        for VideoTranslationLanguagesResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VideoTranslationLanguagesResponse>,
+                super::error::ConversionError,
+            > {
+                super::VideoTranslationLanguagesResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::VoiceSettingsInput> for VoiceSettingsInput {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::VoiceSettingsInput>,
+                super::error::ConversionError,
+            > {
+                super::VoiceSettingsInput::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::WalletInfo> for WalletInfo {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::WalletInfo>,
+                super::error::ConversionError,
+            > {
+                super::WalletInfo::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::WebhookEndpointResponse> for WebhookEndpointResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::WebhookEndpointResponse>,
+                super::error::ConversionError,
+            > {
+                super::WebhookEndpointResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::WorkflowExecutionDetailResponse>
+        for WorkflowExecutionDetailResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::WorkflowExecutionDetailResponse>,
+                super::error::ConversionError,
+            > {
+                super::WorkflowExecutionDetailResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::WorkflowExecutionError> for WorkflowExecutionError {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::WorkflowExecutionError>,
+                super::error::ConversionError,
+            > {
+                super::WorkflowExecutionError::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::WorkflowExecutionResponse>
+        for WorkflowExecutionResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::WorkflowExecutionResponse>,
+                super::error::ConversionError,
+            > {
+                super::WorkflowExecutionResponse::try_from(self).map(Some)
+            }
+        }
+        impl IntoOptional<super::AssetReference> for AssetId {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::AssetReference>,
+                super::error::ConversionError,
+            > {
+                super::AssetId::try_from(self).map(|member| Some(member.into()))
+            }
+        }
+        impl IntoOptional<super::AssetReference> for super::AssetId {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::AssetReference>,
+                super::error::ConversionError,
+            > {
+                Ok(Some(self.into()))
+            }
+        }
+        impl IntoOptional<super::AssetReference> for AssetUrl {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::AssetReference>,
+                super::error::ConversionError,
+            > {
+                super::AssetUrl::try_from(self).map(|member| Some(member.into()))
+            }
+        }
+        impl IntoOptional<super::AssetReference> for super::AssetUrl {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::AssetReference>,
+                super::error::ConversionError,
+            > {
+                Ok(Some(self.into()))
             }
         }
     }
@@ -18829,6 +19945,7 @@ otherwise it is a generated video.*/
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum AvatarStatus {
         ///`processing`
         Processing,
@@ -19315,6 +20432,7 @@ otherwise it is a generated video.*/
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum VideoStatus {
         ///`waiting`
         Waiting,
@@ -19661,6 +20779,7 @@ otherwise it is a generated video.*/
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum VideoTranslationStatus {
         ///`pending`
         Pending,
@@ -19771,6 +20890,7 @@ otherwise it is a generated video.*/
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum ProofreadStatus {
         ///`processing`
         Processing,
@@ -19877,6 +20997,7 @@ usage_based is populated depending on this value.
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum BillingType {
         ///`wallet`
         Wallet,
@@ -19979,6 +21100,7 @@ usage_based is populated depending on this value.
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum SubscriptionTier {
         ///`free`
         Free,
@@ -20104,6 +21226,7 @@ usage_based is populated depending on this value.
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum WalletCurrency {
         ///`usd`
         Usd,
@@ -20414,6 +21537,7 @@ usage_based is populated depending on this value.
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum SessionMessageType {
         ///`text`
         Text,
@@ -20945,6 +22069,7 @@ usage_based is populated depending on this value.
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum VideoAgentStatus {
         ///`generating`
         Generating,
@@ -21047,6 +22172,7 @@ usage_based is populated depending on this value.
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum PreferredOrientation {
         ///`portrait`
         Portrait,
@@ -21465,6 +22591,7 @@ usage_based is populated depending on this value.
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum VideoAgentSessionStatus {
         ///`processing`
         Processing,
@@ -21574,6 +22701,91 @@ usage_based is populated depending on this value.
                 ..Default::default()
             }
                 .into()
+        }
+    }
+    impl ::std::convert::TryFrom<builder::CreatePhotoAvatarRequest>
+    for CreateAvatarRequestBody {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::CreatePhotoAvatarRequest,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            CreatePhotoAvatarRequest::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::CreatePromptAvatarRequest>
+    for CreateAvatarRequestBody {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::CreatePromptAvatarRequest,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            CreatePromptAvatarRequest::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::CreateVideoAvatarRequest>
+    for CreateAvatarRequestBody {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::CreateVideoAvatarRequest,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            CreateVideoAvatarRequest::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::CreateVideoFromAvatar>
+    for CreateVideoV3RequestBody {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::CreateVideoFromAvatar,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            CreateVideoFromAvatar::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::CreateVideoFromImage>
+    for CreateVideoV3RequestBody {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::CreateVideoFromImage,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            CreateVideoFromImage::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::AssetId> for AssetInput {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::AssetId,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            AssetId::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::AssetBase64> for AssetInput {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::AssetBase64,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            AssetBase64::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::AssetUrl> for AssetInput {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::AssetUrl,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            AssetUrl::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::AssetId> for AssetReference {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::AssetId,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            AssetId::try_from(value).map(Self::from)
+        }
+    }
+    impl ::std::convert::TryFrom<builder::AssetUrl> for AssetReference {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: builder::AssetUrl,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            AssetUrl::try_from(value).map(Self::from)
         }
     }
 }

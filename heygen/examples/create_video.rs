@@ -10,7 +10,7 @@
 use std::time::Duration;
 
 use futures::TryStreamExt;
-use heygen::types::{CreateVideoFromAvatar, CreateVideoFromAvatarScript};
+use heygen::types::CreateVideoFromAvatar;
 use heygen::wait::WaitOptions;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -44,10 +44,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok_or("no default voice for this avatar; set HEYGEN_VOICE_ID")?;
 
     let request: CreateVideoFromAvatar = CreateVideoFromAvatar::builder()
-        .avatar_id(avatar_id.clone())
-        .script(Some(CreateVideoFromAvatarScript::try_from(script)?))
-        .voice_id(Some(voice_id))
-        .title(Some("heygen-rs example".to_string()))
+        .avatar_id(&avatar_id)
+        .voice_id(voice_id)
+        .script(script)
+        .title("heygen-rs example")
         .try_into()?;
 
     let bar = ProgressBar::new_spinner();

@@ -13,7 +13,7 @@ use std::error::Error;
 use std::time::Duration;
 
 use heygen::testing::Simulator;
-use heygen::types::{CreateVideoFromAvatar, CreateVideoFromAvatarScript, VideoStatus};
+use heygen::types::{CreateVideoFromAvatar, VideoStatus};
 use indicatif::{ProgressBar, ProgressStyle};
 use tokio::time::Instant;
 
@@ -67,12 +67,10 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .or_else(|| voices.first().map(|v| v.voice_id.clone()))
         .ok_or("the account has no voices")?;
     let request: CreateVideoFromAvatar = CreateVideoFromAvatar::builder()
-        .avatar_id(look.id.clone())
-        .script(CreateVideoFromAvatarScript::try_from(
-            "Hello from Rust! This video was made with heygen-rs.",
-        )?)
-        .voice_id(voice_id.clone())
-        .title("heygen-rs quickstart".to_string())
+        .avatar_id(&look.id)
+        .voice_id(&voice_id)
+        .script("Hello from Rust! This video was made with heygen-rs.")
+        .title("heygen-rs quickstart")
         .try_into()?;
     let created = client.videos().create(request).await?;
     println!(
@@ -101,8 +99,9 @@ async fn main() -> Result<(), Box<dyn Error>> {
                     .unwrap_or_default();
                 return Err(format!("video {} failed: {reason}", video.id).into());
             }
-            // A status newer than this SDK: keep waiting.
-            VideoStatus::Unknown(_) => bar.position(),
+            // A status newer than this SDK (`Unknown`, or a value a later SDK names): keep
+            // waiting. Response enums are `#[non_exhaustive]`, so this arm is required.
+            _ => bar.position(),
         };
         bar.set_position(step);
         bar.set_message(format!("video {}: {}", video.id, video.status));

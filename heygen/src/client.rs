@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::call::{self, CallRecord, RequestOptions};
 use crate::error::{EXCERPT_LIMIT, Error, Result, excerpt};
+use crate::http_client::default_http_client;
 use crate::retry::RetryPolicy;
 use crate::transport::{Auth, Failure, Rebuilt, Transport};
 
@@ -326,9 +327,9 @@ impl ClientBuilder {
     }
 
     /// Use this `reqwest::Client` (its timeouts, TLS and redirect settings apply; the
-    /// builder's do not). Build it from [`http_client_builder`](crate::http_client_builder) and
-    /// give it [`redirect_policy`]: reqwest's default follows redirects to other hosts, and
-    /// would send the `x-api-key` along.
+    /// builder's do not). Build it from [`http_client_builder`](crate::http_client_builder), which sets
+    /// [`redirect_policy`]: reqwest's default follows redirects to other hosts, and would send
+    /// the `x-api-key` along.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self
@@ -406,27 +407,4 @@ fn secret(value: &str, what: &str) -> Result<HeaderValue> {
         .map_err(|_| Error::Config(format!("the {what} is not a valid header value")))?;
     header.set_sensitive(true);
     Ok(header)
-}
-
-/// A `reqwest::ClientBuilder` ready for this crate's TLS setup, to build the client passed
-/// to [`ClientBuilder::http_client`].
-///
-/// With the default `rustls` feature, reqwest is built without a bundled crypto provider (to
-/// avoid compiling aws-lc); this installs ring as the process default unless the application
-/// already installed one. A plain `reqwest::Client::new()` would panic for want of a provider.
-pub fn http_client_builder() -> reqwest::ClientBuilder {
-    #[cfg(feature = "rustls")]
-    {
-        let _ = rustls::crypto::ring::default_provider().install_default();
-    }
-    reqwest::Client::builder()
-}
-
-fn default_http_client(timeout: Duration, connect_timeout: Duration) -> Result<reqwest::Client> {
-    http_client_builder()
-        .timeout(timeout)
-        .connect_timeout(connect_timeout)
-        .redirect(redirect_policy())
-        .build()
-        .map_err(|e| Error::Config(format!("building the HTTP client: {e}")))
 }

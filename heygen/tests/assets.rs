@@ -10,6 +10,7 @@ use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 fn client(server: &MockServer) -> Client {
     let http = heygen::http_client_builder()
+        .unwrap()
         .pool_idle_timeout(None)
         .build()
         .unwrap();

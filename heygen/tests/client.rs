@@ -20,6 +20,7 @@ fn client(server: &MockServer) -> Client {
         .base_url(server.uri())
         .http_client(
             heygen::http_client_builder()
+                .unwrap()
                 .pool_idle_timeout(None)
                 .build()
                 .unwrap(),
@@ -261,6 +262,7 @@ async fn auto_idempotency_generates_one_key_reused_by_retries() {
         .base_url(server.uri())
         .http_client(
             heygen::http_client_builder()
+                .unwrap()
                 .pool_idle_timeout(None)
                 .build()
                 .unwrap(),
@@ -658,6 +660,7 @@ async fn a_gateway_path_prefix_keeps_the_idempotency_key() {
         .base_url(format!("{}/heygen/", server.uri()))
         .http_client(
             heygen::http_client_builder()
+                .expect("http client builder")
                 .pool_idle_timeout(None)
                 .build()
                 .unwrap(),
@@ -697,6 +700,7 @@ async fn errors_carry_the_key_and_are_retryable_only_when_resending_cannot_dupli
         .base_url(server.uri())
         .http_client(
             heygen::http_client_builder()
+                .expect("http client builder")
                 .pool_idle_timeout(None)
                 .build()
                 .unwrap(),

@@ -272,6 +272,7 @@ impl Harness {
                 .max_response_bytes(256 * 1024)
                 .http_client(
                     heygen::http_client_builder()
+                        .expect("http client builder")
                         .pool_idle_timeout(None)
                         .build()
                         .unwrap(),

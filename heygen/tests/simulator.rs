@@ -59,6 +59,7 @@ fn api(error: &Error) -> &heygen::ApiError {
 /// A plain HTTP client (with the TLS provider the crate installs).
 fn http() -> reqwest::Client {
     heygen::http_client_builder()
+        .unwrap()
         .build()
         .expect("an HTTP client")
 }

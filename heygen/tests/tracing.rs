@@ -50,6 +50,7 @@ async fn each_call_is_traced_with_its_operation_status_and_attempts_but_never_th
         .base_url(server.uri())
         .http_client(
             heygen::http_client_builder()
+                .unwrap()
                 .pool_idle_timeout(None)
                 .build()
                 .unwrap(),

@@ -20,6 +20,7 @@ use support::{LocalServer, Path, Reply, always, sequence};
 /// only the waits move the paused clock.
 fn client(server: &LocalServer) -> Client {
     let http = heygen::http_client_builder()
+        .unwrap()
         .pool_idle_timeout(None)
         .build()
         .unwrap();

@@ -67,6 +67,7 @@ impl Recorder {
         let addr = listener.local_addr()?;
         // No idle-pool timer: the proxy also serves tests on tokio's paused clock.
         let http = heygen::http_client_builder()
+            .map_err(std::io::Error::other)?
             .pool_idle_timeout(None)
             .build()
             .map_err(std::io::Error::other)?;

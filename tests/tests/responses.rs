@@ -84,6 +84,7 @@ fn client(server: &MockServer) -> Client {
         .max_retries(0)
         .http_client(
             heygen::http_client_builder()
+                .unwrap()
                 .pool_idle_timeout(None)
                 .build()
                 .unwrap(),

@@ -45,6 +45,7 @@ fn client(key: &str, base_url: &str) -> Client {
         .max_retries(0)
         .http_client(
             heygen::http_client_builder()
+                .unwrap()
                 .pool_idle_timeout(None)
                 .build()
                 .unwrap(),

@@ -51,8 +51,11 @@ pub(super) fn check_base_url(url: &str, allow_http: bool) -> Result<(String, Str
 /// `x-api-key` would go to the other host (even over an https → http downgrade). A refused
 /// redirect is returned as it is: the call fails with its 3xx status.
 ///
+/// [`http_client_builder`](crate::http_client_builder) already sets it; a client built from
+/// `reqwest::Client::builder()` (with a TLS setup of your own) should set it too:
+///
 /// ```
-/// let http = heygen::http_client_builder()
+/// let http = heygen::http_client_builder()?
 ///     .redirect(heygen::redirect_policy())
 ///     .build()
 ///     .unwrap();

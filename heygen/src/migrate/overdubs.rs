@@ -136,9 +136,12 @@ pub struct LegacyOverdubCreated {
 
 impl From<LegacyOverdubCreated> for LipsyncCreateResponse {
     fn from(created: LegacyOverdubCreated) -> Self {
-        LipsyncCreateResponse {
-            lipsync_id: created.lipsync_id,
-        }
+        // Response types are `#[non_exhaustive]`: built through their builder, which fails
+        // only for a required field left unset, and this sets the only one.
+        LipsyncCreateResponse::try_from(
+            LipsyncCreateResponse::builder().lipsync_id(created.lipsync_id),
+        )
+        .expect("lipsync_id is set")
     }
 }
 
@@ -183,16 +186,18 @@ pub struct LegacyOverdub {
 
 impl From<LegacyOverdub> for LipsyncDetail {
     fn from(old: LegacyOverdub) -> Self {
-        LipsyncDetail {
-            callback_id: old.callback_id,
-            created_at: old.created_at,
-            duration: old.duration,
-            failure_message: old.failure_message,
-            id: old.id,
-            status: old.status,
-            title: old.title,
-            video_url: old.video_url,
-        }
+        // Response types are `#[non_exhaustive]`: built through their builder, which fails
+        // only for a required field left unset, and this sets every field.
+        let builder = LipsyncDetail::builder()
+            .callback_id(old.callback_id)
+            .created_at(old.created_at)
+            .duration(old.duration)
+            .failure_message(old.failure_message)
+            .id(old.id)
+            .status(old.status)
+            .title(old.title)
+            .video_url(old.video_url);
+        LipsyncDetail::try_from(builder).expect("every field of LipsyncDetail is set")
     }
 }
 

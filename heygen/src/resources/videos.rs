@@ -15,13 +15,13 @@ impl Videos {
     /// Create a video (`createVideo`); answers at once with the id and `waiting`.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::types::CreateVideoFromAvatar;
+    /// # async fn run(client: heygen::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use heygen::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody};
     /// let request = CreateVideoFromAvatar::builder()
-    ///     .avatar_id("Angela-inblackskirt-20220820".to_string())
-    ///     .script(Some("Hello!".parse().unwrap()))
-    ///     .voice_id("1bd001e7e50f421d891986aad5158bc8".to_string());
-    /// let video = client.videos().create(CreateVideoFromAvatar::try_from(request).unwrap()).await?;
+    ///     .avatar_id("Angela-inblackskirt-20220820")
+    ///     .voice_id("1bd001e7e50f421d891986aad5158bc8")
+    ///     .script("Hello!");
+    /// let video = client.videos().create(CreateVideoV3RequestBody::try_from(request)?).await?;
     /// println!("{}", video.video_id);
     /// # Ok(()) }
     /// ```

@@ -19,17 +19,17 @@
 //! [`Simulator::inject_random`]. Every request is journaled: [`Simulator::requests`].
 //!
 //! ```no_run
-//! # async fn run() -> heygen::Result<()> {
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! use heygen::testing::Simulator;
-//! use heygen::types::{CreateVideoFromAvatar, CreateVideoFromAvatarScript, VideoStatus};
+//! use heygen::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody, VideoStatus};
 //!
 //! let sim = Simulator::start().await;
 //! let client = sim.client();
 //! let request = CreateVideoFromAvatar::builder()
-//!     .avatar_id(sim.avatar_id().unwrap())
-//!     .script(CreateVideoFromAvatarScript::try_from("Hello from the simulator").unwrap())
-//!     .voice_id(sim.voice_id().unwrap());
-//! let created = client.videos().create(CreateVideoFromAvatar::try_from(request).unwrap()).await?;
+//!     .avatar_id(sim.avatar_id().ok_or("no avatar")?)
+//!     .voice_id(sim.voice_id().ok_or("no voice")?)
+//!     .script("Hello from the simulator");
+//! let created = client.videos().create(CreateVideoV3RequestBody::try_from(request)?).await?;
 //! tokio::time::sleep(std::time::Duration::from_secs(4)).await;
 //! let video = client.videos().get(&created.video_id).await?;
 //! assert_eq!(video.status, VideoStatus::Completed);

@@ -113,14 +113,14 @@ impl ApiErr {
 
 impl IntoResponse for ApiErr {
     fn into_response(self) -> Response {
-        let envelope = StandardApiErrorEnvelope {
-            error: Some(StandardApiError {
+        let envelope = response!(StandardApiErrorEnvelope {
+            error: Some(response!(StandardApiError {
                 code: self.code,
                 doc_url: None,
                 message: self.message,
                 param: self.param,
-            }),
-        };
+            })),
+        });
         let mut body = serde_json::to_value(&envelope).unwrap_or(Value::Null);
         // The API writes absent `param` / `doc_url` as `null`; the generated type omits them.
         if let Some(error) = body.get_mut("error").and_then(Value::as_object_mut) {
@@ -136,6 +136,20 @@ impl IntoResponse for ApiErr {
         response
     }
 }
+
+/// A generated response value, written like a struct literal: `response!(VideoDetail { id, status:
+/// … })`. Response types are `#[non_exhaustive]` (a field the API adds is not a breaking change),
+/// so the simulator fills them through their builders. It sets every field a type requires, so a
+/// conversion failure is a bug in the simulator: it panics naming the field, failing the test.
+macro_rules! response {
+    ($ty:ident { $($field:ident $(: $value:expr)?),* $(,)? }) => {
+        $ty::try_from($ty::builder()$(.$field(response!(@value $field $($value)?)))*)
+            .unwrap_or_else(|e| panic!("simulator bug: building {}: {e}", stringify!($ty)))
+    };
+    (@value $field:ident $value:expr) => { $value };
+    (@value $field:ident) => { $field };
+}
+pub(crate) use response;
 
 /// A 200 answer with this envelope (a generated `…Envelope` or `…Page` value).
 pub(crate) fn ok<T: Serialize>(envelope: T) -> Reply {

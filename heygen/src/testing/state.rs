@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use crate::testing::reply::response;
 use axum::body::Bytes;
 use heygen_sys::types::{
     AudioVoiceItem, AudioVoiceType, AvatarLookType, PreferredOrientation, SessionMessage,
@@ -539,7 +540,7 @@ impl State {
                 index + 1,
                 name.to_lowercase().replace(' ', "_")
             );
-            self.voices.push(AudioVoiceItem {
+            self.voices.push(response!(AudioVoiceItem {
                 gender: gender(index).to_string(),
                 language: VOICE_LANGUAGES[index % VOICE_LANGUAGES.len()].to_string(),
                 name,
@@ -548,7 +549,7 @@ impl State {
                 support_pause: true,
                 type_: AudioVoiceType::Public,
                 voice_id,
-            });
+            }));
         }
         let created_at = self.clock.unix_origin() - 86_400 * 30;
         for index in 0..avatars {
@@ -633,7 +634,7 @@ impl State {
         at: Instant,
         resource: Option<&str>,
     ) -> SessionMessage {
-        SessionMessage {
+        response!(SessionMessage {
             content: content.to_string(),
             created_at: Some(self.clock.unix(at)),
             resource_ids: resource.map(|id| vec![id.to_string()]),
@@ -643,7 +644,7 @@ impl State {
             } else {
                 SessionMessageType::Text
             },
-        }
+        })
     }
 }
 

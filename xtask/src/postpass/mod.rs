@@ -1,10 +1,15 @@
 //! Rewrites of progenitor's output that no setting gives, driven by the normalised document:
-//! open enums, tagged unions, the document's operation ids, and the `Exec` hook every request
-//! runs through.
+//! open enums, tagged unions, builders that take plain values (and a union member's builder
+//! for the union) and say what each setter sets, `#[non_exhaustive]` response-only types, the document's operation ids, and
+//! the `Exec` hook every request runs through.
 
+mod builder_docs;
 mod exec;
+mod member_builders;
 mod open_enums;
 mod operation_ids;
+mod optional_setters;
+mod response_only;
 mod tagged_unions;
 
 use anyhow::{Context, Result, bail};
@@ -27,6 +32,10 @@ pub fn apply(file: &mut syn::File, doc: &Value) -> Result<()> {
             tagged_unions::rewrite(types, &ident, schema)?;
         }
     }
+    let optional = optional_setters::rewrite(file)?;
+    member_builders::add(file, &optional)?;
+    builder_docs::add(file)?;
+    response_only::mark(file, doc)?;
     operation_ids::rewrite(file, doc)?;
     file.items.extend(exec::items());
     Ok(())
@@ -42,6 +51,18 @@ fn types_module(file: &mut syn::File) -> Result<&mut Vec<Item>> {
         }
     }
     bail!("progenitor's output has no `types` module")
+}
+
+/// The `pub mod builder { … }` typify emits inside `types`.
+fn builder_module(types: &mut [Item]) -> Result<&mut Vec<Item>> {
+    for item in types {
+        if let Item::Mod(m) = item
+            && m.ident == "builder"
+        {
+            return Ok(&mut m.content.as_mut().context("builder module has a body")?.1);
+        }
+    }
+    bail!("typify's output has no `types::builder` module")
 }
 
 /// typify's Rust name for a component (`StandardAPIError` → `StandardApiError`).

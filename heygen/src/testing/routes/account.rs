@@ -7,7 +7,7 @@ use heygen_sys::types::{
     SubscriptionTier, UserInfoResponse, UserInfoResponseEnvelope, WalletCurrency, WalletInfo,
 };
 
-use crate::testing::reply::{Reply, ok};
+use crate::testing::reply::{Reply, ok, response};
 use crate::testing::server::Sim;
 
 pub(super) fn routes() -> Router<Sim> {
@@ -15,36 +15,36 @@ pub(super) fn routes() -> Router<Sim> {
 }
 
 async fn me() -> Reply {
-    ok(UserInfoResponseEnvelope {
-        data: Some(UserInfoResponse {
+    ok(response!(UserInfoResponseEnvelope {
+        data: Some(response!(UserInfoResponse {
             billing_type: Some(BillingType::Subscription),
             email: Some("simulator@example.com".into()),
             first_name: Some("Sim".into()),
             last_name: Some("Ulator".into()),
-            subscription: Some(SubscriptionInfo {
-                credits: SubscriptionCredits {
-                    add_on_credits: Some(CreditPool {
+            subscription: Some(response!(SubscriptionInfo {
+                credits: response!(SubscriptionCredits {
+                    add_on_credits: Some(response!(CreditPool {
                         remaining: Some(0),
                         resets_at: None,
-                    }),
-                    premium_credits: Some(CreditPool {
+                    })),
+                    premium_credits: Some(response!(CreditPool {
                         remaining: Some(1000),
                         resets_at: None,
-                    }),
-                },
+                    })),
+                }),
                 plan: SubscriptionTier::Pro,
-            }),
+            })),
             usage_based: None,
-            username: "simulator".into(),
-            wallet: Some(WalletInfo {
-                auto_reload: Some(AutoReloadInfo {
+            username: "simulator",
+            wallet: Some(response!(WalletInfo {
+                auto_reload: Some(response!(AutoReloadInfo {
                     amount_usd: None,
                     enabled: false,
                     threshold_usd: None,
-                }),
+                })),
                 currency: WalletCurrency::Usd,
                 remaining_balance: Some(100.0),
-            }),
-        }),
-    })
+            })),
+        })),
+    }))
 }

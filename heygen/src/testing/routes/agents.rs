@@ -17,7 +17,7 @@ use heygen_sys::types::{
 use tokio::time::Instant;
 
 use super::{check_input, check_look, check_url, check_voice, given};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
 use crate::testing::server::Sim;
 use crate::testing::state::{ResourceKind, Session, State as SimState, Video, new_id};
 
@@ -162,14 +162,14 @@ async fn create_agent(State(sim): State<Sim>, body: Bytes) -> Reply {
     let options = create_options!(request);
     check(&state, &options, now)?;
     let session = start_session(&mut state, &request.prompt, options.files, now);
-    ok(CreateVideoAgentResponseEnvelope {
-        data: Some(CreateVideoAgentResponse {
+    ok(response!(CreateVideoAgentResponseEnvelope {
+        data: Some(response!(CreateVideoAgentResponse {
             created_at: state.clock.unix(now),
             session_id: session.id,
             status: VideoAgentStatus::Generating,
             video_id: Some(session.video_id),
-        }),
-    })
+        })),
+    }))
 }
 
 async fn create_session(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -180,12 +180,12 @@ async fn create_session(State(sim): State<Sim>, body: Bytes) -> Reply {
     let options = create_options!(request);
     check(&state, &options, now)?;
     let session = start_session(&mut state, &request.prompt, options.files, now);
-    ok(CreateSessionResponseEnvelope {
-        data: Some(CreateSessionResponse {
+    ok(response!(CreateSessionResponseEnvelope {
+        data: Some(response!(CreateSessionResponse {
             created_at: state.clock.unix(now),
             session_id: session.id,
-        }),
-    })
+        })),
+    }))
 }
 
 fn view(state: &SimState, session: &Session, now: Instant) -> GetSessionResponse {
@@ -200,17 +200,17 @@ fn view(state: &SimState, session: &Session, now: Instant) -> GetSessionResponse
                 Some(&session.video_id),
             ));
         } else {
-            messages.push(SessionMessage {
-                content: "The video could not be generated.".into(),
+            messages.push(response!(SessionMessage {
+                content: "The video could not be generated.",
                 created_at: Some(state.clock.unix(at)),
                 resource_ids: None,
-                role: "assistant".into(),
+                role: "assistant",
                 type_: SessionMessageType::Error,
-            });
+            }));
         }
     }
     let rendering = phase.completed() || phase.status() == "generating";
-    GetSessionResponse {
+    response!(GetSessionResponse {
         created_at: state.clock.unix(session.created),
         messages,
         progress: phase.percent(),
@@ -218,7 +218,7 @@ fn view(state: &SimState, session: &Session, now: Instant) -> GetSessionResponse
         status: VideoAgentSessionStatus::from(phase.status()),
         title: session.title.clone(),
         video_id: rendering.then(|| session.video_id.clone()),
-    }
+    })
 }
 
 async fn show(State(sim): State<Sim>, Path(session_id): Path<String>) -> Reply {
@@ -228,9 +228,9 @@ async fn show(State(sim): State<Sim>, Path(session_id): Path<String>) -> Reply {
         .iter()
         .find(|s| s.id == session_id)
         .ok_or_else(|| ApiErr::not_found("Session"))?;
-    ok(GetSessionResponseEnvelope {
+    ok(response!(GetSessionResponseEnvelope {
         data: Some(view(&state, session, Instant::now())),
-    })
+    }))
 }
 
 async fn send_message(
@@ -277,13 +277,13 @@ async fn send_message(
     session.video_id = video_id;
     session.job = job;
     let title = session.title.clone();
-    ok(SendMessageResponseEnvelope {
-        data: Some(SendMessageResponse {
+    ok(response!(SendMessageResponseEnvelope {
+        data: Some(response!(SendMessageResponse {
             run_id: new_id(),
             session_id,
             title,
-        }),
-    })
+        })),
+    }))
 }
 
 async fn stop(State(sim): State<Sim>, Path(session_id): Path<String>, body: Bytes) -> Reply {
@@ -306,9 +306,9 @@ async fn stop(State(sim): State<Sim>, Path(session_id): Path<String>, body: Byte
             video.job.stopped = Some(now);
         }
     }
-    ok(StopSessionResponseEnvelope {
-        data: Some(StopSessionResponse { session_id }),
-    })
+    ok(response!(StopSessionResponseEnvelope {
+        data: Some(response!(StopSessionResponse { session_id })),
+    }))
 }
 
 async fn resources(
@@ -329,7 +329,7 @@ async fn resources(
     for message in &session.messages {
         for id in message.resource_ids.iter().flatten() {
             if let Some(asset) = state.assets.iter().find(|a| &a.id == id) {
-                all.push(SessionResource {
+                all.push(response!(SessionResource {
                     created_at: message.created_at,
                     metadata: None,
                     preview_url: None,
@@ -343,22 +343,22 @@ async fn resources(
                     source_type: Some("user_uploaded".into()),
                     thumbnail_url: None,
                     url: Some(state.file_url("assets", &asset.id)),
-                });
+                }));
             }
         }
     }
     let phase = session.job.phase(now);
     if let (true, Some(at)) = (phase.completed(), phase.done_at()) {
-        all.push(SessionResource {
+        all.push(response!(SessionResource {
             created_at: Some(state.clock.unix(at)),
             metadata: None,
             preview_url: None,
             resource_id: session.video_id.clone(),
-            resource_type: "video".into(),
+            resource_type: "video",
             source_type: Some("generated".into()),
             thumbnail_url: Some(state.file_url("videos", &format!("{}.jpg", session.video_id))),
             url: Some(state.file_url("videos", &format!("{}.mp4", session.video_id))),
-        });
+        }));
     }
     let kind = query.get("type");
     let source = query.get("source");
@@ -377,12 +377,12 @@ async fn resources(
         .map(|(index, r)| (index as u64, r))
         .collect();
     let (resources, _, next_cursor) = paginate(items, cursor, "session-resources", false);
-    ok(GetResourcesResponseEnvelope {
-        data: Some(GetResourcesResponse {
+    ok(response!(GetResourcesResponseEnvelope {
+        data: Some(response!(GetResourcesResponse {
             next_cursor,
             resources,
-        }),
-    })
+        })),
+    }))
 }
 
 async fn styles(RawQuery(query): RawQuery, State(sim): State<Sim>) -> Reply {
@@ -395,21 +395,21 @@ async fn styles(RawQuery(query): RawQuery, State(sim): State<Sim>) -> Reply {
         .enumerate()
         .filter(|(_, (_, _, tags))| tag.is_none_or(|t| tags.contains(&t)))
         .map(|(index, (id, name, tags))| {
-            let item = StyleItem {
+            let item = response!(StyleItem {
                 aspect_ratio: Some("16:9".into()),
                 name: name.to_string(),
                 preview_video_url: Some(state.file_url("styles", &format!("{id}.mp4"))),
                 style_id: id.to_string(),
                 tags: Some(tags.iter().map(|t| t.to_string()).collect()),
                 thumbnail_url: Some(state.file_url("styles", &format!("{id}.jpg"))),
-            };
+            });
             (index as u64, item)
         })
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, "styles", false);
-    ok(StyleItemPage {
+    ok(response!(StyleItemPage {
         data,
         has_more: Some(has_more),
         next_token,
-    })
+    }))
 }

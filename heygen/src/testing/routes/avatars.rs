@@ -15,7 +15,7 @@ use heygen_sys::types::{
 use tokio::time::Instant;
 
 use super::{check_input, check_url};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
 use crate::testing::server::Sim;
 use crate::testing::state::{Group, Look, Phase, ResourceKind, State as SimState, new_id};
 
@@ -32,9 +32,11 @@ pub(super) fn routes() -> Router<Sim> {
 }
 
 fn error(phase: &Phase) -> Option<AvatarError> {
-    phase.failed().then(|| AvatarError {
-        code: "simulated_failure".into(),
-        message: "The simulator was told to fail this avatar (fail_jobs).".into(),
+    phase.failed().then(|| {
+        response!(AvatarError {
+            code: "simulated_failure",
+            message: "The simulator was told to fail this avatar (fail_jobs).",
+        })
     })
 }
 
@@ -49,7 +51,7 @@ fn group_item(state: &SimState, group: &Group, now: Instant) -> AvatarGroupItem 
         .rev()
         .find_map(|look| look.job.as_ref())
         .map(|job| job.phase(now));
-    AvatarGroupItem {
+    response!(AvatarGroupItem {
         consent_status: group
             .consent
             .map(|given| if given { "approved" } else { "pending" }.to_string()),
@@ -63,7 +65,7 @@ fn group_item(state: &SimState, group: &Group, now: Instant) -> AvatarGroupItem 
         preview_image_url: Some(state.file_url("avatars", &format!("{}.jpg", group.id))),
         preview_video_url: None,
         status: Some(phase.map_or(AvatarStatus::Completed, |p| AvatarStatus::from(p.status()))),
-    }
+    })
 }
 
 fn look_item(state: &SimState, look: &Look, now: Instant) -> AvatarLookItem {
@@ -72,7 +74,7 @@ fn look_item(state: &SimState, look: &Look, now: Instant) -> AvatarLookItem {
         PreferredOrientation::Portrait => (1080, 1920),
         _ => (1920, 1080),
     };
-    AvatarLookItem {
+    response!(AvatarLookItem {
         avatar_type: look.avatar_type.clone(),
         default_voice_id: look.default_voice_id.clone(),
         error: phase.as_ref().and_then(error),
@@ -88,7 +90,7 @@ fn look_item(state: &SimState, look: &Look, now: Instant) -> AvatarLookItem {
         status: Some(phase.map_or(AvatarStatus::Completed, |p| AvatarStatus::from(p.status()))),
         supported_api_engines: vec!["avatar_iv".to_string()],
         tags: look.tags.clone(),
-    }
+    })
 }
 
 fn ownership(query: &Query) -> Result<Option<bool>, ApiErr> {
@@ -110,11 +112,11 @@ async fn list_groups(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply
         .map(|g| (g.seq, group_item(&state, g, now)))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, "avatars", false);
-    ok(AvatarGroupItemPage {
+    ok(response!(AvatarGroupItemPage {
         data,
         has_more: Some(has_more),
         next_token,
-    })
+    }))
 }
 
 async fn list_looks(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -134,11 +136,11 @@ async fn list_looks(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply 
         .map(|l| (l.seq, look_item(&state, l, now)))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, "looks", false);
-    ok(AvatarLookItemPage {
+    ok(response!(AvatarLookItemPage {
         data,
         has_more: Some(has_more),
         next_token,
-    })
+    }))
 }
 
 async fn show_group(State(sim): State<Sim>, Path(group_id): Path<String>) -> Reply {
@@ -148,9 +150,9 @@ async fn show_group(State(sim): State<Sim>, Path(group_id): Path<String>) -> Rep
         .iter()
         .find(|g| g.id == group_id)
         .ok_or_else(|| ApiErr::not_found("Avatar group"))?;
-    ok(AvatarGroupItemEnvelope {
+    ok(response!(AvatarGroupItemEnvelope {
         data: Some(group_item(&state, group, Instant::now())),
-    })
+    }))
 }
 
 async fn show_look(State(sim): State<Sim>, Path(look_id): Path<String>) -> Reply {
@@ -160,9 +162,9 @@ async fn show_look(State(sim): State<Sim>, Path(look_id): Path<String>) -> Reply
         .iter()
         .find(|l| l.id == look_id)
         .ok_or_else(|| ApiErr::not_found("Avatar look"))?;
-    ok(AvatarLookItemEnvelope {
+    ok(response!(AvatarLookItemEnvelope {
         data: Some(look_item(&state, look, Instant::now())),
-    })
+    }))
 }
 
 async fn update_look(State(sim): State<Sim>, Path(look_id): Path<String>, body: Bytes) -> Reply {
@@ -186,9 +188,9 @@ async fn update_look(State(sim): State<Sim>, Path(look_id): Path<String>, body: 
         .filter(|n| !n.trim().is_empty());
     look.name = name.ok_or_else(|| ApiErr::invalid(Some("name"), "'name' is required."))?;
     let look = look.clone();
-    ok(AvatarLookItemEnvelope {
+    ok(response!(AvatarLookItemEnvelope {
         data: Some(look_item(&state, &look, now)),
-    })
+    }))
 }
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -292,12 +294,12 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         .find(|g| g.id == group_id)
         .cloned()
         .expect("the group exists");
-    ok(CreateAvatarResponseEnvelope {
-        data: Some(CreateAvatarResponse {
+    ok(response!(CreateAvatarResponseEnvelope {
+        data: Some(response!(CreateAvatarResponse {
             avatar_group: Some(group_item(&state, &group, now)),
             avatar_item: Some(look_item(&state, &look, now)),
-        }),
-    })
+        })),
+    }))
 }
 
 /// Records consent at once: the simulator's subject always agrees. Digital twins waiting in
@@ -336,10 +338,10 @@ async fn consent(State(sim): State<Sim>, Path(group_id): Path<String>, body: Byt
         .cloned()
         .expect("the group exists");
     let url = format!("{}/consent/{group_id}", state.base_url);
-    ok(CreateAvatarConsentResponseEnvelope {
-        data: Some(CreateAvatarConsentResponse {
+    ok(response!(CreateAvatarConsentResponseEnvelope {
+        data: Some(response!(CreateAvatarConsentResponse {
             avatar_group: group_item(&state, &group, now),
             url,
-        }),
-    })
+        })),
+    }))
 }

@@ -12,7 +12,7 @@ use heygen_sys::types::{
 use tokio::time::Instant;
 
 use super::{check_reference, check_url, failure_message, given};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
 use crate::testing::server::Sim;
 use crate::testing::state::{Lipsync, ResourceKind, State as SimState, new_id};
 
@@ -28,7 +28,7 @@ pub(super) fn routes() -> Router<Sim> {
 fn detail(state: &SimState, lipsync: &Lipsync, now: Instant) -> LipsyncDetail {
     let phase = lipsync.job.phase(now);
     let done = phase.completed();
-    LipsyncDetail {
+    response!(LipsyncDetail {
         callback_id: lipsync.callback_id.clone(),
         created_at: Some(state.clock.unix(lipsync.job.start)),
         duration: done.then_some(lipsync.duration),
@@ -37,7 +37,7 @@ fn detail(state: &SimState, lipsync: &Lipsync, now: Instant) -> LipsyncDetail {
         status: VideoTranslationStatus::from(phase.status()),
         title: lipsync.title.clone(),
         video_url: done.then(|| state.file_url("lipsyncs", &format!("{}.mp4", lipsync.id))),
-    }
+    })
 }
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -69,9 +69,9 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         duration,
     };
     state.lipsyncs.push(lipsync);
-    ok(LipsyncCreateResponseEnvelope {
-        data: Some(LipsyncCreateResponse { lipsync_id: id }),
-    })
+    ok(response!(LipsyncCreateResponseEnvelope {
+        data: Some(response!(LipsyncCreateResponse { lipsync_id: id })),
+    }))
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -86,11 +86,11 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .map(|l| (l.seq, detail(&state, l, now)))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, "lipsyncs", true);
-    ok(LipsyncDetailPage {
+    ok(response!(LipsyncDetailPage {
         data,
         has_more: Some(has_more),
         next_token,
-    })
+    }))
 }
 
 async fn show(State(sim): State<Sim>, Path(lipsync_id): Path<String>) -> Reply {
@@ -100,9 +100,9 @@ async fn show(State(sim): State<Sim>, Path(lipsync_id): Path<String>) -> Reply {
         .iter()
         .find(|l| l.id == lipsync_id)
         .ok_or_else(|| ApiErr::not_found("Lipsync"))?;
-    ok(LipsyncDetailEnvelope {
+    ok(response!(LipsyncDetailEnvelope {
         data: Some(detail(&state, lipsync, Instant::now())),
-    })
+    }))
 }
 
 async fn update(State(sim): State<Sim>, Path(lipsync_id): Path<String>, body: Bytes) -> Reply {
@@ -115,9 +115,9 @@ async fn update(State(sim): State<Sim>, Path(lipsync_id): Path<String>, body: By
         .ok_or_else(|| ApiErr::not_found("Lipsync"))?;
     lipsync.title = Some(request.title);
     let lipsync = lipsync.clone();
-    ok(LipsyncDetailEnvelope {
+    ok(response!(LipsyncDetailEnvelope {
         data: Some(detail(&state, &lipsync, Instant::now())),
-    })
+    }))
 }
 
 async fn remove(State(sim): State<Sim>, Path(lipsync_id): Path<String>) -> Reply {
@@ -128,7 +128,7 @@ async fn remove(State(sim): State<Sim>, Path(lipsync_id): Path<String>) -> Reply
         .position(|l| l.id == lipsync_id)
         .ok_or_else(|| ApiErr::not_found("Lipsync"))?;
     state.lipsyncs.remove(index);
-    ok(LipsyncDeleteResponseEnvelope {
-        data: Some(LipsyncDeleteResponse { id: lipsync_id }),
-    })
+    ok(response!(LipsyncDeleteResponseEnvelope {
+        data: Some(response!(LipsyncDeleteResponse { id: lipsync_id })),
+    }))
 }

@@ -19,7 +19,7 @@ use heygen_sys::types::{
 use tokio::time::Instant;
 
 use super::{check_reference, check_url, failure_message, given};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
 use crate::testing::server::Sim;
 use crate::testing::state::{
     Proofread, ResourceKind, State as SimState, TRANSLATION_LANGUAGES, Translation, new_id,
@@ -79,7 +79,7 @@ fn detail(state: &SimState, translation: &Translation, now: Instant) -> VideoTra
     let file = |extension: &str| {
         state.file_url("translations", &format!("{}.{extension}", translation.id))
     };
-    VideoTranslationDetail {
+    response!(VideoTranslationDetail {
         audio_url: (done && translation.translate_audio_only).then(|| file("mp3")),
         callback_id: translation.callback_id.clone(),
         created_at: Some(state.clock.unix(translation.job.start)),
@@ -92,7 +92,7 @@ fn detail(state: &SimState, translation: &Translation, now: Instant) -> VideoTra
         title: translation.title.clone(),
         translate_audio_only: Some(translation.translate_audio_only),
         video_url: (done && !translation.translate_audio_only).then(|| file("mp4")),
-    }
+    })
 }
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -135,11 +135,11 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         state.translations.push(translation);
         ids.push(id);
     }
-    ok(VideoTranslationCreateResponseEnvelope {
-        data: Some(VideoTranslationCreateResponse {
+    ok(response!(VideoTranslationCreateResponseEnvelope {
+        data: Some(response!(VideoTranslationCreateResponse {
             video_translation_ids: ids,
-        }),
-    })
+        })),
+    }))
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -154,11 +154,11 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .map(|t| (t.seq, detail(&state, t, now)))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, "video-translations", true);
-    ok(VideoTranslationDetailPage {
+    ok(response!(VideoTranslationDetailPage {
         data,
         has_more: Some(has_more),
         next_token,
-    })
+    }))
 }
 
 async fn show(State(sim): State<Sim>, Path(translation_id): Path<String>) -> Reply {
@@ -168,9 +168,9 @@ async fn show(State(sim): State<Sim>, Path(translation_id): Path<String>) -> Rep
         .iter()
         .find(|t| t.id == translation_id)
         .ok_or_else(|| ApiErr::not_found("Video translation"))?;
-    ok(VideoTranslationDetailEnvelope {
+    ok(response!(VideoTranslationDetailEnvelope {
         data: Some(detail(&state, translation, Instant::now())),
-    })
+    }))
 }
 
 async fn update(State(sim): State<Sim>, Path(translation_id): Path<String>, body: Bytes) -> Reply {
@@ -183,9 +183,9 @@ async fn update(State(sim): State<Sim>, Path(translation_id): Path<String>, body
         .ok_or_else(|| ApiErr::not_found("Video translation"))?;
     translation.title = Some(request.title);
     let translation = translation.clone();
-    ok(VideoTranslationDetailEnvelope {
+    ok(response!(VideoTranslationDetailEnvelope {
         data: Some(detail(&state, &translation, Instant::now())),
-    })
+    }))
 }
 
 async fn remove(State(sim): State<Sim>, Path(translation_id): Path<String>) -> Reply {
@@ -196,9 +196,11 @@ async fn remove(State(sim): State<Sim>, Path(translation_id): Path<String>) -> R
         .position(|t| t.id == translation_id)
         .ok_or_else(|| ApiErr::not_found("Video translation"))?;
     state.translations.remove(index);
-    ok(VideoTranslationDeleteResponseEnvelope {
-        data: Some(VideoTranslationDeleteResponse { id: translation_id }),
-    })
+    ok(response!(VideoTranslationDeleteResponseEnvelope {
+        data: Some(response!(VideoTranslationDeleteResponse {
+            id: translation_id
+        })),
+    }))
 }
 
 async fn caption(
@@ -225,24 +227,24 @@ async fn caption(
         ));
     }
     let caption_url = state.file_url("translations", &format!("{translation_id}.{format}"));
-    ok(VideoTranslationCaptionResponseEnvelope {
-        data: Some(VideoTranslationCaptionResponse { caption_url }),
-    })
+    ok(response!(VideoTranslationCaptionResponseEnvelope {
+        data: Some(response!(VideoTranslationCaptionResponse { caption_url })),
+    }))
 }
 
 async fn languages() -> Reply {
-    let languages = TRANSLATION_LANGUAGES
+    let languages: Vec<String> = TRANSLATION_LANGUAGES
         .iter()
         .map(|l| l.to_string())
         .collect();
-    ok(VideoTranslationLanguagesResponseEnvelope {
-        data: Some(VideoTranslationLanguagesResponse { languages }),
-    })
+    ok(response!(VideoTranslationLanguagesResponseEnvelope {
+        data: Some(response!(VideoTranslationLanguagesResponse { languages })),
+    }))
 }
 
 fn proofread_detail(state: &SimState, proofread: &Proofread, now: Instant) -> ProofreadDetail {
     let phase = proofread.job.phase(now);
-    ProofreadDetail {
+    response!(ProofreadDetail {
         created_at: Some(state.clock.unix(proofread.job.start)),
         failure_message: failure_message(&phase, false),
         id: proofread.id.clone(),
@@ -251,7 +253,7 @@ fn proofread_detail(state: &SimState, proofread: &Proofread, now: Instant) -> Pr
         status: ProofreadStatus::from(phase.status()),
         submitted_for_review: Some(proofread.submitted),
         title: Some(proofread.title.clone()),
-    }
+    })
 }
 
 async fn create_proofread(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -280,12 +282,12 @@ async fn create_proofread(State(sim): State<Sim>, body: Bytes) -> Reply {
         state.proofreads.push(proofread);
         ids.push(id);
     }
-    ok(CreateProofreadResponseEnvelope {
-        data: Some(CreateProofreadResponse {
+    ok(response!(CreateProofreadResponseEnvelope {
+        data: Some(response!(CreateProofreadResponse {
             proofread_ids: ids,
             status: ProofreadStatus::Processing,
-        }),
-    })
+        })),
+    }))
 }
 
 /// The proofread, which must be completed for `action`.
@@ -319,22 +321,22 @@ async fn show_proofread(State(sim): State<Sim>, Path(proofread_id): Path<String>
         .iter()
         .find(|p| p.id == proofread_id)
         .ok_or_else(|| ApiErr::not_found("Proofread"))?;
-    ok(ProofreadDetailEnvelope {
+    ok(response!(ProofreadDetailEnvelope {
         data: Some(proofread_detail(&state, proofread, Instant::now())),
-    })
+    }))
 }
 
 async fn download_srt(State(sim): State<Sim>, Path(proofread_id): Path<String>) -> Reply {
     let state = sim.state();
     completed_proofread(&state, &proofread_id, "download its subtitles")?;
-    ok(DownloadSrtResponseEnvelope {
-        data: Some(DownloadSrtResponse {
+    ok(response!(DownloadSrtResponseEnvelope {
+        data: Some(response!(DownloadSrtResponse {
             original_srt_url: Some(
                 state.file_url("proofreads", &format!("{proofread_id}-original.srt")),
             ),
             srt_url: state.file_url("proofreads", &format!("{proofread_id}.srt")),
-        }),
-    })
+        })),
+    }))
 }
 
 async fn upload_srt(
@@ -346,9 +348,9 @@ async fn upload_srt(
     let state = sim.state();
     check_reference(&state, &request.srt, "srt")?;
     let proofread = completed_proofread(&state, &proofread_id, "replace its subtitles")?;
-    ok(ProofreadDetailEnvelope {
+    ok(response!(ProofreadDetailEnvelope {
         data: Some(proofread_detail(&state, proofread, Instant::now())),
-    })
+    }))
 }
 
 async fn generate(State(sim): State<Sim>, Path(proofread_id): Path<String>, body: Bytes) -> Reply {
@@ -375,10 +377,10 @@ async fn generate(State(sim): State<Sim>, Path(proofread_id): Path<String>, body
     if let Some(p) = state.proofreads.iter_mut().find(|p| p.id == proofread_id) {
         p.submitted = true;
     }
-    ok(GenerateVideoResponseEnvelope {
-        data: Some(GenerateVideoResponse {
+    ok(response!(GenerateVideoResponseEnvelope {
+        data: Some(response!(GenerateVideoResponse {
             status: ProofreadStatus::Processing,
             video_translation_id: id,
-        }),
-    })
+        })),
+    }))
 }

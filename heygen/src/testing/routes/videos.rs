@@ -16,7 +16,7 @@ use super::{
     check_asset_id, check_input, check_look, check_url, check_voice, failure_message, given,
     speech_seconds,
 };
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
 use crate::testing::server::Sim;
 use crate::testing::state::{ResourceKind, State as SimState, Video, new_id};
 
@@ -142,12 +142,12 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         duration: common.script.map(speech_seconds).unwrap_or(8.0),
     };
     state.videos.push(video);
-    ok(CreateAvatarVideoResponseEnvelope {
-        data: Some(CreateAvatarVideoResponse {
-            status: "waiting".into(),
+    ok(response!(CreateAvatarVideoResponseEnvelope {
+        data: Some(response!(CreateAvatarVideoResponse {
+            status: "waiting",
             video_id: id,
-        }),
-    })
+        })),
+    }))
 }
 
 /// A video as `GET /v3/videos/{id}` shows it at `now`.
@@ -157,7 +157,7 @@ pub(super) fn detail(state: &SimState, video: &Video, now: Instant) -> VideoDeta
     let url = |extension: &str| {
         done.then(|| state.file_url("videos", &format!("{}.{extension}", video.id)))
     };
-    VideoDetail {
+    response!(VideoDetail {
         captioned_video_url: None,
         completed_at: phase
             .done_at()
@@ -177,7 +177,7 @@ pub(super) fn detail(state: &SimState, video: &Video, now: Instant) -> VideoDeta
         title: video.title.clone(),
         video_page_url: None,
         video_url: url("mp4"),
-    }
+    })
 }
 
 async fn show(State(sim): State<Sim>, Path(video_id): Path<String>) -> Reply {
@@ -187,9 +187,9 @@ async fn show(State(sim): State<Sim>, Path(video_id): Path<String>) -> Reply {
         .iter()
         .find(|v| v.id == video_id)
         .ok_or_else(|| ApiErr::not_found("Video"))?;
-    ok(VideoDetailEnvelope {
+    ok(response!(VideoDetailEnvelope {
         data: Some(detail(&state, video, Instant::now())),
-    })
+    }))
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -214,11 +214,11 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .map(|v| (v.seq, detail(&state, v, now)))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, "videos", true);
-    ok(VideoDetailPage {
+    ok(response!(VideoDetailPage {
         data,
         has_more: Some(has_more),
         next_token,
-    })
+    }))
 }
 
 async fn remove(State(sim): State<Sim>, Path(video_id): Path<String>) -> Reply {
@@ -229,10 +229,10 @@ async fn remove(State(sim): State<Sim>, Path(video_id): Path<String>) -> Reply {
         .position(|v| v.id == video_id)
         .ok_or_else(|| ApiErr::not_found("Video"))?;
     state.videos.remove(index);
-    ok(DeleteVideoResponseEnvelope {
-        data: Some(DeleteVideoResponse {
+    ok(response!(DeleteVideoResponseEnvelope {
+        data: Some(response!(DeleteVideoResponse {
             deleted: true,
             id: video_id,
-        }),
-    })
+        })),
+    }))
 }

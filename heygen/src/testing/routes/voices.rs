@@ -12,7 +12,7 @@ use heygen_sys::types::{
 };
 
 use super::check_voice;
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
 use crate::testing::server::Sim;
 use crate::testing::state::new_id;
 
@@ -45,11 +45,11 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .map(|(index, v)| (index as u64, v.clone()))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, "voices", false);
-    ok(AudioVoiceItemPage {
+    ok(response!(AudioVoiceItemPage {
         data,
         has_more: Some(has_more),
         next_token,
-    })
+    }))
 }
 
 async fn design(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -71,25 +71,25 @@ async fn design(State(sim): State<Sim>, body: Bytes) -> Reply {
     let voices: Vec<AudioVoiceItem> = (1..=3)
         .map(|n| {
             let voice_id = format!("sim_designed_{}", new_id());
-            AudioVoiceItem {
+            response!(AudioVoiceItem {
                 gender: gender.to_string(),
-                language: "English".into(),
+                language: "English",
                 name: format!("Designed voice {n}"),
                 preview_audio_url: Some(state.file_url("voices", &format!("{voice_id}.mp3"))),
                 support_locale: false,
                 support_pause: true,
                 type_: AudioVoiceType::Private,
                 voice_id,
-            }
+            })
         })
         .collect();
     state.voices.extend(voices.iter().cloned());
-    ok(DesignVoiceResponseDataEnvelope {
-        data: Some(DesignVoiceResponseData {
+    ok(response!(DesignVoiceResponseDataEnvelope {
+        data: Some(response!(DesignVoiceResponseData {
             seed: request.seed as i64,
             voices,
-        }),
-    })
+        })),
+    }))
 }
 
 async fn speech(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -110,19 +110,21 @@ async fn speech(State(sim): State<Sim>, body: Bytes) -> Reply {
         .text
         .split_whitespace()
         .enumerate()
-        .map(|(i, word)| WordWithTimestamp {
-            start: i as f64 * seconds_per_word,
-            end: (i + 1) as f64 * seconds_per_word,
-            word: word.to_string(),
+        .map(|(i, word)| {
+            response!(WordWithTimestamp {
+                start: i as f64 * seconds_per_word,
+                end: (i + 1) as f64 * seconds_per_word,
+                word: word.to_string(),
+            })
         })
         .collect();
     let id = new_id();
-    ok(TextToSpeechResponseDataEnvelope {
-        data: Some(TextToSpeechResponseData {
+    ok(response!(TextToSpeechResponseDataEnvelope {
+        data: Some(response!(TextToSpeechResponseData {
             audio_url: state.file_url("speech", &format!("{id}.mp3")),
             duration: word_timestamps.last().map_or(0.0, |w| w.end),
             request_id: Some(id),
             word_timestamps: Some(word_timestamps),
-        }),
-    })
+        })),
+    }))
 }

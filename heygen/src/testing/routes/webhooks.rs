@@ -14,7 +14,7 @@ use heygen_sys::types::{
 use serde_json::{Map, Value, json};
 use tokio::time::Instant;
 
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
 use crate::testing::server::Sim;
 use crate::testing::state::{Endpoint, Phase, State as SimState, new_id, rfc3339};
 
@@ -58,14 +58,14 @@ fn check_events(events: &Option<Vec<WebhookEventType>>) -> Result<Option<Vec<Str
 }
 
 fn view(endpoint: &Endpoint, with_secret: bool) -> WebhookEndpointResponse {
-    WebhookEndpointResponse {
+    response!(WebhookEndpointResponse {
         created_at: rfc3339(endpoint.created_at),
         endpoint_id: endpoint.id.clone(),
         events: endpoint.events.clone(),
         secret: with_secret.then(|| endpoint.secret.clone()),
-        status: "enabled".into(),
+        status: "enabled",
         url: endpoint.url.clone(),
-    }
+    })
 }
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -82,9 +82,9 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         created_at: state.clock.unix(Instant::now()),
     };
     state.endpoints.push(endpoint.clone());
-    ok(WebhookEndpointResponseEnvelope {
+    ok(response!(WebhookEndpointResponseEnvelope {
         data: Some(view(&endpoint, true)),
-    })
+    }))
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -98,11 +98,11 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .map(|e| (e.seq, view(e, false)))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, "webhook-endpoints", true);
-    ok(WebhookEndpointResponsePage {
+    ok(response!(WebhookEndpointResponsePage {
         data,
         has_more: Some(has_more),
         next_token,
-    })
+    }))
 }
 
 async fn update(State(sim): State<Sim>, Path(endpoint_id): Path<String>, body: Bytes) -> Reply {
@@ -126,9 +126,9 @@ async fn update(State(sim): State<Sim>, Path(endpoint_id): Path<String>, body: B
     if events.is_some() {
         endpoint.events = events;
     }
-    ok(WebhookEndpointResponseEnvelope {
+    ok(response!(WebhookEndpointResponseEnvelope {
         data: Some(view(endpoint, false)),
-    })
+    }))
 }
 
 async fn remove(State(sim): State<Sim>, Path(endpoint_id): Path<String>) -> Reply {
@@ -142,7 +142,10 @@ async fn remove(State(sim): State<Sim>, Path(endpoint_id): Path<String>) -> Repl
     let mut data = Map::new();
     data.insert("endpoint_id".into(), Value::String(endpoint_id));
     data.insert("deleted".into(), Value::Bool(true));
-    ok(DeleteWebhookEndpointEnvelope { data, error: None })
+    ok(response!(DeleteWebhookEndpointEnvelope {
+        data,
+        error: None
+    }))
 }
 
 async fn rotate(State(sim): State<Sim>, Path(endpoint_id): Path<String>) -> Reply {
@@ -153,12 +156,12 @@ async fn rotate(State(sim): State<Sim>, Path(endpoint_id): Path<String>) -> Repl
         .find(|e| e.id == endpoint_id)
         .ok_or_else(|| ApiErr::not_found("Webhook endpoint"))?;
     endpoint.secret = secret();
-    ok(RotateSecretResponseDataEnvelope {
-        data: Some(RotateSecretResponseData {
+    ok(response!(RotateSecretResponseDataEnvelope {
+        data: Some(response!(RotateSecretResponseData {
             endpoint_id,
             secret: endpoint.secret.clone(),
-        }),
-    })
+        })),
+    }))
 }
 
 /// What happened to whom.
@@ -175,16 +178,18 @@ fn describe(event_type: &str) -> String {
 async fn event_types() -> Reply {
     let data: Vec<WebhookEventTypeItem> = WebhookEventType::KNOWN
         .iter()
-        .map(|t| WebhookEventTypeItem {
-            description: describe(t),
-            event_type: t.to_string(),
+        .map(|t| {
+            response!(WebhookEventTypeItem {
+                description: describe(t),
+                event_type: t.to_string(),
+            })
         })
         .collect();
-    ok(WebhookEventTypeItemPage {
+    ok(response!(WebhookEventTypeItemPage {
         data,
         has_more: Some(false),
         next_token: None,
-    })
+    }))
 }
 
 /// The events of every finished job, newest first.
@@ -234,11 +239,13 @@ fn finished(state: &SimState, now: Instant) -> Vec<WebhookEventResponse> {
     }
     all.sort_by_key(|event| std::cmp::Reverse(event.0));
     all.into_iter()
-        .map(|(at, event_type, entity, data)| WebhookEventResponse {
-            created_at: rfc3339(state.clock.unix(at)),
-            event_data: data.as_object().cloned().unwrap_or_default(),
-            event_id: format!("evt_{event_type}_{entity}"),
-            event_type: event_type.to_string(),
+        .map(|(at, event_type, entity, data)| {
+            response!(WebhookEventResponse {
+                created_at: rfc3339(state.clock.unix(at)),
+                event_data: data.as_object().cloned().unwrap_or_default(),
+                event_id: format!("evt_{event_type}_{entity}"),
+                event_type: event_type.to_string(),
+            })
         })
         .collect()
 }
@@ -259,9 +266,9 @@ async fn events(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .map(|(index, e)| (index as u64, e))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, "webhook-events", false);
-    ok(WebhookEventResponsePage {
+    ok(response!(WebhookEventResponsePage {
         data,
         has_more: Some(has_more),
         next_token,
-    })
+    }))
 }

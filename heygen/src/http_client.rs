@@ -1,0 +1,99 @@
+//! The `reqwest` client this crate builds: its TLS backend and crypto provider, chosen by the
+//! crate's features, without deciding anything for the rest of the process.
+//!
+//! A library must not install a process-wide rustls `CryptoProvider`: that is the
+//! application's choice, and a second install fails. With the default `rustls` feature, the
+//! ring provider goes into a `rustls::ClientConfig` handed to this client only; a provider the
+//! application installed itself is used instead. Proxies come from the environment
+//! (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `NO_PROXY`) as reqwest reads them, and with the
+//! `system-proxy` feature from the macOS and Windows system settings too.
+
+use crate::{Error, Result};
+
+/// A `reqwest::ClientBuilder` set up for this crate's TLS features, to build the client passed
+/// to [`ClientBuilder::http_client`](crate::ClientBuilder::http_client).
+///
+/// - `rustls` (default): rustls with the ring provider, given to this client only; nothing is
+///   installed process-wide. If the application installed a provider
+///   (`rustls::crypto::CryptoProvider::install_default`), reqwest uses that one and this is a
+///   plain `reqwest::Client::builder()`. Otherwise the builder carries a preconfigured rustls
+///   config (ring, the platform's root certificates, HTTP/2 and HTTP/1.1): reqwest's own TLS
+///   options (`add_root_certificate`, `tls_version_min`, …) then do not apply, so to change TLS
+///   start from `reqwest::Client::builder()` with a config of your own
+///   (`tls_backend_preconfigured`) or install a provider first.
+/// - `rustls-aws-lc`: reqwest's rustls with its aws-lc-rs provider (or the one the application
+///   installed).
+/// - `rustls-no-provider`: rustls with the provider the application installs before building
+///   a client; without one this fails with [`Error::Config`].
+/// - `native-tls`: the platform's TLS library (OpenSSL on Linux); it wins over the others.
+///
+/// Redirects follow [`redirect_policy`](crate::redirect_policy): never to another origin.
+///
+/// Fails with [`Error::Config`] when no crypto provider is available or the platform's root
+/// certificates cannot be loaded.
+///
+/// ```
+/// let http = heygen::http_client_builder()?
+///     .pool_idle_timeout(std::time::Duration::from_secs(30))
+///     .build()
+///     .map_err(|e| heygen::Error::Config(e.to_string()))?;
+/// let client = heygen::Client::builder().api_key("key").http_client(http).build()?;
+/// # let _ = client;
+/// # Ok::<(), heygen::Error>(())
+/// ```
+pub fn http_client_builder() -> Result<reqwest::ClientBuilder> {
+    // Never follow a redirect to another origin: the `x-api-key` header would travel along.
+    let builder = reqwest::Client::builder().redirect(crate::redirect_policy());
+    #[cfg(all(
+        feature = "rustls",
+        not(any(feature = "native-tls", feature = "rustls-aws-lc"))
+    ))]
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        return Ok(builder.tls_backend_preconfigured(ring_config()?));
+    }
+    #[cfg(all(
+        feature = "rustls-no-provider",
+        not(any(feature = "rustls", feature = "native-tls", feature = "rustls-aws-lc"))
+    ))]
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        return Err(Error::Config(
+            "the `rustls-no-provider` feature needs a rustls crypto provider: call \
+             rustls::crypto::CryptoProvider::install_default before building a client"
+                .into(),
+        ));
+    }
+    Ok(builder)
+}
+
+/// rustls with the ring provider and the platform's verifier, for this client alone.
+#[cfg(all(
+    feature = "rustls",
+    not(any(feature = "native-tls", feature = "rustls-aws-lc"))
+))]
+fn ring_config() -> Result<rustls::ClientConfig> {
+    use rustls_platform_verifier::BuilderVerifierExt;
+
+    let tls_error = |e: rustls::Error| Error::Config(format!("setting up TLS: {e}"));
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(tls_error)?
+        .with_platform_verifier()
+        .map_err(tls_error)?
+        .with_no_client_auth();
+    // reqwest sets ALPN only on configs it builds itself.
+    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    Ok(config)
+}
+
+/// The client [`ClientBuilder::build`](crate::ClientBuilder::build) makes when given none.
+pub(crate) fn default_http_client(
+    timeout: std::time::Duration,
+    connect_timeout: std::time::Duration,
+) -> Result<reqwest::Client> {
+    http_client_builder()?
+        .timeout(timeout)
+        .connect_timeout(connect_timeout)
+        .build()
+        .map_err(|e| Error::Config(format!("building the HTTP client: {e}")))
+}
