@@ -4,7 +4,7 @@
 
 mod exec;
 mod open_enums;
-mod operation_ids;
+pub(crate) mod operation_ids;
 mod tagged_unions;
 
 use anyhow::{Context, Result, bail};
