@@ -267,7 +267,10 @@ fn body<'a>(d: &mut Differ<'a>, scope: &Scope, o: &Op<'a>, n: &Op<'a>) {
                 breaking("its Rust type changes"),
             );
         }
-        (Some((_, a)), Some((_, b))) => d.value(&site, a, b),
+        (Some((_, a)), Some((_, b))) => {
+            let required = |body: &Value| body["required"] == true;
+            d.slot(&site, a, required(old_body), b, required(new_body));
+        }
     }
 }
 

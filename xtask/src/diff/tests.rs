@@ -111,6 +111,26 @@ fn an_optional_request_field_made_required() {
 }
 
 #[test]
+fn new_request_fields_break_only_when_required() {
+    assert_eq!(
+        lines(|doc| {
+            let request = schema(doc, "SendMessageRequest");
+            request["properties"]["tone"] = json!({"type": "string"});
+            request["properties"]["language"] = json!({"type": "string"});
+            request["required"]
+                .as_array_mut()
+                .unwrap()
+                .push("language".into());
+        }),
+        [
+            // Fields in name order.
+            "BREAKING schema `SendMessageRequest` at `language`: added, required — a new required request field: the builder fails without it.",
+            "non-breaking schema `SendMessageRequest` at `tone`: added — optional: the builder leaves it unset.",
+        ]
+    );
+}
+
+#[test]
 fn an_optional_response_field_made_required_changes_its_rust_type() {
     assert_eq!(
         lines(|doc| {
