@@ -1,4 +1,5 @@
-//! `openapi/spec.lock`: which upstream document the generated code comes from.
+//! `openapi/spec.lock`: which upstream document the generated code comes from, and which
+//! documents it came from before (so a diff against any of them can be reproduced).
 
 use std::path::{Path, PathBuf};
 
@@ -6,10 +7,10 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpecLock {
-    /// Public URL of the pinned document.
+    /// Public URL of the pinned document; `cargo xtask fetch` and `update` read it by default.
     pub source: String,
     /// File name in the cache.
     pub file: String,
@@ -20,44 +21,131 @@ pub struct SpecLock {
     pub operations: usize,
     /// Date of the document.
     pub date: String,
-    /// What the pinned file is, when its source does not say (e.g. a reconstruction).
+    /// What a reader must know about the pinned file, e.g. that it is not the byte-for-byte
+    /// document served at `source`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// Documents pinned before this one; the pipeline must still generate from each.
+    /// The documents pinned before this one, most recent first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub history: Vec<Pinned>,
+    pub history: Vec<HistoryEntry>,
 }
 
-/// A document pinned earlier.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A previously pinned document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Pinned {
+pub struct HistoryEntry {
+    /// File name in the cache.
     pub file: String,
     pub sha256: String,
+    /// Where the document can be downloaded.
     pub source: String,
+    /// Date of the document.
     pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
-const HEADER: &str = "# The pinned upstream API description. `cargo xtask fetch` verifies the cached copy against\n\
-# `sha256`; `cargo xtask fetch --from NEW --update-lock` moves the pin (see openapi/README.md).\n";
+/// One document the lock names (the pin or a history entry): enough to fetch and verify it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Locked<'a> {
+    pub file: &'a str,
+    pub sha256: &'a str,
+    pub source: &'a str,
+    pub date: &'a str,
+    pub pinned: bool,
+}
+
+/// A document about to become the pin.
+#[derive(Debug, Clone)]
+pub struct NewPin {
+    pub source: String,
+    pub file: String,
+    pub sha256: String,
+    pub openapi: String,
+    pub operations: usize,
+    pub date: String,
+    pub note: Option<String>,
+}
+
+const HEADER: &str = "\
+# The pinned upstream API description. `cargo xtask fetch` fills openapi/cache/ with it (and with
+# the previously pinned documents under [[history]]), verified against `sha256`;
+# `cargo xtask update` diffs a new document against it, re-pins and regenerates (see openapi/README.md).
+";
 
 impl SpecLock {
     pub fn load(root: &Path) -> Result<Self> {
         let path = root.join("openapi/spec.lock");
         let text = std::fs::read_to_string(&path)
             .with_context(|| format!("reading {}", path.display()))?;
-        toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))
+        Self::parse(&text).with_context(|| format!("parsing {}", path.display()))
+    }
+
+    pub fn parse(text: &str) -> Result<Self> {
+        Ok(toml::from_str(text)?)
+    }
+
+    /// The file's text: a comment, the pin, then `[[history]]` tables.
+    pub fn render(&self) -> Result<String> {
+        Ok(format!("{HEADER}{}", toml::to_string(self)?))
     }
 
     pub fn save(&self, root: &Path) -> Result<()> {
-        let text = format!("{HEADER}{}", toml::to_string(self)?);
-        std::fs::write(root.join("openapi/spec.lock"), text).context("writing openapi/spec.lock")
+        std::fs::write(root.join("openapi/spec.lock"), self.render()?)
+            .context("writing openapi/spec.lock")
     }
 
-    /// Where `xtask fetch` keeps the document (git-ignored).
+    /// Where `xtask fetch` keeps the pinned document (git-ignored).
     pub fn cache_path(&self, root: &Path) -> PathBuf {
-        root.join("openapi/cache").join(&self.file)
+        cache_dir(root).join(&self.file)
     }
+
+    /// The pin, then the history, most recent first.
+    pub fn documents(&self) -> impl Iterator<Item = Locked<'_>> {
+        let pin = Locked {
+            file: &self.file,
+            sha256: &self.sha256,
+            source: &self.source,
+            date: &self.date,
+            pinned: true,
+        };
+        std::iter::once(pin).chain(self.history.iter().map(|h| Locked {
+            file: &h.file,
+            sha256: &h.sha256,
+            source: &h.source,
+            date: &h.date,
+            pinned: false,
+        }))
+    }
+
+    /// The pin or history entry with this file name.
+    pub fn find(&self, file: &str) -> Option<Locked<'_>> {
+        self.documents().find(|d| d.file == file)
+    }
+
+    /// Makes `new` the pin; the current pin becomes the first history entry. A document that
+    /// is pinned again leaves the history, so every file appears once.
+    pub fn repin(&mut self, new: NewPin) {
+        let previous = HistoryEntry {
+            file: std::mem::replace(&mut self.file, new.file),
+            sha256: std::mem::replace(&mut self.sha256, new.sha256),
+            source: std::mem::replace(&mut self.source, new.source),
+            date: std::mem::replace(&mut self.date, new.date),
+            note: std::mem::replace(&mut self.note, new.note),
+        };
+        self.openapi = new.openapi;
+        self.operations = new.operations;
+        self.history
+            .retain(|h| h.file != self.file && h.file != previous.file);
+        if previous.file != self.file {
+            self.history.insert(0, previous);
+        }
+    }
+}
+
+/// The git-ignored folder holding every document the lock names.
+pub fn cache_dir(root: &Path) -> PathBuf {
+    root.join("openapi/cache")
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -77,5 +165,96 @@ mod tests {
             sha256_hex(b"abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
+    }
+
+    const APRIL: &str = "b29fc05688f6f84db84c87d5e239b21eb8b1510075feccade7236efdeebe6b99";
+
+    fn april() -> SpecLock {
+        SpecLock {
+            source: "https://example.test/april.json".into(),
+            file: "april.json".into(),
+            sha256: APRIL.into(),
+            openapi: "3.1.0".into(),
+            operations: 62,
+            date: "2026-04-08".into(),
+            note: None,
+            history: Vec::new(),
+        }
+    }
+
+    fn pin(file: &str, date: &str, note: Option<&str>) -> NewPin {
+        NewPin {
+            source: format!("https://example.test/{file}"),
+            file: file.into(),
+            sha256: sha256_hex(file.as_bytes()),
+            openapi: "3.1.0".into(),
+            operations: 100,
+            date: date.into(),
+            note: note.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn the_committed_lock_parses_and_round_trips_byte_for_byte() {
+        let path = crate::workspace_root().join("openapi/spec.lock");
+        let text = std::fs::read_to_string(path).unwrap();
+        let lock = SpecLock::parse(&text).unwrap();
+        assert_eq!(lock.render().unwrap(), text);
+        assert!(
+            lock.note.is_some(),
+            "the pin is a reconstruction and says so"
+        );
+        assert_eq!(lock.history.len(), 1);
+        assert_eq!(lock.history[0].sha256, APRIL);
+        assert_eq!(lock.find(&lock.history[0].file).unwrap().sha256, APRIL);
+        assert!(lock.find(&lock.file).unwrap().pinned);
+    }
+
+    #[test]
+    fn repinning_moves_the_old_pin_to_the_front_of_the_history() {
+        let mut lock = april();
+        lock.repin(pin("july.json", "2026-07-22", Some("reconstructed")));
+        lock.repin(pin("august.json", "2026-08-01", None));
+        assert_eq!(lock.file, "august.json");
+        assert_eq!(lock.note, None);
+        assert_eq!(lock.operations, 100);
+        let history: Vec<_> = lock
+            .history
+            .iter()
+            .map(|h| (h.file.as_str(), h.date.as_str(), h.note.as_deref()))
+            .collect();
+        assert_eq!(
+            history,
+            [
+                ("july.json", "2026-07-22", Some("reconstructed")),
+                ("april.json", "2026-04-08", None),
+            ]
+        );
+        let text = lock.render().unwrap();
+        assert_eq!(text.matches("\n[[history]]\n").count(), 2, "{text}");
+        assert_eq!(SpecLock::parse(&text).unwrap(), lock);
+    }
+
+    #[test]
+    fn pinning_a_document_from_the_history_again_keeps_each_file_once() {
+        let mut lock = april();
+        lock.repin(pin("july.json", "2026-07-22", None));
+        lock.repin(pin("april.json", "2026-04-08", None));
+        let files: Vec<_> = lock.documents().map(|d| d.file).collect();
+        assert_eq!(files, ["april.json", "july.json"]);
+        let mut same = lock.clone();
+        same.repin(pin("april.json", "2026-04-08", None));
+        assert_eq!(same.history, lock.history);
+    }
+
+    #[test]
+    fn a_lock_without_note_or_history_still_parses_and_unknown_keys_are_refused() {
+        let old = "source = \"s\"\nfile = \"f\"\nsha256 = \"x\"\nopenapi = \"3.1.0\"\noperations = 62\ndate = \"2026-04-08\"\n";
+        let lock = SpecLock::parse(old).unwrap();
+        assert_eq!((lock.note, lock.history.len()), (None, 0));
+        let err = SpecLock::parse(&format!("{old}notes = \"typo\"\n")).unwrap_err();
+        assert!(format!("{err:#}").contains("notes"), "{err:#}");
+        let err = SpecLock::parse(&format!("{old}[[history]]\nfile = \"a\"\n")).unwrap_err();
+        assert!(format!("{err:#}").contains("sha256"), "{err:#}");
     }
 }

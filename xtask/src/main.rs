@@ -1,4 +1,4 @@
-//! `cargo xtask fetch | generate | check | diff`: the spec-to-code pipeline.
+//! `cargo xtask fetch | generate | check | diff | update | normalise`: the spec-to-code pipeline.
 
 mod check;
 mod diff;
@@ -7,49 +7,114 @@ mod generate;
 mod lock;
 mod normalise;
 mod postpass;
+mod update;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::{Context, Result, bail};
+
 const USAGE: &str = "usage: cargo xtask <command>
-  fetch [--from PATH|URL] [--update-lock]   put the upstream document in openapi/cache/, verified against openapi/spec.lock
-  generate                                  normalise it and regenerate heygen-sys/src/generated.rs
-  check                                     fail if the committed code is stale or the cache differs from the lock
-  diff --from PATH|URL                      what a new upstream document changes (operations, schemas, enum values)
-  normalise [--out PATH]                    print the normalisation report (and write the 3.0 document, never to be committed)";
+  fetch [--from DIR|PATH|URL]        fill openapi/cache/ with the documents openapi/spec.lock names (the pin and
+                                     its history), each verified by sha256; without --from, from their own URLs
+  generate                           normalise the pinned document and regenerate heygen-sys/src/generated.rs
+  check                              fail if the committed code is stale or the cache differs from the lock
+  diff [--from OLD] --to NEW         what NEW changes for users of the SDK, each line breaking or not, with the reason
+       [--format markdown|json|changelog]
+                                     OLD defaults to the pinned document; OLD and NEW are paths, URLs, or file names
+                                     in openapi/cache/; exit status 1 when something breaks
+  update [--from PATH|URL] [--note TEXT]
+                                     diff against the pin, re-pin (the old pin moves to [[history]]), generate, check,
+                                     and print the suggested CHANGELOG.md entry; without --from, the lock's URL
+  normalise [--out PATH]             print the normalisation report (and write the 3.0 document, never to be committed)
+Errors exit with status 2.";
 
 fn main() -> ExitCode {
     match run() {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
-            ExitCode::FAILURE
+            ExitCode::from(2)
         }
     }
 }
 
-fn run() -> anyhow::Result<()> {
+fn run() -> Result<ExitCode> {
     let root = workspace_root();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = |name: &str| args.iter().any(|a| a == name);
-    let value = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .map(String::as_str)
+    let mut args = Args(std::env::args().skip(1).collect());
+    let command = if args.0.is_empty() {
+        String::new()
+    } else {
+        args.0.remove(0)
     };
-    match args.first().map(String::as_str) {
-        Some("fetch") => fetch::run(&root, value("--from"), flag("--update-lock")),
-        Some("generate") => generate::write(&root),
-        Some("check") => check::run(&root),
-        Some("diff") => diff::run(
-            &root,
-            value("--from").ok_or_else(|| anyhow::anyhow!("diff needs --from PATH|URL"))?,
-        ),
-        Some("normalise") => generate::report(&root, value("--out")),
-        _ => {
-            println!("{USAGE}");
-            Ok(())
+    match command.as_str() {
+        "fetch" => {
+            let from = args.value("--from")?;
+            args.done()?;
+            fetch::run(&root, from.as_deref())?;
+        }
+        "generate" => {
+            args.done()?;
+            generate::write(&root)?;
+        }
+        "check" => {
+            args.done()?;
+            check::run(&root)?;
+        }
+        "diff" => {
+            let (from, to) = match (args.value("--from")?, args.value("--to")?) {
+                (from, Some(to)) => (from, to),
+                (Some(new), None) => {
+                    eprintln!("note: `diff --from NEW` is the old spelling of `diff --to NEW`");
+                    (None, new)
+                }
+                (None, None) => bail!("diff needs --to NEW\n{USAGE}"),
+            };
+            let format = match args.value("--format")? {
+                Some(f) => f.parse()?,
+                None => diff::Format::Markdown,
+            };
+            args.done()?;
+            if diff::run(&root, from.as_deref(), &to, format)? {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        "update" => {
+            let (from, note) = (args.value("--from")?, args.value("--note")?);
+            args.done()?;
+            update::run(&root, from.as_deref(), note)?;
+        }
+        "normalise" => {
+            let out = args.value("--out")?;
+            args.done()?;
+            generate::report(&root, out.as_deref())?;
+        }
+        _ => println!("{USAGE}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The arguments after the command; each option is taken out as it is read, and anything left
+/// over is an error rather than silently ignored.
+struct Args(Vec<String>);
+
+impl Args {
+    fn value(&mut self, name: &str) -> Result<Option<String>> {
+        let Some(i) = self.0.iter().position(|a| a == name) else {
+            return Ok(None);
+        };
+        if i + 1 >= self.0.len() {
+            bail!("{name} needs a value");
+        }
+        let value = self.0.remove(i + 1);
+        self.0.remove(i);
+        Ok(Some(value))
+    }
+
+    fn done(self) -> Result<()> {
+        match self.0.first() {
+            Some(extra) => bail!("unexpected argument `{extra}`\n{USAGE}"),
+            None => Ok(()),
         }
     }
 }
@@ -59,4 +124,17 @@ fn workspace_root() -> PathBuf {
         .parent()
         .expect("xtask sits in the workspace")
         .to_path_buf()
+}
+
+/// `[workspace.package] version` of the workspace's Cargo.toml.
+fn workspace_version(root: &Path) -> Result<String> {
+    let text = std::fs::read_to_string(root.join("Cargo.toml")).context("reading Cargo.toml")?;
+    let manifest: toml::Table = text.parse().context("parsing Cargo.toml")?;
+    manifest
+        .get("workspace")
+        .and_then(|w| w.get("package"))
+        .and_then(|p| p.get("version"))
+        .and_then(toml::Value::as_str)
+        .map(str::to_string)
+        .context("Cargo.toml has no [workspace.package] version")
 }

@@ -7,7 +7,7 @@ mod builder_docs;
 mod exec;
 mod member_builders;
 mod open_enums;
-mod operation_ids;
+pub(crate) mod operation_ids;
 mod optional_setters;
 mod response_only;
 mod tagged_unions;

@@ -40,7 +40,7 @@ pub fn rewrite(file: &mut syn::File, doc: &Value) -> Result<()> {
 }
 
 /// progenitor's snake_case of an operation id.
-fn snake(id: &str) -> String {
+pub(crate) fn snake(id: &str) -> String {
     let mut out = String::new();
     for (i, c) in id.char_indices() {
         if c.is_ascii_uppercase() {
