@@ -13,6 +13,9 @@
 //! - failed: [`Error::JobFailed`] with the resource's failure code and message;
 //! - deadline: [`Error::WaitTimeout`] with the last status and resource, elapsed time and polls;
 //! - an avatar waiting for consent (`pending_consent`): [`Error::ConsentRequired`];
+//! - a video-agent session waiting for the caller's reply (`waiting_for_input`):
+//!   [`Error::InputRequired`] (`video_agents().wait_session` returns it as a
+//!   [`SessionOutcome`](crate::resources::video_agents::SessionOutcome) instead);
 //! - the id does not exist: the API's 404 ([`Error::Api`]), not an endless wait.
 //!
 //! A status this SDK does not know (the API adds values over time) counts as still running and
@@ -62,6 +65,12 @@ pub enum JobState {
     /// Cannot finish until someone acts (an avatar's `pending_consent`): the wait returns
     /// [`Error::ConsentRequired`].
     ConsentRequired,
+    /// Cannot go on until the caller answers (a video-agent session's `waiting_for_input`):
+    /// the wait returns [`Error::InputRequired`] with the agent's last message.
+    InputRequired {
+        /// What the agent asked, when it wrote something.
+        question: Option<String>,
+    },
 }
 
 /// A resource with a status to wait on.
@@ -298,6 +307,12 @@ where
                 });
             }
             JobState::ConsentRequired => return Err(Error::ConsentRequired { id: id.to_string() }),
+            JobState::InputRequired { question } => {
+                return Err(Error::InputRequired {
+                    id: id.to_string(),
+                    question,
+                });
+            }
             JobState::Running => {}
         }
         let now = Instant::now();

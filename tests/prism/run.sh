@@ -18,7 +18,7 @@ cache=${PRISM_CACHE:-$target/prism}
 here=$root/tests/prism
 command -v npm >/dev/null || { echo "tests/prism/run.sh needs node and npm" >&2; exit 1; }
 
-file=$(sed -n 's/^file = "\(.*\)"/\1/p' openapi/spec.lock)
+file=$(sed -n 's/^file = "\(.*\)"/\1/p' openapi/spec.lock | head -n 1)  # the pinned one, not [[history]]
 doc=$root/openapi/cache/$file
 [ -f "$doc" ] || cargo xtask fetch --from "../shared/heygen-openapi/$file"
 

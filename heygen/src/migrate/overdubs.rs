@@ -185,6 +185,7 @@ impl From<LegacyOverdub> for LipsyncDetail {
     fn from(old: LegacyOverdub) -> Self {
         LipsyncDetail {
             callback_id: old.callback_id,
+            caption_url: None,
             created_at: old.created_at,
             duration: old.duration,
             failure_message: old.failure_message,
