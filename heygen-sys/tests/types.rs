@@ -68,7 +68,10 @@ fn unions_deserialise_by_tag_and_name_an_unknown_tag() {
         err.contains("AssetInput with type `base64`") && err.contains("media_type"),
         "{err}"
     );
-    assert_eq!(CreateAvatarRequestBody::TAGS, ["photo", "prompt", "video"]);
+    assert_eq!(
+        CreateAvatarRequestBody::TAGS,
+        ["photo", "prompt", "video", "digital_twin"]
+    );
 }
 
 #[test]

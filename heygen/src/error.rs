@@ -239,6 +239,27 @@ pub enum Error {
         #[source]
         source: Box<Error>,
     },
+    /// A video-agent session is waiting for the caller's reply (`waiting_for_input`); a wait
+    /// for its video cannot finish by itself.
+    #[error(
+        "video-agent session {id} is waiting for input{}; reply with video_agents().send_message, then wait again",
+        question.as_ref().map(|q| format!(" (the agent asks: {q})")).unwrap_or_default()
+    )]
+    InputRequired {
+        /// The session id.
+        id: String,
+        /// The agent's last message, when it wrote one.
+        question: Option<String>,
+    },
+    /// The operation is gone from HeyGen's API and its replacement cannot serve this call;
+    /// refused before any request.
+    #[error("{operation} is no longer part of HeyGen's API: {instead}")]
+    OperationRemoved {
+        /// The removed operation id.
+        operation: &'static str,
+        /// What to use instead.
+        instead: String,
+    },
 }
 
 fn key_note(key: &Option<String>) -> String {

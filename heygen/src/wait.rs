@@ -16,6 +16,9 @@
 //! - failed: [`Error::JobFailed`] with the resource's failure code and message;
 //! - deadline: [`Error::WaitTimeout`] with the last status and resource, elapsed time and polls;
 //! - an avatar waiting for consent (`pending_consent`): [`Error::ConsentRequired`];
+//! - a video-agent session waiting for the caller's reply (`waiting_for_input`):
+//!   [`Error::InputRequired`] (`video_agents().wait_session` returns it as a
+//!   [`SessionOutcome`](crate::resources::video_agents::SessionOutcome) instead);
 //! - a poll failing for good (the id does not exist: the API's 404, a revoked key …):
 //!   [`Error::Wait`] with the job's id around the call's error, not an endless wait.
 //!
@@ -75,6 +78,12 @@ pub enum JobState {
     /// Cannot finish until someone acts (an avatar's `pending_consent`): the wait returns
     /// [`Error::ConsentRequired`].
     ConsentRequired,
+    /// Cannot go on until the caller answers (a video-agent session's `waiting_for_input`):
+    /// the wait returns [`Error::InputRequired`] with the agent's last message.
+    InputRequired {
+        /// What the agent asked, when it wrote something.
+        question: Option<String>,
+    },
 }
 
 /// A resource with a status to wait on.
@@ -348,6 +357,12 @@ where
                     }
                     JobState::ConsentRequired => {
                         return Err(Error::ConsentRequired { id: id.to_string() });
+                    }
+                    JobState::InputRequired { question } => {
+                        return Err(Error::InputRequired {
+                            id: id.to_string(),
+                            question,
+                        });
                     }
                     JobState::Running => {}
                 }

@@ -536,10 +536,10 @@ async fn empty_dot_and_dot_dot_ids_are_refused_before_any_request() {
                 )
                 .await
                 .map(|_| ()),
+            client.video_agents().get_session(id).await.map(|_| ()),
             client
                 .video_agents()
-                .session_resources(id)
-                .first_page()
+                .session_resource("s1", id)
                 .await
                 .map(|_| ()),
         ];

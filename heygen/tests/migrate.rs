@@ -22,7 +22,6 @@ use serde_json::{Value, json};
 use wiremock::matchers::{body_json, method, path, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const DOCUMENT: &str = "heygen-external-api-2026-04-08.openapi.json";
 const LEGACY: &str = "legacy-operations-2026-04-06.json";
 
 fn workspace() -> PathBuf {
@@ -38,14 +37,21 @@ fn read_json(path: PathBuf, hint: &str) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The pinned 3.1 document.
+/// The pinned 3.1 document (the `file` of `openapi/spec.lock`).
 fn document() -> &'static Value {
     static DOC: OnceLock<Value> = OnceLock::new();
     DOC.get_or_init(|| {
-        let path = workspace().join("openapi/cache").join(DOCUMENT);
+        let lock = std::fs::read_to_string(workspace().join("openapi/spec.lock")).unwrap();
+        let file = lock
+            .lines()
+            .find_map(|l| l.strip_prefix("file = "))
+            .expect("the lock names its file")
+            .trim_matches('"')
+            .to_string();
+        let path = workspace().join("openapi/cache").join(&file);
         read_json(
             path,
-            &format!("run `cargo xtask fetch --from ../shared/heygen-openapi/{DOCUMENT}`"),
+            &format!("run `cargo xtask fetch --from ../shared/heygen-openapi/{file}`"),
         )
     })
 }
@@ -116,6 +122,25 @@ fn legacy_video_schema() -> &'static Value {
 
 fn legacy_validator(schema: &Value) -> jsonschema::Validator {
     jsonschema::draft202012::new(&nullable_to_2020(schema)).expect("legacy schema")
+}
+
+/// What the SDK writes besides the legacy fields: the fields the API added after the flat body,
+/// with their documented defaults (`output_format: "mp4"`, `voice_settings.volume: 1`), since
+/// the generated types always serialise a defaulted field.
+fn with_new_defaults(mut body: Value) -> Value {
+    body["output_format"] = json!("mp4");
+    if let Some(settings) = body.get_mut("voice_settings").filter(|v| v.is_object()) {
+        *settings = voice_with_defaults(settings.clone());
+    }
+    body
+}
+
+/// `voice_settings` as the SDK writes it: the new `volume` at its default when absent.
+fn voice_with_defaults(mut settings: Value) -> Value {
+    if settings.get("volume").is_none() {
+        settings["volume"] = json!(1.0);
+    }
+    settings
 }
 
 fn convert(legacy: &Value) -> heygen::Result<Value> {
@@ -357,7 +382,7 @@ fn legacy_bodies_become_the_exact_new_json_and_validate_against_the_document() {
         );
         match (convert(legacy), expect) {
             (Ok(body), Expect::Body(expected)) => {
-                assert_eq!(&body, expected, "{name}");
+                assert_eq!(body, with_new_defaults(expected.clone()), "{name}");
                 assert_valid(&new_schema, &body, name);
                 // And it reads back as the SDK's request type, same JSON.
                 let typed: CreateVideoV3RequestBody = serde_json::from_value(body.clone()).unwrap();
@@ -491,9 +516,13 @@ fn every_legacy_property_is_mapped() {
         let new = convert(&body).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_valid(&new_schema, &new, &format!("new body for {name}"));
         let (pointer, implied) = mapping(name);
+        let written = |field: &str, value: &Value| match field {
+            "voice_settings" if value.is_object() => voice_with_defaults(value.clone()),
+            _ => value.clone(),
+        };
         assert_eq!(
             new.pointer(&pointer),
-            Some(&value),
+            Some(&written(name, &value)),
             "{name} → {pointer} in {new}"
         );
         for (pointer, want) in implied {
@@ -519,7 +548,7 @@ fn every_legacy_property_is_mapped() {
             let (pointer, _) = mapping(field);
             assert_eq!(
                 new.pointer(&pointer),
-                Some(field_value),
+                Some(&written(field, field_value)),
                 "{field} in the body for {name}"
             );
         }
@@ -624,7 +653,8 @@ async fn create_avatar_video_v3_posts_the_new_body_once() {
     });
     let expected = json!({
         "type": "image", "image": {"type": "asset_id", "asset_id": "img_1"}, "script": "Hello!", "voice_id": "v1",
-        "background": {"type": "color", "value": "#000000"}, "voice_settings": {"speed": 1.1, "pitch": 0.0}, "aspect_ratio": "9:16"
+        "background": {"type": "color", "value": "#000000"}, "voice_settings": {"speed": 1.1, "pitch": 0.0, "volume": 1.0},
+        "aspect_ratio": "9:16", "output_format": "mp4"
     });
     assert_valid(
         &validator("CreateVideoV3RequestBody"),

@@ -279,11 +279,28 @@ fn paginators(client: &Client) -> Vec<(&'static str, Paginator<Value>)> {
         ),
         ("listWebhookEvents", first(client.webhooks().list_events())),
         (
-            "getVideoAgentSessionResources",
-            first(client.video_agents().session_resources("s1")),
+            "listVideoAgentSessions",
+            first(client.video_agents().list_sessions()),
         ),
     ]
 }
+
+/// Cursor lists of July 2026 that have no `heygen` method yet (reached through `client.raw()`):
+/// batches, assets, AI clipping, background removal, brand kits and glossaries, templates.
+const RAW_ONLY: [&str; 12] = [
+    "getAssetBatch",
+    "getLipsyncBatch",
+    "getVideoBatch",
+    "getVideoTranslationBatch",
+    "listAiClippings",
+    "listAssets",
+    "listAudioSounds",
+    "listBackgroundRemovals",
+    "listBrandGlossaries",
+    "listBrandKits",
+    "listTemplates",
+    "searchAssets",
+];
 
 fn first<T: serde::Serialize + Send + 'static>(p: Paginator<T>) -> Paginator<Value> {
     let p = std::sync::Arc::new(p);
@@ -334,9 +351,6 @@ fn cursor_lists_in_the_document() -> BTreeSet<String> {
 #[tokio::test]
 async fn every_cursor_list_of_the_document_is_reachable_through_items() {
     let server = MockServer::start().await;
-    Mock::given(method("GET")).and(path("/v3/video-agents/sessions/s1/resources"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"data": {"resources": [{"resource_id": "r", "resource_type": "video"}], "next_cursor": null}})))
-        .mount(&server).await;
     Mock::given(method("GET"))
         .respond_with(
             ResponseTemplate::new(200).set_body_json(json!({"data": [], "has_more": false})),
@@ -346,7 +360,12 @@ async fn every_cursor_list_of_the_document_is_reachable_through_items() {
     let client = client(&server);
     let table = paginators(&client);
     let covered: BTreeSet<String> = table.iter().map(|(op, _)| op.to_string()).collect();
-    assert_eq!(covered, cursor_lists_in_the_document());
+    let raw_only: BTreeSet<String> = RAW_ONLY.iter().map(|op| op.to_string()).collect();
+    assert!(covered.is_disjoint(&raw_only));
+    assert_eq!(
+        covered.union(&raw_only).cloned().collect::<BTreeSet<_>>(),
+        cursor_lists_in_the_document()
+    );
     assert_eq!(covered.len(), 12);
     for (op, paginator) in table {
         let items = paginator
@@ -354,11 +373,7 @@ async fn every_cursor_list_of_the_document_is_reachable_through_items() {
             .try_collect::<Vec<_>>()
             .await
             .unwrap_or_else(|e| panic!("{op}: {e}"));
-        assert_eq!(
-            items.len(),
-            usize::from(op == "getVideoAgentSessionResources"),
-            "{op}"
-        );
+        assert!(items.is_empty(), "{op}");
     }
     assert_eq!(server.received_requests().await.unwrap().len(), 12);
 }

@@ -15,10 +15,10 @@ use heygen::types::{
     CreateAvatarConsentRequest, CreateAvatarRequestBody, CreateLipsyncRequest,
     CreateProofreadRequest, CreateSessionRequest, CreateVideoAgentRequest, CreateVideoFromAvatar,
     CreateVideoFromAvatarScript, CreateVideoTranslationRequest, CreateWebhookEndpointRequest,
-    DesignVoiceRequest, GenerateVideoRequest, ProofreadStatus, SendMessageRequest,
-    StopSessionRequest, TextToSpeechRequest, UpdateAvatarLookRequest, UpdateLipsyncRequest,
-    UpdateVideoTranslationRequest, UpdateWebhookEndpointRequest, VideoAgentSessionStatus,
-    VideoStatus, VideoTranslationStatus,
+    DesignVoiceRequest, GenerateVideoRequest, GeneratedVideoStatus, ProofreadStatus,
+    SendMessageRequest, StopSessionRequest, TextToSpeechRequest, UpdateAvatarLookRequest,
+    UpdateLipsyncRequest, UpdateVideoTranslationRequest, UpdateWebhookEndpointRequest,
+    VideoAgentSessionStatus, VideoAgentStatus, VideoStatus, VideoTranslationStatus,
 };
 use heygen::{Error, RequestOptions};
 use serde_json::{Value, json};
@@ -539,7 +539,7 @@ async fn unknown_ids_are_404_not_found_everywhere() {
         "/v3/lipsyncs/nope",
         "/v3/video-translations/nope",
         "/v3/video-translations/proofreads/nope",
-        "/v3/video-agents/sessions/nope",
+        "/v3/video-agents/nope",
         "/v3/no-such-endpoint",
     ] {
         let response = http
@@ -1006,10 +1006,10 @@ async fn a_digital_twin_waits_for_consent() {
 
     let consent = client
         .avatars()
-        .create_consent(&group.id, CreateAvatarConsentRequest { reroute_url: None })
+        .create_consent(&group.id, CreateAvatarConsentRequest::default())
         .await
         .unwrap();
-    assert!(consent.url.contains(&group.id));
+    assert!(consent.url.unwrap().contains(&group.id));
     assert_eq!(
         consent.avatar_group.consent_status.as_deref(),
         Some("approved")
@@ -1030,7 +1030,7 @@ async fn a_digital_twin_waits_for_consent() {
         .avatars()
         .create_consent(
             &sim_group(&client).await,
-            CreateAvatarConsentRequest { reroute_url: None },
+            CreateAvatarConsentRequest::default(),
         )
         .await;
     assert_eq!(api(&error.unwrap_err()).status, 400);
@@ -1122,7 +1122,7 @@ async fn translations_run_per_language_with_captions() {
         .languages;
     assert!(languages.iter().any(|l| l == "Spanish"));
     let request: CreateVideoTranslationRequest = from_json(
-        json!({"video": {"type": "url", "url": "https://example.com/talk.mp4"}, "output_languages": ["Spanish", "german"], "title": "Talk"}),
+        json!({"video": {"type": "url", "url": "https://example.com/talk.mp4"}, "output_languages": ["Spanish", "german"], "title": "Talk", "enable_caption": true}),
     );
     let ids = client
         .video_translations()
@@ -1146,12 +1146,18 @@ async fn translations_run_per_language_with_captions() {
             .status,
         VideoTranslationStatus::Running
     );
+    // Caption URLs are fields of the translation once it is done; the old caption call is a
+    // shim onto them that names them while they are missing.
+    #[allow(deprecated)]
     let early = client
         .video_translations()
         .caption(&ids[0], CaptionFormat::Vtt)
         .await
         .unwrap_err();
-    assert_eq!(api(&early).status, 400);
+    assert!(
+        matches!(&early, Error::OperationRemoved { operation: "getVideoTranslationCaptionV3", instead } if instead.contains("vtt_caption_url")),
+        "{early:?}"
+    );
     advance(Duration::from_secs(2)).await;
     let done = client.video_translations().get(&ids[1]).await.unwrap();
     assert_eq!(
@@ -1159,12 +1165,20 @@ async fn translations_run_per_language_with_captions() {
         (VideoTranslationStatus::Completed, Some("German"))
     );
     assert!(done.video_url.is_some());
+    assert!(done.srt_caption_url.as_deref().unwrap().ends_with(".srt"));
+    let vtt = done.vtt_caption_url.clone().unwrap();
+    assert!(vtt.ends_with(".vtt"));
+    #[allow(deprecated)]
     let caption = client
         .video_translations()
-        .caption(&ids[0], CaptionFormat::Vtt)
+        .caption(&ids[1], CaptionFormat::Vtt)
         .await
         .unwrap();
-    assert!(caption.caption_url.ends_with(".vtt"));
+    assert_eq!(caption.caption_url, vtt);
+    assert!(
+        !sim.requests().iter().any(|r| r.path.ends_with("/caption")),
+        "the removed endpoint is never called"
+    );
 
     let renamed = client
         .video_translations()
@@ -1340,44 +1354,68 @@ async fn a_lipsync_goes_pending_running_completed() {
 // ---- video agents ----
 
 #[tokio::test(start_paused = true)]
-async fn a_video_agent_session_processes_generates_and_completes() {
+async fn a_chat_session_thinks_waits_for_input_then_generates_on_the_new_paths() {
     let sim = Simulator::start().await;
     let client = sim.client();
     let agents = client.video_agents();
-    let request: CreateSessionRequest = from_json(json!({"prompt": "A 30 second product teaser"}));
-    let session_id = agents.create_session(request).await.unwrap().session_id;
+    let request: CreateVideoAgentRequest =
+        from_json(json!({"prompt": "A 30 second product teaser", "mode": "chat"}));
+    let created = agents.create(request).await.unwrap();
+    assert_eq!(
+        (created.status, created.video_id),
+        (VideoAgentStatus::Thinking, None)
+    );
+    let session_id = created.session_id;
     let session = agents.get_session(&session_id).await.unwrap();
     assert_eq!(
         (session.status, session.video_id.as_deref()),
-        (VideoAgentSessionStatus::Processing, None)
+        (VideoAgentSessionStatus::Thinking, None)
     );
-    advance(Duration::from_secs(1)).await;
+    // However long the caller waits, the session waits for its answer.
+    advance(Duration::from_secs(600)).await;
+    let session = agents.get_session(&session_id).await.unwrap();
+    assert_eq!(session.status, VideoAgentSessionStatus::WaitingForInput);
+    let question = session.messages.last().expect("the agent asks");
+    assert_eq!(question.role, "assistant");
+    assert!(question.content.contains("plan"), "{}", question.content);
+
+    agents
+        .send_message(
+            &session_id,
+            from_json::<SendMessageRequest>(json!({"message": "Go ahead"})),
+        )
+        .await
+        .unwrap();
     let session = agents.get_session(&session_id).await.unwrap();
     assert_eq!(session.status, VideoAgentSessionStatus::Generating);
     let video_id = session.video_id.expect("generating has a video id");
-    advance(Duration::from_secs(2)).await;
+    let roles: Vec<&str> = session.messages.iter().map(|m| m.role.as_str()).collect();
+    assert_eq!(roles, ["user", "assistant", "user"]);
+    advance(Duration::from_secs(3)).await;
     let session = agents.get_session(&session_id).await.unwrap();
     assert_eq!(
         (session.status, session.progress),
         (VideoAgentSessionStatus::Completed, 100)
     );
-    assert_eq!(session.video_id.as_deref(), Some(video_id.as_str()));
     assert_eq!(
         client.videos().get(&video_id).await.unwrap().status,
         VideoStatus::Completed
     );
-    let resources = agents
-        .session_resources(&session_id)
-        .collect()
+    let ready = session.messages.last().unwrap();
+    assert_eq!(ready.resource_ids.as_deref(), Some(&[video_id.clone()][..]));
+    let resource = agents
+        .session_resource(&session_id, &video_id)
         .await
         .unwrap();
     assert_eq!(
-        resources
-            .iter()
-            .map(|r| r.resource_id.as_str())
-            .collect::<Vec<_>>(),
-        [video_id.as_str()]
+        (
+            resource.resource_type.as_str(),
+            resource.source_type.as_deref()
+        ),
+        ("video", Some("generated"))
     );
+    let missing = agents.session_resource(&session_id, "nope").await;
+    assert_eq!(api(&missing.unwrap_err()).status, 404);
 
     // Another message starts another run with another video; stopping it fails the run.
     let next = agents
@@ -1389,7 +1427,7 @@ async fn a_video_agent_session_processes_generates_and_completes() {
         .unwrap();
     assert_eq!(next.session_id, session_id);
     let rerun = agents.get_session(&session_id).await.unwrap();
-    assert_eq!(rerun.status, VideoAgentSessionStatus::Processing);
+    assert_eq!(rerun.status, VideoAgentSessionStatus::Thinking);
     let busy = agents
         .send_message(
             &session_id,
@@ -1407,6 +1445,118 @@ async fn a_video_agent_session_processes_generates_and_completes() {
         agents.get_session(&session_id).await.unwrap().status,
         VideoAgentSessionStatus::Failed
     );
+    let videos = agents.session_videos(&session_id).await.unwrap();
+    assert_eq!(
+        videos
+            .data
+            .iter()
+            .map(|v| (v.id == video_id, v.status.clone()))
+            .collect::<Vec<_>>(),
+        [
+            (true, GeneratedVideoStatus::Completed),
+            (false, GeneratedVideoStatus::Failed)
+        ]
+    );
+    assert_eq!(videos.has_more, Some(false));
+
+    // Every request went to the paths HeyGen moved the sessions to.
+    let paths: HashSet<String> = sim
+        .requests()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .filter(|p| p.contains("video-agents"))
+        .collect();
+    let base = format!("/v3/video-agents/{session_id}");
+    let expected: HashSet<String> = [
+        "POST /v3/video-agents".to_string(),
+        format!("GET {base}"),
+        format!("POST {base}"),
+        format!("POST {base}/stop"),
+        format!("GET {base}/resources/{video_id}"),
+        format!("GET {base}/resources/nope"),
+        format!("GET {base}/videos"),
+    ]
+    .into();
+    assert_eq!(paths, expected);
+}
+
+#[tokio::test(start_paused = true)]
+async fn sessions_are_listed_newest_first_and_the_old_paths_are_gone() {
+    let sim = Simulator::start().await;
+    let client = sim.client();
+    let agents = client.video_agents();
+    let mut ids = Vec::new();
+    for prompt in ["first", "second", "third"] {
+        let request: CreateVideoAgentRequest = from_json(json!({"prompt": prompt}));
+        ids.push(agents.create(request).await.unwrap().session_id);
+    }
+    let listed: Vec<String> = agents
+        .list_sessions_with(|r| r.limit(std::num::NonZeroU64::new(2).unwrap()))
+        .collect()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.session_id)
+        .collect();
+    ids.reverse();
+    assert_eq!(listed, ids);
+    for (method, path) in [
+        ("POST", "/v3/video-agents/sessions".to_string()),
+        ("GET", format!("/v3/video-agents/sessions/{}", ids[0])),
+        (
+            "GET",
+            format!("/v3/video-agents/sessions/{}/resources", ids[0]),
+        ),
+    ] {
+        let response = http()
+            .request(method.parse().unwrap(), format!("{}{path}", sim.base_url()))
+            .header("x-api-key", sim.api_key())
+            .json(&json!({"prompt": "x"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 404, "{method} {path}");
+    }
+}
+
+#[tokio::test(start_paused = true)]
+#[allow(deprecated)]
+async fn the_session_shims_send_the_new_calls_or_refuse_before_sending() {
+    let sim = Simulator::start().await;
+    let client = sim.client();
+    let agents = client.video_agents();
+    let request: CreateSessionRequest = from_json(json!({"prompt": "A teaser"}));
+    let created = agents.create_session(request).await.unwrap();
+    let session = agents.get_session(&created.session_id).await.unwrap();
+    assert_eq!(session.messages[0].content, "A teaser");
+    let journal = sim.requests();
+    let sent = journal
+        .iter()
+        .find(|r| r.method == "POST")
+        .expect("the create");
+    assert_eq!(sent.path, "/v3/video-agents");
+    assert_eq!(sent.body.as_ref().unwrap()["mode"], "chat");
+    advance(Duration::from_secs(5)).await;
+    assert_eq!(
+        agents
+            .get_session(&created.session_id)
+            .await
+            .unwrap()
+            .status,
+        VideoAgentSessionStatus::WaitingForInput
+    );
+
+    let before = sim.requests().len();
+    let error = agents
+        .session_resources(&created.session_id)
+        .collect()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::OperationRemoved { operation: "getVideoAgentSessionResources", instead } if instead.contains("session_resource")),
+        "{error:?}"
+    );
+    assert_eq!(sim.requests().len(), before, "nothing was sent");
 }
 
 #[tokio::test(start_paused = true)]

@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use heygen::resources::video_agents::SessionOutcome;
 use heygen::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody, VideoDetail};
 use heygen::wait::{DEADLINE_GRACE, MIN_POLL_INTERVAL, Progress, WaitOptions, last_seen};
 use heygen::{AssetReferenceExt, Client, Error};
@@ -356,7 +357,7 @@ async fn pending_consent_ends_the_wait_with_consent_required() {
     );
     assert_eq!(server.requests().len(), 2);
 
-    let look = json!({"data": {"id": "l1", "name": "Look", "avatar_type": "video_avatar", "status": "pending_consent",
+    let look = json!({"data": {"id": "l1", "name": "Look", "avatar_type": "digital_twin", "status": "pending_consent",
         "supported_api_engines": [], "tags": []}});
     server.route(Some("GET"), exact("/v3/avatars/looks/l1"), always(look));
     let err = client(&server)
@@ -507,9 +508,9 @@ async fn video_agent_waits_for_the_session_then_its_video_with_progress() {
     let session = |status: &str, progress: i64, video_id: Value| json!({"data": {"session_id": "s1", "status": status, "progress": progress, "created_at": 1, "messages": [], "video_id": video_id}});
     server.route(
         Some("GET"),
-        exact("/v3/video-agents/sessions/s1"),
+        exact("/v3/video-agents/s1"),
         sequence(vec![
-            session("processing", 10, Value::Null),
+            session("thinking", 10, Value::Null),
             session("generating", 60, Value::Null),
             session("completed", 100, json!("v9")),
         ]),
@@ -534,13 +535,70 @@ async fn video_agent_waits_for_the_session_then_its_video_with_progress() {
     assert_eq!(
         trail,
         [
-            ("video_agent_session", "processing", Some(10.0)),
+            ("video_agent_session", "thinking", Some(10.0)),
             ("video_agent_session", "generating", Some(60.0)),
             ("video_agent_session", "completed", Some(100.0)),
             ("video", "processing", None),
             ("video", "completed", None),
         ]
     );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_session_waiting_for_input_ends_the_wait_with_a_typed_outcome_never_spinning() {
+    let server = LocalServer::start().await;
+    let session = |id: &str, status: &str| {
+        json!({"data": {"session_id": id, "status": status, "progress": 20, "created_at": 1, "video_id": null, "messages": [
+        {"role": "user", "content": "A teaser", "type": "text"},
+        {"role": "assistant", "content": "Shall I go ahead with this plan?", "type": "text"}]}})
+    };
+    for id in ["s1", "s2"] {
+        server.route(
+            Some("GET"),
+            exact(&format!("/v3/video-agents/{id}")),
+            sequence(vec![
+                session(id, "thinking"),
+                session(id, "waiting_for_input"),
+            ]),
+        );
+    }
+    let agents = client(&server).video_agents();
+    let long = WaitOptions::new().no_timeout();
+    match agents.wait_session("s1", &long).await.unwrap() {
+        SessionOutcome::WaitingForInput(session) => assert_eq!(
+            session.messages.last().map(|m| m.content.as_str()),
+            Some("Shall I go ahead with this plan?")
+        ),
+        other => panic!("{other:?}"),
+    }
+    let err = agents.wait_video("s2", &long).await.unwrap_err();
+    assert!(
+        matches!(&err, Error::InputRequired { id, question: Some(q) } if id == "s2" && q.starts_with("Shall I")),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("send_message"), "{err}");
+    // Two polls each: `thinking`, then `waiting_for_input` ends the wait.
+    assert_eq!(server.requests().len(), 4);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_completed_session_is_the_completed_outcome() {
+    let server = LocalServer::start().await;
+    server.route(
+        Some("GET"),
+        exact("/v3/video-agents/s1"),
+        always(json!({"data": {"session_id": "s1", "status": "completed", "progress": 100, "created_at": 1, "video_id": "v1", "messages": []}})),
+    );
+    let outcome = client(&server)
+        .video_agents()
+        .wait_session("s1", &WaitOptions::new())
+        .await
+        .unwrap();
+    assert!(
+        matches!(&outcome, SessionOutcome::Completed(_)),
+        "{outcome:?}"
+    );
+    assert_eq!(outcome.into_session().video_id.as_deref(), Some("v1"));
 }
 
 #[tokio::test(start_paused = true)]

@@ -1,6 +1,7 @@
 //! Every operation of the document as a call through the SDK: the `heygen` resources for the
-//! v3 operations (the multipart `uploadAsset` through `assets().upload_bytes`), and
-//! [`heygen::Client::raw`] + [`heygen::Client::run`] for v1/v2.
+//! v3 operations they cover (the multipart `uploadAsset` through `assets().upload_bytes`), and
+//! [`heygen::Client::raw`] + [`heygen::Client::run`] for v1/v2 and for the July 2026
+//! operations no resource method covers yet.
 //!
 //! A [`Way`] takes an [`Input`] (path and query parameters and a JSON body, synthesised from
 //! the document or scripted) and turns it into typed SDK values: the body is deserialised into
@@ -232,20 +233,6 @@ fn cursor_page(served: &Value) -> Value {
     })
 }
 
-/// What the session-resources paginator makes of `{data: {resources, next_cursor}}`: more
-/// pages exactly when there is a cursor.
-fn session_resources_page(served: &Value) -> Value {
-    let cursor = served
-        .pointer("/data/next_cursor")
-        .cloned()
-        .unwrap_or(Value::Null);
-    json!({
-        "items": served.pointer("/data/resources").cloned().unwrap_or(Value::Null),
-        "has_more": !cursor.is_null(),
-        "next_token": cursor,
-    })
-}
-
 /// Sets each optional query parameter present in the input on a generated builder.
 macro_rules! params {
     ($builder:ident, $input:ident; $($method:ident: $ty:ty = $key:literal),* $(,)?) => {
@@ -291,9 +278,11 @@ macro_rules! way {
     };
 }
 
+mod july;
+
 /// Every way of calling every operation, in no particular order.
 pub fn ways() -> Vec<Way> {
-    vec![
+    let mut ways = vec![
         // ---- v1 / v2: the generated client, run through the heygen client.
         way!(
             "createVideoAgent",
@@ -572,18 +561,6 @@ pub fn ways() -> Vec<Way> {
             }
         ),
         way!(
-            "getVideoTranslationCaptionV3",
-            "video_translations().caption",
-            resource,
-            |c, i| {
-                data(
-                    c.video_translations()
-                        .caption(&i.path("video_translation_id")?, i.required("format")?)
-                        .await,
-                )
-            }
-        ),
-        way!(
             "listVideoTranslationLanguagesV3",
             "video_translations().languages",
             resource,
@@ -693,7 +670,7 @@ pub fn ways() -> Vec<Way> {
             "avatars().list_looks_with",
             resource,
             |c, i| {
-                page(c.avatars().list_looks_with(configure!(i; avatar_type: types::AvatarLookType = "avatar_type", group_id: String = "group_id", limit: NonZeroU64 = "limit", ownership: types::AvatarOwnership = "ownership", token: String = "token")).first_page().await)
+                page(c.avatars().list_looks_with(configure!(i; avatar_type: types::ListAvatarLooksAvatarType = "avatar_type", group_id: String = "group_id", limit: NonZeroU64 = "limit", ownership: types::AvatarOwnership = "ownership", token: String = "token")).first_page().await)
             }
         ),
         way!("getAvatarLook", "avatars().get_look", resource, |c, i| {
@@ -788,7 +765,7 @@ pub fn ways() -> Vec<Way> {
             "webhooks().list_events_with",
             resource,
             |c, i| {
-                page(c.webhooks().list_events_with(configure!(i; entity_id: String = "entity_id", event_type: types::WebhookEventType = "event_type", limit: NonZeroU64 = "limit", token: String = "token")).first_page().await)
+                page(c.webhooks().list_events_with(configure!(i; entity_id: String = "entity_id", event_type: types::ListWebhookEventsEventType = "event_type", limit: NonZeroU64 = "limit", token: String = "token")).first_page().await)
             }
         ),
         way!("uploadAsset", "assets().upload_bytes", resource, |c, i| {
@@ -811,12 +788,6 @@ pub fn ways() -> Vec<Way> {
             )
         }),
         way!(
-            "createVideoAgentSession",
-            "video_agents().create_session",
-            resource,
-            |c, i| { data(c.video_agents().create_session(i.body()?).await) }
-        ),
-        way!(
             "getVideoAgentSession",
             "video_agents().get_session",
             resource,
@@ -835,53 +806,45 @@ pub fn ways() -> Vec<Way> {
             }
         ),
         way!(
-            "getVideoAgentSessionResources",
-            "video_agents().session_resources",
+            "getVideoAgentSessionResource",
+            "video_agents().session_resource",
             resource,
             |c, i| {
-                let limit: Option<NonZeroU64> = i.query("limit")?;
-                let resource_ids: Option<String> = i.query("resource_ids")?;
-                let source: Option<String> = i.query("source")?;
-                let kind: Option<String> = i.query("type")?;
-                let mut paginator = c.video_agents().session_resources_with(
-                    &i.path("session_id")?,
-                    move |mut r| {
-                        if let Some(v) = limit {
-                            r = r.limit(v);
-                        }
-                        if let Some(v) = &resource_ids {
-                            r = r.resource_ids(v.clone());
-                        }
-                        if let Some(v) = &source {
-                            r = r.source(v.clone());
-                        }
-                        if let Some(v) = &kind {
-                            r = r.type_(v.clone());
-                        }
-                        r
-                    },
-                );
-                if let Some(token) = i.query::<String>("token")? {
-                    paginator = paginator.resume_from(token);
-                }
-                let page = paginator.first_page().await?;
+                data(
+                    c.video_agents()
+                        .session_resource(&i.path("session_id")?, &i.path("resource_id")?)
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "listVideoAgentSessionVideos",
+            "video_agents().session_videos",
+            resource,
+            |c, i| {
                 Ok(Outcome {
-                    decoded: page_value(&page)?,
-                    expected: Expected::Derived(session_resources_page),
+                    decoded: to_value(
+                        &c.video_agents()
+                            .session_videos(&i.path("session_id")?)
+                            .await?,
+                    )?,
+                    expected: Expected::Whole,
                 })
             }
         ),
         way!(
-            "getVideoAgentSessionResources",
-            "raw().get_video_agent_session_resources",
-            raw,
+            "listVideoAgentSessions",
+            "video_agents().list_sessions_with",
+            resource,
             |c, i| {
-                let mut b = c
-                    .raw()
-                    .get_video_agent_session_resources()
-                    .session_id(i.path("session_id")?);
-                params!(b, i; limit: NonZeroU64 = "limit", resource_ids: String = "resource_ids", source: String = "source", token: String = "token", type_: String = "type");
-                whole(c.run(b.send()).await)
+                page(
+                    c.video_agents()
+                        .list_sessions_with(
+                            configure!(i; limit: NonZeroU64 = "limit", token: String = "token"),
+                        )
+                        .first_page()
+                        .await,
+                )
             }
         ),
         way!(
@@ -896,5 +859,7 @@ pub fn ways() -> Vec<Way> {
                 )
             }
         ),
-    ]
+    ];
+    ways.extend(july::ways());
+    ways
 }

@@ -140,7 +140,7 @@ impl<'a> Synth<'a> {
             return Value::Null;
         }
         if let Some(value) = annotated(obj) {
-            return value;
+            return self.spelled_for(obj, value);
         }
         let minimal = depth >= self.max_depth;
         if minimal && self.is_nullable(schema, 0) {
@@ -174,6 +174,19 @@ impl<'a> Synth<'a> {
             };
         }
         combine(parts)
+    }
+
+    /// An annotated whole number (`default: 1`) of a `number` schema written as the float it is
+    /// (`1.0`), as a Rust `f64` serialises it, so a value sent through the SDK reads back equal.
+    fn spelled_for(&self, obj: &Map<String, Value>, value: Value) -> Value {
+        let number = |o: &Map<String, Value>| schema_type(o) == Some("number");
+        let is_number = number(obj)
+            || union_members(obj)
+                .is_some_and(|members| members.iter().filter_map(Value::as_object).any(number));
+        match value.as_i64() {
+            Some(whole) if is_number && !value.is_f64() => json!(whole as f64),
+            _ => value,
+        }
     }
 
     /// The first non-null member, tagged with its discriminator value.

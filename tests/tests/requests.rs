@@ -39,8 +39,12 @@ async fn mock() -> MockServer {
             let body = bodies.entry(op.operation_id.clone()).or_insert_with(|| {
                 Synth::new(spec())
                     .response_example(&op, 200)
-                    .expect("a JSON 200 response")
+                    .unwrap_or(Value::Null)
             });
+            // The batch creates document a 200 without a body.
+            if body.is_null() && op.json_response(200).is_none() {
+                return ResponseTemplate::new(200);
+            }
             ResponseTemplate::new(200)
                 .insert_header("content-type", "application/json")
                 .set_body_bytes(serde_json::to_vec(body).unwrap())

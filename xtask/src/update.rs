@@ -151,7 +151,7 @@ mod tests {
         assert_eq!(
             file_name(
                 &lock,
-                "https://docs.heygen.com/openapi/external-api.json",
+                "https://developers.heygen.com/openapi/external-api.json",
                 "ab",
                 today
             ),

@@ -4,8 +4,8 @@
 use heygen_sys::types::{
     AssetId, AssetInput, AssetUrl, BackgroundSetting, CreateAvatarVideoResponse,
     CreateVideoFromAvatar, CreateVideoFromAvatarScript, CreateVideoFromImage,
-    CreateVideoFromImageScript, CreateVideoV3RequestBody, Expressiveness, VideoAspectRatio,
-    VideoResolution, VoiceSettingsInput,
+    CreateVideoFromImageScript, CreateVideoV3RequestBody, Expressiveness, OutputFormat,
+    VideoAspectRatio, VideoResolution, VoiceSettingsInput,
 };
 use serde::{Deserialize, Serialize};
 
@@ -50,7 +50,8 @@ pub const AUDIO_SOURCE_MESSAGE: &str =
 ///         "type": "image",
 ///         "image": {"type": "url", "url": "https://example.com/me.png"},
 ///         "script": "Hi!",
-///         "voice_id": "v1"
+///         "voice_id": "v1",
+///         "output_format": "mp4"
 ///     })
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -266,8 +267,13 @@ impl TryFrom<LegacyCreateVideoRequest> for CreateVideoV3RequestBody {
                 background,
                 callback_id,
                 callback_url,
+                // Fields the API added later than the flat body: their defaults.
+                caption: None,
+                engine: None,
                 expressiveness,
+                fit: None,
                 motion_prompt,
+                output_format: OutputFormat::Mp4,
                 remove_background,
                 resolution,
                 script: script
@@ -278,6 +284,7 @@ impl TryFrom<LegacyCreateVideoRequest> for CreateVideoV3RequestBody {
                 type_: Default::default(),
                 voice_id,
                 voice_settings,
+                watermark: None,
             }),
             Visual::Image(image) => CreateVideoV3RequestBody::Image(CreateVideoFromImage {
                 aspect_ratio,
@@ -286,9 +293,12 @@ impl TryFrom<LegacyCreateVideoRequest> for CreateVideoV3RequestBody {
                 background,
                 callback_id,
                 callback_url,
+                caption: None,
                 expressiveness,
+                fit: None,
                 image,
                 motion_prompt,
+                output_format: OutputFormat::Mp4,
                 remove_background,
                 resolution,
                 script: script
@@ -299,6 +309,7 @@ impl TryFrom<LegacyCreateVideoRequest> for CreateVideoV3RequestBody {
                 type_: Default::default(),
                 voice_id,
                 voice_settings,
+                watermark: None,
             }),
         })
     }

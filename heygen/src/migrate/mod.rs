@@ -7,6 +7,9 @@
 //! | `createAvatarVideoV3`: flat body of `POST /v3/videos` | `createVideo`: `type`-discriminated [`CreateVideoV3RequestBody`](crate::types::CreateVideoV3RequestBody) | [`LegacyCreateVideoRequest`] (+ `TryFrom`), deprecated [`Videos::create_avatar_video_v3`](crate::resources::videos::Videos::create_avatar_video_v3) |
 //! | `/v3/overdubs`, `overdub_id` | `/v3/lipsyncs`, `lipsync_id` | deprecated [`Client::overdubs`](crate::Client::overdubs); [`LegacyOverdubCreated`], [`LegacyOverdub`], [`OverdubWebhookEvent`] read `overdub_id` |
 //! | `GET /v3/user/me` (changelog) | `GET /v3/users/me` | deprecated [`Users::user_me`](crate::resources::users::Users::user_me) |
+//! | `createVideoAgentSession`: `POST /v3/video-agents/sessions` | `createVideoAgentV3` with `mode: chat` | deprecated [`VideoAgents::create_session`](crate::resources::video_agents::VideoAgents::create_session) |
+//! | `getVideoAgentSessionResources`: list a session's resources | one at a time: `getVideoAgentSessionResource` | deprecated [`VideoAgents::session_resources`](crate::resources::video_agents::VideoAgents::session_resources): [`Error::OperationRemoved`](crate::Error::OperationRemoved) |
+//! | `getVideoTranslationCaptionV3` | `srt_caption_url` / `vtt_caption_url` of the translation | deprecated [`VideoTranslations::caption`](crate::resources::video_translations::VideoTranslations::caption) |
 //!
 //! Every shim is `#[deprecated]`, so using one warns; with `#![deny(deprecated)]` it does not
 //! compile:
@@ -43,17 +46,35 @@
 //! }
 //! ```
 //!
+//! ```compile_fail
+//! #![deny(deprecated)]
+//! async fn old(client: heygen::Client, request: heygen::types::CreateSessionRequest) -> heygen::Result<()> {
+//!     client.video_agents().create_session(request).await?;
+//!     Ok(())
+//! }
+//! ```
+//!
+//! ```compile_fail
+//! #![deny(deprecated)]
+//! async fn old(client: heygen::Client) -> heygen::Result<()> {
+//!     client.video_translations().caption("vt_1", heygen::types::CaptionFormat::Srt).await?;
+//!     Ok(())
+//! }
+//! ```
+//!
 //! The same code compiles once the lint is allowed, so the examples above fail for the
 //! deprecation alone:
 //!
 //! ```no_run
 //! #![deny(deprecated)]
 //! #[allow(deprecated)]
-//! async fn old(client: heygen::Client) -> heygen::Result<()> {
+//! async fn old(client: heygen::Client, request: heygen::types::CreateSessionRequest) -> heygen::Result<()> {
 //!     let legacy = heygen::migrate::LegacyCreateVideoRequest::default();
 //!     client.videos().create_avatar_video_v3(legacy).await?;
 //!     client.overdubs().get("od_1").await?;
 //!     client.users().user_me().await?;
+//!     client.video_agents().create_session(request).await?;
+//!     client.video_translations().caption("vt_1", heygen::types::CaptionFormat::Srt).await?;
 //!     Ok(())
 //! }
 //! #[allow(deprecated)]
@@ -80,9 +101,11 @@
 //! }
 //! ```
 
+pub mod captions;
 pub mod legacy_video;
 pub mod overdubs;
 pub mod users;
+pub mod video_agent_sessions;
 
 pub use legacy_video::{AUDIO_SOURCE_MESSAGE, LegacyCreateVideoRequest, VISUAL_SOURCE_MESSAGE};
 #[allow(deprecated)]
@@ -90,3 +113,4 @@ pub use overdubs::{
     LegacyOverdub, LegacyOverdubCreated, OverdubCreateRequest, OverdubEventData,
     OverdubUpdateRequest, OverdubWebhookEvent, Overdubs,
 };
+pub use video_agent_sessions::SESSION_RESOURCES_REMOVED;

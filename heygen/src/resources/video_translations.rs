@@ -1,11 +1,10 @@
-//! Video translations, their captions, and proofreads.
+//! Video translations (their caption URLs are fields of the translation), and proofreads.
 
 use heygen_sys::types::{
     CreateProofreadRequest, CreateProofreadResponse, CreateVideoTranslationRequest,
     DownloadSrtResponse, GenerateVideoRequest, GenerateVideoResponse, ProofreadDetail,
-    UpdateVideoTranslationRequest, UploadSrtRequest, VideoTranslationCaptionResponse,
-    VideoTranslationCreateResponse, VideoTranslationDeleteResponse, VideoTranslationDetail,
-    VideoTranslationLanguagesResponse,
+    UpdateVideoTranslationRequest, UploadSrtRequest, VideoTranslationCreateResponse,
+    VideoTranslationDeleteResponse, VideoTranslationDetail, VideoTranslationLanguagesResponse,
 };
 
 use super::{data_op, list_op, resource};
@@ -38,12 +37,6 @@ impl VideoTranslations {
         /// Delete a translation (`deleteVideoTranslationV3`).
         delete(video_translation_id: &str) -> VideoTranslationDeleteResponse,
             |raw| raw.delete_video_translation_v3().video_translation_id(video_translation_id)
-    );
-
-    data_op!(
-        /// The translated captions (`getVideoTranslationCaptionV3`); `format` is `srt` or `vtt`.
-        caption(video_translation_id: &str, format: heygen_sys::types::CaptionFormat) -> VideoTranslationCaptionResponse,
-            |raw| raw.get_video_translation_caption_v3().video_translation_id(video_translation_id).format(format)
     );
 
     data_op!(

@@ -2,7 +2,11 @@
 //!
 //! [`Simulator::start`] serves the v3 API on `127.0.0.1` from inside your process: videos,
 //! avatars and consent, voices, video translations and proofreads, lipsyncs, video agent
-//! sessions, webhooks, assets and `users/me`. Responses are the generated `heygen::types`
+//! sessions (on their `/v3/video-agents/{id}` paths, `thinking` and, in chat mode,
+//! `waiting_for_input` until a message answers), webhooks, assets and `users/me`. The
+//! operations HeyGen added in July 2026 besides the sessions' (batches, bulk statuses, direct
+//! uploads, asset search, templates, brand kits, AI clipping, background removal, voice
+//! cloning) are not simulated yet: they answer 404. Responses are the generated `heygen::types`
 //! values serialised as the API sends them (`{"data": …}`, cursor pages, `StandardAPIError`
 //! bodies), and requests are checked like HeyGen checks them (auth, required fields, the
 //! `type` tags, unknown ids, `Idempotency-Key` replays).

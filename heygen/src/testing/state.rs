@@ -24,7 +24,7 @@ use tokio::time::Instant;
 /// |---|---|---|
 /// | video | `pending` | `processing` |
 /// | video translation, lipsync | `pending` | `running` |
-/// | video agent session | `processing` | `generating` |
+/// | video agent session | `thinking` | `generating` (a `chat` session waits in `waiting_for_input` between them, until a message answers) |
 /// | proofread | `processing` for both durations | |
 /// | avatar | `processing` for both (a digital twin waits in `pending_consent` between them) | |
 ///
@@ -87,7 +87,7 @@ pub enum ResourceKind {
     Proofread,
     /// `/v3/lipsyncs`.
     Lipsync,
-    /// `/v3/video-agents/sessions` (and `/v3/video-agents`).
+    /// `/v3/video-agents` (a session's run).
     VideoAgentSession,
     /// `/v3/avatars` created through the API (groups and looks).
     Avatar,
@@ -176,8 +176,15 @@ impl Job {
                 vec![timed("pending", first), timed("running", second)]
             }
             ResourceKind::Proofread => vec![timed("processing", first + second)],
+            ResourceKind::VideoAgentSession if gated => {
+                vec![
+                    timed("thinking", first),
+                    Step::Gate("waiting_for_input".into()),
+                    timed("generating", second),
+                ]
+            }
             ResourceKind::VideoAgentSession => {
-                vec![timed("processing", first), timed("generating", second)]
+                vec![timed("thinking", first), timed("generating", second)]
             }
             ResourceKind::Avatar if gated => {
                 vec![
@@ -198,6 +205,25 @@ impl Job {
             release: None,
             stopped: None,
         }
+    }
+
+    /// When the job reached its gate (the timed steps before it done), if it has one.
+    pub(crate) fn gate_reached(&self) -> Option<Instant> {
+        let mut at = self.start;
+        for step in &self.steps {
+            match step {
+                Step::Timed(_, duration) => at += *duration,
+                Step::Gate(_) => return Some(at),
+            }
+        }
+        None
+    }
+
+    /// Whether the job waits at its gate at `now`.
+    pub(crate) fn at_gate(&self, now: Instant) -> bool {
+        self.gate_reached().is_some_and(|at| at <= now)
+            && self.release.is_none()
+            && self.phase(now).done_at().is_none()
     }
 
     /// The job's phase at `now`.
@@ -323,6 +349,8 @@ pub(crate) struct Translation {
     pub input_language: Option<String>,
     pub output_language: String,
     pub translate_audio_only: bool,
+    /// Asked for captions (`enable_caption`): the finished translation has caption URLs.
+    pub captions: bool,
     pub job: Job,
     pub duration: f64,
 }
@@ -349,15 +377,24 @@ pub(crate) struct Lipsync {
     pub duration: f64,
 }
 
-/// A video agent session; its current run renders `video_id`.
+/// A video agent session: its runs' videos, oldest first (a `chat` session renders nothing
+/// until its plan is answered), the current run's job, and the messages so far.
 #[derive(Debug, Clone)]
 pub(crate) struct Session {
+    pub seq: u64,
     pub id: String,
     pub title: Option<String>,
     pub created: Instant,
-    pub video_id: String,
+    pub videos: Vec<String>,
     pub job: Job,
     pub messages: Vec<SessionMessage>,
+}
+
+impl Session {
+    /// The video of the current run, once it renders one.
+    pub(crate) fn video_id(&self) -> Option<&str> {
+        self.videos.last().map(String::as_str)
+    }
 }
 
 /// An avatar group (a character).
@@ -701,5 +738,39 @@ mod tests {
         );
         stopped.stopped = Some(start + Duration::from_secs(1));
         assert!(stopped.phase(start + Duration::from_secs(10)).failed());
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_chat_session_thinks_then_waits_for_input_until_released() {
+        let start = Instant::now();
+        let timeline = Timeline::default();
+        let mut chat = Job::new(
+            ResourceKind::VideoAgentSession,
+            start,
+            &timeline,
+            None,
+            false,
+            true,
+        );
+        let at = |job: &Job, secs: u64| job.phase(start + Duration::from_secs(secs));
+        assert_eq!(at(&chat, 0).status(), "thinking");
+        assert!(!chat.at_gate(start));
+        assert_eq!(chat.gate_reached(), Some(start + Duration::from_secs(1)));
+        assert_eq!(at(&chat, 500).status(), "waiting_for_input");
+        assert!(chat.at_gate(start + Duration::from_secs(500)));
+        chat.release = Some(start + Duration::from_secs(500));
+        assert!(!chat.at_gate(start + Duration::from_secs(500)));
+        assert_eq!(at(&chat, 501).status(), "generating");
+        assert_eq!(at(&chat, 502).status(), "completed");
+        let generate = Job::new(
+            ResourceKind::VideoAgentSession,
+            start,
+            &timeline,
+            None,
+            false,
+            false,
+        );
+        assert_eq!(generate.gate_reached(), None);
+        assert_eq!(at(&generate, 2).status(), "generating");
     }
 }

@@ -4,18 +4,18 @@ use futures::future::try_join_all;
 use heygen_sys::types::{
     AvatarGroupItem, AvatarLookItem, CreateLipsyncRequest, CreateProofreadRequest,
     CreateVideoAgentRequest, CreateVideoTranslationRequest, CreateVideoV3RequestBody,
-    GetSessionResponse, LipsyncDetail, ProofreadDetail, VideoDetail, VideoTranslationDetail,
-    WorkflowExecutionDetailResponse,
+    GetSessionResponse, LipsyncDetail, ProofreadDetail, VideoAgentSessionStatus, VideoDetail,
+    VideoTranslationDetail, WorkflowExecutionDetailResponse,
 };
 
 use tokio::time::Instant;
 
-use super::{WaitOptions, Waitable, poll};
+use super::{JobState, WaitOptions, Waitable, poll};
 use crate::Client;
 use crate::error::{Error, Result};
 use crate::resources::avatars::Avatars;
 use crate::resources::lipsyncs::Lipsyncs;
-use crate::resources::video_agents::VideoAgents;
+use crate::resources::video_agents::{SessionOutcome, VideoAgents};
 use crate::resources::video_translations::VideoTranslations;
 use crate::resources::videos::Videos;
 
@@ -139,27 +139,55 @@ impl Avatars {
 }
 
 impl VideoAgents {
-    /// Wait for a session to finish (`getVideoAgentSession` polled); the progress callback
-    /// gets the session's `progress` figure.
+    /// Wait until a session needs nobody but itself no more (`getVideoAgentSession` polled):
+    /// it completed, or (chat mode) it waits for the caller's reply. The progress callback gets
+    /// the session's `progress` figure; `thinking`, `reviewing` and `generating` are running;
+    /// `failed` is [`Error::JobFailed`] with the agent's error message.
+    ///
+    /// ```no_run
+    /// # async fn run(client: heygen::Client, reply: heygen::types::SendMessageRequest) -> heygen::Result<()> {
+    /// use heygen::resources::video_agents::SessionOutcome;
+    /// use heygen::wait::WaitOptions;
+    /// let agents = client.video_agents();
+    /// match agents.wait_session("session_id", &WaitOptions::new()).await? {
+    ///     SessionOutcome::Completed(session) => println!("video {:?}", session.video_id),
+    ///     SessionOutcome::WaitingForInput(session) => {
+    ///         println!("the agent asks: {:?}", session.messages.last().map(|m| &m.content));
+    ///         agents.send_message("session_id", reply).await?;
+    ///     }
+    ///     _ => {}
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn wait_session(
         &self,
         session_id: &str,
         options: &WaitOptions,
-    ) -> Result<GetSessionResponse> {
-        poll(session_id, options, || self.get_session(session_id)).await
+    ) -> Result<SessionOutcome> {
+        let polled = poll(session_id, options, || async move {
+            self.get_session(session_id).await.map(Settled)
+        })
+        .await?;
+        let session = polled.0;
+        Ok(match session.status {
+            VideoAgentSessionStatus::WaitingForInput => SessionOutcome::WaitingForInput(session),
+            _ => SessionOutcome::Completed(session),
+        })
     }
 
     /// Wait for a session to finish, then for the video it made; one deadline covers both.
-    /// A completed session without a `video_id` is [`Error::JobFailed`].
+    /// A session waiting for the caller's reply is [`Error::InputRequired`]; a completed
+    /// session without a `video_id` is [`Error::JobFailed`].
     pub async fn wait_video(&self, session_id: &str, options: &WaitOptions) -> Result<VideoDetail> {
         let started = Instant::now();
-        let session = self.wait_session(session_id, options).await?;
+        let session = poll(session_id, options, || self.get_session(session_id)).await?;
         self.video_of(session_id, session.video_id, started, options)
             .await
     }
 
     /// Create a video from a prompt (`createVideoAgentV3`), then wait for the session and its
-    /// video.
+    /// video. Meant for `mode: generate`; a `chat` session that stops for the caller's reply
+    /// ends the wait with [`Error::InputRequired`] naming the session.
     pub async fn create_and_wait(
         &self,
         request: CreateVideoAgentRequest,
@@ -167,14 +195,10 @@ impl VideoAgents {
     ) -> Result<VideoDetail> {
         let started = Instant::now();
         let created = self.create(request).await?;
-        let session = self.wait_session(&created.session_id, options).await?;
-        self.video_of(
-            &created.session_id,
-            session.video_id.or(created.video_id),
-            started,
-            options,
-        )
-        .await
+        let id = created.session_id.as_str();
+        let session = poll(id, options, || self.get_session(id)).await?;
+        self.video_of(id, session.video_id.or(created.video_id), started, options)
+            .await
     }
 
     async fn video_of(
@@ -197,6 +221,35 @@ impl VideoAgents {
             .timeout
             .map(|timeout| timeout.saturating_sub(started.elapsed()));
         self.client.videos().wait(&video_id, &rest).await
+    }
+}
+
+/// A session polled until it completes, fails or waits for input: for
+/// [`VideoAgents::wait_session`], `waiting_for_input` is an outcome, not an error.
+#[derive(serde::Serialize)]
+#[serde(transparent)]
+struct Settled(GetSessionResponse);
+
+impl Waitable for Settled {
+    const KIND: &'static str = GetSessionResponse::KIND;
+
+    fn status(&self) -> &str {
+        self.0.status()
+    }
+
+    fn recognized(&self) -> bool {
+        self.0.recognized()
+    }
+
+    fn state(&self) -> JobState {
+        match self.0.state() {
+            JobState::InputRequired { .. } => JobState::Completed,
+            state => state,
+        }
+    }
+
+    fn progress(&self) -> Option<f64> {
+        self.0.progress()
     }
 }
 

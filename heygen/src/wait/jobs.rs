@@ -2,8 +2,9 @@
 
 use heygen_sys::types::{
     AvatarGroupItem, AvatarLookItem, AvatarStatus, GetSessionResponse, LipsyncDetail,
-    ProofreadDetail, ProofreadStatus, VideoAgentSessionStatus, VideoDetail, VideoStatus,
-    VideoTranslationDetail, VideoTranslationStatus, WorkflowExecutionDetailResponse,
+    ProofreadDetail, ProofreadStatus, SessionMessage, SessionMessageType, VideoAgentSessionStatus,
+    VideoDetail, VideoStatus, VideoTranslationDetail, VideoTranslationStatus,
+    WorkflowExecutionDetailResponse,
 };
 
 use super::{JobState, Waitable};
@@ -122,23 +123,29 @@ impl Waitable for AvatarLookItem {
     }
 }
 
+/// A session thinks, reviews and generates (running); in chat mode it may stop at
+/// `waiting_for_input`, which no amount of polling ends: the caller must answer.
 impl Waitable for GetSessionResponse {
     const KIND: &'static str = "video_agent_session";
 
-    fn status(&self) -> &str {
-        self.status.as_str()
-    }
-
-    fn recognized(&self) -> bool {
-        !self.status.is_unknown()
-    }
+    open_status!();
 
     fn state(&self) -> JobState {
+        let last = |wanted: fn(&SessionMessage) -> bool| {
+            self.messages
+                .iter()
+                .rev()
+                .find(|m| wanted(m))
+                .map(|m| m.content.clone())
+        };
         match self.status {
             VideoAgentSessionStatus::Completed => JobState::Completed,
             VideoAgentSessionStatus::Failed => JobState::Failed {
                 code: None,
-                message: None,
+                message: last(|m| m.type_ == SessionMessageType::Error),
+            },
+            VideoAgentSessionStatus::WaitingForInput => JobState::InputRequired {
+                question: last(|m| m.role != "user"),
             },
             _ => JobState::Running,
         }

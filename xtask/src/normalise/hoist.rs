@@ -137,8 +137,14 @@ pub fn form(schema: &Value) -> String {
 fn canonical(value: &Value, out: &mut String) {
     match value {
         Value::Object(map) => {
-            // Docs do not make a type, nor does an empty `required` (FastAPI writes one or not).
-            let empty = |k: &str| k == "required" && map[k].as_array().is_some_and(Vec::is_empty);
+            // Docs do not make a type, nor what JSON Schema assumes anyway: an empty `required`
+            // or `properties`, `additionalProperties: true` (FastAPI writes them or not).
+            let empty = |k: &str| match k {
+                "required" => map[k].as_array().is_some_and(Vec::is_empty),
+                "properties" => map[k].as_object().is_some_and(|p| p.is_empty()),
+                "additionalProperties" => map[k] == Value::Bool(true),
+                _ => false,
+            };
             let mut keys: Vec<&String> = map
                 .keys()
                 .filter(|k| !matches!(k.as_str(), "description" | "example" | "title") && !empty(k))
@@ -266,6 +272,14 @@ mod tests {
         assert_eq!(
             form(&json!({"type": "object", "required": [], "properties": {"a": {}}})),
             form(&json!({"type": "object", "properties": {"a": {}}}))
+        );
+        assert_eq!(
+            form(&json!({"type": "object", "properties": {}, "required": []})),
+            form(&json!({"type": "object", "additionalProperties": true}))
+        );
+        assert_ne!(
+            form(&json!({"type": "object", "additionalProperties": false})),
+            form(&json!({"type": "object"}))
         );
         assert_ne!(
             form(&json!({"enum": ["a", "b"]})),

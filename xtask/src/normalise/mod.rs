@@ -10,6 +10,7 @@ pub mod guards;
 pub mod hoist;
 mod inline;
 mod multipart;
+mod names;
 mod nullable;
 pub mod overlay;
 mod ref_siblings;

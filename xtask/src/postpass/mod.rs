@@ -83,8 +83,9 @@ pub(crate) fn type_ident(component: &str) -> String {
     out
 }
 
-/// Removes the item named `ident` and every `impl … for ident` except those `keep` accepts;
-/// returns the removed item.
+/// Removes the item named `ident`, every `impl … for ident` except those `keep` accepts, and
+/// every `impl From<ident> for …` (typify's unwrapping of a one-member newtype); returns the
+/// removed item.
 fn take_type(items: &mut Vec<Item>, ident: &str, keep: impl Fn(&ItemImpl) -> bool) -> Result<Item> {
     let position = items.iter().position(|item| match item {
         Item::Enum(e) => e.ident == ident,
@@ -94,10 +95,22 @@ fn take_type(items: &mut Vec<Item>, ident: &str, keep: impl Fn(&ItemImpl) -> boo
     let item =
         items.remove(position.with_context(|| format!("progenitor emitted no type `{ident}`"))?);
     items.retain(|item| match item {
-        Item::Impl(i) => !is_for(i, ident) || keep(i),
+        Item::Impl(i) => (!is_for(i, ident) || keep(i)) && !is_from(i, ident),
         _ => true,
     });
     Ok(item)
+}
+
+fn is_from(item: &ItemImpl, ident: &str) -> bool {
+    let Some((_, path, _)) = &item.trait_ else {
+        return false;
+    };
+    let Some(last) = path.segments.last().filter(|s| s.ident == "From") else {
+        return false;
+    };
+    matches!(&last.arguments, syn::PathArguments::AngleBracketed(a)
+        if a.args.iter().any(|arg| matches!(arg, syn::GenericArgument::Type(Type::Path(p))
+            if p.path.segments.last().is_some_and(|s| s.ident == ident))))
 }
 
 fn is_for(item: &ItemImpl, ident: &str) -> bool {

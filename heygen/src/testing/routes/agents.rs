@@ -1,18 +1,21 @@
-//! `/v3/video-agents`: one-shot prompts, interactive sessions (processing → generating →
-//! completed, with the rendered video in `/v3/videos`), styles, and session resources.
+//! `/v3/video-agents`: sessions started from a prompt (`mode: generate` thinks, then renders;
+//! `mode: chat` thinks, asks for a go-ahead in `waiting_for_input`, and renders once a message
+//! answers), their messages, runs, videos and resources, and the styles. The rendered videos
+//! live in `/v3/videos`. Sessions are on the paths HeyGen moved them to on 2026-04-09; the old
+//! `/v3/video-agents/sessions…` paths answer 404 like HeyGen's.
 
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::{get, post};
 use heygen_sys::types::{
-    AssetInput, CreateSessionRequest, CreateSessionResponse, CreateSessionResponseEnvelope,
-    CreateVideoAgentRequest, CreateVideoAgentResponse, CreateVideoAgentResponseEnvelope,
-    GetResourcesResponse, GetResourcesResponseEnvelope, GetSessionResponse,
-    GetSessionResponseEnvelope, SendMessageRequest, SendMessageResponse,
+    AssetInput, CreateVideoAgentRequest, CreateVideoAgentResponse,
+    CreateVideoAgentResponseEnvelope, GeneratedVideo, GeneratedVideoPage, GeneratedVideoStatus,
+    GetSessionResponse, GetSessionResponseEnvelope, SendMessageRequest, SendMessageResponse,
     SendMessageResponseEnvelope, SessionMessage, SessionMessageType, SessionResource,
-    StopSessionResponse, StopSessionResponseEnvelope, StyleItem, StyleItemPage,
-    VideoAgentSessionStatus, VideoAgentStatus,
+    SessionResourceEnvelope, SessionSummary, SessionSummaryPage, StopSessionResponse,
+    StopSessionResponseEnvelope, StyleItem, StyleItemPage, VideoAgentMode, VideoAgentSessionStatus,
+    VideoAgentStatus,
 };
 use tokio::time::Instant;
 
@@ -23,20 +26,23 @@ use crate::testing::state::{ResourceKind, Session, State as SimState, Video, new
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
-        .route("/v3/video-agents", post(create_agent))
+        .route("/v3/video-agents", get(list).post(create_agent))
         .route("/v3/video-agents/styles", get(styles))
-        .route("/v3/video-agents/sessions", post(create_session))
-        .route("/v3/video-agents/sessions/{session_id}", get(show))
         .route(
-            "/v3/video-agents/sessions/{session_id}/messages",
-            post(send_message),
+            "/v3/video-agents/{session_id}",
+            get(show).post(send_message),
         )
-        .route("/v3/video-agents/sessions/{session_id}/stop", post(stop))
+        .route("/v3/video-agents/{session_id}/stop", post(stop))
+        .route("/v3/video-agents/{session_id}/videos", get(videos))
         .route(
-            "/v3/video-agents/sessions/{session_id}/resources",
-            get(resources),
+            "/v3/video-agents/{session_id}/resources/{resource_id}",
+            get(resource),
         )
 }
+
+/// What the agent asks a `chat` session's caller before it renders.
+const PLAN_QUESTION: &str =
+    "Here is my plan for the video. Reply to go ahead, or tell me what to change.";
 
 /// `(style_id, name, tags)` of the seeded styles.
 const STYLES: [(&str, &str, &[&str]); 4] = [
@@ -106,12 +112,8 @@ fn check_prompt(prompt: &str, param: &str) -> Result<(), ApiErr> {
     Ok(())
 }
 
-/// Starts a run: a new video and a new session job from `now`.
-fn start_run(
-    state: &mut SimState,
-    prompt: &str,
-    now: Instant,
-) -> (String, crate::testing::state::Job) {
+/// A new video for a session's run, rendering from `now`; returns its id.
+fn start_video(state: &mut SimState, prompt: &str, now: Instant) -> String {
     let video_id = new_id();
     let video = Video {
         seq: state.next_seq(),
@@ -123,31 +125,35 @@ fn start_run(
         duration: 30.0,
     };
     state.videos.push(video);
-    (
-        video_id,
-        state.new_job(ResourceKind::VideoAgentSession, now, false),
-    )
+    video_id
 }
 
 fn start_session(
     state: &mut SimState,
     prompt: &str,
     files: &[AssetInput],
+    chat: bool,
     now: Instant,
 ) -> Session {
-    let (video_id, job) = start_run(state, prompt, now);
     let mut messages = vec![state.message("user", prompt, now, None)];
     for file in files {
         if let AssetInput::AssetId(asset) = file {
             messages.push(state.message("user", "Attached a file.", now, Some(&asset.asset_id)));
         }
     }
+    // A chat session renders once its plan is answered; a generate session at once.
+    let videos = if chat {
+        Vec::new()
+    } else {
+        vec![start_video(state, prompt, now)]
+    };
     let session = Session {
+        seq: state.next_seq(),
         id: new_id(),
         title: Some(prompt.chars().take(60).collect()),
         created: now,
-        video_id,
-        job,
+        videos,
+        job: state.new_job(ResourceKind::VideoAgentSession, now, chat),
         messages,
     };
     state.sessions.push(session.clone());
@@ -161,43 +167,67 @@ async fn create_agent(State(sim): State<Sim>, body: Bytes) -> Reply {
     let mut state = sim.state();
     let options = create_options!(request);
     check(&state, &options, now)?;
-    let session = start_session(&mut state, &request.prompt, options.files, now);
+    let chat = request.mode == VideoAgentMode::Chat;
+    let session = start_session(&mut state, &request.prompt, options.files, chat, now);
     ok(response!(CreateVideoAgentResponseEnvelope {
         data: Some(response!(CreateVideoAgentResponse {
             created_at: state.clock.unix(now),
-            session_id: session.id,
-            status: VideoAgentStatus::Generating,
-            video_id: Some(session.video_id),
+            session_id: session.id.clone(),
+            status: VideoAgentStatus::Thinking,
+            video_id: session.video_id().map(str::to_string),
         })),
     }))
 }
 
-async fn create_session(State(sim): State<Sim>, body: Bytes) -> Reply {
-    let request: CreateSessionRequest = parse(&body)?;
-    check_prompt(&request.prompt, "prompt")?;
-    let now = Instant::now();
-    let mut state = sim.state();
-    let options = create_options!(request);
-    check(&state, &options, now)?;
-    let session = start_session(&mut state, &request.prompt, options.files, now);
-    ok(response!(CreateSessionResponseEnvelope {
-        data: Some(response!(CreateSessionResponse {
-            created_at: state.clock.unix(now),
-            session_id: session.id,
-        })),
+/// Sessions, newest first.
+async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
+    let query = Query::parse(query.as_deref());
+    let cursor = cursor(&query, "sessions", 10, 100)?;
+    let state = sim.state();
+    let items = state
+        .sessions
+        .iter()
+        .rev()
+        .map(|session| {
+            let summary = response!(SessionSummary {
+                created_at: state.clock.unix(session.created),
+                session_id: session.id.clone(),
+                title: session.title.clone(),
+            });
+            (session.seq, summary)
+        })
+        .collect();
+    let (data, has_more, next_token) = paginate(items, cursor, "sessions", true);
+    ok(response!(SessionSummaryPage {
+        data,
+        has_more: Some(has_more),
+        next_token,
     }))
+}
+
+fn session<'a>(state: &'a SimState, session_id: &str) -> Result<&'a Session, ApiErr> {
+    state
+        .sessions
+        .iter()
+        .find(|s| s.id == session_id)
+        .ok_or_else(|| ApiErr::not_found("Session"))
 }
 
 fn view(state: &SimState, session: &Session, now: Instant) -> GetSessionResponse {
     let phase = session.job.phase(now);
     let mut messages = session.messages.clone();
+    if session.job.at_gate(now)
+        && let Some(at) = session.job.gate_reached()
+    {
+        messages.push(state.message("assistant", PLAN_QUESTION, at, None));
+    }
     if let Some(at) = phase.done_at() {
         if phase.completed() {
             messages.push(state.message(
                 "assistant",
                 "Your video is ready.",
                 at,
-                Some(&session.video_id),
+                session.video_id(),
             ));
         } else {
             messages.push(response!(SessionMessage {
@@ -217,38 +247,35 @@ fn view(state: &SimState, session: &Session, now: Instant) -> GetSessionResponse
         session_id: session.id.clone(),
         status: VideoAgentSessionStatus::from(phase.status()),
         title: session.title.clone(),
-        video_id: rendering.then(|| session.video_id.clone()),
+        video_id: session.video_id().filter(|_| rendering).map(str::to_string),
     })
 }
 
 async fn show(State(sim): State<Sim>, Path(session_id): Path<String>) -> Reply {
     let state = sim.state();
-    let session = state
-        .sessions
-        .iter()
-        .find(|s| s.id == session_id)
-        .ok_or_else(|| ApiErr::not_found("Session"))?;
+    let session = session(&state, &session_id)?;
     ok(response!(GetSessionResponseEnvelope {
         data: Some(view(&state, session, Instant::now())),
     }))
 }
 
+/// The caller's message: the answer a session waiting for input needs (it then renders), or a
+/// revision of a finished session (a new run); refused while the agent is working.
 async fn send_message(
     State(sim): State<Sim>,
     Path(session_id): Path<String>,
     body: Bytes,
 ) -> Reply {
-    let request: SendMessageRequest = parse(&body)?;
-    check_prompt(&request.message, "message")?;
     let now = Instant::now();
     let mut state = sim.state();
-    let session = state
-        .sessions
-        .iter()
-        .find(|s| s.id == session_id)
-        .ok_or_else(|| ApiErr::not_found("Session"))?;
-    let phase = session.job.phase(now);
-    if phase.done_at().is_none() {
+    // An unknown session is 404 before the body is read (`/v3/video-agents/sessions` included).
+    let current = session(&state, &session_id)?;
+    let request: SendMessageRequest = parse(&body)?;
+    check_prompt(&request.message, "message")?;
+    let waiting = current.job.at_gate(now);
+    let phase = current.job.phase(now);
+    let question = current.job.gate_reached();
+    if !waiting && phase.done_at().is_none() {
         return Err(ApiErr::invalid(
             None,
             format!(
@@ -266,16 +293,25 @@ async fn send_message(
         files,
     };
     check(&state, &options, now)?;
-    let (video_id, job) = start_run(&mut state, &request.message, now);
-    let message = state.message("user", &request.message, now, None);
+    let video_id = start_video(&mut state, &request.message, now);
+    let mut added = Vec::new();
+    if let (true, Some(at)) = (waiting, question) {
+        added.push(state.message("assistant", PLAN_QUESTION, at, None));
+    }
+    added.push(state.message("user", &request.message, now, None));
+    let job = (!waiting).then(|| state.new_job(ResourceKind::VideoAgentSession, now, false));
     let session = state
         .sessions
         .iter_mut()
         .find(|s| s.id == session_id)
         .expect("the session exists");
-    session.messages.push(message);
-    session.video_id = video_id;
-    session.job = job;
+    session.messages.extend(added);
+    session.videos.push(video_id);
+    match job {
+        // The answer opens the gate: the run goes on to render.
+        None => session.job.release = Some(now),
+        Some(job) => session.job = job,
+    }
     let title = session.title.clone();
     ok(response!(SendMessageResponseEnvelope {
         data: Some(response!(SendMessageResponse {
@@ -299,8 +335,11 @@ async fn stop(State(sim): State<Sim>, Path(session_id): Path<String>, body: Byte
         .ok_or_else(|| ApiErr::not_found("Session"))?;
     if session.job.phase(now).done_at().is_none() {
         session.job.stopped = Some(now);
-        let video_id = session.video_id.clone();
-        if let Some(video) = state.videos.iter_mut().find(|v| v.id == video_id)
+        let video_id = session.video_id().map(str::to_string);
+        if let Some(video) = state
+            .videos
+            .iter_mut()
+            .find(|v| Some(&v.id) == video_id.as_ref())
             && video.job.phase(now).done_at().is_none()
         {
             video.job.stopped = Some(now);
@@ -311,20 +350,9 @@ async fn stop(State(sim): State<Sim>, Path(session_id): Path<String>, body: Byte
     }))
 }
 
-async fn resources(
-    State(sim): State<Sim>,
-    Path(session_id): Path<String>,
-    RawQuery(query): RawQuery,
-) -> Reply {
-    let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "session-resources", 8, 100)?;
-    let now = Instant::now();
-    let state = sim.state();
-    let session = state
-        .sessions
-        .iter()
-        .find(|s| s.id == session_id)
-        .ok_or_else(|| ApiErr::not_found("Session"))?;
+/// Everything a session has produced or been given: the files its messages attach, and the
+/// current run's video once completed.
+fn resources_of(state: &SimState, session: &Session, now: Instant) -> Vec<SessionResource> {
     let mut all = Vec::new();
     for message in &session.messages {
         for id in message.resource_ids.iter().flatten() {
@@ -348,40 +376,71 @@ async fn resources(
         }
     }
     let phase = session.job.phase(now);
-    if let (true, Some(at)) = (phase.completed(), phase.done_at()) {
+    if let (true, Some(at), Some(video_id)) =
+        (phase.completed(), phase.done_at(), session.video_id())
+    {
         all.push(response!(SessionResource {
             created_at: Some(state.clock.unix(at)),
             metadata: None,
             preview_url: None,
-            resource_id: session.video_id.clone(),
+            resource_id: video_id.to_string(),
             resource_type: "video",
             source_type: Some("generated".into()),
-            thumbnail_url: Some(state.file_url("videos", &format!("{}.jpg", session.video_id))),
-            url: Some(state.file_url("videos", &format!("{}.mp4", session.video_id))),
+            thumbnail_url: Some(state.file_url("videos", &format!("{video_id}.jpg"))),
+            url: Some(state.file_url("videos", &format!("{video_id}.mp4"))),
         }));
     }
-    let kind = query.get("type");
-    let source = query.get("source");
-    let ids: Option<Vec<&str>> = query
-        .get("resource_ids")
-        .map(|ids| ids.split(',').map(str::trim).collect());
-    let items = all
+    all
+}
+
+async fn resource(
+    State(sim): State<Sim>,
+    Path((session_id, resource_id)): Path<(String, String)>,
+) -> Reply {
+    let state = sim.state();
+    let session = session(&state, &session_id)?;
+    let found = resources_of(&state, session, Instant::now())
         .into_iter()
-        .filter(|r| kind.is_none_or(|k| r.resource_type == k))
-        .filter(|r| source.is_none_or(|s| r.source_type.as_deref() == Some(s)))
-        .filter(|r| {
-            ids.as_ref()
-                .is_none_or(|ids| ids.contains(&r.resource_id.as_str()))
+        .find(|r| r.resource_id == resource_id)
+        .ok_or_else(|| ApiErr::not_found("Session resource"))?;
+    ok(response!(SessionResourceEnvelope { data: Some(found) }))
+}
+
+/// The videos of a session's runs, oldest first (the API takes no cursor here).
+async fn videos(State(sim): State<Sim>, Path(session_id): Path<String>) -> Reply {
+    let now = Instant::now();
+    let state = sim.state();
+    let session = session(&state, &session_id)?;
+    let data: Vec<GeneratedVideo> = session
+        .videos
+        .iter()
+        .filter_map(|id| state.videos.iter().find(|v| &v.id == id))
+        .map(|video| {
+            let detail = super::videos::detail(&state, video, now);
+            response!(GeneratedVideo {
+                captioned_video_url: detail.captioned_video_url,
+                completed_at: detail.completed_at,
+                created_at: detail.created_at,
+                duration: detail.duration,
+                failure_code: detail.failure_code,
+                failure_message: detail.failure_message,
+                folder_id: detail.folder_id,
+                gif_url: detail.gif_url,
+                id: detail.id,
+                output_language: detail.output_language,
+                status: GeneratedVideoStatus::from(detail.status.as_str()),
+                subtitle_url: detail.subtitle_url,
+                thumbnail_url: detail.thumbnail_url,
+                title: detail.title,
+                video_page_url: detail.video_page_url,
+                video_url: detail.video_url,
+            })
         })
-        .enumerate()
-        .map(|(index, r)| (index as u64, r))
         .collect();
-    let (resources, _, next_cursor) = paginate(items, cursor, "session-resources", false);
-    ok(response!(GetResourcesResponseEnvelope {
-        data: Some(response!(GetResourcesResponse {
-            next_cursor,
-            resources,
-        })),
+    ok(response!(GeneratedVideoPage {
+        data,
+        has_more: Some(false),
+        next_token: None,
     }))
 }
 

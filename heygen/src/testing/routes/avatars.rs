@@ -203,7 +203,17 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
             (
                 video.name.clone(),
                 video.avatar_group_id.clone(),
-                AvatarLookType::VideoAvatar,
+                AvatarLookType::DigitalTwin,
+                true,
+            )
+        }
+        // A video avatar is a digital twin (the API's newer name for it): consent-gated.
+        CreateAvatarRequestBody::DigitalTwin(twin) => {
+            check_input(&state, &twin.file, "file")?;
+            (
+                twin.name.clone(),
+                twin.avatar_group_id.clone(),
+                AvatarLookType::DigitalTwin,
                 true,
             )
         }
@@ -306,15 +316,41 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
 /// `pending_consent` go on processing from now.
 async fn consent(State(sim): State<Sim>, Path(group_id): Path<String>, body: Bytes) -> Reply {
     let request: CreateAvatarConsentRequest = if body.iter().all(u8::is_ascii_whitespace) {
-        CreateAvatarConsentRequest { reroute_url: None }
+        CreateAvatarConsentRequest {
+            consent_text: None,
+            consent_video: None,
+            reroute_url: None,
+        }
     } else {
         parse(&body)?
     };
     if let Some(url) = request.reroute_url.as_deref() {
         check_url(url, "reroute_url")?;
     }
+    if let Some(text) = request.consent_text.as_deref()
+        && text.contains(['<', '>'])
+    {
+        return Err(ApiErr::invalid(
+            Some("consent_text"),
+            "'consent_text' is plain text: '<' and '>' are not allowed.",
+        ));
+    }
     let now = Instant::now();
     let mut state = sim.state();
+    // A pre-recorded consent video is submitted at once: no consent page to visit.
+    let page = match &request.consent_video {
+        Some(video) => {
+            if request.reroute_url.is_some() || request.consent_text.is_some() {
+                return Err(ApiErr::invalid(
+                    Some("consent_video"),
+                    "'consent_video' cannot be combined with 'reroute_url' or 'consent_text'.",
+                ));
+            }
+            check_input(&state, video, "consent_video")?;
+            false
+        }
+        None => true,
+    };
     let group = state
         .groups
         .iter_mut()
@@ -337,7 +373,7 @@ async fn consent(State(sim): State<Sim>, Path(group_id): Path<String>, body: Byt
         .find(|g| g.id == group_id)
         .cloned()
         .expect("the group exists");
-    let url = format!("{}/consent/{group_id}", state.base_url);
+    let url = page.then(|| format!("{}/consent/{group_id}", state.base_url));
     ok(response!(CreateAvatarConsentResponseEnvelope {
         data: Some(response!(CreateAvatarConsentResponse {
             avatar_group: group_item(&state, &group, now),

@@ -30,6 +30,7 @@ fn detail(state: &SimState, lipsync: &Lipsync, now: Instant) -> LipsyncDetail {
     let done = phase.completed();
     response!(LipsyncDetail {
         callback_id: lipsync.callback_id.clone(),
+        caption_url: done.then(|| state.file_url("lipsyncs", &format!("{}.srt", lipsync.id))),
         created_at: Some(state.clock.unix(lipsync.job.start)),
         duration: done.then_some(lipsync.duration),
         failure_message: failure_message(&phase, false),

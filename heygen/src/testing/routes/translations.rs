@@ -1,4 +1,5 @@
-//! `/v3/video-translations`: translations (one per output language), captions, languages,
+//! `/v3/video-translations`: translations (one per output language; caption URLs once done
+//! when asked for), languages,
 //! and proofreads (review the translated subtitles, then generate the translation).
 
 use axum::Router;
@@ -10,7 +11,6 @@ use heygen_sys::types::{
     CreateVideoTranslationRequest, DownloadSrtResponse, DownloadSrtResponseEnvelope,
     GenerateVideoRequest, GenerateVideoResponse, GenerateVideoResponseEnvelope, ProofreadDetail,
     ProofreadDetailEnvelope, ProofreadStatus, UpdateVideoTranslationRequest, UploadSrtRequest,
-    VideoTranslationCaptionResponse, VideoTranslationCaptionResponseEnvelope,
     VideoTranslationCreateResponse, VideoTranslationCreateResponseEnvelope,
     VideoTranslationDeleteResponse, VideoTranslationDeleteResponseEnvelope, VideoTranslationDetail,
     VideoTranslationDetailEnvelope, VideoTranslationDetailPage, VideoTranslationLanguagesResponse,
@@ -45,10 +45,6 @@ pub(super) fn routes() -> Router<Sim> {
         .route(
             "/v3/video-translations/{translation_id}",
             get(show).patch(update).delete(remove),
-        )
-        .route(
-            "/v3/video-translations/{translation_id}/caption",
-            get(caption),
         )
 }
 
@@ -88,10 +84,12 @@ fn detail(state: &SimState, translation: &Translation, now: Instant) -> VideoTra
         id: translation.id.clone(),
         input_language: translation.input_language.clone(),
         output_language: Some(translation.output_language.clone()),
+        srt_caption_url: (done && translation.captions).then(|| file("srt")),
         status: VideoTranslationStatus::from(phase.status()),
         title: translation.title.clone(),
         translate_audio_only: Some(translation.translate_audio_only),
         video_url: (done && !translation.translate_audio_only).then(|| file("mp4")),
+        vtt_caption_url: (done && translation.captions).then(|| file("vtt")),
     })
 }
 
@@ -129,6 +127,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
             input_language: request.input_language.clone(),
             output_language: language,
             translate_audio_only: request.translate_audio_only,
+            captions: request.enable_caption,
             job: state.new_job(ResourceKind::VideoTranslation, now, false),
             duration: 30.0,
         };
@@ -200,35 +199,6 @@ async fn remove(State(sim): State<Sim>, Path(translation_id): Path<String>) -> R
         data: Some(response!(VideoTranslationDeleteResponse {
             id: translation_id
         })),
-    }))
-}
-
-async fn caption(
-    State(sim): State<Sim>,
-    Path(translation_id): Path<String>,
-    RawQuery(query): RawQuery,
-) -> Reply {
-    let query = Query::parse(query.as_deref());
-    let format = query.one_of("format", &["srt", "vtt"])?.unwrap_or("srt");
-    let state = sim.state();
-    let translation = state
-        .translations
-        .iter()
-        .find(|t| t.id == translation_id)
-        .ok_or_else(|| ApiErr::not_found("Video translation"))?;
-    let phase = translation.job.phase(Instant::now());
-    if !phase.completed() {
-        return Err(ApiErr::invalid(
-            None,
-            format!(
-                "Captions exist once the translation is completed (status '{}').",
-                phase.status()
-            ),
-        ));
-    }
-    let caption_url = state.file_url("translations", &format!("{translation_id}.{format}"));
-    ok(response!(VideoTranslationCaptionResponseEnvelope {
-        data: Some(response!(VideoTranslationCaptionResponse { caption_url })),
     }))
 }
 
@@ -370,6 +340,7 @@ async fn generate(State(sim): State<Sim>, Path(proofread_id): Path<String>, body
         input_language: proofread.input_language.clone(),
         output_language: proofread.output_language.clone(),
         translate_audio_only: request.translate_audio_only,
+        captions: request.captions,
         job: state.new_job(ResourceKind::VideoTranslation, now, false),
         duration: 30.0,
     };

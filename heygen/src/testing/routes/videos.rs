@@ -1,4 +1,4 @@
-//! `/v3/videos`: create (avatar or image), get, list, delete.
+//! `/v3/videos`: create (avatar, image, cinematic avatar or studio scenes), get, list, delete.
 
 use axum::Router;
 use axum::body::Bytes;
@@ -6,8 +6,8 @@ use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
 use heygen_sys::types::{
     CreateAvatarVideoResponse, CreateAvatarVideoResponseEnvelope, CreateVideoV3RequestBody,
-    DeleteVideoResponse, DeleteVideoResponseEnvelope, VideoDetail, VideoDetailEnvelope,
-    VideoDetailPage, VideoStatus,
+    DeleteVideoResponse, DeleteVideoResponseEnvelope, OutputFormat, VideoDetail,
+    VideoDetailEnvelope, VideoDetailPage, VideoStatus,
 };
 use serde_json::Value;
 use tokio::time::Instant;
@@ -35,14 +35,20 @@ fn check_shape(value: &Value) -> Result<(), ApiErr> {
         None | Some(Value::Null) => {
             return Err(ApiErr::invalid(
                 Some("type"),
-                "'type' is required: 'avatar' (an avatar look) or 'image' (an image to animate).",
+                "'type' is required: 'avatar' (an avatar look), 'image' (an image to animate), \
+                 'cinematic_avatar' or 'studio' (scenes).",
             ));
         }
+        // Cinematic and studio videos carry their words in `prompt` and in scenes.
+        Some(Value::String(tag)) if tag == "cinematic_avatar" || tag == "studio" => return Ok(()),
         Some(Value::String(tag)) if CreateVideoV3RequestBody::TAGS.contains(&tag.as_str()) => {}
         Some(other) => {
             return Err(ApiErr::invalid(
                 Some("type"),
-                format!("'type' must be 'avatar' or 'image', not {other}."),
+                format!(
+                    "'type' must be one of {}, not {other}.",
+                    CreateVideoV3RequestBody::TAGS.join(", ")
+                ),
             ));
         }
     }
@@ -82,14 +88,36 @@ struct Common<'a> {
     callback_id: Option<&'a str>,
 }
 
+impl<'a> Common<'a> {
+    /// A request whose words are not a top-level script (cinematic, studio).
+    fn untold(
+        title: Option<&'a str>,
+        callback_url: Option<&'a str>,
+        callback_id: Option<&'a str>,
+    ) -> Self {
+        Common {
+            script: None,
+            voice_id: None,
+            audio_url: None,
+            audio_asset_id: None,
+            title,
+            callback_url,
+            callback_id,
+        }
+    }
+}
+
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     check_shape(&parse::<Value>(&body)?)?;
     let request: CreateVideoV3RequestBody = parse(&body)?;
     let now = Instant::now();
     let mut state = sim.state();
+    let mut output_format = OutputFormat::Mp4;
+    let mut seconds = None;
     let common = match &request {
         CreateVideoV3RequestBody::Avatar(video) => {
             check_look(&state, &video.avatar_id, "avatar_id", now)?;
+            output_format = video.output_format.clone();
             Common {
                 script: video.script.as_deref().map(String::as_str),
                 voice_id: video.voice_id.as_deref(),
@@ -102,6 +130,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         }
         CreateVideoV3RequestBody::Image(video) => {
             check_input(&state, &video.image, "image")?;
+            output_format = video.output_format.clone();
             Common {
                 script: video.script.as_deref().map(String::as_str),
                 voice_id: video.voice_id.as_deref(),
@@ -111,6 +140,35 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
                 callback_url: video.callback_url.as_deref(),
                 callback_id: video.callback_id.as_deref(),
             }
+        }
+        CreateVideoV3RequestBody::CinematicAvatar(video) => {
+            if video.prompt.trim().is_empty() {
+                return Err(ApiErr::invalid(
+                    Some("prompt"),
+                    "'prompt' must not be blank.",
+                ));
+            }
+            for (index, avatar_id) in video.avatar_id.iter().enumerate() {
+                check_look(&state, avatar_id, &format!("avatar_id[{index}]"), now)?;
+            }
+            for (index, reference) in video.references.iter().flatten().enumerate() {
+                check_input(&state, reference, &format!("references[{index}]"))?;
+            }
+            seconds = video.duration.map(|d| d as f64);
+            Common::untold(video.title.as_deref(), None, None)
+        }
+        CreateVideoV3RequestBody::Studio(video) => {
+            if video.scenes.is_empty() {
+                return Err(ApiErr::invalid(
+                    Some("scenes"),
+                    "'scenes' must not be empty.",
+                ));
+            }
+            Common::untold(
+                video.title.as_deref(),
+                video.callback_url.as_deref(),
+                video.callback_id.as_deref(),
+            )
         }
     };
     if common.script.is_some_and(|s| s.trim().is_empty()) {
@@ -139,11 +197,12 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         folder_id: None,
         callback_id: common.callback_id.map(str::to_string),
         job: state.new_job(ResourceKind::Video, now, false),
-        duration: common.script.map(speech_seconds).unwrap_or(8.0),
+        duration: seconds.or(common.script.map(speech_seconds)).unwrap_or(8.0),
     };
     state.videos.push(video);
     ok(response!(CreateAvatarVideoResponseEnvelope {
         data: Some(response!(CreateAvatarVideoResponse {
+            output_format,
             status: "waiting",
             video_id: id,
         })),

@@ -234,7 +234,7 @@ fn finished(state: &SimState, now: Instant) -> Vec<WebhookEventResponse> {
         );
     }
     for session in &state.sessions {
-        let data = json!({"session_id": session.id, "video_id": session.video_id});
+        let data = json!({"session_id": session.id, "video_id": session.video_id()});
         push(session.job.phase(now), "video_agent", &session.id, data);
     }
     all.sort_by_key(|event| std::cmp::Reverse(event.0));
