@@ -43,12 +43,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .or(default_voice)
         .ok_or("no default voice for this avatar; set HEYGEN_VOICE_ID")?;
 
-    let request: CreateVideoFromAvatar = CreateVideoFromAvatar::builder()
+    let request = CreateVideoFromAvatar::builder()
         .avatar_id(&avatar_id)
-        .voice_id(voice_id)
+        .voice_id(&voice_id)
         .script(script)
-        .title("heygen-rs example")
-        .try_into()?;
+        .title("heygen-rs example");
 
     let bar = ProgressBar::new_spinner();
     bar.set_style(ProgressStyle::with_template(
@@ -72,7 +71,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             ));
         });
 
-    match client.videos().create_and_wait(request, &options).await {
+    match client
+        .videos()
+        .create_and_wait_with(request, &options)
+        .await
+    {
         Ok(video) => {
             bar.finish_with_message(format!("video {} completed", video.id));
             println!("{}", video.video_url.unwrap_or_default());

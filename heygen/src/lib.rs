@@ -81,6 +81,7 @@ pub mod testing;
 mod time;
 mod transport;
 pub mod wait;
+pub mod webhooks;
 
 pub use call::{RequestOptions, validate_idempotency_key};
 pub use client::{

@@ -476,7 +476,11 @@ pub fn ways() -> Vec<Way> {
             }
         ),
         way!("createAvatar", "avatars().create", resource, |c, i| {
-            data(c.avatars().create(i.body()?).await)
+            data(
+                c.avatars()
+                    .create(i.body::<types::CreateAvatarRequestBody>()?)
+                    .await,
+            )
         }),
         way!(
             "listAvatarGroups",
@@ -490,10 +494,20 @@ pub fn ways() -> Vec<Way> {
             "createSpeechV3",
             "voices().create_speech",
             resource,
-            |c, i| { data(c.voices().create_speech(i.body()?).await) }
+            |c, i| {
+                data(
+                    c.voices()
+                        .create_speech(i.body::<types::TextToSpeechRequest>()?)
+                        .await,
+                )
+            }
         ),
         way!("designVoice", "voices().design", resource, |c, i| {
-            data(c.voices().design(i.body()?).await)
+            data(
+                c.voices()
+                    .design(i.body::<types::DesignVoiceRequest>()?)
+                    .await,
+            )
         }),
         way!("listVoicesV3", "voices().list_with", resource, |c, i| {
             page(c.voices().list_with(configure!(i; engine: String = "engine", gender: String = "gender", language: String = "language", limit: NonZeroU64 = "limit", token: String = "token", type_: types::AudioVoiceType = "type")).first_page().await)
@@ -533,7 +547,13 @@ pub fn ways() -> Vec<Way> {
             "createVideoTranslationV3",
             "video_translations().create",
             resource,
-            |c, i| { data(c.video_translations().create(i.body()?).await) }
+            |c, i| {
+                data(
+                    c.video_translations()
+                        .create(i.body::<types::CreateVideoTranslationRequest>()?)
+                        .await,
+                )
+            }
         ),
         way!(
             "getVideoTranslationV3",
@@ -554,7 +574,10 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 data(
                     c.video_translations()
-                        .update(&i.path("video_translation_id")?, i.body()?)
+                        .update(
+                            &i.path("video_translation_id")?,
+                            i.body::<types::UpdateVideoTranslationRequest>()?,
+                        )
                         .await,
                 )
             }
@@ -593,7 +616,13 @@ pub fn ways() -> Vec<Way> {
             "createProofreadV3",
             "video_translations().create_proofread",
             resource,
-            |c, i| { data(c.video_translations().create_proofread(i.body()?).await) }
+            |c, i| {
+                data(
+                    c.video_translations()
+                        .create_proofread(i.body::<types::CreateProofreadRequest>()?)
+                        .await,
+                )
+            }
         ),
         way!(
             "getProofreadV3",
@@ -626,7 +655,10 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 data(
                     c.video_translations()
-                        .upload_proofread_srt(&i.path("proofread_id")?, i.body()?)
+                        .upload_proofread_srt(
+                            &i.path("proofread_id")?,
+                            i.body::<types::UploadSrtRequest>()?,
+                        )
                         .await,
                 )
             }
@@ -638,7 +670,10 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 data(
                     c.video_translations()
-                        .generate_from_proofread(&i.path("proofread_id")?, i.body()?)
+                        .generate_from_proofread(
+                            &i.path("proofread_id")?,
+                            i.body::<types::GenerateVideoRequest>()?,
+                        )
                         .await,
                 )
             }
@@ -659,13 +694,24 @@ pub fn ways() -> Vec<Way> {
             }
         ),
         way!("createLipsyncV3", "lipsyncs().create", resource, |c, i| {
-            data(c.lipsyncs().create(i.body()?).await)
+            data(
+                c.lipsyncs()
+                    .create(i.body::<types::CreateLipsyncRequest>()?)
+                    .await,
+            )
         }),
         way!("getLipsyncV3", "lipsyncs().get", resource, |c, i| {
             data(c.lipsyncs().get(&i.path("lipsync_id")?).await)
         }),
         way!("updateLipsyncV3", "lipsyncs().update", resource, |c, i| {
-            data(c.lipsyncs().update(&i.path("lipsync_id")?, i.body()?).await)
+            data(
+                c.lipsyncs()
+                    .update(
+                        &i.path("lipsync_id")?,
+                        i.body::<types::UpdateLipsyncRequest>()?,
+                    )
+                    .await,
+            )
         }),
         way!("deleteLipsyncV3", "lipsyncs().delete", resource, |c, i| {
             data(c.lipsyncs().delete(&i.path("lipsync_id")?).await)
@@ -683,7 +729,10 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 data(
                     c.avatars()
-                        .create_consent(&i.path("group_id")?, i.body()?)
+                        .create_consent(
+                            &i.path("group_id")?,
+                            i.body::<types::CreateAvatarConsentRequest>()?,
+                        )
                         .await,
                 )
             }
@@ -706,7 +755,10 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 data(
                     c.avatars()
-                        .update_look(&i.path("look_id")?, i.body()?)
+                        .update_look(
+                            &i.path("look_id")?,
+                            i.body::<types::UpdateAvatarLookRequest>()?,
+                        )
                         .await,
                 )
             }
@@ -741,7 +793,13 @@ pub fn ways() -> Vec<Way> {
             "createWebhookEndpoint",
             "webhooks().create_endpoint",
             resource,
-            |c, i| { data(c.webhooks().create_endpoint(i.body()?).await) }
+            |c, i| {
+                data(
+                    c.webhooks()
+                        .create_endpoint(i.body::<types::CreateWebhookEndpointRequest>()?)
+                        .await,
+                )
+            }
         ),
         way!(
             "updateWebhookEndpoint",
@@ -750,7 +808,10 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 data(
                     c.webhooks()
-                        .update_endpoint(&i.path("endpoint_id")?, i.body()?)
+                        .update_endpoint(
+                            &i.path("endpoint_id")?,
+                            i.body::<types::UpdateWebhookEndpointRequest>()?,
+                        )
                         .await,
                 )
             }
