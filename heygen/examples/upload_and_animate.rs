@@ -14,10 +14,10 @@ use std::error::Error;
 use std::time::Duration;
 
 use heygen::AssetInputExt;
-use heygen::resources::videos::download::{DownloadOptions, VideoFile};
 use heygen::testing::{Simulator, Timeline};
 use heygen::types::{AssetInput, CreateVideoFromImage};
 use heygen::wait::WaitOptions;
+use heygen::{DownloadOptions, VideoFile};
 
 /// A 1×1 PNG, for the simulator.
 const STAND_IN_PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\xff\xff?\0\x05\xfe\x02\xfe\xa7\x35\x81\x84\0\0\0\0IEND\xaeB`\x82";

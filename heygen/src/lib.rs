@@ -2,7 +2,7 @@
 //! translations and proofreads, lipsyncs, video agents, assets, webhooks and the account.
 //!
 //! ```no_run
-//! use heygen::resources::videos::download::VideoFile;
+//! use heygen::VideoFile;
 //! use heygen::types::CreateVideoFromAvatar;
 //!
 //! # async fn run() -> heygen::Result<()> {
@@ -113,6 +113,7 @@ pub use heygen_sys::types;
 pub use http_client::http_client_builder;
 pub use paginate::{Page, Paginator};
 pub use resources::assets::{AssetInputExt, AssetReferenceExt, MAX_UPLOAD_BYTES};
+pub use resources::videos::download::{DownloadOptions, DownloadProgress, Downloaded, VideoFile};
 pub use retry::RetryPolicy;
 pub use time::Timestamps;
 pub use wait::{Progress, WaitOptions};

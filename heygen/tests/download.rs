@@ -7,10 +7,10 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use heygen::resources::videos::download::{DownloadOptions, DownloadProgress, VideoFile};
 use heygen::testing::{Fault, FaultRule, Simulator, Timeline};
 use heygen::types::{CreateVideoFromAvatar, VideoDetail};
 use heygen::{Client, Error};
+use heygen::{DownloadOptions, DownloadProgress, VideoFile};
 use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};

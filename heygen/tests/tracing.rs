@@ -113,11 +113,7 @@ async fn a_download_and_its_url_refresh_never_log_the_presigned_url() {
     let path = std::env::temp_dir().join(format!("heygen-trace-{}.mp4", uuid::Uuid::new_v4()));
     let done = client
         .videos()
-        .download(
-            "v1",
-            &path,
-            heygen::resources::videos::download::VideoFile::Video,
-        )
+        .download("v1", &path, heygen::VideoFile::Video)
         .await;
     let _ = std::fs::remove_file(&path);
     assert_eq!(done.unwrap().bytes, 3);

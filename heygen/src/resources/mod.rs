@@ -1,11 +1,12 @@
 //! The v3 API by area, one module each: `client.videos()`, `client.avatars()`, …
 //!
-//! Each method is a plain `async fn` naming its operation id in its doc comment. It checks its
-//! path ids ([`path_id`]), takes the request as the generated builder or the generated type
-//! (`R: TryInto<…>`, so a builder's missing field is an [`Error::InvalidRequest`](crate::Error)
-//! before anything is sent), sends it through the client's retries and auth, unwraps the
-//! `{"data": …}` envelope, and returns the generated payload type. Listings return a lazy
-//! [`Paginator`]; `list_with` configures the generated request builder (filters, `limit` as
+//! Each method is a plain `async fn` naming its operation id in its doc comment. It refuses a
+//! path id that is empty, `.` or `..`, takes the request as the generated builder or the
+//! generated type (`R: TryInto<…>`: a builder's missing field is an
+//! [`Error::InvalidRequest`](crate::Error) naming it), all before anything is sent; then it
+//! sends the request through the client's retries and auth, unwraps the `{"data": …}`
+//! envelope, and returns the generated payload type. Listings return a lazy [`Paginator`];
+//! `list_with` configures the generated request builder (filters, `limit` as
 //! page size). A resource's waits (`wait`, `create_and_wait`) sit beside its calls.
 
 use futures::future::BoxFuture;

@@ -1,5 +1,5 @@
 //! Videos: `POST /v3/videos` (from an avatar or an image), get, list, delete, the waits, and
-//! downloading a finished video's files ([`download`]).
+//! downloading a finished video's files ([`Videos::download`]).
 
 use futures::FutureExt as _;
 use heygen_sys::types::{
@@ -10,7 +10,7 @@ use super::{builder, cursor_list, path_id};
 use crate::wait::{WaitOptions, poll};
 use crate::{Client, Error, Page, Paginator, Result};
 
-pub mod download;
+pub(crate) mod download;
 
 /// Videos (`/v3/videos`): `client.videos()`.
 #[derive(Debug, Clone)]

@@ -101,7 +101,7 @@ impl Default for DownloadOptions {
 }
 
 /// The default [`DownloadOptions::idle_timeout`].
-pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// A request to the file host ends at the latest after this long (the client's own timeout,
 /// two minutes by default, would cut a large download short; the idle timeout guards stalls).
@@ -157,7 +157,7 @@ impl Videos {
     ///
     /// ```no_run
     /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::resources::videos::download::VideoFile;
+    /// use heygen::VideoFile;
     /// let video = client.videos().wait("video_id").await?;
     /// let file = client.videos().download(&video.id, "video.mp4", VideoFile::Video).await?;
     /// println!("{} bytes in {}", file.bytes, file.path.display());
@@ -177,7 +177,7 @@ impl Videos {
     ///
     /// ```no_run
     /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::resources::videos::download::{DownloadOptions, VideoFile};
+    /// use heygen::{DownloadOptions, VideoFile};
     /// let options = DownloadOptions::new().on_progress(|p| match p.total {
     ///     Some(total) => println!("{} / {total} bytes", p.bytes),
     ///     None => println!("{} bytes", p.bytes),
