@@ -216,7 +216,7 @@ impl Videos {
             let response = self.fetch(url, options).await.map_err(|e| match e {
                 Fetch::Http(e) => fail(None, "the file host could not be reached", Some(e), true),
                 Fetch::Stalled => fail(None, STALLED, None, true),
-                Fetch::Redirects(why) => fail(None, &why, None, false),
+                Fetch::Refused(why) => fail(None, &why, None, false),
             })?;
             match response.status() {
                 status if status.is_success() => break response,
@@ -266,7 +266,7 @@ impl Videos {
     ) -> Result<reqwest::Response, Fetch> {
         let http = self.client.http();
         let mut url = reqwest::Url::parse(url)
-            .map_err(|_| Fetch::Redirects("the file URL is not a URL".into()))?;
+            .map_err(|_| Fetch::Refused("the file URL is not a URL".into()))?;
         for _ in 0..=MAX_REDIRECTS {
             let request = http.get(url.clone()).timeout(TRANSFER_LIMIT).send();
             let response = tokio::time::timeout(options.idle_timeout, request)
@@ -289,7 +289,7 @@ impl Videos {
                 _ => return Ok(response),
             }
         }
-        Err(Fetch::Redirects(format!(
+        Err(Fetch::Refused(format!(
             "the file host redirected more than {MAX_REDIRECTS} times"
         )))
     }
@@ -302,7 +302,8 @@ const STALLED: &str = "the file host sent nothing within the idle timeout";
 enum Fetch {
     Http(reqwest::Error),
     Stalled,
-    Redirects(String),
+    /// Not a URL, or redirected too often.
+    Refused(String),
 }
 
 /// Why saving the body failed.
