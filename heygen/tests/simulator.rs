@@ -256,7 +256,7 @@ async fn the_lead_waiter_reports_a_failed_video_as_job_failed() {
     let options = heygen::wait::WaitOptions::new()
         .initial_delay(Duration::ZERO)
         .min_delay(Duration::from_millis(10));
-    match client.videos().wait(&created.video_id, &options).await {
+    match client.videos().wait_with(&created.video_id, &options).await {
         Err(Error::JobFailed { code, .. }) => {
             assert_eq!(code.as_deref(), Some("simulated_failure"))
         }
@@ -990,7 +990,7 @@ async fn a_digital_twin_waits_for_consent() {
     let options = heygen::wait::WaitOptions::new().initial_delay(Duration::ZERO);
     let waited = client
         .avatars()
-        .wait(&group.id, &options)
+        .wait_with(&group.id, &options)
         .await
         .unwrap_err();
     assert!(

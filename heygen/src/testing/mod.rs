@@ -25,7 +25,7 @@
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! use heygen::testing::Simulator;
-//! use heygen::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody, VideoStatus};
+//! use heygen::types::{CreateVideoFromAvatar, VideoStatus};
 //!
 //! let sim = Simulator::start().await;
 //! let client = sim.client();
@@ -33,7 +33,7 @@
 //!     .avatar_id(sim.avatar_id().ok_or("no avatar")?)
 //!     .voice_id(sim.voice_id().ok_or("no voice")?)
 //!     .script("Hello from the simulator");
-//! let created = client.videos().create(CreateVideoV3RequestBody::try_from(request)?).await?;
+//! let created = client.videos().create(request).await?;
 //! tokio::time::sleep(std::time::Duration::from_secs(4)).await;
 //! let video = client.videos().get(&created.video_id).await?;
 //! assert_eq!(video.status, VideoStatus::Completed);

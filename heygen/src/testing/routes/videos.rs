@@ -217,7 +217,7 @@ pub(super) fn detail(state: &SimState, video: &Video, now: Instant) -> VideoDeta
         done.then(|| state.file_url("videos", &format!("{}.{extension}", video.id)))
     };
     response!(VideoDetail {
-        captioned_video_url: None,
+        captioned_video_url: url("captioned.mp4"),
         completed_at: phase
             .done_at()
             .filter(|_| done)
@@ -231,7 +231,7 @@ pub(super) fn detail(state: &SimState, video: &Video, now: Instant) -> VideoDeta
         id: video.id.clone(),
         output_language: None,
         status: VideoStatus::from(phase.status()),
-        subtitle_url: None,
+        subtitle_url: url("srt"),
         thumbnail_url: url("jpg"),
         title: video.title.clone(),
         video_page_url: None,

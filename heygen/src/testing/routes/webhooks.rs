@@ -14,6 +14,7 @@ use heygen_sys::types::{
 use serde_json::{Map, Value, json};
 use tokio::time::Instant;
 
+use super::failure_message;
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
 use crate::testing::server::Sim;
 use crate::testing::state::{Endpoint, Phase, State as SimState, new_id, rfc3339};
@@ -206,24 +207,32 @@ fn finished(state: &SimState, now: Instant) -> Vec<WebhookEventResponse> {
             all.push((at, event_type, id.to_string(), data));
         }
     };
+    // The payloads of HeyGen's guide "Using HeyGen's Webhook Events".
     for video in &state.videos {
-        let url = state.file_url("videos", &format!("{}.mp4", video.id));
-        push(
-            video.job.phase(now),
-            "avatar_video",
-            &video.id,
-            json!({"video_id": video.id, "url": url, "callback_id": video.callback_id}),
-        );
+        let phase = video.job.phase(now);
+        let data = if phase.completed() {
+            let url = state.file_url("videos", &format!("{}.mp4", video.id));
+            json!({"video_id": video.id, "url": url, "callback_id": video.callback_id})
+        } else {
+            let msg = failure_message(&phase, video.job.stopped.is_some());
+            json!({"video_id": video.id, "msg": msg, "callback_id": video.callback_id})
+        };
+        push(phase, "avatar_video", &video.id, data);
     }
     for translation in &state.translations {
-        let data =
-            json!({"video_translation_id": translation.id, "callback_id": translation.callback_id});
-        push(
-            translation.job.phase(now),
-            "video_translate",
-            &translation.id,
-            data,
-        );
+        let phase = translation.job.phase(now);
+        let mut data = json!({
+            "video_translate_id": translation.id,
+            "callback_id": translation.callback_id,
+            "output_language": translation.output_language,
+        });
+        if phase.completed() {
+            let url = state.file_url("translations", &format!("{}.mp4", translation.id));
+            data["url"] = json!(url);
+        } else {
+            data["message"] = json!(failure_message(&phase, translation.job.stopped.is_some()));
+        }
+        push(phase, "video_translate", &translation.id, data);
     }
     for proofread in &state.proofreads {
         push(
