@@ -11,7 +11,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::reply::ApiErr;
-use super::server::{MAX_BODY, Sim};
+use super::shared::{MAX_BODY, Sim};
 use super::state::{Fingerprint, Remembered};
 
 /// `Idempotency-Key` on a v3 POST/PATCH: the first successful response is replayed (same

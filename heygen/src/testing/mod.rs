@@ -43,9 +43,11 @@
 
 mod faults;
 mod idempotency;
+mod lookup;
 mod reply;
 mod routes;
 mod server;
+mod shared;
 mod state;
 
 pub use faults::{Fault, FaultRule, RandomFaults, RecordedRequest};

@@ -9,8 +9,9 @@ use base64::Engine as _;
 use heygen_sys::types::{AssetInput, AssetReference};
 use tokio::time::Instant;
 
+use super::lookup::find;
 use super::reply::ApiErr;
-use super::server::Sim;
+use super::shared::Sim;
 use super::state::{Phase, State as SimState};
 
 mod account;
@@ -176,13 +177,13 @@ pub(super) fn speech_seconds(text: &str) -> f64 {
 async fn file(State(sim): State<Sim>, Path((kind, name)): Path<(String, String)>) -> Response {
     if kind == "assets" {
         let state = sim.state();
-        return match state.assets.iter().find(|asset| asset.id == name) {
-            Some(asset) => (
+        return match find(&state.assets, &name) {
+            Ok(asset) => (
                 [(header::CONTENT_TYPE, asset.mime_type.clone())],
                 asset.bytes.clone(),
             )
                 .into_response(),
-            None => ApiErr::not_found("Asset").into_response(),
+            Err(err) => err.into_response(),
         };
     }
     let extension = name

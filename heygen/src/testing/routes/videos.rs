@@ -16,8 +16,9 @@ use super::{
     check_asset_id, check_input, check_look, check_url, check_voice, failure_message, given,
     speech_seconds,
 };
+use crate::testing::lookup::{find, take};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, State as SimState, Video, new_id};
 
 pub(super) fn routes() -> Router<Sim> {
@@ -241,11 +242,7 @@ pub(super) fn detail(state: &SimState, video: &Video, now: Instant) -> VideoDeta
 
 async fn show(State(sim): State<Sim>, Path(video_id): Path<String>) -> Reply {
     let state = sim.state();
-    let video = state
-        .videos
-        .iter()
-        .find(|v| v.id == video_id)
-        .ok_or_else(|| ApiErr::not_found("Video"))?;
+    let video = find(&state.videos, &video_id)?;
     ok(response!(VideoDetailEnvelope {
         data: Some(detail(&state, video, Instant::now())),
     }))
@@ -282,12 +279,7 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
 
 async fn remove(State(sim): State<Sim>, Path(video_id): Path<String>) -> Reply {
     let mut state = sim.state();
-    let index = state
-        .videos
-        .iter()
-        .position(|v| v.id == video_id)
-        .ok_or_else(|| ApiErr::not_found("Video"))?;
-    state.videos.remove(index);
+    take(&mut state.videos, &video_id)?;
     ok(response!(DeleteVideoResponseEnvelope {
         data: Some(response!(DeleteVideoResponse {
             deleted: true,

@@ -15,8 +15,9 @@ use serde_json::{Map, Value, json};
 use tokio::time::Instant;
 
 use super::failure_message;
+use crate::testing::lookup::{find_mut, take};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 use crate::testing::state::{Endpoint, Phase, State as SimState, new_id, rfc3339};
 
 pub(super) fn routes() -> Router<Sim> {
@@ -116,11 +117,7 @@ async fn update(State(sim): State<Sim>, Path(endpoint_id): Path<String>, body: B
     }
     let events = check_events(&request.events)?;
     let mut state = sim.state();
-    let endpoint = state
-        .endpoints
-        .iter_mut()
-        .find(|e| e.id == endpoint_id)
-        .ok_or_else(|| ApiErr::not_found("Webhook endpoint"))?;
+    let endpoint = find_mut(&mut state.endpoints, &endpoint_id)?;
     if let Some(url) = request.url {
         endpoint.url = url;
     }
@@ -134,12 +131,7 @@ async fn update(State(sim): State<Sim>, Path(endpoint_id): Path<String>, body: B
 
 async fn remove(State(sim): State<Sim>, Path(endpoint_id): Path<String>) -> Reply {
     let mut state = sim.state();
-    let index = state
-        .endpoints
-        .iter()
-        .position(|e| e.id == endpoint_id)
-        .ok_or_else(|| ApiErr::not_found("Webhook endpoint"))?;
-    state.endpoints.remove(index);
+    take(&mut state.endpoints, &endpoint_id)?;
     let mut data = Map::new();
     data.insert("endpoint_id".into(), Value::String(endpoint_id));
     data.insert("deleted".into(), Value::Bool(true));
@@ -151,11 +143,7 @@ async fn remove(State(sim): State<Sim>, Path(endpoint_id): Path<String>) -> Repl
 
 async fn rotate(State(sim): State<Sim>, Path(endpoint_id): Path<String>) -> Reply {
     let mut state = sim.state();
-    let endpoint = state
-        .endpoints
-        .iter_mut()
-        .find(|e| e.id == endpoint_id)
-        .ok_or_else(|| ApiErr::not_found("Webhook endpoint"))?;
+    let endpoint = find_mut(&mut state.endpoints, &endpoint_id)?;
     endpoint.secret = secret();
     ok(response!(RotateSecretResponseDataEnvelope {
         data: Some(response!(RotateSecretResponseData {
