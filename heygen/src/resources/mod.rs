@@ -5,9 +5,14 @@
 //! type. Listings return a lazy [`Paginator`](crate::Paginator); `list_with` configures the
 //! generated request builder (filters, `limit` as page size).
 
+pub mod ai_clipping;
 pub mod assets;
+pub mod audio;
 pub mod avatars;
+pub mod background_removals;
+pub mod brand_kits;
 pub mod lipsyncs;
+pub mod templates;
 pub mod users;
 pub mod video_agents;
 pub mod video_translations;
