@@ -1,5 +1,7 @@
-//! Rust SDK for HeyGen's v3 API: AI avatar videos, avatars and consent, voices, video
-//! translations and proofreads, lipsyncs, video agents, assets, webhooks and the account.
+//! Rust SDK for HeyGen's v3 API: AI avatar videos, avatars and consent, voices (and voice
+//! cloning), video translations and proofreads, lipsyncs, video agents, templates, brand kits
+//! and glossaries, audio sounds, AI clipping, background removal, assets, webhooks and the
+//! account.
 //!
 //! ```no_run
 //! use heygen::VideoFile;

@@ -1,5 +1,6 @@
 //! Waiting for HeyGen's asynchronous jobs: videos, video translations, lipsyncs, proofreads,
-//! avatar groups and looks, video-agent sessions and workflow executions.
+//! avatar groups and looks, video-agent sessions, workflow executions, AI clippings,
+//! background removals and voice clones.
 //!
 //! A create answers at once with an id; the result arrives minutes later. One poller,
 //! [`poll`], serves every job: an initial delay, then intervals growing from
@@ -452,3 +453,4 @@ pub fn last_seen<T: DeserializeOwned>(error: &Error) -> Option<T> {
 
 mod entry_points;
 mod jobs;
+mod media_jobs;

@@ -181,3 +181,30 @@ impl Avatars {
         poll(look_id, options, || self.get_look(look_id)).await
     }
 }
+
+use heygen_sys::types::VideoTranslationDeleteResponse;
+
+/// Deleting avatars (July 2026).
+impl Avatars {
+    /// Delete an avatar group and all its looks, for good (`deleteAvatarGroup`, `DELETE
+    /// /v3/avatars/{group_id}`). Public groups cannot be deleted.
+    pub async fn delete(&self, group_id: &str) -> crate::Result<VideoTranslationDeleteResponse> {
+        crate::call::path_id("group_id", group_id)?;
+        let raw = self.client.raw();
+        let request = raw.delete_avatar_group().group_id(group_id);
+        self.client.data(request.send(), |e| e.data).await
+    }
+
+    /// Delete a look (`deleteAvatarLook`, `DELETE /v3/avatars/looks/{look_id}`): photo
+    /// avatars, digital twins and kit-based looks; not studio avatars. Deleting a group's last
+    /// look deletes the group too.
+    pub async fn delete_look(
+        &self,
+        look_id: &str,
+    ) -> crate::Result<VideoTranslationDeleteResponse> {
+        crate::call::path_id("look_id", look_id)?;
+        let raw = self.client.raw();
+        let request = raw.delete_avatar_look().look_id(look_id);
+        self.client.data(request.send(), |e| e.data).await
+    }
+}

@@ -15,9 +15,14 @@ use serde::Serialize;
 
 use crate::{Client, Page, Paginator};
 
+pub mod ai_clipping;
 pub mod assets;
+pub mod audio;
 pub mod avatars;
+pub mod background_removals;
+pub mod brand_kits;
 pub mod lipsyncs;
+pub mod templates;
 pub mod users;
 pub mod video_agents;
 pub mod video_translations;

@@ -24,8 +24,10 @@ pub(crate) async fn idempotent(
     next: Next,
     slow: Duration,
 ) -> Response {
+    // Background removals ignore the header: their body's `request_id` deduplicates instead.
     let writes = matches!(*request.method(), Method::POST | Method::PATCH)
-        && request.uri().path().starts_with("/v3/");
+        && request.uri().path().starts_with("/v3/")
+        && request.uri().path() != "/v3/background-removals";
     let key = request
         .headers()
         .get("idempotency-key")

@@ -3,13 +3,14 @@
 //! [`Simulator::start`] serves the v3 API on `127.0.0.1` from inside your process: videos,
 //! avatars and consent, voices, video translations and proofreads, lipsyncs, video agent
 //! sessions (on their `/v3/video-agents/{id}` paths, `thinking` and, in chat mode,
-//! `waiting_for_input` until a message answers), webhooks, assets and `users/me`. The
-//! operations HeyGen added in July 2026 besides the sessions' (batches, bulk statuses, direct
-//! uploads, asset search, templates, brand kits, AI clipping, background removal, voice
-//! cloning) are not simulated yet: they answer 404. Responses are the generated `heygen::types`
-//! values serialised as the API sends them (`{"data": …}`, cursor pages, `StandardAPIError`
-//! bodies), and requests are checked like HeyGen checks them (auth, required fields, the
-//! `type` tags, unknown ids, `Idempotency-Key` replays).
+//! `waiting_for_input` until a message answers), webhooks, assets and `users/me`; and of the
+//! resources HeyGen added in July 2026, templates (two seeded, rendering videos), brand kits
+//! and glossaries, audio sounds (seeded), AI clipping and background-removal jobs, voice
+//! cloning, and avatar group and look deletion. The other July 2026 operations (batches, bulk
+//! statuses, direct uploads, asset search) are not simulated yet: they answer 404. Responses
+//! are the generated `heygen::types` values serialised as the API sends them (`{"data": …}`,
+//! cursor pages, `StandardAPIError` bodies), and requests are checked like HeyGen checks them
+//! (auth, required fields, the `type` tags, unknown ids, `Idempotency-Key` replays).
 //!
 //! Jobs progress with time (`pending` → `processing` → `completed` for a video, see
 //! [`Timeline`]): statuses are computed from `tokio::time::Instant`, so a test with
@@ -41,6 +42,7 @@
 //! # Ok(()) }
 //! ```
 
+mod catalog;
 mod faults;
 mod idempotency;
 mod lookup;

@@ -129,6 +129,9 @@ impl Simulator {
             ResourceKind::Lipsync => state.lipsyncs.len(),
             ResourceKind::VideoAgentSession => state.sessions.len(),
             ResourceKind::Avatar => state.looks.iter().filter(|look| !look.public).count(),
+            ResourceKind::AiClipping => state.clippings.len(),
+            ResourceKind::BackgroundRemoval => state.removals.len(),
+            ResourceKind::VoiceClone => state.voice_clones.len(),
         }
     }
 

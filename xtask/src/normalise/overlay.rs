@@ -36,6 +36,11 @@ pub struct Patch {
     pub value: toml::Value,
     /// Why upstream is wrong or incomplete here; required so no correction is unexplained.
     pub why: String,
+    /// A JSON pointer (the operation the correction is about): documents without it predate
+    /// what the patch corrects and are left alone, the patch reported as not needed. Without
+    /// `only_if`, a patch whose parent is missing is an error.
+    #[serde(default)]
+    pub only_if: Option<String>,
 }
 
 impl Overlay {
@@ -46,11 +51,19 @@ impl Overlay {
     }
 
     /// Applies the corrections; a pointer whose parent is missing is an error, so a correction
-    /// that no longer fits a new upstream version is noticed.
-    pub fn apply(&self, doc: &mut Value) -> Result<usize> {
+    /// that no longer fits a new upstream version is noticed. Returns the patches applied and
+    /// the pointers of those skipped (their `only_if` is not in the document).
+    pub fn apply(&self, doc: &mut Value) -> Result<(usize, Vec<String>)> {
+        let mut skipped = Vec::new();
         for patch in &self.patches {
             if patch.why.trim().is_empty() {
                 bail!("overlay patch {} has no `why`", patch.pointer);
+            }
+            if let Some(only_if) = &patch.only_if
+                && doc.pointer(only_if).is_none()
+            {
+                skipped.push(patch.pointer.clone());
+                continue;
             }
             let value = serde_json::to_value(&patch.value)?;
             let (parent, key) = patch
@@ -77,7 +90,7 @@ impl Overlay {
                 ),
             }
         }
-        Ok(self.patches.len())
+        Ok((self.patches.len() - skipped.len(), skipped))
     }
 }
 
@@ -101,7 +114,7 @@ mod tests {
         .unwrap();
         assert_eq!(overlay.unions["asset_id|url"], "AssetRef");
         let mut doc = json!({"components": {"schemas": {"S": {"enum": ["a"]}}}});
-        assert_eq!(overlay.apply(&mut doc).unwrap(), 1);
+        assert_eq!(overlay.apply(&mut doc).unwrap(), (1, Vec::new()));
         assert_eq!(doc["components"]["schemas"]["S"]["enum"], json!(["a", "b"]));
         let mut other = json!({"components": {}});
         assert!(
@@ -111,5 +124,38 @@ mod tests {
                 .to_string()
                 .contains("not in the document")
         );
+    }
+
+    #[test]
+    fn a_patch_only_if_its_operation_exists_skips_older_documents() {
+        let overlay: Overlay = toml::from_str(
+            r#"
+            [[patch]]
+            pointer = "/paths/~1v3~1clips/post/responses/200"
+            value = { description = "the id" }
+            why = "the document forgets the body"
+            only_if = "/paths/~1v3~1clips/post"
+            "#,
+        )
+        .unwrap();
+        let mut newer = json!({"paths": {"/v3/clips": {"post": {"responses": {"200": {}}}}}});
+        assert_eq!(overlay.apply(&mut newer).unwrap(), (1, Vec::new()));
+        assert_eq!(
+            newer.pointer("/paths/~1v3~1clips/post/responses/200/description"),
+            Some(&json!("the id"))
+        );
+        let mut older = json!({"paths": {}});
+        let (applied, skipped) = overlay.apply(&mut older).unwrap();
+        assert_eq!(
+            (applied, skipped.as_slice()),
+            (
+                0,
+                ["/paths/~1v3~1clips/post/responses/200".to_string()].as_slice()
+            )
+        );
+        assert_eq!(older, json!({"paths": {}}));
+        // The operation present but the pointer's parent gone: still an error.
+        let mut changed = json!({"paths": {"/v3/clips": {"post": {}}}});
+        assert!(overlay.apply(&mut changed).is_err());
     }
 }

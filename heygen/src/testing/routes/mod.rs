@@ -16,11 +16,18 @@ use super::state::{Phase, State as SimState};
 
 mod account;
 mod agents;
+mod ai_clipping;
 mod assets;
+mod audio;
+mod avatar_deletes;
 mod avatars;
+mod background_removals;
+mod brand;
 mod lipsyncs;
+mod templates;
 mod translations;
 mod videos;
+mod voice_clones;
 mod voices;
 mod webhooks;
 
@@ -36,6 +43,13 @@ pub(crate) fn router(sim: Sim) -> Router {
         .merge(account::routes())
         .merge(webhooks::routes())
         .merge(assets::routes())
+        .merge(templates::routes())
+        .merge(brand::routes())
+        .merge(audio::routes())
+        .merge(ai_clipping::routes())
+        .merge(background_removals::routes())
+        .merge(voice_clones::routes())
+        .merge(avatar_deletes::routes())
         .route("/files/{kind}/{name}", get(file))
         .route("/consent/{group_id}", get(consent_page))
         .fallback(|| async {
@@ -119,7 +133,12 @@ pub(super) fn check_reference(
 
 /// Checks a voice id.
 pub(super) fn check_voice(state: &SimState, voice_id: &str, param: &str) -> Result<(), ApiErr> {
-    if state.voices.iter().any(|voice| voice.voice_id == voice_id) {
+    let now = Instant::now();
+    let cloned = |id: &str| {
+        let mut clones = state.voice_clones.iter();
+        clones.any(|c| c.id == id && c.job.phase(now).completed())
+    };
+    if state.voices.iter().any(|voice| voice.voice_id == voice_id) || cloned(voice_id) {
         Ok(())
     } else {
         Err(ApiErr::invalid(
