@@ -18,7 +18,7 @@ use tokio::time::Instant;
 
 use super::{check_reference, check_url, failure_message, given};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 use crate::testing::state::{Clipping, ResourceKind, State as SimState, new_id};
 
 /// The source video's length, in seconds.

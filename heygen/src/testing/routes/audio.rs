@@ -10,7 +10,7 @@ use heygen_sys::types::{AudioSound, AudioSoundPage, ListAudioSoundsType};
 
 use crate::testing::catalog::Sound;
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new().route("/v3/audio/sounds", get(search))

@@ -10,7 +10,7 @@ use heygen_sys::types::{
 };
 
 use crate::testing::reply::{ApiErr, Reply, ok, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()

@@ -17,7 +17,7 @@ use tokio::time::Instant;
 
 use super::{check_input, failure_message, given};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 use crate::testing::state::{Removal, ResourceKind, State as SimState, new_id};
 
 /// The layers a job can produce, in the order the API lists them.

@@ -6,7 +6,7 @@ use axum::routing::get;
 use heygen_sys::types::{BrandGlossaryPage, BrandKitPage};
 
 use crate::testing::reply::{Query, Reply, cursor, ok, paginate, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()

@@ -14,7 +14,7 @@ use tokio::time::Instant;
 
 use super::{check_asset_id, check_look, check_url, check_voice, given};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, State as SimState, Video, new_id};
 
 /// Seconds of video per rendered scene.

@@ -15,7 +15,7 @@ use tokio::time::Instant;
 
 use super::{check_input, failure_message, given};
 use crate::testing::reply::{ApiErr, Reply, ok, parse, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, State as SimState, VoiceClone, new_id};
 
 pub(super) fn routes() -> Router<Sim> {
