@@ -38,16 +38,20 @@ async fn main() -> Result<(), Box<dyn Error>> {
         None => return Err("pass the URL of the video to translate".into()),
     };
 
-    // The API names languages in English ("French", "Spanish (Spain)"): pick two it lists.
+    // The API names languages in English ("French", "Spanish (Spain)"): pick two it lists,
+    // French and German when offered, else the first two.
     let available = client.video_translations().languages().await?.languages;
     println!("{} target languages available", available.len());
-    let wanted: Vec<String> = ["French", "German"]
+    let mut wanted: Vec<String> = ["French", "German"]
         .into_iter()
         .filter_map(|want| available.iter().find(|l| l.eq_ignore_ascii_case(want)))
         .cloned()
         .collect();
     if wanted.is_empty() {
-        return Err("neither French nor German is offered".into());
+        wanted = available.iter().take(2).cloned().collect();
+    }
+    if wanted.is_empty() {
+        return Err("the API offers no target language".into());
     }
 
     let request = CreateVideoTranslationRequest::builder()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The SDK against Prism: installs @stoplight/prism-cli (the version pinned by
 # tests/prism/package-lock.json) with npm into a cache directory, starts `prism mock` on the
-# original cached OpenAPI 3.1 document on a loopback port, builds the SDK's examples, and runs
+# cached OpenAPI 3.1 document (with the overlay's [[patch]] corrections the SDK is generated from)
+# on a loopback port, builds the SDK's examples, and runs
 # tests/tests/prism.rs with PRISM_URL and PRISM_EXAMPLES set: every operation through the SDK
 # (one call per union member of its body) and every example up to its first status poll, with
 # no `sl-violations` header and every response decoded. Prism is stopped on exit.
@@ -21,6 +22,10 @@ command -v npm >/dev/null || { echo "tests/prism/run.sh needs node and npm" >&2;
 file=$(sed -n '/^\[/q; s/^file = "\(.*\)"/\1/p' openapi/spec.lock)  # the pin, not [[history]]
 doc=$root/openapi/cache/$file
 [ -f "$doc" ] || cargo xtask fetch --from "../shared/heygen-openapi/$file"
+# Prism serves what the SDK is generated from: the pin with the overlay's corrections.
+mkdir -p "$cache"
+patched=$cache/patched-$file
+cargo xtask patched --out "$patched"
 
 # Prism, exactly as locked; reinstalled only when the lock changes. No install scripts run.
 mkdir -p "$cache"
@@ -43,7 +48,7 @@ fi
 [ -n "$port" ] || { echo "no free port for Prism" >&2; exit 1; }
 
 log=$cache/prism-$port.log
-"$prism" mock --host 127.0.0.1 --port "$port" "$doc" >"$log" 2>&1 &
+"$prism" mock --host 127.0.0.1 --port "$port" "$patched" >"$log" 2>&1 &
 prism_pid=$!
 stop_prism() {
     if kill -0 "$prism_pid" 2>/dev/null; then
@@ -53,8 +58,8 @@ stop_prism() {
 }
 trap stop_prism EXIT
 
-echo "== prism mock $doc on 127.0.0.1:$port (pid $prism_pid, log $log)"
-for _ in $(seq 1 600); do
+echo "== prism mock $patched on 127.0.0.1:$port (pid $prism_pid, log $log)"
+for _ in $(seq 1 1800); do  # up to 180 s: a busy 2-core machine starts node slowly
     grep -q "Prism is listening" "$log" && break
     if ! kill -0 "$prism_pid" 2>/dev/null; then
         cat "$log" >&2

@@ -80,6 +80,39 @@ fn problems(exchange: &Exchange) -> Option<String> {
     })
 }
 
+/// The GETs a waiting example polls: reaching one means the example got as far as waiting
+/// (Prism's static answers never finish a job).
+const STATUS_POLLS: [&str; 5] = [
+    "getVideoV3",
+    "getVideoTranslationV3",
+    "getLipsyncV3",
+    "getAsset",
+    "listVideoStatuses",
+];
+
+/// What an example needs on its command line when it talks to an API rather than the simulator
+/// (a video URL, a file to upload); the files are written into `scratch`.
+/// `None` for an example that makes no API call (the webhook receiver only parses deliveries).
+fn example_args(path: &str, scratch: &std::path::Path) -> Result<Option<Vec<String>>, String> {
+    let name = std::path::Path::new(path)
+        .file_stem()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let file = |file: &str, bytes: &[u8]| -> Result<String, String> {
+        std::fs::create_dir_all(scratch).map_err(|e| e.to_string())?;
+        let path = scratch.join(file);
+        std::fs::write(&path, bytes).map_err(|e| e.to_string())?;
+        Ok(path.display().to_string())
+    };
+    Ok(Some(match name {
+        "webhook_receiver" => return Ok(None),
+        "translate_video" => vec!["https://example.com/video.mp4".to_string()],
+        // A PNG signature is all Prism's multipart validation looks at.
+        "upload_and_animate" => vec![file("portrait.png", b"\x89PNG\r\n\x1a\n")?],
+        _ => Vec::new(),
+    }))
+}
+
 /// Runs one example binary against Prism through the proxy until its first `getVideoV3` poll
 /// or its exit; `Ok` describes how it ended. An exit with an error fails, except one: Prism's
 /// static mock answers every cursor page with `has_more: true` and the same `next_token`
@@ -88,7 +121,12 @@ fn problems(exchange: &Exchange) -> Option<String> {
 /// mock really did repeat the cursor. Every request made must be free of violations and 2xx.
 async fn run_example(path: &str, recorder: &Recorder) -> Result<String, String> {
     recorder.clear();
+    let scratch = std::env::temp_dir().join(format!("heygen-prism-{}", std::process::id()));
+    let Some(args) = example_args(path, &scratch)? else {
+        return Ok("makes no API call: not run".to_string());
+    };
     let mut child = tokio::process::Command::new(path)
+        .args(args)
         .env("HEYGEN_API_KEY", "prism_key")
         .env("HEYGEN_BASE_URL", recorder.base_url())
         .env_remove("HEYGEN_AVATAR_ID")
@@ -102,7 +140,7 @@ async fn run_example(path: &str, recorder: &Recorder) -> Result<String, String> 
     let polled = |recorder: &Recorder| {
         recorder.exchanges().iter().any(|e| {
             route(spec(), &e.request.method, &e.request.path)
-                .is_some_and(|(op, _)| op.operation_id == "getVideoV3")
+                .is_some_and(|(op, _)| STATUS_POLLS.contains(&op.operation_id.as_str()))
         })
     };
     let ending = loop {

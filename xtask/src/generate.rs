@@ -136,6 +136,21 @@ pub fn report(root: &Path, out: Option<&str>) -> Result<()> {
     Ok(())
 }
 
+/// The pinned 3.1 document with only the overlay's `[[patch]]` corrections applied: what a mock
+/// server (Prism) should serve, so it answers as the document the SDK is generated from.
+pub fn write_patched(root: &Path, out: &str) -> Result<()> {
+    let (_, mut doc) = load_cached(root)?;
+    let overlay = Overlay::load(&root.join("openapi/overlay.toml"))?;
+    let (applied, skipped) = overlay.apply(&mut doc)?;
+    std::fs::write(out, serde_json::to_string_pretty(&doc)?)
+        .with_context(|| format!("writing {out}"))?;
+    println!(
+        "wrote the pinned document with {applied} overlay patch(es) applied ({} skipped) to {out} (do not commit it)",
+        skipped.len()
+    );
+    Ok(())
+}
+
 #[cfg(test)]
 #[path = "pipeline_tests.rs"]
 mod pipeline_tests;

@@ -28,6 +28,8 @@ const USAGE: &str = "usage: cargo xtask <command>
                                      diff against the pin, re-pin (the old pin moves to [[history]]), generate, check,
                                      and print the suggested CHANGELOG.md entry; without --from, the lock's URL
   normalise [--out PATH]             print the normalisation report (and write the 3.0 document, never to be committed)
+  patched --out PATH                 write the pinned 3.1 document with the overlay's [[patch]] corrections applied
+                                     (what the SDK is generated from; for mock servers such as Prism; never committed)
 Errors exit with status 2.";
 
 fn main() -> ExitCode {
@@ -89,6 +91,13 @@ fn run() -> Result<ExitCode> {
             let out = args.value("--out")?;
             args.done()?;
             generate::report(&root, out.as_deref())?;
+        }
+        "patched" => {
+            let out = args
+                .value("--out")?
+                .ok_or_else(|| anyhow::anyhow!("patched needs --out PATH\n{USAGE}"))?;
+            args.done()?;
+            generate::write_patched(&root, &out)?;
         }
         _ => println!("{USAGE}"),
     }
