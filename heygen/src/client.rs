@@ -119,6 +119,14 @@ impl Client {
         }
     }
 
+    /// This handle with `key` as its `Idempotency-Key` and its other options kept (for one
+    /// create of many, each with its own key).
+    pub(crate) fn with_idempotency_key(&self, key: String) -> Self {
+        let mut options = (*self.options).clone();
+        options.idempotency_key = Some(key);
+        self.with_options(options)
+    }
+
     /// Runs one generated operation built from this handle's [`Client::raw`], mapping every
     /// failure to [`Error`] (the operation id comes from the generated code).
     pub async fn run<T, E, F>(&self, send: F) -> Result<ResponseValue<T>>

@@ -433,6 +433,13 @@ impl From<heygen_sys::types::error::ConversionError> for Error {
     }
 }
 
+impl From<std::convert::Infallible> for Error {
+    /// A conversion that cannot fail (a request given as its own type, `R: TryInto<R>`).
+    fn from(never: std::convert::Infallible) -> Self {
+        match never {}
+    }
+}
+
 /// At most `max` bytes of a body, cut on a character boundary.
 pub(crate) fn excerpt(body: &[u8], max: usize) -> String {
     let text = String::from_utf8_lossy(&body[..body.len().min(max)]);

@@ -1,7 +1,8 @@
 //! Loading the pinned upstream OpenAPI 3.1 document and walking its operations.
 //!
 //! The document is read at run time from `openapi/cache/<file>` (git-ignored) and verified
-//! against `openapi/spec.lock`; it is kept as the original `serde_json::Value`, untouched.
+//! against `openapi/spec.lock`; it is kept as a `serde_json::Value`, with the corrections of
+//! `openapi/overlay.toml` (its `[[patch]]` entries) applied, as the SDK is generated from it.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -198,8 +199,9 @@ impl Spec {
                 lock.file
             );
         }
-        let doc: Value = serde_json::from_slice(&bytes)
+        let mut doc: Value = serde_json::from_slice(&bytes)
             .with_context(|| format!("{} is not valid JSON", path.display()))?;
+        apply_overlay_patches(&mut doc, &root.join("openapi").join("overlay.toml"))?;
         let spec = Spec {
             doc,
             lock: Some(lock),
@@ -561,6 +563,55 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .map_or_else(|| PathBuf::from(".."), Path::to_path_buf)
+}
+
+/// Applies the `[[patch]]` corrections of the overlay at `path` (none when it does not exist):
+/// each sets the value at a JSON pointer whose parent must exist, as `cargo xtask generate`
+/// does before generating, so the contracts check the document the SDK is generated from.
+pub fn apply_overlay_patches(doc: &mut Value, path: &Path) -> anyhow::Result<usize> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    let overlay: toml::Table = text
+        .parse()
+        .with_context(|| format!("{} is not valid TOML", path.display()))?;
+    let patches = match overlay.get("patch") {
+        None => return Ok(0),
+        Some(toml::Value::Array(patches)) => patches,
+        Some(_) => bail!("{}: `patch` is not an array of tables", path.display()),
+    };
+    for patch in patches {
+        let pointer = patch
+            .get("pointer")
+            .and_then(toml::Value::as_str)
+            .with_context(|| format!("{}: a patch without `pointer`", path.display()))?;
+        let value = patch
+            .get("value")
+            .with_context(|| format!("{}: patch {pointer} has no `value`", path.display()))?;
+        let value = serde_json::to_value(value)?;
+        let (parent, key) = pointer
+            .rsplit_once('/')
+            .with_context(|| format!("patch {pointer}: not a JSON pointer"))?;
+        let key = key.replace("~1", "/").replace("~0", "~");
+        match doc.pointer_mut(parent) {
+            Some(Value::Object(map)) => {
+                map.insert(key, value);
+            }
+            Some(Value::Array(items)) => {
+                let slot = key
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|index| items.get_mut(index))
+                    .with_context(|| format!("patch {pointer}: no such array index"))?;
+                *slot = value;
+            }
+            Some(_) => bail!("patch {pointer}: {parent} is not an object or array"),
+            None => bail!("patch {pointer}: {parent} is not in the document"),
+        }
+    }
+    Ok(patches.len())
 }
 
 /// Lower-case hex sha256 of `bytes`.

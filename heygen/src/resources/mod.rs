@@ -7,6 +7,8 @@
 
 pub mod assets;
 pub mod avatars;
+pub mod batches;
+mod bulk;
 pub mod lipsyncs;
 pub mod users;
 pub mod video_agents;

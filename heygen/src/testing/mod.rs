@@ -41,7 +41,9 @@
 //! # Ok(()) }
 //! ```
 
+mod batch;
 mod faults;
+mod gauge;
 mod idempotency;
 mod reply;
 mod routes;

@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use crate::testing::batch::SimBatch;
+use crate::testing::gauge::Gauge;
 use crate::testing::reply::response;
 use axum::body::Bytes;
 use heygen_sys::types::{
@@ -205,6 +207,18 @@ impl Job {
             release: None,
             stopped: None,
         }
+    }
+
+    /// When the job ends, unless a gate holds it (or it is stopped).
+    pub(crate) fn ends_at(&self) -> Option<Instant> {
+        let mut at = self.start;
+        for step in &self.steps {
+            match step {
+                Step::Timed(_, duration) => at += *duration,
+                Step::Gate(_) => return None,
+            }
+        }
+        Some(at)
     }
 
     /// When the job reached its gate (the timed steps before it done), if it has one.
@@ -477,6 +491,7 @@ pub(crate) struct Config {
     pub fail_jobs: bool,
     pub avatars: usize,
     pub voices: usize,
+    pub max_concurrent_jobs: Option<usize>,
 }
 
 /// Everything the simulator knows.
@@ -499,6 +514,8 @@ pub(crate) struct State {
     pub endpoints: Vec<Endpoint>,
     pub assets: Vec<Asset>,
     pub idempotency: HashMap<String, Remembered>,
+    pub gauge: Gauge,
+    pub batches: Vec<SimBatch>,
 }
 
 const AVATAR_NAMES: [&str; 12] = [
@@ -561,6 +578,8 @@ impl State {
             endpoints: Vec::new(),
             assets: Vec::new(),
             idempotency: HashMap::new(),
+            gauge: Gauge::new(config.max_concurrent_jobs),
+            batches: Vec::new(),
         };
         state.seed(config.avatars, config.voices);
         state
@@ -646,16 +665,21 @@ impl State {
         self.seq
     }
 
-    /// The job of a resource created now.
-    pub(crate) fn new_job(&self, kind: ResourceKind, now: Instant, gated: bool) -> Job {
-        Job::new(
+    /// The job of a resource created now (counted by the [`Gauge`] for videos, translations
+    /// and lipsyncs).
+    pub(crate) fn new_job(&mut self, kind: ResourceKind, now: Instant, gated: bool) -> Job {
+        let job = Job::new(
             kind,
             now,
             &self.timeline,
             self.injected.get(&kind).map(String::as_str),
             self.fail_jobs,
             gated,
-        )
+        );
+        if let Some(end) = job.ends_at().filter(|_| Gauge::counts(kind)) {
+            self.gauge.record(now, end);
+        }
+        job
     }
 
     /// A URL on the simulator that serves a stand-in file.

@@ -17,6 +17,7 @@ mod account;
 mod agents;
 mod assets;
 mod avatars;
+mod batches;
 mod lipsyncs;
 mod translations;
 mod videos;
@@ -35,6 +36,7 @@ pub(crate) fn router(sim: Sim) -> Router {
         .merge(account::routes())
         .merge(webhooks::routes())
         .merge(assets::routes())
+        .merge(batches::routes())
         .route("/files/{kind}/{name}", get(file))
         .route("/consent/{group_id}", get(consent_page))
         .fallback(|| async {
