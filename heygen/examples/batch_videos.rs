@@ -66,23 +66,27 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .ok_or("the account has no avatar looks")?;
     let voice_id = match look.default_voice_id.clone() {
         Some(voice) => voice,
-        None => client
-            .voices()
-            .list()
-            .max_items(1)
-            .collect()
-            .await?
-            .into_iter()
-            .next()
-            .ok_or("the account has no voices")?
-            .voice_id,
+        None => {
+            client
+                .voices()
+                .list()
+                .max_items(1)
+                .collect()
+                .await?
+                .into_iter()
+                .next()
+                .ok_or("the account has no voices")?
+                .voice_id
+        }
     };
     let personalised = |n: usize| {
         let name = NAMES[n % NAMES.len()];
         CreateVideoFromAvatar::builder()
             .avatar_id(&look.id)
             .voice_id(&voice_id)
-            .script(format!("Hi {name}, welcome aboard! This video was made for you."))
+            .script(format!(
+                "Hi {name}, welcome aboard! This video was made for you."
+            ))
             .title(format!("Welcome {name} #{n}"))
     };
 
@@ -130,7 +134,11 @@ async fn main() -> Result<(), Box<dyn Error>> {
     println!("  batch {}", batch.batch_id);
     // HeyGen creates a batch's videos by itself: wait until each item has its video's id.
     let ids = loop {
-        let items = client.videos().batch_items(&batch.batch_id).collect().await?;
+        let items = client
+            .videos()
+            .batch_items(&batch.batch_id)
+            .collect()
+            .await?;
         let ids: Vec<String> = items.iter().filter_map(|i| i.video_id.clone()).collect();
         let failed = items.iter().filter(|i| i.error.is_some()).count();
         if ids.len() + failed == items.len() {

@@ -59,10 +59,12 @@ async fn a_video_batch_progresses_on_the_simulators_clock() {
     assert_eq!(batch.items[0].status, BatchItemStatus::Queued);
     assert_eq!(batch.items[3].status, BatchItemStatus::Failed);
     assert!(batch.items[3].video_id.is_none());
-    assert!(batch.items[3].error.as_ref().unwrap()["message"]
-        .as_str()
-        .unwrap()
-        .contains("no_such_voice"));
+    assert!(
+        batch.items[3].error.as_ref().unwrap()["message"]
+            .as_str()
+            .unwrap()
+            .contains("no_such_voice")
+    );
     assert_eq!(batch.counts_by_status["queued"], json!(3));
 
     advance(Timeline::default().pending).await;
@@ -71,8 +73,16 @@ async fn a_video_batch_progresses_on_the_simulators_clock() {
         .batch_statuses([&created.batch_id])
         .await
         .unwrap();
-    assert_eq!(statuses(&by_batch.data), ["processing", "processing", "processing", "failed"]);
-    assert!(by_batch.data.iter().all(|e| e.batch_id.as_deref() == Some(created.batch_id.as_str())));
+    assert_eq!(
+        statuses(&by_batch.data),
+        ["processing", "processing", "processing", "failed"]
+    );
+    assert!(
+        by_batch
+            .data
+            .iter()
+            .all(|e| e.batch_id.as_deref() == Some(created.batch_id.as_str()))
+    );
     assert_eq!(by_batch.data[2].item_index, Some(2));
 
     advance(Timeline::default().total()).await;
@@ -89,7 +99,10 @@ async fn a_video_batch_progresses_on_the_simulators_clock() {
         .statuses(ids.iter().chain([&"not_mine".to_string()]))
         .await
         .unwrap();
-    assert_eq!(statuses(&by_id.data), ["completed", "completed", "completed", "not_found"]);
+    assert_eq!(
+        statuses(&by_id.data),
+        ["completed", "completed", "completed", "not_found"]
+    );
     assert_eq!(by_id.data[3].video_id.as_deref(), Some("not_mine"));
     let batch = client.videos().get_batch(&created.batch_id).await.unwrap();
     assert_eq!(batch.status, BatchStatus::Completed);
@@ -138,10 +151,17 @@ async fn batch_items_wait_queued_under_the_concurrent_job_limit() {
     // A direct create past the limit is refused with a 429 and the wait until a place frees.
     let busy = sim.client_builder().max_retries(0).build().unwrap();
     for n in 0..3 {
-        busy.videos().create(video(&sim, &format!("d{n}"))).await.unwrap();
+        busy.videos()
+            .create(video(&sim, &format!("d{n}")))
+            .await
+            .unwrap();
     }
     assert_eq!(sim.concurrent_jobs(), 3);
-    let error = busy.videos().create(video(&sim, "one too many")).await.unwrap_err();
+    let error = busy
+        .videos()
+        .create(video(&sim, "one too many"))
+        .await
+        .unwrap_err();
     let api = error.api().expect("an API error");
     assert!(matches!(error, Error::RateLimited(_)), "{error:?}");
     assert_eq!(api.code.as_deref(), Some("concurrency_limit_exceeded"));
@@ -158,10 +178,12 @@ async fn translation_and_lipsync_batches() {
     };
     let created = client
         .video_translations()
-        .create_batch(CreateVideoTranslationBatchRequest::builder().video_translations(vec![
-            translation(&["Spanish", "German"]),
-            translation(&["French"]),
-        ]))
+        .create_batch(
+            CreateVideoTranslationBatchRequest::builder().video_translations(vec![
+                translation(&["Spanish", "German"]),
+                translation(&["French"]),
+            ]),
+        )
         .await
         .unwrap();
     assert_eq!(created.total_items, Some(3), "one item per language");
@@ -174,17 +196,32 @@ async fn translation_and_lipsync_batches() {
         .await
         .unwrap();
     assert_eq!(batch.status, BatchStatus::Completed);
-    let ids: Vec<String> = batch.items.iter().map(|i| i.video_id.clone().unwrap()).collect();
+    let ids: Vec<String> = batch
+        .items
+        .iter()
+        .map(|i| i.video_id.clone().unwrap())
+        .collect();
     let languages: Vec<Option<String>> = {
         let mut out = Vec::new();
         for id in &ids {
-            out.push(client.video_translations().get(id).await.unwrap().output_language);
+            out.push(
+                client
+                    .video_translations()
+                    .get(id)
+                    .await
+                    .unwrap()
+                    .output_language,
+            );
         }
         out
     };
     assert_eq!(
         languages,
-        [Some("Spanish".into()), Some("German".into()), Some("French".into())]
+        [
+            Some("Spanish".into()),
+            Some("German".into()),
+            Some("French".into())
+        ]
     );
     let page = client.video_translations().statuses(&ids).await.unwrap();
     assert_eq!(statuses(&page.data), ["completed"; 3]);
@@ -212,7 +249,11 @@ async fn translation_and_lipsync_batches() {
         .unwrap();
     assert_eq!(statuses(&page.data), ["queued", "queued"]);
     // Batches are per area: a lipsync batch is no video batch.
-    let error = client.videos().get_batch(&created.batch_id).await.unwrap_err();
+    let error = client
+        .videos()
+        .get_batch(&created.batch_id)
+        .await
+        .unwrap_err();
     assert_eq!(error.status(), Some(404));
 }
 
@@ -244,7 +285,9 @@ async fn bad_batches_and_id_lists_are_refused_before_any_request() {
     .unwrap();
     let expanded = client
         .video_translations()
-        .create_batch(CreateVideoTranslationBatchRequest::builder().video_translations(vec![expanded]))
+        .create_batch(
+            CreateVideoTranslationBatchRequest::builder().video_translations(vec![expanded]),
+        )
         .await
         .unwrap_err();
     assert_eq!(field(expanded).as_deref(), Some("video_translations"));
@@ -258,8 +301,14 @@ async fn bad_batches_and_id_lists_are_refused_before_any_request() {
         Some("lipsync_ids")
     );
     assert_eq!(
-        field(client.video_translations().batch_statuses(Vec::<String>::new()).await.unwrap_err())
-            .as_deref(),
+        field(
+            client
+                .video_translations()
+                .batch_statuses(Vec::<String>::new())
+                .await
+                .unwrap_err()
+        )
+        .as_deref(),
         Some("batch_ids")
     );
     assert_eq!(

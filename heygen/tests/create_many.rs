@@ -42,7 +42,9 @@ async fn a_thousand_videos_through_429s_never_more_than_ten_at_once_in_order() {
             .path("/v3/videos"),
     );
     let client = sim.client_builder().max_retries(6).build().unwrap();
-    let requests: Vec<_> = (0..1000).map(|n| video(&sim, &format!("video {n}"))).collect();
+    let requests: Vec<_> = (0..1000)
+        .map(|n| video(&sim, &format!("video {n}")))
+        .collect();
     let started = tokio::time::Instant::now();
     let results = client
         .videos()
@@ -53,7 +55,11 @@ async fn a_thousand_videos_through_429s_never_more_than_ten_at_once_in_order() {
     let mut ids = HashSet::new();
     for (n, result) in results.iter().enumerate() {
         let video = result.as_ref().unwrap_or_else(|e| panic!("#{n}: {e}"));
-        assert_eq!(video.title.as_deref(), Some(format!("video {n}").as_str()), "input order");
+        assert_eq!(
+            video.title.as_deref(),
+            Some(format!("video {n}").as_str()),
+            "input order"
+        );
         assert!(video.video_url.is_some());
         ids.insert(video.id.clone());
     }
@@ -69,7 +75,9 @@ async fn a_thousand_videos_through_429s_never_more_than_ten_at_once_in_order() {
     assert!(refused >= 50, "429s injected: {refused}");
     let mut by_key: HashMap<String, Vec<&heygen::testing::RecordedRequest>> = HashMap::new();
     for post in &posts {
-        let key = post.header("idempotency-key").expect("every create has a key");
+        let key = post
+            .header("idempotency-key")
+            .expect("every create has a key");
         by_key.entry(key.to_string()).or_default().push(post);
     }
     assert_eq!(by_key.len(), 1000, "one key per video");
@@ -85,7 +93,11 @@ async fn a_thousand_videos_through_429s_never_more_than_ten_at_once_in_order() {
         .count();
     let detail_gets = journal
         .iter()
-        .filter(|r| r.method == "GET" && r.path.starts_with("/v3/videos/") && r.path != "/v3/videos/statuses")
+        .filter(|r| {
+            r.method == "GET"
+                && r.path.starts_with("/v3/videos/")
+                && r.path != "/v3/videos/statuses"
+        })
         .count();
     assert_eq!(detail_gets, 1000, "one GET per finished video");
     println!(
@@ -147,11 +159,7 @@ async fn failed_and_timed_out_jobs_name_their_video() {
     let client = sim.client();
     let results = client
         .videos()
-        .create_many_and_wait_with(
-            [video(&sim, "a"), video(&sim, "b")],
-            1,
-            &WaitOptions::new(),
-        )
+        .create_many_and_wait_with([video(&sim, "a"), video(&sim, "b")], 1, &WaitOptions::new())
         .await;
     let videos = existing(&client).await;
     for result in &results {
@@ -160,7 +168,10 @@ async fn failed_and_timed_out_jobs_name_their_video() {
         assert!(videos.contains(error.job_ids()[0]));
     }
     sim.fail_jobs(false);
-    sim.set_timeline(Timeline::new(Duration::from_secs(300), Duration::from_secs(300)));
+    sim.set_timeline(Timeline::new(
+        Duration::from_secs(300),
+        Duration::from_secs(300),
+    ));
     let results = client
         .videos()
         .create_many_and_wait_with(
@@ -207,7 +218,11 @@ async fn translations_count_one_job_per_language() {
         assert_eq!(languages, ["Spanish", "German"]);
     }
     assert_eq!(sim.count(ResourceKind::VideoTranslation), 10);
-    assert_eq!(sim.peak_concurrent_jobs(), 4, "two requests of two at a time");
+    assert_eq!(
+        sim.peak_concurrent_jobs(),
+        4,
+        "two requests of two at a time"
+    );
 }
 
 #[tokio::test(start_paused = true)]

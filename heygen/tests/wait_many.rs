@@ -46,7 +46,11 @@ async fn videos(sim: &Simulator, client: &Client, n: usize, every: Duration) -> 
             .collect()
             .await
             .expect("its items");
-        ids.extend(items.into_iter().map(|item| item.video_id.expect("created")));
+        ids.extend(
+            items
+                .into_iter()
+                .map(|item| item.video_id.expect("created")),
+        );
         tokio::time::sleep(every).await;
     }
     ids
@@ -84,7 +88,10 @@ fn rounds(journal: &[RecordedRequest]) -> Vec<Vec<&RecordedRequest>> {
 #[tokio::test(start_paused = true)]
 async fn a_thousand_running_videos_cost_ten_status_gets_an_interval_and_one_get_each() {
     let sim = Simulator::builder()
-        .timeline(Timeline::new(Duration::from_secs(10), Duration::from_secs(20)))
+        .timeline(Timeline::new(
+            Duration::from_secs(10),
+            Duration::from_secs(20),
+        ))
         .start()
         .await;
     let client = sim.client();
@@ -168,7 +175,10 @@ async fn failures_are_items_unknown_statuses_run_and_the_deadline_names_who_was_
     });
     let unknown = create("unknown status").await.unwrap().video_id;
     sim.clear_injected_statuses();
-    sim.set_timeline(Timeline::new(Duration::from_secs(600), Duration::from_secs(600)));
+    sim.set_timeline(Timeline::new(
+        Duration::from_secs(600),
+        Duration::from_secs(600),
+    ));
     let slow = create("slow").await.unwrap().video_id;
     let missing = "no_such_video".to_string();
 
@@ -190,7 +200,11 @@ async fn failures_are_items_unknown_statuses_run_and_the_deadline_names_who_was_
                 assert_eq!(ids.len(), 1, "each item names one job: {error}");
                 let kind = match &error {
                     Error::JobFailed { .. } => "failed".to_string(),
-                    Error::WaitTimeout { last_status, elapsed, .. } => {
+                    Error::WaitTimeout {
+                        last_status,
+                        elapsed,
+                        ..
+                    } => {
                         assert!(*elapsed >= Duration::from_secs(60));
                         format!("timed out ({last_status})")
                     }
@@ -342,9 +356,12 @@ async fn translations_and_lipsyncs_wait_through_their_own_statuses() {
         .await;
     assert_eq!(done[0].as_ref().unwrap().id, lipsync);
     let journal = sim.requests();
-    assert!(journal.iter().any(|r| r.path == "/v3/video-translations/statuses"
-        && r.query_param("video_translation_ids").is_some()));
-    assert!(journal
-        .iter()
-        .any(|r| r.path == "/v3/lipsyncs/statuses" && r.query_param("lipsync_ids").as_deref() == Some(lipsync.as_str())));
+    assert!(
+        journal
+            .iter()
+            .any(|r| r.path == "/v3/video-translations/statuses"
+                && r.query_param("video_translation_ids").is_some())
+    );
+    assert!(journal.iter().any(|r| r.path == "/v3/lipsyncs/statuses"
+        && r.query_param("lipsync_ids").as_deref() == Some(lipsync.as_str())));
 }

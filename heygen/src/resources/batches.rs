@@ -3,9 +3,10 @@
 //! statuses (`GET /v3/{…}/batches/{batch_id}`, its items paginated), and the statuses of up to
 //! 100 jobs, or of whole batches, in one GET (`GET /v3/{…}/statuses`).
 //!
-//! The three resources share the shapes: [`Batch`] (its items carry the job's id as `video_id`,
-//! translations and lipsyncs included) and [`StatusEntry`]. A statuses entry's `status` is
-//! `queued`, `processing`, `completed`, `failed`, or `not_found` for an id the account does not
+//! The three resources share the shapes: [`Batch`] (its items carry the job's id as
+//! `video_id`, translations and lipsyncs included) and
+//! [`StatusEntry`](crate::types::StatusEntry). A statuses entry's `status` is `queued`,
+//! `processing`, `completed`, `failed`, or `not_found` for an id the account does not
 //! own, and the API adds values: it is a string.
 //!
 //! To wait on many jobs, use `wait_many` (one statuses GET per interval for 100 ids) rather than
@@ -223,7 +224,9 @@ impl VideoTranslations {
             async move {
                 crate::call::path_id("batch_id", &batch_id)?;
                 let raw = client.raw();
-                let mut request = raw.get_video_translation_batch().batch_id(batch_id.as_str());
+                let mut request = raw
+                    .get_video_translation_batch()
+                    .batch_id(batch_id.as_str());
                 if let Some(token) = token {
                     request = request.token(token);
                 }
@@ -240,7 +243,11 @@ impl VideoTranslations {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let ids = id_list("video_translation_ids", video_translation_ids, MAX_STATUS_IDS)?;
+        let ids = id_list(
+            "video_translation_ids",
+            video_translation_ids,
+            MAX_STATUS_IDS,
+        )?;
         let raw = self.client.raw();
         let request = raw
             .list_video_translation_statuses()

@@ -6,8 +6,8 @@
 
 use heygen_sys::types::{
     CreateAvatarVideoResponse, CreateLipsyncRequest, CreateVideoTranslationRequest,
-    CreateVideoV3RequestBody, LipsyncCreateResponse, LipsyncDetail, StatusEntry,
-    VideoTranslationCreateResponse, VideoDetail, VideoTranslationDetail,
+    CreateVideoV3RequestBody, LipsyncCreateResponse, LipsyncDetail, StatusEntry, VideoDetail,
+    VideoTranslationCreateResponse, VideoTranslationDetail,
 };
 
 use super::lipsyncs::Lipsyncs;
@@ -32,7 +32,12 @@ where
 }
 
 /// A wait on `ids` through `source`, every id added now (one deadline for the set).
-fn wait_on<S, I, Id>(source: &S, field: &str, ids: I, options: &WaitOptions) -> Result<WaitMany<S::Detail>>
+fn wait_on<S, I, Id>(
+    source: &S,
+    field: &str,
+    ids: I,
+    options: &WaitOptions,
+) -> Result<WaitMany<S::Detail>>
 where
     S: BulkStatus,
     I: IntoIterator<Item = Id>,
@@ -57,7 +62,10 @@ impl BulkStatus for Videos {
         async move { Ok(videos.statuses(&ids).await?.data) }
     }
 
-    fn fetch_detail(&self, id: String) -> impl Future<Output = Result<VideoDetail>> + Send + 'static {
+    fn fetch_detail(
+        &self,
+        id: String,
+    ) -> impl Future<Output = Result<VideoDetail>> + Send + 'static {
         let videos = self.clone();
         async move { videos.get(&id).await }
     }
@@ -101,7 +109,11 @@ impl Videos {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn wait_many<I, S>(&self, video_ids: I, options: &WaitOptions) -> Result<WaitMany<VideoDetail>>
+    pub fn wait_many<I, S>(
+        &self,
+        video_ids: I,
+        options: &WaitOptions,
+    ) -> Result<WaitMany<VideoDetail>>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
@@ -147,7 +159,11 @@ impl Videos {
     /// }
     /// # }
     /// ```
-    pub async fn create_many_and_wait<I, R>(&self, requests: I, concurrency: usize) -> Vec<Result<VideoDetail>>
+    pub async fn create_many_and_wait<I, R>(
+        &self,
+        requests: I,
+        concurrency: usize,
+    ) -> Vec<Result<VideoDetail>>
     where
         I: IntoIterator<Item = R>,
         R: TryInto<CreateVideoV3RequestBody>,
@@ -235,7 +251,12 @@ impl VideoTranslations {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        wait_on(self, "video_translation_ids", video_translation_ids, options)
+        wait_on(
+            self,
+            "video_translation_ids",
+            video_translation_ids,
+            options,
+        )
     }
 
     /// Create many translations (`createVideoTranslationV3` each), at most `concurrency`
@@ -298,7 +319,10 @@ impl BulkStatus for Lipsyncs {
         async move { Ok(lipsyncs.statuses(&ids).await?.data) }
     }
 
-    fn fetch_detail(&self, id: String) -> impl Future<Output = Result<LipsyncDetail>> + Send + 'static {
+    fn fetch_detail(
+        &self,
+        id: String,
+    ) -> impl Future<Output = Result<LipsyncDetail>> + Send + 'static {
         let lipsyncs = self.clone();
         async move { lipsyncs.get(&id).await }
     }
@@ -325,7 +349,11 @@ impl BulkCreate for Lipsyncs {
 impl Lipsyncs {
     /// Wait for many lipsyncs at once (`listLipsyncStatuses` per 100 ids and interval,
     /// `getLipsyncV3` per finished one); see [`Videos::wait_many`].
-    pub fn wait_many<I, S>(&self, lipsync_ids: I, options: &WaitOptions) -> Result<WaitMany<LipsyncDetail>>
+    pub fn wait_many<I, S>(
+        &self,
+        lipsync_ids: I,
+        options: &WaitOptions,
+    ) -> Result<WaitMany<LipsyncDetail>>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
@@ -335,7 +363,11 @@ impl Lipsyncs {
 
     /// Start many lipsyncs (`createLipsyncV3` each), at most `concurrency` requests in flight,
     /// each with its own `Idempotency-Key`; see [`Videos::create_many`].
-    pub async fn create_many<I, R>(&self, requests: I, concurrency: usize) -> Vec<Result<LipsyncCreateResponse>>
+    pub async fn create_many<I, R>(
+        &self,
+        requests: I,
+        concurrency: usize,
+    ) -> Vec<Result<LipsyncCreateResponse>>
     where
         I: IntoIterator<Item = R>,
         R: TryInto<CreateLipsyncRequest>,
@@ -346,7 +378,11 @@ impl Lipsyncs {
 
     /// Start many lipsyncs and wait for them, at most `concurrency` unfinished at a time, with
     /// the default [`WaitOptions`]; see [`Videos::create_many_and_wait`].
-    pub async fn create_many_and_wait<I, R>(&self, requests: I, concurrency: usize) -> Vec<Result<LipsyncDetail>>
+    pub async fn create_many_and_wait<I, R>(
+        &self,
+        requests: I,
+        concurrency: usize,
+    ) -> Vec<Result<LipsyncDetail>>
     where
         I: IntoIterator<Item = R>,
         R: TryInto<CreateLipsyncRequest>,

@@ -124,7 +124,10 @@ mod tests {
         gauge.record(t0, t0 + s(3));
         gauge.record(t0, t0 + s(5));
         let refused = gauge.admit(t0 + s(1), 1).unwrap_err();
-        assert_eq!((refused.status.as_u16(), refused.retry_after), (429, Some(2)));
+        assert_eq!(
+            (refused.status.as_u16(), refused.retry_after),
+            (429, Some(2))
+        );
         assert_eq!(gauge.free(t0 + s(1)), 0);
         // The first ends at 3 s: one place then.
         gauge.admit(t0 + s(3), 1).unwrap();

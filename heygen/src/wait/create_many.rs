@@ -81,6 +81,9 @@ pub(crate) async fn create_many<S: BulkCreate>(
     answers.into_iter().map(|(_, answer)| answer).collect()
 }
 
+/// A create in flight: the request's index, the jobs it counts for, and the answer.
+type Creating<C> = BoxFuture<'static, (usize, usize, Result<C>)>;
+
 /// One request's progress.
 enum Item<T> {
     /// Not created yet, or creating.
@@ -118,8 +121,7 @@ pub(crate) async fn create_many_and_wait<S: BulkCreate>(
         }
     }
     queue.reverse();
-    let mut creates: FuturesUnordered<BoxFuture<'static, (usize, usize, Result<S::Created>)>> =
-        FuturesUnordered::new();
+    let mut creates: FuturesUnordered<Creating<S::Created>> = FuturesUnordered::new();
     let mut waits = WaitMany::new(source.clone(), options);
     let mut owner: HashMap<String, (usize, usize)> = HashMap::new();
     // Jobs created (or being created) and not finished.
@@ -214,7 +216,11 @@ pub(crate) async fn create_many_and_wait<S: BulkCreate>(
 
 /// A request's result from its jobs' outcomes: every job, or the first error (naming every job
 /// of the request when it made several).
-fn settle<T>(kind: &'static str, ids: Vec<String>, outcomes: Vec<Option<Result<T>>>) -> Result<Vec<T>> {
+fn settle<T>(
+    kind: &'static str,
+    ids: Vec<String>,
+    outcomes: Vec<Option<Result<T>>>,
+) -> Result<Vec<T>> {
     let mut done = Vec::with_capacity(outcomes.len());
     for outcome in outcomes.into_iter().flatten() {
         match outcome {
@@ -260,14 +266,25 @@ mod tests {
             message: Some("bad audio".into()),
         };
         let ids = vec!["t1".to_string(), "t2".to_string()];
-        let error = settle("video_translation", ids, vec![Some(Ok(1)), Some(Err(failed()))])
-            .unwrap_err();
+        let error = settle(
+            "video_translation",
+            ids,
+            vec![Some(Ok(1)), Some(Err(failed()))],
+        )
+        .unwrap_err();
         assert_eq!(error.job_ids(), ["t1", "t2"]);
-        assert!(matches!(&error, Error::Wait { source, .. } if matches!(**source, Error::JobFailed { .. })));
+        assert!(
+            matches!(&error, Error::Wait { source, .. } if matches!(**source, Error::JobFailed { .. }))
+        );
         let one = settle::<u8>("video", vec!["v1".into()], vec![Some(Err(failed()))]).unwrap_err();
         assert!(matches!(one, Error::JobFailed { .. }));
         assert_eq!(
-            settle("video", vec!["a".into(), "b".into()], vec![Some(Ok(1)), Some(Ok(2))]).unwrap(),
+            settle(
+                "video",
+                vec!["a".into(), "b".into()],
+                vec![Some(Ok(1)), Some(Ok(2))]
+            )
+            .unwrap(),
             [1, 2]
         );
     }

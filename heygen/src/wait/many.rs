@@ -83,7 +83,10 @@ pub(crate) trait BulkStatus: Clone + Send + Sync + 'static {
     ) -> impl Future<Output = Result<Vec<StatusEntry>>> + Send + 'static;
 
     /// `GET /v3/…/{id}`.
-    fn fetch_detail(&self, id: String) -> impl Future<Output = Result<Self::Detail>> + Send + 'static;
+    fn fetch_detail(
+        &self,
+        id: String,
+    ) -> impl Future<Output = Result<Self::Detail>> + Send + 'static;
 }
 
 /// What a bulk status says of a job.
@@ -185,7 +188,8 @@ pub(crate) fn outcome<T: Waitable>(id: &str, resource: T) -> Option<Result<T>> {
     }
 }
 
-type StatusesFn = Arc<dyn Fn(Vec<String>) -> BoxFuture<'static, Result<Vec<StatusEntry>>> + Send + Sync>;
+type StatusesFn =
+    Arc<dyn Fn(Vec<String>) -> BoxFuture<'static, Result<Vec<StatusEntry>>> + Send + Sync>;
 type DetailFn<T> = Arc<dyn Fn(String) -> BoxFuture<'static, Result<T>> + Send + Sync>;
 /// The chunks of a round and what each statuses GET answered; `Err` when the round was cut
 /// short at a deadline.
@@ -309,7 +313,10 @@ impl<T: Waitable + Send + 'static> WaitMany<T> {
     }
 
     /// The next job to finish and its outcome; `None` once every job was reported.
-    pub(crate) fn poll_finished(&mut self, cx: &mut Context<'_>) -> Poll<Option<(String, Result<T>)>> {
+    pub(crate) fn poll_finished(
+        &mut self,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<(String, Result<T>)>> {
         loop {
             if let Some(done) = self.ready.pop_front() {
                 return Poll::Ready(Some(done));
@@ -422,7 +429,9 @@ impl<T: Waitable + Send + 'static> WaitMany<T> {
         self.round = Some(
             async move {
                 match cutoff {
-                    Some(cutoff) => tokio::time::timeout_at(cutoff, answers).await.map_err(|_| ()),
+                    Some(cutoff) => tokio::time::timeout_at(cutoff, answers)
+                        .await
+                        .map_err(|_| ()),
                     None => Ok(answers.await),
                 }
             }
@@ -564,7 +573,9 @@ impl<T: Waitable + Send + 'static> WaitMany<T> {
         let mut expired: Vec<(u64, String)> = self
             .jobs
             .iter()
-            .filter(|(_, job)| job.stage == Stage::Running && job.deadline.is_some_and(|d| now >= d))
+            .filter(|(_, job)| {
+                job.stage == Stage::Running && job.deadline.is_some_and(|d| now >= d)
+            })
             .map(|(id, job)| (job.seq, id.clone()))
             .collect();
         expired.sort();
@@ -652,7 +663,9 @@ mod tests {
     #[test]
     fn chunks_keep_the_encoded_query_under_its_bound() {
         // 200-byte ids with bytes that encode as %XX: 600 bytes each, 10 to a 6 KiB chunk.
-        let long: Vec<String> = (0..95).map(|i| format!("{i:03}{}", "é".repeat(98))).collect();
+        let long: Vec<String> = (0..95)
+            .map(|i| format!("{i:03}{}", "é".repeat(98)))
+            .collect();
         let chunks = chunk_ids(&long, 100, MAX_IDS_QUERY_BYTES);
         for chunk in &chunks {
             let joined = long[chunk.clone()].join(",");
@@ -677,7 +690,14 @@ mod tests {
         for status in ["completed", "failed", "not_found"] {
             assert_eq!(bulk_state(status), BulkState::Finished, "{status}");
         }
-        for status in ["queued", "processing", "pending", "waiting", "rendering", ""] {
+        for status in [
+            "queued",
+            "processing",
+            "pending",
+            "waiting",
+            "rendering",
+            "",
+        ] {
             assert_eq!(bulk_state(status), BulkState::Running, "{status}");
         }
     }
@@ -692,6 +712,10 @@ mod tests {
             assert!(distinct_ids("video_ids", [bad]).is_err(), "{bad:?}");
         }
         assert!(distinct_ids("video_ids", ["x".repeat(MAX_ID_BYTES + 1)]).is_err());
-        assert!(distinct_ids("video_ids", Vec::<String>::new()).unwrap().is_empty());
+        assert!(
+            distinct_ids("video_ids", Vec::<String>::new())
+                .unwrap()
+                .is_empty()
+        );
     }
 }

@@ -73,11 +73,9 @@ pub(super) fn routes() -> Router<Sim> {
             )
             .route(
                 &format!("{prefix}/batches/{{batch_id}}"),
-                get(
-                    move |sim: State<Sim>, id: Path<String>, query: RawQuery| {
-                        show(sim, id, query, area)
-                    },
-                ),
+                get(move |sim: State<Sim>, id: Path<String>, query: RawQuery| {
+                    show(sim, id, query, area)
+                }),
             )
             .route(
                 &format!("{prefix}/statuses"),
@@ -90,9 +88,7 @@ pub(super) fn routes() -> Router<Sim> {
 async fn create(State(sim): State<Sim>, body: Bytes, area: Area) -> Reply {
     match area.kind {
         ResourceKind::Video => drop(parse::<CreateVideoBatchRequest>(&body)?),
-        ResourceKind::VideoTranslation => {
-            drop(parse::<CreateVideoTranslationBatchRequest>(&body)?)
-        }
+        ResourceKind::VideoTranslation => drop(parse::<CreateVideoTranslationBatchRequest>(&body)?),
         _ => drop(parse::<CreateLipsyncBatchRequest>(&body)?),
     }
     let raw: Value = parse(&body)?;
@@ -170,9 +166,7 @@ async fn settle(sim: &Sim) {
         let body = Bytes::from(body.to_string());
         let reply = match kind {
             ResourceKind::Video => videos::create(State(sim.clone()), body).await,
-            ResourceKind::VideoTranslation => {
-                translations::create(State(sim.clone()), body).await
-            }
+            ResourceKind::VideoTranslation => translations::create(State(sim.clone()), body).await,
             _ => lipsyncs::create(State(sim.clone()), body).await,
         };
         let outcome = match reply {
