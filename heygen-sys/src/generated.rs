@@ -39096,109 +39096,6 @@ usage_based is populated depending on this value.
             Self::Video(value)
         }
     }
-    ///`BatchStatus`
-    ///
-    /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
-    #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
-    #[non_exhaustive]
-    pub enum BatchStatus {
-        ///`processing`
-        Processing,
-        ///`completed`
-        Completed,
-        ///`failed`
-        Failed,
-        /// A value this version of the SDK does not know; kept verbatim.
-        Unknown(::std::string::String),
-    }
-    impl BatchStatus {
-        /// Every value the API description lists, in its order.
-        pub const KNOWN: &'static [&'static str] = &[
-            "processing",
-            "completed",
-            "failed",
-        ];
-        /// The value as the API writes it.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Processing => "processing",
-                Self::Completed => "completed",
-                Self::Failed => "failed",
-                Self::Unknown(raw) => raw.as_str(),
-            }
-        }
-        /// Whether this is a value the API description did not list.
-        pub fn is_unknown(&self) -> bool {
-            matches!(self, Self::Unknown(_))
-        }
-    }
-    impl ::std::fmt::Display for BatchStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl ::std::convert::From<&str> for BatchStatus {
-        fn from(value: &str) -> Self {
-            match value {
-                "processing" => Self::Processing,
-                "completed" => Self::Completed,
-                "failed" => Self::Failed,
-                other => Self::Unknown(other.to_string()),
-            }
-        }
-    }
-    impl ::std::convert::From<::std::string::String> for BatchStatus {
-        fn from(value: ::std::string::String) -> Self {
-            Self::from(value.as_str())
-        }
-    }
-    impl ::std::convert::From<&BatchStatus> for BatchStatus {
-        fn from(value: &BatchStatus) -> Self {
-            value.clone()
-        }
-    }
-    impl ::std::str::FromStr for BatchStatus {
-        type Err = ::std::convert::Infallible;
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl ::serde::Serialize for BatchStatus {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for BatchStatus {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let raw = <::std::borrow::Cow<
-                'de,
-                str,
-            > as ::serde::Deserialize>::deserialize(deserializer)?;
-            Ok(Self::from(raw.as_ref()))
-        }
-    }
-    impl schemars::JsonSchema for BatchStatus {
-        fn schema_name() -> ::std::string::String {
-            "BatchStatus".to_string()
-        }
-        fn json_schema(
-            _: &mut schemars::r#gen::SchemaGenerator,
-        ) -> schemars::schema::Schema {
-            schemars::schema::SchemaObject {
-                instance_type: Some(schemars::schema::InstanceType::String.into()),
-                enum_values: Some(
-                    vec!["processing".into(), "completed".into(), "failed".into()],
-                ),
-                ..Default::default()
-            }
-                .into()
-        }
-    }
     ///`AiClippingStatus`
     ///
     /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
@@ -39309,6 +39206,109 @@ usage_based is populated depending on this value.
                         "pending".into(), "running".into(), "completed".into(), "failed"
                         .into(), "cancelled".into()
                     ],
+                ),
+                ..Default::default()
+            }
+                .into()
+        }
+    }
+    ///`BatchStatus`
+    ///
+    /// Open: a value the server adds later deserialises to `Unknown` with the raw string.
+    #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
+    pub enum BatchStatus {
+        ///`processing`
+        Processing,
+        ///`completed`
+        Completed,
+        ///`failed`
+        Failed,
+        /// A value this version of the SDK does not know; kept verbatim.
+        Unknown(::std::string::String),
+    }
+    impl BatchStatus {
+        /// Every value the API description lists, in its order.
+        pub const KNOWN: &'static [&'static str] = &[
+            "processing",
+            "completed",
+            "failed",
+        ];
+        /// The value as the API writes it.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Processing => "processing",
+                Self::Completed => "completed",
+                Self::Failed => "failed",
+                Self::Unknown(raw) => raw.as_str(),
+            }
+        }
+        /// Whether this is a value the API description did not list.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::fmt::Display for BatchStatus {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::From<&str> for BatchStatus {
+        fn from(value: &str) -> Self {
+            match value {
+                "processing" => Self::Processing,
+                "completed" => Self::Completed,
+                "failed" => Self::Failed,
+                other => Self::Unknown(other.to_string()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for BatchStatus {
+        fn from(value: ::std::string::String) -> Self {
+            Self::from(value.as_str())
+        }
+    }
+    impl ::std::convert::From<&BatchStatus> for BatchStatus {
+        fn from(value: &BatchStatus) -> Self {
+            value.clone()
+        }
+    }
+    impl ::std::str::FromStr for BatchStatus {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl ::serde::Serialize for BatchStatus {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for BatchStatus {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let raw = <::std::borrow::Cow<
+                'de,
+                str,
+            > as ::serde::Deserialize>::deserialize(deserializer)?;
+            Ok(Self::from(raw.as_ref()))
+        }
+    }
+    impl schemars::JsonSchema for BatchStatus {
+        fn schema_name() -> ::std::string::String {
+            "BatchStatus".to_string()
+        }
+        fn json_schema(
+            _: &mut schemars::r#gen::SchemaGenerator,
+        ) -> schemars::schema::Schema {
+            schemars::schema::SchemaObject {
+                instance_type: Some(schemars::schema::InstanceType::String.into()),
+                enum_values: Some(
+                    vec!["processing".into(), "completed".into(), "failed".into()],
                 ),
                 ..Default::default()
             }

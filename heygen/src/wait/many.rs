@@ -243,6 +243,8 @@ pub struct WaitMany<T> {
     /// `false` once the statuses endpoint failed for good: each job's own GET is polled.
     bulk: bool,
     round: Option<BoxFuture<'static, RoundResult>>,
+    /// When the next round starts, and its timer (made when first polled, inside a runtime).
+    next_round: Option<Instant>,
     timer: Option<Pin<Box<Sleep>>>,
     queue: VecDeque<String>,
     details: FuturesUnordered<BoxFuture<'static, (String, Option<Result<T>>)>>,
@@ -274,6 +276,7 @@ impl<T: Waitable + Send + 'static> WaitMany<T> {
             seq: 0,
             bulk: true,
             round: None,
+            next_round: None,
             timer: None,
             queue: VecDeque::new(),
             details: FuturesUnordered::new(),
@@ -301,7 +304,7 @@ impl<T: Waitable + Send + 'static> WaitMany<T> {
                 last: None,
             },
         );
-        if self.round.is_none() && self.timer.is_none() {
+        if self.round.is_none() && self.next_round.is_none() {
             let delay = self.options.jittered(self.options.initial_delay);
             self.arm(now.checked_add(delay).unwrap_or(now));
         }
@@ -340,16 +343,19 @@ impl<T: Waitable + Send + 'static> WaitMany<T> {
                     self.on_round(answered);
                     continue;
                 }
-            } else if let Some(timer) = self.timer.as_mut() {
+            } else if let Some(at) = self.next_round {
+                let timer = self
+                    .timer
+                    .get_or_insert_with(|| Box::pin(tokio::time::sleep_until(at)));
                 if timer.as_mut().poll(cx).is_ready() {
-                    self.timer = None;
+                    (self.next_round, self.timer) = (None, None);
                     self.start_round();
                     continue;
                 }
             } else if self.details.is_empty() && self.queue.is_empty() {
                 // Jobs left, none in flight and nothing planned: plan the next round.
                 self.schedule(Instant::now());
-                if self.timer.is_some() {
+                if self.next_round.is_some() {
                     continue;
                 }
             }
@@ -358,13 +364,13 @@ impl<T: Waitable + Send + 'static> WaitMany<T> {
     }
 
     fn arm(&mut self, at: Instant) {
-        self.timer = Some(Box::pin(tokio::time::sleep_until(at)));
+        (self.next_round, self.timer) = (Some(at), None);
     }
 
     /// Plans the next round from `now`: after the interval the youngest running job is at
     /// (jittered, at least [`MIN_POLL_INTERVAL`]), or at the earliest deadline if sooner.
     fn schedule(&mut self, now: Instant) {
-        if self.round.is_some() || self.timer.is_some() {
+        if self.round.is_some() || self.next_round.is_some() {
             return;
         }
         let waiting = self

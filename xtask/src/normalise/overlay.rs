@@ -33,6 +33,11 @@ pub struct Overlay {
 #[serde(deny_unknown_fields)]
 pub struct Patch {
     pub pointer: String,
+    /// Applies only to documents that have this pointer: a correction of something a later
+    /// version added (a July operation), skipped for the earlier documents still pinned in the
+    /// lock's history. Where the pointer exists, the patch must fit as any other.
+    #[serde(default)]
+    pub only_if: Option<String>,
     pub value: toml::Value,
     /// Why upstream is wrong or incomplete here; required so no correction is unexplained.
     pub why: String,
@@ -45,13 +50,21 @@ impl Overlay {
         toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))
     }
 
-    /// Applies the corrections; a pointer whose parent is missing is an error, so a correction
-    /// that no longer fits a new upstream version is noticed.
+    /// Applies the corrections and says how many applied; a pointer whose parent is missing is
+    /// an error, so a correction that no longer fits a new upstream version is noticed (a patch
+    /// whose `only_if` the document lacks is skipped).
     pub fn apply(&self, doc: &mut Value) -> Result<usize> {
+        let mut applied = 0;
         for patch in &self.patches {
             if patch.why.trim().is_empty() {
                 bail!("overlay patch {} has no `why`", patch.pointer);
             }
+            if let Some(only_if) = &patch.only_if
+                && doc.pointer(only_if).is_none()
+            {
+                continue;
+            }
+            applied += 1;
             let value = serde_json::to_value(&patch.value)?;
             let (parent, key) = patch
                 .pointer
@@ -77,7 +90,7 @@ impl Overlay {
                 ),
             }
         }
-        Ok(self.patches.len())
+        Ok(applied)
     }
 }
 
@@ -103,6 +116,25 @@ mod tests {
         let mut doc = json!({"components": {"schemas": {"S": {"enum": ["a"]}}}});
         assert_eq!(overlay.apply(&mut doc).unwrap(), 1);
         assert_eq!(doc["components"]["schemas"]["S"]["enum"], json!(["a", "b"]));
+        let newer: Overlay = toml::from_str(
+            r#"
+            [[patch]]
+            pointer = "/paths/~1new/get/responses/202"
+            only_if = "/paths/~1new"
+            value = {description = "accepted"}
+            why = "the operation answers 202"
+            "#,
+        )
+        .unwrap();
+        let mut older = json!({"paths": {}});
+        assert_eq!(newer.apply(&mut older).unwrap(), 0, "skipped where absent");
+        assert_eq!(older, json!({"paths": {}}));
+        let mut current = json!({"paths": {"/new": {"get": {"responses": {}}}}});
+        assert_eq!(newer.apply(&mut current).unwrap(), 1);
+        assert_eq!(
+            current["paths"]["/new"]["get"]["responses"]["202"]["description"],
+            "accepted"
+        );
         let mut other = json!({"components": {}});
         assert!(
             overlay
