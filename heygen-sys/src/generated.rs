@@ -1843,6 +1843,48 @@ to POST /v3/videos.*/
             Default::default()
         }
     }
+    ///Response for POST /v3/ai-clipping.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[non_exhaustive]
+    pub struct CreateAiClippingResponse {
+        ///The AI clipping job's id: poll GET /v3/ai-clipping/{job_id} with it.
+        pub ai_clipping_id: ::std::string::String,
+    }
+    impl CreateAiClippingResponse {
+        ///A builder for this type: [`builder::CreateAiClippingResponse`].
+        pub fn builder() -> builder::CreateAiClippingResponse {
+            Default::default()
+        }
+    }
+    ///`CreateAiClippingResponseEnvelope`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[non_exhaustive]
+    pub struct CreateAiClippingResponseEnvelope {
+        ///Response for POST /v3/ai-clipping.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub data: ::std::option::Option<CreateAiClippingResponse>,
+    }
+    impl CreateAiClippingResponseEnvelope {
+        ///A builder for this type: [`builder::CreateAiClippingResponseEnvelope`].
+        pub fn builder() -> builder::CreateAiClippingResponseEnvelope {
+            Default::default()
+        }
+    }
     ///`CreateAssetUploadBatchRequest`
     #[derive(
         ::serde::Deserialize,
@@ -13921,6 +13963,103 @@ Field naming mirrors ``VideoTranslationDetail``
                     title: Ok(value.title),
                     video: Ok(value.video),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        ///Builds a [`CreateAiClippingResponse`](super::CreateAiClippingResponse): one setter per field, then `CreateAiClippingResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
+        pub struct CreateAiClippingResponse {
+            ai_clipping_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CreateAiClippingResponse {
+            fn default() -> Self {
+                Self {
+                    ai_clipping_id: Err(
+                        "no value supplied for ai_clipping_id".to_string(),
+                    ),
+                }
+            }
+        }
+        impl CreateAiClippingResponse {
+            ///The AI clipping job's id: poll GET /v3/ai-clipping/{job_id} with it.
+            pub fn ai_clipping_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.ai_clipping_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for ai_clipping_id: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CreateAiClippingResponse>
+        for super::CreateAiClippingResponse {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CreateAiClippingResponse,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    ai_clipping_id: value.ai_clipping_id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::CreateAiClippingResponse>
+        for CreateAiClippingResponse {
+            fn from(value: super::CreateAiClippingResponse) -> Self {
+                Self {
+                    ai_clipping_id: Ok(value.ai_clipping_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        ///Builds a [`CreateAiClippingResponseEnvelope`](super::CreateAiClippingResponseEnvelope): one setter per field, then `CreateAiClippingResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
+        pub struct CreateAiClippingResponseEnvelope {
+            data: ::std::result::Result<
+                ::std::option::Option<super::CreateAiClippingResponse>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CreateAiClippingResponseEnvelope {
+            fn default() -> Self {
+                Self {
+                    data: Ok(Default::default()),
+                }
+            }
+        }
+        impl CreateAiClippingResponseEnvelope {
+            ///Response for POST /v3/ai-clipping.
+            pub fn data<T>(mut self, value: T) -> Self
+            where
+                T: IntoOptional<super::CreateAiClippingResponse>,
+            {
+                self.data = value
+                    .into_optional()
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CreateAiClippingResponseEnvelope>
+        for super::CreateAiClippingResponseEnvelope {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CreateAiClippingResponseEnvelope,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { data: value.data? })
+            }
+        }
+        impl ::std::convert::From<super::CreateAiClippingResponseEnvelope>
+        for CreateAiClippingResponseEnvelope {
+            fn from(value: super::CreateAiClippingResponseEnvelope) -> Self {
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -32680,6 +32819,16 @@ otherwise it is a generated video.*/
                 super::CompleteAssetUploadResponse::try_from(self).map(Some)
             }
         }
+        impl IntoOptional<super::CreateAiClippingResponse> for CreateAiClippingResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CreateAiClippingResponse>,
+                super::error::ConversionError,
+            > {
+                super::CreateAiClippingResponse::try_from(self).map(Some)
+            }
+        }
         impl IntoOptional<super::CreateAssetUploadBatchResponse>
         for CreateAssetUploadBatchResponse {
             fn into_optional(
@@ -43839,7 +43988,10 @@ pub mod builder {
         ///Sends a `POST` request to `/v3/ai-clipping`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<()>, Error<types::StandardApiErrorEnvelope>> {
+        ) -> Result<
+            ResponseValue<types::CreateAiClippingResponseEnvelope>,
+            Error<types::StandardApiErrorEnvelope>,
+        > {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -43875,7 +44027,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => Ok(ResponseValue::empty(response)),
+                200u16 => ResponseValue::from_response(response).await,
+                202u16 => ResponseValue::from_response(response).await,
                 400u16 => {
                     Err(
                         Error::ErrorResponse(

@@ -1,22 +1,37 @@
 //! Create a video from an avatar, wait for it with a progress bar, print its URL.
 //!
 //! ```sh
-//! HEYGEN_API_KEY=… cargo run -p heygen --example create_video -- "Hello from Rust!"
+//! cargo run -p heygen --example create_video --features testing -- "Hello from Rust!"
 //! ```
 //!
-//! `HEYGEN_AVATAR_ID` and `HEYGEN_VOICE_ID` choose the avatar look and voice; without them the
-//! first look of the account's listing and its default voice are used.
+//! Without `HEYGEN_API_KEY` it runs against the in-process simulator. With it, it makes a real
+//! video: `HEYGEN_AVATAR_ID` and `HEYGEN_VOICE_ID` choose the avatar look and voice; without
+//! them the first look of the account's listing and its default voice are used.
 
 use std::time::Duration;
 
 use futures::TryStreamExt;
+use heygen::testing::{Simulator, Timeline};
 use heygen::types::CreateVideoFromAvatar;
 use heygen::wait::WaitOptions;
 use indicatif::{ProgressBar, ProgressStyle};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let client = heygen::Client::from_env()?; // HEYGEN_API_KEY
+    // Keep the simulator alive for the whole run: dropping it stops the server.
+    let (client, simulator) = if std::env::var_os("HEYGEN_API_KEY").is_some() {
+        (heygen::Client::from_env()?, None)
+    } else {
+        let simulator = Simulator::builder()
+            .timeline(Timeline::new(
+                Duration::from_millis(300),
+                Duration::from_millis(300),
+            ))
+            .start()
+            .await;
+        println!("HEYGEN_API_KEY is not set: using the in-process HeyGen simulator");
+        (simulator.client(), Some(simulator))
+    };
     let script = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "Hello from Rust! This video was made with heygen-rs.".to_string());
@@ -43,12 +58,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .or(default_voice)
         .ok_or("no default voice for this avatar; set HEYGEN_VOICE_ID")?;
 
-    let request: CreateVideoFromAvatar = CreateVideoFromAvatar::builder()
+    let request = CreateVideoFromAvatar::builder()
         .avatar_id(&avatar_id)
-        .voice_id(voice_id)
+        .voice_id(&voice_id)
         .script(script)
-        .title("heygen-rs example")
-        .try_into()?;
+        .title("heygen-rs example");
 
     let bar = ProgressBar::new_spinner();
     bar.set_style(ProgressStyle::with_template(
@@ -58,7 +72,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     bar.set_message(format!("creating a video with avatar {avatar_id}"));
 
     let progress_bar = bar.clone();
+    let poll = if simulator.is_some() {
+        Duration::from_millis(250)
+    } else {
+        Duration::from_secs(2)
+    };
     let options = WaitOptions::new()
+        .min_delay(poll)
         .timeout(Duration::from_secs(30 * 60))
         .on_progress(move |p| {
             let note = if p.recognized {
@@ -72,7 +92,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             ));
         });
 
-    match client.videos().create_and_wait(request, &options).await {
+    match client
+        .videos()
+        .create_and_wait_with(request, &options)
+        .await
+    {
         Ok(video) => {
             bar.finish_with_message(format!("video {} completed", video.id));
             println!("{}", video.video_url.unwrap_or_default());

@@ -66,12 +66,11 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .clone()
         .or_else(|| voices.first().map(|v| v.voice_id.clone()))
         .ok_or("the account has no voices")?;
-    let request: CreateVideoFromAvatar = CreateVideoFromAvatar::builder()
+    let request = CreateVideoFromAvatar::builder()
         .avatar_id(&look.id)
         .voice_id(&voice_id)
         .script("Hello from Rust! This video was made with heygen-rs.")
-        .title("heygen-rs quickstart")
-        .try_into()?;
+        .title("heygen-rs quickstart");
     let created = client.videos().create(request).await?;
     println!(
         "created video {} with look {} and voice {voice_id} ({})",

@@ -127,6 +127,26 @@ impl Client {
         self.with_options(options)
     }
 
+    /// The `Idempotency-Key` this handle's next v3 write would send, fixed now: the handle's
+    /// own ([`RequestOptions::idempotency_key`]) or, with `auto_idempotency`, a new one, with
+    /// the handle that sends exactly it. `None` (no key) when neither applies. For a create
+    /// whose server dedups on a body field instead of the header (background removals'
+    /// `request_id`): the field gets the same key, so a retry is deduplicated and the key
+    /// an error reports is the one to retry with.
+    pub(crate) fn write_key(&self) -> Option<(String, Client)> {
+        if let Some(key) = &self.options.idempotency_key {
+            return Some((key.clone(), self.clone()));
+        }
+        self.transport.auto_idempotency.then(|| {
+            let key = uuid::Uuid::new_v4().to_string();
+            let options = RequestOptions {
+                idempotency_key: Some(key.clone()),
+                ..(*self.options).clone()
+            };
+            (key, self.with_options(options))
+        })
+    }
+
     /// Runs one generated operation built from this handle's [`Client::raw`], mapping every
     /// failure to [`Error`] (the operation id comes from the generated code).
     pub async fn run<T, E, F>(&self, send: F) -> Result<ResponseValue<T>>

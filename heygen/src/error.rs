@@ -165,6 +165,27 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A video's file could not be downloaded
+    /// ([`Videos::download`](crate::resources::videos::Videos::download)): the video has no such
+    /// file (yet), the file host refused it (a 403 even with a fresh URL), or the transfer
+    /// broke. Never carries the file's URL, which is a credential.
+    #[error("downloading the {file} of video {video_id}: {message}")]
+    Download {
+        /// The video.
+        video_id: String,
+        /// The [`VideoDetail`](crate::types::VideoDetail) field of the file: `video_url`, …
+        file: &'static str,
+        /// The file host's HTTP status, when it answered with an error.
+        status: Option<u16>,
+        /// What went wrong.
+        message: String,
+        /// The transport error (its URL removed), when the connection failed.
+        #[source]
+        source: Option<reqwest::Error>,
+        /// Whether trying again may succeed: a broken or stalled transfer, or a 408, 429 or
+        /// 5xx from the file host.
+        retryable: bool,
+    },
     /// A listing returned a cursor it had already returned; stopped instead of looping.
     #[error("{operation}: the server repeated the cursor `{cursor}`; stopping the listing")]
     RepeatedCursor {
@@ -301,6 +322,7 @@ impl Error {
                 ..
             } => *truncated && *repeatable,
             Error::Wait { source, .. } => source.is_retryable(),
+            Error::Download { retryable, .. } => *retryable,
             _ => false,
         }
     }

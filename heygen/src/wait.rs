@@ -1,5 +1,6 @@
 //! Waiting for HeyGen's asynchronous jobs: videos, video translations, lipsyncs, proofreads,
-//! avatar groups and looks, video-agent sessions and workflow executions.
+//! avatar groups and looks, video-agent sessions, workflow executions, AI clippings,
+//! background removals and voice clones.
 //!
 //! A create answers at once with an id; the result arrives minutes later. One poller,
 //! [`poll`], serves every job: an initial delay, then intervals growing from
@@ -22,6 +23,8 @@
 //! - a poll failing for good (the id does not exist: the API's 404, a revoked key …):
 //!   [`Error::Wait`] with the job's id around the call's error, not an endless wait.
 //!
+//! Each resource has `wait(id)` and `create_and_wait(request)` with the default
+//! [`WaitOptions`], and `wait_with(id, &options)` / `create_and_wait_with(request, &options)`.
 //! `create_and_wait` returns the create's own error when the create fails (with the
 //! `Idempotency-Key` it used, to retry without duplicating), and after it, errors naming the
 //! new job: a caller never needs to create again to find out what happened.
@@ -35,18 +38,20 @@
 //! a mock server on a thread of its own.
 //!
 //! ```no_run
-//! # async fn run(client: heygen::Client, request: heygen::types::CreateVideoV3RequestBody) -> heygen::Result<()> {
+//! # async fn run(client: heygen::Client) -> heygen::Result<()> {
 //! use std::time::Duration;
+//! use heygen::types::CreateVideoFromAvatar;
 //! use heygen::wait::WaitOptions;
 //!
+//! let request = CreateVideoFromAvatar::builder().avatar_id("a").voice_id("v").script("Hello");
 //! let options = WaitOptions::new()
 //!     .timeout(Duration::from_secs(20 * 60))
 //!     .on_progress(|p| println!("{} {} after {:?} ({} polls)", p.kind, p.status, p.elapsed, p.polls));
-//! let video = client.videos().create_and_wait(request, &options).await?;
+//! let video = client.videos().create_and_wait_with(request, &options).await?;
 //! println!("{}", video.video_url.unwrap_or_default());
 //!
-//! // An id from elsewhere (a webhook, a database):
-//! let video = client.wait_for_video("video_id").await?;
+//! // An id from elsewhere (a webhook, a database), with the default options:
+//! let video = client.videos().wait("video_id").await?;
 //! # let _ = video; Ok(()) }
 //! ```
 
@@ -412,13 +417,27 @@ async fn sleep_before(from: Instant, delay: Duration, deadline: Option<Instant>)
     }
 }
 
+/// The error of one of several jobs waited on together, naming all of them (so that none is
+/// created again by a caller who only learnt of the failed one).
+pub(crate) fn naming_all(kind: &'static str, ids: &[String], error: Error) -> Error {
+    let source = match error {
+        Error::Wait { source, .. } => source,
+        other => Box::new(other),
+    };
+    Error::Wait {
+        kind,
+        ids: ids.to_vec(),
+        source,
+    }
+}
+
 /// The last resource seen by a wait that reached its deadline ([`Error::WaitTimeout`]),
 /// decoded as `T`.
 ///
 /// ```no_run
 /// # async fn run(client: heygen::Client) {
 /// use heygen::types::VideoDetail;
-/// if let Err(error) = client.wait_for_video("video_id").await {
+/// if let Err(error) = client.videos().wait("video_id").await {
 ///     if let Some(video) = heygen::wait::last_seen::<VideoDetail>(&error) {
 ///         println!("still {} when the wait gave up", video.status);
 ///     }
@@ -436,6 +455,7 @@ pub mod create_many;
 mod entry_points;
 mod jobs;
 pub mod many;
+mod media_jobs;
 
 pub use create_many::DEFAULT_CONCURRENT_JOBS;
 pub use many::WaitMany;

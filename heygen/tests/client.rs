@@ -528,12 +528,7 @@ async fn empty_dot_and_dot_dot_ids_are_refused_before_any_request() {
             client.webhooks().rotate_secret(id).await.map(|_| ()),
             client
                 .avatars()
-                .create_consent(
-                    id,
-                    heygen::types::CreateAvatarConsentRequest::builder()
-                        .try_into()
-                        .unwrap(),
-                )
+                .create_consent(id, heygen::types::CreateAvatarConsentRequest::builder())
                 .await
                 .map(|_| ()),
             client.video_agents().get_session(id).await.map(|_| ()),

@@ -2,9 +2,9 @@
 //! `createVideo` JSON (validated against the pinned 3.1 document), every legacy field is
 //! accounted for, and the deprecated calls send the new requests.
 //!
-//! Reads `openapi/cache/<document>` of this workspace (`cargo xtask fetch`) and the legacy
-//! shapes from `../shared/heygen-openapi/legacy-operations-2026-04-06.json` beside the
-//! workspace (or `$HEYGEN_LEGACY_OPERATIONS`).
+//! Reads the pinned document and the legacy shapes (`legacy-operations-2026-04-06.json`, a
+//! `[[reference]]` of `openapi/spec.lock`) from this workspace's `openapi/cache/`, which
+//! `cargo xtask fetch` fills and verifies.
 #![allow(deprecated)]
 
 use std::path::PathBuf;
@@ -56,16 +56,20 @@ fn document() -> &'static Value {
     })
 }
 
-/// The per-operation legacy shapes of 2026-04-06.
+/// The per-operation legacy shapes of 2026-04-06, from the cache (a `[[reference]]` of the lock).
 fn legacy_operations() -> &'static Value {
     static LEGACY_OPS: OnceLock<Value> = OnceLock::new();
     LEGACY_OPS.get_or_init(|| {
-        let path = std::env::var_os("HEYGEN_LEGACY_OPERATIONS")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| workspace().join("../shared/heygen-openapi").join(LEGACY));
+        let lock = std::fs::read_to_string(workspace().join("openapi/spec.lock")).unwrap();
+        assert!(
+            lock.contains(&format!("[[reference]]\nfile = \"{LEGACY}\"")),
+            "openapi/spec.lock names no [[reference]] {LEGACY}"
+        );
         read_json(
-            path,
-            "the legacy shapes live in ../shared/heygen-openapi/ beside the workspace",
+            workspace().join("openapi/cache").join(LEGACY),
+            "run `cargo xtask fetch --from ../shared/heygen-openapi` (the folder holding it), or \
+             `cargo xtask fetch` to read it from the lock's source; it is a [[reference]] of \
+             openapi/spec.lock",
         )
     })
 }

@@ -83,7 +83,11 @@ async fn pending_processing_completed_takes_three_polls_with_intervals_within_bo
         ]),
     );
     let (options, seen) = recording(WaitOptions::new()); // 0 s, then 2 s ×1.5, 20 % jitter
-    let done = client(&server).videos().wait("v1", &options).await.unwrap();
+    let done = client(&server)
+        .videos()
+        .wait_with("v1", &options)
+        .await
+        .unwrap();
     assert_eq!(
         done.video_url.as_deref(),
         Some("https://files.example/v1.mp4")
@@ -133,7 +137,11 @@ async fn backoff_grows_to_the_cap_and_stays_within_bounds() {
     bodies.push(video("v1", "completed"));
     server.route(Some("GET"), Path::Any, sequence(bodies));
     let (options, seen) = recording(options.jitter(0.5));
-    client(&server).videos().wait("v1", &options).await.unwrap();
+    client(&server)
+        .videos()
+        .wait_with("v1", &options)
+        .await
+        .unwrap();
     let reports = seen.lock().unwrap().clone();
     assert_eq!(reports.len(), 8);
     for (n, gap) in gaps(&reports).into_iter().enumerate() {
@@ -160,7 +168,11 @@ async fn no_settings_poll_faster_than_the_floor_and_none_panic() {
             .multiplier(f64::NAN)
             .timeout(Duration::MAX),
     );
-    client(&server).videos().wait("v1", &options).await.unwrap();
+    client(&server)
+        .videos()
+        .wait_with("v1", &options)
+        .await
+        .unwrap();
     let reports = seen.lock().unwrap().clone();
     assert_eq!(reports.len(), 5);
     for gap in gaps(&reports) {
@@ -187,7 +199,11 @@ async fn initial_delay_comes_before_the_first_poll() {
             .initial_delay(Duration::from_secs(5))
             .jitter(0.0),
     );
-    client(&server).videos().wait("v1", &options).await.unwrap();
+    client(&server)
+        .videos()
+        .wait_with("v1", &options)
+        .await
+        .unwrap();
     let first = seen.lock().unwrap()[0].elapsed;
     assert!(
         first >= Duration::from_secs(5) && first < Duration::from_millis(5050),
@@ -208,7 +224,7 @@ async fn failed_is_a_typed_failure_with_code_and_message() {
     );
     let err = client(&server)
         .videos()
-        .wait("v1", &WaitOptions::new())
+        .wait_with("v1", &WaitOptions::new())
         .await
         .unwrap_err();
     assert_eq!(server.requests().len(), 2);
@@ -244,7 +260,7 @@ async fn the_deadline_is_a_typed_timeout_with_the_last_status_after_a_final_poll
     let started = tokio::time::Instant::now();
     let err = client(&server)
         .videos()
-        .wait("v1", &options)
+        .wait_with("v1", &options)
         .await
         .unwrap_err();
     let waited = started.elapsed();
@@ -296,7 +312,7 @@ async fn the_deadline_also_cuts_short_a_poll_in_flight() {
     let started = tokio::time::Instant::now();
     let err = client
         .videos()
-        .wait("v1", &WaitOptions::new().timeout(Duration::from_secs(10)))
+        .wait_with("v1", &WaitOptions::new().timeout(Duration::from_secs(10)))
         .await
         .unwrap_err();
     let waited = started.elapsed();
@@ -325,7 +341,11 @@ async fn an_unknown_status_keeps_waiting_and_is_reported() {
         ]),
     );
     let (options, seen) = recording(WaitOptions::new());
-    let done = client(&server).videos().wait("v1", &options).await.unwrap();
+    let done = client(&server)
+        .videos()
+        .wait_with("v1", &options)
+        .await
+        .unwrap();
     assert_eq!(done.status.as_str(), "completed");
     assert_eq!(server.requests().len(), 4);
     let reports = seen.lock().unwrap().clone();
@@ -348,7 +368,7 @@ async fn pending_consent_ends_the_wait_with_consent_required() {
     );
     let err = client(&server)
         .avatars()
-        .wait("g1", &WaitOptions::new())
+        .wait_with("g1", &WaitOptions::new())
         .await
         .unwrap_err();
     assert!(
@@ -362,7 +382,7 @@ async fn pending_consent_ends_the_wait_with_consent_required() {
     server.route(Some("GET"), exact("/v3/avatars/looks/l1"), always(look));
     let err = client(&server)
         .avatars()
-        .wait_look("l1", &WaitOptions::new())
+        .wait_look_with("l1", &WaitOptions::new())
         .await
         .unwrap_err();
     assert!(
@@ -377,10 +397,7 @@ async fn a_failed_avatar_carries_its_error() {
     let body = json!({"data": {"id": "g1", "name": "Me", "created_at": 1, "looks_count": 0, "status": "failed",
         "error": {"code": "face_not_detected", "message": "No face in the footage."}}});
     server.route(Some("GET"), Path::Any, always(body));
-    let err = client(&server)
-        .wait_for_avatar_group("g1")
-        .await
-        .unwrap_err();
+    let err = client(&server).avatars().wait("g1").await.unwrap_err();
     assert!(
         matches!(&err, Error::JobFailed { kind: "avatar_group", code: Some(c), .. } if c == "face_not_detected"),
         "{err:?}"
@@ -396,7 +413,7 @@ async fn a_404_on_the_polled_id_is_a_wait_error_naming_it_not_an_endless_wait() 
             &json!({"error": {"code": "not_found", "message": "Video not found"}}),
         )
     });
-    let err = client(&server).wait_for_video("nope").await.unwrap_err();
+    let err = client(&server).videos().wait("nope").await.unwrap_err();
     assert_eq!(server.requests().len(), 1);
     assert_eq!((err.status(), err.code()), (Some(404), Some("not_found")));
     assert!(
@@ -415,7 +432,11 @@ async fn transient_errors_while_polling_do_not_end_the_wait() {
     server.route_times(Some("GET"), Path::Any, 7, |_| Reply::raw(503, "busy"));
     server.route(Some("GET"), Path::Any, always(video("v1", "completed")));
     let (options, seen) = recording(WaitOptions::new());
-    let done = client(&server).videos().wait("v1", &options).await.unwrap();
+    let done = client(&server)
+        .videos()
+        .wait_with("v1", &options)
+        .await
+        .unwrap();
     assert_eq!(done.id, "v1");
     assert_eq!(server.requests().len(), 8);
     let reports = seen.lock().unwrap().clone();
@@ -431,7 +452,7 @@ async fn retryable_errors_until_the_deadline_end_in_a_wait_timeout() {
     });
     let err = client(&server)
         .videos()
-        .wait("v1", &WaitOptions::new().timeout(Duration::from_secs(30)))
+        .wait_with("v1", &WaitOptions::new().timeout(Duration::from_secs(30)))
         .await
         .unwrap_err();
     assert!(
@@ -446,8 +467,11 @@ async fn dropping_the_wait_cancels_it() {
     server.route(Some("GET"), Path::Any, always(video("v1", "processing")));
     let client = client(&server);
     let options = WaitOptions::new();
-    let outcome =
-        tokio::time::timeout(Duration::from_secs(5), client.videos().wait("v1", &options)).await;
+    let outcome = tokio::time::timeout(
+        Duration::from_secs(5),
+        client.videos().wait_with("v1", &options),
+    )
+    .await;
     assert!(outcome.is_err(), "still waiting after 5 s");
     let sent = server.requests().len();
     tokio::time::sleep(Duration::from_secs(120)).await;
@@ -469,7 +493,7 @@ async fn create_and_wait_creates_then_polls() {
     );
     let video = client(&server)
         .videos()
-        .create_and_wait(create_request(), &WaitOptions::new())
+        .create_and_wait_with(create_request(), &WaitOptions::new())
         .await
         .unwrap();
     assert_eq!(video.id, "v7");
@@ -493,7 +517,7 @@ async fn create_and_wait_errors_after_the_create_name_the_new_job() {
     });
     let err = client(&server)
         .videos()
-        .create_and_wait(create_request(), &WaitOptions::new())
+        .create_and_wait_with(create_request(), &WaitOptions::new())
         .await
         .unwrap_err();
     assert_eq!(err.job_ids(), ["v8"], "{err:?}");
@@ -625,12 +649,10 @@ async fn translations_lipsyncs_proofreads_and_workflows_wait_too() {
                 "https://example.com/v.mp4",
             ))
             .output_languages(vec!["fr".to_string(), "de".to_string()])
-            .try_into()
-            .unwrap()
     };
     let done = client(&server)
         .video_translations()
-        .create_and_wait(request(), &WaitOptions::new())
+        .create_and_wait_with(request(), &WaitOptions::new())
         .await
         .unwrap();
     assert_eq!(
@@ -643,7 +665,7 @@ async fn translations_lipsyncs_proofreads_and_workflows_wait_too() {
         exact("/v3/lipsyncs/l1"),
         always(json!({"data": {"id": "l1", "status": "failed", "failure_message": "bad audio"}})),
     );
-    let err = client(&server).wait_for_lipsync("l1").await.unwrap_err();
+    let err = client(&server).lipsyncs().wait("l1").await.unwrap_err();
     assert!(
         matches!(&err, Error::JobFailed { kind: "lipsync", message: Some(m), .. } if m == "bad audio"),
         "{err:?}"
@@ -655,7 +677,12 @@ async fn translations_lipsyncs_proofreads_and_workflows_wait_too() {
         always(json!({"data": {"id": "p1", "status": "completed"}})),
     );
     assert_eq!(
-        client(&server).wait_for_proofread("p1").await.unwrap().id,
+        client(&server)
+            .video_translations()
+            .wait_proofread("p1")
+            .await
+            .unwrap()
+            .id,
         "p1"
     );
 
@@ -723,7 +750,7 @@ async fn one_failed_translation_ends_the_wait_naming_every_translation_created()
         .output_languages(vec!["fr".to_string(), "de".to_string()]);
     let err = client(&server)
         .video_translations()
-        .create_and_wait(request.try_into().unwrap(), &WaitOptions::new())
+        .create_and_wait_with(request, &WaitOptions::new())
         .await
         .unwrap_err();
     assert_eq!(err.job_ids(), ["t1", "t2"], "{err:?}");
@@ -765,7 +792,7 @@ async fn a_thousand_concurrent_waits_send_at_most_one_get_per_job_per_interval()
     let (options, seen) = recording(WaitOptions::new().initial_delay(Duration::from_secs(2)));
     let ids: Vec<String> = (0..JOBS).map(|n| format!("video_{n}")).collect();
     let videos = client.videos();
-    let waits = ids.iter().map(|id| videos.wait(id, &options));
+    let waits = ids.iter().map(|id| videos.wait_with(id, &options));
     let done = futures::future::try_join_all(waits).await.unwrap();
     assert_eq!(done.len(), JOBS);
     assert!(done.iter().all(|v| v.status.as_str() == "completed"));

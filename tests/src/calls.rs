@@ -465,7 +465,11 @@ pub fn ways() -> Vec<Way> {
             }
         ),
         way!("createAvatar", "avatars().create", resource, |c, i| {
-            data(c.avatars().create(i.body()?).await)
+            data(
+                c.avatars()
+                    .create(i.body::<types::CreateAvatarRequestBody>()?)
+                    .await,
+            )
         }),
         way!(
             "listAvatarGroups",
@@ -479,10 +483,20 @@ pub fn ways() -> Vec<Way> {
             "createSpeechV3",
             "voices().create_speech",
             resource,
-            |c, i| { data(c.voices().create_speech(i.body()?).await) }
+            |c, i| {
+                data(
+                    c.voices()
+                        .create_speech(i.body::<types::TextToSpeechRequest>()?)
+                        .await,
+                )
+            }
         ),
         way!("designVoice", "voices().design", resource, |c, i| {
-            data(c.voices().design(i.body()?).await)
+            data(
+                c.voices()
+                    .design(i.body::<types::DesignVoiceRequest>()?)
+                    .await,
+            )
         }),
         way!("listVoicesV3", "voices().list_with", resource, |c, i| {
             page(c.voices().list_with(configure!(i; engine: String = "engine", gender: String = "gender", language: String = "language", limit: NonZeroU64 = "limit", token: String = "token", type_: types::AudioVoiceType = "type")).first_page().await)
@@ -522,7 +536,13 @@ pub fn ways() -> Vec<Way> {
             "createVideoTranslationV3",
             "video_translations().create",
             resource,
-            |c, i| { data(c.video_translations().create(i.body()?).await) }
+            |c, i| {
+                data(
+                    c.video_translations()
+                        .create(i.body::<types::CreateVideoTranslationRequest>()?)
+                        .await,
+                )
+            }
         ),
         way!(
             "getVideoTranslationV3",
@@ -543,7 +563,10 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 data(
                     c.video_translations()
-                        .update(&i.path("video_translation_id")?, i.body()?)
+                        .update(
+                            &i.path("video_translation_id")?,
+                            i.body::<types::UpdateVideoTranslationRequest>()?,
+                        )
                         .await,
                 )
             }
@@ -570,7 +593,13 @@ pub fn ways() -> Vec<Way> {
             "createProofreadV3",
             "video_translations().create_proofread",
             resource,
-            |c, i| { data(c.video_translations().create_proofread(i.body()?).await) }
+            |c, i| {
+                data(
+                    c.video_translations()
+                        .create_proofread(i.body::<types::CreateProofreadRequest>()?)
+                        .await,
+                )
+            }
         ),
         way!(
             "getProofreadV3",
@@ -603,7 +632,10 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 data(
                     c.video_translations()
-                        .upload_proofread_srt(&i.path("proofread_id")?, i.body()?)
+                        .upload_proofread_srt(
+                            &i.path("proofread_id")?,
+                            i.body::<types::UploadSrtRequest>()?,
+                        )
                         .await,
                 )
             }
@@ -615,7 +647,10 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 data(
                     c.video_translations()
-                        .generate_from_proofread(&i.path("proofread_id")?, i.body()?)
+                        .generate_from_proofread(
+                            &i.path("proofread_id")?,
+                            i.body::<types::GenerateVideoRequest>()?,
+                        )
                         .await,
                 )
             }
@@ -636,13 +671,24 @@ pub fn ways() -> Vec<Way> {
             }
         ),
         way!("createLipsyncV3", "lipsyncs().create", resource, |c, i| {
-            data(c.lipsyncs().create(i.body()?).await)
+            data(
+                c.lipsyncs()
+                    .create(i.body::<types::CreateLipsyncRequest>()?)
+                    .await,
+            )
         }),
         way!("getLipsyncV3", "lipsyncs().get", resource, |c, i| {
             data(c.lipsyncs().get(&i.path("lipsync_id")?).await)
         }),
         way!("updateLipsyncV3", "lipsyncs().update", resource, |c, i| {
-            data(c.lipsyncs().update(&i.path("lipsync_id")?, i.body()?).await)
+            data(
+                c.lipsyncs()
+                    .update(
+                        &i.path("lipsync_id")?,
+                        i.body::<types::UpdateLipsyncRequest>()?,
+                    )
+                    .await,
+            )
         }),
         way!("deleteLipsyncV3", "lipsyncs().delete", resource, |c, i| {
             data(c.lipsyncs().delete(&i.path("lipsync_id")?).await)
@@ -660,7 +706,10 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 data(
                     c.avatars()
-                        .create_consent(&i.path("group_id")?, i.body()?)
+                        .create_consent(
+                            &i.path("group_id")?,
+                            i.body::<types::CreateAvatarConsentRequest>()?,
+                        )
                         .await,
                 )
             }
@@ -683,7 +732,10 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 data(
                     c.avatars()
-                        .update_look(&i.path("look_id")?, i.body()?)
+                        .update_look(
+                            &i.path("look_id")?,
+                            i.body::<types::UpdateAvatarLookRequest>()?,
+                        )
                         .await,
                 )
             }
@@ -718,7 +770,13 @@ pub fn ways() -> Vec<Way> {
             "createWebhookEndpoint",
             "webhooks().create_endpoint",
             resource,
-            |c, i| { data(c.webhooks().create_endpoint(i.body()?).await) }
+            |c, i| {
+                data(
+                    c.webhooks()
+                        .create_endpoint(i.body::<types::CreateWebhookEndpointRequest>()?)
+                        .await,
+                )
+            }
         ),
         way!(
             "updateWebhookEndpoint",
@@ -727,7 +785,10 @@ pub fn ways() -> Vec<Way> {
             |c, i| {
                 data(
                     c.webhooks()
-                        .update_endpoint(&i.path("endpoint_id")?, i.body()?)
+                        .update_endpoint(
+                            &i.path("endpoint_id")?,
+                            i.body::<types::UpdateWebhookEndpointRequest>()?,
+                        )
                         .await,
                 )
             }

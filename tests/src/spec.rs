@@ -566,8 +566,10 @@ pub fn workspace_root() -> PathBuf {
 }
 
 /// Applies the `[[patch]]` corrections of the overlay at `path` (none when it does not exist):
-/// each sets the value at a JSON pointer whose parent must exist, as `cargo xtask generate`
-/// does before generating, so the contracts check the document the SDK is generated from.
+/// each sets the value at a JSON pointer whose parent must exist (unless its `only_if` pointer
+/// is not in the document: then it is skipped), as `cargo xtask generate` does before
+/// generating, so the contracts check the document the SDK is generated from. Returns the
+/// number of patches applied.
 pub fn apply_overlay_patches(doc: &mut Value, path: &Path) -> anyhow::Result<usize> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
@@ -582,6 +584,7 @@ pub fn apply_overlay_patches(doc: &mut Value, path: &Path) -> anyhow::Result<usi
         Some(toml::Value::Array(patches)) => patches,
         Some(_) => bail!("{}: `patch` is not an array of tables", path.display()),
     };
+    let mut applied = 0;
     for patch in patches {
         let pointer = patch
             .get("pointer")
@@ -591,6 +594,11 @@ pub fn apply_overlay_patches(doc: &mut Value, path: &Path) -> anyhow::Result<usi
             .get("value")
             .with_context(|| format!("{}: patch {pointer} has no `value`", path.display()))?;
         let value = serde_json::to_value(value)?;
+        // A correction of an operation this document does not have (it predates it).
+        let only_if = patch.get("only_if").and_then(toml::Value::as_str);
+        if only_if.is_some_and(|only_if| doc.pointer(only_if).is_none()) {
+            continue;
+        }
         let (parent, key) = pointer
             .rsplit_once('/')
             .with_context(|| format!("patch {pointer}: not a JSON pointer"))?;
@@ -610,8 +618,9 @@ pub fn apply_overlay_patches(doc: &mut Value, path: &Path) -> anyhow::Result<usi
             Some(_) => bail!("patch {pointer}: {parent} is not an object or array"),
             None => bail!("patch {pointer}: {parent} is not in the document"),
         }
+        applied += 1;
     }
-    Ok(patches.len())
+    Ok(applied)
 }
 
 /// Lower-case hex sha256 of `bytes`.

@@ -341,11 +341,11 @@ async fn every_operation_and_documented_status_decodes_through_the_sdk() {
         allowed[&Allowed::EmptyOmitted],
         BTreeSet::from(
             [
-                "createBackgroundRemoval/data/layers",
+                "createBackgroundRemoval/layers",
                 "deleteWebhookEndpoint/data",
-                "getBackgroundRemoval/data/layers",
-                "getTemplate/data/variables",
-                "listBackgroundRemovals/data/0/layers",
+                "getBackgroundRemoval/layers",
+                "getTemplate/variables",
+                "listBackgroundRemovals/items/0/layers",
             ]
             .map(str::to_owned)
         )

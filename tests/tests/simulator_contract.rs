@@ -7,8 +7,8 @@
 //! one the response schema declares, and a success must carry `data` (an error, `error`) —
 //! what JSON Schema alone cannot see in envelopes that require nothing. The session's requests
 //! are checked against the document too. The v3 operations July 2026 added that the simulator
-//! does not serve yet ([`NOT_SIMULATED`]: asset batches and statuses, direct uploads, assets,
-//! templates, brand kits, …) are listed as such; any other v3 operation not served fails the test, and so
+//! does not serve yet ([`NOT_SIMULATED`]: asset batches and statuses, direct uploads, assets)
+//! are listed as such; any other v3 operation not served fails the test, and so
 //! does a listed one that starts being served (update the list). The v1/v2 operations are
 //! probed and listed.
 
@@ -17,12 +17,14 @@ use std::time::{Duration, Instant};
 
 use heygen::testing::{Simulator, Timeline};
 use heygen::types::{
-    CreateAvatarConsentRequest, CreateAvatarRequestBody, CreateLipsyncBatchRequest,
+    CloneVoiceRequest, CreateAiClippingRequest, CreateAvatarConsentRequest,
+    CreateAvatarRequestBody, CreateBackgroundRemovalRequest, CreateLipsyncBatchRequest,
     CreateLipsyncRequest, CreateProofreadRequest, CreateVideoAgentRequest, CreateVideoBatchRequest,
     CreateVideoTranslationBatchRequest, CreateVideoTranslationRequest, CreateVideoV3RequestBody,
-    CreateWebhookEndpointRequest, DesignVoiceRequest, GenerateVideoRequest, SendMessageRequest,
-    StopSessionRequest, TextToSpeechRequest, UpdateAvatarLookRequest, UpdateLipsyncRequest,
-    UpdateVideoTranslationRequest, UpdateWebhookEndpointRequest, UploadSrtRequest,
+    CreateWebhookEndpointRequest, DesignVoiceRequest, GenerateTemplateVideoRequest,
+    GenerateVideoRequest, SendMessageRequest, StopSessionRequest, TextToSpeechRequest,
+    UpdateAvatarLookRequest, UpdateLipsyncRequest, UpdateVideoTranslationRequest,
+    UpdateWebhookEndpointRequest, UploadSrtRequest,
 };
 use heygen::{Client, Error};
 use heygen_contract_tests::calls::{Input, ways};
@@ -34,12 +36,9 @@ use serde_json::{Value, json};
 use tokio::time::advance;
 
 /// v3 operations of the pinned document the simulator does not serve yet (all added in July
-/// 2026); they answer the simulator's 404. Another change adds them.
-const NOT_SIMULATED: [&str; 29] = [
-    "listAiClippings",
-    "createAiClipping",
-    "deleteAiClipping",
-    "getAiClipping",
+/// 2026: asset batches and statuses, direct uploads, assets); they answer the simulator's 404.
+/// Another change adds them.
+const NOT_SIMULATED: [&str; 10] = [
     "listAssets",
     "getAssetBatch",
     "completeAssetUploadBatch",
@@ -50,21 +49,6 @@ const NOT_SIMULATED: [&str; 29] = [
     "deleteAsset",
     "getAsset",
     "completeAssetUpload",
-    "listAudioSounds",
-    "deleteAvatarLook",
-    "deleteAvatarGroup",
-    "listBackgroundRemovals",
-    "createBackgroundRemoval",
-    "deleteBackgroundRemoval",
-    "getBackgroundRemoval",
-    "listBrandGlossaries",
-    "listBrandKits",
-    "listTemplates",
-    "getTemplate",
-    "generateTemplateVideo",
-    "cloneVoice",
-    "deleteVoice",
-    "getVoice",
 ];
 
 fn spec() -> &'static Spec {
@@ -390,6 +374,70 @@ async fn session(sim: &Simulator, c: &Client) -> heygen::Result<()> {
     c.webhooks().rotate_secret(&endpoint.endpoint_id).await?;
     c.webhooks().list_events().first_page().await?;
     c.webhooks().delete_endpoint(&endpoint.endpoint_id).await?;
+
+    // July 2026: templates (one rendered, with its defaults, into a video), brand kits and
+    // glossaries, audio sounds.
+    let templates = c.templates().list().first_page().await?;
+    let template = c.templates().get(&templates.items[0].id).await?;
+    let request = GenerateTemplateVideoRequest::builder().variables(template.variables.clone());
+    let generated = c.templates().generate(&template.id, request).await?;
+    advance(total).await;
+    c.videos().get(&generated.id).await?; // completed
+    c.brand_kits().list().first_page().await?;
+    c.brand_kits().list_glossaries().first_page().await?;
+    c.audio()
+        .list_sounds("cinematic riser")
+        .first_page()
+        .await?;
+
+    // AI clipping and background removal, polled through their statuses.
+    let clipping = c
+        .ai_clippings()
+        .create(from_json::<CreateAiClippingRequest>(json!({
+            "video": {"type": "url", "url": "https://example.com/keynote.mp4"},
+            "output_settings": {"duration_types": ["30", "60"], "aspect_ratio": "portrait"}
+        })))
+        .await?
+        .ai_clipping_id;
+    c.ai_clippings().get(&clipping).await?; // pending
+    advance(pending).await;
+    c.ai_clippings().get(&clipping).await?; // running
+    advance(total).await;
+    c.ai_clippings().get(&clipping).await?; // completed, with clips
+    c.ai_clippings().list().first_page().await?;
+    c.ai_clippings().delete(&clipping).await?;
+    let removal = c
+        .background_removals()
+        .create(from_json::<CreateBackgroundRemovalRequest>(json!({
+            "video": {"type": "asset_id", "asset_id": asset.asset_id},
+            "layers": ["foreground", "mask"], "request_id": "contract-removal"
+        })))
+        .await?
+        .id;
+    advance(pending).await;
+    c.background_removals().get(&removal).await?; // processing
+    advance(total).await;
+    c.background_removals().get(&removal).await?; // completed, with layers
+    c.background_removals().list().first_page().await?;
+    c.background_removals().delete(&removal).await?;
+
+    // Voice cloning: processing, complete; a stock voice's details; deletion.
+    let clone = c
+        .voices()
+        .clone_voice(from_json::<CloneVoiceRequest>(json!({
+            "audio": {"type": "asset_id", "asset_id": audio.asset_id}, "voice_name": "Me"
+        })))
+        .await?
+        .voice_clone_id;
+    c.voices().get(&clone).await?; // processing
+    advance(total).await;
+    c.voices().get(&clone).await?; // complete
+    c.voices().get(&voice_id).await?;
+    c.voices().delete(&clone).await?;
+
+    // Avatar deletion: the photo avatar's look (its group's last), the twin's group.
+    c.avatars().delete_look(&photo_look).await?;
+    c.avatars().delete(&twin_group).await?;
     Ok(())
 }
 
@@ -401,6 +449,10 @@ async fn errors(sim: &Simulator, c: &Client, base_url: &str) {
     let e = c.videos().get("no_such_video").await.unwrap_err();
     assert_eq!(status_of(&e), Some(404), "{e:?}");
     let e = c.lipsyncs().delete("no_such_lipsync").await.unwrap_err();
+    assert_eq!(status_of(&e), Some(404), "{e:?}");
+    let e = c.voices().get("no_such_voice").await.unwrap_err();
+    assert_eq!(status_of(&e), Some(404), "{e:?}");
+    let e = c.ai_clippings().get("no_such_job").await.unwrap_err();
     assert_eq!(status_of(&e), Some(404), "{e:?}");
     let no_voice: CreateVideoV3RequestBody = from_json(json!({
         "type": "avatar", "avatar_id": sim.avatar_id().unwrap(), "script": "No voice."

@@ -1,9 +1,10 @@
-//! `cargo xtask fetch [--from DIR|PATH|URL]`: fill the cache with the documents the lock names,
-//! each verified against its sha256.
+//! `cargo xtask fetch [--from DIR|PATH|URL]`: fill the cache with the documents the lock names
+//! (the pin, the history, the references), each verified against its sha256.
 //!
-//! Without `--from`, every document not yet cached comes from its own `source` URL; `--from DIR`
-//! takes them by file name from a folder (`../shared/heygen-openapi`); `--from PATH|URL` caches
-//! one document, which must be the pin or one of the history entries.
+//! Without `--from`, every document not yet cached comes from its own `source` (a URL, or a
+//! path relative to the workspace); `--from DIR` takes them by file name from a folder
+//! (`../shared/heygen-openapi`); `--from PATH|URL` caches one document, which must be one the
+//! lock names.
 
 use std::path::Path;
 use std::time::Duration;
@@ -11,7 +12,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, anyhow, bail};
 use serde_json::Value;
 
-use crate::lock::{Locked, SpecLock, cache_dir, sha256_hex};
+use crate::lock::{Locked, Role, SpecLock, cache_dir, sha256_hex};
 
 /// An upstream document is under 1 MiB; anything far larger is not one.
 const MAX_DOCUMENT_BYTES: u64 = 64 << 20;
@@ -21,24 +22,32 @@ pub fn run(root: &Path, from: Option<&str>) -> Result<()> {
     std::fs::create_dir_all(cache_dir(root))?;
     match from {
         None => {
-            for doc in lock.documents() {
+            for doc in lock.files() {
                 if read_verified(root, doc).is_ok() {
                     println!("{} is cached (sha256 verified)", doc.file);
                     continue;
                 }
-                let bytes = read_source(doc.source)?;
-                verify(doc, &bytes, doc.source, &lock)?;
+                let source = resolve(root, doc.source);
+                let bytes = read_source(&source).map_err(|e| match is_url(&source) {
+                    true => e,
+                    false => anyhow!(
+                        "{e}; pass a folder holding {} with `cargo xtask fetch --from DIR`",
+                        doc.file
+                    ),
+                })?;
+                verify(doc, &bytes, &source, &lock)?;
                 store(root, doc, &bytes)?;
             }
         }
         Some(dir) if Path::new(dir).is_dir() => {
-            for doc in lock.documents() {
+            for doc in lock.files() {
                 let path = Path::new(dir).join(doc.file);
                 if !path.exists() {
-                    if doc.pinned {
+                    if doc.role == Role::Pin {
                         bail!("{dir} holds no {} (the pinned document)", doc.file);
                     }
-                    println!("{dir} holds no {} (a history entry): skipped", doc.file);
+                    let what = doc.role.name();
+                    println!("{dir} holds no {} (a {what} entry): skipped", doc.file);
                     continue;
                 }
                 let bytes =
@@ -50,11 +59,11 @@ pub fn run(root: &Path, from: Option<&str>) -> Result<()> {
         Some(source) => {
             let bytes = read_source(source)?;
             let actual = sha256_hex(&bytes);
-            let Some(doc) = lock.documents().find(|d| d.sha256 == actual) else {
+            let Some(doc) = lock.files().find(|d| d.sha256 == actual) else {
                 bail!(
                     "{source} (sha256 {actual}) is neither the pinned document nor one in \
-                     openapi/spec.lock's history; `cargo xtask diff --to {source}` shows what it \
-                     changes and `cargo xtask update --from {source}` adopts it"
+                     openapi/spec.lock's history or references; `cargo xtask diff --to {source}` \
+                     shows what it changes and `cargo xtask update --from {source}` adopts it"
                 );
             };
             store(root, doc, &bytes)?;
@@ -66,9 +75,19 @@ pub fn run(root: &Path, from: Option<&str>) -> Result<()> {
 fn store(root: &Path, doc: Locked<'_>, bytes: &[u8]) -> Result<()> {
     let path = cache_dir(root).join(doc.file);
     std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
-    let what = if doc.pinned { "pinned" } else { "history" };
+    let what = doc.role.name();
     println!("cached {} ({what}, sha256 verified)", path.display());
     Ok(())
+}
+
+/// A lock `source` as `read_source` takes it: URLs and absolute paths as they are, relative
+/// paths from the workspace root (not from wherever `cargo xtask` runs).
+fn resolve(root: &Path, source: &str) -> String {
+    if is_url(source) || Path::new(source).is_absolute() {
+        source.to_string()
+    } else {
+        root.join(source).display().to_string()
+    }
 }
 
 fn verify(doc: Locked<'_>, bytes: &[u8], from: &str, lock: &SpecLock) -> Result<()> {
@@ -76,8 +95,8 @@ fn verify(doc: Locked<'_>, bytes: &[u8], from: &str, lock: &SpecLock) -> Result<
     if actual == doc.sha256 {
         return Ok(());
     }
-    let note = match (&lock.note, doc.pinned) {
-        (Some(note), true) => format!(" (the lock's note: {note})"),
+    let note = match (&lock.note, doc.role) {
+        (Some(note), Role::Pin) => format!(" (the lock's note: {note})"),
         _ => String::new(),
     };
     bail!(
@@ -189,7 +208,7 @@ fn read_verified(root: &Path, doc: Locked<'_>) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lock::{HistoryEntry, NewPin};
+    use crate::lock::{Entry, NewPin};
 
     #[test]
     fn finds_the_date_in_a_file_name() {
@@ -218,7 +237,8 @@ mod tests {
                 operations: 0,
                 date: "2026-01-01".into(),
                 note: None,
-                history: Vec::<HistoryEntry>::new(),
+                history: Vec::<Entry>::new(),
+                reference: Vec::new(),
             };
             lock.repin(NewPin {
                 source: "http://127.0.0.1:9/new.json".into(),
@@ -311,5 +331,56 @@ mod tests {
         run(&ws.0, Some(&ws.0.join("shared").display().to_string())).unwrap();
         // Both sources are unreachable: success means nothing was downloaded.
         run(&ws.0, None).unwrap();
+    }
+
+    #[test]
+    fn references_are_cached_from_a_folder_or_their_relative_source_and_verified() {
+        let ws = Scratch::new("reference");
+        let mut lock = SpecLock::load(&ws.0).unwrap();
+        lock.reference.push(Entry {
+            file: "ref.json".into(),
+            sha256: sha256_hex(b"{\"r\": 1}"),
+            // Relative to the workspace root, like `../shared/heygen-openapi/…`.
+            source: "shared/ref.json".into(),
+            date: "2026-01-02".into(),
+            note: Some("not an API description".into()),
+        });
+        lock.save(&ws.0).unwrap();
+        let cached = cache_dir(&ws.0).join("ref.json");
+        let shared = ws.0.join("shared").display().to_string();
+        ws.shared("new.json", b"{\"v\": 2}");
+        ws.shared("old.json", b"{\"v\": 1}");
+
+        // A folder without it: skipped, like a history file.
+        run(&ws.0, Some(&shared)).unwrap();
+        assert!(!cached.exists());
+        // Without --from, a missing reference is read from its source, relative to the root.
+        let err = format!("{:#}", run(&ws.0, None).unwrap_err());
+        assert!(
+            err.contains("shared/ref.json") && err.ends_with("`cargo xtask fetch --from DIR`"),
+            "{err}"
+        );
+        ws.shared("ref.json", b"{\"r\": 2}");
+        let err = run(&ws.0, Some(&shared)).unwrap_err().to_string();
+        assert!(
+            err.contains("is not ref.json in openapi/spec.lock"),
+            "{err}"
+        );
+        assert!(!cached.exists(), "a wrong file is not cached");
+
+        ws.shared("ref.json", b"{\"r\": 1}");
+        run(&ws.0, None).unwrap();
+        assert_eq!(std::fs::read(&cached).unwrap(), b"{\"r\": 1}");
+        // Cached and verified: found again without reading the source.
+        std::fs::remove_file(ws.0.join("shared/ref.json")).unwrap();
+        run(&ws.0, None).unwrap();
+
+        // A single file matching the reference's sha256 is cached under the reference's name.
+        std::fs::remove_file(&cached).unwrap();
+        let copy = ws.shared("downloaded.json", b"{\"r\": 1}");
+        run(&ws.0, Some(&copy)).unwrap();
+        assert_eq!(std::fs::read(&cached).unwrap(), b"{\"r\": 1}");
+        // The pin and history keep their roles: a reference is not an API description.
+        assert!(load_cached_file(&ws.0, "ref.json").is_err());
     }
 }

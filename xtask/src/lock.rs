@@ -1,5 +1,6 @@
-//! `openapi/spec.lock`: which upstream document the generated code comes from, and which
-//! documents it came from before (so a diff against any of them can be reproduced).
+//! `openapi/spec.lock`: which upstream document the generated code comes from, which
+//! documents it came from before (so a diff against any of them can be reproduced), and which
+//! other documents the tests read (`[[reference]]`, e.g. the legacy per-operation shapes).
 
 use std::path::{Path, PathBuf};
 
@@ -27,17 +28,23 @@ pub struct SpecLock {
     pub note: Option<String>,
     /// The documents pinned before this one, most recent first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub history: Vec<HistoryEntry>,
+    pub history: Vec<Entry>,
+    /// Documents the tests read that are never pinned nor generated from (the legacy
+    /// per-operation shapes the migration tests validate against); fetched and verified like
+    /// the pin, never committed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reference: Vec<Entry>,
 }
 
-/// A previously pinned document.
+/// A document the lock names besides the pin: a previously pinned one (`[[history]]`) or a
+/// reference document (`[[reference]]`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct HistoryEntry {
+pub struct Entry {
     /// File name in the cache.
     pub file: String,
     pub sha256: String,
-    /// Where the document can be downloaded.
+    /// Where the document can be downloaded: a URL, or a path relative to the workspace root.
     pub source: String,
     /// Date of the document.
     pub date: String,
@@ -45,14 +52,37 @@ pub struct HistoryEntry {
     pub note: Option<String>,
 }
 
-/// One document the lock names (the pin or a history entry): enough to fetch and verify it.
+/// One document the lock names (the pin, a history entry or a reference): enough to fetch and
+/// verify it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Locked<'a> {
     pub file: &'a str,
     pub sha256: &'a str,
     pub source: &'a str,
     pub date: &'a str,
-    pub pinned: bool,
+    pub role: Role,
+}
+
+/// Which table of the lock a document comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The pinned document, the one the code is generated from.
+    Pin,
+    /// A document pinned before.
+    History,
+    /// A document the tests read besides the API description.
+    Reference,
+}
+
+impl Role {
+    /// How `fetch` names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Pin => "pinned",
+            Role::History => "history",
+            Role::Reference => "reference",
+        }
+    }
 }
 
 /// A document about to become the pin.
@@ -69,7 +99,8 @@ pub struct NewPin {
 
 const HEADER: &str = "\
 # The pinned upstream API description. `cargo xtask fetch` fills openapi/cache/ with it (and with
-# the previously pinned documents under [[history]]), verified against `sha256`;
+# the previously pinned documents under [[history]] and the documents the tests read under
+# [[reference]]), verified against `sha256`;
 # `cargo xtask update` diffs a new document against it, re-pins and regenerates (see openapi/README.md).
 ";
 
@@ -100,25 +131,25 @@ impl SpecLock {
         cache_dir(root).join(&self.file)
     }
 
-    /// The pin, then the history, most recent first.
+    /// The API descriptions: the pin, then the history, most recent first.
     pub fn documents(&self) -> impl Iterator<Item = Locked<'_>> {
         let pin = Locked {
             file: &self.file,
             sha256: &self.sha256,
             source: &self.source,
             date: &self.date,
-            pinned: true,
+            role: Role::Pin,
         };
-        std::iter::once(pin).chain(self.history.iter().map(|h| Locked {
-            file: &h.file,
-            sha256: &h.sha256,
-            source: &h.source,
-            date: &h.date,
-            pinned: false,
-        }))
+        std::iter::once(pin).chain(self.history.iter().map(|h| h.locked(Role::History)))
     }
 
-    /// The pin or history entry with this file name.
+    /// Every file `fetch` caches: the API descriptions, then the references.
+    pub fn files(&self) -> impl Iterator<Item = Locked<'_>> {
+        self.documents()
+            .chain(self.reference.iter().map(|r| r.locked(Role::Reference)))
+    }
+
+    /// The pin or history entry (not a reference) with this file name.
     pub fn find(&self, file: &str) -> Option<Locked<'_>> {
         self.documents().find(|d| d.file == file)
     }
@@ -126,7 +157,7 @@ impl SpecLock {
     /// Makes `new` the pin; the current pin becomes the first history entry. A document that
     /// is pinned again leaves the history, so every file appears once.
     pub fn repin(&mut self, new: NewPin) {
-        let previous = HistoryEntry {
+        let previous = Entry {
             file: std::mem::replace(&mut self.file, new.file),
             sha256: std::mem::replace(&mut self.sha256, new.sha256),
             source: std::mem::replace(&mut self.source, new.source),
@@ -139,6 +170,18 @@ impl SpecLock {
             .retain(|h| h.file != self.file && h.file != previous.file);
         if previous.file != self.file {
             self.history.insert(0, previous);
+        }
+    }
+}
+
+impl Entry {
+    fn locked(&self, role: Role) -> Locked<'_> {
+        Locked {
+            file: &self.file,
+            sha256: &self.sha256,
+            source: &self.source,
+            date: &self.date,
+            role,
         }
     }
 }
@@ -179,6 +222,7 @@ mod tests {
             date: "2026-04-08".into(),
             note: None,
             history: Vec::new(),
+            reference: Vec::new(),
         }
     }
 
@@ -207,12 +251,34 @@ mod tests {
         assert_eq!(lock.history.len(), 1);
         assert_eq!(lock.history[0].sha256, APRIL);
         assert_eq!(lock.find(&lock.history[0].file).unwrap().sha256, APRIL);
-        assert!(lock.find(&lock.file).unwrap().pinned);
+        assert_eq!(lock.find(&lock.file).unwrap().role, Role::Pin);
+        let legacy = &lock.reference[0];
+        assert_eq!(
+            (legacy.file.as_str(), legacy.sha256.as_str()),
+            (
+                "legacy-operations-2026-04-06.json",
+                "84672c0e640abbf714306fe5e9d36073579fb2070b33c0d0d7e8a56140c12cb0"
+            )
+        );
+        assert!(
+            lock.find(&legacy.file).is_none(),
+            "a reference is no API description"
+        );
+        let roles: Vec<_> = lock.files().map(|f| f.role).collect();
+        assert_eq!(roles, [Role::Pin, Role::History, Role::Reference]);
     }
 
     #[test]
     fn repinning_moves_the_old_pin_to_the_front_of_the_history() {
         let mut lock = april();
+        let legacy = Entry {
+            file: "legacy.json".into(),
+            sha256: sha256_hex(b"legacy"),
+            source: "../shared/legacy.json".into(),
+            date: "2026-04-06".into(),
+            note: None,
+        };
+        lock.reference.push(legacy.clone());
         lock.repin(pin("july.json", "2026-07-22", Some("reconstructed")));
         lock.repin(pin("august.json", "2026-08-01", None));
         assert_eq!(lock.file, "august.json");
@@ -230,6 +296,7 @@ mod tests {
                 ("april.json", "2026-04-08", None),
             ]
         );
+        assert_eq!(lock.reference, [legacy], "references stay through re-pins");
         let text = lock.render().unwrap();
         assert_eq!(text.matches("\n[[history]]\n").count(), 2, "{text}");
         assert_eq!(SpecLock::parse(&text).unwrap(), lock);

@@ -15,8 +15,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 const USAGE: &str = "usage: cargo xtask <command>
-  fetch [--from DIR|PATH|URL]        fill openapi/cache/ with the documents openapi/spec.lock names (the pin and
-                                     its history), each verified by sha256; without --from, from their own URLs
+  fetch [--from DIR|PATH|URL]        fill openapi/cache/ with the documents openapi/spec.lock names (the pin, its
+                                     history, the references), each verified by sha256; without --from, from their
+                                     own sources
   generate                           normalise the pinned document and regenerate heygen-sys/src/generated.rs
   check                              fail if the committed code is stale or the cache differs from the lock
   diff [--from OLD] --to NEW         what NEW changes for users of the SDK, each line breaking or not, with the reason

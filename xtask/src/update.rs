@@ -224,6 +224,7 @@ mod tests {
             date: april.date.clone(),
             note: None,
             history: Vec::new(),
+            reference: Vec::new(),
         }
         .save(&dir)
         .unwrap();

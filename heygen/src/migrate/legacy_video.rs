@@ -332,15 +332,14 @@ impl crate::resources::videos::Videos {
     /// ```
     #[deprecated(
         since = "0.1.0",
-        note = "`createAvatarVideoV3` is now `createVideo`: use videos().create with a CreateVideoV3RequestBody \
-                (CreateVideoV3RequestBody::try_from(legacy) converts the old body); see MIGRATING.md"
+        note = "`createAvatarVideoV3` is now `createVideo`: use videos().create, which takes the legacy body \
+                as it is (or a CreateVideoFromAvatar builder); see MIGRATING.md"
     )]
     #[doc(alias = "createAvatarVideoV3")]
     pub async fn create_avatar_video_v3(
         &self,
         legacy: LegacyCreateVideoRequest,
     ) -> crate::Result<CreateAvatarVideoResponse> {
-        let body = CreateVideoV3RequestBody::try_from(legacy)?;
-        self.create(body).await
+        self.create(legacy).await
     }
 }

@@ -88,10 +88,10 @@
 //! ```no_run
 //! #![deny(deprecated)]
 //! use heygen::migrate::LegacyCreateVideoRequest;
-//! use heygen::types::{CreateLipsyncRequest, CreateVideoV3RequestBody};
+//! use heygen::types::CreateLipsyncRequest;
 //!
 //! async fn new(client: heygen::Client, legacy: LegacyCreateVideoRequest) -> heygen::Result<()> {
-//!     client.videos().create(CreateVideoV3RequestBody::try_from(legacy)?).await?;
+//!     client.videos().create(legacy).await?;
 //!     client.lipsyncs().get("od_1").await?;
 //!     client.users().me().await?;
 //!     Ok(())

@@ -31,13 +31,23 @@ use heygen_sys::types::{
 use reqwest::multipart::{Form, Part};
 use serde::Deserialize;
 
-use super::resource;
+use crate::Client;
 use crate::error::{EXCERPT_LIMIT, Error, Result, excerpt};
 
-resource!(
-    /// Assets (`/v3/assets`).
-    Assets, assets
-);
+/// Assets (`/v3/assets`): `client.assets()`.
+#[derive(Debug, Clone)]
+pub struct Assets {
+    pub(crate) client: Client,
+}
+
+impl Client {
+    /// The [`Assets`] resource.
+    pub fn assets(&self) -> Assets {
+        Assets {
+            client: self.clone(),
+        }
+    }
+}
 
 /// The largest file `POST /v3/assets` accepts: 32 MB (32 MiB, 33 554 432 bytes). Larger
 /// uploads are refused before anything is sent.

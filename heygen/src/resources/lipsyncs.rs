@@ -1,41 +1,142 @@
-//! Lipsyncs (formerly "overdubs"): replace a video's audio and re-sync the lips.
+//! Lipsyncs (formerly "overdubs"): replace a video's audio and re-sync the lips; with their
+//! waits.
 
+use futures::FutureExt as _;
 use heygen_sys::types::{
     CreateLipsyncRequest, LipsyncCreateResponse, LipsyncDeleteResponse, LipsyncDetail,
     UpdateLipsyncRequest,
 };
 
-use super::{data_op, list_op, resource};
+use super::{builder, cursor_list, path_id};
+use crate::wait::{WaitOptions, poll};
+use crate::{Client, Error, Page, Paginator, Result};
 
-resource!(
-    /// Lipsyncs (`/v3/lipsyncs`).
-    Lipsyncs, lipsyncs
-);
+/// Lipsyncs (`/v3/lipsyncs`): `client.lipsyncs()`.
+#[derive(Debug, Clone)]
+pub struct Lipsyncs {
+    pub(crate) client: Client,
+}
+
+impl Client {
+    /// The [`Lipsyncs`] resource.
+    pub fn lipsyncs(&self) -> Lipsyncs {
+        Lipsyncs {
+            client: self.clone(),
+        }
+    }
+}
 
 impl Lipsyncs {
-    data_op!(
-        /// Start a lipsync (`createLipsyncV3`).
-        create(request: CreateLipsyncRequest) -> LipsyncCreateResponse, |raw| raw.create_lipsync_v3().body(request)
-    );
+    /// Start a lipsync (`createLipsyncV3`); takes the builder of [`CreateLipsyncRequest`] or
+    /// the type.
+    pub async fn create<R>(&self, request: R) -> Result<LipsyncCreateResponse>
+    where
+        R: TryInto<CreateLipsyncRequest>,
+        R::Error: Into<Error>,
+    {
+        let body = request.try_into().map_err(Into::into)?;
+        let raw = self.client.raw();
+        self.client
+            .data(raw.create_lipsync_v3().body(body).send(), |e| e.data)
+            .await
+    }
 
-    data_op!(
-        /// A lipsync's details and status (`getLipsyncV3`).
-        get(lipsync_id: &str) -> LipsyncDetail, |raw| raw.get_lipsync_v3().lipsync_id(lipsync_id)
-    );
+    /// A lipsync's details and status (`getLipsyncV3`).
+    pub async fn get(&self, lipsync_id: &str) -> Result<LipsyncDetail> {
+        path_id("lipsync_id", lipsync_id)?;
+        let raw = self.client.raw();
+        let request = raw.get_lipsync_v3().lipsync_id(lipsync_id);
+        self.client.data(request.send(), |e| e.data).await
+    }
 
-    data_op!(
-        /// Update a lipsync (`updateLipsyncV3`).
-        update(lipsync_id: &str, request: UpdateLipsyncRequest) -> LipsyncDetail,
-            |raw| raw.update_lipsync_v3().lipsync_id(lipsync_id).body(request)
-    );
+    /// Update a lipsync (`updateLipsyncV3`); takes the builder of [`UpdateLipsyncRequest`] or
+    /// the type.
+    pub async fn update<R>(&self, lipsync_id: &str, request: R) -> Result<LipsyncDetail>
+    where
+        R: TryInto<UpdateLipsyncRequest>,
+        R::Error: Into<Error>,
+    {
+        path_id("lipsync_id", lipsync_id)?;
+        let body = request.try_into().map_err(Into::into)?;
+        let raw = self.client.raw();
+        let request = raw.update_lipsync_v3().lipsync_id(lipsync_id).body(body);
+        self.client.data(request.send(), |e| e.data).await
+    }
 
-    data_op!(
-        /// Delete a lipsync (`deleteLipsyncV3`).
-        delete(lipsync_id: &str) -> LipsyncDeleteResponse, |raw| raw.delete_lipsync_v3().lipsync_id(lipsync_id)
-    );
+    /// Delete a lipsync (`deleteLipsyncV3`).
+    pub async fn delete(&self, lipsync_id: &str) -> Result<LipsyncDeleteResponse> {
+        path_id("lipsync_id", lipsync_id)?;
+        let raw = self.client.raw();
+        let request = raw.delete_lipsync_v3().lipsync_id(lipsync_id);
+        self.client.data(request.send(), |e| e.data).await
+    }
 
-    list_op!(
-        /// Every lipsync (`listLipsyncsV3`).
-        list, list_with, ListLipsyncsV3, list_lipsyncs_v3 -> LipsyncDetail
-    );
+    /// Every lipsync (`listLipsyncsV3`).
+    pub fn list(&self) -> Paginator<LipsyncDetail> {
+        self.list_with(|request| request)
+    }
+
+    /// [`Self::list`] with the generated request builder configured (`limit` sets the page
+    /// size) (`listLipsyncsV3`).
+    pub fn list_with<F>(&self, configure: F) -> Paginator<LipsyncDetail>
+    where
+        F: for<'a> Fn(builder::ListLipsyncsV3<'a>) -> builder::ListLipsyncsV3<'a>
+            + Send
+            + Sync
+            + 'static,
+    {
+        cursor_list(
+            &self.client,
+            move |raw, token| {
+                let request = configure(raw.list_lipsyncs_v3());
+                match token {
+                    Some(token) => request.token(token),
+                    None => request,
+                }
+                .send()
+                .boxed()
+            },
+            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
+        )
+    }
+
+    /// Wait, with the default [`WaitOptions`], for a lipsync to finish (`getLipsyncV3`
+    /// polled); see [`crate::wait`].
+    pub async fn wait(&self, lipsync_id: &str) -> Result<LipsyncDetail> {
+        self.wait_with(lipsync_id, &WaitOptions::default()).await
+    }
+
+    /// [`Self::wait`] with the given [`WaitOptions`].
+    pub async fn wait_with(
+        &self,
+        lipsync_id: &str,
+        options: &WaitOptions,
+    ) -> Result<LipsyncDetail> {
+        poll(lipsync_id, options, || self.get(lipsync_id)).await
+    }
+
+    /// Start a lipsync ([`Self::create`]), then wait for it with the default [`WaitOptions`];
+    /// every error after the create names the new lipsync.
+    pub async fn create_and_wait<R>(&self, request: R) -> Result<LipsyncDetail>
+    where
+        R: TryInto<CreateLipsyncRequest>,
+        R::Error: Into<Error>,
+    {
+        self.create_and_wait_with(request, &WaitOptions::default())
+            .await
+    }
+
+    /// [`Self::create_and_wait`] with the given [`WaitOptions`].
+    pub async fn create_and_wait_with<R>(
+        &self,
+        request: R,
+        options: &WaitOptions,
+    ) -> Result<LipsyncDetail>
+    where
+        R: TryInto<CreateLipsyncRequest>,
+        R::Error: Into<Error>,
+    {
+        let created = self.create(request).await?;
+        self.wait_with(&created.lipsync_id, options).await
+    }
 }

@@ -1,15 +1,30 @@
 //! The v3 API by area, one module each: `client.videos()`, `client.avatars()`, …
 //!
-//! Each method takes the generated request type (or an id), sends it through the client's
-//! retries and auth, unwraps the `{"data": …}` envelope, and returns the generated payload
-//! type. Listings return a lazy [`Paginator`](crate::Paginator); `list_with` configures the
-//! generated request builder (filters, `limit` as page size).
+//! Each method is a plain `async fn` naming its operation id in its doc comment. It refuses a
+//! path id that is empty, `.` or `..`, takes the request as the generated builder or the
+//! generated type (`R: TryInto<…>`: a builder's missing field is an
+//! [`Error::InvalidRequest`](crate::Error) naming it), all before anything is sent; then it
+//! sends the request through the client's retries and auth, unwraps the `{"data": …}`
+//! envelope, and returns the generated payload type. Listings return a lazy [`Paginator`];
+//! `list_with` configures the generated request builder (filters, `limit` as
+//! page size). A resource's waits (`wait`, `create_and_wait`) sit beside its calls.
 
+use futures::future::BoxFuture;
+use heygen_sys::ResponseValue;
+use serde::Serialize;
+
+use crate::{Client, Page, Paginator};
+
+pub mod ai_clipping;
 pub mod assets;
+pub mod audio;
 pub mod avatars;
+pub mod background_removals;
 pub mod batches;
+pub mod brand_kits;
 mod bulk;
 pub mod lipsyncs;
+pub mod templates;
 pub mod users;
 pub mod video_agents;
 pub mod video_translations;
@@ -19,97 +34,34 @@ pub mod webhooks;
 
 pub use heygen_sys::builder;
 
-/// A method that sends one generated operation and returns its envelope's `data`. Its `&str`
-/// arguments are path ids, checked before anything is built (see [`PathId`]).
-macro_rules! data_op {
-    ($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*) -> $out:ty, |$raw:ident| $build:expr) => {
-        $(#[$doc])*
-        pub async fn $name(&self, $($arg: $ty),*) -> $crate::Result<$out> {
-            {
-                #[allow(unused_imports)]
-                use $crate::resources::{NotAnId as _, PathId as _};
-                $((&$crate::resources::Arg(&$arg)).check_path_id(stringify!($arg))?;)*
-            }
-            let $raw = self.client.raw();
-            self.client.data($build.send(), |envelope| envelope.data).await
+pub(crate) use crate::call::path_id;
+
+/// A generated cursor-list operation as a [`Paginator`]: `send` builds and sends one page's
+/// request (given the cursor of the page, `None` for the first), `page` reads the envelope.
+pub(crate) fn cursor_list<T, Env, E, S>(
+    client: &Client,
+    send: S,
+    page: fn(Env) -> Page<T>,
+) -> Paginator<T>
+where
+    T: Send + 'static,
+    Env: Send + 'static,
+    E: Serialize + std::fmt::Debug + Send + 'static,
+    S: for<'a> Fn(
+            &'a heygen_sys::Client,
+            Option<String>,
+        ) -> BoxFuture<'a, Result<ResponseValue<Env>, heygen_sys::Error<E>>>
+        + Send
+        + Sync
+        + 'static,
+{
+    let client = client.clone();
+    let send = std::sync::Arc::new(send);
+    Paginator::new(move |token: Option<String>| {
+        let (client, send) = (client.clone(), send.clone());
+        async move {
+            let response = client.run(send(client.raw(), token)).await?;
+            Ok(page(response.into_inner()))
         }
-    };
+    })
 }
-
-/// `list()` and `list_with(configure)` over a generated cursor-list operation.
-macro_rules! list_op {
-    ($(#[$doc:meta])* $list:ident, $list_with:ident, $builder:ident, $method:ident -> $item:ty) => {
-        $(#[$doc])*
-        pub fn $list(&self) -> $crate::Paginator<$item> {
-            self.$list_with(|request| request)
-        }
-
-        #[doc = concat!("[`Self::", stringify!($list), "`] with the generated request builder configured (filters; `limit` sets the page size).")]
-        pub fn $list_with<F>(&self, configure: F) -> $crate::Paginator<$item>
-        where
-            F: for<'a> Fn($crate::resources::builder::$builder<'a>) -> $crate::resources::builder::$builder<'a> + Send + Sync + 'static,
-        {
-            let client = self.client.clone();
-            let configure = std::sync::Arc::new(configure);
-            $crate::Paginator::new(move |token: Option<String>| {
-                let client = client.clone();
-                let configure = configure.clone();
-                async move {
-                    let raw = client.raw();
-                    let mut request = configure(raw.$method());
-                    if let Some(token) = token {
-                        request = request.token(token);
-                    }
-                    let page = client.run(request.send()).await?.into_inner();
-                    Ok($crate::Page::from_envelope(page.data, page.has_more, page.next_token))
-                }
-            })
-        }
-    };
-}
-
-/// An argument of a [`data_op!`] method, for its path-id check. Method resolution picks
-/// [`PathId`] for an `Arg<&str>` (found on the value) and [`NotAnId`] for any other argument (a
-/// request body; found one reference further), so the macro checks exactly its `&str` ids.
-pub(crate) struct Arg<'a, T>(pub &'a T);
-
-/// A path id: refused before any request when empty, `.` or `..`.
-pub(crate) trait PathId {
-    fn check_path_id(&self, name: &str) -> crate::Result<()>;
-}
-
-impl PathId for Arg<'_, &str> {
-    fn check_path_id(&self, name: &str) -> crate::Result<()> {
-        crate::call::path_id(name, self.0)
-    }
-}
-
-/// Any other argument: nothing to check.
-pub(crate) trait NotAnId {
-    fn check_path_id(&self, _name: &str) -> crate::Result<()> {
-        Ok(())
-    }
-}
-
-impl<T> NotAnId for &Arg<'_, T> {}
-
-pub(crate) use {data_op, list_op};
-
-macro_rules! resource {
-    ($(#[$doc:meta])* $name:ident, $accessor:ident) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone)]
-        pub struct $name {
-            pub(crate) client: $crate::Client,
-        }
-
-        impl $crate::Client {
-            #[doc = concat!("The [`", stringify!($name), "`] resource.")]
-            pub fn $accessor(&self) -> $name {
-                $name { client: self.clone() }
-            }
-        }
-    };
-}
-
-pub(crate) use resource;

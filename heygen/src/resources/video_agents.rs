@@ -9,12 +9,25 @@ use heygen_sys::types::{
     StopSessionResponse, StyleItem,
 };
 
-use super::{list_op, resource};
+use futures::FutureExt as _;
 
-resource!(
-    /// Video agents (`/v3/video-agents`).
-    VideoAgents, video_agents
-);
+use super::{builder, cursor_list};
+use crate::{Client, Page, Paginator};
+
+/// Video agents (`/v3/video-agents`): `client.video_agents()`.
+#[derive(Debug, Clone)]
+pub struct VideoAgents {
+    pub(crate) client: Client,
+}
+
+impl Client {
+    /// The [`VideoAgents`] resource.
+    pub fn video_agents(&self) -> VideoAgents {
+        VideoAgents {
+            client: self.clone(),
+        }
+    }
+}
 
 /// How a wait on a session ended ([`VideoAgents::wait_session`]): both are normal in chat mode.
 #[derive(Debug, Clone, PartialEq)]
@@ -162,36 +175,52 @@ impl VideoAgents {
     /// page size).
     pub fn list_sessions_with<F>(&self, configure: F) -> crate::Paginator<SessionSummary>
     where
-        F: for<'a> Fn(
-                super::builder::ListVideoAgentSessions<'a>,
-            ) -> super::builder::ListVideoAgentSessions<'a>
+        F: for<'a> Fn(builder::ListVideoAgentSessions<'a>) -> builder::ListVideoAgentSessions<'a>
             + Send
             + Sync
             + 'static,
     {
-        let client = self.client.clone();
-        let configure = std::sync::Arc::new(configure);
-        crate::Paginator::new(move |token: Option<String>| {
-            let client = client.clone();
-            let configure = configure.clone();
-            async move {
-                let raw = client.raw();
-                let mut request = configure(raw.list_video_agent_sessions());
-                if let Some(token) = token {
-                    request = request.token(token);
+        cursor_list(
+            &self.client,
+            move |raw, token| {
+                let request = configure(raw.list_video_agent_sessions());
+                match token {
+                    Some(token) => request.token(token),
+                    None => request,
                 }
-                let page = client.run(request.send()).await?.into_inner();
-                Ok(crate::Page::from_envelope(
-                    page.data,
-                    page.has_more,
-                    page.next_token,
-                ))
-            }
-        })
+                .send()
+                .boxed()
+            },
+            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
+        )
     }
 
-    list_op!(
-        /// Styles a video agent can use (`listVideoAgentStyles`).
-        list_styles, list_styles_with, ListVideoAgentStyles, list_video_agent_styles -> StyleItem
-    );
+    /// Styles a video agent can use (`listVideoAgentStyles`).
+    pub fn list_styles(&self) -> Paginator<StyleItem> {
+        self.list_styles_with(|request| request)
+    }
+
+    /// [`Self::list_styles`] with the generated request builder configured (`limit` sets the
+    /// page size).
+    pub fn list_styles_with<F>(&self, configure: F) -> Paginator<StyleItem>
+    where
+        F: for<'a> Fn(builder::ListVideoAgentStyles<'a>) -> builder::ListVideoAgentStyles<'a>
+            + Send
+            + Sync
+            + 'static,
+    {
+        cursor_list(
+            &self.client,
+            move |raw, token| {
+                let request = configure(raw.list_video_agent_styles());
+                match token {
+                    Some(token) => request.token(token),
+                    None => request,
+                }
+                .send()
+                .boxed()
+            },
+            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
+        )
+    }
 }

@@ -1,57 +1,183 @@
-//! Videos: `POST /v3/videos` (from an avatar or an image), get, list, delete.
+//! Videos: `POST /v3/videos` (from an avatar or an image), get, list, delete, the waits, and
+//! downloading a finished video's files ([`Videos::download`]).
 
+use futures::FutureExt as _;
 use heygen_sys::types::{
     CreateAvatarVideoResponse, CreateVideoV3RequestBody, DeleteVideoResponse, VideoDetail,
 };
 
-use super::{data_op, list_op, resource};
+use super::{builder, cursor_list, path_id};
+use crate::wait::{WaitOptions, poll};
+use crate::{Client, Error, Page, Paginator, Result};
 
-resource!(
-    /// Videos (`/v3/videos`).
-    Videos, videos
-);
+pub(crate) mod download;
+
+/// Videos (`/v3/videos`): `client.videos()`.
+#[derive(Debug, Clone)]
+pub struct Videos {
+    pub(crate) client: Client,
+}
+
+impl Client {
+    /// The [`Videos`] resource.
+    pub fn videos(&self) -> Videos {
+        Videos {
+            client: self.clone(),
+        }
+    }
+}
 
 impl Videos {
-    /// Create a video (`createVideo`); answers at once with the id and `waiting`.
+    /// Create a video (`createVideo`); answers at once with the id and `waiting`. Takes the
+    /// request as a builder (of [`CreateVideoFromAvatar`](crate::types::CreateVideoFromAvatar)
+    /// or [`CreateVideoFromImage`](crate::types::CreateVideoFromImage)), a member type, or the
+    /// [`CreateVideoV3RequestBody`] union; a builder missing a required field is
+    /// [`Error::InvalidRequest`] naming it, before anything is sent.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// use heygen::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody};
-    /// let request = CreateVideoFromAvatar::builder()
-    ///     .avatar_id("Angela-inblackskirt-20220820")
-    ///     .voice_id("1bd001e7e50f421d891986aad5158bc8")
-    ///     .script("Hello!");
-    /// let video = client.videos().create(CreateVideoV3RequestBody::try_from(request)?).await?;
+    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
+    /// use heygen::types::CreateVideoFromAvatar;
+    /// let video = client
+    ///     .videos()
+    ///     .create(CreateVideoFromAvatar::builder().avatar_id("a").voice_id("v").script("Hello"))
+    ///     .await?;
     /// println!("{}", video.video_id);
     /// # Ok(()) }
     /// ```
-    pub async fn create(
-        &self,
-        request: impl Into<CreateVideoV3RequestBody>,
-    ) -> crate::Result<CreateAvatarVideoResponse> {
+    pub async fn create<R>(&self, request: R) -> Result<CreateAvatarVideoResponse>
+    where
+        R: TryInto<CreateVideoV3RequestBody>,
+        R::Error: Into<Error>,
+    {
+        let body = request.try_into().map_err(Into::into)?;
         let raw = self.client.raw();
         self.client
-            .data(raw.create_video().body(request.into()).send(), |e| e.data)
+            .data(raw.create_video().body(body).send(), |e| e.data)
             .await
     }
 
-    data_op!(
-        /// A video's details and status (`getVideoV3`).
-        get(video_id: &str) -> VideoDetail, |raw| raw.get_video_v3().video_id(video_id)
-    );
+    /// A video's details and status (`getVideoV3`).
+    pub async fn get(&self, video_id: &str) -> Result<VideoDetail> {
+        path_id("video_id", video_id)?;
+        let raw = self.client.raw();
+        let request = raw.get_video_v3().video_id(video_id);
+        self.client.data(request.send(), |e| e.data).await
+    }
 
-    data_op!(
-        /// Delete a video (`deleteVideoV3`).
-        delete(video_id: &str) -> DeleteVideoResponse, |raw| raw.delete_video_v3().video_id(video_id)
-    );
+    /// Delete a video (`deleteVideoV3`).
+    pub async fn delete(&self, video_id: &str) -> Result<DeleteVideoResponse> {
+        path_id("video_id", video_id)?;
+        let raw = self.client.raw();
+        let request = raw.delete_video_v3().video_id(video_id);
+        self.client.data(request.send(), |e| e.data).await
+    }
 
-    list_op!(
-        /// Every video of the account, newest first (`listVideosV3`).
-        list, list_with, ListVideosV3, list_videos_v3 -> VideoDetail
-    );
+    /// Every video of the account, newest first (`listVideosV3`).
+    pub fn list(&self) -> Paginator<VideoDetail> {
+        self.list_with(|request| request)
+    }
 
-    list_op!(
-        /// The v2 listing (`listVideos`, `GET /v2/videos`), for accounts still on v2 ids.
-        list_v2, list_v2_with, ListVideos, list_videos -> VideoDetail
-    );
+    /// [`Self::list`] with the generated request builder configured (`title`, `folder_id`;
+    /// `limit` sets the page size) (`listVideosV3`).
+    pub fn list_with<F>(&self, configure: F) -> Paginator<VideoDetail>
+    where
+        F: for<'a> Fn(builder::ListVideosV3<'a>) -> builder::ListVideosV3<'a>
+            + Send
+            + Sync
+            + 'static,
+    {
+        cursor_list(
+            &self.client,
+            move |raw, token| {
+                let request = configure(raw.list_videos_v3());
+                match token {
+                    Some(token) => request.token(token),
+                    None => request,
+                }
+                .send()
+                .boxed()
+            },
+            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
+        )
+    }
+
+    /// The v2 listing (`listVideos`, `GET /v2/videos`), for accounts still on v2 ids.
+    pub fn list_v2(&self) -> Paginator<VideoDetail> {
+        self.list_v2_with(|request| request)
+    }
+
+    /// [`Self::list_v2`] with the generated request builder configured (`listVideos`).
+    pub fn list_v2_with<F>(&self, configure: F) -> Paginator<VideoDetail>
+    where
+        F: for<'a> Fn(builder::ListVideos<'a>) -> builder::ListVideos<'a> + Send + Sync + 'static,
+    {
+        cursor_list(
+            &self.client,
+            move |raw, token| {
+                let request = configure(raw.list_videos());
+                match token {
+                    Some(token) => request.token(token),
+                    None => request,
+                }
+                .send()
+                .boxed()
+            },
+            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
+        )
+    }
+
+    /// Wait, with the default [`WaitOptions`], for a video to finish (`getVideoV3` polled);
+    /// see [`crate::wait`] for the outcomes. For an id from elsewhere (a webhook, a database).
+    ///
+    /// ```no_run
+    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
+    /// let video = client.videos().wait("video_id").await?;
+    /// println!("{}", video.video_url.unwrap_or_default());
+    /// # Ok(()) }
+    /// ```
+    pub async fn wait(&self, video_id: &str) -> Result<VideoDetail> {
+        self.wait_with(video_id, &WaitOptions::default()).await
+    }
+
+    /// [`Self::wait`] with the given [`WaitOptions`] (deadline, backoff, progress callback).
+    pub async fn wait_with(&self, video_id: &str, options: &WaitOptions) -> Result<VideoDetail> {
+        poll(video_id, options, || self.get(video_id)).await
+    }
+
+    /// Create a video ([`Self::create`]), then wait for it with the default [`WaitOptions`].
+    /// A failed create is the create's error; every error after it names the new video
+    /// ([`Error::job_ids`]).
+    ///
+    /// ```no_run
+    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
+    /// use heygen::types::CreateVideoFromAvatar;
+    /// let video = client
+    ///     .videos()
+    ///     .create_and_wait(CreateVideoFromAvatar::builder().avatar_id("a").voice_id("v").script("Hello"))
+    ///     .await?;
+    /// println!("{}", video.video_url.unwrap_or_default());
+    /// # Ok(()) }
+    /// ```
+    pub async fn create_and_wait<R>(&self, request: R) -> Result<VideoDetail>
+    where
+        R: TryInto<CreateVideoV3RequestBody>,
+        R::Error: Into<Error>,
+    {
+        self.create_and_wait_with(request, &WaitOptions::default())
+            .await
+    }
+
+    /// [`Self::create_and_wait`] with the given [`WaitOptions`].
+    pub async fn create_and_wait_with<R>(
+        &self,
+        request: R,
+        options: &WaitOptions,
+    ) -> Result<VideoDetail>
+    where
+        R: TryInto<CreateVideoV3RequestBody>,
+        R::Error: Into<Error>,
+    {
+        let created = self.create(request).await?;
+        self.wait_with(&created.video_id, options).await
+    }
 }

@@ -1,35 +1,210 @@
 //! Voices: listing, design, and text to speech.
 
+use futures::FutureExt as _;
 use heygen_sys::types::{
     AudioVoiceItem, DesignVoiceRequest, DesignVoiceResponseData, TextToSpeechRequest,
     TextToSpeechResponseData,
 };
 
-use super::{data_op, list_op, resource};
+use super::{builder, cursor_list};
+use crate::{Client, Error, Page, Paginator, Result};
 
-resource!(
-    /// Voices (`/v3/voices`).
-    Voices, voices
-);
+/// Voices (`/v3/voices`): `client.voices()`.
+#[derive(Debug, Clone)]
+pub struct Voices {
+    pub(crate) client: Client,
+}
+
+impl Client {
+    /// The [`Voices`] resource.
+    pub fn voices(&self) -> Voices {
+        Voices {
+            client: self.clone(),
+        }
+    }
+}
 
 impl Voices {
-    data_op!(
-        /// Synthesise speech (`createSpeechV3`).
-        create_speech(request: TextToSpeechRequest) -> TextToSpeechResponseData, |raw| raw.create_speech_v3().body(request)
-    );
+    /// Synthesise speech (`createSpeechV3`); takes the builder of [`TextToSpeechRequest`] or
+    /// the type.
+    pub async fn create_speech<R>(&self, request: R) -> Result<TextToSpeechResponseData>
+    where
+        R: TryInto<TextToSpeechRequest>,
+        R::Error: Into<Error>,
+    {
+        let body = request.try_into().map_err(Into::into)?;
+        let raw = self.client.raw();
+        self.client
+            .data(raw.create_speech_v3().body(body).send(), |e| e.data)
+            .await
+    }
 
-    data_op!(
-        /// Design a voice from a description (`designVoice`).
-        design(request: DesignVoiceRequest) -> DesignVoiceResponseData, |raw| raw.design_voice().body(request)
-    );
+    /// Design a voice from a description (`designVoice`); takes the builder of
+    /// [`DesignVoiceRequest`] or the type.
+    pub async fn design<R>(&self, request: R) -> Result<DesignVoiceResponseData>
+    where
+        R: TryInto<DesignVoiceRequest>,
+        R::Error: Into<Error>,
+    {
+        let body = request.try_into().map_err(Into::into)?;
+        let raw = self.client.raw();
+        self.client
+            .data(raw.design_voice().body(body).send(), |e| e.data)
+            .await
+    }
 
-    list_op!(
-        /// Voices, filterable by type, engine, language and gender (`listVoicesV3`).
-        list, list_with, ListVoicesV3, list_voices_v3 -> AudioVoiceItem
-    );
+    /// Voices, filterable by type, engine, language and gender (`listVoicesV3`).
+    pub fn list(&self) -> Paginator<AudioVoiceItem> {
+        self.list_with(|request| request)
+    }
 
-    list_op!(
-        /// The v1 listing (`listAudioVoices`, `GET /v1/audio/voices`).
-        list_v1, list_v1_with, ListAudioVoices, list_audio_voices -> AudioVoiceItem
-    );
+    /// [`Self::list`] with the generated request builder configured (filters; `limit` sets the
+    /// page size) (`listVoicesV3`).
+    pub fn list_with<F>(&self, configure: F) -> Paginator<AudioVoiceItem>
+    where
+        F: for<'a> Fn(builder::ListVoicesV3<'a>) -> builder::ListVoicesV3<'a>
+            + Send
+            + Sync
+            + 'static,
+    {
+        cursor_list(
+            &self.client,
+            move |raw, token| {
+                let request = configure(raw.list_voices_v3());
+                match token {
+                    Some(token) => request.token(token),
+                    None => request,
+                }
+                .send()
+                .boxed()
+            },
+            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
+        )
+    }
+
+    /// The v1 listing (`listAudioVoices`, `GET /v1/audio/voices`).
+    pub fn list_v1(&self) -> Paginator<AudioVoiceItem> {
+        self.list_v1_with(|request| request)
+    }
+
+    /// [`Self::list_v1`] with the generated request builder configured (`listAudioVoices`).
+    pub fn list_v1_with<F>(&self, configure: F) -> Paginator<AudioVoiceItem>
+    where
+        F: for<'a> Fn(builder::ListAudioVoices<'a>) -> builder::ListAudioVoices<'a>
+            + Send
+            + Sync
+            + 'static,
+    {
+        cursor_list(
+            &self.client,
+            move |raw, token| {
+                let request = configure(raw.list_audio_voices());
+                match token {
+                    Some(token) => request.token(token),
+                    None => request,
+                }
+                .send()
+                .boxed()
+            },
+            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
+        )
+    }
+}
+
+use heygen_sys::types::{
+    CloneVoiceRequest, CloneVoiceResponse, DeleteVoiceResponse, GetVoiceResponse,
+};
+
+use crate::wait::WaitOptions;
+
+/// Voice cloning and a voice's details (July 2026).
+impl Voices {
+    /// Clone a voice from an audio file (`cloneVoice`, `POST /v3/voices/clone`); takes the
+    /// builder of [`CloneVoiceRequest`] or the type. Answers at once with the clone's id, a
+    /// voice id that [`Self::get`] reports `processing` until `complete`; wait for it with
+    /// [`Self::wait`] or use [`Self::clone_voice_and_wait`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
+    /// use heygen::types::{AssetInput, CloneVoiceRequest};
+    /// use heygen::AssetInputExt;
+    /// let request = CloneVoiceRequest::builder()
+    ///     .audio(AssetInput::url("https://example.com/me-reading.mp3"))
+    ///     .voice_name("My narrator");
+    /// let voice = client.voices().clone_voice_and_wait(request).await?;
+    /// println!("{} is ready", voice.voice_id);
+    /// # Ok(()) }
+    /// ```
+    pub async fn clone_voice<R>(&self, request: R) -> crate::Result<CloneVoiceResponse>
+    where
+        R: TryInto<CloneVoiceRequest>,
+        R::Error: Into<crate::Error>,
+    {
+        let body = request.try_into().map_err(Into::into)?;
+        let raw = self.client.raw();
+        self.client
+            .data(raw.clone_voice().body(body).send(), |e| e.data)
+            .await
+    }
+
+    /// A voice, with its clone status for a cloned voice (`getVoice`, `GET
+    /// /v3/voices/{voice_id}`).
+    pub async fn get(&self, voice_id: &str) -> crate::Result<GetVoiceResponse> {
+        crate::call::path_id("voice_id", voice_id)?;
+        let raw = self.client.raw();
+        let request = raw.get_voice().voice_id(voice_id);
+        self.client.data(request.send(), |e| e.data).await
+    }
+
+    /// Delete a cloned voice (`deleteVoice`, `DELETE /v3/voices/{voice_id}`). A voice already
+    /// deleted (or unknown) is a 404 `voice_not_found`, which a delete-then-list flow may take
+    /// as done.
+    pub async fn delete(&self, voice_id: &str) -> crate::Result<DeleteVoiceResponse> {
+        crate::call::path_id("voice_id", voice_id)?;
+        let raw = self.client.raw();
+        let request = raw.delete_voice().voice_id(voice_id);
+        self.client.data(request.send(), |e| e.data).await
+    }
+
+    /// Wait, with the default [`WaitOptions`], for a cloned voice to be ready (`getVoice`
+    /// polled until `complete`); `failed` is [`crate::Error::JobFailed`] with the clone's
+    /// failure message, and a voice without a clone status is ready at once. See
+    /// [`crate::wait`].
+    pub async fn wait(&self, voice_id: &str) -> crate::Result<GetVoiceResponse> {
+        self.wait_with(voice_id, &WaitOptions::default()).await
+    }
+
+    /// [`Self::wait`] with the given [`WaitOptions`].
+    pub async fn wait_with(
+        &self,
+        voice_id: &str,
+        options: &WaitOptions,
+    ) -> crate::Result<GetVoiceResponse> {
+        crate::wait::poll(voice_id, options, || self.get(voice_id)).await
+    }
+
+    /// Clone a voice ([`Self::clone_voice`]), then wait for it with the default
+    /// [`WaitOptions`]; every error after the clone names the new voice.
+    pub async fn clone_voice_and_wait<R>(&self, request: R) -> crate::Result<GetVoiceResponse>
+    where
+        R: TryInto<CloneVoiceRequest>,
+        R::Error: Into<crate::Error>,
+    {
+        self.clone_voice_and_wait_with(request, &WaitOptions::default())
+            .await
+    }
+
+    /// [`Self::clone_voice_and_wait`] with the given [`WaitOptions`].
+    pub async fn clone_voice_and_wait_with<R>(
+        &self,
+        request: R,
+        options: &WaitOptions,
+    ) -> crate::Result<GetVoiceResponse>
+    where
+        R: TryInto<CloneVoiceRequest>,
+        R::Error: Into<crate::Error>,
+    {
+        let created = self.clone_voice(request).await?;
+        self.wait_with(&created.voice_clone_id, options).await
+    }
 }

@@ -11,7 +11,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::reply::ApiErr;
-use super::server::{MAX_BODY, Sim};
+use super::shared::{MAX_BODY, Sim};
 use super::state::{Fingerprint, Remembered};
 
 /// `Idempotency-Key` on a v3 POST/PATCH: the first successful response is replayed (same
@@ -24,8 +24,10 @@ pub(crate) async fn idempotent(
     next: Next,
     slow: Duration,
 ) -> Response {
+    // Background removals ignore the header: their body's `request_id` deduplicates instead.
     let writes = matches!(*request.method(), Method::POST | Method::PATCH)
-        && request.uri().path().starts_with("/v3/");
+        && request.uri().path().starts_with("/v3/")
+        && request.uri().path() != "/v3/background-removals";
     let key = request
         .headers()
         .get("idempotency-key")

@@ -3,13 +3,15 @@
 //! [`Simulator::start`] serves the v3 API on `127.0.0.1` from inside your process: videos,
 //! avatars and consent, voices, video translations and proofreads, lipsyncs, video agent
 //! sessions (on their `/v3/video-agents/{id}` paths, `thinking` and, in chat mode,
-//! `waiting_for_input` until a message answers), webhooks, assets and `users/me`. The
-//! operations HeyGen added in July 2026 besides the sessions' and the batches' (asset batches
-//! and statuses, direct uploads, asset search, templates, brand kits, AI clipping, background removal, voice
-//! cloning) are not simulated yet: they answer 404. Responses are the generated `heygen::types`
+//! `waiting_for_input` until a message answers), webhooks, assets and `users/me`; and of the
+//! resources HeyGen added in July 2026, batches and bulk statuses of videos, translations and
+//! lipsyncs, templates (two seeded, rendering videos), brand kits and glossaries, audio sounds
+//! (seeded), AI clipping and background-removal jobs, voice cloning, and avatar group and look
+//! deletion. The other July 2026 operations (asset batches and statuses, direct uploads, asset
+//! search) are not simulated yet: they answer 404. Responses are the generated `heygen::types`
 //! values serialised as the API sends them (`{"data": …}`, cursor pages, `StandardAPIError`
-//! bodies), and requests are checked like HeyGen checks them (auth, required fields, the
-//! `type` tags, unknown ids, `Idempotency-Key` replays).
+//! bodies), and requests are checked like HeyGen checks them (auth, required fields, the `type`
+//! tags, unknown ids, `Idempotency-Key` replays).
 //!
 //! Jobs progress with time (`pending` → `processing` → `completed` for a video, see
 //! [`Timeline`]): statuses are computed from `tokio::time::Instant`, so a test with
@@ -33,7 +35,7 @@
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! use heygen::testing::Simulator;
-//! use heygen::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody, VideoStatus};
+//! use heygen::types::{CreateVideoFromAvatar, VideoStatus};
 //!
 //! let sim = Simulator::start().await;
 //! let client = sim.client();
@@ -41,7 +43,7 @@
 //!     .avatar_id(sim.avatar_id().ok_or("no avatar")?)
 //!     .voice_id(sim.voice_id().ok_or("no voice")?)
 //!     .script("Hello from the simulator");
-//! let created = client.videos().create(CreateVideoV3RequestBody::try_from(request)?).await?;
+//! let created = client.videos().create(request).await?;
 //! tokio::time::sleep(std::time::Duration::from_secs(4)).await;
 //! let video = client.videos().get(&created.video_id).await?;
 //! assert_eq!(video.status, VideoStatus::Completed);
@@ -50,12 +52,15 @@
 //! ```
 
 mod batch;
+mod catalog;
 mod faults;
 mod gauge;
 mod idempotency;
+mod lookup;
 mod reply;
 mod routes;
 mod server;
+mod shared;
 mod state;
 
 pub use faults::{Fault, FaultRule, RandomFaults, RecordedRequest};

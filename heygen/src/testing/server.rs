@@ -5,8 +5,7 @@
 use std::collections::BTreeMap;
 use std::convert::Infallible;
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
@@ -23,47 +22,11 @@ use tower::ServiceExt as _;
 use super::faults::{Fault, FaultRule, Faults, RandomFaults, RecordedRequest};
 use super::idempotency::idempotent;
 use super::reply::ApiErr;
+use super::shared::{MAX_BODY, Shared, Sim};
 use super::state::{Config, ResourceKind, State, Timeline};
 
 /// The key [`Simulator::start`] accepts.
 pub const DEFAULT_API_KEY: &str = "sim_test_key";
-
-/// Largest request body the simulator reads (the asset limit is 32 MB).
-pub(crate) const MAX_BODY: usize = 40 * 1024 * 1024;
-
-/// What the server and the [`Simulator`] handle share.
-#[derive(Debug)]
-pub(crate) struct Shared {
-    pub api_key: String,
-    state: Mutex<State>,
-    faults: Mutex<Faults>,
-    journal: Mutex<Vec<RecordedRequest>>,
-    requests: AtomicU64,
-}
-
-/// The router's state.
-pub(crate) type Sim = Arc<Shared>;
-
-impl Shared {
-    /// The simulator's data; never held across an `.await`.
-    pub(crate) fn state(&self) -> MutexGuard<'_, State> {
-        self.state
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    fn faults(&self) -> MutexGuard<'_, Faults> {
-        self.faults
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    fn journal(&self) -> MutexGuard<'_, Vec<RecordedRequest>> {
-        self.journal
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-}
 
 /// A running HeyGen simulator: a real HTTP server on `127.0.0.1` speaking the v3 API, with
 /// state, time-driven job statuses, fault injection and a request journal. Dropping it stops
@@ -166,6 +129,9 @@ impl Simulator {
             ResourceKind::Lipsync => state.lipsyncs.len(),
             ResourceKind::VideoAgentSession => state.sessions.len(),
             ResourceKind::Avatar => state.looks.iter().filter(|look| !look.public).count(),
+            ResourceKind::AiClipping => state.clippings.len(),
+            ResourceKind::BackgroundRemoval => state.removals.len(),
+            ResourceKind::VoiceClone => state.voice_clones.len(),
         }
     }
 
@@ -369,13 +335,7 @@ impl SimulatorBuilder {
         let state = State::new(&self.config, format!("http://{addr}"));
         let mut faults = Faults::default();
         faults.latency = self.latency;
-        let shared = Arc::new(Shared {
-            api_key: self.api_key,
-            state: Mutex::new(state),
-            faults: Mutex::new(faults),
-            journal: Mutex::new(Vec::new()),
-            requests: AtomicU64::new(0),
-        });
+        let shared = Shared::new(self.api_key, state, faults);
         let router = super::routes::router(shared.clone())
             .layer(axum::middleware::from_fn_with_state(
                 shared.clone(),
@@ -444,7 +404,7 @@ async fn serve(listener: TcpListener, router: axum::Router) {
 /// Every request: journal, fault, latency, auth, idempotency, handler, then the fault's
 /// mangling of the response.
 async fn pipeline(AxumState(sim): AxumState<Sim>, request: Request, next: Next) -> Response {
-    let number = sim.requests.fetch_add(1, Ordering::Relaxed) + 1;
+    let number = sim.next_request_number();
     let request_id = format!("sim_req_{number:06}");
     let (parts, body) = request.into_parts();
     let bytes = match axum::body::to_bytes(body, MAX_BODY).await {

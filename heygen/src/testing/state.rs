@@ -9,12 +9,13 @@ use std::collections::HashMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::testing::batch::SimBatch;
+use crate::testing::catalog::Catalog;
 use crate::testing::gauge::Gauge;
 use crate::testing::reply::response;
 use axum::body::Bytes;
 use heygen_sys::types::{
-    AudioVoiceItem, AudioVoiceType, AvatarLookType, PreferredOrientation, SessionMessage,
-    SessionMessageType,
+    AiClippingClipAspectRatio, AudioVoiceItem, AudioVoiceType, AvatarLookType,
+    PreferredOrientation, SessionMessage, SessionMessageType,
 };
 use tokio::time::Instant;
 
@@ -29,6 +30,9 @@ use tokio::time::Instant;
 /// | video agent session | `thinking` | `generating` (a `chat` session waits in `waiting_for_input` between them, until a message answers) |
 /// | proofread | `processing` for both durations | |
 /// | avatar | `processing` for both (a digital twin waits in `pending_consent` between them) | |
+/// | AI clipping | `pending` | `running` |
+/// | background removal | `pending` | `processing` |
+/// | voice clone | `processing` for both | |
 ///
 /// `injected` is how long a status added with
 /// [`Simulator::inject_status`](super::Simulator::inject_status) lasts.
@@ -93,6 +97,12 @@ pub enum ResourceKind {
     VideoAgentSession,
     /// `/v3/avatars` created through the API (groups and looks).
     Avatar,
+    /// `/v3/ai-clipping`.
+    AiClipping,
+    /// `/v3/background-removals`.
+    BackgroundRemoval,
+    /// `/v3/voices/clone` (a cloned voice, read at `/v3/voices/{voice_id}`).
+    VoiceClone,
 }
 
 /// One stretch of a job's life.
@@ -196,6 +206,11 @@ impl Job {
                 ]
             }
             ResourceKind::Avatar => vec![timed("processing", first + second)],
+            ResourceKind::AiClipping => vec![timed("pending", first), timed("running", second)],
+            ResourceKind::BackgroundRemoval => {
+                vec![timed("pending", first), timed("processing", second)]
+            }
+            ResourceKind::VoiceClone => vec![timed("processing", first + second)],
         };
         if let Some(status) = injected {
             steps.insert(1, timed(status, timeline.injected));
@@ -454,6 +469,39 @@ pub(crate) struct Endpoint {
     pub created_at: i64,
 }
 
+/// An AI clipping job: one clip per requested duration.
+#[derive(Debug, Clone)]
+pub(crate) struct Clipping {
+    pub seq: u64,
+    pub id: String,
+    pub title: Option<String>,
+    pub callback_id: Option<String>,
+    pub input_language: Option<String>,
+    pub aspect_ratio: AiClippingClipAspectRatio,
+    /// The requested durations as the API writes them (`30`, `60`, `180`, `long`).
+    pub durations: Vec<String>,
+    pub job: Job,
+}
+
+/// A background-removal job; a create repeating its `request_id` returns it.
+#[derive(Debug, Clone)]
+pub(crate) struct Removal {
+    pub seq: u64,
+    pub id: String,
+    pub request_id: Option<String>,
+    pub layers: Vec<String>,
+    pub job: Job,
+}
+
+/// A cloned voice, its id the `voice_clone_id`.
+#[derive(Debug, Clone)]
+pub(crate) struct VoiceClone {
+    pub id: String,
+    pub name: String,
+    pub language: Option<String>,
+    pub job: Job,
+}
+
 /// An uploaded asset.
 #[derive(Debug, Clone)]
 pub(crate) struct Asset {
@@ -516,6 +564,11 @@ pub(crate) struct State {
     pub idempotency: HashMap<String, Remembered>,
     pub gauge: Gauge,
     pub batches: Vec<SimBatch>,
+    /// Templates, brand kits and glossaries, audio sounds (July 2026).
+    pub catalog: Catalog,
+    pub clippings: Vec<Clipping>,
+    pub removals: Vec<Removal>,
+    pub voice_clones: Vec<VoiceClone>,
 }
 
 const AVATAR_NAMES: [&str; 12] = [
@@ -580,8 +633,18 @@ impl State {
             idempotency: HashMap::new(),
             gauge: Gauge::new(config.max_concurrent_jobs),
             batches: Vec::new(),
+            catalog: Catalog::default(),
+            clippings: Vec::new(),
+            removals: Vec::new(),
+            voice_clones: Vec::new(),
         };
         state.seed(config.avatars, config.voices);
+        state.catalog = Catalog::seed(
+            &state.base_url,
+            state.clock.unix_origin(),
+            state.looks.first().map(|look| look.id.as_str()),
+            state.voices.first().map(|voice| voice.voice_id.as_str()),
+        );
         state
     }
 

@@ -1,46 +1,52 @@
-//! The operations HeyGen added in July 2026 that no `heygen` resource method covers yet
-//! (batches, bulk statuses, direct uploads, assets, templates, brand kits and glossaries, audio
-//! sounds, AI clipping, background removal, voice and avatar management): the generated client,
-//! run through the heygen client.
+//! The operations HeyGen added in July 2026: the resource methods for templates, brand kits and
+//! glossaries, audio sounds, AI clipping, background removal, and voice and avatar management;
+//! the generated client, run through the heygen client, for those no `heygen` resource method
+//! covers yet (batches, bulk statuses, direct uploads, assets).
 
 use std::num::NonZeroU64;
 
 use heygen::types;
 
-use super::{Way, whole};
+use super::{Way, data, page, whole};
 
 /// One raw way per operation.
 pub(super) fn ways() -> Vec<Way> {
     vec![
-        way!("listAiClippings", "raw().list_ai_clippings", raw, |c, i| {
-            let mut b = c.raw().list_ai_clippings();
-            params!(b, i; limit: NonZeroU64 = "limit", token: String = "token");
-            whole(c.run(b.send()).await)
-        }),
+        way!(
+            "listAiClippings",
+            "ai_clippings().list_with",
+            resource,
+            |c, i| {
+                page(
+                    c.ai_clippings()
+                        .list_with(
+                            configure!(i; limit: NonZeroU64 = "limit", token: String = "token"),
+                        )
+                        .first_page()
+                        .await,
+                )
+            }
+        ),
         way!(
             "createAiClipping",
-            "raw().create_ai_clipping",
-            raw,
+            "ai_clippings().create",
+            resource,
             |c, i| {
-                let b = c
-                    .raw()
-                    .create_ai_clipping()
-                    .body(i.body::<types::CreateAiClippingRequest>()?);
-                whole(c.run(b.send()).await)
+                data(
+                    c.ai_clippings()
+                        .create(i.body::<types::CreateAiClippingRequest>()?)
+                        .await,
+                )
             }
         ),
         way!(
             "deleteAiClipping",
-            "raw().delete_ai_clipping",
-            raw,
-            |c, i| {
-                let b = c.raw().delete_ai_clipping().job_id(i.path("job_id")?);
-                whole(c.run(b.send()).await)
-            }
+            "ai_clippings().delete",
+            resource,
+            |c, i| { data(c.ai_clippings().delete(&i.path("job_id")?).await) }
         ),
-        way!("getAiClipping", "raw().get_ai_clipping", raw, |c, i| {
-            let b = c.raw().get_ai_clipping().job_id(i.path("job_id")?);
-            whole(c.run(b.send()).await)
+        way!("getAiClipping", "ai_clippings().get", resource, |c, i| {
+            data(c.ai_clippings().get(&i.path("job_id")?).await)
         }),
         way!("listAssets", "raw().list_assets", raw, |c, i| {
             let mut b = c
@@ -131,90 +137,93 @@ pub(super) fn ways() -> Vec<Way> {
                 whole(c.run(b.send()).await)
             }
         ),
-        way!("listAudioSounds", "raw().list_audio_sounds", raw, |c, i| {
-            let mut b = c
-                .raw()
-                .list_audio_sounds()
-                .query(i.required::<String>("query")?);
-            params!(b, i; limit: NonZeroU64 = "limit", min_score: f64 = "min_score", token: String = "token", type_: types::ListAudioSoundsType = "type");
-            whole(c.run(b.send()).await)
-        }),
+        way!(
+            "listAudioSounds",
+            "audio().list_sounds_with",
+            resource,
+            |c, i| {
+                let query = i.required::<String>("query")?;
+                page(c.audio().list_sounds_with(&query, configure!(i; limit: NonZeroU64 = "limit", min_score: f64 = "min_score", token: String = "token", type_: types::ListAudioSoundsType = "type")).first_page().await)
+            }
+        ),
         way!(
             "deleteAvatarLook",
-            "raw().delete_avatar_look",
-            raw,
-            |c, i| {
-                let b = c.raw().delete_avatar_look().look_id(i.path("look_id")?);
-                whole(c.run(b.send()).await)
-            }
+            "avatars().delete_look",
+            resource,
+            |c, i| { data(c.avatars().delete_look(&i.path("look_id")?).await) }
         ),
-        way!(
-            "deleteAvatarGroup",
-            "raw().delete_avatar_group",
-            raw,
-            |c, i| {
-                let b = c.raw().delete_avatar_group().group_id(i.path("group_id")?);
-                whole(c.run(b.send()).await)
-            }
-        ),
+        way!("deleteAvatarGroup", "avatars().delete", resource, |c, i| {
+            data(c.avatars().delete(&i.path("group_id")?).await)
+        }),
         way!(
             "listBackgroundRemovals",
-            "raw().list_background_removals",
-            raw,
+            "background_removals().list_with",
+            resource,
             |c, i| {
-                let mut b = c.raw().list_background_removals();
-                params!(b, i; limit: NonZeroU64 = "limit", token: String = "token");
-                whole(c.run(b.send()).await)
+                page(
+                    c.background_removals()
+                        .list_with(
+                            configure!(i; limit: NonZeroU64 = "limit", token: String = "token"),
+                        )
+                        .first_page()
+                        .await,
+                )
             }
         ),
         way!(
             "createBackgroundRemoval",
-            "raw().create_background_removal",
-            raw,
+            "background_removals().create",
+            resource,
             |c, i| {
-                let b = c
-                    .raw()
-                    .create_background_removal()
-                    .body(i.body::<types::CreateBackgroundRemovalRequest>()?);
-                whole(c.run(b.send()).await)
+                data(
+                    c.background_removals()
+                        .create(i.body::<types::CreateBackgroundRemovalRequest>()?)
+                        .await,
+                )
             }
         ),
         way!(
             "deleteBackgroundRemoval",
-            "raw().delete_background_removal",
-            raw,
-            |c, i| {
-                let b = c
-                    .raw()
-                    .delete_background_removal()
-                    .job_id(i.path("job_id")?);
-                whole(c.run(b.send()).await)
-            }
+            "background_removals().delete",
+            resource,
+            |c, i| { data(c.background_removals().delete(&i.path("job_id")?).await) }
         ),
         way!(
             "getBackgroundRemoval",
-            "raw().get_background_removal",
-            raw,
-            |c, i| {
-                let b = c.raw().get_background_removal().job_id(i.path("job_id")?);
-                whole(c.run(b.send()).await)
-            }
+            "background_removals().get",
+            resource,
+            |c, i| { data(c.background_removals().get(&i.path("job_id")?).await) }
         ),
         way!(
             "listBrandGlossaries",
-            "raw().list_brand_glossaries",
-            raw,
+            "brand_kits().list_glossaries_with",
+            resource,
             |c, i| {
-                let mut b = c.raw().list_brand_glossaries();
-                params!(b, i; limit: NonZeroU64 = "limit", token: String = "token");
-                whole(c.run(b.send()).await)
+                page(
+                    c.brand_kits()
+                        .list_glossaries_with(
+                            configure!(i; limit: NonZeroU64 = "limit", token: String = "token"),
+                        )
+                        .first_page()
+                        .await,
+                )
             }
         ),
-        way!("listBrandKits", "raw().list_brand_kits", raw, |c, i| {
-            let mut b = c.raw().list_brand_kits();
-            params!(b, i; limit: NonZeroU64 = "limit", token: String = "token");
-            whole(c.run(b.send()).await)
-        }),
+        way!(
+            "listBrandKits",
+            "brand_kits().list_with",
+            resource,
+            |c, i| {
+                page(
+                    c.brand_kits()
+                        .list_with(
+                            configure!(i; limit: NonZeroU64 = "limit", token: String = "token"),
+                        )
+                        .first_page()
+                        .await,
+                )
+            }
+        ),
         way!(
             "createLipsyncBatch",
             "raw().create_lipsync_batch",
@@ -242,26 +251,31 @@ pub(super) fn ways() -> Vec<Way> {
                 whole(c.run(b.send()).await)
             }
         ),
-        way!("listTemplates", "raw().list_templates", raw, |c, i| {
-            let mut b = c.raw().list_templates();
-            params!(b, i; limit: NonZeroU64 = "limit", token: String = "token");
-            whole(c.run(b.send()).await)
-        }),
-        way!("getTemplate", "raw().get_template", raw, |c, i| {
-            let b = c.raw().get_template().template_id(i.path("template_id")?);
-            whole(c.run(b.send()).await)
+        way!(
+            "listTemplates",
+            "templates().list_with",
+            resource,
+            |c, i| {
+                page(
+                    c.templates()
+                        .list_with(
+                            configure!(i; limit: NonZeroU64 = "limit", token: String = "token"),
+                        )
+                        .first_page()
+                        .await,
+                )
+            }
+        ),
+        way!("getTemplate", "templates().get", resource, |c, i| {
+            data(c.templates().get(&i.path("template_id")?).await)
         }),
         way!(
             "generateTemplateVideo",
-            "raw().generate_template_video",
-            raw,
+            "templates().generate",
+            resource,
             |c, i| {
-                let b = c
-                    .raw()
-                    .generate_template_video()
-                    .template_id(i.path("template_id")?)
-                    .body(i.body::<types::GenerateTemplateVideoRequest>()?);
-                whole(c.run(b.send()).await)
+                let body = i.body::<types::GenerateTemplateVideoRequest>()?;
+                data(c.templates().generate(&i.path("template_id")?, body).await)
             }
         ),
         way!(
@@ -326,20 +340,18 @@ pub(super) fn ways() -> Vec<Way> {
                 whole(c.run(b.send()).await)
             }
         ),
-        way!("cloneVoice", "raw().clone_voice", raw, |c, i| {
-            let b = c
-                .raw()
-                .clone_voice()
-                .body(i.body::<types::CloneVoiceRequest>()?);
-            whole(c.run(b.send()).await)
+        way!("cloneVoice", "voices().clone_voice", resource, |c, i| {
+            data(
+                c.voices()
+                    .clone_voice(i.body::<types::CloneVoiceRequest>()?)
+                    .await,
+            )
         }),
-        way!("deleteVoice", "raw().delete_voice", raw, |c, i| {
-            let b = c.raw().delete_voice().voice_id(i.path("voice_id")?);
-            whole(c.run(b.send()).await)
+        way!("deleteVoice", "voices().delete", resource, |c, i| {
+            data(c.voices().delete(&i.path("voice_id")?).await)
         }),
-        way!("getVoice", "raw().get_voice", raw, |c, i| {
-            let b = c.raw().get_voice().voice_id(i.path("voice_id")?);
-            whole(c.run(b.send()).await)
+        way!("getVoice", "voices().get", resource, |c, i| {
+            data(c.voices().get(&i.path("voice_id")?).await)
         }),
     ]
 }

@@ -40,15 +40,18 @@ pub struct Report {
     pub reused: Vec<(String, String)>,
     /// `[names]` entries of the overlay no position of this document has.
     pub unused_names: Vec<String>,
+    /// `[[patch]]` pointers skipped: their `only_if` is not in this document.
+    pub unused_patches: Vec<String>,
 }
 
 /// Runs every rule, then the guards; a guard finding is an error listing every finding.
 pub fn normalise(mut doc: Value, overlay: &Overlay) -> Result<(Value, Report)> {
     let mut report = Report::default();
-    report.rules.push((
-        "overlay patches (openapi/overlay.toml)",
-        overlay.apply(&mut doc)?,
-    ));
+    let (patched, unused_patches) = overlay.apply(&mut doc)?;
+    report
+        .rules
+        .push(("overlay patches (openapi/overlay.toml)", patched));
+    report.unused_patches = unused_patches;
     report.set_aside = multipart::apply(&mut doc);
     report
         .rules
@@ -117,6 +120,13 @@ impl fmt::Display for Report {
             "  inline schemas replaced by an equal component of the document: {}",
             self.reused.len()
         )?;
+        if !self.unused_patches.is_empty() {
+            writeln!(
+                f,
+                "  overlay [[patch]]es this document does not need (no `only_if`): {}",
+                self.unused_patches.join(", ")
+            )?;
+        }
         if !self.unused_names.is_empty() {
             writeln!(
                 f,

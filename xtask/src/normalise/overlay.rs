@@ -33,14 +33,14 @@ pub struct Overlay {
 #[serde(deny_unknown_fields)]
 pub struct Patch {
     pub pointer: String,
-    /// Applies only to documents that have this pointer: a correction of something a later
-    /// version added (a July operation), skipped for the earlier documents still pinned in the
-    /// lock's history. Where the pointer exists, the patch must fit as any other.
-    #[serde(default)]
-    pub only_if: Option<String>,
     pub value: toml::Value,
     /// Why upstream is wrong or incomplete here; required so no correction is unexplained.
     pub why: String,
+    /// A JSON pointer (the operation the correction is about): documents without it predate
+    /// what the patch corrects and are left alone, the patch reported as not needed. Without
+    /// `only_if`, a patch whose parent is missing is an error.
+    #[serde(default)]
+    pub only_if: Option<String>,
 }
 
 impl Overlay {
@@ -50,11 +50,11 @@ impl Overlay {
         toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))
     }
 
-    /// Applies the corrections and says how many applied; a pointer whose parent is missing is
-    /// an error, so a correction that no longer fits a new upstream version is noticed (a patch
-    /// whose `only_if` the document lacks is skipped).
-    pub fn apply(&self, doc: &mut Value) -> Result<usize> {
-        let mut applied = 0;
+    /// Applies the corrections; a pointer whose parent is missing is an error, so a correction
+    /// that no longer fits a new upstream version is noticed. Returns the patches applied and
+    /// the pointers of those skipped (their `only_if` is not in the document).
+    pub fn apply(&self, doc: &mut Value) -> Result<(usize, Vec<String>)> {
+        let mut skipped = Vec::new();
         for patch in &self.patches {
             if patch.why.trim().is_empty() {
                 bail!("overlay patch {} has no `why`", patch.pointer);
@@ -62,9 +62,9 @@ impl Overlay {
             if let Some(only_if) = &patch.only_if
                 && doc.pointer(only_if).is_none()
             {
+                skipped.push(patch.pointer.clone());
                 continue;
             }
-            applied += 1;
             let value = serde_json::to_value(&patch.value)?;
             let (parent, key) = patch
                 .pointer
@@ -90,7 +90,7 @@ impl Overlay {
                 ),
             }
         }
-        Ok(applied)
+        Ok((self.patches.len() - skipped.len(), skipped))
     }
 }
 
@@ -114,27 +114,8 @@ mod tests {
         .unwrap();
         assert_eq!(overlay.unions["asset_id|url"], "AssetRef");
         let mut doc = json!({"components": {"schemas": {"S": {"enum": ["a"]}}}});
-        assert_eq!(overlay.apply(&mut doc).unwrap(), 1);
+        assert_eq!(overlay.apply(&mut doc).unwrap(), (1, Vec::new()));
         assert_eq!(doc["components"]["schemas"]["S"]["enum"], json!(["a", "b"]));
-        let newer: Overlay = toml::from_str(
-            r#"
-            [[patch]]
-            pointer = "/paths/~1new/get/responses/202"
-            only_if = "/paths/~1new"
-            value = {description = "accepted"}
-            why = "the operation answers 202"
-            "#,
-        )
-        .unwrap();
-        let mut older = json!({"paths": {}});
-        assert_eq!(newer.apply(&mut older).unwrap(), 0, "skipped where absent");
-        assert_eq!(older, json!({"paths": {}}));
-        let mut current = json!({"paths": {"/new": {"get": {"responses": {}}}}});
-        assert_eq!(newer.apply(&mut current).unwrap(), 1);
-        assert_eq!(
-            current["paths"]["/new"]["get"]["responses"]["202"]["description"],
-            "accepted"
-        );
         let mut other = json!({"components": {}});
         assert!(
             overlay
@@ -143,5 +124,38 @@ mod tests {
                 .to_string()
                 .contains("not in the document")
         );
+    }
+
+    #[test]
+    fn a_patch_only_if_its_operation_exists_skips_older_documents() {
+        let overlay: Overlay = toml::from_str(
+            r#"
+            [[patch]]
+            pointer = "/paths/~1v3~1clips/post/responses/200"
+            value = { description = "the id" }
+            why = "the document forgets the body"
+            only_if = "/paths/~1v3~1clips/post"
+            "#,
+        )
+        .unwrap();
+        let mut newer = json!({"paths": {"/v3/clips": {"post": {"responses": {"200": {}}}}}});
+        assert_eq!(overlay.apply(&mut newer).unwrap(), (1, Vec::new()));
+        assert_eq!(
+            newer.pointer("/paths/~1v3~1clips/post/responses/200/description"),
+            Some(&json!("the id"))
+        );
+        let mut older = json!({"paths": {}});
+        let (applied, skipped) = overlay.apply(&mut older).unwrap();
+        assert_eq!(
+            (applied, skipped.as_slice()),
+            (
+                0,
+                ["/paths/~1v3~1clips/post/responses/200".to_string()].as_slice()
+            )
+        );
+        assert_eq!(older, json!({"paths": {}}));
+        // The operation present but the pointer's parent gone: still an error.
+        let mut changed = json!({"paths": {"/v3/clips": {"post": {}}}});
+        assert!(overlay.apply(&mut changed).is_err());
     }
 }

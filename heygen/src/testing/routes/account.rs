@@ -8,7 +8,7 @@ use heygen_sys::types::{
 };
 
 use crate::testing::reply::{Reply, ok, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new().route("/v3/users/me", get(me))

@@ -20,8 +20,9 @@ use heygen_sys::types::{
 use tokio::time::Instant;
 
 use super::{check_input, check_look, check_url, check_voice, given};
+use crate::testing::lookup::{find, find_mut, take};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, Session, State as SimState, Video, new_id};
 
 pub(super) fn routes() -> Router<Sim> {
@@ -205,14 +206,6 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     }))
 }
 
-fn session<'a>(state: &'a SimState, session_id: &str) -> Result<&'a Session, ApiErr> {
-    state
-        .sessions
-        .iter()
-        .find(|s| s.id == session_id)
-        .ok_or_else(|| ApiErr::not_found("Session"))
-}
-
 fn view(state: &SimState, session: &Session, now: Instant) -> GetSessionResponse {
     let phase = session.job.phase(now);
     let mut messages = session.messages.clone();
@@ -253,7 +246,7 @@ fn view(state: &SimState, session: &Session, now: Instant) -> GetSessionResponse
 
 async fn show(State(sim): State<Sim>, Path(session_id): Path<String>) -> Reply {
     let state = sim.state();
-    let session = session(&state, &session_id)?;
+    let session = find(&state.sessions, &session_id)?;
     ok(response!(GetSessionResponseEnvelope {
         data: Some(view(&state, session, Instant::now())),
     }))
@@ -269,7 +262,7 @@ async fn send_message(
     let now = Instant::now();
     let mut state = sim.state();
     // An unknown session is 404 before the body is read (`/v3/video-agents/sessions` included).
-    let current = session(&state, &session_id)?;
+    let current = find(&state.sessions, &session_id)?;
     let request: SendMessageRequest = parse(&body)?;
     check_prompt(&request.message, "message")?;
     let waiting = current.job.at_gate(now);
@@ -300,11 +293,7 @@ async fn send_message(
     }
     added.push(state.message("user", &request.message, now, None));
     let job = (!waiting).then(|| state.new_job(ResourceKind::VideoAgentSession, now, false));
-    let session = state
-        .sessions
-        .iter_mut()
-        .find(|s| s.id == session_id)
-        .expect("the session exists");
+    let session = find_mut(&mut state.sessions, &session_id)?;
     session.messages.extend(added);
     session.videos.push(video_id);
     match job {
@@ -328,11 +317,7 @@ async fn stop(State(sim): State<Sim>, Path(session_id): Path<String>, body: Byte
     }
     let now = Instant::now();
     let mut state = sim.state();
-    let session = state
-        .sessions
-        .iter_mut()
-        .find(|s| s.id == session_id)
-        .ok_or_else(|| ApiErr::not_found("Session"))?;
+    let session = find_mut(&mut state.sessions, &session_id)?;
     if session.job.phase(now).done_at().is_none() {
         session.job.stopped = Some(now);
         let video_id = session.video_id().map(str::to_string);
@@ -398,11 +383,9 @@ async fn resource(
     Path((session_id, resource_id)): Path<(String, String)>,
 ) -> Reply {
     let state = sim.state();
-    let session = session(&state, &session_id)?;
-    let found = resources_of(&state, session, Instant::now())
-        .into_iter()
-        .find(|r| r.resource_id == resource_id)
-        .ok_or_else(|| ApiErr::not_found("Session resource"))?;
+    let session = find(&state.sessions, &session_id)?;
+    let mut resources = resources_of(&state, session, Instant::now());
+    let found = take(&mut resources, &resource_id)?;
     ok(response!(SessionResourceEnvelope { data: Some(found) }))
 }
 
@@ -410,7 +393,7 @@ async fn resource(
 async fn videos(State(sim): State<Sim>, Path(session_id): Path<String>) -> Reply {
     let now = Instant::now();
     let state = sim.state();
-    let session = session(&state, &session_id)?;
+    let session = find(&state.sessions, &session_id)?;
     let data: Vec<GeneratedVideo> = session
         .videos
         .iter()

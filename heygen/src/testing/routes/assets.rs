@@ -9,7 +9,7 @@ use heygen_sys::types::UploadAssetV3Response;
 use serde_json::json;
 
 use crate::testing::reply::{ApiErr, Reply, ok};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 use crate::testing::state::{Asset, new_id};
 
 const MAX_ASSET: usize = 32 * 1024 * 1024;

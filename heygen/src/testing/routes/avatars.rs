@@ -15,8 +15,9 @@ use heygen_sys::types::{
 use tokio::time::Instant;
 
 use super::{check_input, check_url};
+use crate::testing::lookup::{find, find_mut};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 use crate::testing::state::{Group, Look, Phase, ResourceKind, State as SimState, new_id};
 
 pub(super) fn routes() -> Router<Sim> {
@@ -145,11 +146,7 @@ async fn list_looks(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply 
 
 async fn show_group(State(sim): State<Sim>, Path(group_id): Path<String>) -> Reply {
     let state = sim.state();
-    let group = state
-        .groups
-        .iter()
-        .find(|g| g.id == group_id)
-        .ok_or_else(|| ApiErr::not_found("Avatar group"))?;
+    let group = find(&state.groups, &group_id)?;
     ok(response!(AvatarGroupItemEnvelope {
         data: Some(group_item(&state, group, Instant::now())),
     }))
@@ -157,11 +154,7 @@ async fn show_group(State(sim): State<Sim>, Path(group_id): Path<String>) -> Rep
 
 async fn show_look(State(sim): State<Sim>, Path(look_id): Path<String>) -> Reply {
     let state = sim.state();
-    let look = state
-        .looks
-        .iter()
-        .find(|l| l.id == look_id)
-        .ok_or_else(|| ApiErr::not_found("Avatar look"))?;
+    let look = find(&state.looks, &look_id)?;
     ok(response!(AvatarLookItemEnvelope {
         data: Some(look_item(&state, look, Instant::now())),
     }))
@@ -171,11 +164,7 @@ async fn update_look(State(sim): State<Sim>, Path(look_id): Path<String>, body: 
     let request: UpdateAvatarLookRequest = parse(&body)?;
     let now = Instant::now();
     let mut state = sim.state();
-    let look = state
-        .looks
-        .iter_mut()
-        .find(|l| l.id == look_id)
-        .ok_or_else(|| ApiErr::not_found("Avatar look"))?;
+    let look = find_mut(&mut state.looks, &look_id)?;
     if look.avatar_type == AvatarLookType::StudioAvatar {
         return Err(ApiErr::invalid(
             None,
@@ -298,12 +287,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         job: Some(job),
     };
     state.looks.push(look.clone());
-    let group = state
-        .groups
-        .iter()
-        .find(|g| g.id == group_id)
-        .cloned()
-        .expect("the group exists");
+    let group = find(&state.groups, &group_id)?.clone();
     ok(response!(CreateAvatarResponseEnvelope {
         data: Some(response!(CreateAvatarResponse {
             avatar_group: Some(group_item(&state, &group, now)),
@@ -351,11 +335,7 @@ async fn consent(State(sim): State<Sim>, Path(group_id): Path<String>, body: Byt
         }
         None => true,
     };
-    let group = state
-        .groups
-        .iter_mut()
-        .find(|g| g.id == group_id)
-        .ok_or_else(|| ApiErr::not_found("Avatar group"))?;
+    let group = find_mut(&mut state.groups, &group_id)?;
     if group.public {
         return Err(ApiErr::invalid(None, "Public avatars need no consent."));
     }
@@ -367,12 +347,7 @@ async fn consent(State(sim): State<Sim>, Path(group_id): Path<String>, body: Byt
             job.release = Some(now);
         }
     }
-    let group = state
-        .groups
-        .iter()
-        .find(|g| g.id == group_id)
-        .cloned()
-        .expect("the group exists");
+    let group = find(&state.groups, &group_id)?.clone();
     let url = page.then(|| format!("{}/consent/{group_id}", state.base_url));
     ok(response!(CreateAvatarConsentResponseEnvelope {
         data: Some(response!(CreateAvatarConsentResponse {

@@ -22,7 +22,7 @@ use tokio::time::Instant;
 use super::{check_url, given, lipsyncs, translations, videos};
 use crate::testing::batch::{SimBatch, Slot, job_of, job_status, slot_status};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, new_id};
 
 /// The most items of a batch, and ids of a statuses request.

@@ -12,8 +12,9 @@ use heygen_sys::types::{
 use tokio::time::Instant;
 
 use super::{check_reference, check_url, failure_message, given};
+use crate::testing::lookup::{find, find_mut, take};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 use crate::testing::state::{Lipsync, ResourceKind, State as SimState, new_id};
 
 pub(super) fn routes() -> Router<Sim> {
@@ -97,11 +98,7 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
 
 async fn show(State(sim): State<Sim>, Path(lipsync_id): Path<String>) -> Reply {
     let state = sim.state();
-    let lipsync = state
-        .lipsyncs
-        .iter()
-        .find(|l| l.id == lipsync_id)
-        .ok_or_else(|| ApiErr::not_found("Lipsync"))?;
+    let lipsync = find(&state.lipsyncs, &lipsync_id)?;
     ok(response!(LipsyncDetailEnvelope {
         data: Some(detail(&state, lipsync, Instant::now())),
     }))
@@ -110,11 +107,7 @@ async fn show(State(sim): State<Sim>, Path(lipsync_id): Path<String>) -> Reply {
 async fn update(State(sim): State<Sim>, Path(lipsync_id): Path<String>, body: Bytes) -> Reply {
     let request: UpdateLipsyncRequest = parse(&body)?;
     let mut state = sim.state();
-    let lipsync = state
-        .lipsyncs
-        .iter_mut()
-        .find(|l| l.id == lipsync_id)
-        .ok_or_else(|| ApiErr::not_found("Lipsync"))?;
+    let lipsync = find_mut(&mut state.lipsyncs, &lipsync_id)?;
     lipsync.title = Some(request.title);
     let lipsync = lipsync.clone();
     ok(response!(LipsyncDetailEnvelope {
@@ -124,12 +117,7 @@ async fn update(State(sim): State<Sim>, Path(lipsync_id): Path<String>, body: By
 
 async fn remove(State(sim): State<Sim>, Path(lipsync_id): Path<String>) -> Reply {
     let mut state = sim.state();
-    let index = state
-        .lipsyncs
-        .iter()
-        .position(|l| l.id == lipsync_id)
-        .ok_or_else(|| ApiErr::not_found("Lipsync"))?;
-    state.lipsyncs.remove(index);
+    take(&mut state.lipsyncs, &lipsync_id)?;
     ok(response!(LipsyncDeleteResponseEnvelope {
         data: Some(response!(LipsyncDeleteResponse { id: lipsync_id })),
     }))

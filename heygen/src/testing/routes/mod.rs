@@ -9,18 +9,26 @@ use base64::Engine as _;
 use heygen_sys::types::{AssetInput, AssetReference};
 use tokio::time::Instant;
 
+use super::lookup::find;
 use super::reply::ApiErr;
-use super::server::Sim;
+use super::shared::Sim;
 use super::state::{Phase, State as SimState};
 
 mod account;
 mod agents;
+mod ai_clipping;
 mod assets;
+mod audio;
+mod avatar_deletes;
 mod avatars;
+mod background_removals;
 mod batches;
+mod brand;
 mod lipsyncs;
+mod templates;
 mod translations;
 mod videos;
+mod voice_clones;
 mod voices;
 mod webhooks;
 
@@ -36,6 +44,13 @@ pub(crate) fn router(sim: Sim) -> Router {
         .merge(account::routes())
         .merge(webhooks::routes())
         .merge(assets::routes())
+        .merge(templates::routes())
+        .merge(brand::routes())
+        .merge(audio::routes())
+        .merge(ai_clipping::routes())
+        .merge(background_removals::routes())
+        .merge(voice_clones::routes())
+        .merge(avatar_deletes::routes())
         .merge(batches::routes())
         .route("/files/{kind}/{name}", get(file))
         .route("/consent/{group_id}", get(consent_page))
@@ -120,7 +135,12 @@ pub(super) fn check_reference(
 
 /// Checks a voice id.
 pub(super) fn check_voice(state: &SimState, voice_id: &str, param: &str) -> Result<(), ApiErr> {
-    if state.voices.iter().any(|voice| voice.voice_id == voice_id) {
+    let now = Instant::now();
+    let cloned = |id: &str| {
+        let mut clones = state.voice_clones.iter();
+        clones.any(|c| c.id == id && c.job.phase(now).completed())
+    };
+    if state.voices.iter().any(|voice| voice.voice_id == voice_id) || cloned(voice_id) {
         Ok(())
     } else {
         Err(ApiErr::invalid(
@@ -178,13 +198,13 @@ pub(super) fn speech_seconds(text: &str) -> f64 {
 async fn file(State(sim): State<Sim>, Path((kind, name)): Path<(String, String)>) -> Response {
     if kind == "assets" {
         let state = sim.state();
-        return match state.assets.iter().find(|asset| asset.id == name) {
-            Some(asset) => (
+        return match find(&state.assets, &name) {
+            Ok(asset) => (
                 [(header::CONTENT_TYPE, asset.mime_type.clone())],
                 asset.bytes.clone(),
             )
                 .into_response(),
-            None => ApiErr::not_found("Asset").into_response(),
+            Err(err) => err.into_response(),
         };
     }
     let extension = name

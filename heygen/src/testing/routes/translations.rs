@@ -19,8 +19,9 @@ use heygen_sys::types::{
 use tokio::time::Instant;
 
 use super::{check_reference, check_url, failure_message, given};
+use crate::testing::lookup::{find, find_mut, take};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 use crate::testing::state::{
     Proofread, ResourceKind, State as SimState, TRANSLATION_LANGUAGES, Translation, new_id,
 };
@@ -163,11 +164,7 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
 
 async fn show(State(sim): State<Sim>, Path(translation_id): Path<String>) -> Reply {
     let state = sim.state();
-    let translation = state
-        .translations
-        .iter()
-        .find(|t| t.id == translation_id)
-        .ok_or_else(|| ApiErr::not_found("Video translation"))?;
+    let translation = find(&state.translations, &translation_id)?;
     ok(response!(VideoTranslationDetailEnvelope {
         data: Some(detail(&state, translation, Instant::now())),
     }))
@@ -176,11 +173,7 @@ async fn show(State(sim): State<Sim>, Path(translation_id): Path<String>) -> Rep
 async fn update(State(sim): State<Sim>, Path(translation_id): Path<String>, body: Bytes) -> Reply {
     let request: UpdateVideoTranslationRequest = parse(&body)?;
     let mut state = sim.state();
-    let translation = state
-        .translations
-        .iter_mut()
-        .find(|t| t.id == translation_id)
-        .ok_or_else(|| ApiErr::not_found("Video translation"))?;
+    let translation = find_mut(&mut state.translations, &translation_id)?;
     translation.title = Some(request.title);
     let translation = translation.clone();
     ok(response!(VideoTranslationDetailEnvelope {
@@ -190,12 +183,7 @@ async fn update(State(sim): State<Sim>, Path(translation_id): Path<String>, body
 
 async fn remove(State(sim): State<Sim>, Path(translation_id): Path<String>) -> Reply {
     let mut state = sim.state();
-    let index = state
-        .translations
-        .iter()
-        .position(|t| t.id == translation_id)
-        .ok_or_else(|| ApiErr::not_found("Video translation"))?;
-    state.translations.remove(index);
+    take(&mut state.translations, &translation_id)?;
     ok(response!(VideoTranslationDeleteResponseEnvelope {
         data: Some(response!(VideoTranslationDeleteResponse {
             id: translation_id
@@ -267,11 +255,7 @@ fn completed_proofread<'a>(
     proofread_id: &str,
     action: &str,
 ) -> Result<&'a Proofread, ApiErr> {
-    let proofread = state
-        .proofreads
-        .iter()
-        .find(|p| p.id == proofread_id)
-        .ok_or_else(|| ApiErr::not_found("Proofread"))?;
+    let proofread = find(&state.proofreads, proofread_id)?;
     let phase = proofread.job.phase(Instant::now());
     if !phase.completed() {
         return Err(ApiErr::invalid(
@@ -287,11 +271,7 @@ fn completed_proofread<'a>(
 
 async fn show_proofread(State(sim): State<Sim>, Path(proofread_id): Path<String>) -> Reply {
     let state = sim.state();
-    let proofread = state
-        .proofreads
-        .iter()
-        .find(|p| p.id == proofread_id)
-        .ok_or_else(|| ApiErr::not_found("Proofread"))?;
+    let proofread = find(&state.proofreads, &proofread_id)?;
     ok(response!(ProofreadDetailEnvelope {
         data: Some(proofread_detail(&state, proofread, Instant::now())),
     }))

@@ -16,8 +16,9 @@ use super::{
     check_asset_id, check_input, check_look, check_url, check_voice, failure_message, given,
     speech_seconds,
 };
+use crate::testing::lookup::{find, take};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, State as SimState, Video, new_id};
 
 pub(super) fn routes() -> Router<Sim> {
@@ -218,7 +219,7 @@ pub(super) fn detail(state: &SimState, video: &Video, now: Instant) -> VideoDeta
         done.then(|| state.file_url("videos", &format!("{}.{extension}", video.id)))
     };
     response!(VideoDetail {
-        captioned_video_url: None,
+        captioned_video_url: url("captioned.mp4"),
         completed_at: phase
             .done_at()
             .filter(|_| done)
@@ -232,7 +233,7 @@ pub(super) fn detail(state: &SimState, video: &Video, now: Instant) -> VideoDeta
         id: video.id.clone(),
         output_language: None,
         status: VideoStatus::from(phase.status()),
-        subtitle_url: None,
+        subtitle_url: url("srt"),
         thumbnail_url: url("jpg"),
         title: video.title.clone(),
         video_page_url: None,
@@ -242,11 +243,7 @@ pub(super) fn detail(state: &SimState, video: &Video, now: Instant) -> VideoDeta
 
 async fn show(State(sim): State<Sim>, Path(video_id): Path<String>) -> Reply {
     let state = sim.state();
-    let video = state
-        .videos
-        .iter()
-        .find(|v| v.id == video_id)
-        .ok_or_else(|| ApiErr::not_found("Video"))?;
+    let video = find(&state.videos, &video_id)?;
     ok(response!(VideoDetailEnvelope {
         data: Some(detail(&state, video, Instant::now())),
     }))
@@ -283,12 +280,7 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
 
 async fn remove(State(sim): State<Sim>, Path(video_id): Path<String>) -> Reply {
     let mut state = sim.state();
-    let index = state
-        .videos
-        .iter()
-        .position(|v| v.id == video_id)
-        .ok_or_else(|| ApiErr::not_found("Video"))?;
-    state.videos.remove(index);
+    take(&mut state.videos, &video_id)?;
     ok(response!(DeleteVideoResponseEnvelope {
         data: Some(response!(DeleteVideoResponse {
             deleted: true,

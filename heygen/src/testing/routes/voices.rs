@@ -13,7 +13,7 @@ use heygen_sys::types::{
 
 use super::check_voice;
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 use crate::testing::state::new_id;
 
 pub(super) fn routes() -> Router<Sim> {

@@ -14,8 +14,10 @@ use heygen_sys::types::{
 use serde_json::{Map, Value, json};
 use tokio::time::Instant;
 
+use super::failure_message;
+use crate::testing::lookup::{find_mut, take};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
-use crate::testing::server::Sim;
+use crate::testing::shared::Sim;
 use crate::testing::state::{Endpoint, Phase, State as SimState, new_id, rfc3339};
 
 pub(super) fn routes() -> Router<Sim> {
@@ -115,11 +117,7 @@ async fn update(State(sim): State<Sim>, Path(endpoint_id): Path<String>, body: B
     }
     let events = check_events(&request.events)?;
     let mut state = sim.state();
-    let endpoint = state
-        .endpoints
-        .iter_mut()
-        .find(|e| e.id == endpoint_id)
-        .ok_or_else(|| ApiErr::not_found("Webhook endpoint"))?;
+    let endpoint = find_mut(&mut state.endpoints, &endpoint_id)?;
     if let Some(url) = request.url {
         endpoint.url = url;
     }
@@ -133,12 +131,7 @@ async fn update(State(sim): State<Sim>, Path(endpoint_id): Path<String>, body: B
 
 async fn remove(State(sim): State<Sim>, Path(endpoint_id): Path<String>) -> Reply {
     let mut state = sim.state();
-    let index = state
-        .endpoints
-        .iter()
-        .position(|e| e.id == endpoint_id)
-        .ok_or_else(|| ApiErr::not_found("Webhook endpoint"))?;
-    state.endpoints.remove(index);
+    take(&mut state.endpoints, &endpoint_id)?;
     let mut data = Map::new();
     data.insert("endpoint_id".into(), Value::String(endpoint_id));
     data.insert("deleted".into(), Value::Bool(true));
@@ -150,11 +143,7 @@ async fn remove(State(sim): State<Sim>, Path(endpoint_id): Path<String>) -> Repl
 
 async fn rotate(State(sim): State<Sim>, Path(endpoint_id): Path<String>) -> Reply {
     let mut state = sim.state();
-    let endpoint = state
-        .endpoints
-        .iter_mut()
-        .find(|e| e.id == endpoint_id)
-        .ok_or_else(|| ApiErr::not_found("Webhook endpoint"))?;
+    let endpoint = find_mut(&mut state.endpoints, &endpoint_id)?;
     endpoint.secret = secret();
     ok(response!(RotateSecretResponseDataEnvelope {
         data: Some(response!(RotateSecretResponseData {
@@ -206,24 +195,32 @@ fn finished(state: &SimState, now: Instant) -> Vec<WebhookEventResponse> {
             all.push((at, event_type, id.to_string(), data));
         }
     };
+    // The payloads of HeyGen's guide "Using HeyGen's Webhook Events".
     for video in &state.videos {
-        let url = state.file_url("videos", &format!("{}.mp4", video.id));
-        push(
-            video.job.phase(now),
-            "avatar_video",
-            &video.id,
-            json!({"video_id": video.id, "url": url, "callback_id": video.callback_id}),
-        );
+        let phase = video.job.phase(now);
+        let data = if phase.completed() {
+            let url = state.file_url("videos", &format!("{}.mp4", video.id));
+            json!({"video_id": video.id, "url": url, "callback_id": video.callback_id})
+        } else {
+            let msg = failure_message(&phase, video.job.stopped.is_some());
+            json!({"video_id": video.id, "msg": msg, "callback_id": video.callback_id})
+        };
+        push(phase, "avatar_video", &video.id, data);
     }
     for translation in &state.translations {
-        let data =
-            json!({"video_translation_id": translation.id, "callback_id": translation.callback_id});
-        push(
-            translation.job.phase(now),
-            "video_translate",
-            &translation.id,
-            data,
-        );
+        let phase = translation.job.phase(now);
+        let mut data = json!({
+            "video_translate_id": translation.id,
+            "callback_id": translation.callback_id,
+            "output_language": translation.output_language,
+        });
+        if phase.completed() {
+            let url = state.file_url("translations", &format!("{}.mp4", translation.id));
+            data["url"] = json!(url);
+        } else {
+            data["message"] = json!(failure_message(&phase, translation.job.stopped.is_some()));
+        }
+        push(phase, "video_translate", &translation.id, data);
     }
     for proofread in &state.proofreads {
         push(

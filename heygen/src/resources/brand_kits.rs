@@ -1,0 +1,104 @@
+//! Brand kits (colors, fonts, logos for video-agent sessions) and brand glossaries (term
+//! translations for video translation). Both are made in HeyGen's web app, under Brand Kit;
+//! the API lists them, to pass their ids on.
+
+use heygen_sys::types::{BrandGlossary, BrandKit};
+
+use super::builder;
+use crate::{Client, Page, Paginator};
+
+/// Brand kits and glossaries (`/v3/brand-kits`, `/v3/brand-glossaries`): `client.brand_kits()`.
+#[derive(Debug, Clone)]
+pub struct BrandKits {
+    pub(crate) client: Client,
+}
+
+impl Client {
+    /// The [`BrandKits`] resource.
+    pub fn brand_kits(&self) -> BrandKits {
+        BrandKits {
+            client: self.clone(),
+        }
+    }
+}
+
+impl BrandKits {
+    /// The workspace's brand kits; pass a `brand_kit_id` to `POST /v3/video-agents`
+    /// (`listBrandKits`, `GET /v3/brand-kits`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
+    /// for kit in client.brand_kits().list().collect().await? {
+    ///     println!("{} {} {:?}", kit.brand_kit_id, kit.name, kit.colors);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn list(&self) -> Paginator<BrandKit> {
+        self.list_with(|request| request)
+    }
+
+    /// [`Self::list`] with the generated request builder configured (`limit` sets the page
+    /// size) (`listBrandKits`).
+    pub fn list_with<F>(&self, configure: F) -> Paginator<BrandKit>
+    where
+        F: for<'a> Fn(builder::ListBrandKits<'a>) -> builder::ListBrandKits<'a>
+            + Send
+            + Sync
+            + 'static,
+    {
+        let client = self.client.clone();
+        let configure = std::sync::Arc::new(configure);
+        Paginator::new(move |token: Option<String>| {
+            let (client, configure) = (client.clone(), configure.clone());
+            async move {
+                let raw = client.raw();
+                let mut request = configure(raw.list_brand_kits());
+                if let Some(token) = token {
+                    request = request.token(token);
+                }
+                let page = client.run(request.send()).await?.into_inner();
+                Ok(Page::from_envelope(
+                    page.data,
+                    page.has_more,
+                    page.next_token,
+                ))
+            }
+        })
+    }
+
+    /// The workspace's brand glossaries (custom term translations); pass a
+    /// `brand_glossary_id` to a video translation (`listBrandGlossaries`, `GET
+    /// /v3/brand-glossaries`).
+    pub fn list_glossaries(&self) -> Paginator<BrandGlossary> {
+        self.list_glossaries_with(|request| request)
+    }
+
+    /// [`Self::list_glossaries`] with the generated request builder configured (`limit` sets
+    /// the page size) (`listBrandGlossaries`).
+    pub fn list_glossaries_with<F>(&self, configure: F) -> Paginator<BrandGlossary>
+    where
+        F: for<'a> Fn(builder::ListBrandGlossaries<'a>) -> builder::ListBrandGlossaries<'a>
+            + Send
+            + Sync
+            + 'static,
+    {
+        let client = self.client.clone();
+        let configure = std::sync::Arc::new(configure);
+        Paginator::new(move |token: Option<String>| {
+            let (client, configure) = (client.clone(), configure.clone());
+            async move {
+                let raw = client.raw();
+                let mut request = configure(raw.list_brand_glossaries());
+                if let Some(token) = token {
+                    request = request.token(token);
+                }
+                let page = client.run(request.send()).await?.into_inner();
+                Ok(Page::from_envelope(
+                    page.data,
+                    page.has_more,
+                    page.next_token,
+                ))
+            }
+        })
+    }
+}

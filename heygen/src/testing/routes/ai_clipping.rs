@@ -1,0 +1,201 @@
+//! `/v3/ai-clipping`: clipping jobs (`pending` → `running` → `completed`, or `failed` with
+//! `fail_jobs`), one clip per requested duration; get, list, delete. The create answers 202
+//! with the job's id, as HeyGen's reference documents it.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use heygen_sys::types::{
+    AiClipping, AiClippingClip, AiClippingClipStatus, AiClippingEnvelope, AiClippingPage,
+    AiClippingStatus, CreateAiClippingRequest, CreateAiClippingResponse,
+    CreateAiClippingResponseEnvelope, VideoTranslationDeleteResponse,
+    VideoTranslationDeleteResponseEnvelope,
+};
+use tokio::time::Instant;
+
+use super::{check_reference, check_url, failure_message, given};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
+use crate::testing::shared::Sim;
+use crate::testing::state::{Clipping, ResourceKind, State as SimState, new_id};
+
+/// The source video's length, in seconds.
+const SOURCE_SECONDS: f64 = 1800.0;
+
+pub(super) fn routes() -> Router<Sim> {
+    Router::new()
+        .route("/v3/ai-clipping", get(list).post(create))
+        .route("/v3/ai-clipping/{job_id}", get(show).delete(remove))
+}
+
+fn detail(state: &SimState, clipping: &Clipping, now: Instant) -> AiClipping {
+    let phase = clipping.job.phase(now);
+    let started = phase.status() != "pending";
+    let done = phase.completed();
+    let clips = clipping
+        .durations
+        .iter()
+        .enumerate()
+        .filter(|_| started)
+        .map(|(index, duration)| {
+            let id = format!("{}_clip_{}", clipping.id, index + 1);
+            let url = |extension: &str| {
+                done.then(|| state.file_url("clips", &format!("{id}.{extension}")))
+            };
+            let status = if phase.failed() {
+                AiClippingClipStatus::Failed
+            } else if done {
+                AiClippingClipStatus::Completed
+            } else {
+                AiClippingClipStatus::Pending
+            };
+            response!(AiClippingClip {
+                aspect_ratio: done.then(|| clipping.aspect_ratio.clone()),
+                duration_seconds: done.then(|| duration.parse::<f64>().unwrap_or(240.0)),
+                failure_message: None,
+                id: id.clone(),
+                status,
+                thumbnail_url: url("jpg"),
+                title: Some(format!("Highlight {}", index + 1)),
+                video_url: url("mp4"),
+                virality_score: done.then_some(90 - 7 * index as i64),
+            })
+        })
+        .collect::<Vec<_>>();
+    response!(AiClipping {
+        callback_id: clipping.callback_id.clone(),
+        clips,
+        created_at: Some(state.clock.unix(clipping.job.start)),
+        failure_message: failure_message(&phase, false),
+        id: clipping.id.clone(),
+        input_language: clipping
+            .input_language
+            .clone()
+            .or_else(|| started.then(|| "en".to_string())),
+        output_settings: None,
+        progress: phase.percent(),
+        source_duration: started.then_some(SOURCE_SECONDS),
+        status: AiClippingStatus::from(phase.status()),
+        title: clipping.title.clone(),
+    })
+}
+
+async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
+    let request: CreateAiClippingRequest = parse(&body)?;
+    let now = Instant::now();
+    let mut state = sim.state();
+    check_reference(&state, &request.video, "video")?;
+    if let Some(url) = request.callback_url.as_deref() {
+        check_url(url, "callback_url")?;
+    }
+    if request
+        .title
+        .as_ref()
+        .is_some_and(|t| t.chars().count() > 255)
+    {
+        return Err(ApiErr::invalid(
+            Some("title"),
+            "'title' must be at most 255 characters.",
+        ));
+    }
+    if let Some(language) = given(request.input_language.as_deref())
+        && !(language.len() == 2 && language.chars().all(|c| c.is_ascii_lowercase()))
+    {
+        return Err(ApiErr::invalid(
+            Some("input_language"),
+            "'input_language' must be an ISO-639-1 code such as 'en'.",
+        ));
+    }
+    let settings = request.output_settings.unwrap_or_default();
+    if settings.aspect_ratio.is_unknown() {
+        return Err(ApiErr::invalid(
+            Some("output_settings.aspect_ratio"),
+            "'aspect_ratio' must be one of: landscape, portrait, square.",
+        ));
+    }
+    if let Some(index) = settings.duration_types.iter().position(|d| d.is_unknown()) {
+        return Err(ApiErr::invalid(
+            Some(&format!("output_settings.duration_types[{index}]")),
+            "Each duration type must be one of: 30, 60, 180, long.",
+        ));
+    }
+    if settings
+        .prompt
+        .as_ref()
+        .is_some_and(|p| p.chars().count() > 500)
+    {
+        return Err(ApiErr::invalid(
+            Some("output_settings.prompt"),
+            "'prompt' must be at most 500 characters.",
+        ));
+    }
+    let mut durations: Vec<String> = settings
+        .duration_types
+        .iter()
+        .map(|d| d.as_str().to_string())
+        .collect();
+    if durations.is_empty() {
+        durations.push("60".to_string());
+    }
+    let id = new_id();
+    let clipping = Clipping {
+        seq: state.next_seq(),
+        id: id.clone(),
+        title: given(request.title.as_deref()).map(str::to_string),
+        callback_id: request.callback_id.clone(),
+        input_language: given(request.input_language.as_deref()).map(str::to_string),
+        aspect_ratio: settings.aspect_ratio.clone(),
+        durations,
+        job: state.new_job(ResourceKind::AiClipping, now, false),
+    };
+    state.clippings.push(clipping);
+    let envelope = response!(CreateAiClippingResponseEnvelope {
+        data: Some(response!(CreateAiClippingResponse { ai_clipping_id: id })),
+    });
+    Ok((StatusCode::ACCEPTED, axum::Json(envelope)).into_response())
+}
+
+async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
+    let cursor = cursor(&Query::parse(query.as_deref()), "ai-clipping", 10, 100)?;
+    let now = Instant::now();
+    let state = sim.state();
+    let items = state
+        .clippings
+        .iter()
+        .rev()
+        .map(|c| (c.seq, detail(&state, c, now)))
+        .collect();
+    let (data, has_more, next_token) = paginate(items, cursor, "ai-clipping", true);
+    ok(response!(AiClippingPage {
+        data,
+        has_more: Some(has_more),
+        next_token,
+    }))
+}
+
+async fn show(State(sim): State<Sim>, Path(job_id): Path<String>) -> Reply {
+    let state = sim.state();
+    let clipping = state
+        .clippings
+        .iter()
+        .find(|c| c.id == job_id)
+        .ok_or_else(|| ApiErr::not_found("AI clipping job"))?;
+    ok(response!(AiClippingEnvelope {
+        data: Some(detail(&state, clipping, Instant::now())),
+    }))
+}
+
+async fn remove(State(sim): State<Sim>, Path(job_id): Path<String>) -> Reply {
+    let mut state = sim.state();
+    let index = state
+        .clippings
+        .iter()
+        .position(|c| c.id == job_id)
+        .ok_or_else(|| ApiErr::not_found("AI clipping job"))?;
+    state.clippings.remove(index);
+    ok(response!(VideoTranslationDeleteResponseEnvelope {
+        data: Some(response!(VideoTranslationDeleteResponse { id: job_id })),
+    }))
+}

@@ -1,0 +1,237 @@
+//! `/v3/templates`: the seeded templates, listed and read, and rendered into videos. A
+//! rendered video is an ordinary video of `/v3/videos`, progressing on the clock.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::routing::get;
+use heygen_sys::types::{
+    GenerateTemplateVideoRequest, GeneratedVideo, GeneratedVideoEnvelope, GeneratedVideoStatus,
+    Template, TemplateEnvelope, TemplateSummary, TemplateSummaryPage,
+};
+use serde_json::Value;
+use tokio::time::Instant;
+
+use super::{check_asset_id, check_look, check_url, check_voice, given};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
+use crate::testing::shared::Sim;
+use crate::testing::state::{ResourceKind, State as SimState, Video, new_id};
+
+/// Seconds of video per rendered scene.
+const SCENE_SECONDS: f64 = 6.0;
+
+pub(super) fn routes() -> Router<Sim> {
+    Router::new()
+        .route("/v3/templates", get(list))
+        .route("/v3/templates/{template_id}", get(show).post(generate))
+}
+
+fn find<'a>(state: &'a SimState, template_id: &str) -> Result<&'a Template, ApiErr> {
+    state
+        .catalog
+        .templates
+        .iter()
+        .find(|t| t.id == template_id)
+        .ok_or_else(|| ApiErr::not_found("Template"))
+}
+
+async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
+    let query = Query::parse(query.as_deref());
+    let cursor = cursor(&query, "templates", 10, 100)?;
+    let state = sim.state();
+    let items = state
+        .catalog
+        .templates
+        .iter()
+        .enumerate()
+        .map(|(index, t)| {
+            let summary = response!(TemplateSummary {
+                aspect_ratio: t.aspect_ratio.clone(),
+                created_at: t.created_at,
+                id: t.id.clone(),
+                name: t.name.clone(),
+                thumbnail_url: t.thumbnail_url.clone(),
+                updated_at: t.updated_at,
+            });
+            (index as u64, summary)
+        })
+        .collect();
+    let (data, has_more, next_token) = paginate(items, cursor, "templates", false);
+    ok(response!(TemplateSummaryPage {
+        data,
+        has_more: Some(has_more),
+        next_token,
+    }))
+}
+
+async fn show(State(sim): State<Sim>, Path(template_id): Path<String>) -> Reply {
+    let state = sim.state();
+    let template = find(&state, &template_id)?.clone();
+    ok(response!(TemplateEnvelope {
+        data: Some(template),
+    }))
+}
+
+/// Checks one variable replacement against the template's variable of that name.
+fn check_variable(
+    state: &SimState,
+    template: &Template,
+    name: &str,
+    value: &Value,
+    now: Instant,
+) -> Result<(), ApiErr> {
+    let param = format!("variables.{name}");
+    let Some(kind) = template
+        .variables
+        .get(name)
+        .and_then(|default| default.get("type"))
+        .and_then(Value::as_str)
+    else {
+        return Err(ApiErr::invalid(
+            Some(&param),
+            format!(
+                "Template '{}' has no variable '{name}'; GET /v3/templates/{} lists them.",
+                template.id, template.id
+            ),
+        ));
+    };
+    let given_kind = value.get("type").and_then(Value::as_str);
+    if given_kind.is_some_and(|given| given != kind) {
+        return Err(ApiErr::invalid(
+            Some(&format!("{param}.type")),
+            format!("Variable '{name}' is of type '{kind}'."),
+        ));
+    }
+    let properties = value.get("properties").and_then(Value::as_object);
+    let Some(properties) = properties else {
+        return Err(ApiErr::invalid(
+            Some(&format!("{param}.properties")),
+            format!("Variable '{name}' needs 'properties'."),
+        ));
+    };
+    let field = |key: &str| properties.get(key).and_then(Value::as_str);
+    let param = |key: &str| format!("{param}.properties.{key}");
+    match kind {
+        "text" => match field("content") {
+            Some(_) => Ok(()),
+            None => Err(ApiErr::invalid(
+                Some(&param("content")),
+                "A text variable needs a string 'content'.",
+            )),
+        },
+        "character" => match field("character_id") {
+            Some(look) => check_look(state, look, &param("character_id"), now),
+            None => Err(ApiErr::invalid(
+                Some(&param("character_id")),
+                "A character variable needs 'character_id' (an avatar look id).",
+            )),
+        },
+        "voice" => match field("voice_id") {
+            Some(voice) => check_voice(state, voice, &param("voice_id")),
+            None => Err(ApiErr::invalid(
+                Some(&param("voice_id")),
+                "A voice variable needs 'voice_id'.",
+            )),
+        },
+        _ => match (field("url"), field("asset_id")) {
+            (Some(url), None) => check_url(url, &param("url")),
+            (None, Some(asset)) => check_asset_id(state, asset, &param("asset_id")),
+            _ => Err(ApiErr::invalid(
+                Some(&param("url")),
+                format!("A {kind} variable needs one of 'url' or 'asset_id'."),
+            )),
+        },
+    }
+}
+
+async fn generate(State(sim): State<Sim>, Path(template_id): Path<String>, body: Bytes) -> Reply {
+    let request: GenerateTemplateVideoRequest = parse(&body)?;
+    let now = Instant::now();
+    let mut state = sim.state();
+    let template = find(&state, &template_id)?.clone();
+    for (name, value) in &request.variables {
+        check_variable(&state, &template, name, value, now)?;
+    }
+    let scenes = match &request.scene_ids {
+        None => template.scene_ids.len(),
+        Some(ids) if ids.is_empty() => {
+            return Err(ApiErr::invalid(
+                Some("scene_ids"),
+                "'scene_ids' must name at least one scene; omit it to render them all.",
+            ));
+        }
+        Some(ids) => {
+            for (index, id) in ids.iter().enumerate() {
+                if !template.scene_ids.contains(id) {
+                    return Err(ApiErr::invalid(
+                        Some(&format!("scene_ids[{index}]")),
+                        format!("Template '{template_id}' has no scene '{id}'."),
+                    ));
+                }
+            }
+            ids.len()
+        }
+    };
+    if ![25.0, 30.0, 60.0].contains(&request.fps) {
+        return Err(ApiErr::invalid(Some("fps"), "'fps' must be 25, 30 or 60."));
+    }
+    if let Some(dimension) = &request.dimension {
+        let (width, height) = (dimension.width, dimension.height);
+        let valid = |side: i64| (128..=4096).contains(&side) && side % 2 == 0;
+        if !valid(width) || !valid(height) {
+            return Err(ApiErr::invalid(
+                Some("dimension"),
+                "'dimension' sides must be even numbers of pixels from 128 to 4096.",
+            ));
+        }
+        let portrait = template.aspect_ratio.as_deref() == Some("9:16");
+        if portrait != (height > width) {
+            return Err(ApiErr::invalid(
+                Some("dimension"),
+                format!(
+                    "'dimension' must match the template's aspect ratio ({}).",
+                    template.aspect_ratio.as_deref().unwrap_or("unknown")
+                ),
+            ));
+        }
+    }
+    if let Some(url) = request.callback_url.as_deref() {
+        check_url(url, "callback_url")?;
+    }
+    let id = new_id();
+    let title = given(request.title.as_deref())
+        .map(str::to_string)
+        .or_else(|| Some(template.name.clone()));
+    let video = Video {
+        seq: state.next_seq(),
+        id: id.clone(),
+        title,
+        folder_id: given(request.folder_id.as_deref()).map(str::to_string),
+        callback_id: request.callback_id.clone(),
+        job: state.new_job(ResourceKind::Video, now, false),
+        duration: scenes as f64 * SCENE_SECONDS,
+    };
+    // Answered as `GET /v3/videos/{id}` would show it now.
+    let shown = super::videos::detail(&state, &video, now);
+    state.videos.push(video);
+    ok(response!(GeneratedVideoEnvelope {
+        data: Some(response!(GeneratedVideo {
+            captioned_video_url: shown.captioned_video_url,
+            completed_at: shown.completed_at,
+            created_at: shown.created_at,
+            duration: shown.duration,
+            failure_code: shown.failure_code,
+            failure_message: shown.failure_message,
+            folder_id: shown.folder_id,
+            gif_url: shown.gif_url,
+            id,
+            output_language: shown.output_language,
+            status: GeneratedVideoStatus::from(shown.status.as_str()),
+            subtitle_url: shown.subtitle_url,
+            thumbnail_url: shown.thumbnail_url,
+            title: shown.title,
+            video_page_url: shown.video_page_url,
+            video_url: shown.video_url,
+        })),
+    }))
+}

@@ -1,0 +1,130 @@
+//! `/v3/voices/clone` and `/v3/voices/{voice_id}`: cloning a voice from audio (`processing`
+//! until `complete`, or `failed` with `fail_jobs`), a voice's details (seeded, designed or
+//! cloned), and deleting a voice of the account's own.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::routing::{get, post};
+use heygen_sys::types::{
+    AudioVoiceType, CloneVoiceRequest, CloneVoiceResponse, CloneVoiceResponseEnvelope,
+    DeleteVoiceResponse, DeleteVoiceResponseEnvelope, GetVoiceResponse, GetVoiceResponseEnvelope,
+    GetVoiceResponseStatus,
+};
+use tokio::time::Instant;
+
+use super::{check_input, failure_message, given};
+use crate::testing::reply::{ApiErr, Reply, ok, parse, response};
+use crate::testing::shared::Sim;
+use crate::testing::state::{ResourceKind, State as SimState, VoiceClone, new_id};
+
+pub(super) fn routes() -> Router<Sim> {
+    Router::new()
+        .route("/v3/voices/clone", post(clone))
+        .route("/v3/voices/{voice_id}", get(show).delete(remove))
+}
+
+/// HeyGen's answer for a voice that does not exist (or no longer does).
+fn voice_not_found() -> ApiErr {
+    ApiErr::new(404, "voice_not_found", "Voice not found.")
+}
+
+fn clone_detail(state: &SimState, clone: &VoiceClone, now: Instant) -> GetVoiceResponse {
+    let phase = clone.job.phase(now);
+    let status = match phase.status() {
+        "completed" => GetVoiceResponseStatus::Complete,
+        "failed" => GetVoiceResponseStatus::Failed,
+        _ => GetVoiceResponseStatus::Processing,
+    };
+    response!(GetVoiceResponse {
+        created_at: Some(state.clock.unix(clone.job.start)),
+        failure_message: failure_message(&phase, false),
+        gender: None,
+        language: clone.language.clone(),
+        name: Some(clone.name.clone()),
+        preview_audio_url: phase
+            .completed()
+            .then(|| state.file_url("voices", &format!("{}.mp3", clone.id))),
+        status: Some(status),
+        support_interactive_avatar: false,
+        support_pause: true,
+        voice_id: clone.id.clone(),
+    })
+}
+
+async fn clone(State(sim): State<Sim>, body: Bytes) -> Reply {
+    let request: CloneVoiceRequest = parse(&body)?;
+    let now = Instant::now();
+    let mut state = sim.state();
+    check_input(&state, &request.audio, "audio")?;
+    let Some(name) = given(Some(request.voice_name.as_str())) else {
+        return Err(ApiErr::invalid(
+            Some("voice_name"),
+            "'voice_name' must not be blank.",
+        ));
+    };
+    let clone = VoiceClone {
+        id: format!("sim_clone_{}", new_id()),
+        name: name.to_string(),
+        language: given(request.language.as_deref()).map(str::to_string),
+        job: state.new_job(ResourceKind::VoiceClone, now, false),
+    };
+    let id = clone.id.clone();
+    state.voice_clones.push(clone);
+    ok(response!(CloneVoiceResponseEnvelope {
+        data: Some(response!(CloneVoiceResponse { voice_clone_id: id })),
+    }))
+}
+
+async fn show(State(sim): State<Sim>, Path(voice_id): Path<String>) -> Reply {
+    let now = Instant::now();
+    let state = sim.state();
+    if let Some(clone) = state.voice_clones.iter().find(|c| c.id == voice_id) {
+        return ok(response!(GetVoiceResponseEnvelope {
+            data: Some(clone_detail(&state, clone, now)),
+        }));
+    }
+    let voice = state
+        .voices
+        .iter()
+        .find(|v| v.voice_id == voice_id)
+        .ok_or_else(voice_not_found)?;
+    ok(response!(GetVoiceResponseEnvelope {
+        data: Some(response!(GetVoiceResponse {
+            created_at: None,
+            failure_message: None,
+            gender: Some(voice.gender.clone()),
+            language: Some(voice.language.clone()),
+            name: Some(voice.name.clone()),
+            preview_audio_url: voice.preview_audio_url.clone(),
+            status: None,
+            support_interactive_avatar: false,
+            support_pause: voice.support_pause,
+            voice_id: voice.voice_id.clone(),
+        })),
+    }))
+}
+
+/// Deletes a cloned (or designed) voice; public voices are HeyGen's.
+async fn remove(State(sim): State<Sim>, Path(voice_id): Path<String>) -> Reply {
+    let mut state = sim.state();
+    if let Some(index) = state.voice_clones.iter().position(|c| c.id == voice_id) {
+        state.voice_clones.remove(index);
+    } else {
+        let index = state
+            .voices
+            .iter()
+            .position(|v| v.voice_id == voice_id)
+            .ok_or_else(voice_not_found)?;
+        if state.voices[index].type_ == AudioVoiceType::Public {
+            return Err(ApiErr::invalid(
+                Some("voice_id"),
+                "Public voices cannot be deleted; only your own cloned or designed voices.",
+            ));
+        }
+        state.voices.remove(index);
+    }
+    ok(response!(DeleteVoiceResponseEnvelope {
+        data: Some(response!(DeleteVoiceResponse { voice_id })),
+    }))
+}

@@ -1,0 +1,63 @@
+//! `Idempotency-Key`: the first response replayed.
+
+use heygen::RequestOptions;
+use heygen::testing::{ResourceKind, Simulator};
+
+use crate::support::{api, avatar_video, http};
+
+#[tokio::test]
+async fn an_idempotency_key_replays_the_first_response() {
+    let sim = Simulator::start().await;
+    let client = sim
+        .client()
+        .with_options(RequestOptions::new().idempotency_key("order-42"));
+    let first = client
+        .videos()
+        .create(avatar_video(&sim, "Once."))
+        .await
+        .unwrap();
+    let second = client
+        .videos()
+        .create(avatar_video(&sim, "Once."))
+        .await
+        .unwrap();
+    assert_eq!(first.video_id, second.video_id);
+    assert_eq!(sim.count(ResourceKind::Video), 1);
+    let keys: Vec<_> = sim
+        .requests()
+        .iter()
+        .map(|r| r.header("idempotency-key").map(str::to_string))
+        .collect();
+    assert_eq!(
+        keys,
+        [Some("order-42".to_string()), Some("order-42".to_string())]
+    );
+
+    // Same status and body, byte for byte, marked as a replay.
+    let http = http();
+    let body = serde_json::to_value(heygen::types::CreateVideoV3RequestBody::Avatar(
+        avatar_video(&sim, "Raw."),
+    ))
+    .unwrap();
+    let send = || {
+        http.post(format!("{}/v3/videos", sim.base_url()))
+            .header("x-api-key", sim.api_key())
+            .header("idempotency-key", "raw-1")
+            .json(&body)
+            .send()
+    };
+    let (a, b) = (send().await.unwrap(), send().await.unwrap());
+    assert_eq!((a.status().as_u16(), b.status().as_u16()), (200, 200));
+    assert!(a.headers().get("idempotent-replayed").is_none());
+    assert_eq!(b.headers()["idempotent-replayed"], "true");
+    assert_eq!(a.bytes().await.unwrap(), b.bytes().await.unwrap());
+
+    // The key with another body is refused.
+    let other = client
+        .videos()
+        .create(avatar_video(&sim, "Something else."))
+        .await
+        .unwrap_err();
+    assert_eq!(api(&other).param.as_deref(), Some("Idempotency-Key"));
+    assert_eq!(sim.count(ResourceKind::Video), 2);
+}
