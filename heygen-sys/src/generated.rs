@@ -1438,6 +1438,59 @@ to POST /v3/videos.*/
             Default::default()
         }
     }
+    ///`BatchCreateResponse`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[non_exhaustive]
+    pub struct BatchCreateResponse {
+        ///Batch identifier: poll GET /v3/{videos|video-translations|lipsyncs}/batches/{batch_id}.
+        pub batch_id: ::std::string::String,
+        ///Batch creation time as a unix timestamp.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<i64>,
+        ///Aggregate batch status derived from item states.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status: ::std::option::Option<BatchStatus>,
+        ///Batch display name.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub title: ::std::option::Option<::std::string::String>,
+        ///Number of items in the batch (translations: one per output language).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub total_items: ::std::option::Option<i64>,
+    }
+    impl BatchCreateResponse {
+        ///A builder for this type: [`builder::BatchCreateResponse`].
+        pub fn builder() -> builder::BatchCreateResponse {
+            Default::default()
+        }
+    }
+    ///`BatchCreateResponseEnvelope`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[non_exhaustive]
+    pub struct BatchCreateResponseEnvelope {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub data: ::std::option::Option<BatchCreateResponse>,
+    }
+    impl BatchCreateResponseEnvelope {
+        ///A builder for this type: [`builder::BatchCreateResponseEnvelope`].
+        pub fn builder() -> builder::BatchCreateResponseEnvelope {
+            Default::default()
+        }
+    }
     ///`BatchEnvelope`
     #[derive(
         ::serde::Deserialize,
@@ -2425,7 +2478,7 @@ to POST /v3/videos.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub callback_url: ::std::option::Option<::std::string::String>,
         ///Lipsync payloads, identical in shape to POST /v3/lipsyncs. Each entry becomes exactly one batch item (no expansion); the item count is capped at 100.
-        pub lipsyncs: ::std::vec::Vec<CreateLipsyncBatchRequestLipsync>,
+        pub lipsyncs: ::std::vec::Vec<CreateLipsyncRequest>,
         ///Display name for the batch, shown in the HeyGen app.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub title: ::std::option::Option<::std::string::String>,
@@ -2433,69 +2486,6 @@ to POST /v3/videos.*/
     impl CreateLipsyncBatchRequest {
         ///A builder for this type: [`builder::CreateLipsyncBatchRequest`].
         pub fn builder() -> builder::CreateLipsyncBatchRequest {
-            Default::default()
-        }
-    }
-    ///Request body for POST /v3/lipsyncs.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
-    pub struct CreateLipsyncBatchRequestLipsync {
-        ///Replacement audio — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
-        pub audio: AssetReference,
-        ///ID included in webhook payload
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub callback_id: ::std::option::Option<::std::string::String>,
-        ///Webhook URL for completion notifications
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub callback_url: ::std::option::Option<::std::string::String>,
-        ///Remove background music
-        #[serde(default)]
-        pub disable_music_track: bool,
-        ///Generate captions for the output video
-        #[serde(default)]
-        pub enable_caption: bool,
-        ///Allow dynamic duration adjustment
-        #[serde(default = "defaults::default_bool::<true>")]
-        pub enable_dynamic_duration: bool,
-        ///Enhance speech quality
-        #[serde(default)]
-        pub enable_speech_enhancement: bool,
-        ///Add watermark to output
-        #[serde(default)]
-        pub enable_watermark: bool,
-        ///End time in seconds for partial lipsync
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub end_time: ::std::option::Option<f64>,
-        ///Project/folder ID to organize lipsync into
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub folder_id: ::std::option::Option<::std::string::String>,
-        ///Frame rate mode: 'vfr', 'cfr', or 'passthrough'.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub fps_mode: ::std::option::Option<::std::string::String>,
-        ///Preserve the source video's encoding specs (resolution, bitrate).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub keep_the_same_format: ::std::option::Option<bool>,
-        ///Quality mode: 'speed' (faster) or 'precision' (higher quality, uses avatar inference)
-        #[serde(default = "defaults::create_lipsync_batch_request_lipsync_mode")]
-        pub mode: VideoTranslationMode,
-        ///Start time in seconds for partial lipsync
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub start_time: ::std::option::Option<f64>,
-        ///Title for the lipsync job
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub title: ::std::option::Option<::std::string::String>,
-        ///Source video — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
-        pub video: AssetReference,
-    }
-    impl CreateLipsyncBatchRequestLipsync {
-        ///A builder for this type: [`builder::CreateLipsyncBatchRequestLipsync`].
-        pub fn builder() -> builder::CreateLipsyncBatchRequestLipsync {
             Default::default()
         }
     }
@@ -4192,107 +4182,11 @@ container is fixed and ``output_format`` is not exposed.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub title: ::std::option::Option<::std::string::String>,
         ///Video-translation payloads, identical in shape to POST /v3/video-translations. A single entry targeting multiple output_languages expands to one batch item per language; the expanded item count is capped at 100.
-        pub video_translations: ::std::vec::Vec<
-            CreateVideoTranslationBatchRequestVideoTranslation,
-        >,
+        pub video_translations: ::std::vec::Vec<CreateVideoTranslationRequest>,
     }
     impl CreateVideoTranslationBatchRequest {
         ///A builder for this type: [`builder::CreateVideoTranslationBatchRequest`].
         pub fn builder() -> builder::CreateVideoTranslationBatchRequest {
-            Default::default()
-        }
-    }
-    ///Request body for POST /v3/video-translations.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
-    pub struct CreateVideoTranslationBatchRequestVideoTranslation {
-        ///Custom audio for dubbing — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub audio: ::std::option::Option<AssetReference>,
-        ///Brand glossary ID for custom term translations (e.g. translate 'Reformer' as the Pilates equipment, not 'political activist'). Alias for the legacy `brand_voice_id` field. Discover IDs via GET /v3/brand-glossaries.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub brand_glossary_id: ::std::option::Option<::std::string::String>,
-        ///Brand glossary ID for custom term translations. Legacy field name for `brand_glossary_id` — both are accepted and resolve to the same workspace record. Discover IDs via GET /v3/brand-glossaries.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub brand_voice_id: ::std::option::Option<::std::string::String>,
-        ///ID included in webhook payload
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub callback_id: ::std::option::Option<::std::string::String>,
-        ///Webhook URL for completion notifications
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub callback_url: ::std::option::Option<::std::string::String>,
-        ///Remove background music
-        #[serde(default)]
-        pub disable_music_track: bool,
-        ///Generate captions for translated video
-        #[serde(default)]
-        pub enable_caption: bool,
-        ///Allow dynamic duration adjustment
-        #[serde(default = "defaults::default_bool::<true>")]
-        pub enable_dynamic_duration: bool,
-        ///Enhance speech quality
-        #[serde(default)]
-        pub enable_speech_enhancement: bool,
-        ///Add watermark to output
-        #[serde(default)]
-        pub enable_watermark: bool,
-        ///End time in seconds for partial translation
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub end_time: ::std::option::Option<f64>,
-        ///Project/folder ID to organize translation into
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub folder_id: ::std::option::Option<::std::string::String>,
-        ///Frame rate mode for the output video. 'vfr' = variable frame rate, 'cfr' = constant frame rate, 'passthrough' = match the source. Only takes effect when a custom 'audio' track is provided.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub fps_mode: ::std::option::Option<CreateVideoTranslationRequestFpsMode>,
-        ///Source language code (auto-detected if omitted)
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub input_language: ::std::option::Option<::std::string::String>,
-        ///Preserve the source video's encoding specs (resolution, bitrate).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub keep_the_same_format: ::std::option::Option<bool>,
-        ///Translation quality mode: 'speed' (faster) or 'precision' (higher quality, uses avatar inference)
-        #[serde(
-            default = "defaults::create_video_translation_batch_request_video_translation_mode"
-        )]
-        pub mode: VideoTranslationMode,
-        ///Target language names (e.g. 'Chinese (Cantonese, Traditional)', 'Spanish (Spain)', 'English'). Use GET /v3/video-translations/languages for valid values. Use one for single translation, multiple for batch.
-        pub output_languages: ::std::vec::Vec<::std::string::String>,
-        ///Number of speakers (improves speaker separation)
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub speaker_num: ::std::option::Option<i64>,
-        ///Custom subtitle file — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub srt: ::std::option::Option<AssetReference>,
-        ///Which video the subtitle applies to: 'input' (source) or 'output' (translated).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub srt_role: ::std::option::Option<SrtRole>,
-        ///Start time in seconds for partial translation
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub start_time: ::std::option::Option<f64>,
-        ///Use a preset stock voice for the translation instead of recreating the original speaker's voice. By default, Video Translation clones the original speaker so the result sounds like them; with this enabled, the translation is spoken by a natural preset voice optimized for clear pronunciation and accent in the target language (the result will not sound like the original speaker). Enterprise feature, available for selected accounts and languages by request — contact your HeyGen account team.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub stock_voice_config: ::std::option::Option<
-            CreateVideoTranslationRequestStockVoiceConfig,
-        >,
-        ///Title for the translation job
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub title: ::std::option::Option<::std::string::String>,
-        ///Only translate audio, keep original video
-        #[serde(default)]
-        pub translate_audio_only: bool,
-        ///Source video — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
-        pub video: AssetReference,
-    }
-    impl CreateVideoTranslationBatchRequestVideoTranslation {
-        ///A builder for this type: [`builder::CreateVideoTranslationBatchRequestVideoTranslation`].
-        pub fn builder() -> builder::CreateVideoTranslationBatchRequestVideoTranslation {
             Default::default()
         }
     }
@@ -12775,6 +12669,174 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         #[derive(Clone, Debug)]
+        ///Builds a [`BatchCreateResponse`](super::BatchCreateResponse): one setter per field, then `BatchCreateResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
+        pub struct BatchCreateResponse {
+            batch_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            created_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            status: ::std::result::Result<
+                ::std::option::Option<super::BatchStatus>,
+                ::std::string::String,
+            >,
+            title: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            total_items: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for BatchCreateResponse {
+            fn default() -> Self {
+                Self {
+                    batch_id: Err("no value supplied for batch_id".to_string()),
+                    created_at: Ok(Default::default()),
+                    status: Ok(Default::default()),
+                    title: Ok(Default::default()),
+                    total_items: Ok(Default::default()),
+                }
+            }
+        }
+        impl BatchCreateResponse {
+            ///Batch identifier: poll GET /v3/{videos|video-translations|lipsyncs}/batches/{batch_id}.
+            pub fn batch_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.batch_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for batch_id: {e}")
+                    });
+                self
+            }
+            ///Batch creation time as a unix timestamp.
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: IntoOptional<i64>,
+            {
+                self.created_at = value
+                    .into_optional()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            ///Aggregate batch status derived from item states.
+            pub fn status<T>(mut self, value: T) -> Self
+            where
+                T: IntoOptional<super::BatchStatus>,
+            {
+                self.status = value
+                    .into_optional()
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
+                self
+            }
+            ///Batch display name.
+            pub fn title<T>(mut self, value: T) -> Self
+            where
+                T: IntoOptional<::std::string::String>,
+            {
+                self.title = value
+                    .into_optional()
+                    .map_err(|e| {
+                        format!("error converting supplied value for title: {e}")
+                    });
+                self
+            }
+            ///Number of items in the batch (translations: one per output language).
+            pub fn total_items<T>(mut self, value: T) -> Self
+            where
+                T: IntoOptional<i64>,
+            {
+                self.total_items = value
+                    .into_optional()
+                    .map_err(|e| {
+                        format!("error converting supplied value for total_items: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<BatchCreateResponse>
+        for super::BatchCreateResponse {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: BatchCreateResponse,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    batch_id: value.batch_id?,
+                    created_at: value.created_at?,
+                    status: value.status?,
+                    title: value.title?,
+                    total_items: value.total_items?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::BatchCreateResponse> for BatchCreateResponse {
+            fn from(value: super::BatchCreateResponse) -> Self {
+                Self {
+                    batch_id: Ok(value.batch_id),
+                    created_at: Ok(value.created_at),
+                    status: Ok(value.status),
+                    title: Ok(value.title),
+                    total_items: Ok(value.total_items),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        ///Builds a [`BatchCreateResponseEnvelope`](super::BatchCreateResponseEnvelope): one setter per field, then `BatchCreateResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
+        pub struct BatchCreateResponseEnvelope {
+            data: ::std::result::Result<
+                ::std::option::Option<super::BatchCreateResponse>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for BatchCreateResponseEnvelope {
+            fn default() -> Self {
+                Self {
+                    data: Ok(Default::default()),
+                }
+            }
+        }
+        impl BatchCreateResponseEnvelope {
+            ///Sets `data`.
+            pub fn data<T>(mut self, value: T) -> Self
+            where
+                T: IntoOptional<super::BatchCreateResponse>,
+            {
+                self.data = value
+                    .into_optional()
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<BatchCreateResponseEnvelope>
+        for super::BatchCreateResponseEnvelope {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: BatchCreateResponseEnvelope,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { data: value.data? })
+            }
+        }
+        impl ::std::convert::From<super::BatchCreateResponseEnvelope>
+        for BatchCreateResponseEnvelope {
+            fn from(value: super::BatchCreateResponseEnvelope) -> Self {
+                Self { data: Ok(value.data) }
+            }
+        }
+        #[derive(Clone, Debug)]
         ///Builds a [`BatchEnvelope`](super::BatchEnvelope): one setter per field, then `BatchEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
         pub struct BatchEnvelope {
             data: ::std::result::Result<
@@ -15572,7 +15634,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
             lipsyncs: ::std::result::Result<
-                ::std::vec::Vec<super::CreateLipsyncBatchRequestLipsync>,
+                ::std::vec::Vec<super::CreateLipsyncRequest>,
                 ::std::string::String,
             >,
             title: ::std::result::Result<
@@ -15605,9 +15667,7 @@ Field naming mirrors ``VideoTranslationDetail``
             ///Lipsync payloads, identical in shape to POST /v3/lipsyncs. Each entry becomes exactly one batch item (no expansion); the item count is capped at 100.
             pub fn lipsyncs<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::vec::Vec<super::CreateLipsyncBatchRequestLipsync>,
-                >,
+                T: ::std::convert::TryInto<::std::vec::Vec<super::CreateLipsyncRequest>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.lipsyncs = value
@@ -15650,343 +15710,6 @@ Field naming mirrors ``VideoTranslationDetail``
                     callback_url: Ok(value.callback_url),
                     lipsyncs: Ok(value.lipsyncs),
                     title: Ok(value.title),
-                }
-            }
-        }
-        #[derive(Clone, Debug)]
-        ///Builds a [`CreateLipsyncBatchRequestLipsync`](super::CreateLipsyncBatchRequestLipsync): one setter per field, then `CreateLipsyncBatchRequestLipsync::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateLipsyncBatchRequestLipsync {
-            audio: ::std::result::Result<super::AssetReference, ::std::string::String>,
-            callback_id: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            callback_url: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            disable_music_track: ::std::result::Result<bool, ::std::string::String>,
-            enable_caption: ::std::result::Result<bool, ::std::string::String>,
-            enable_dynamic_duration: ::std::result::Result<bool, ::std::string::String>,
-            enable_speech_enhancement: ::std::result::Result<
-                bool,
-                ::std::string::String,
-            >,
-            enable_watermark: ::std::result::Result<bool, ::std::string::String>,
-            end_time: ::std::result::Result<
-                ::std::option::Option<f64>,
-                ::std::string::String,
-            >,
-            folder_id: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            fps_mode: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            keep_the_same_format: ::std::result::Result<
-                ::std::option::Option<bool>,
-                ::std::string::String,
-            >,
-            mode: ::std::result::Result<
-                super::VideoTranslationMode,
-                ::std::string::String,
-            >,
-            start_time: ::std::result::Result<
-                ::std::option::Option<f64>,
-                ::std::string::String,
-            >,
-            title: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            video: ::std::result::Result<super::AssetReference, ::std::string::String>,
-        }
-        impl ::std::default::Default for CreateLipsyncBatchRequestLipsync {
-            fn default() -> Self {
-                Self {
-                    audio: Err("no value supplied for audio".to_string()),
-                    callback_id: Ok(Default::default()),
-                    callback_url: Ok(Default::default()),
-                    disable_music_track: Ok(Default::default()),
-                    enable_caption: Ok(Default::default()),
-                    enable_dynamic_duration: Ok(super::defaults::default_bool::<true>()),
-                    enable_speech_enhancement: Ok(Default::default()),
-                    enable_watermark: Ok(Default::default()),
-                    end_time: Ok(Default::default()),
-                    folder_id: Ok(Default::default()),
-                    fps_mode: Ok(Default::default()),
-                    keep_the_same_format: Ok(Default::default()),
-                    mode: Ok(
-                        super::defaults::create_lipsync_batch_request_lipsync_mode(),
-                    ),
-                    start_time: Ok(Default::default()),
-                    title: Ok(Default::default()),
-                    video: Err("no value supplied for video".to_string()),
-                }
-            }
-        }
-        impl CreateLipsyncBatchRequestLipsync {
-            ///Replacement audio — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
-            pub fn audio<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::AssetReference>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.audio = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for audio: {e}")
-                    });
-                self
-            }
-            ///ID included in webhook payload
-            pub fn callback_id<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<::std::string::String>,
-            {
-                self.callback_id = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for callback_id: {e}")
-                    });
-                self
-            }
-            ///Webhook URL for completion notifications
-            pub fn callback_url<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<::std::string::String>,
-            {
-                self.callback_url = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for callback_url: {e}")
-                    });
-                self
-            }
-            ///Remove background music
-            pub fn disable_music_track<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<bool>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.disable_music_track = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for disable_music_track: {e}"
-                        )
-                    });
-                self
-            }
-            ///Generate captions for the output video
-            pub fn enable_caption<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<bool>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.enable_caption = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for enable_caption: {e}"
-                        )
-                    });
-                self
-            }
-            ///Allow dynamic duration adjustment
-            pub fn enable_dynamic_duration<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<bool>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.enable_dynamic_duration = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for enable_dynamic_duration: {e}"
-                        )
-                    });
-                self
-            }
-            ///Enhance speech quality
-            pub fn enable_speech_enhancement<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<bool>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.enable_speech_enhancement = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for enable_speech_enhancement: {e}"
-                        )
-                    });
-                self
-            }
-            ///Add watermark to output
-            pub fn enable_watermark<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<bool>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.enable_watermark = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for enable_watermark: {e}"
-                        )
-                    });
-                self
-            }
-            ///End time in seconds for partial lipsync
-            pub fn end_time<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<f64>,
-            {
-                self.end_time = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for end_time: {e}")
-                    });
-                self
-            }
-            ///Project/folder ID to organize lipsync into
-            pub fn folder_id<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<::std::string::String>,
-            {
-                self.folder_id = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for folder_id: {e}")
-                    });
-                self
-            }
-            ///Frame rate mode: 'vfr', 'cfr', or 'passthrough'.
-            pub fn fps_mode<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<::std::string::String>,
-            {
-                self.fps_mode = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for fps_mode: {e}")
-                    });
-                self
-            }
-            ///Preserve the source video's encoding specs (resolution, bitrate).
-            pub fn keep_the_same_format<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<bool>,
-            {
-                self.keep_the_same_format = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for keep_the_same_format: {e}"
-                        )
-                    });
-                self
-            }
-            ///Quality mode: 'speed' (faster) or 'precision' (higher quality, uses avatar inference)
-            pub fn mode<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::VideoTranslationMode>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.mode = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for mode: {e}")
-                    });
-                self
-            }
-            ///Start time in seconds for partial lipsync
-            pub fn start_time<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<f64>,
-            {
-                self.start_time = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for start_time: {e}")
-                    });
-                self
-            }
-            ///Title for the lipsync job
-            pub fn title<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<::std::string::String>,
-            {
-                self.title = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for title: {e}")
-                    });
-                self
-            }
-            ///Source video — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
-            pub fn video<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::AssetReference>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.video = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for video: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<CreateLipsyncBatchRequestLipsync>
-        for super::CreateLipsyncBatchRequestLipsync {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: CreateLipsyncBatchRequestLipsync,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    audio: value.audio?,
-                    callback_id: value.callback_id?,
-                    callback_url: value.callback_url?,
-                    disable_music_track: value.disable_music_track?,
-                    enable_caption: value.enable_caption?,
-                    enable_dynamic_duration: value.enable_dynamic_duration?,
-                    enable_speech_enhancement: value.enable_speech_enhancement?,
-                    enable_watermark: value.enable_watermark?,
-                    end_time: value.end_time?,
-                    folder_id: value.folder_id?,
-                    fps_mode: value.fps_mode?,
-                    keep_the_same_format: value.keep_the_same_format?,
-                    mode: value.mode?,
-                    start_time: value.start_time?,
-                    title: value.title?,
-                    video: value.video?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::CreateLipsyncBatchRequestLipsync>
-        for CreateLipsyncBatchRequestLipsync {
-            fn from(value: super::CreateLipsyncBatchRequestLipsync) -> Self {
-                Self {
-                    audio: Ok(value.audio),
-                    callback_id: Ok(value.callback_id),
-                    callback_url: Ok(value.callback_url),
-                    disable_music_track: Ok(value.disable_music_track),
-                    enable_caption: Ok(value.enable_caption),
-                    enable_dynamic_duration: Ok(value.enable_dynamic_duration),
-                    enable_speech_enhancement: Ok(value.enable_speech_enhancement),
-                    enable_watermark: Ok(value.enable_watermark),
-                    end_time: Ok(value.end_time),
-                    folder_id: Ok(value.folder_id),
-                    fps_mode: Ok(value.fps_mode),
-                    keep_the_same_format: Ok(value.keep_the_same_format),
-                    mode: Ok(value.mode),
-                    start_time: Ok(value.start_time),
-                    title: Ok(value.title),
-                    video: Ok(value.video),
                 }
             }
         }
@@ -19473,9 +19196,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
             video_translations: ::std::result::Result<
-                ::std::vec::Vec<
-                    super::CreateVideoTranslationBatchRequestVideoTranslation,
-                >,
+                ::std::vec::Vec<super::CreateVideoTranslationRequest>,
                 ::std::string::String,
             >,
         }
@@ -19519,9 +19240,7 @@ Field naming mirrors ``VideoTranslationDetail``
             pub fn video_translations<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::vec::Vec<
-                        super::CreateVideoTranslationBatchRequestVideoTranslation,
-                    >,
+                    ::std::vec::Vec<super::CreateVideoTranslationRequest>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -19555,535 +19274,6 @@ Field naming mirrors ``VideoTranslationDetail``
                     callback_url: Ok(value.callback_url),
                     title: Ok(value.title),
                     video_translations: Ok(value.video_translations),
-                }
-            }
-        }
-        #[derive(Clone, Debug)]
-        ///Builds a [`CreateVideoTranslationBatchRequestVideoTranslation`](super::CreateVideoTranslationBatchRequestVideoTranslation): one setter per field, then `CreateVideoTranslationBatchRequestVideoTranslation::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateVideoTranslationBatchRequestVideoTranslation {
-            audio: ::std::result::Result<
-                ::std::option::Option<super::AssetReference>,
-                ::std::string::String,
-            >,
-            brand_glossary_id: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            brand_voice_id: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            callback_id: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            callback_url: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            disable_music_track: ::std::result::Result<bool, ::std::string::String>,
-            enable_caption: ::std::result::Result<bool, ::std::string::String>,
-            enable_dynamic_duration: ::std::result::Result<bool, ::std::string::String>,
-            enable_speech_enhancement: ::std::result::Result<
-                bool,
-                ::std::string::String,
-            >,
-            enable_watermark: ::std::result::Result<bool, ::std::string::String>,
-            end_time: ::std::result::Result<
-                ::std::option::Option<f64>,
-                ::std::string::String,
-            >,
-            folder_id: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            fps_mode: ::std::result::Result<
-                ::std::option::Option<super::CreateVideoTranslationRequestFpsMode>,
-                ::std::string::String,
-            >,
-            input_language: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            keep_the_same_format: ::std::result::Result<
-                ::std::option::Option<bool>,
-                ::std::string::String,
-            >,
-            mode: ::std::result::Result<
-                super::VideoTranslationMode,
-                ::std::string::String,
-            >,
-            output_languages: ::std::result::Result<
-                ::std::vec::Vec<::std::string::String>,
-                ::std::string::String,
-            >,
-            speaker_num: ::std::result::Result<
-                ::std::option::Option<i64>,
-                ::std::string::String,
-            >,
-            srt: ::std::result::Result<
-                ::std::option::Option<super::AssetReference>,
-                ::std::string::String,
-            >,
-            srt_role: ::std::result::Result<
-                ::std::option::Option<super::SrtRole>,
-                ::std::string::String,
-            >,
-            start_time: ::std::result::Result<
-                ::std::option::Option<f64>,
-                ::std::string::String,
-            >,
-            stock_voice_config: ::std::result::Result<
-                ::std::option::Option<
-                    super::CreateVideoTranslationRequestStockVoiceConfig,
-                >,
-                ::std::string::String,
-            >,
-            title: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            translate_audio_only: ::std::result::Result<bool, ::std::string::String>,
-            video: ::std::result::Result<super::AssetReference, ::std::string::String>,
-        }
-        impl ::std::default::Default
-        for CreateVideoTranslationBatchRequestVideoTranslation {
-            fn default() -> Self {
-                Self {
-                    audio: Ok(Default::default()),
-                    brand_glossary_id: Ok(Default::default()),
-                    brand_voice_id: Ok(Default::default()),
-                    callback_id: Ok(Default::default()),
-                    callback_url: Ok(Default::default()),
-                    disable_music_track: Ok(Default::default()),
-                    enable_caption: Ok(Default::default()),
-                    enable_dynamic_duration: Ok(super::defaults::default_bool::<true>()),
-                    enable_speech_enhancement: Ok(Default::default()),
-                    enable_watermark: Ok(Default::default()),
-                    end_time: Ok(Default::default()),
-                    folder_id: Ok(Default::default()),
-                    fps_mode: Ok(Default::default()),
-                    input_language: Ok(Default::default()),
-                    keep_the_same_format: Ok(Default::default()),
-                    mode: Ok(
-                        super::defaults::create_video_translation_batch_request_video_translation_mode(),
-                    ),
-                    output_languages: Err(
-                        "no value supplied for output_languages".to_string(),
-                    ),
-                    speaker_num: Ok(Default::default()),
-                    srt: Ok(Default::default()),
-                    srt_role: Ok(Default::default()),
-                    start_time: Ok(Default::default()),
-                    stock_voice_config: Ok(Default::default()),
-                    title: Ok(Default::default()),
-                    translate_audio_only: Ok(Default::default()),
-                    video: Err("no value supplied for video".to_string()),
-                }
-            }
-        }
-        impl CreateVideoTranslationBatchRequestVideoTranslation {
-            ///Custom audio for dubbing — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
-            pub fn audio<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<super::AssetReference>,
-            {
-                self.audio = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for audio: {e}")
-                    });
-                self
-            }
-            ///Brand glossary ID for custom term translations (e.g. translate 'Reformer' as the Pilates equipment, not 'political activist'). Alias for the legacy `brand_voice_id` field. Discover IDs via GET /v3/brand-glossaries.
-            pub fn brand_glossary_id<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<::std::string::String>,
-            {
-                self.brand_glossary_id = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for brand_glossary_id: {e}"
-                        )
-                    });
-                self
-            }
-            ///Brand glossary ID for custom term translations. Legacy field name for `brand_glossary_id` — both are accepted and resolve to the same workspace record. Discover IDs via GET /v3/brand-glossaries.
-            pub fn brand_voice_id<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<::std::string::String>,
-            {
-                self.brand_voice_id = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for brand_voice_id: {e}"
-                        )
-                    });
-                self
-            }
-            ///ID included in webhook payload
-            pub fn callback_id<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<::std::string::String>,
-            {
-                self.callback_id = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for callback_id: {e}")
-                    });
-                self
-            }
-            ///Webhook URL for completion notifications
-            pub fn callback_url<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<::std::string::String>,
-            {
-                self.callback_url = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for callback_url: {e}")
-                    });
-                self
-            }
-            ///Remove background music
-            pub fn disable_music_track<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<bool>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.disable_music_track = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for disable_music_track: {e}"
-                        )
-                    });
-                self
-            }
-            ///Generate captions for translated video
-            pub fn enable_caption<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<bool>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.enable_caption = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for enable_caption: {e}"
-                        )
-                    });
-                self
-            }
-            ///Allow dynamic duration adjustment
-            pub fn enable_dynamic_duration<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<bool>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.enable_dynamic_duration = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for enable_dynamic_duration: {e}"
-                        )
-                    });
-                self
-            }
-            ///Enhance speech quality
-            pub fn enable_speech_enhancement<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<bool>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.enable_speech_enhancement = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for enable_speech_enhancement: {e}"
-                        )
-                    });
-                self
-            }
-            ///Add watermark to output
-            pub fn enable_watermark<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<bool>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.enable_watermark = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for enable_watermark: {e}"
-                        )
-                    });
-                self
-            }
-            ///End time in seconds for partial translation
-            pub fn end_time<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<f64>,
-            {
-                self.end_time = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for end_time: {e}")
-                    });
-                self
-            }
-            ///Project/folder ID to organize translation into
-            pub fn folder_id<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<::std::string::String>,
-            {
-                self.folder_id = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for folder_id: {e}")
-                    });
-                self
-            }
-            ///Frame rate mode for the output video. 'vfr' = variable frame rate, 'cfr' = constant frame rate, 'passthrough' = match the source. Only takes effect when a custom 'audio' track is provided.
-            pub fn fps_mode<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<super::CreateVideoTranslationRequestFpsMode>,
-            {
-                self.fps_mode = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for fps_mode: {e}")
-                    });
-                self
-            }
-            ///Source language code (auto-detected if omitted)
-            pub fn input_language<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<::std::string::String>,
-            {
-                self.input_language = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for input_language: {e}"
-                        )
-                    });
-                self
-            }
-            ///Preserve the source video's encoding specs (resolution, bitrate).
-            pub fn keep_the_same_format<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<bool>,
-            {
-                self.keep_the_same_format = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for keep_the_same_format: {e}"
-                        )
-                    });
-                self
-            }
-            ///Translation quality mode: 'speed' (faster) or 'precision' (higher quality, uses avatar inference)
-            pub fn mode<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::VideoTranslationMode>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.mode = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for mode: {e}")
-                    });
-                self
-            }
-            ///Target language names (e.g. 'Chinese (Cantonese, Traditional)', 'Spanish (Spain)', 'English'). Use GET /v3/video-translations/languages for valid values. Use one for single translation, multiple for batch.
-            pub fn output_languages<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.output_languages = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for output_languages: {e}"
-                        )
-                    });
-                self
-            }
-            ///Number of speakers (improves speaker separation)
-            pub fn speaker_num<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<i64>,
-            {
-                self.speaker_num = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for speaker_num: {e}")
-                    });
-                self
-            }
-            ///Custom subtitle file — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}.
-            pub fn srt<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<super::AssetReference>,
-            {
-                self.srt = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for srt: {e}")
-                    });
-                self
-            }
-            ///Which video the subtitle applies to: 'input' (source) or 'output' (translated).
-            pub fn srt_role<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<super::SrtRole>,
-            {
-                self.srt_role = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for srt_role: {e}")
-                    });
-                self
-            }
-            ///Start time in seconds for partial translation
-            pub fn start_time<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<f64>,
-            {
-                self.start_time = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for start_time: {e}")
-                    });
-                self
-            }
-            ///Use a preset stock voice for the translation instead of recreating the original speaker's voice. By default, Video Translation clones the original speaker so the result sounds like them; with this enabled, the translation is spoken by a natural preset voice optimized for clear pronunciation and accent in the target language (the result will not sound like the original speaker). Enterprise feature, available for selected accounts and languages by request — contact your HeyGen account team.
-            pub fn stock_voice_config<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<super::CreateVideoTranslationRequestStockVoiceConfig>,
-            {
-                self.stock_voice_config = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for stock_voice_config: {e}"
-                        )
-                    });
-                self
-            }
-            ///Title for the translation job
-            pub fn title<T>(mut self, value: T) -> Self
-            where
-                T: IntoOptional<::std::string::String>,
-            {
-                self.title = value
-                    .into_optional()
-                    .map_err(|e| {
-                        format!("error converting supplied value for title: {e}")
-                    });
-                self
-            }
-            ///Only translate audio, keep original video
-            pub fn translate_audio_only<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<bool>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.translate_audio_only = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for translate_audio_only: {e}"
-                        )
-                    });
-                self
-            }
-            ///Source video — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
-            pub fn video<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::AssetReference>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.video = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for video: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<CreateVideoTranslationBatchRequestVideoTranslation>
-        for super::CreateVideoTranslationBatchRequestVideoTranslation {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: CreateVideoTranslationBatchRequestVideoTranslation,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    audio: value.audio?,
-                    brand_glossary_id: value.brand_glossary_id?,
-                    brand_voice_id: value.brand_voice_id?,
-                    callback_id: value.callback_id?,
-                    callback_url: value.callback_url?,
-                    disable_music_track: value.disable_music_track?,
-                    enable_caption: value.enable_caption?,
-                    enable_dynamic_duration: value.enable_dynamic_duration?,
-                    enable_speech_enhancement: value.enable_speech_enhancement?,
-                    enable_watermark: value.enable_watermark?,
-                    end_time: value.end_time?,
-                    folder_id: value.folder_id?,
-                    fps_mode: value.fps_mode?,
-                    input_language: value.input_language?,
-                    keep_the_same_format: value.keep_the_same_format?,
-                    mode: value.mode?,
-                    output_languages: value.output_languages?,
-                    speaker_num: value.speaker_num?,
-                    srt: value.srt?,
-                    srt_role: value.srt_role?,
-                    start_time: value.start_time?,
-                    stock_voice_config: value.stock_voice_config?,
-                    title: value.title?,
-                    translate_audio_only: value.translate_audio_only?,
-                    video: value.video?,
-                })
-            }
-        }
-        impl ::std::convert::From<
-            super::CreateVideoTranslationBatchRequestVideoTranslation,
-        > for CreateVideoTranslationBatchRequestVideoTranslation {
-            fn from(
-                value: super::CreateVideoTranslationBatchRequestVideoTranslation,
-            ) -> Self {
-                Self {
-                    audio: Ok(value.audio),
-                    brand_glossary_id: Ok(value.brand_glossary_id),
-                    brand_voice_id: Ok(value.brand_voice_id),
-                    callback_id: Ok(value.callback_id),
-                    callback_url: Ok(value.callback_url),
-                    disable_music_track: Ok(value.disable_music_track),
-                    enable_caption: Ok(value.enable_caption),
-                    enable_dynamic_duration: Ok(value.enable_dynamic_duration),
-                    enable_speech_enhancement: Ok(value.enable_speech_enhancement),
-                    enable_watermark: Ok(value.enable_watermark),
-                    end_time: Ok(value.end_time),
-                    folder_id: Ok(value.folder_id),
-                    fps_mode: Ok(value.fps_mode),
-                    input_language: Ok(value.input_language),
-                    keep_the_same_format: Ok(value.keep_the_same_format),
-                    mode: Ok(value.mode),
-                    output_languages: Ok(value.output_languages),
-                    speaker_num: Ok(value.speaker_num),
-                    srt: Ok(value.srt),
-                    srt_role: Ok(value.srt_role),
-                    start_time: Ok(value.start_time),
-                    stock_voice_config: Ok(value.stock_voice_config),
-                    title: Ok(value.title),
-                    translate_audio_only: Ok(value.translate_audio_only),
-                    video: Ok(value.video),
                 }
             }
         }
@@ -33598,6 +32788,16 @@ otherwise it is a generated video.*/
                 super::Batch::try_from(self).map(Some)
             }
         }
+        impl IntoOptional<super::BatchCreateResponse> for BatchCreateResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::BatchCreateResponse>,
+                super::error::ConversionError,
+            > {
+                super::BatchCreateResponse::try_from(self).map(Some)
+            }
+        }
         impl IntoOptional<super::CloneVoiceResponse> for CloneVoiceResponse {
             fn into_optional(
                 self,
@@ -34520,9 +33720,6 @@ otherwise it is a generated video.*/
         pub(super) fn create_digital_twin_request_type() -> super::CreateDigitalTwinRequestType {
             super::CreateDigitalTwinRequestType::DigitalTwin
         }
-        pub(super) fn create_lipsync_batch_request_lipsync_mode() -> super::VideoTranslationMode {
-            super::VideoTranslationMode::Speed
-        }
         pub(super) fn create_lipsync_request_mode() -> super::VideoTranslationMode {
             super::VideoTranslationMode::Speed
         }
@@ -34581,9 +33778,6 @@ otherwise it is a generated video.*/
         }
         pub(super) fn create_video_from_studio_type() -> super::CreateVideoFromStudioType {
             super::CreateVideoFromStudioType::Studio
-        }
-        pub(super) fn create_video_translation_batch_request_video_translation_mode() -> super::VideoTranslationMode {
-            super::VideoTranslationMode::Speed
         }
         pub(super) fn create_video_translation_request_mode() -> super::VideoTranslationMode {
             super::VideoTranslationMode::Speed
@@ -48333,7 +47527,10 @@ pub mod builder {
         ///Sends a `POST` request to `/v3/lipsyncs/batches`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<()>, Error<types::StandardApiErrorEnvelope>> {
+        ) -> Result<
+            ResponseValue<types::BatchCreateResponseEnvelope>,
+            Error<types::StandardApiErrorEnvelope>,
+        > {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -48369,7 +47566,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => Ok(ResponseValue::empty(response)),
+                200u16 => ResponseValue::from_response(response).await,
+                202u16 => ResponseValue::from_response(response).await,
                 400u16 => {
                     Err(
                         Error::ErrorResponse(
@@ -50560,7 +49758,10 @@ pub mod builder {
         ///Sends a `POST` request to `/v3/video-translations/batches`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<()>, Error<types::StandardApiErrorEnvelope>> {
+        ) -> Result<
+            ResponseValue<types::BatchCreateResponseEnvelope>,
+            Error<types::StandardApiErrorEnvelope>,
+        > {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -50596,7 +49797,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => Ok(ResponseValue::empty(response)),
+                200u16 => ResponseValue::from_response(response).await,
+                202u16 => ResponseValue::from_response(response).await,
                 400u16 => {
                     Err(
                         Error::ErrorResponse(
@@ -52129,7 +51331,10 @@ pub mod builder {
         ///Sends a `POST` request to `/v3/videos/batches`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<()>, Error<types::StandardApiErrorEnvelope>> {
+        ) -> Result<
+            ResponseValue<types::BatchCreateResponseEnvelope>,
+            Error<types::StandardApiErrorEnvelope>,
+        > {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -52165,7 +51370,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => Ok(ResponseValue::empty(response)),
+                200u16 => ResponseValue::from_response(response).await,
+                202u16 => ResponseValue::from_response(response).await,
                 400u16 => {
                     Err(
                         Error::ErrorResponse(

@@ -119,6 +119,14 @@ impl Client {
         }
     }
 
+    /// This handle with `key` as its `Idempotency-Key` and its other options kept (for one
+    /// create of many, each with its own key).
+    pub(crate) fn with_idempotency_key(&self, key: String) -> Self {
+        let mut options = (*self.options).clone();
+        options.idempotency_key = Some(key);
+        self.with_options(options)
+    }
+
     /// The `Idempotency-Key` this handle's next v3 write would send, fixed now: the handle's
     /// own ([`RequestOptions::idempotency_key`]) or, with `auto_idempotency`, a new one, with
     /// the handle that sends exactly it. `None` (no key) when neither applies. For a create

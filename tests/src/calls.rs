@@ -920,6 +920,44 @@ pub fn ways() -> Vec<Way> {
                 )
             }
         ),
+        // The batch creates, through the resources (their gets and statuses take parameters
+        // the resource methods do not send: the raw ways cover them).
+        way!(
+            "createVideoBatch",
+            "videos().create_batch",
+            resource,
+            |c, i| {
+                data(
+                    c.videos()
+                        .create_batch(i.body::<types::CreateVideoBatchRequest>()?)
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "createVideoTranslationBatch",
+            "video_translations().create_batch",
+            resource,
+            |c, i| {
+                data(
+                    c.video_translations()
+                        .create_batch(i.body::<types::CreateVideoTranslationBatchRequest>()?)
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "createLipsyncBatch",
+            "lipsyncs().create_batch",
+            resource,
+            |c, i| {
+                data(
+                    c.lipsyncs()
+                        .create_batch(i.body::<types::CreateLipsyncBatchRequest>()?)
+                        .await,
+                )
+            }
+        ),
     ];
     ways.extend(july::ways());
     ways

@@ -7,8 +7,8 @@
 //! one the response schema declares, and a success must carry `data` (an error, `error`) —
 //! what JSON Schema alone cannot see in envelopes that require nothing. The session's requests
 //! are checked against the document too. The v3 operations July 2026 added that the simulator
-//! does not serve yet ([`NOT_SIMULATED`]: batches, statuses, direct uploads, assets) are
-//! listed as such; any other v3 operation not served fails the test, and so
+//! does not serve yet ([`NOT_SIMULATED`]: asset batches and statuses, direct uploads, assets)
+//! are listed as such; any other v3 operation not served fails the test, and so
 //! does a listed one that starts being served (update the list). The v1/v2 operations are
 //! probed and listed.
 
@@ -18,12 +18,13 @@ use std::time::{Duration, Instant};
 use heygen::testing::{Simulator, Timeline};
 use heygen::types::{
     CloneVoiceRequest, CreateAiClippingRequest, CreateAvatarConsentRequest,
-    CreateAvatarRequestBody, CreateBackgroundRemovalRequest, CreateLipsyncRequest,
-    CreateProofreadRequest, CreateVideoAgentRequest, CreateVideoTranslationRequest,
-    CreateVideoV3RequestBody, CreateWebhookEndpointRequest, DesignVoiceRequest,
-    GenerateTemplateVideoRequest, GenerateVideoRequest, SendMessageRequest, StopSessionRequest,
-    TextToSpeechRequest, UpdateAvatarLookRequest, UpdateLipsyncRequest,
-    UpdateVideoTranslationRequest, UpdateWebhookEndpointRequest, UploadSrtRequest,
+    CreateAvatarRequestBody, CreateBackgroundRemovalRequest, CreateLipsyncBatchRequest,
+    CreateLipsyncRequest, CreateProofreadRequest, CreateVideoAgentRequest, CreateVideoBatchRequest,
+    CreateVideoTranslationBatchRequest, CreateVideoTranslationRequest, CreateVideoV3RequestBody,
+    CreateWebhookEndpointRequest, DesignVoiceRequest, GenerateTemplateVideoRequest,
+    GenerateVideoRequest, SendMessageRequest, StopSessionRequest, TextToSpeechRequest,
+    UpdateAvatarLookRequest, UpdateLipsyncRequest, UpdateVideoTranslationRequest,
+    UpdateWebhookEndpointRequest, UploadSrtRequest,
 };
 use heygen::{Client, Error};
 use heygen_contract_tests::calls::{Input, ways};
@@ -35,9 +36,9 @@ use serde_json::{Value, json};
 use tokio::time::advance;
 
 /// v3 operations of the pinned document the simulator does not serve yet (all added in July
-/// 2026: batches, bulk statuses, direct uploads, assets); they answer the simulator's 404.
+/// 2026: asset batches and statuses, direct uploads, assets); they answer the simulator's 404.
 /// Another change adds them.
-const NOT_SIMULATED: [&str; 19] = [
+const NOT_SIMULATED: [&str; 10] = [
     "listAssets",
     "getAssetBatch",
     "completeAssetUploadBatch",
@@ -48,15 +49,6 @@ const NOT_SIMULATED: [&str; 19] = [
     "deleteAsset",
     "getAsset",
     "completeAssetUpload",
-    "createLipsyncBatch",
-    "getLipsyncBatch",
-    "listLipsyncStatuses",
-    "createVideoTranslationBatch",
-    "getVideoTranslationBatch",
-    "listVideoTranslationStatuses",
-    "createVideoBatch",
-    "getVideoBatch",
-    "listVideoStatuses",
 ];
 
 fn spec() -> &'static Spec {
@@ -173,7 +165,7 @@ async fn session(sim: &Simulator, c: &Client) -> heygen::Result<()> {
         "type": "avatar", "avatar_id": look_id, "script": "Hello from the contract suite.",
         "voice_id": voice_id, "title": "Avatar video", "resolution": "1080p", "aspect_ratio": "16:9"
     }));
-    let video = c.videos().create(avatar_video).await?;
+    let video = c.videos().create(avatar_video.clone()).await?;
     for image in [
         json!({"type": "asset_id", "asset_id": asset.asset_id}),
         json!({"type": "url", "url": "https://example.com/face.png"}),
@@ -267,6 +259,53 @@ async fn session(sim: &Simulator, c: &Client) -> heygen::Result<()> {
         .await?;
     c.lipsyncs().list().first_page().await?;
     c.lipsyncs().delete(&lipsync).await?;
+
+    // Batches and bulk statuses: queued, then processing, then completed.
+    let batch = c
+        .videos()
+        .create_batch(CreateVideoBatchRequest::builder().videos(vec![avatar_video.clone()]))
+        .await?
+        .batch_id;
+    c.videos().get_batch(&batch).await?;
+    advance(pending).await;
+    let items = c.videos().batch_items(&batch).collect().await?;
+    let batch_videos: Vec<String> = items.into_iter().filter_map(|i| i.video_id).collect();
+    c.videos()
+        .statuses(
+            batch_videos
+                .iter()
+                .map(String::as_str)
+                .chain(["no_such_video"]),
+        )
+        .await?;
+    advance(total).await;
+    c.videos().batch_statuses([&batch]).await?;
+    c.videos().get_batch(&batch).await?;
+    let reference = json!({"type": "url", "url": "https://example.com/talk.mp4"});
+    let batch = c
+        .video_translations()
+        .create_batch(from_json::<CreateVideoTranslationBatchRequest>(json!({
+            "title": "Talks", "video_translations": [
+                {"video": reference, "output_languages": ["Spanish", "German"]}
+            ]
+        })))
+        .await?
+        .batch_id;
+    let items = c.video_translations().get_batch(&batch).await?.items;
+    let ids: Vec<String> = items.into_iter().filter_map(|i| i.video_id).collect();
+    c.video_translations().statuses(&ids).await?;
+    c.video_translations().batch_statuses([&batch]).await?;
+    let batch = c
+        .lipsyncs()
+        .create_batch(from_json::<CreateLipsyncBatchRequest>(json!({
+            "lipsyncs": [{"video": reference, "audio": {"type": "asset_id", "asset_id": audio.asset_id}}]
+        })))
+        .await?
+        .batch_id;
+    let items = c.lipsyncs().get_batch(&batch).await?.items;
+    let ids: Vec<String> = items.into_iter().filter_map(|i| i.video_id).collect();
+    c.lipsyncs().statuses(&ids).await?;
+    c.lipsyncs().batch_statuses([&batch]).await?;
 
     // Video agents.
     let styles = c.video_agents().list_styles().first_page().await?;

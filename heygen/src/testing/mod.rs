@@ -4,18 +4,27 @@
 //! avatars and consent, voices, video translations and proofreads, lipsyncs, video agent
 //! sessions (on their `/v3/video-agents/{id}` paths, `thinking` and, in chat mode,
 //! `waiting_for_input` until a message answers), webhooks, assets and `users/me`; and of the
-//! resources HeyGen added in July 2026, templates (two seeded, rendering videos), brand kits
-//! and glossaries, audio sounds (seeded), AI clipping and background-removal jobs, voice
-//! cloning, and avatar group and look deletion. The other July 2026 operations (batches, bulk
-//! statuses, direct uploads, asset search) are not simulated yet: they answer 404. Responses
-//! are the generated `heygen::types` values serialised as the API sends them (`{"data": …}`,
-//! cursor pages, `StandardAPIError` bodies), and requests are checked like HeyGen checks them
-//! (auth, required fields, the `type` tags, unknown ids, `Idempotency-Key` replays).
+//! resources HeyGen added in July 2026, batches and bulk statuses of videos, translations and
+//! lipsyncs, templates (two seeded, rendering videos), brand kits and glossaries, audio sounds
+//! (seeded), AI clipping and background-removal jobs, voice cloning, and avatar group and look
+//! deletion. The other July 2026 operations (asset batches and statuses, direct uploads, asset
+//! search) are not simulated yet: they answer 404. Responses are the generated `heygen::types`
+//! values serialised as the API sends them (`{"data": …}`, cursor pages, `StandardAPIError`
+//! bodies), and requests are checked like HeyGen checks them (auth, required fields, the `type`
+//! tags, unknown ids, `Idempotency-Key` replays).
 //!
 //! Jobs progress with time (`pending` → `processing` → `completed` for a video, see
 //! [`Timeline`]): statuses are computed from `tokio::time::Instant`, so a test with
 //! `#[tokio::test(start_paused = true)]` drives them with `tokio::time::advance` (or lets
 //! tokio auto-advance while the client sleeps between polls).
+//!
+//! Batches of videos, video translations and lipsyncs, and their bulk statuses
+//! (`/v3/{…}/batches`, `/v3/{…}/statuses`), are served too: each item is created through the
+//! single create (one bad item fails alone) and follows its own job's timeline. Like HeyGen, the
+//! simulator can hold an account to a number of unfinished jobs
+//! ([`SimulatorBuilder::max_concurrent_jobs`]): a create past it answers 429 with
+//! `Retry-After`, batch items wait `queued`, and [`Simulator::peak_concurrent_jobs`] says how
+//! many ran at once.
 //!
 //! Faults: [`Simulator::fail_next`], [`Simulator::rate_limit`], [`Simulator::latency`],
 //! [`Simulator::drop_connection_next`], [`Simulator::drop_mid_body_next`],
@@ -42,8 +51,10 @@
 //! # Ok(()) }
 //! ```
 
+mod batch;
 mod catalog;
 mod faults;
+mod gauge;
 mod idempotency;
 mod lookup;
 mod reply;

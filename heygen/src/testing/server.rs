@@ -204,6 +204,22 @@ impl Simulator {
         self.shared.state().timeline = timeline;
     }
 
+    /// The most jobs (videos, video translations, lipsyncs) unfinished at once since the
+    /// simulator started, by the simulator's clock: a job counts from its creation until it
+    /// completes or fails. With [`SimulatorBuilder::max_concurrent_jobs`], never above it
+    /// (a create past it is refused with 429).
+    pub fn peak_concurrent_jobs(&self) -> usize {
+        self.shared.state().gauge.peak()
+    }
+
+    /// Jobs unfinished now; see [`Simulator::peak_concurrent_jobs`].
+    pub fn concurrent_jobs(&self) -> usize {
+        self.shared
+            .state()
+            .gauge
+            .unfinished(tokio::time::Instant::now())
+    }
+
     /// Every request received so far, oldest first.
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.shared.journal().clone()
@@ -247,6 +263,7 @@ impl Default for SimulatorBuilder {
                 fail_jobs: false,
                 avatars: 4,
                 voices: 6,
+                max_concurrent_jobs: None,
             },
             latency: Duration::ZERO,
         }
@@ -275,6 +292,16 @@ impl SimulatorBuilder {
     /// Seeded public voices (default 6).
     pub fn voices(mut self, voices: usize) -> Self {
         self.config.voices = voices;
+        self
+    }
+
+    /// At most this many jobs (videos, video translations, lipsyncs) unfinished at once, like
+    /// HeyGen's concurrent-job limit (10 on pay-as-you-go): a create past it answers 429
+    /// `concurrency_limit_exceeded` with `Retry-After` (until the first running job ends), and
+    /// batch items wait `queued` for a free place. Default: no limit. See
+    /// [`Simulator::peak_concurrent_jobs`].
+    pub fn max_concurrent_jobs(mut self, jobs: usize) -> Self {
+        self.config.max_concurrent_jobs = Some(jobs);
         self
     }
 

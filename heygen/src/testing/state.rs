@@ -8,7 +8,9 @@
 use std::collections::HashMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use crate::testing::batch::SimBatch;
 use crate::testing::catalog::Catalog;
+use crate::testing::gauge::Gauge;
 use crate::testing::reply::response;
 use axum::body::Bytes;
 use heygen_sys::types::{
@@ -220,6 +222,18 @@ impl Job {
             release: None,
             stopped: None,
         }
+    }
+
+    /// When the job ends, unless a gate holds it (or it is stopped).
+    pub(crate) fn ends_at(&self) -> Option<Instant> {
+        let mut at = self.start;
+        for step in &self.steps {
+            match step {
+                Step::Timed(_, duration) => at += *duration,
+                Step::Gate(_) => return None,
+            }
+        }
+        Some(at)
     }
 
     /// When the job reached its gate (the timed steps before it done), if it has one.
@@ -525,6 +539,7 @@ pub(crate) struct Config {
     pub fail_jobs: bool,
     pub avatars: usize,
     pub voices: usize,
+    pub max_concurrent_jobs: Option<usize>,
 }
 
 /// Everything the simulator knows.
@@ -547,6 +562,8 @@ pub(crate) struct State {
     pub endpoints: Vec<Endpoint>,
     pub assets: Vec<Asset>,
     pub idempotency: HashMap<String, Remembered>,
+    pub gauge: Gauge,
+    pub batches: Vec<SimBatch>,
     /// Templates, brand kits and glossaries, audio sounds (July 2026).
     pub catalog: Catalog,
     pub clippings: Vec<Clipping>,
@@ -614,6 +631,8 @@ impl State {
             endpoints: Vec::new(),
             assets: Vec::new(),
             idempotency: HashMap::new(),
+            gauge: Gauge::new(config.max_concurrent_jobs),
+            batches: Vec::new(),
             catalog: Catalog::default(),
             clippings: Vec::new(),
             removals: Vec::new(),
@@ -709,16 +728,21 @@ impl State {
         self.seq
     }
 
-    /// The job of a resource created now.
-    pub(crate) fn new_job(&self, kind: ResourceKind, now: Instant, gated: bool) -> Job {
-        Job::new(
+    /// The job of a resource created now (counted by the [`Gauge`] for videos, translations
+    /// and lipsyncs).
+    pub(crate) fn new_job(&mut self, kind: ResourceKind, now: Instant, gated: bool) -> Job {
+        let job = Job::new(
             kind,
             now,
             &self.timeline,
             self.injected.get(&kind).map(String::as_str),
             self.fail_jobs,
             gated,
-        )
+        );
+        if let Some(end) = job.ends_at().filter(|_| Gauge::counts(kind)) {
+            self.gauge.record(now, end);
+        }
+        job
     }
 
     /// A URL on the simulator that serves a stand-in file.

@@ -42,7 +42,7 @@ fn detail(state: &SimState, lipsync: &Lipsync, now: Instant) -> LipsyncDetail {
     })
 }
 
-async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
+pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateLipsyncRequest = parse(&body)?;
     let now = Instant::now();
     let mut state = sim.state();
@@ -61,6 +61,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         (Some(start), Some(end)) => end - start,
         _ => 20.0,
     };
+    state.gauge.admit(now, 1)?;
     let id = new_id();
     let lipsync = Lipsync {
         seq: state.next_seq(),

@@ -22,6 +22,7 @@ mod audio;
 mod avatar_deletes;
 mod avatars;
 mod background_removals;
+mod batches;
 mod brand;
 mod lipsyncs;
 mod templates;
@@ -50,6 +51,7 @@ pub(crate) fn router(sim: Sim) -> Router {
         .merge(background_removals::routes())
         .merge(voice_clones::routes())
         .merge(avatar_deletes::routes())
+        .merge(batches::routes())
         .route("/files/{kind}/{name}", get(file))
         .route("/consent/{group_id}", get(consent_page))
         .fallback(|| async {

@@ -94,7 +94,7 @@ fn detail(state: &SimState, translation: &Translation, now: Instant) -> VideoTra
     })
 }
 
-async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
+pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateVideoTranslationRequest = parse(&body)?;
     let languages = output_languages(&request.output_languages)?;
     let now = Instant::now();
@@ -117,6 +117,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
             "'end_time' must be after 'start_time'.",
         ));
     }
+    state.gauge.admit(now, languages.len())?;
     let mut ids = Vec::new();
     for language in languages {
         let id = new_id();
@@ -311,6 +312,7 @@ async fn generate(State(sim): State<Sim>, Path(proofread_id): Path<String>, body
     let now = Instant::now();
     let mut state = sim.state();
     let proofread = completed_proofread(&state, &proofread_id, "generate the translation")?.clone();
+    state.gauge.admit(now, 1)?;
     let id = new_id();
     let translation = Translation {
         seq: state.next_seq(),

@@ -108,7 +108,7 @@ impl<'a> Common<'a> {
     }
 }
 
-async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
+pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     check_shape(&parse::<Value>(&body)?)?;
     let request: CreateVideoV3RequestBody = parse(&body)?;
     let now = Instant::now();
@@ -190,6 +190,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     if let Some(url) = common.callback_url {
         check_url(url, "callback_url")?;
     }
+    state.gauge.admit(now, 1)?;
     let id = new_id();
     let video = Video {
         seq: state.next_seq(),

@@ -1,0 +1,369 @@
+//! Batches and bulk statuses of videos, video translations and lipsyncs (July 2026): up to 100
+//! jobs created in one request (`POST /v3/{…}/batches`), read back with their per-item ids and
+//! statuses (`GET /v3/{…}/batches/{batch_id}`, its items paginated), and the statuses of up to
+//! 100 jobs, or of whole batches, in one GET (`GET /v3/{…}/statuses`).
+//!
+//! The three resources share the shapes: [`Batch`] (its items carry the job's id as
+//! `video_id`, translations and lipsyncs included) and
+//! [`StatusEntry`](crate::types::StatusEntry). A statuses entry's `status` is `queued`,
+//! `processing`, `completed`, `failed`, or `not_found` for an id the account does not
+//! own, and the API adds values: it is a string.
+//!
+//! To wait on many jobs, use `wait_many` (one statuses GET per interval for 100 ids) rather than
+//! calling these in a loop; to create many within the account's concurrent-job limit,
+//! `create_many_and_wait`.
+
+use heygen_sys::types::{
+    Batch, BatchCreateResponse, BatchItem, CreateLipsyncBatchRequest, CreateVideoBatchRequest,
+    CreateVideoTranslationBatchRequest, StatusEntryPage,
+};
+
+use super::lipsyncs::Lipsyncs;
+use super::video_translations::VideoTranslations;
+use super::videos::Videos;
+use crate::error::{Error, Result};
+use crate::paginate::{Page, Paginator};
+
+/// The most items one batch may hold (translations: after one item per output language), and
+/// the most ids one statuses request may name: the API's documented limit.
+pub const MAX_BATCH_ITEMS: usize = 100;
+
+/// The most ids (job ids or batch ids) one statuses request names: the API's documented limit.
+pub const MAX_STATUS_IDS: usize = 100;
+
+/// `ids` as the comma-separated value of the query parameter `name`: at least one, at most
+/// `max`, none empty and none containing a comma (which would split it in two).
+pub(crate) fn id_list<I, S>(name: &str, ids: I, max: usize) -> Result<String>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut joined = String::new();
+    let mut count = 0;
+    for id in ids {
+        let id = id.as_ref();
+        if id.trim().is_empty() || id.contains(',') {
+            return Err(Error::invalid(
+                name,
+                format!("`{id}` is not an id: an id is not blank and holds no comma"),
+            ));
+        }
+        count += 1;
+        if count > max {
+            return Err(Error::invalid(
+                name,
+                format!("at most {max} ids per request (the API's limit)"),
+            ));
+        }
+        if !joined.is_empty() {
+            joined.push(',');
+        }
+        joined.push_str(id);
+    }
+    if count == 0 {
+        return Err(Error::invalid(name, "at least one id is needed"));
+    }
+    Ok(joined)
+}
+
+/// Refuses a batch of `items` items (`what`: the request field) outside `1..=100`.
+fn check_batch_size(what: &str, items: usize) -> Result<()> {
+    if items == 0 || items > MAX_BATCH_ITEMS {
+        return Err(Error::invalid(
+            what,
+            format!("a batch holds 1 to {MAX_BATCH_ITEMS} items, not {items}"),
+        ));
+    }
+    Ok(())
+}
+
+/// The items of a batch as a [`Paginator`], from a fetch of one page of the batch.
+fn items_of<F, Fut>(fetch: F) -> Paginator<BatchItem>
+where
+    F: Fn(Option<String>) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<Batch>> + Send + 'static,
+{
+    let fetch = std::sync::Arc::new(fetch);
+    Paginator::new(move |token| {
+        let fetch = fetch.clone();
+        async move {
+            let batch = fetch(token).await?;
+            Ok(Page::from_envelope(
+                batch.items,
+                Some(batch.has_more),
+                batch.next_token,
+            ))
+        }
+    })
+}
+
+impl Videos {
+    /// Create up to 100 videos in one request (`createVideoBatch`, `POST /v3/videos/batches`);
+    /// answers at once with the batch id, and the videos are created asynchronously. Follow them
+    /// with [`Videos::get_batch`] / [`Videos::batch_items`] (each item's `video_id` appears once
+    /// its video exists) or [`Videos::batch_statuses`]. An empty batch, or one of more than 100
+    /// videos, is refused before sending.
+    ///
+    /// ```no_run
+    /// # async fn run(client: heygen::Client, videos: Vec<heygen::types::CreateVideoV3RequestBody>) -> heygen::Result<()> {
+    /// use heygen::types::CreateVideoBatchRequest;
+    /// let batch = client
+    ///     .videos()
+    ///     .create_batch(CreateVideoBatchRequest::builder().title("Onboarding").videos(videos))
+    ///     .await?;
+    /// let batch = client.videos().get_batch(&batch.batch_id).await?;
+    /// println!("{}: {} items, {:?}", batch.batch_id, batch.total_items, batch.counts_by_status);
+    /// # Ok(()) }
+    /// ```
+    pub async fn create_batch<R>(&self, request: R) -> Result<BatchCreateResponse>
+    where
+        R: TryInto<CreateVideoBatchRequest>,
+        R::Error: Into<Error>,
+    {
+        let request = request.try_into().map_err(Into::into)?;
+        check_batch_size("videos", request.videos.len())?;
+        let raw = self.client.raw();
+        self.client
+            .data(raw.create_video_batch().body(request).send(), |e| e.data)
+            .await
+    }
+
+    /// A batch's aggregate status, counts, and first page of items (`getVideoBatch`, `GET
+    /// /v3/videos/batches/{batch_id}`); [`Videos::batch_items`] walks every item.
+    pub async fn get_batch(&self, batch_id: &str) -> Result<Batch> {
+        crate::call::path_id("batch_id", batch_id)?;
+        let raw = self.client.raw();
+        let request = raw.get_video_batch().batch_id(batch_id);
+        self.client.data(request.send(), |e| e.data).await
+    }
+
+    /// Every item of a batch, in `item_index` order, page by page (`getVideoBatch`).
+    pub fn batch_items(&self, batch_id: &str) -> Paginator<BatchItem> {
+        let (client, batch_id) = (self.client.clone(), batch_id.to_string());
+        items_of(move |token| {
+            let (client, batch_id) = (client.clone(), batch_id.clone());
+            async move {
+                crate::call::path_id("batch_id", &batch_id)?;
+                let raw = client.raw();
+                let mut request = raw.get_video_batch().batch_id(batch_id.as_str());
+                if let Some(token) = token {
+                    request = request.token(token);
+                }
+                client.data(request.send(), |e| e.data).await
+            }
+        })
+    }
+
+    /// The statuses of up to 100 videos in one request (`listVideoStatuses`, `GET
+    /// /v3/videos/statuses?video_ids=…`). An id the account does not own comes back
+    /// `not_found`; more than 100 ids, a blank id or one with a comma is refused before sending.
+    /// See `wait_many` to wait on any number of videos this way.
+    pub async fn statuses<I, S>(&self, video_ids: I) -> Result<StatusEntryPage>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let ids = id_list("video_ids", video_ids, MAX_STATUS_IDS)?;
+        let raw = self.client.raw();
+        let request = raw.list_video_statuses().video_ids(ids);
+        Ok(self.client.run(request.send()).await?.into_inner())
+    }
+
+    /// The statuses of every video of up to 100 batches (`listVideoStatuses`, `GET
+    /// /v3/videos/statuses?batch_ids=…`): each entry carries its `batch_id` and `item_index`,
+    /// and a `video_id` once the video exists. `has_more` says whether the page holds them all.
+    pub async fn batch_statuses<I, S>(&self, batch_ids: I) -> Result<StatusEntryPage>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let ids = id_list("batch_ids", batch_ids, MAX_STATUS_IDS)?;
+        let raw = self.client.raw();
+        let request = raw.list_video_statuses().batch_ids(ids);
+        Ok(self.client.run(request.send()).await?.into_inner())
+    }
+}
+
+impl VideoTranslations {
+    /// Translate up to 100 videos-and-languages in one request (`createVideoTranslationBatch`,
+    /// `POST /v3/video-translations/batches`): each request is the one `create` takes, and one
+    /// naming several `output_languages` becomes one item per language; at most 100 items in
+    /// all, checked before sending. Answers at once (HTTP 202) with the batch id.
+    pub async fn create_batch<R>(&self, request: R) -> Result<BatchCreateResponse>
+    where
+        R: TryInto<CreateVideoTranslationBatchRequest>,
+        R::Error: Into<Error>,
+    {
+        let request = request.try_into().map_err(Into::into)?;
+        let items = request
+            .video_translations
+            .iter()
+            .map(|t| t.output_languages.len().max(1))
+            .sum();
+        check_batch_size("video_translations", items)?;
+        let raw = self.client.raw();
+        let request = raw.create_video_translation_batch().body(request);
+        self.client.data(request.send(), |e| e.data).await
+    }
+
+    /// A batch's aggregate status, counts, and first page of items (`getVideoTranslationBatch`,
+    /// `GET /v3/video-translations/batches/{batch_id}`); each item's `video_id` is the
+    /// translation's id.
+    pub async fn get_batch(&self, batch_id: &str) -> Result<Batch> {
+        crate::call::path_id("batch_id", batch_id)?;
+        let raw = self.client.raw();
+        let request = raw.get_video_translation_batch().batch_id(batch_id);
+        self.client.data(request.send(), |e| e.data).await
+    }
+
+    /// Every item of a batch, page by page (`getVideoTranslationBatch`).
+    pub fn batch_items(&self, batch_id: &str) -> Paginator<BatchItem> {
+        let (client, batch_id) = (self.client.clone(), batch_id.to_string());
+        items_of(move |token| {
+            let (client, batch_id) = (client.clone(), batch_id.clone());
+            async move {
+                crate::call::path_id("batch_id", &batch_id)?;
+                let raw = client.raw();
+                let mut request = raw
+                    .get_video_translation_batch()
+                    .batch_id(batch_id.as_str());
+                if let Some(token) = token {
+                    request = request.token(token);
+                }
+                client.data(request.send(), |e| e.data).await
+            }
+        })
+    }
+
+    /// The statuses of up to 100 translations in one request (`listVideoTranslationStatuses`,
+    /// `GET /v3/video-translations/statuses?video_translation_ids=…`); each entry carries the
+    /// translation's id as `video_id`.
+    pub async fn statuses<I, S>(&self, video_translation_ids: I) -> Result<StatusEntryPage>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let ids = id_list(
+            "video_translation_ids",
+            video_translation_ids,
+            MAX_STATUS_IDS,
+        )?;
+        let raw = self.client.raw();
+        let request = raw
+            .list_video_translation_statuses()
+            .video_translation_ids(ids);
+        Ok(self.client.run(request.send()).await?.into_inner())
+    }
+
+    /// The statuses of every translation of up to 100 batches (`listVideoTranslationStatuses`,
+    /// `GET /v3/video-translations/statuses?batch_ids=…`).
+    pub async fn batch_statuses<I, S>(&self, batch_ids: I) -> Result<StatusEntryPage>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let ids = id_list("batch_ids", batch_ids, MAX_STATUS_IDS)?;
+        let raw = self.client.raw();
+        let request = raw.list_video_translation_statuses().batch_ids(ids);
+        Ok(self.client.run(request.send()).await?.into_inner())
+    }
+}
+
+impl Lipsyncs {
+    /// Start up to 100 lipsyncs in one request (`createLipsyncBatch`, `POST
+    /// /v3/lipsyncs/batches`): each request is the one `create` takes. Answers at once (HTTP
+    /// 202) with the batch id.
+    pub async fn create_batch<R>(&self, request: R) -> Result<BatchCreateResponse>
+    where
+        R: TryInto<CreateLipsyncBatchRequest>,
+        R::Error: Into<Error>,
+    {
+        let request = request.try_into().map_err(Into::into)?;
+        check_batch_size("lipsyncs", request.lipsyncs.len())?;
+        let raw = self.client.raw();
+        self.client
+            .data(raw.create_lipsync_batch().body(request).send(), |e| e.data)
+            .await
+    }
+
+    /// A batch's aggregate status, counts, and first page of items (`getLipsyncBatch`, `GET
+    /// /v3/lipsyncs/batches/{batch_id}`); each item's `video_id` is the lipsync's id.
+    pub async fn get_batch(&self, batch_id: &str) -> Result<Batch> {
+        crate::call::path_id("batch_id", batch_id)?;
+        let raw = self.client.raw();
+        let request = raw.get_lipsync_batch().batch_id(batch_id);
+        self.client.data(request.send(), |e| e.data).await
+    }
+
+    /// Every item of a batch, page by page (`getLipsyncBatch`).
+    pub fn batch_items(&self, batch_id: &str) -> Paginator<BatchItem> {
+        let (client, batch_id) = (self.client.clone(), batch_id.to_string());
+        items_of(move |token| {
+            let (client, batch_id) = (client.clone(), batch_id.clone());
+            async move {
+                crate::call::path_id("batch_id", &batch_id)?;
+                let raw = client.raw();
+                let mut request = raw.get_lipsync_batch().batch_id(batch_id.as_str());
+                if let Some(token) = token {
+                    request = request.token(token);
+                }
+                client.data(request.send(), |e| e.data).await
+            }
+        })
+    }
+
+    /// The statuses of up to 100 lipsyncs in one request (`listLipsyncStatuses`, `GET
+    /// /v3/lipsyncs/statuses?lipsync_ids=…`); each entry carries the lipsync's id as
+    /// `video_id`.
+    pub async fn statuses<I, S>(&self, lipsync_ids: I) -> Result<StatusEntryPage>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let ids = id_list("lipsync_ids", lipsync_ids, MAX_STATUS_IDS)?;
+        let raw = self.client.raw();
+        let request = raw.list_lipsync_statuses().lipsync_ids(ids);
+        Ok(self.client.run(request.send()).await?.into_inner())
+    }
+
+    /// The statuses of every lipsync of up to 100 batches (`listLipsyncStatuses`, `GET
+    /// /v3/lipsyncs/statuses?batch_ids=…`).
+    pub async fn batch_statuses<I, S>(&self, batch_ids: I) -> Result<StatusEntryPage>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let ids = id_list("batch_ids", batch_ids, MAX_STATUS_IDS)?;
+        let raw = self.client.raw();
+        let request = raw.list_lipsync_statuses().batch_ids(ids);
+        Ok(self.client.run(request.send()).await?.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_lists_are_joined_and_bad_ones_refused() {
+        assert_eq!(id_list("video_ids", ["a", "b"], 100).unwrap(), "a,b");
+        for bad in [vec![], vec!["a", ""], vec!["a,b"], vec![" "]] {
+            let error = id_list("video_ids", bad.clone(), 100).unwrap_err();
+            assert!(
+                matches!(&error, Error::InvalidRequest { field: Some(f), .. } if f == "video_ids"),
+                "{bad:?}: {error:?}"
+            );
+        }
+        let many: Vec<String> = (0..101).map(|i| format!("v{i}")).collect();
+        assert!(id_list("video_ids", &many, 100).is_err());
+        assert!(id_list("video_ids", &many[..100], 100).is_ok());
+    }
+
+    #[test]
+    fn batch_sizes_outside_one_to_a_hundred_are_refused() {
+        assert!(check_batch_size("videos", 0).is_err());
+        assert!(check_batch_size("videos", 1).is_ok());
+        assert!(check_batch_size("videos", 100).is_ok());
+        assert!(check_batch_size("videos", 101).is_err());
+    }
+}

@@ -1,0 +1,413 @@
+//! Many jobs at once, for videos, video translations and lipsyncs: `wait_many` (a stream of the
+//! jobs as they finish, polled through the bulk statuses endpoint: see [`crate::wait::WaitMany`]),
+//! `create_many` and `create_many_and_wait` (every request created within a concurrent-job
+//! limit, each with its own `Idempotency-Key`, the results in the order of the requests: see
+//! [`crate::wait::create_many`]).
+
+use heygen_sys::types::{
+    CreateAvatarVideoResponse, CreateLipsyncRequest, CreateVideoTranslationRequest,
+    CreateVideoV3RequestBody, LipsyncCreateResponse, LipsyncDetail, StatusEntry, VideoDetail,
+    VideoTranslationCreateResponse, VideoTranslationDetail,
+};
+
+use super::lipsyncs::Lipsyncs;
+use super::video_translations::VideoTranslations;
+use super::videos::Videos;
+use crate::error::{Error, Result};
+use crate::wait::WaitOptions;
+use crate::wait::create_many::{self, BulkCreate, single};
+use crate::wait::many::{BulkStatus, WaitMany, distinct_ids};
+
+/// Each request converted, a conversion failure kept as that request's result.
+fn converted<I, R, T>(requests: I) -> Vec<Result<T>>
+where
+    I: IntoIterator<Item = R>,
+    R: TryInto<T>,
+    R::Error: Into<Error>,
+{
+    requests
+        .into_iter()
+        .map(|request| request.try_into().map_err(Into::into))
+        .collect()
+}
+
+/// A wait on `ids` through `source`, every id added now (one deadline for the set).
+fn wait_on<S, I, Id>(
+    source: &S,
+    field: &str,
+    ids: I,
+    options: &WaitOptions,
+) -> Result<WaitMany<S::Detail>>
+where
+    S: BulkStatus,
+    I: IntoIterator<Item = Id>,
+    Id: AsRef<str>,
+{
+    let ids = distinct_ids(field, ids)?;
+    let mut waits = WaitMany::new(source.clone(), options);
+    for id in ids {
+        waits.add(id);
+    }
+    Ok(waits)
+}
+
+impl BulkStatus for Videos {
+    type Detail = VideoDetail;
+
+    fn fetch_statuses(
+        &self,
+        ids: Vec<String>,
+    ) -> impl Future<Output = Result<Vec<StatusEntry>>> + Send + 'static {
+        let videos = self.clone();
+        async move { Ok(videos.statuses(&ids).await?.data) }
+    }
+
+    fn fetch_detail(
+        &self,
+        id: String,
+    ) -> impl Future<Output = Result<VideoDetail>> + Send + 'static {
+        let videos = self.clone();
+        async move { videos.get(&id).await }
+    }
+}
+
+impl BulkCreate for Videos {
+    type Request = CreateVideoV3RequestBody;
+    type Created = CreateAvatarVideoResponse;
+
+    fn create_keyed(
+        &self,
+        request: CreateVideoV3RequestBody,
+        idempotency_key: String,
+    ) -> impl Future<Output = Result<CreateAvatarVideoResponse>> + Send + 'static {
+        let videos = self.client.with_idempotency_key(idempotency_key).videos();
+        async move { videos.create(request).await }
+    }
+
+    fn job_ids(created: &CreateAvatarVideoResponse) -> Vec<String> {
+        vec![created.video_id.clone()]
+    }
+}
+
+impl Videos {
+    /// Wait for many videos at once: a stream of them as they finish, polled with one
+    /// `listVideoStatuses` GET per interval for every 100 ids and one `getVideoV3` per finished
+    /// video; `options.timeout` is the deadline of the whole set. A failed video is an item
+    /// ([`Error::JobFailed`]), not the end of the stream; see [`WaitMany`]. Duplicate ids are
+    /// waited on once; a blank id or one with a comma is refused before any request.
+    ///
+    /// ```no_run
+    /// # async fn run(client: heygen::Client, ids: Vec<String>) -> heygen::Result<()> {
+    /// use futures::StreamExt;
+    /// use heygen::wait::WaitOptions;
+    /// let mut finished = client.videos().wait_many(&ids, &WaitOptions::new())?;
+    /// while let Some(video) = finished.next().await {
+    ///     match video {
+    ///         Ok(video) => println!("{} is ready: {:?}", video.id, video.video_url),
+    ///         Err(error) => eprintln!("{:?} did not finish: {error}", error.job_ids()),
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn wait_many<I, S>(
+        &self,
+        video_ids: I,
+        options: &WaitOptions,
+    ) -> Result<WaitMany<VideoDetail>>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        wait_on(self, "video_ids", video_ids, options)
+    }
+
+    /// Create many videos (`createVideo` each), at most `concurrency` requests in flight, each
+    /// with its own `Idempotency-Key` (kept across the client's retries, so none is made
+    /// twice); the answers in the order of the requests. It does not wait for the videos, so
+    /// it does not keep within the account's concurrent-job limit: HeyGen answers 429 past it
+    /// and the client pauses and retries. [`Videos::create_many_and_wait`] keeps within it.
+    pub async fn create_many<I, R>(
+        &self,
+        requests: I,
+        concurrency: usize,
+    ) -> Vec<Result<CreateAvatarVideoResponse>>
+    where
+        I: IntoIterator<Item = R>,
+        R: TryInto<CreateVideoV3RequestBody>,
+        R::Error: Into<Error>,
+    {
+        create_many::create_many(self, converted(requests), concurrency).await
+    }
+
+    /// Create many videos and wait for them, keeping at most `concurrency` videos created and
+    /// unfinished at a time (HeyGen's pay-as-you-go limit is
+    /// [`DEFAULT_CONCURRENT_JOBS`](crate::wait::DEFAULT_CONCURRENT_JOBS), 10), with the
+    /// default [`WaitOptions`] (each video's deadline counts from its creation). One result per
+    /// request, in their order: the finished video, or the error — naming the video once it
+    /// exists, carrying the create's `Idempotency-Key` otherwise. See
+    /// [`crate::wait::create_many`].
+    ///
+    /// ```no_run
+    /// # async fn run(client: heygen::Client, requests: Vec<heygen::types::CreateVideoV3RequestBody>) {
+    /// use heygen::wait::DEFAULT_CONCURRENT_JOBS;
+    /// let results = client.videos().create_many_and_wait(requests, DEFAULT_CONCURRENT_JOBS).await;
+    /// for (n, result) in results.iter().enumerate() {
+    ///     match result {
+    ///         Ok(video) => println!("#{n}: {:?}", video.video_url),
+    ///         Err(error) => eprintln!("#{n}: {error} (key {:?})", error.idempotency_key()),
+    ///     }
+    /// }
+    /// # }
+    /// ```
+    pub async fn create_many_and_wait<I, R>(
+        &self,
+        requests: I,
+        concurrency: usize,
+    ) -> Vec<Result<VideoDetail>>
+    where
+        I: IntoIterator<Item = R>,
+        R: TryInto<CreateVideoV3RequestBody>,
+        R::Error: Into<Error>,
+    {
+        self.create_many_and_wait_with(requests, concurrency, &WaitOptions::default())
+            .await
+    }
+
+    /// [`Videos::create_many_and_wait`] with these [`WaitOptions`] (its `timeout` counts for
+    /// each video from its creation).
+    pub async fn create_many_and_wait_with<I, R>(
+        &self,
+        requests: I,
+        concurrency: usize,
+        options: &WaitOptions,
+    ) -> Vec<Result<VideoDetail>>
+    where
+        I: IntoIterator<Item = R>,
+        R: TryInto<CreateVideoV3RequestBody>,
+        R::Error: Into<Error>,
+    {
+        create_many::create_many_and_wait(self, converted(requests), concurrency, options)
+            .await
+            .into_iter()
+            .map(single)
+            .collect()
+    }
+}
+
+impl BulkStatus for VideoTranslations {
+    type Detail = VideoTranslationDetail;
+
+    fn fetch_statuses(
+        &self,
+        ids: Vec<String>,
+    ) -> impl Future<Output = Result<Vec<StatusEntry>>> + Send + 'static {
+        let translations = self.clone();
+        async move { Ok(translations.statuses(&ids).await?.data) }
+    }
+
+    fn fetch_detail(
+        &self,
+        id: String,
+    ) -> impl Future<Output = Result<VideoTranslationDetail>> + Send + 'static {
+        let translations = self.clone();
+        async move { translations.get(&id).await }
+    }
+}
+
+impl BulkCreate for VideoTranslations {
+    type Request = CreateVideoTranslationRequest;
+    type Created = VideoTranslationCreateResponse;
+
+    fn create_keyed(
+        &self,
+        request: CreateVideoTranslationRequest,
+        idempotency_key: String,
+    ) -> impl Future<Output = Result<VideoTranslationCreateResponse>> + Send + 'static {
+        let translations = self
+            .client
+            .with_idempotency_key(idempotency_key)
+            .video_translations();
+        async move { translations.create(request).await }
+    }
+
+    fn job_ids(created: &VideoTranslationCreateResponse) -> Vec<String> {
+        created.video_translation_ids.clone()
+    }
+
+    fn jobs_in(request: &CreateVideoTranslationRequest) -> usize {
+        request.output_languages.len()
+    }
+}
+
+impl VideoTranslations {
+    /// Wait for many translations at once (`listVideoTranslationStatuses` per 100 ids and
+    /// interval, `getVideoTranslationV3` per finished one); see [`Videos::wait_many`].
+    pub fn wait_many<I, S>(
+        &self,
+        video_translation_ids: I,
+        options: &WaitOptions,
+    ) -> Result<WaitMany<VideoTranslationDetail>>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        wait_on(
+            self,
+            "video_translation_ids",
+            video_translation_ids,
+            options,
+        )
+    }
+
+    /// Create many translations (`createVideoTranslationV3` each), at most `concurrency`
+    /// requests in flight, each with its own `Idempotency-Key`; see [`Videos::create_many`].
+    pub async fn create_many<I, R>(
+        &self,
+        requests: I,
+        concurrency: usize,
+    ) -> Vec<Result<VideoTranslationCreateResponse>>
+    where
+        I: IntoIterator<Item = R>,
+        R: TryInto<CreateVideoTranslationRequest>,
+        R::Error: Into<Error>,
+    {
+        create_many::create_many(self, converted(requests), concurrency).await
+    }
+
+    /// Create many translations and wait for them, at most `concurrency` translation jobs
+    /// created and unfinished at a time (a request makes one per output language); per
+    /// request, its translations or the first error ([`Error::Wait`] naming all of the
+    /// request's translations). Default [`WaitOptions`]; see [`Videos::create_many_and_wait`].
+    pub async fn create_many_and_wait<I, R>(
+        &self,
+        requests: I,
+        concurrency: usize,
+    ) -> Vec<Result<Vec<VideoTranslationDetail>>>
+    where
+        I: IntoIterator<Item = R>,
+        R: TryInto<CreateVideoTranslationRequest>,
+        R::Error: Into<Error>,
+    {
+        self.create_many_and_wait_with(requests, concurrency, &WaitOptions::default())
+            .await
+    }
+
+    /// [`VideoTranslations::create_many_and_wait`] with these [`WaitOptions`].
+    pub async fn create_many_and_wait_with<I, R>(
+        &self,
+        requests: I,
+        concurrency: usize,
+        options: &WaitOptions,
+    ) -> Vec<Result<Vec<VideoTranslationDetail>>>
+    where
+        I: IntoIterator<Item = R>,
+        R: TryInto<CreateVideoTranslationRequest>,
+        R::Error: Into<Error>,
+    {
+        create_many::create_many_and_wait(self, converted(requests), concurrency, options).await
+    }
+}
+
+impl BulkStatus for Lipsyncs {
+    type Detail = LipsyncDetail;
+
+    fn fetch_statuses(
+        &self,
+        ids: Vec<String>,
+    ) -> impl Future<Output = Result<Vec<StatusEntry>>> + Send + 'static {
+        let lipsyncs = self.clone();
+        async move { Ok(lipsyncs.statuses(&ids).await?.data) }
+    }
+
+    fn fetch_detail(
+        &self,
+        id: String,
+    ) -> impl Future<Output = Result<LipsyncDetail>> + Send + 'static {
+        let lipsyncs = self.clone();
+        async move { lipsyncs.get(&id).await }
+    }
+}
+
+impl BulkCreate for Lipsyncs {
+    type Request = CreateLipsyncRequest;
+    type Created = LipsyncCreateResponse;
+
+    fn create_keyed(
+        &self,
+        request: CreateLipsyncRequest,
+        idempotency_key: String,
+    ) -> impl Future<Output = Result<LipsyncCreateResponse>> + Send + 'static {
+        let lipsyncs = self.client.with_idempotency_key(idempotency_key).lipsyncs();
+        async move { lipsyncs.create(request).await }
+    }
+
+    fn job_ids(created: &LipsyncCreateResponse) -> Vec<String> {
+        vec![created.lipsync_id.clone()]
+    }
+}
+
+impl Lipsyncs {
+    /// Wait for many lipsyncs at once (`listLipsyncStatuses` per 100 ids and interval,
+    /// `getLipsyncV3` per finished one); see [`Videos::wait_many`].
+    pub fn wait_many<I, S>(
+        &self,
+        lipsync_ids: I,
+        options: &WaitOptions,
+    ) -> Result<WaitMany<LipsyncDetail>>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        wait_on(self, "lipsync_ids", lipsync_ids, options)
+    }
+
+    /// Start many lipsyncs (`createLipsyncV3` each), at most `concurrency` requests in flight,
+    /// each with its own `Idempotency-Key`; see [`Videos::create_many`].
+    pub async fn create_many<I, R>(
+        &self,
+        requests: I,
+        concurrency: usize,
+    ) -> Vec<Result<LipsyncCreateResponse>>
+    where
+        I: IntoIterator<Item = R>,
+        R: TryInto<CreateLipsyncRequest>,
+        R::Error: Into<Error>,
+    {
+        create_many::create_many(self, converted(requests), concurrency).await
+    }
+
+    /// Start many lipsyncs and wait for them, at most `concurrency` unfinished at a time, with
+    /// the default [`WaitOptions`]; see [`Videos::create_many_and_wait`].
+    pub async fn create_many_and_wait<I, R>(
+        &self,
+        requests: I,
+        concurrency: usize,
+    ) -> Vec<Result<LipsyncDetail>>
+    where
+        I: IntoIterator<Item = R>,
+        R: TryInto<CreateLipsyncRequest>,
+        R::Error: Into<Error>,
+    {
+        self.create_many_and_wait_with(requests, concurrency, &WaitOptions::default())
+            .await
+    }
+
+    /// [`Lipsyncs::create_many_and_wait`] with these [`WaitOptions`].
+    pub async fn create_many_and_wait_with<I, R>(
+        &self,
+        requests: I,
+        concurrency: usize,
+        options: &WaitOptions,
+    ) -> Vec<Result<LipsyncDetail>>
+    where
+        I: IntoIterator<Item = R>,
+        R: TryInto<CreateLipsyncRequest>,
+        R::Error: Into<Error>,
+    {
+        create_many::create_many_and_wait(self, converted(requests), concurrency, options)
+            .await
+            .into_iter()
+            .map(single)
+            .collect()
+    }
+}

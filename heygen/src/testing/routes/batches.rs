@@ -1,0 +1,361 @@
+//! Batches and bulk statuses of videos, video translations and lipsyncs:
+//! `POST /v3/{area}/batches`, `GET /v3/{area}/batches/{batch_id}`, `GET /v3/{area}/statuses`.
+//!
+//! A batch's items are created through the area's own create (so each is checked like a single
+//! create, and one bad item fails alone), at once or, under a concurrent-job limit, as places
+//! free up: items still `queued` are started whenever a batch or statuses endpoint is read.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use heygen_sys::types::{
+    Batch, BatchCreateResponse, BatchCreateResponseEnvelope, BatchEnvelope, BatchItem,
+    BatchItemStatus, BatchStatus, CreateLipsyncBatchRequest, CreateVideoBatchRequest,
+    CreateVideoTranslationBatchRequest, StatusEntry, StatusEntryPage,
+};
+use serde_json::{Map, Value, json};
+use tokio::time::Instant;
+
+use super::{check_url, given, lipsyncs, translations, videos};
+use crate::testing::batch::{SimBatch, Slot, job_of, job_status, slot_status};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
+use crate::testing::shared::Sim;
+use crate::testing::state::{ResourceKind, new_id};
+
+/// The most items of a batch, and ids of a statuses request.
+const LIMIT: usize = 100;
+
+/// What differs between the three areas.
+#[derive(Debug, Clone, Copy)]
+struct Area {
+    kind: ResourceKind,
+    /// The batch request's list of creates.
+    items: &'static str,
+    /// The statuses request's ids parameter.
+    ids: &'static str,
+    /// The create's success status (HeyGen answers 202 for translations and lipsyncs).
+    accepted: StatusCode,
+}
+
+const VIDEOS: Area = Area {
+    kind: ResourceKind::Video,
+    items: "videos",
+    ids: "video_ids",
+    accepted: StatusCode::OK,
+};
+const TRANSLATIONS: Area = Area {
+    kind: ResourceKind::VideoTranslation,
+    items: "video_translations",
+    ids: "video_translation_ids",
+    accepted: StatusCode::ACCEPTED,
+};
+const LIPSYNCS: Area = Area {
+    kind: ResourceKind::Lipsync,
+    items: "lipsyncs",
+    ids: "lipsync_ids",
+    accepted: StatusCode::ACCEPTED,
+};
+
+pub(super) fn routes() -> Router<Sim> {
+    let mut router = Router::new();
+    for (prefix, area) in [
+        ("/v3/videos", VIDEOS),
+        ("/v3/video-translations", TRANSLATIONS),
+        ("/v3/lipsyncs", LIPSYNCS),
+    ] {
+        router = router
+            .route(
+                &format!("{prefix}/batches"),
+                post(move |sim: State<Sim>, body: Bytes| create(sim, body, area)),
+            )
+            .route(
+                &format!("{prefix}/batches/{{batch_id}}"),
+                get(move |sim: State<Sim>, id: Path<String>, query: RawQuery| {
+                    show(sim, id, query, area)
+                }),
+            )
+            .route(
+                &format!("{prefix}/statuses"),
+                get(move |sim: State<Sim>, query: RawQuery| statuses(sim, query, area)),
+            );
+    }
+    router
+}
+
+async fn create(State(sim): State<Sim>, body: Bytes, area: Area) -> Reply {
+    match area.kind {
+        ResourceKind::Video => drop(parse::<CreateVideoBatchRequest>(&body)?),
+        ResourceKind::VideoTranslation => drop(parse::<CreateVideoTranslationBatchRequest>(&body)?),
+        _ => drop(parse::<CreateLipsyncBatchRequest>(&body)?),
+    }
+    let raw: Value = parse(&body)?;
+    if let Some(url) = raw.get("callback_url").and_then(Value::as_str) {
+        check_url(url, "callback_url")?;
+    }
+    let mut items = Vec::new();
+    for item in raw[area.items].as_array().into_iter().flatten() {
+        // A translation into several languages is one item per language.
+        match item.get("output_languages").and_then(Value::as_array) {
+            Some(languages) if area.kind == ResourceKind::VideoTranslation => {
+                for language in languages {
+                    let mut one = item.clone();
+                    one["output_languages"] = json!([language]);
+                    items.push(Slot::new(one));
+                }
+            }
+            _ => items.push(Slot::new(item.clone())),
+        }
+    }
+    if items.is_empty() || items.len() > LIMIT {
+        return Err(ApiErr::invalid(
+            Some(area.items),
+            format!("A batch holds 1 to {LIMIT} items, not {}.", items.len()),
+        ));
+    }
+    let batch = SimBatch {
+        id: new_id(),
+        kind: area.kind,
+        title: given(raw.get("title").and_then(Value::as_str)).map(str::to_string),
+        created: Instant::now(),
+        items,
+    };
+    let created = {
+        let mut state = sim.state();
+        let created = response!(BatchCreateResponse {
+            batch_id: batch.id.clone(),
+            created_at: state.clock.unix(batch.created),
+            status: BatchStatus::Processing,
+            title: batch.title.clone(),
+            total_items: batch.items.len() as i64,
+        });
+        state.batches.push(batch);
+        created
+    };
+    settle(&sim).await;
+    let envelope = response!(BatchCreateResponseEnvelope {
+        data: Some(created)
+    });
+    Ok((area.accepted, axum::Json(envelope)).into_response())
+}
+
+/// Starts the queued batch items there is room for, oldest batch first, each through its
+/// area's own create (outside the state's lock, which the create takes).
+async fn settle(sim: &Sim) {
+    let picked: Vec<(String, usize, ResourceKind, Value)> = {
+        let mut state = sim.state();
+        let mut free = state.gauge.free(Instant::now());
+        let mut picked = Vec::new();
+        for batch in &mut state.batches {
+            for (index, slot) in batch.items.iter_mut().enumerate() {
+                if free == 0 {
+                    break;
+                }
+                if slot.waiting() && !slot.starting {
+                    slot.starting = true;
+                    free -= 1;
+                    picked.push((batch.id.clone(), index, batch.kind, slot.body.clone()));
+                }
+            }
+        }
+        picked
+    };
+    for (batch_id, index, kind, body) in picked {
+        let body = Bytes::from(body.to_string());
+        let reply = match kind {
+            ResourceKind::Video => videos::create(State(sim.clone()), body).await,
+            ResourceKind::VideoTranslation => translations::create(State(sim.clone()), body).await,
+            _ => lipsyncs::create(State(sim.clone()), body).await,
+        };
+        let outcome = match reply {
+            Ok(response) => {
+                let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+                    .await
+                    .unwrap_or_default();
+                let data = serde_json::from_slice::<Value>(&bytes)
+                    .unwrap_or_default()
+                    .get("data")
+                    .cloned()
+                    .unwrap_or_default();
+                let id = data
+                    .get("video_id")
+                    .or_else(|| data.get("lipsync_id"))
+                    .or_else(|| data.pointer("/video_translation_ids/0"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
+                Ok(id)
+            }
+            Err(error) => Err(error),
+        };
+        let mut state = sim.state();
+        let Some(slot) = state
+            .batches
+            .iter_mut()
+            .find(|b| b.id == batch_id)
+            .and_then(|b| b.items.get_mut(index))
+        else {
+            continue;
+        };
+        slot.starting = false;
+        match outcome {
+            Ok(id) => slot.job_id = id,
+            // Another create took the place meanwhile: the item waits on.
+            Err(error) if error.status == StatusCode::TOO_MANY_REQUESTS => {}
+            Err(error) => slot.error = Some((error.code, error.message)),
+        }
+    }
+}
+
+fn error_map(error: Option<(String, String)>) -> Option<Map<String, Value>> {
+    error.map(|(code, message)| {
+        let mut map = Map::new();
+        map.insert("code".into(), Value::String(code));
+        map.insert("message".into(), Value::String(message));
+        map
+    })
+}
+
+async fn show(
+    State(sim): State<Sim>,
+    Path(batch_id): Path<String>,
+    RawQuery(query): RawQuery,
+    area: Area,
+) -> Reply {
+    let cursor = cursor(&Query::parse(query.as_deref()), "batch_items", LIMIT, LIMIT)?;
+    settle(&sim).await;
+    let now = Instant::now();
+    let state = sim.state();
+    let batch = state
+        .batches
+        .iter()
+        .find(|b| b.id == batch_id && b.kind == area.kind)
+        .ok_or_else(|| ApiErr::not_found("Batch"))?;
+    let mut counts = Map::new();
+    let mut items = Vec::new();
+    let (mut running, mut failed) = (0, 0);
+    for (index, slot) in batch.items.iter().enumerate() {
+        let (status, error) = slot_status(&state, area.kind, slot, now);
+        match status.as_str() {
+            "completed" => {}
+            "failed" => failed += 1,
+            _ => running += 1,
+        }
+        let count = counts.entry(status.clone()).or_insert(json!(0));
+        *count = json!(count.as_u64().unwrap_or(0) + 1);
+        items.push((
+            index as u64,
+            response!(BatchItem {
+                error: error_map(error),
+                item_index: index as i64,
+                status: BatchItemStatus::from(status.as_str()),
+                video_id: slot.job_id.clone(),
+            }),
+        ));
+    }
+    let status = if running > 0 {
+        BatchStatus::Processing
+    } else if failed == batch.items.len() {
+        BatchStatus::Failed
+    } else {
+        BatchStatus::Completed
+    };
+    let total_items = batch.items.len() as i64;
+    let (items, has_more, next_token) = paginate(items, cursor, "batch_items", false);
+    ok(response!(BatchEnvelope {
+        data: Some(response!(Batch {
+            batch_id: batch.id.clone(),
+            counts_by_status: counts,
+            created_at: state.clock.unix(batch.created),
+            has_more,
+            items,
+            next_token,
+            status,
+            title: batch.title.clone(),
+            total_items,
+        })),
+    }))
+}
+
+/// The comma-separated ids of a query parameter.
+fn id_list(query: &Query, name: &str) -> Vec<String> {
+    query
+        .get(name)
+        .map(|ids| {
+            ids.split(',')
+                .map(str::trim)
+                .filter(|id| !id.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery, area: Area) -> Reply {
+    let query = Query::parse(query.as_deref());
+    let ids = id_list(&query, area.ids);
+    let batch_ids = id_list(&query, "batch_ids");
+    if ids.is_empty() && batch_ids.is_empty() {
+        return Err(ApiErr::invalid(
+            Some(area.ids),
+            format!("Pass '{}' or 'batch_ids'.", area.ids),
+        ));
+    }
+    for (name, list) in [(area.ids, &ids), ("batch_ids", &batch_ids)] {
+        if list.len() > LIMIT {
+            return Err(ApiErr::invalid(
+                Some(name),
+                format!("'{name}' takes at most {LIMIT} ids."),
+            ));
+        }
+    }
+    settle(&sim).await;
+    let now = Instant::now();
+    let state = sim.state();
+    let mut data = Vec::new();
+    for id in ids {
+        let (status, error) = match job_of(&state, area.kind, &id) {
+            Some(job) => job_status(job, now),
+            None => ("not_found".to_string(), None),
+        };
+        data.push(response!(StatusEntry {
+            batch_id: None,
+            error: error_map(error),
+            item_index: None,
+            status,
+            video_id: Some(id),
+        }));
+    }
+    for batch_id in batch_ids {
+        let Some(batch) = state
+            .batches
+            .iter()
+            .find(|b| b.id == batch_id && b.kind == area.kind)
+        else {
+            data.push(response!(StatusEntry {
+                batch_id: Some(batch_id),
+                error: None,
+                item_index: None,
+                status: "not_found".to_string(),
+                video_id: None,
+            }));
+            continue;
+        };
+        for (index, slot) in batch.items.iter().enumerate() {
+            let (status, error) = slot_status(&state, area.kind, slot, now);
+            data.push(response!(StatusEntry {
+                batch_id: Some(batch_id.clone()),
+                error: error_map(error),
+                item_index: Some(index as i64),
+                status,
+                video_id: slot.job_id.clone(),
+            }));
+        }
+    }
+    ok(response!(StatusEntryPage {
+        data,
+        has_more: Some(false),
+        next_token: None,
+    }))
+}
