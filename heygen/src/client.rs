@@ -210,6 +210,22 @@ impl Client {
     pub(crate) fn http(&self) -> &reqwest::Client {
         heygen_sys::ClientInfo::client(&self.raw)
     }
+
+    /// The retry policy, and the retries this handle allows: for the direct upload's PUT to its
+    /// presigned URL, which is sent outside the transport (no API key may travel there).
+    pub(crate) fn retries(&self) -> (&RetryPolicy, u32) {
+        let policy = &self.transport.retry;
+        let retries = self.options.max_retries.unwrap_or(policy.max_retries);
+        (policy, retries)
+    }
+
+    /// This handle, sending `key` as the `Idempotency-Key` of its v3 writes: for a call that is
+    /// idempotent by the API's contract (`completeAssetUpload`), so the transport retries it.
+    pub(crate) fn with_idempotency_key(&self, key: String) -> Self {
+        let mut options = (*self.options).clone();
+        options.idempotency_key = Some(key);
+        self.with_options(options)
+    }
 }
 
 /// A generated client whose `Exec` is `transport` with `options`.

@@ -3,10 +3,13 @@
 //! [`Simulator::start`] serves the v3 API on `127.0.0.1` from inside your process: videos,
 //! avatars and consent, voices, video translations and proofreads, lipsyncs, video agent
 //! sessions (on their `/v3/video-agents/{id}` paths, `thinking` and, in chat mode,
-//! `waiting_for_input` until a message answers), webhooks, assets and `users/me`. The
-//! operations HeyGen added in July 2026 besides the sessions' (batches, bulk statuses, direct
-//! uploads, asset search, templates, brand kits, AI clipping, background removal, voice
-//! cloning) are not simulated yet: they answer 404. Responses are the generated `heygen::types`
+//! `waiting_for_input` until a message answers), webhooks, assets and `users/me`. Assets take
+//! both uploads: multipart, and the direct upload, whose presigned URL is served here too
+//! (`PUT /upload/{asset_id}?signature=…`, no API key, and refused with one; only the size and
+//! SHA-256 of the bytes are kept); they are listed, searched (a small public catalog of images
+//! and icons), deleted, and have bulk statuses. The other operations HeyGen added in July 2026
+//! (batches, the other bulk statuses, templates, brand kits, AI clipping, background removal,
+//! voice cloning) are not simulated yet: they answer 404. Responses are the generated `heygen::types`
 //! values serialised as the API sends them (`{"data": …}`, cursor pages, `StandardAPIError`
 //! bodies), and requests are checked like HeyGen checks them (auth, required fields, the
 //! `type` tags, unknown ids, `Idempotency-Key` replays).

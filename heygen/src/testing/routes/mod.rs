@@ -11,12 +11,14 @@ use tokio::time::Instant;
 
 use super::reply::ApiErr;
 use super::server::Sim;
-use super::state::{Phase, State as SimState};
+use super::state::{Asset, Phase, State as SimState};
 
 mod account;
 mod agents;
+mod asset_library;
 mod assets;
 mod avatars;
+pub(crate) mod direct_uploads;
 mod lipsyncs;
 mod translations;
 mod videos;
@@ -35,6 +37,8 @@ pub(crate) fn router(sim: Sim) -> Router {
         .merge(account::routes())
         .merge(webhooks::routes())
         .merge(assets::routes())
+        .merge(asset_library::routes())
+        .merge(direct_uploads::routes())
         .route("/files/{kind}/{name}", get(file))
         .route("/consent/{group_id}", get(consent_page))
         .fallback(|| async {
@@ -177,11 +181,18 @@ async fn file(State(sim): State<Sim>, Path((kind, name)): Path<(String, String)>
     if kind == "assets" {
         let state = sim.state();
         return match state.assets.iter().find(|asset| asset.id == name) {
-            Some(asset) => (
-                [(header::CONTENT_TYPE, asset.mime_type.clone())],
-                asset.bytes.clone(),
+            Some(Asset {
+                mime_type,
+                bytes: Some(bytes),
+                ..
+            }) => ([(header::CONTENT_TYPE, mime_type.clone())], bytes.clone()).into_response(),
+            // A direct upload keeps only its size and hash.
+            Some(_) => ApiErr::new(
+                404,
+                "not_found",
+                "The simulator keeps only the size and SHA-256 of a direct upload.",
             )
-                .into_response(),
+            .into_response(),
             None => ApiErr::not_found("Asset").into_response(),
         };
     }
@@ -199,6 +210,7 @@ async fn file(State(sim): State<Sim>, Path((kind, name)): Path<(String, String)>
             b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\xff\xd9".to_vec(),
         ),
         "gif" => ("image/gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;".to_vec()),
+        "png" => ("image/png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec()),
         "mp3" => ("audio/mpeg", b"ID3\x04\x00\x00\x00\x00\x00\x00".to_vec()),
         "srt" => (
             "application/x-subrip",
