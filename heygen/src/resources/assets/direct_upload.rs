@@ -227,6 +227,12 @@ impl Target {
                 )));
             }
         }
+        if u64::try_from(slot.max_bytes).is_ok_and(|max| max < size) {
+            return Err(bad(format!(
+                "the upload URL takes at most {} bytes; the file has {size}",
+                slot.max_bytes
+            )));
+        }
         let host = url.host_str().unwrap_or_default().to_string();
         let mut secrets: Vec<String> = url
             .query_pairs()
@@ -496,6 +502,11 @@ mod tests {
                 format!("https://bucket.example.com/a1?s={secret}"),
                 serde_json::json!({"bad name": "v"}),
                 10,
+            ),
+            (
+                format!("https://bucket.example.com/a1?s={secret}"),
+                serde_json::json!({}),
+                11, // over max_bytes
             ),
         ] {
             let error = match Target::new(&slot(&url, headers), size, "https://api.heygen.com") {
