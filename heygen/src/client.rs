@@ -119,8 +119,9 @@ impl Client {
         }
     }
 
-    /// This handle with `key` as its `Idempotency-Key` and its other options kept (for one
-    /// create of many, each with its own key).
+    /// This handle with `key` as its `Idempotency-Key` and its other options kept: for one
+    /// create of many, each with its own key, and for a call idempotent by the API's contract
+    /// (`completeAssetUpload`), so the transport retries it.
     pub(crate) fn with_idempotency_key(&self, key: String) -> Self {
         let mut options = (*self.options).clone();
         options.idempotency_key = Some(key);
@@ -237,6 +238,14 @@ impl Client {
     /// The HTTP client of the generated client (for hand-built requests: the multipart upload).
     pub(crate) fn http(&self) -> &reqwest::Client {
         heygen_sys::ClientInfo::client(&self.raw)
+    }
+
+    /// The retry policy, and the retries this handle allows: for the direct upload's PUT to its
+    /// presigned URL, which is sent outside the transport (no API key may travel there).
+    pub(crate) fn retries(&self) -> (&RetryPolicy, u32) {
+        let policy = &self.transport.retry;
+        let retries = self.options.max_retries.unwrap_or(policy.max_retries);
+        (policy, retries)
     }
 }
 

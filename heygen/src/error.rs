@@ -272,6 +272,18 @@ pub enum Error {
         /// The agent's last message, when it wrote one.
         question: Option<String>,
     },
+    /// A direct upload ([`Assets::upload_direct`](crate::resources::assets::Assets::upload_direct))
+    /// failed after HeyGen created its asset: the bytes did not reach the presigned upload URL
+    /// (`source` names the last attempt's failure; the URL itself is never shown), or completing
+    /// the upload failed. `asset_id` names the asset, which stays unusable until completed.
+    #[error("direct upload of asset {asset_id} failed: {source}")]
+    Upload {
+        /// The asset `createAssetUpload` created.
+        asset_id: String,
+        /// Why the upload failed.
+        #[source]
+        source: Box<Error>,
+    },
     /// The operation is gone from HeyGen's API and its replacement cannot serve this call;
     /// refused before any request.
     #[error("{operation} is no longer part of HeyGen's API: {instead}")]
@@ -321,7 +333,7 @@ impl Error {
                 repeatable,
                 ..
             } => *truncated && *repeatable,
-            Error::Wait { source, .. } => source.is_retryable(),
+            Error::Wait { source, .. } | Error::Upload { source, .. } => source.is_retryable(),
             Error::Download { retryable, .. } => *retryable,
             _ => false,
         }
@@ -372,7 +384,7 @@ impl Error {
             | Error::RepeatedCursor { operation, .. }
             | Error::MissingCursor { operation }
             | Error::EmptyPages { operation, .. } => Some(operation),
-            Error::Wait { source, .. } => source.operation(),
+            Error::Wait { source, .. } | Error::Upload { source, .. } => source.operation(),
             _ => None,
         }
     }
@@ -382,7 +394,7 @@ impl Error {
         match self {
             Error::Api(e) | Error::RateLimited(e) => Some(e.status),
             Error::Decode { status, .. } | Error::ResponseTooLarge { status, .. } => Some(*status),
-            Error::Wait { source, .. } => source.status(),
+            Error::Wait { source, .. } | Error::Upload { source, .. } => source.status(),
             _ => None,
         }
     }
@@ -396,7 +408,7 @@ impl Error {
     pub fn api(&self) -> Option<&ApiError> {
         match self {
             Error::Api(e) | Error::RateLimited(e) => Some(e),
-            Error::Wait { source, .. } => source.api(),
+            Error::Wait { source, .. } | Error::Upload { source, .. } => source.api(),
             _ => None,
         }
     }

@@ -107,8 +107,16 @@ async fn upload_file_sends_valid_multipart_with_the_file_bytes() {
 }
 
 #[tokio::test]
-async fn a_33_mb_file_is_rejected_before_any_request() {
+async fn a_33_mb_file_goes_to_the_direct_upload_and_a_33_mb_buffer_is_refused() {
     let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v3/assets/direct-uploads"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+            "error": {"code": "invalid_parameter", "message": "No uploads today.", "param": null, "doc_url": null}
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
     let file = scratch("big").join("big.mp4");
     let handle = std::fs::File::create(&file).unwrap();
     handle.set_len(33 * 1024 * 1024).unwrap(); // sparse: nothing is written
@@ -117,11 +125,14 @@ async fn a_33_mb_file_is_rejected_before_any_request() {
         .upload_file(&file)
         .await
         .unwrap_err();
-    assert!(
-        matches!(&err, Error::InvalidRequest { field: Some(f), .. } if f == "file"),
-        "{err:?}"
+    assert_eq!(err.operation(), Some("createAssetUpload"), "{err:?}");
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 1, "no multipart request");
+    let body: serde_json::Value = serde_json::from_slice(&requests[0].body).unwrap();
+    assert_eq!(
+        body,
+        json!({"filename": "big.mp4", "content_type": "video/mp4", "size_bytes": 33 * 1024 * 1024})
     );
-    assert!(err.to_string().contains("32 MB"), "{err}");
 
     let err = client(&server)
         .assets()
@@ -129,7 +140,8 @@ async fn a_33_mb_file_is_rejected_before_any_request() {
         .await
         .unwrap_err();
     assert!(matches!(err, Error::InvalidRequest { .. }), "{err:?}");
-    assert!(server.received_requests().await.unwrap().is_empty());
+    assert!(err.to_string().contains("32 MB"), "{err}");
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
     std::fs::remove_file(&file).unwrap();
 }
 

@@ -278,6 +278,7 @@ macro_rules! way {
     };
 }
 
+mod assets;
 mod july;
 
 /// Every way of calling every operation, in no particular order.
@@ -960,5 +961,6 @@ pub fn ways() -> Vec<Way> {
         ),
     ];
     ways.extend(july::ways());
+    ways.extend(assets::ways());
     ways
 }

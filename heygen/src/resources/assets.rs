@@ -3,7 +3,8 @@
 //! `POST /v3/assets` is the one `multipart/form-data` operation of the API, which the
 //! generator cannot express; [`Assets::upload_file`] streams a file from disk and
 //! [`Assets::upload_bytes`] sends a buffer. Both go through the client's auth, rate-limit
-//! pause and retries.
+//! pause and retries. Files over 32 MiB take the direct upload (`direct_upload`); listing,
+//! search and deletes are in `library`.
 //!
 //! Request bodies that take the `{type: url | asset_id | base64}` union
 //! ([`AssetInput`]) or its two-variant form ([`AssetReference`]) are built with
@@ -34,6 +35,13 @@ use serde::Deserialize;
 use crate::Client;
 use crate::error::{EXCERPT_LIMIT, Error, Result, excerpt};
 
+mod direct_upload;
+mod library;
+mod upload;
+
+pub use library::MAX_STATUS_IDS;
+pub use upload::{UploadMethod, UploadOptions, UploadProgress};
+
 /// Assets (`/v3/assets`): `client.assets()`.
 #[derive(Debug, Clone)]
 pub struct Assets {
@@ -61,12 +69,15 @@ struct Envelope {
 }
 
 impl Assets {
-    /// Upload a file (`uploadAsset`, multipart field `file`); the content type comes from the
-    /// file's extension. The file is streamed from disk, not read into memory.
+    /// Upload a file; the content type comes from the file's extension. Up to 32 MiB
+    /// ([`MAX_UPLOAD_BYTES`]) it goes in one multipart request (`uploadAsset`, field `file`);
+    /// larger, through the direct upload ([`Assets::upload_direct`]: `createAssetUpload`, a PUT
+    /// of the bytes straight to storage, `completeAssetUpload`). The file is streamed from
+    /// disk, not read into memory. [`Assets::upload_file_with`] takes options (a progress
+    /// callback, the content type …).
     ///
-    /// Fails with [`Error::Io`] (naming the path) when the file cannot be read, and with
-    /// [`Error::InvalidRequest`] when it is larger than [`MAX_UPLOAD_BYTES`], in both cases
-    /// before any request.
+    /// Fails with [`Error::Io`] (naming the path) when the file cannot be read, before any
+    /// request.
     ///
     /// ```no_run
     /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
@@ -75,44 +86,33 @@ impl Assets {
     /// # Ok(()) }
     /// ```
     pub async fn upload_file(&self, path: impl AsRef<Path>) -> Result<UploadAssetV3Response> {
-        let path = path.as_ref().to_path_buf();
-        let io = |source| Error::Io {
-            path: path.clone(),
-            source,
-        };
-        let metadata = tokio::fs::metadata(&path).await.map_err(io)?;
-        if !metadata.is_file() {
-            return Err(io(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "not a regular file",
-            )));
-        }
-        check_size(metadata.len())?;
+        self.upload_file_with(path, &UploadOptions::default()).await
+    }
+
+    /// Upload a file in one multipart request (`uploadAsset`); larger than
+    /// [`MAX_UPLOAD_BYTES`] is refused before any request.
+    async fn upload_multipart(
+        &self,
+        path: &Path,
+        options: &UploadOptions,
+    ) -> Result<UploadAssetV3Response> {
+        let (_, size) = upload::open(path).await?;
+        check_size(size)?;
+        let path = path.to_path_buf();
         let name = file_name(&path);
-        let content_type = mime_guess::from_path(&path)
-            .first_or_octet_stream()
-            .essence_str()
-            .to_string();
+        let content_type = options.content_type_of(&path);
+        let progress = options.progress.clone();
+        let mut attempt = 0;
         self.send(|| {
             let (path, name, content_type) = (path.clone(), name.clone(), content_type.clone());
+            attempt += 1;
+            let progress = progress
+                .clone()
+                .map(|report| (report, UploadMethod::Multipart, attempt));
             async move {
-                let file = tokio::fs::File::open(&path)
-                    .await
-                    .map_err(|source| Error::Io {
-                        path: path.clone(),
-                        source,
-                    })?;
-                // Measure the open file: what is streamed is what `Content-Length` announces.
-                let length = file
-                    .metadata()
-                    .await
-                    .map_err(|source| Error::Io {
-                        path: path.clone(),
-                        source,
-                    })?
-                    .len();
+                let (file, length) = upload::open(&path).await?;
                 check_size(length)?;
-                let body = reqwest::Body::wrap_stream(tokio_util::io::ReaderStream::new(file));
+                let body = upload::file_body(file, length, progress);
                 Part::stream_with_length(body, length)
                     .file_name(name)
                     .mime_str(&content_type)

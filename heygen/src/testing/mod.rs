@@ -7,8 +7,11 @@
 //! resources HeyGen added in July 2026, batches and bulk statuses of videos, translations and
 //! lipsyncs, templates (two seeded, rendering videos), brand kits and glossaries, audio sounds
 //! (seeded), AI clipping and background-removal jobs, voice cloning, and avatar group and look
-//! deletion. The other July 2026 operations (asset batches and statuses, direct uploads, asset
-//! search) are not simulated yet: they answer 404. Responses are the generated `heygen::types`
+//! deletion. Assets take both uploads: multipart, and the direct upload, whose presigned URL is
+//! served here too (`PUT /upload/{asset_id}?signature=…`, no API key, and refused with one; only
+//! the size and SHA-256 of the bytes are kept); they are listed, searched (a small public catalog
+//! of images and icons), deleted, and have bulk statuses. The asset upload batches are not
+//! simulated yet: they answer 404. Responses are the generated `heygen::types`
 //! values serialised as the API sends them (`{"data": …}`, cursor pages, `StandardAPIError`
 //! bodies), and requests are checked like HeyGen checks them (auth, required fields, the `type`
 //! tags, unknown ids, `Idempotency-Key` replays).

@@ -22,6 +22,7 @@ use tower::ServiceExt as _;
 use super::faults::{Fault, FaultRule, Faults, RandomFaults, RecordedRequest};
 use super::idempotency::idempotent;
 use super::reply::ApiErr;
+use super::routes::direct_uploads;
 use super::shared::{MAX_BODY, Shared, Sim};
 use super::state::{Config, ResourceKind, State, Timeline};
 
@@ -407,15 +408,22 @@ async fn pipeline(AxumState(sim): AxumState<Sim>, request: Request, next: Next) 
     let number = sim.next_request_number();
     let request_id = format!("sim_req_{number:06}");
     let (parts, body) = request.into_parts();
-    let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
-        Ok(bytes) => bytes,
-        Err(_) => {
-            let response = ApiErr::invalid(None, "The request body is too large.").into_response();
-            return finish(&sim, response, &request_id, None).await;
-        }
-    };
     let method = parts.method.as_str().to_string();
     let path = parts.uri.path().to_string();
+    // A presigned upload streams to its handler: it may be far larger than any API request.
+    let streamed = direct_uploads::streams_body(&method, &path);
+    let (bytes, mut body) = if streamed {
+        (Bytes::new(), Some(body))
+    } else {
+        match axum::body::to_bytes(body, MAX_BODY).await {
+            Ok(bytes) => (bytes, None),
+            Err(_) => {
+                let response =
+                    ApiErr::invalid(None, "The request body is too large.").into_response();
+                return finish(&sim, response, &request_id, None).await;
+            }
+        }
+    };
     let (fault, latency) = {
         let mut faults = sim.faults();
         (faults.take(&method, &path), faults.latency)
@@ -430,6 +438,14 @@ async fn pipeline(AxumState(sim): AxumState<Sim>, request: Request, next: Next) 
         Some(Fault::Slow(delay)) => delay,
         _ => Duration::ZERO,
     };
+    let answered_unread = matches!(
+        fault,
+        Some(Fault::Status(_) | Fault::RateLimited { .. } | Fault::RateLimitedWithoutRetryAfter)
+    );
+    if answered_unread && let Some(unread) = body.take() {
+        // Read first, so the client gets the answer rather than a reset.
+        direct_uploads::drain(unread).await;
+    }
     let response = match &fault {
         Some(Fault::Status(status)) => ApiErr::for_status(*status).into_response(),
         Some(Fault::RateLimited { retry_after_secs }) => {
@@ -439,15 +455,18 @@ async fn pipeline(AxumState(sim): AxumState<Sim>, request: Request, next: Next) 
             ApiErr::new(429, "rate_limit_exceeded", "Too many requests: slow down.").into_response()
         }
         Some(Fault::Reset) => Response::default(),
-        // Stand-in files and consent pages are public, like HeyGen's signed links.
+        // Stand-in files, consent pages and presigned uploads are public, like HeyGen's
+        // signed links.
         _ if !path.starts_with("/files/")
             && !path.starts_with("/consent/")
+            && !streamed
             && !authenticated(&sim.api_key, &parts.headers) =>
         {
             ApiErr::unauthenticated().into_response()
         }
         _ => {
-            let request = Request::from_parts(parts, Body::from(bytes));
+            let body = body.take().unwrap_or_else(|| Body::from(bytes));
+            let request = Request::from_parts(parts, body);
             idempotent(&sim, request, next, slow).await
         }
     };

@@ -7,6 +7,8 @@ use axum::extract::{Multipart, State};
 use axum::routing::post;
 use heygen_sys::types::UploadAssetV3Response;
 use serde_json::json;
+use sha2::Digest as _;
+use tokio::time::Instant;
 
 use crate::testing::reply::{ApiErr, Reply, ok};
 use crate::testing::shared::Sim;
@@ -19,7 +21,7 @@ pub(super) fn routes() -> Router<Sim> {
 }
 
 /// The MIME type from the file's first bytes, as HeyGen detects it.
-fn sniff(bytes: &[u8]) -> Option<&'static str> {
+pub(super) fn sniff(bytes: &[u8]) -> Option<&'static str> {
     let starts = |prefix: &[u8]| bytes.starts_with(prefix);
     if starts(b"\x89PNG\r\n\x1a\n") {
         Some("image/png")
@@ -40,7 +42,7 @@ fn sniff(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-fn supported(mime: &str) -> bool {
+pub(super) fn supported(mime: &str) -> bool {
     [
         "image/png",
         "image/jpeg",
@@ -71,14 +73,15 @@ async fn upload(State(sim): State<Sim>, multipart: Result<Multipart, MultipartRe
     {
         if field.name() == Some("file") {
             let declared = field.content_type().map(str::to_string);
+            let name = field.file_name().unwrap_or("upload").to_string();
             let bytes = field.bytes().await.map_err(|e| {
                 ApiErr::invalid(Some("file"), format!("Unreadable file part: {e}."))
             })?;
-            file = Some((declared, bytes));
+            file = Some((declared, name, bytes));
             break;
         }
     }
-    let (declared, bytes) = file.ok_or_else(required)?;
+    let (declared, name, bytes) = file.ok_or_else(required)?;
     if bytes.is_empty() {
         return Err(ApiErr::invalid(Some("file"), "The file is empty."));
     }
@@ -98,6 +101,7 @@ async fn upload(State(sim): State<Sim>, multipart: Result<Multipart, MultipartRe
             ));
         }
     };
+    let sha256 = super::direct_uploads::hex(&sha2::Sha256::digest(&bytes));
     let mut state = sim.state();
     let id = new_id();
     let response = UploadAssetV3Response {
@@ -106,10 +110,16 @@ async fn upload(State(sim): State<Sim>, multipart: Result<Multipart, MultipartRe
         size_bytes: bytes.len() as i64,
         url: state.file_url("assets", &id),
     };
+    let (seq, uploaded_at) = (state.next_seq(), state.clock.unix(Instant::now()));
     state.assets.push(Asset {
+        seq,
         id,
+        name,
         mime_type,
-        bytes,
+        size: bytes.len() as u64,
+        sha256,
+        uploaded_at,
+        bytes: Some(bytes),
     });
     ok(json!({ "data": response }))
 }

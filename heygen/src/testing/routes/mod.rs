@@ -9,14 +9,14 @@ use base64::Engine as _;
 use heygen_sys::types::{AssetInput, AssetReference};
 use tokio::time::Instant;
 
-use super::lookup::find;
 use super::reply::ApiErr;
 use super::shared::Sim;
-use super::state::{Phase, State as SimState};
+use super::state::{Asset, Phase, State as SimState};
 
 mod account;
 mod agents;
 mod ai_clipping;
+mod asset_library;
 mod assets;
 mod audio;
 mod avatar_deletes;
@@ -24,6 +24,7 @@ mod avatars;
 mod background_removals;
 mod batches;
 mod brand;
+pub(crate) mod direct_uploads;
 mod lipsyncs;
 mod templates;
 mod translations;
@@ -52,6 +53,8 @@ pub(crate) fn router(sim: Sim) -> Router {
         .merge(voice_clones::routes())
         .merge(avatar_deletes::routes())
         .merge(batches::routes())
+        .merge(asset_library::routes())
+        .merge(direct_uploads::routes())
         .route("/files/{kind}/{name}", get(file))
         .route("/consent/{group_id}", get(consent_page))
         .fallback(|| async {
@@ -198,13 +201,20 @@ pub(super) fn speech_seconds(text: &str) -> f64 {
 async fn file(State(sim): State<Sim>, Path((kind, name)): Path<(String, String)>) -> Response {
     if kind == "assets" {
         let state = sim.state();
-        return match find(&state.assets, &name) {
-            Ok(asset) => (
-                [(header::CONTENT_TYPE, asset.mime_type.clone())],
-                asset.bytes.clone(),
+        return match state.assets.iter().find(|asset| asset.id == name) {
+            Some(Asset {
+                mime_type,
+                bytes: Some(bytes),
+                ..
+            }) => ([(header::CONTENT_TYPE, mime_type.clone())], bytes.clone()).into_response(),
+            // A direct upload keeps only its size and hash.
+            Some(_) => ApiErr::new(
+                404,
+                "not_found",
+                "The simulator keeps only the size and SHA-256 of a direct upload.",
             )
-                .into_response(),
-            Err(err) => err.into_response(),
+            .into_response(),
+            None => ApiErr::not_found("Asset").into_response(),
         };
     }
     let extension = name
@@ -221,6 +231,7 @@ async fn file(State(sim): State<Sim>, Path((kind, name)): Path<(String, String)>
             b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\xff\xd9".to_vec(),
         ),
         "gif" => ("image/gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;".to_vec()),
+        "png" => ("image/png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec()),
         "mp3" => ("audio/mpeg", b"ID3\x04\x00\x00\x00\x00\x00\x00".to_vec()),
         "srt" => (
             "application/x-subrip",

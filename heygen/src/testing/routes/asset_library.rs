@@ -1,0 +1,352 @@
+//! The account's assets (`GET /v3/assets`, `GET|DELETE /v3/assets/{asset_id}`), their bulk
+//! statuses (`GET /v3/assets/statuses`), and the search of a small seeded catalog of public
+//! images and icons (`GET /v3/assets/search`), ranked by the words a description shares with
+//! the query.
+
+use axum::Router;
+use axum::extract::{Path, RawQuery, State};
+use axum::routing::get;
+use heygen_sys::types::{
+    Asset as AssetItem, AssetEnvelope, AssetPage, AssetSearchResult, AssetSearchResultPage,
+    IconAssetItem, IconAssetItemType, ImageAssetItem, ImageAssetItemType, StatusEntry,
+    StatusEntryPage, VideoTranslationDeleteResponse, VideoTranslationDeleteResponseEnvelope,
+};
+
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, query_pairs, response};
+use crate::testing::shared::Sim;
+use crate::testing::state::{Asset, State as SimState};
+
+/// The simulated account's username: the owner of every asset.
+const OWNER: &str = "simulator";
+/// The most ids one statuses request takes.
+const MAX_STATUS_IDS: usize = 100;
+
+/// The public catalog: (id, `image` or `icon`, description, width, height).
+const CATALOG: [(&str, &str, &str, i64, i64); 14] = [
+    (
+        "sim_img_pizza",
+        "image",
+        "pepperoni pizza on a wooden table",
+        1600,
+        1067,
+    ),
+    (
+        "sim_img_skyline",
+        "image",
+        "city skyline at night with lights",
+        1920,
+        1080,
+    ),
+    (
+        "sim_img_lake",
+        "image",
+        "mountain lake at sunrise",
+        1920,
+        1280,
+    ),
+    (
+        "sim_img_meeting",
+        "image",
+        "team meeting in a bright office",
+        1600,
+        1067,
+    ),
+    (
+        "sim_img_dog",
+        "image",
+        "golden retriever running on the beach",
+        1080,
+        1350,
+    ),
+    (
+        "sim_img_rocket",
+        "image",
+        "rocket launch at dawn with smoke",
+        1080,
+        1920,
+    ),
+    (
+        "sim_img_desk",
+        "image",
+        "laptop on a wooden desk with coffee",
+        1600,
+        1600,
+    ),
+    (
+        "sim_img_market",
+        "image",
+        "fresh vegetables at a street market",
+        1920,
+        1280,
+    ),
+    (
+        "sim_icon_rocket",
+        "icon",
+        "minimalist rocket icon",
+        512,
+        512,
+    ),
+    ("sim_icon_cart", "icon", "shopping cart icon", 512, 512),
+    ("sim_icon_check", "icon", "green checkmark icon", 512, 512),
+    ("sim_icon_play", "icon", "play button icon", 512, 512),
+    ("sim_icon_mail", "icon", "envelope mail icon", 512, 512),
+    ("sim_icon_idea", "icon", "lightbulb idea icon", 512, 512),
+];
+
+pub(super) fn routes() -> Router<Sim> {
+    Router::new()
+        .route("/v3/assets", get(list))
+        .route("/v3/assets/search", get(search))
+        .route("/v3/assets/statuses", get(statuses))
+        .route("/v3/assets/{asset_id}", get(show).delete(remove))
+}
+
+/// The API's file type of a MIME type.
+fn file_type(mime: &str) -> &'static str {
+    match mime.split('/').next().unwrap_or_default() {
+        "image" => "image",
+        "video" => "video",
+        "audio" => "audio",
+        _ if mime == "application/pdf" => "document",
+        _ => "file",
+    }
+}
+
+fn item(state: &SimState, asset: &Asset) -> AssetItem {
+    response!(AssetItem {
+        folder_id: None,
+        id: asset.id.clone(),
+        name: asset.name.clone(),
+        owner: OWNER,
+        space_id: "sim_space",
+        type_: file_type(&asset.mime_type),
+        uploaded_at: asset.uploaded_at,
+        url: Some(state.file_url("assets", &asset.id)),
+    })
+}
+
+async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
+    let pairs = query_pairs(query.as_deref());
+    let query = Query::parse(query.as_deref());
+    let Some(username) = query.get("username") else {
+        return Err(ApiErr::invalid(
+            Some("username"),
+            "'username' is required while this endpoint is in beta.",
+        ));
+    };
+    let cursor = cursor(&query, "assets", 20, 100)?;
+    // Every asset is at the space's root: a folder id lists nothing, an empty one the root.
+    let in_folder = pairs
+        .iter()
+        .any(|(name, value)| name == "folder_id" && !value.is_empty());
+    let state = sim.state();
+    let items: Vec<(u64, AssetItem)> = state
+        .assets
+        .iter()
+        .rev()
+        .filter(|_| username == OWNER && !in_folder)
+        .map(|asset| (asset.seq, item(&state, asset)))
+        .collect();
+    let (data, has_more, next_token) = paginate(items, cursor, "assets", true);
+    ok(response!(AssetPage {
+        data,
+        has_more: Some(has_more),
+        next_token,
+    }))
+}
+
+async fn show(State(sim): State<Sim>, Path(asset_id): Path<String>) -> Reply {
+    let state = sim.state();
+    let asset = state
+        .assets
+        .iter()
+        .find(|a| a.id == asset_id)
+        .ok_or_else(|| ApiErr::not_found("Asset"))?;
+    ok(response!(AssetEnvelope {
+        data: Some(item(&state, asset)),
+    }))
+}
+
+async fn remove(State(sim): State<Sim>, Path(asset_id): Path<String>) -> Reply {
+    let mut state = sim.state();
+    let before = state.assets.len() + state.uploads.len();
+    state.assets.retain(|a| a.id != asset_id);
+    state.uploads.retain(|u| u.asset_id != asset_id);
+    if state.assets.len() + state.uploads.len() == before {
+        return Err(ApiErr::not_found("Asset"));
+    }
+    ok(response!(VideoTranslationDeleteResponseEnvelope {
+        data: Some(response!(VideoTranslationDeleteResponse { id: asset_id })),
+    }))
+}
+
+/// Comma-separated ids of a query parameter.
+fn ids(query: &Query, name: &str) -> Vec<String> {
+    query
+        .get(name)
+        .map(|raw| {
+            raw.split(',')
+                .map(str::trim)
+                .filter(|id| !id.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
+    let query = Query::parse(query.as_deref());
+    let (asset_ids, batch_ids) = (ids(&query, "asset_ids"), ids(&query, "batch_ids"));
+    if asset_ids.is_empty() && batch_ids.is_empty() {
+        return Err(ApiErr::invalid(
+            Some("asset_ids"),
+            "Pass 'asset_ids' or 'batch_ids'.",
+        ));
+    }
+    if asset_ids.len() + batch_ids.len() > MAX_STATUS_IDS {
+        return Err(ApiErr::invalid(
+            Some("asset_ids"),
+            format!("At most {MAX_STATUS_IDS} ids per request."),
+        ));
+    }
+    let state = sim.state();
+    let mut data = Vec::new();
+    for id in asset_ids {
+        let status = if state.assets.iter().any(|a| a.id == id) {
+            "completed"
+        } else if state.uploads.iter().any(|u| u.asset_id == id) {
+            // Created, not completed yet.
+            "queued"
+        } else {
+            "not_found"
+        };
+        data.push(response!(StatusEntry {
+            batch_id: None,
+            error: None,
+            item_index: None,
+            status,
+            video_id: Some(id),
+        }));
+    }
+    // Asset upload batches are not simulated: every batch id is unknown.
+    for id in batch_ids {
+        data.push(response!(StatusEntry {
+            batch_id: Some(id),
+            error: None,
+            item_index: None,
+            status: "not_found",
+            video_id: None,
+        }));
+    }
+    ok(response!(StatusEntryPage {
+        data,
+        has_more: Some(false),
+        next_token: None,
+    }))
+}
+
+/// Words that say nothing of an image.
+const STOP_WORDS: [&str; 10] = [
+    "a", "an", "and", "at", "for", "in", "of", "on", "the", "with",
+];
+
+/// The lower-case words of a text that say something.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// How many of the query's words `description` has.
+fn score(query: &[String], description: &str) -> usize {
+    let have = words(description);
+    query.iter().filter(|w| have.contains(w)).count()
+}
+
+fn hit(id: &str, kind: &str, width: i64, height: i64, url: String) -> AssetSearchResult {
+    let orientation = match width.cmp(&height) {
+        std::cmp::Ordering::Greater => "landscape",
+        std::cmp::Ordering::Less => "portrait",
+        std::cmp::Ordering::Equal => "square",
+    };
+    if kind == "icon" {
+        AssetSearchResult::Icon(response!(IconAssetItem {
+            height: Some(height),
+            id: id.to_string(),
+            is_transparent: Some(true),
+            orientation: Some(orientation.to_string()),
+            type_: IconAssetItemType::Icon,
+            url,
+            width: Some(width),
+        }))
+    } else {
+        AssetSearchResult::Image(response!(ImageAssetItem {
+            height: Some(height),
+            id: id.to_string(),
+            is_transparent: Some(false),
+            orientation: Some(orientation.to_string()),
+            type_: ImageAssetItemType::Image,
+            url,
+            width: Some(width),
+        }))
+    }
+}
+
+async fn search(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
+    let query = Query::parse(query.as_deref());
+    let Some(text) = query.get("query").filter(|q| !q.trim().is_empty()) else {
+        return Err(ApiErr::invalid(Some("query"), "'query' is required."));
+    };
+    let Some(kind) = query.one_of("type", &["image", "icon"])? else {
+        return Err(ApiErr::invalid(
+            Some("type"),
+            "'type' is required: image or icon.",
+        ));
+    };
+    let scope = query
+        .one_of("scope", &["public", "personal"])?
+        .unwrap_or("public");
+    let cursor = cursor(&query, "asset-search", 20, 50)?;
+    let wanted = words(text);
+    let state = sim.state();
+    let mut ranked: Vec<(usize, AssetSearchResult)> = if scope == "public" {
+        CATALOG
+            .iter()
+            .filter(|(_, k, ..)| *k == kind)
+            .map(|(id, k, description, w, h)| {
+                let extension = if *k == "icon" { "png" } else { "jpg" };
+                let url = state.file_url("search", &format!("{id}.{extension}"));
+                (score(&wanted, description), hit(id, k, *w, *h, url))
+            })
+            .collect()
+    } else {
+        // The account's own images, by name; it has no icons.
+        state
+            .assets
+            .iter()
+            .filter(|a| kind == "image" && file_type(&a.mime_type) == "image")
+            .map(|a| {
+                let url = state.file_url("assets", &a.id);
+                (
+                    score(&wanted, &a.name),
+                    hit(&a.id, "image", 1024, 1024, url),
+                )
+            })
+            .collect()
+    };
+    ranked.retain(|(score, _)| *score > 0);
+    // Best first; a stable sort keeps the catalog's order among equals.
+    ranked.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+    let items = ranked
+        .into_iter()
+        .enumerate()
+        .map(|(rank, (_, hit))| (rank as u64 + 1, hit))
+        .collect();
+    let (data, has_more, next_token) = paginate(items, cursor, "asset-search", false);
+    ok(response!(AssetSearchResultPage {
+        data,
+        has_more: Some(has_more),
+        next_token,
+    }))
+}

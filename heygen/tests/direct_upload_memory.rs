@@ -1,0 +1,117 @@
+//! Peak memory of a 100 MiB direct upload: the file is streamed from disk to the simulator,
+//! which streams it into a hash, so the process's live heap grows by a few MiB at most. Alone
+//! in its test binary: it counts every allocation of the process through its own global
+//! allocator.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use heygen::testing::Simulator;
+
+/// The system allocator, counting the bytes live and the most live at once.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(bytes: usize) {
+    let now = LIVE.fetch_add(bytes, Ordering::Relaxed) + bytes;
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+// SAFETY: every call is forwarded to `System` unchanged; only counters are updated.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let pointer = unsafe { System.alloc(layout) };
+        if !pointer.is_null() {
+            grew(layout.size());
+        }
+        pointer
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let pointer = unsafe { System.alloc_zeroed(layout) };
+        if !pointer.is_null() {
+            grew(layout.size());
+        }
+        pointer
+    }
+
+    unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(pointer, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+
+    unsafe fn realloc(&self, pointer: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let moved = unsafe { System.realloc(pointer, layout, new_size) };
+        if !moved.is_null() {
+            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+            grew(new_size);
+        }
+        moved
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+const MIB: usize = 1024 * 1024;
+
+/// Starts a measurement: the peak is reset to what is live now, which is returned.
+fn start_measuring() -> usize {
+    let live = LIVE.load(Ordering::Relaxed);
+    PEAK.store(live, Ordering::Relaxed);
+    live
+}
+
+#[tokio::test]
+async fn a_100_mib_file_is_uploaded_directly_with_a_few_mib_of_memory() {
+    let sim = Simulator::start().await;
+    let client = sim.client();
+    let dir = std::env::temp_dir().join(format!("heygen-direct-memory-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("keynote.mp4");
+    // Sparse: the disk holds nothing, reading it gives 100 MiB of zeros.
+    std::fs::File::create(&file)
+        .unwrap()
+        .set_len(100 * MIB as u64)
+        .unwrap();
+    // One call first, so the connection pool and the runtime's buffers exist before measuring.
+    client.users().me().await.unwrap();
+
+    let baseline = start_measuring();
+    let asset = client.assets().upload_file(&file).await.unwrap();
+    let peak = PEAK.load(Ordering::Relaxed) - baseline;
+    println!(
+        "peak live heap above the baseline during the 100 MiB upload: {peak} bytes ({:.2} MiB)",
+        peak as f64 / MIB as f64
+    );
+    assert_eq!(asset.size_bytes, 100 * MIB as i64);
+    let calls: Vec<String> = sim
+        .requests()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    let id = &asset.asset_id;
+    assert_eq!(
+        calls,
+        [
+            "GET /v3/users/me".to_string(),
+            "POST /v3/assets/direct-uploads".to_string(),
+            format!("PUT /upload/{id}"),
+            format!("POST /v3/assets/{id}/complete"),
+        ]
+    );
+    assert!(
+        peak < 16 * MIB,
+        "the upload held {peak} bytes at once: it is not streamed"
+    );
+
+    // The counter sees what it should: a buffer of the file's size shows in the peak.
+    let baseline = start_measuring();
+    let whole = std::fs::read(&file).unwrap();
+    let control = PEAK.load(Ordering::Relaxed) - baseline;
+    assert!(control >= 100 * MIB, "{control}");
+    drop(whole);
+    std::fs::remove_file(&file).unwrap();
+}

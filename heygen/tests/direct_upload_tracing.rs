@@ -1,0 +1,107 @@
+//! The presigned upload URL is a credential: the direct upload's logs name its host, never the
+//! URL's signature, and neither do its errors. Alone in its test binary: `tracing` caches
+//! per-callsite interest process-wide, so a subscriber set by one test among many threads would
+//! see callsites others registered first.
+
+use heygen::resources::assets::UploadOptions;
+use heygen::testing::{Fault, FaultRule, Simulator};
+
+/// A `tracing` writer into a shared buffer.
+#[derive(Clone, Default)]
+struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_upload_is_traced_by_host_and_attempt_never_with_the_signed_url() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let sim = Simulator::start().await;
+    let client = sim.client();
+    let dir = std::env::temp_dir().join(format!("heygen-direct-tracing-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("clip.mp4");
+    std::fs::write(&file, vec![7u8; 200_000]).unwrap();
+
+    // One upload retried after a 503, one that fails for good.
+    sim.inject(
+        FaultRule::new(Fault::Status(503))
+            .method("PUT")
+            .path("/upload/"),
+    );
+    let done = client
+        .assets()
+        .upload_direct(&file, &UploadOptions::new())
+        .await
+        .unwrap();
+    sim.inject(
+        FaultRule::new(Fault::Reset)
+            .times(3)
+            .method("PUT")
+            .path("/upload/"),
+    );
+    let err = client
+        .assets()
+        .upload_direct(&file, &UploadOptions::new())
+        .await
+        .unwrap_err();
+
+    let puts: Vec<_> = sim
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "PUT")
+        .collect();
+    assert_eq!(puts.len(), 5);
+    let mut secrets: Vec<String> = puts
+        .iter()
+        .filter_map(|put| put.query_param("signature"))
+        .collect();
+    secrets.extend(
+        puts.iter()
+            .filter_map(|put| put.header("x-sim-upload-token").map(str::to_string)),
+    );
+    secrets.push(sim.api_key().to_string());
+    assert_eq!(secrets.len(), 11);
+
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("heygen.upload"), "{logs}");
+    assert!(
+        logs.contains(&format!("asset_id={}", done.asset_id)) && logs.contains("host=127.0.0.1"),
+        "{logs}"
+    );
+    assert!(
+        logs.contains("attempt=2") && logs.contains("status=503"),
+        "{logs}"
+    );
+    assert!(
+        logs.contains("attempt=3"),
+        "the failed upload's last attempt: {logs}"
+    );
+    let shown = format!("{err} {err:?}");
+    for secret in &secrets {
+        assert!(
+            !logs.contains(secret.as_str()),
+            "{secret} leaked into the logs:\n{logs}"
+        );
+        assert!(
+            !shown.contains(secret.as_str()),
+            "{secret} leaked into the error: {shown}"
+        );
+    }
+    assert!(!logs.contains("signature=") && !shown.contains("signature="));
+}
