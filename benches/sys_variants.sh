@@ -12,6 +12,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 scratch=${1:-/tmp/heygen-sys-variants}
 results="$root/target/bench-results"
 mkdir -p "$results" "$scratch"
+# Each measured build compiles heygen-sys from nothing, debug included.
+export CARGO_INCREMENTAL=0
 rm -rf "$scratch/src"
 mkdir -p "$scratch/src"
 git -C "$root" archive HEAD | tar -x -C "$scratch/src"
