@@ -181,6 +181,7 @@ fn piece_response_headers_clone(n: usize, headers: &HeaderMap) {
 
 /// The generated URL: `encode_path(&video_id.to_string())` into `format!`.
 #[inline(never)]
+#[allow(clippy::unnecessary_to_owned)] // the generated code's `to_string`, measured as it is
 fn piece_url_generated(n: usize, base: &str, id: &str) {
     for _ in 0..n {
         let url = format!(
@@ -220,14 +221,13 @@ fn piece_clock(n: usize) {
     }
 }
 
+type BoxedExec =
+    dyn Fn(reqwest::Client) -> std::pin::Pin<Box<dyn Future<Output = usize> + Send>> + Send + Sync;
+
 /// `Exec`: the `reqwest::Client` cloned, the transport's future boxed behind a `dyn Fn`.
 #[inline(never)]
 fn piece_exec_box(n: usize, http: &reqwest::Client) {
-    let exec: Arc<
-        dyn Fn(reqwest::Client) -> std::pin::Pin<Box<dyn Future<Output = usize> + Send>>
-            + Send
-            + Sync,
-    > = Arc::new(|client| {
+    let exec: Arc<BoxedExec> = Arc::new(|client| {
         Box::pin(async move {
             let state = [0u8; 1024];
             black_box(&state);

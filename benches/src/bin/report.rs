@@ -50,7 +50,7 @@ fn main() {
         );
         let p = |key: &str| at(&paired, &format!("/{op}/{key}"));
         row(
-            &format!("… paired ABBA blocks: wall per call (median ratio)"),
+            "… paired ABBA blocks: wall per call (median ratio)",
             fmt_us(p("heygen_wall_us").map(|us| us * 1e3)),
             fmt_us(p("raw_wall_us").map(|us| us * 1e3)),
             fmt_ratio(p("wall_ratio")),
@@ -311,6 +311,11 @@ fn main() {
         }
     }
 
+    let pieces = profile
+        .as_ref()
+        .and_then(|p| p.get("pieces"))
+        .and_then(Value::as_object)
+        .cloned();
     println!("| Measure | heygen-rs | baseline / detail | ratio |");
     println!("| --- | --- | --- | --- |");
     for [a, b, c, d] in rows {
@@ -400,7 +405,7 @@ fn group_digits(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
