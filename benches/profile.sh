@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Callgrind profile of the per-call overhead (instruction counts: stable on a busy machine).
-# For get, create and a 10-item list page, through heygen and through the hand-written
-# baseline: instructions per call on the client thread, as the difference of two runs (N1 and
+# For get, create, a 10-item list page and a page of a 100-item stream, through heygen and
+# through the hand-written baseline: instructions per call (per page) on the client thread, as the difference of two runs (N1 and
 # N2 calls) divided by N2 - N1, so start-up and warm-up cancel out. Then, for get, the
 # functions whose inclusive cost per call heygen has and the baseline has not
 # (`callgrind_diff`).
@@ -28,12 +28,15 @@ instructions() {
 }
 
 json="{"
-for op in get create list; do
+for op in get create list stream; do
     json+="\"$op\":{"
+    # A stream's N counts pages of 100 videos.
+    n1=$N1 n2=$N2
+    [ $op = stream ] && n1=$((N1 / 20)) n2=$((N2 / 20))
     for side in heygen raw; do
-        a=$(instructions "$side" "$op" "$N1")
-        b=$(instructions "$side" "$op" "$N2")
-        per_call=$(( (b - a) / (N2 - N1) ))
+        a=$(instructions "$side" "$op" "$n1")
+        b=$(instructions "$side" "$op" "$n2")
+        per_call=$(( (b - a) / (n2 - n1) ))
         echo "$op $side: $per_call instructions per call" >&2
         json+="\"$side\":$per_call,"
     done
@@ -54,8 +57,10 @@ json+=",\"pieces\":{${pieces%,}},\"future_bytes\":$(sed 's/.*"future_bytes"://; 
 echo "$json" > "$target/bench-results/profile.json"
 
 # Where heygen's extra instructions go, per call (inclusive and self).
-for op in get create list; do
-    "$target/release/callgrind_diff" "$out/heygen-$op-$N1.cg-01" "$out/heygen-$op-$N2.cg-01" \
-        "$out/raw-$op-$N1.cg-01" "$out/raw-$op-$N2.cg-01" "$((N2 - N1))" > "$out/diff-$op.txt"
+for op in get create list stream; do
+    n1=$N1 n2=$N2
+    [ $op = stream ] && n1=$((N1 / 20)) n2=$((N2 / 20))
+    "$target/release/callgrind_diff" "$out/heygen-$op-$n1.cg-01" "$out/heygen-$op-$n2.cg-01" \
+        "$out/raw-$op-$n1.cg-01" "$out/raw-$op-$n2.cg-01" "$((n2 - n1))" > "$out/diff-$op.txt"
 done
-echo "per-function differences: $out/diff-{get,create,list}.txt" >&2
+echo "per-function differences: $out/diff-{get,create,list,stream}.txt" >&2

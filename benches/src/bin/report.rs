@@ -137,9 +137,16 @@ fn main() {
             fmt_ratio(p("cpu_ratio"))
         ),
     );
+    let (h, r) = (at(&profile, "/stream/heygen"), at(&profile, "/stream/raw"));
+    row(
+        "… instructions per page of 100, client thread (callgrind)",
+        fmt_num(h, ""),
+        fmt_num(r, ""),
+        ratio(h, r),
+    );
     let get = |path: &str| at(&scale, path);
     row(
-        "Stream peak heap at 10k / 100k / 200k items",
+        "Stream peak heap (least of 3 runs) at 10k / 100k / 200k items",
         format!(
             "{} / {} / {}",
             fmt_bytes(get("/streams/heygen/peak_bytes/10000")),
@@ -162,11 +169,22 @@ fn main() {
             .and_then(Value::as_bool)
             .map_or("–", |flat| if flat { "within" } else { "NOT within" });
         let slope = fmt_bytes(get(&format!("/streams/{side}/growth_100k_to_200k_bytes")));
-        format!("{growth} ({verdict}); +{slope} for the next 1,000 pages")
+        format!("{growth} ({verdict}); {slope} for the next 1,000 pages")
     };
     row(
+        "… live heap at the last item (one page + state growing with the listing), 10k / 100k / 200k",
+        format!(
+            "{} / {} / {}",
+            fmt_bytes(get("/streams/heygen/live_at_last_item_bytes/10000")),
+            fmt_bytes(get("/streams/heygen/live_at_last_item_bytes/100000")),
+            fmt_bytes(get("/streams/heygen/live_at_last_item_bytes/200000"))
+        ),
+        "– (the loop keeps one page and the next cursor)".into(),
+        String::new(),
+    );
+    row(
         &format!(
-            "… growth 10k → 100k (bound: 2 pages = {}); 100k → 200k",
+            "… peak growth 10k → 100k (bound: 2 pages = {}); 100k → 200k",
             fmt_bytes(get("/streams/page_body_bytes").map(|b| 2.0 * b))
         ),
         flat("heygen"),
