@@ -43,9 +43,11 @@ clean_build heygen-release -p heygen --release
 # One hand-written file touched (mtime only), then edited (one private function added): only
 # `heygen` itself recompiles.
 file=heygen/src/resources/videos.rs
+cp $file "$scratch/videos.rs.orig"
 for profile in debug release; do
     flag=()
     [ $profile = release ] && flag=(--release)
+    cp "$scratch/videos.rs.orig" $file # what this profile's build saw
     touch $file
     build heygen-$profile-touch "$scratch/heygen-$profile" -p heygen "${flag[@]}"
     printf '\n#[allow(dead_code)]\nfn edited_for_the_build_benchmark() -> u32 {\n    %s\n}\n' "$RANDOM" >> $file

@@ -77,12 +77,12 @@ fn main() {
             "… allocations (bytes) per call",
             format!(
                 "{} ({})",
-                fmt_num(a("heygen", "allocations"), ""),
+                fmt_num(a("heygen", "allocations").map(f64::round), ""),
                 fmt_bytes(a("heygen", "bytes"))
             ),
             format!(
                 "{} ({})",
-                fmt_num(a("raw", "allocations"), ""),
+                fmt_num(a("raw", "allocations").map(f64::round), ""),
                 fmt_bytes(a("raw", "bytes"))
             ),
             ratio(a("heygen", "allocations"), a("raw", "allocations")),
