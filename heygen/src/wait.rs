@@ -452,10 +452,10 @@ pub fn last_seen<T: DeserializeOwned>(error: &Error) -> Option<T> {
 }
 
 pub mod create_many;
-mod entry_points;
 mod jobs;
 pub mod many;
 mod media_jobs;
+mod workflows;
 
 pub use create_many::DEFAULT_CONCURRENT_JOBS;
 pub use many::WaitMany;

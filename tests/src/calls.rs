@@ -455,7 +455,13 @@ pub fn ways() -> Vec<Way> {
             "createVideoAgentV3",
             "video_agents().create",
             resource,
-            |c, i| { data(c.video_agents().create(i.body()?).await) }
+            |c, i| {
+                data(
+                    c.video_agents()
+                        .create(i.body::<types::CreateVideoAgentRequest>()?)
+                        .await,
+                )
+            }
         ),
         way!(
             "listVideoAgentStyles",

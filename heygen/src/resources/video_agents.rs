@@ -1,18 +1,21 @@
 //! Video agents: a prompt becomes a session (`POST /v3/video-agents`) that renders a video by
 //! itself (`mode: generate`) or talks with the caller first (`mode: chat`: it may stop at
 //! `waiting_for_input` until [`VideoAgents::send_message`] answers). Sessions live at
-//! `/v3/video-agents/{session_id}` since 2026-04-09; their waits are in `crate::wait`.
+//! `/v3/video-agents/{session_id}` since 2026-04-09. Their waits follow the calls.
 
 use heygen_sys::types::{
     CreateVideoAgentRequest, CreateVideoAgentResponse, GeneratedVideoPage, GetSessionResponse,
     SendMessageRequest, SendMessageResponse, SessionResource, SessionSummary, StopSessionRequest,
-    StopSessionResponse, StyleItem,
+    StopSessionResponse, StyleItem, VideoAgentSessionStatus,
 };
 
 use futures::FutureExt as _;
+use heygen_sys::types::VideoDetail;
+use tokio::time::Instant;
 
 use super::{builder, cursor_list};
-use crate::{Client, Page, Paginator};
+use crate::wait::{JobState, WaitOptions, Waitable, poll};
+use crate::{Client, Error, Page, Paginator, Result};
 
 /// Video agents (`/v3/video-agents`): `client.video_agents()`.
 #[derive(Debug, Clone)]
@@ -68,18 +71,19 @@ impl VideoAgents {
     /// ```no_run
     /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
     /// use heygen::types::{CreateVideoAgentRequest, VideoAgentMode};
-    /// let request: CreateVideoAgentRequest = serde_json::from_value(serde_json::json!({
-    ///     "prompt": "A 30-second product teaser",
-    /// })).expect("a valid request");
-    /// let request = CreateVideoAgentRequest { mode: VideoAgentMode::Chat, ..request };
+    /// let request = CreateVideoAgentRequest::builder()
+    ///     .prompt("A 30-second product teaser")
+    ///     .mode(VideoAgentMode::Chat);
     /// let session = client.video_agents().create(request).await?;
     /// println!("session {} is {}", session.session_id, session.status);
     /// # Ok(()) }
     /// ```
-    pub async fn create(
-        &self,
-        request: CreateVideoAgentRequest,
-    ) -> crate::Result<CreateVideoAgentResponse> {
+    pub async fn create<R>(&self, request: R) -> crate::Result<CreateVideoAgentResponse>
+    where
+        R: TryInto<CreateVideoAgentRequest>,
+        R::Error: Into<crate::Error>,
+    {
+        let request = request.try_into().map_err(Into::into)?;
         let raw = self.client.raw();
         self.client
             .data(
@@ -222,5 +226,135 @@ impl VideoAgents {
             },
             |page| Page::from_envelope(page.data, page.has_more, page.next_token),
         )
+    }
+}
+
+/// Waits, beside the calls they poll.
+impl VideoAgents {
+    /// Wait until a session needs nobody but itself no more (`getVideoAgentSession` polled):
+    /// it completed, or (chat mode) it waits for the caller's reply. The progress callback gets
+    /// the session's `progress` figure; `thinking`, `reviewing` and `generating` are running;
+    /// `failed` is [`Error::JobFailed`] with the agent's error message.
+    ///
+    /// ```no_run
+    /// # async fn run(client: heygen::Client, reply: heygen::types::SendMessageRequest) -> heygen::Result<()> {
+    /// use heygen::resources::video_agents::SessionOutcome;
+    /// use heygen::wait::WaitOptions;
+    /// let agents = client.video_agents();
+    /// match agents.wait_session("session_id", &WaitOptions::new()).await? {
+    ///     SessionOutcome::Completed(session) => println!("video {:?}", session.video_id),
+    ///     SessionOutcome::WaitingForInput(session) => {
+    ///         println!("the agent asks: {:?}", session.messages.last().map(|m| &m.content));
+    ///         agents.send_message("session_id", reply).await?;
+    ///     }
+    ///     _ => {}
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn wait_session(
+        &self,
+        session_id: &str,
+        options: &WaitOptions,
+    ) -> Result<SessionOutcome> {
+        let polled = poll(session_id, options, || async move {
+            self.get_session(session_id).await.map(Settled)
+        })
+        .await?;
+        let session = polled.0;
+        Ok(match session.status {
+            VideoAgentSessionStatus::WaitingForInput => SessionOutcome::WaitingForInput(session),
+            _ => SessionOutcome::Completed(session),
+        })
+    }
+
+    /// Wait for a session to finish, then for the video it made; one deadline covers both.
+    /// A session waiting for the caller's reply is [`Error::InputRequired`]; a completed
+    /// session without a `video_id` is [`Error::JobFailed`].
+    pub async fn wait_video(&self, session_id: &str, options: &WaitOptions) -> Result<VideoDetail> {
+        let started = Instant::now();
+        let session = poll(session_id, options, || self.get_session(session_id)).await?;
+        self.video_of(session_id, session.video_id, started, options)
+            .await
+    }
+
+    /// Create a video from a prompt (`createVideoAgentV3`), then wait for the session and its
+    /// video. Meant for `mode: generate`; a `chat` session that stops for the caller's reply
+    /// ends the wait with [`Error::InputRequired`] naming the session.
+    pub async fn create_and_wait<R>(&self, request: R) -> Result<VideoDetail>
+    where
+        R: TryInto<CreateVideoAgentRequest>,
+        R::Error: Into<Error>,
+    {
+        self.create_and_wait_with(request, &WaitOptions::default())
+            .await
+    }
+
+    /// [`Self::create_and_wait`] with wait options (deadline, intervals, progress callback).
+    pub async fn create_and_wait_with<R>(
+        &self,
+        request: R,
+        options: &WaitOptions,
+    ) -> Result<VideoDetail>
+    where
+        R: TryInto<CreateVideoAgentRequest>,
+        R::Error: Into<Error>,
+    {
+        let started = Instant::now();
+        let created = self.create(request).await?;
+        let id = created.session_id.as_str();
+        let session = poll(id, options, || self.get_session(id)).await?;
+        self.video_of(id, session.video_id.or(created.video_id), started, options)
+            .await
+    }
+
+    async fn video_of(
+        &self,
+        session_id: &str,
+        video_id: Option<String>,
+        started: Instant,
+        options: &WaitOptions,
+    ) -> Result<VideoDetail> {
+        let Some(video_id) = video_id else {
+            return Err(Error::JobFailed {
+                kind: GetSessionResponse::KIND,
+                id: session_id.to_string(),
+                code: None,
+                message: Some("the session completed without a video_id".into()),
+            });
+        };
+        let mut rest = options.clone();
+        rest.timeout = options
+            .timeout
+            .map(|timeout| timeout.saturating_sub(started.elapsed()));
+        self.client.videos().wait_with(&video_id, &rest).await
+    }
+}
+
+/// A session polled until it completes, fails or waits for input: for
+/// [`VideoAgents::wait_session`], `waiting_for_input` is an outcome, not an error.
+#[derive(serde::Serialize)]
+#[serde(transparent)]
+struct Settled(GetSessionResponse);
+
+impl Waitable for Settled {
+    const KIND: &'static str = GetSessionResponse::KIND;
+
+    fn status(&self) -> &str {
+        self.0.status()
+    }
+
+    fn recognized(&self) -> bool {
+        self.0.recognized()
+    }
+
+    fn state(&self) -> JobState {
+        match self.0.state() {
+            JobState::InputRequired { .. } => JobState::Completed,
+            state => state,
+        }
+    }
+
+    fn progress(&self) -> Option<f64> {
+        self.0.progress()
     }
 }
