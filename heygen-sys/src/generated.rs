@@ -12,15 +12,9 @@ pub mod types {
 
 Field naming mirrors ``VideoTranslationDetail``
 (movio/api_service/app/controller/video_translate_v3_dto.py).*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AiClipping {
         ///Client-provided callback ID.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -61,15 +55,9 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     ///A single produced clip. Returned inline inside AiClippingDetail.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AiClippingClip {
         ///Clip aspect ratio. Null until status=completed.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -104,16 +92,9 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     ///`AiClippingEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AiClippingEnvelope {
         /**Full job resource. Returned by Get / List / webhook payloads.
 
@@ -129,14 +110,8 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     ///Reserved. Not currently returned on read: the job row does not persist output_settings, so Get, List, and webhook responses always omit this field.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AiClippingOutputSettings {
         ///Aspect ratio for all produced clips. Default 'portrait' (9:16, social-ready).
         #[serde(default = "defaults::ai_clipping_output_settings_aspect_ratio")]
@@ -172,16 +147,9 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     ///`AiClippingPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AiClippingPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<AiClipping>,
@@ -199,15 +167,9 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     ///Response payload for GET /v3/assets/{asset_id} and items of GET /v3/assets.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct Asset {
         ///Identifier of the folder the asset is stored in. Null if the asset is at the space root.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -236,15 +198,9 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     ///Asset input via base64-encoded content.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AssetBase64 {
         ///Base64-encoded file content
         pub data: ::std::string::String,
@@ -271,9 +227,9 @@ Field naming mirrors ``VideoTranslationDetail``
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum AssetBase64Type {
         #[serde(rename = "base64")]
         Base64,
@@ -318,16 +274,9 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     ///`AssetEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AssetEnvelope {
         ///Response payload for GET /v3/assets/{asset_id} and items of GET /v3/assets.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -340,15 +289,9 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     ///Asset input via HeyGen asset ID (from POST /v1/asset).
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AssetId {
         ///HeyGen asset ID from POST /v1/asset upload endpoint
         pub asset_id: ::std::string::String,
@@ -373,9 +316,9 @@ Field naming mirrors ``VideoTranslationDetail``
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum AssetIdType {
         #[serde(rename = "asset_id")]
         AssetId,
@@ -420,16 +363,9 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     ///`AssetPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AssetPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<Asset>,
@@ -447,16 +383,9 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     ///`AssetSearchResultPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AssetSearchResultPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<AssetSearchResult>,
@@ -474,15 +403,9 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     ///Asset input via publicly accessible HTTPS URL.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AssetUrl {
         ///Input type discriminator
         #[serde(rename = "type", default = "defaults::asset_url_type")]
@@ -507,9 +430,9 @@ Field naming mirrors ``VideoTranslationDetail``
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum AssetUrlType {
         #[serde(rename = "url")]
         Url,
@@ -554,15 +477,9 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     ///A single audio track in the catalog search response.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AudioSound {
         ///Temporary pre-signed URL to download the audio file. Expires; do not cache long-term.
         pub audio_url: ::std::string::String,
@@ -594,16 +511,9 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     ///`AudioSoundPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AudioSoundPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<AudioSound>,
@@ -621,15 +531,9 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     ///A single voice in the listing response.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AudioVoiceItem {
         ///Gender of the voice.
         pub gender: ::std::string::String,
@@ -657,16 +561,9 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     ///`AudioVoiceItemPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AudioVoiceItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<AudioVoiceItem>,
@@ -684,15 +581,9 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     ///`AutoReloadInfo`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AutoReloadInfo {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub amount_usd: ::std::option::Option<f64>,
@@ -707,15 +598,9 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     ///Error details for a failed avatar creation.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AvatarError {
         ///Machine-readable error code.
         pub code: ::std::string::String,
@@ -732,15 +617,9 @@ Field naming mirrors ``VideoTranslationDetail``
 
 Groups are containers for looks (outfits/styles). To determine avatar type
 and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AvatarGroupItem {
         ///The status of consent for the group. None means consent is not required.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -779,16 +658,9 @@ and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
         }
     }
     ///`AvatarGroupItemEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AvatarGroupItemEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<AvatarGroupItem>,
@@ -800,16 +672,9 @@ and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
         }
     }
     ///`AvatarGroupItemPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AvatarGroupItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<AvatarGroupItem>,
@@ -838,14 +703,8 @@ avatars):
 
 Not supported for raw image input (``type: "image"``).
 ``motion_prompt`` and ``expressiveness`` are not supported with this engine.*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AvatarIiiEngineConfig {
         ///Engine type discriminator. Must be 'avatar_iii'. Resolves to Digital Twin for video avatar looks (digital_twin, studio_avatar) and Photo Avatar for photo_avatar looks; not supported for raw image input. Check supported_api_engines on the avatar look to confirm eligibility.
         #[serde(rename = "type", default = "defaults::avatar_iii_engine_config_type")]
@@ -875,9 +734,9 @@ Not supported for raw image input (``type: "image"``).
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum AvatarIiiEngineConfigType {
         #[serde(rename = "avatar_iii")]
         AvatarIii,
@@ -922,14 +781,8 @@ Not supported for raw image input (``type: "image"``).
         }
     }
     ///Avatar IV engine configuration (default behavior).
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AvatarIvEngineConfig {
         ///Engine type discriminator. Must be 'avatar_iv'.
         #[serde(rename = "type", default = "defaults::avatar_iv_engine_config_type")]
@@ -959,9 +812,9 @@ Not supported for raw image input (``type: "image"``).
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum AvatarIvEngineConfigType {
         #[serde(rename = "avatar_iv")]
         AvatarIv,
@@ -1009,15 +862,9 @@ Not supported for raw image input (``type: "image"``).
 
 The ``id`` field is the look-level identifier to pass as ``avatar_id``
 to POST /v3/videos.*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AvatarLookItem {
         ///Avatar type — determines engine and parameter compatibility.
         pub avatar_type: AvatarLookType,
@@ -1069,16 +916,9 @@ to POST /v3/videos.*/
         }
     }
     ///`AvatarLookItemEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AvatarLookItemEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<AvatarLookItem>,
@@ -1090,16 +930,9 @@ to POST /v3/videos.*/
         }
     }
     ///`AvatarLookItemPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AvatarLookItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<AvatarLookItem>,
@@ -1117,14 +950,8 @@ to POST /v3/videos.*/
         }
     }
     ///Avatar V engine configuration with cross-reference-driven animation.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AvatarVEngineConfig {
         ///Optional instant_avatar look to use as the animation reference. Must be an `instant_avatar` look (studio / photo / other look types are rejected) belonging to the same avatar group as `avatar_id`. When omitted, video avatars self-reference and photo avatars auto-select the best instant_avatar sibling in their group.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1158,9 +985,9 @@ to POST /v3/videos.*/
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum AvatarVEngineConfigType {
         #[serde(rename = "avatar_v")]
         AvatarV,
@@ -1205,14 +1032,8 @@ to POST /v3/videos.*/
         }
     }
     ///A whole-frame speaking scene backed by an avatar or an animated image.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct AvatarVideoScene {
         ///Scene source, discriminated by its own 'type': 'avatar' (avatar_id + audio) or 'image' (image asset + audio). The scene duration is derived server-side from the audio.
         pub input: AvatarVideoSceneInput,
@@ -1237,9 +1058,9 @@ to POST /v3/videos.*/
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum AvatarVideoSceneType {
         #[serde(rename = "avatar_video")]
         AvatarVideo,
@@ -1284,15 +1105,9 @@ to POST /v3/videos.*/
         }
     }
     ///`BackgroundRemoval`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct BackgroundRemoval {
         ///Unix timestamp (seconds) when the job completed. Present once completed.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1321,16 +1136,9 @@ to POST /v3/videos.*/
         }
     }
     ///`BackgroundRemovalEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct BackgroundRemovalEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<BackgroundRemoval>,
@@ -1342,16 +1150,9 @@ to POST /v3/videos.*/
         }
     }
     ///`BackgroundRemovalPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct BackgroundRemovalPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<BackgroundRemoval>,
@@ -1369,14 +1170,8 @@ to POST /v3/videos.*/
         }
     }
     ///Background configuration for the generated video.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct BackgroundSetting {
         ///HeyGen asset ID of the background image. Used when type is 'image'. Mutually exclusive with url.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1398,15 +1193,9 @@ to POST /v3/videos.*/
         }
     }
     ///`Batch`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct Batch {
         ///Batch identifier.
         pub batch_id: ::std::string::String,
@@ -1439,15 +1228,9 @@ to POST /v3/videos.*/
         }
     }
     ///`BatchCreateResponse`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct BatchCreateResponse {
         ///Batch identifier: poll GET /v3/{videos|video-translations|lipsyncs}/batches/{batch_id}.
         pub batch_id: ::std::string::String,
@@ -1471,16 +1254,9 @@ to POST /v3/videos.*/
         }
     }
     ///`BatchCreateResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct BatchCreateResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<BatchCreateResponse>,
@@ -1492,16 +1268,9 @@ to POST /v3/videos.*/
         }
     }
     ///`BatchEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct BatchEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<Batch>,
@@ -1513,15 +1282,9 @@ to POST /v3/videos.*/
         }
     }
     ///`BatchItem`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct BatchItem {
         ///Failure details when status is failed.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1543,15 +1306,9 @@ to POST /v3/videos.*/
         }
     }
     ///A single brand glossary entry in the list response.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct BrandGlossary {
         ///Unique brand glossary ID. Pass this value as `brand_glossary_id` (or the legacy alias `brand_voice_id`) on POST /v2/video_translate to apply the glossary during translation.
         pub brand_glossary_id: ::std::string::String,
@@ -1569,16 +1326,9 @@ to POST /v3/videos.*/
         }
     }
     ///`BrandGlossaryPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct BrandGlossaryPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<BrandGlossary>,
@@ -1596,15 +1346,9 @@ to POST /v3/videos.*/
         }
     }
     ///A brand kit in the listing response.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct BrandKit {
         ///Unique brand kit identifier. Pass to POST /v3/video-agents as brand_kit_id.
         pub brand_kit_id: ::std::string::String,
@@ -1624,16 +1368,9 @@ to POST /v3/videos.*/
         }
     }
     ///`BrandKitPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct BrandKitPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<BrandKit>,
@@ -1651,14 +1388,8 @@ to POST /v3/videos.*/
         }
     }
     ///Request body for POST /v3/voices/clone.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CloneVoiceRequest {
         ///Audio file for voice cloning. Provide as {type: 'url', url: '...'}, {type: 'asset_id', asset_id: '...'}, or {type: 'base64', media_type: '...', data: '...'}.
         pub audio: AssetInput,
@@ -1678,15 +1409,9 @@ to POST /v3/videos.*/
         }
     }
     ///Response for POST /v3/voices/clone.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CloneVoiceResponse {
         ///Voice clone ID. Use GET /v3/voices/{voice_clone_id} to poll status.
         pub voice_clone_id: ::std::string::String,
@@ -1698,16 +1423,9 @@ to POST /v3/videos.*/
         }
     }
     ///`CloneVoiceResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CloneVoiceResponseEnvelope {
         ///Response for POST /v3/voices/clone.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1720,14 +1438,8 @@ to POST /v3/videos.*/
         }
     }
     ///Finalize every uploaded file in a batch (POST /v3/assets/complete/batches).
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CompleteAssetUploadBatchRequest {
         ///Identifier returned by POST /v3/assets/direct-uploads/batches.
         pub batch_id: ::std::string::String,
@@ -1739,15 +1451,8 @@ to POST /v3/videos.*/
         }
     }
     ///Finalize a presigned upload (POST /v3/assets/{asset_id}/complete).
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CompleteAssetUploadRequest {
         ///Optional SHA256 (hex) cross-check.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1760,15 +1465,9 @@ to POST /v3/videos.*/
         }
     }
     ///Result of finalizing an upload.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CompleteAssetUploadResponse {
         ///The reusable asset identifier.
         pub asset_id: ::std::string::String,
@@ -1788,16 +1487,9 @@ to POST /v3/videos.*/
         }
     }
     ///`CompleteAssetUploadResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CompleteAssetUploadResponseEnvelope {
         ///Result of finalizing an upload.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1810,14 +1502,8 @@ to POST /v3/videos.*/
         }
     }
     ///Request body for POST /v3/ai-clipping.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAiClippingRequest {
         ///Opaque client identifier echoed verbatim in webhook payloads. Mirrors /v3/video-translations callback_id.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1844,15 +1530,9 @@ to POST /v3/videos.*/
         }
     }
     ///Response for POST /v3/ai-clipping.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAiClippingResponse {
         ///The AI clipping job's id: poll GET /v3/ai-clipping/{job_id} with it.
         pub ai_clipping_id: ::std::string::String,
@@ -1864,16 +1544,9 @@ to POST /v3/videos.*/
         }
     }
     ///`CreateAiClippingResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAiClippingResponseEnvelope {
         ///Response for POST /v3/ai-clipping.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1886,14 +1559,8 @@ to POST /v3/videos.*/
         }
     }
     ///`CreateAssetUploadBatchRequest`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAssetUploadBatchRequest {
         ///Reserved for parity with the other batch APIs; asset completion does not emit a webhook.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1911,15 +1578,9 @@ to POST /v3/videos.*/
         }
     }
     ///`CreateAssetUploadBatchResponse`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAssetUploadBatchResponse {
         ///Identifier of the created batch. Pass to POST /v3/assets/complete/batches once all files are uploaded.
         pub batch_id: ::std::string::String,
@@ -1933,16 +1594,9 @@ to POST /v3/videos.*/
         }
     }
     ///`CreateAssetUploadBatchResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAssetUploadBatchResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateAssetUploadBatchResponse>,
@@ -1954,14 +1608,8 @@ to POST /v3/videos.*/
         }
     }
     ///Request to begin a presigned direct-to-S3 upload (POST /v3/assets/direct-uploads).
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAssetUploadRequest {
         ///Optional SHA256 of the file as hex. When provided, S3 enforces it on upload.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1980,15 +1628,9 @@ to POST /v3/videos.*/
         }
     }
     ///Presigned upload instructions.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAssetUploadResponse {
         ///Reusable asset identifier. Becomes usable after POST /v3/assets/{asset_id}/complete.
         pub asset_id: ::std::string::String,
@@ -2013,16 +1655,9 @@ to POST /v3/videos.*/
         }
     }
     ///`CreateAssetUploadResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAssetUploadResponseEnvelope {
         ///Presigned upload instructions.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2035,15 +1670,8 @@ to POST /v3/videos.*/
         }
     }
     ///Request body for POST /v3/avatars/{group_id}/consent.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAvatarConsentRequest {
         ///Custom consent text rendered on the consent page in place of the default HeyGen text. Available as a premium option for select Enterprise customers — e.g. to display co-branded language like "I, (Name), hereby allow HeyGen and {Company} to use footage of me...". Plain text only; rendered as text (not HTML). The characters `<` and `>` are rejected to prevent stored-HTML injection. To request access, please contact our support team.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2062,15 +1690,9 @@ to POST /v3/videos.*/
         }
     }
     ///Response body for POST /v3/avatars/{group_id}/consent.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAvatarConsentResponse {
         ///The avatar group associated with this consent.
         pub avatar_group: AvatarGroupItem,
@@ -2085,16 +1707,9 @@ to POST /v3/videos.*/
         }
     }
     ///`CreateAvatarConsentResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAvatarConsentResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateAvatarConsentResponse>,
@@ -2106,16 +1721,9 @@ to POST /v3/videos.*/
         }
     }
     ///`CreateAvatarResponse`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAvatarResponse {
         ///The avatar group.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2131,16 +1739,9 @@ to POST /v3/videos.*/
         }
     }
     ///`CreateAvatarResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAvatarResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateAvatarResponse>,
@@ -2152,15 +1753,8 @@ to POST /v3/videos.*/
         }
     }
     ///Request body for POST /v2/videos — unified video creation.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAvatarVideoRequest {
         ///Output video aspect ratio.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2221,18 +1815,9 @@ to POST /v3/videos.*/
         }
     }
     ///Text script for the avatar to speak. Requires voice_id.
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAvatarVideoRequestScript(::std::string::String);
     impl ::std::ops::Deref for CreateAvatarVideoRequestScript {
         type Target = ::std::string::String;
@@ -2286,15 +1871,9 @@ to POST /v3/videos.*/
         }
     }
     ///`CreateAvatarVideoResponse`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAvatarVideoResponse {
         ///Resolved output format for the video.
         #[serde(default = "defaults::create_avatar_video_response_output_format")]
@@ -2311,16 +1890,9 @@ to POST /v3/videos.*/
         }
     }
     ///`CreateAvatarVideoResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateAvatarVideoResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateAvatarVideoResponse>,
@@ -2332,14 +1904,8 @@ to POST /v3/videos.*/
         }
     }
     ///`CreateBackgroundRemovalRequest`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateBackgroundRemovalRequest {
         ///Output layers to return. Any of: 'foreground' (subject on a transparent background), 'mask' (grayscale alpha matte), 'background' (the scene with the subject removed). Defaults to all three.
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -2360,14 +1926,8 @@ to POST /v3/videos.*/
         }
     }
     ///`CreateDigitalTwinRequest`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateDigitalTwinRequest {
         ///Optional identity you would like to attach the digital twin to. By default it will create a new identity.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2397,9 +1957,9 @@ to POST /v3/videos.*/
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum CreateDigitalTwinRequestType {
         #[serde(rename = "digital_twin")]
         DigitalTwin,
@@ -2445,15 +2005,9 @@ to POST /v3/videos.*/
         }
     }
     ///Request body for multi-workflow graph execution via POST /v1/workflows/graph-executions.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateGraphExecutionRequest {
         ///Workflows to execute as a DAG
         pub workflows: ::std::vec::Vec<WorkflowRequestEntry>,
@@ -2465,14 +2019,8 @@ to POST /v3/videos.*/
         }
     }
     ///`CreateLipsyncBatchRequest`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateLipsyncBatchRequest {
         ///Webhook URL invoked once when every item in the batch reaches a terminal state.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2490,15 +2038,9 @@ to POST /v3/videos.*/
         }
     }
     ///Request body for POST /v3/lipsyncs.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateLipsyncRequest {
         ///Replacement audio — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
         pub audio: AssetReference,
@@ -2554,14 +2096,8 @@ to POST /v3/videos.*/
         }
     }
     ///`CreatePhotoAvatarRequest`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreatePhotoAvatarRequest {
         ///Optional identity you would like to attach the photo avatar to. By default it will create a new identity.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2591,9 +2127,9 @@ to POST /v3/videos.*/
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum CreatePhotoAvatarRequestType {
         #[serde(rename = "photo")]
         Photo,
@@ -2639,14 +2175,8 @@ to POST /v3/videos.*/
         }
     }
     ///`CreatePromptAvatarRequest`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreatePromptAvatarRequest {
         ///Optional identity you would like to attach the prompted avatar to. By default it will create a new identity.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2675,18 +2205,9 @@ to POST /v3/videos.*/
         }
     }
     ///Prompt for avatar generation.
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreatePromptAvatarRequestPrompt(::std::string::String);
     impl ::std::ops::Deref for CreatePromptAvatarRequestPrompt {
         type Target = ::std::string::String;
@@ -2751,9 +2272,9 @@ to POST /v3/videos.*/
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum CreatePromptAvatarRequestType {
         #[serde(rename = "prompt")]
         Prompt,
@@ -2799,15 +2320,9 @@ to POST /v3/videos.*/
         }
     }
     ///Request body for POST /v3/video-translations/proofreads.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateProofreadRequest {
         ///Brand glossary ID for custom term translations (e.g. translate 'Reformer' as 'Pilates equipment', not 'political activist'). Alias for the legacy `brand_voice_id` field. Discover IDs via GET /v3/brand-glossaries.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2853,15 +2368,9 @@ to POST /v3/videos.*/
         }
     }
     ///Response for POST /v3/video-translations/proofreads.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateProofreadResponse {
         ///Proofread IDs, one per target language
         pub proofread_ids: ::std::vec::Vec<::std::string::String>,
@@ -2875,16 +2384,9 @@ to POST /v3/videos.*/
         }
     }
     ///`CreateProofreadResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateProofreadResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateProofreadResponse>,
@@ -2896,15 +2398,9 @@ to POST /v3/videos.*/
         }
     }
     ///Request body for creating an interactive Video Agent session.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateSessionRequest {
         ///If true, skip interactive review and go straight to video generation (no storyboard approval step)
         #[serde(default)]
@@ -2943,18 +2439,9 @@ to POST /v3/videos.*/
         }
     }
     ///Initial message to the Video Agent (1-10000 characters)
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateSessionRequestPrompt(::std::string::String);
     impl ::std::ops::Deref for CreateSessionRequestPrompt {
         type Target = ::std::string::String;
@@ -3010,14 +2497,8 @@ to POST /v3/videos.*/
         }
     }
     ///Response from creating an interactive video agent session.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateSessionResponse {
         ///Unix timestamp of session creation
         pub created_at: i64,
@@ -3031,16 +2512,9 @@ to POST /v3/videos.*/
         }
     }
     ///`CreateVideoAgentEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoAgentEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<ExternalCreateVideoAgentSessionResponse>,
@@ -3059,15 +2533,9 @@ to POST /v3/videos.*/
 
 All configuration is flat (no nested config object). Files use the
 type-discriminated AssetInput union for flexible asset inputs.*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoAgentRequest {
         ///Specific avatar ID to use
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3109,18 +2577,9 @@ type-discriminated AssetInput union for flexible asset inputs.*/
         }
     }
     ///The message/prompt for video generation (1-10000 characters)
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoAgentRequestPrompt(::std::string::String);
     impl ::std::ops::Deref for CreateVideoAgentRequestPrompt {
         type Target = ::std::string::String;
@@ -3180,15 +2639,9 @@ type-discriminated AssetInput union for flexible asset inputs.*/
 
 Designed as a session resource for future extensibility — GET /v3/video-agents/{session_id}
 can return the same shape enriched with more fields (messages, video URL, etc.).*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoAgentResponse {
         ///Unix timestamp of session creation
         pub created_at: i64,
@@ -3207,16 +2660,9 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
         }
     }
     ///`CreateVideoAgentResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoAgentResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<CreateVideoAgentResponse>,
@@ -3228,14 +2674,8 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
         }
     }
     ///`CreateVideoAvatarRequest`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoAvatarRequest {
         ///Optional identity you would like to attach the video avatar to. By default it will create a new identity.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3265,9 +2705,9 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum CreateVideoAvatarRequestType {
         #[serde(rename = "video")]
         Video,
@@ -3313,14 +2753,8 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
         }
     }
     ///`CreateVideoBatchRequest`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoBatchRequest {
         ///Webhook URL invoked once when every item in the batch reaches a terminal state.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3342,14 +2776,8 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
 Provide an avatar_id to use a previously created avatar. The server
 automatically selects the appropriate engine based on the avatar type
 (video avatar or photo avatar).*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoFromAvatar {
         ///Output video aspect ratio.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3421,14 +2849,8 @@ automatically selects the appropriate engine based on the avatar type
         }
     }
     ///Caption generation settings. A sidecar subtitle file is always returned via subtitle_url; set 'style' to additionally burn captions into the rendered video.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoFromAvatarCaption {
         ///Output format for the sidecar caption file.
         #[serde(default = "defaults::create_video_from_avatar_caption_file_format")]
@@ -3462,9 +2884,9 @@ automatically selects the appropriate engine based on the avatar type
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum CreateVideoFromAvatarCaptionFileFormat {
         #[serde(rename = "srt")]
         Srt,
@@ -3520,9 +2942,9 @@ automatically selects the appropriate engine based on the avatar type
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum CreateVideoFromAvatarCaptionStyle {
         #[serde(rename = "default")]
         Default,
@@ -3563,18 +2985,9 @@ automatically selects the appropriate engine based on the avatar type
         }
     }
     ///Text script for the avatar to speak. Requires voice_id. Mutually exclusive with audio_url/audio_asset_id.
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoFromAvatarScript(::std::string::String);
     impl ::std::ops::Deref for CreateVideoFromAvatarScript {
         type Target = ::std::string::String;
@@ -3637,9 +3050,9 @@ automatically selects the appropriate engine based on the avatar type
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum CreateVideoFromAvatarType {
         #[serde(rename = "avatar")]
         Avatar,
@@ -3684,14 +3097,8 @@ automatically selects the appropriate engine based on the avatar type
         }
     }
     ///Custom watermark image to overlay on the video (PNG or JPEG). Available as a premium option for select Enterprise customers. To request access, please contact our support team.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoFromAvatarWatermark {
         ///Image asset to use as the watermark overlay (PNG or JPEG).
         pub image: AssetInput,
@@ -3712,14 +3119,8 @@ automatically selects the appropriate engine based on the avatar type
         }
     }
     ///Watermark placement. Defaults to bottom-right with standard margins when omitted.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoFromAvatarWatermarkPlacement {
         ///Fine-tune horizontal position. Fraction of frame width; 0.05 shifts 5% rightward, -0.05 shifts 5% leftward.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3755,14 +3156,8 @@ reference content: one to three avatar looks and optional reference assets
 (images / videos / audio). Unlike the ``avatar`` and ``image`` modes there is
 no script or voice — motion and speech are driven entirely by the prompt and
 the supplied references. Backed by the Seedance generation pipeline.*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoFromCinematicAvatar {
         ///Output aspect ratio. Supported for cinematic_avatar: '16:9', '9:16', '1:1'. Defaults to '16:9'.
         #[serde(default = "defaults::create_video_from_cinematic_avatar_aspect_ratio")]
@@ -3813,9 +3208,9 @@ the supplied references. Backed by the Seedance generation pipeline.*/
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum CreateVideoFromCinematicAvatarType {
         #[serde(rename = "cinematic_avatar")]
         CinematicAvatar,
@@ -3864,14 +3259,8 @@ the supplied references. Backed by the Seedance generation pipeline.*/
 
 Provide an image via URL, asset ID, or inline base64. The image will be
 animated with lip-sync to the provided audio or generated speech.*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoFromImage {
         ///Output video aspect ratio.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3940,18 +3329,9 @@ animated with lip-sync to the provided audio or generated speech.*/
         }
     }
     ///Text script for the avatar to speak. Requires voice_id. Mutually exclusive with audio_url/audio_asset_id.
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoFromImageScript(::std::string::String);
     impl ::std::ops::Deref for CreateVideoFromImageScript {
         type Target = ::std::string::String;
@@ -4014,9 +3394,9 @@ animated with lip-sync to the provided audio or generated speech.*/
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum CreateVideoFromImageType {
         #[serde(rename = "image")]
         Image,
@@ -4066,14 +3446,8 @@ The server owns layout and center-crops each scene to the global output
 canvas. Output settings are global (one per request); a single video_id is
 returned and rendering is all-or-nothing. MP4 only in v1 — the output
 container is fixed and ``output_format`` is not exposed.*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoFromStudio {
         ///Global output aspect ratio. Supported values: '16:9', '9:16', '4:5', '5:4', '1:1', 'auto'. Defaults to '16:9'. Each scene is center-cropped to this canvas.
         #[serde(default = "defaults::create_video_from_studio_aspect_ratio")]
@@ -4119,9 +3493,9 @@ container is fixed and ``output_format`` is not exposed.*/
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum CreateVideoFromStudioType {
         #[serde(rename = "studio")]
         Studio,
@@ -4166,14 +3540,8 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///`CreateVideoTranslationBatchRequest`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoTranslationBatchRequest {
         ///Webhook URL invoked once when every item in the batch reaches a terminal state.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4191,15 +3559,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///Request body for POST /v3/video-translations.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoTranslationRequest {
         ///Custom audio for dubbing — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4284,15 +3646,8 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///Use a preset stock voice for the translation instead of recreating the original speaker's voice. By default, Video Translation clones the original speaker so the result sounds like them; with this enabled, the translation is spoken by a natural preset voice optimized for clear pronunciation and accent in the target language (the result will not sound like the original speaker). Enterprise feature, available for selected accounts and languages by request — contact your HeyGen account team.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateVideoTranslationRequestStockVoiceConfig {
         ///Optional. Pin specific stock voice IDs to draw from. If omitted, the target language's default stock-voice pool is used.
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -4308,15 +3663,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///Request body for POST /v3/webhooks/endpoints.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateWebhookEndpointRequest {
         ///Optional entity ID to scope this endpoint to a specific resource (e.g. a personalized video project).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4334,15 +3683,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///Request body for single-workflow execution via POST /v1/workflows/executions.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreateWorkflowExecutionRequest {
         ///Workflow-specific input matching the workflow's input schema
         pub input: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
@@ -4356,16 +3699,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///`CreditPool`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct CreditPool {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub remaining: ::std::option::Option<i64>,
@@ -4379,15 +3715,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///`DeleteBackgroundRemovalResponse`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DeleteBackgroundRemovalResponse {
         ///Always true on success.
         pub deleted: bool,
@@ -4401,16 +3731,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///`DeleteBackgroundRemovalResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DeleteBackgroundRemovalResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<DeleteBackgroundRemovalResponse>,
@@ -4422,15 +3745,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///`DeleteVideoResponse`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DeleteVideoResponse {
         ///Always true on success
         #[serde(default = "defaults::default_bool::<true>")]
@@ -4445,16 +3762,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///`DeleteVideoResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DeleteVideoResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<DeleteVideoResponse>,
@@ -4466,16 +3776,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///`DeleteVideoTranslationV3Envelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DeleteVideoTranslationV3Envelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslationDeleteResponse>,
@@ -4487,15 +3790,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///Response for DELETE /v3/voices/{voice_id}.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DeleteVoiceResponse {
         ///ID of the deleted voice.
         pub voice_id: ::std::string::String,
@@ -4507,16 +3804,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///`DeleteVoiceResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DeleteVoiceResponseEnvelope {
         ///Response for DELETE /v3/voices/{voice_id}.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4529,16 +3819,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///`DeleteWebhookEndpointEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DeleteWebhookEndpointEnvelope {
         #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
         pub data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
@@ -4554,15 +3837,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///Request body for POST /v3/voices — design a voice via semantic search.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DesignVoiceRequest {
         ///Filter by gender: 'male' or 'female'.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4583,18 +3860,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///Natural language description of the desired voice (e.g., 'warm, confident female narrator').
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DesignVoiceRequestPrompt(::std::string::String);
     impl ::std::ops::Deref for DesignVoiceRequestPrompt {
         type Target = ::std::string::String;
@@ -4650,15 +3918,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///Response payload for POST /v3/voices.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DesignVoiceResponseData {
         ///The seed used for this request. Increment to get different voices.
         pub seed: i64,
@@ -4672,16 +3934,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///`DesignVoiceResponseDataEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DesignVoiceResponseDataEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<DesignVoiceResponseData>,
@@ -4693,15 +3948,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///Response for GET /v3/video-translations/proofreads/{id}/srt.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DownloadSrtResponse {
         ///Presigned URL for the original SRT file (if provided at creation)
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4716,16 +3965,9 @@ container is fixed and ``output_format`` is not exposed.*/
         }
     }
     ///`DownloadSrtResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct DownloadSrtResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<DownloadSrtResponse>,
@@ -4741,14 +3983,8 @@ container is fixed and ``output_format`` is not exposed.*/
 Inherits the ElevenLabs tuning fields (model, stability, similarity_boost, style,
 use_speaker_boost) along with the eleven_v3 stability validator from
 :class:`movio.api_service.app.api_types.video.ElevenLabsSettings`.*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ElevenLabsEngineSettings {
         ///Engine type discriminator. Must be 'elevenlabs' for ElevenLabs-backed voices.
         #[serde(default = "defaults::eleven_labs_engine_settings_engine_type")]
@@ -4798,9 +4034,9 @@ use_speaker_boost) along with the eleven_v3 stability validator from
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum ElevenLabsEngineSettingsEngineType {
         #[serde(rename = "elevenlabs")]
         Elevenlabs,
@@ -4846,15 +4082,9 @@ use_speaker_boost) along with the eleven_v3 stability validator from
         }
     }
     ///Request body for creating a video from a prompt using Video Agent V2A.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ExternalCreateVideoAgentSessionRequest {
         ///Specific avatar ID to use
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4893,18 +4123,9 @@ use_speaker_boost) along with the eleven_v3 stability validator from
         }
     }
     ///The message/prompt for video generation (1-10000 characters)
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ExternalCreateVideoAgentSessionRequestPrompt(::std::string::String);
     impl ::std::ops::Deref for ExternalCreateVideoAgentSessionRequestPrompt {
         type Target = ::std::string::String;
@@ -4963,15 +4184,9 @@ use_speaker_boost) along with the eleven_v3 stability validator from
         }
     }
     ///Response from creating a video.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ExternalCreateVideoAgentSessionResponse {
         ///Video Agent session ID
         pub session_id: ::std::string::String,
@@ -4985,15 +4200,9 @@ use_speaker_boost) along with the eleven_v3 stability validator from
         }
     }
     ///Input file attachment for video generation.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct FileInput {
         ///HeyGen asset ID (from /v1/asset upload endpoint). Supported types: image (png, jpeg), video (mp4, webm), pdf.
         pub asset_id: ::std::string::String,
@@ -5007,14 +4216,8 @@ use_speaker_boost) along with the eleven_v3 stability validator from
     /**Engine-specific voice settings for Fish Audio-backed voices.
 
 Inherits Fish's tuning fields (model, stability, similarity).*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct FishEngineSettings {
         ///Engine type discriminator. Must be 'fish' for Fish Audio-backed voices.
         #[serde(default = "defaults::fish_engine_settings_engine_type")]
@@ -5056,9 +4259,9 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum FishEngineSettingsEngineType {
         #[serde(rename = "fish")]
         Fish,
@@ -5104,14 +4307,8 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         }
     }
     ///Request body for POST /v3/templates/{template_id}.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GenerateTemplateVideoRequest {
         ///Brand voice ID controlling pronunciation
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -5165,14 +4362,8 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         }
     }
     ///Output resolution override. Must match the template's aspect ratio.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GenerateTemplateVideoRequestDimension {
         ///Output video height in pixels (even number, 128-4096)
         pub height: i64,
@@ -5186,14 +4377,8 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         }
     }
     ///Subtitle style settings. Implies captions when provided.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GenerateTemplateVideoRequestSubtitles {
         ///Subtitle alignment
         #[serde(
@@ -5223,14 +4408,8 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         }
     }
     ///Subtitle position override
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GenerateTemplateVideoRequestSubtitlesPosition {
         ///Horizontal subtitle position
         #[serde(
@@ -5258,16 +4437,9 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         }
     }
     ///Request body for POST /v3/video-translations/proofreads/{id}/generate.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GenerateVideoRequest {
         ///ID included in webhook payload
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -5289,15 +4461,9 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         }
     }
     ///Response for POST /v3/video-translations/proofreads/{id}/generate.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GenerateVideoResponse {
         ///Initial status (always processing)
         pub status: ProofreadStatus,
@@ -5311,16 +4477,9 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         }
     }
     ///`GenerateVideoResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GenerateVideoResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<GenerateVideoResponse>,
@@ -5335,15 +4494,9 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
 
 If ``output_language`` is present the video is a translated video;
 otherwise it is a generated video.*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GeneratedVideo {
         ///Presigned URL to download the video file with captions burned in
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -5399,16 +4552,9 @@ otherwise it is a generated video.*/
         }
     }
     ///`GeneratedVideoEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GeneratedVideoEnvelope {
         /**Video resource returned by list and detail endpoints.
 
@@ -5424,16 +4570,9 @@ otherwise it is a generated video.*/
         }
     }
     ///`GeneratedVideoPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GeneratedVideoPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<GeneratedVideo>,
@@ -5451,15 +4590,8 @@ otherwise it is a generated video.*/
         }
     }
     ///Response from getting session resources.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetResourcesResponse {
         ///Pagination cursor
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -5475,15 +4607,9 @@ otherwise it is a generated video.*/
         }
     }
     ///Response from getting a video agent session.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetSessionResponse {
         ///Unix timestamp of session creation
         pub created_at: i64,
@@ -5511,16 +4637,9 @@ otherwise it is a generated video.*/
         }
     }
     ///`GetSessionResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetSessionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<GetSessionResponse>,
@@ -5532,16 +4651,9 @@ otherwise it is a generated video.*/
         }
     }
     ///`GetUserMeEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetUserMeEnvelope {
         ///API status code (100 = success)
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -5558,15 +4670,9 @@ otherwise it is a generated video.*/
         }
     }
     ///Response payload for GET /v3/voices/{voice_id}.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetVoiceResponse {
         ///Unix timestamp when the voice was created.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -5604,16 +4710,9 @@ otherwise it is a generated video.*/
         }
     }
     ///`GetVoiceResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct GetVoiceResponseEnvelope {
         ///Response payload for GET /v3/voices/{voice_id}.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -5626,15 +4725,9 @@ otherwise it is a generated video.*/
         }
     }
     ///An icon result — typically a transparent vector cutout.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct IconAssetItem {
         ///Pixel height, when known.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -5673,10 +4766,10 @@ otherwise it is a generated video.*/
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum IconAssetItemType {
         #[serde(rename = "icon")]
         Icon,
@@ -5721,15 +4814,9 @@ otherwise it is a generated video.*/
         }
     }
     ///A photographic image result.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ImageAssetItem {
         ///Pixel height, when known.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -5768,10 +4855,10 @@ otherwise it is a generated video.*/
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum ImageAssetItemType {
         #[serde(rename = "image")]
         Image,
@@ -5821,14 +4908,8 @@ Exactly one mode must be chosen:
 - silent: set ``duration`` (seconds) and no audio source.
 - narrated: set exactly one audio source (script + voice_id, audio_url, or
   audio_asset_id) and omit ``duration`` — the scene length follows the audio.*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ImageScene {
         ///Narrated mode: HeyGen asset ID of an uploaded audio file. Mutually exclusive with duration/script.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -5871,9 +4952,9 @@ Exactly one mode must be chosen:
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum ImageSceneType {
         #[serde(rename = "image")]
         Image,
@@ -5918,15 +4999,9 @@ Exactly one mode must be chosen:
         }
     }
     ///`LegacyApiError`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct LegacyApiError {
         ///Machine-readable error code
         pub code: ::std::string::String,
@@ -5940,16 +5015,9 @@ Exactly one mode must be chosen:
         }
     }
     ///`LegacyApiErrorEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct LegacyApiErrorEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<
@@ -5965,15 +5033,9 @@ Exactly one mode must be chosen:
         }
     }
     ///Response for POST /v3/lipsyncs.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct LipsyncCreateResponse {
         ///Lipsync ID — use GET /v3/lipsyncs/{id} to poll status
         pub lipsync_id: ::std::string::String,
@@ -5985,16 +5047,9 @@ Exactly one mode must be chosen:
         }
     }
     ///`LipsyncCreateResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct LipsyncCreateResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<LipsyncCreateResponse>,
@@ -6006,15 +5061,9 @@ Exactly one mode must be chosen:
         }
     }
     ///Response for DELETE /v3/lipsyncs/{id}.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct LipsyncDeleteResponse {
         ///ID of the deleted lipsync
         pub id: ::std::string::String,
@@ -6026,16 +5075,9 @@ Exactly one mode must be chosen:
         }
     }
     ///`LipsyncDeleteResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct LipsyncDeleteResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<LipsyncDeleteResponse>,
@@ -6047,15 +5089,9 @@ Exactly one mode must be chosen:
         }
     }
     ///Detailed lipsync resource.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct LipsyncDetail {
         ///Client-provided callback ID
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -6090,16 +5126,9 @@ Exactly one mode must be chosen:
         }
     }
     ///`LipsyncDetailEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct LipsyncDetailEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<LipsyncDetail>,
@@ -6111,16 +5140,9 @@ Exactly one mode must be chosen:
         }
     }
     ///`LipsyncDetailPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct LipsyncDetailPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<LipsyncDetail>,
@@ -6138,15 +5160,9 @@ Exactly one mode must be chosen:
         }
     }
     ///`ListTargetLanguageResponse`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ListTargetLanguageResponse {
         pub languages: ::std::vec::Vec<::std::string::String>,
     }
@@ -6157,16 +5173,9 @@ Exactly one mode must be chosen:
         }
     }
     ///`ListTargetLanguageResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ListTargetLanguageResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<ListTargetLanguageResponse>,
@@ -6178,15 +5187,9 @@ Exactly one mode must be chosen:
         }
     }
     ///Request body for creating a video translation job via the MCP server.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct McpVideoTranslateCreateRequest {
         ///Custom audio URL for audio dubbing
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -6269,15 +5272,9 @@ Exactly one mode must be chosen:
         }
     }
     ///Detailed proofread resource.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ProofreadDetail {
         ///Unix timestamp when the proofread was created
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -6309,16 +5306,9 @@ Exactly one mode must be chosen:
         }
     }
     ///`ProofreadDetailEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct ProofreadDetailEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<ProofreadDetail>,
@@ -6330,15 +5320,9 @@ Exactly one mode must be chosen:
         }
     }
     ///Response from rotating a webhook endpoint's signing secret.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RotateSecretResponseData {
         ///The endpoint whose secret was rotated.
         pub endpoint_id: ::std::string::String,
@@ -6352,16 +5336,9 @@ Exactly one mode must be chosen:
         }
     }
     ///`RotateSecretResponseDataEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct RotateSecretResponseDataEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<RotateSecretResponseData>,
@@ -6373,15 +5350,9 @@ Exactly one mode must be chosen:
         }
     }
     ///Request body for sending a follow-up message to a session.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SendMessageRequest {
         ///Override avatar for this message
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -6405,18 +5376,9 @@ Exactly one mode must be chosen:
         }
     }
     ///Text message to the agent
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SendMessageRequestMessage(::std::string::String);
     impl ::std::ops::Deref for SendMessageRequestMessage {
         type Target = ::std::string::String;
@@ -6472,15 +5434,9 @@ Exactly one mode must be chosen:
         }
     }
     ///Response from sending a message to a session.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SendMessageResponse {
         ///Run ID for this message processing
         pub run_id: ::std::string::String,
@@ -6497,16 +5453,9 @@ Exactly one mode must be chosen:
         }
     }
     ///`SendMessageResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SendMessageResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<SendMessageResponse>,
@@ -6518,15 +5467,9 @@ Exactly one mode must be chosen:
         }
     }
     ///Simplified chat message for external consumers.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SessionMessage {
         ///Message text content
         pub content: ::std::string::String,
@@ -6549,15 +5492,9 @@ Exactly one mode must be chosen:
         }
     }
     ///Simplified session resource for external consumers.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SessionResource {
         ///Unix timestamp of resource creation
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -6591,16 +5528,9 @@ Exactly one mode must be chosen:
         }
     }
     ///`SessionResourceEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SessionResourceEnvelope {
         ///Simplified session resource for external consumers.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -6613,15 +5543,9 @@ Exactly one mode must be chosen:
         }
     }
     ///A single session in the list response.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SessionSummary {
         ///Unix timestamp of session creation
         pub created_at: i64,
@@ -6638,16 +5562,9 @@ Exactly one mode must be chosen:
         }
     }
     ///`SessionSummaryPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SessionSummaryPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<SessionSummary>,
@@ -6665,15 +5582,9 @@ Exactly one mode must be chosen:
         }
     }
     ///`StandardApiError`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StandardApiError {
         ///Machine-readable error code
         pub code: ::std::string::String,
@@ -6693,16 +5604,9 @@ Exactly one mode must be chosen:
         }
     }
     ///`StandardApiErrorEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StandardApiErrorEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub error: ::std::option::Option<StandardApiError>,
@@ -6717,14 +5621,8 @@ Exactly one mode must be chosen:
 
 Starfish has no user-tunable settings today; set ``engine_type='starfish'`` to force
 Starfish routing on voices that support multiple engines.*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StarfishEngineSettings {
         ///Engine type discriminator. Must be 'starfish' for Starfish-backed voices.
         #[serde(default = "defaults::starfish_engine_settings_engine_type")]
@@ -6754,9 +5652,9 @@ Starfish routing on voices that support multiple engines.*/
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum StarfishEngineSettingsEngineType {
         #[serde(rename = "starfish")]
         Starfish,
@@ -6802,15 +5700,9 @@ Starfish routing on voices that support multiple engines.*/
         }
     }
     ///`StatusEntry`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StatusEntry {
         ///Set for entries expanded from a batch_id.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -6836,16 +5728,9 @@ Starfish routing on voices that support multiple engines.*/
         }
     }
     ///`StatusEntryPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StatusEntryPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<StatusEntry>,
@@ -6863,16 +5748,9 @@ Starfish routing on voices that support multiple engines.*/
         }
     }
     ///Request body for stopping a session (empty — no fields required).
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StopSessionRequest {}
     impl StopSessionRequest {
         ///A builder for this type: [`builder::StopSessionRequest`].
@@ -6881,15 +5759,9 @@ Starfish routing on voices that support multiple engines.*/
         }
     }
     ///Response from stopping a session.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StopSessionResponse {
         ///Session ID
         pub session_id: ::std::string::String,
@@ -6901,16 +5773,9 @@ Starfish routing on voices that support multiple engines.*/
         }
     }
     ///`StopSessionResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StopSessionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<StopSessionResponse>,
@@ -6927,14 +5792,8 @@ Mirrors the standalone ``avatar`` creation mode (``CreateVideoFromAvatar``)
 minus the output settings, which are global on the studio request. An audio
 source is required: exactly one of (script + voice_id), audio_url, or
 audio_asset_id.*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StudioAvatarInput {
         ///HeyGen asset ID of an uploaded audio file. Mutually exclusive with script.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -6986,9 +5845,9 @@ audio_asset_id.*/
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum StudioAvatarInputType {
         #[serde(rename = "avatar")]
         Avatar,
@@ -7033,14 +5892,8 @@ audio_asset_id.*/
         }
     }
     ///Voice tuning parameters (speed, pitch, locale).
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StudioAvatarInputVoiceSettings {
         ///Engine-specific voice tuning, discriminated by 'engine_type'. Use the variant matching the engine backing the chosen voice (e.g. engine_type='elevenlabs' for ElevenLabs-backed voices). The request is rejected if the voice_id is not compatible with the selected engine.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -7080,14 +5933,8 @@ audio_asset_id.*/
 v1 is COLOR-ONLY. Kept as a type-discriminated model so future ``image`` /
 ``video`` / ``blur`` background variants slot into ``StudioBackgroundInput``
 without changing the color wire shape.*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StudioColorBackgroundInput {
         ///Background color as a 6-digit hex string, e.g. '#1a2b3c'.
         pub color: ::std::string::String,
@@ -7115,9 +5962,9 @@ without changing the color wire shape.*/
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum StudioColorBackgroundInputType {
         #[serde(rename = "color")]
         Color,
@@ -7167,14 +6014,8 @@ without changing the color wire shape.*/
 Mirrors the standalone ``image`` creation mode (``CreateVideoFromImage``)
 minus the output settings. An audio source is required: exactly one of
 (script + voice_id), audio_url, or audio_asset_id.*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StudioImageInput {
         ///HeyGen asset ID of an uploaded audio file. Mutually exclusive with script.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -7220,9 +6061,9 @@ minus the output settings. An audio source is required: exactly one of
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum StudioImageInputType {
         #[serde(rename = "image")]
         Image,
@@ -7267,15 +6108,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///A single style in the listing response.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StyleItem {
         ///Aspect ratio (e.g., '16:9', '9:16', '1:1').
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -7301,16 +6136,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///`StyleItemPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StyleItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<StyleItem>,
@@ -7328,16 +6156,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///`SubscriptionCredits`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SubscriptionCredits {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub add_on_credits: ::std::option::Option<CreditPool>,
@@ -7351,15 +6172,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///`SubscriptionInfo`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct SubscriptionInfo {
         pub credits: SubscriptionCredits,
         pub plan: SubscriptionTier,
@@ -7371,15 +6186,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///Template detail including its variable schema and scenes.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct Template {
         ///Template aspect ratio
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -7414,16 +6223,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///`TemplateEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TemplateEnvelope {
         ///Template detail including its variable schema and scenes.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -7436,15 +6238,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///A scene defined in the template.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TemplateScene {
         ///Scene ID, usable in the generate request's scene_ids
         pub scene_id: ::std::string::String,
@@ -7462,15 +6258,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///A variable used within a scene.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TemplateSceneVariable {
         ///Variable name, matching a key in the template's variables
         pub name: ::std::string::String,
@@ -7484,15 +6274,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///Template summary returned by the list endpoint.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TemplateSummary {
         ///Template aspect ratio
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -7518,16 +6302,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///`TemplateSummaryPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TemplateSummaryPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<TemplateSummary>,
@@ -7545,15 +6322,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///Request body for POST /v1/audio/text_to_speech.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TextToSpeechRequest {
         ///Type of the input: 'text' for plain text, 'ssml' for SSML markup. Defaults to 'text'.
         #[serde(default = "defaults::text_to_speech_request_input_type")]
@@ -7579,18 +6350,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///Text to synthesize (1-5000 characters).
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TextToSpeechRequestText(::std::string::String);
     impl ::std::ops::Deref for TextToSpeechRequestText {
         type Target = ::std::string::String;
@@ -7646,15 +6408,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///Response payload for POST /v1/audio/text_to_speech.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TextToSpeechResponseData {
         ///URL of the generated audio file.
         pub audio_url: ::std::string::String,
@@ -7674,16 +6430,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///`TextToSpeechResponseDataEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct TextToSpeechResponseDataEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<TextToSpeechResponseData>,
@@ -7695,15 +6444,8 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///Request body for PATCH /v3/avatars/looks/<look_id>.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct UpdateAvatarLookRequest {
         ///New display name for the look.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -7716,18 +6458,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///New display name for the look.
-    #[derive(
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct UpdateAvatarLookRequestName(::std::string::String);
     impl ::std::ops::Deref for UpdateAvatarLookRequestName {
         type Target = ::std::string::String;
@@ -7780,15 +6513,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///Request body for PATCH /v3/lipsyncs/{id}.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct UpdateLipsyncRequest {
         ///New title for the lipsync
         pub title: ::std::string::String,
@@ -7800,15 +6527,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///Request body for PATCH /v3/video-translations/{id}.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct UpdateVideoTranslationRequest {
         ///New title for the video translation
         pub title: ::std::string::String,
@@ -7820,16 +6541,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///Request body for PATCH /v3/webhooks/endpoints/{endpoint_id}.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct UpdateWebhookEndpointRequest {
         ///New list of event types to subscribe to. Replaces the existing list.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -7845,14 +6559,8 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///Response from uploading an asset via POST /v3/assets.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct UploadAssetV3Response {
         ///Unique asset identifier for use in other endpoints like POST /v3/video-agents
         pub asset_id: ::std::string::String,
@@ -7870,15 +6578,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///Request body for PUT /v3/video-translations/proofreads/{id}/srt.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct UploadSrtRequest {
         ///SRT file — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
         pub srt: AssetReference,
@@ -7890,16 +6592,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///`UsageBasedInfo`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct UsageBasedInfo {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub included_credits: ::std::option::Option<f64>,
@@ -7917,15 +6612,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///`UserInfoResponse`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct UserInfoResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub billing_type: ::std::option::Option<BillingType>,
@@ -7950,16 +6639,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///`UserInfoResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct UserInfoResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<UserInfoResponse>,
@@ -7971,14 +6653,8 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///`V1apiError`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct V1apiError {
         ///API status code
         pub code: i64,
@@ -7992,16 +6668,9 @@ minus the output settings. An audio source is required: exactly one of
         }
     }
     ///Configuration options for video generation.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoAgentConfig {
         ///Specific avatar ID to use
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -8026,15 +6695,9 @@ minus the output settings. An audio source is required: exactly one of
 
 If ``output_language`` is present the video is a translated video;
 otherwise it is a generated video.*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoDetail {
         ///Presigned URL to download the video file with captions burned in
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -8090,16 +6753,9 @@ otherwise it is a generated video.*/
         }
     }
     ///`VideoDetailEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoDetailEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoDetail>,
@@ -8111,16 +6767,9 @@ otherwise it is a generated video.*/
         }
     }
     ///`VideoDetailPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoDetailPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<VideoDetail>,
@@ -8141,14 +6790,8 @@ otherwise it is a generated video.*/
 
 Optional ``playback`` exposes the audio volume / mute capability
 (PRINFRA-271); when omitted the clip plays at its source volume.*/
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoScene {
         ///Optional playback capability: audio 'volume' (0.0–1.0) and 'mute'. Omit to keep the clip's source volume.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -8166,14 +6809,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///Optional playback capability: audio 'volume' (0.0–1.0) and 'mute'. Omit to keep the clip's source volume.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoScenePlayback {
         ///If True, force the clip silent regardless of 'volume'.
         #[serde(default)]
@@ -8207,9 +6844,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         Hash,
         Ord,
         PartialEq,
-        PartialOrd,
-        schemars::JsonSchema
+        PartialOrd
     )]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub enum VideoSceneType {
         #[serde(rename = "video")]
         Video,
@@ -8254,15 +6891,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///`VideoTranslateCaptionGetResponse`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoTranslateCaptionGetResponse {
         pub caption_url: ::std::string::String,
     }
@@ -8273,16 +6904,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///`VideoTranslateCaptionGetResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoTranslateCaptionGetResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslateCaptionGetResponse>,
@@ -8294,16 +6918,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///`VideoTranslateCreateResponse`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoTranslateCreateResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub video_translate_id: ::std::option::Option<::std::string::String>,
@@ -8319,16 +6936,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///`VideoTranslateCreateResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoTranslateCreateResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslateCreateResponse>,
@@ -8340,14 +6950,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///Response for GET /v3/video-translations/{id}/caption.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoTranslationCaptionResponse {
         ///Presigned URL to download the caption file
         pub caption_url: ::std::string::String,
@@ -8359,15 +6963,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///Response for POST /v3/video-translations.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoTranslationCreateResponse {
         ///Video translation IDs, one per target language
         pub video_translation_ids: ::std::vec::Vec<::std::string::String>,
@@ -8379,16 +6977,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///`VideoTranslationCreateResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoTranslationCreateResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslationCreateResponse>,
@@ -8400,15 +6991,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///Response for DELETE /v3/video-translations/{id}.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoTranslationDeleteResponse {
         ///ID of the deleted video translation
         pub id: ::std::string::String,
@@ -8420,16 +7005,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///`VideoTranslationDeleteResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoTranslationDeleteResponseEnvelope {
         ///Response for DELETE /v3/ai-clipping/{id}.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -8442,15 +7020,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///Detailed video translation resource.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoTranslationDetail {
         ///Presigned download URL for the translated audio. Only present when status is completed.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -8500,16 +7072,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///`VideoTranslationDetailEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoTranslationDetailEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslationDetail>,
@@ -8521,16 +7086,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///`VideoTranslationDetailPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoTranslationDetailPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<VideoTranslationDetail>,
@@ -8548,15 +7106,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///Response for GET /v3/video-translations/languages.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoTranslationLanguagesResponse {
         ///List of supported target language codes
         pub languages: ::std::vec::Vec<::std::string::String>,
@@ -8568,16 +7120,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///`VideoTranslationLanguagesResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VideoTranslationLanguagesResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<VideoTranslationLanguagesResponse>,
@@ -8589,14 +7134,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///Voice tuning parameters for text-to-speech.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct VoiceSettingsInput {
         ///Engine-specific voice tuning, discriminated by 'engine_type'. Use the variant matching the engine backing the chosen voice (e.g. engine_type='elevenlabs' for ElevenLabs-backed voices). The request is rejected if the voice_id is not compatible with the selected engine.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -8632,15 +7171,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///`WalletInfo`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct WalletInfo {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub auto_reload: ::std::option::Option<AutoReloadInfo>,
@@ -8655,15 +7188,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///A registered webhook endpoint.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct WebhookEndpointResponse {
         ///ISO 8601 timestamp when the endpoint was created.
         pub created_at: ::std::string::String,
@@ -8687,16 +7214,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///`WebhookEndpointResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct WebhookEndpointResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<WebhookEndpointResponse>,
@@ -8708,16 +7228,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///`WebhookEndpointResponsePage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct WebhookEndpointResponsePage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<WebhookEndpointResponse>,
@@ -8735,15 +7248,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///A delivered webhook event.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct WebhookEventResponse {
         ///ISO 8601 timestamp when the event was created.
         pub created_at: ::std::string::String,
@@ -8761,16 +7268,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///`WebhookEventResponsePage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct WebhookEventResponsePage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<WebhookEventResponse>,
@@ -8788,15 +7288,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///A webhook event type with its description.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct WebhookEventTypeItem {
         ///Human-readable description of when this event fires.
         pub description: ::std::string::String,
@@ -8810,16 +7304,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///`WebhookEventTypeItemPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct WebhookEventTypeItemPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<WebhookEventTypeItem>,
@@ -8837,15 +7324,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///Word-level timing data from TTS generation.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct WordWithTimestamp {
         ///End time in seconds.
         pub end: f64,
@@ -8861,15 +7342,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///Schema information for a single exposed workflow.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct WorkflowCatalogEntry {
         ///Workflow category: content_ai, media_generation, utility
         pub category: ::std::string::String,
@@ -8891,16 +7366,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///`WorkflowCatalogEntryPage`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct WorkflowCatalogEntryPage {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<WorkflowCatalogEntry>,
@@ -8918,15 +7386,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///Response for polling a workflow execution (GET /v1/workflows/executions/<execution_id>).
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct WorkflowExecutionDetailResponse {
         ///Error details when failed
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -8953,16 +7415,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///`WorkflowExecutionDetailResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct WorkflowExecutionDetailResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<WorkflowExecutionDetailResponse>,
@@ -8974,15 +7429,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///Structured error detail for a workflow execution.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct WorkflowExecutionError {
         ///Machine-readable error code
         pub code: ::std::string::String,
@@ -8996,15 +7445,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///Response after submitting a workflow execution (POST /v1/workflows/executions).
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct WorkflowExecutionResponse {
         ///The execution ID to poll for results
         pub execution_id: ::std::string::String,
@@ -9019,16 +7462,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///`WorkflowExecutionResponseEnvelope`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        Default,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct WorkflowExecutionResponseEnvelope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<WorkflowExecutionResponse>,
@@ -9040,15 +7476,9 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     ///A single workflow within a multi-workflow graph submission.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct WorkflowRequestEntry {
         ///Unique identifier for this workflow within the graph
         pub id: ::std::string::String,
@@ -34040,6 +32470,7 @@ otherwise it is a generated video.*/
             }
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for CreateAvatarRequestBody {
         fn schema_name() -> ::std::string::String {
             "CreateAvatarRequestBody".to_string()
@@ -34172,6 +32603,7 @@ otherwise it is a generated video.*/
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for AvatarLookType {
         fn schema_name() -> ::std::string::String {
             "AvatarLookType".to_string()
@@ -34283,6 +32715,7 @@ otherwise it is a generated video.*/
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for AvatarStatus {
         fn schema_name() -> ::std::string::String {
             "AvatarStatus".to_string()
@@ -34380,6 +32813,7 @@ otherwise it is a generated video.*/
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for AudioVoiceType {
         fn schema_name() -> ::std::string::String {
             "AudioVoiceType".to_string()
@@ -34476,6 +32910,7 @@ otherwise it is a generated video.*/
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for Expressiveness {
         fn schema_name() -> ::std::string::String {
             "Expressiveness".to_string()
@@ -34591,6 +33026,7 @@ otherwise it is a generated video.*/
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for VideoAspectRatio {
         fn schema_name() -> ::std::string::String {
             "VideoAspectRatio".to_string()
@@ -34692,6 +33128,7 @@ otherwise it is a generated video.*/
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for VideoResolution {
         fn schema_name() -> ::std::string::String {
             "VideoResolution".to_string()
@@ -34803,6 +33240,7 @@ otherwise it is a generated video.*/
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for VideoStatus {
         fn schema_name() -> ::std::string::String {
             "VideoStatus".to_string()
@@ -34966,6 +33404,7 @@ otherwise it is a generated video.*/
             }
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for CreateVideoV3RequestBody {
         fn schema_name() -> ::std::string::String {
             "CreateVideoV3RequestBody".to_string()
@@ -35090,6 +33529,7 @@ otherwise it is a generated video.*/
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for VideoTranslationMode {
         fn schema_name() -> ::std::string::String {
             "VideoTranslationMode".to_string()
@@ -35196,6 +33636,7 @@ otherwise it is a generated video.*/
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for VideoTranslationStatus {
         fn schema_name() -> ::std::string::String {
             "VideoTranslationStatus".to_string()
@@ -35302,6 +33743,7 @@ otherwise it is a generated video.*/
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for ProofreadStatus {
         fn schema_name() -> ::std::string::String {
             "ProofreadStatus".to_string()
@@ -35409,6 +33851,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for BillingType {
         fn schema_name() -> ::std::string::String {
             "BillingType".to_string()
@@ -35532,6 +33975,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for SubscriptionTier {
         fn schema_name() -> ::std::string::String {
             "SubscriptionTier".to_string()
@@ -35630,6 +34074,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for WalletCurrency {
         fn schema_name() -> ::std::string::String {
             "WalletCurrency".to_string()
@@ -35873,6 +34318,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for WebhookEventType {
         fn schema_name() -> ::std::string::String {
             "WebhookEventType".to_string()
@@ -35993,6 +34439,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for SessionMessageType {
         fn schema_name() -> ::std::string::String {
             "SessionMessageType".to_string()
@@ -36113,6 +34560,7 @@ usage_based is populated depending on this value.
             }
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for AssetSearchResult {
         fn schema_name() -> ::std::string::String {
             "AssetSearchResult".to_string()
@@ -36224,6 +34672,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for CaptionFormat {
         fn schema_name() -> ::std::string::String {
             "CaptionFormat".to_string()
@@ -36316,6 +34765,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for SearchAssetsType {
         fn schema_name() -> ::std::string::String {
             "SearchAssetsType".to_string()
@@ -36408,6 +34858,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for SearchAssetsScope {
         fn schema_name() -> ::std::string::String {
             "SearchAssetsScope".to_string()
@@ -36500,6 +34951,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for ListAudioSoundsType {
         fn schema_name() -> ::std::string::String {
             "ListAudioSoundsType".to_string()
@@ -36592,6 +35044,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for AvatarOwnership {
         fn schema_name() -> ::std::string::String {
             "AvatarOwnership".to_string()
@@ -36692,6 +35145,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for ListAvatarLooksAvatarType {
         fn schema_name() -> ::std::string::String {
             "ListAvatarLooksAvatarType".to_string()
@@ -36898,6 +35352,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for ListWebhookEventsEventType {
         fn schema_name() -> ::std::string::String {
             "ListWebhookEventsEventType".to_string()
@@ -37008,6 +35463,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for Orientation {
         fn schema_name() -> ::std::string::String {
             "Orientation".to_string()
@@ -37140,6 +35596,7 @@ usage_based is populated depending on this value.
             }
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for AssetInput {
         fn schema_name() -> ::std::string::String {
             "AssetInput".to_string()
@@ -37257,6 +35714,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for VideoAgentMode {
         fn schema_name() -> ::std::string::String {
             "VideoAgentMode".to_string()
@@ -37363,6 +35821,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for VideoAgentStatus {
         fn schema_name() -> ::std::string::String {
             "VideoAgentStatus".to_string()
@@ -37465,6 +35924,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for PreferredOrientation {
         fn schema_name() -> ::std::string::String {
             "PreferredOrientation".to_string()
@@ -37559,6 +36019,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for BackgroundType {
         fn schema_name() -> ::std::string::String {
             "BackgroundType".to_string()
@@ -37696,6 +36157,7 @@ usage_based is populated depending on this value.
             }
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for VoiceEngineSettings {
         fn schema_name() -> ::std::string::String {
             "VoiceEngineSettings".to_string()
@@ -37813,6 +36275,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for OutputFormat {
         fn schema_name() -> ::std::string::String {
             "OutputFormat".to_string()
@@ -37950,6 +36413,7 @@ usage_based is populated depending on this value.
             }
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for AvatarEngine {
         fn schema_name() -> ::std::string::String {
             "AvatarEngine".to_string()
@@ -38067,6 +36531,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for CreateVideoFromAvatarFit {
         fn schema_name() -> ::std::string::String {
             "CreateVideoFromAvatarFit".to_string()
@@ -38159,6 +36624,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for SrtRole {
         fn schema_name() -> ::std::string::String {
             "SrtRole".to_string()
@@ -38276,6 +36742,7 @@ usage_based is populated depending on this value.
             }
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for AssetReference {
         fn schema_name() -> ::std::string::String {
             "AssetReference".to_string()
@@ -38393,6 +36860,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for CreateVideoTranslationRequestFpsMode {
         fn schema_name() -> ::std::string::String {
             "CreateVideoTranslationRequestFpsMode".to_string()
@@ -38511,6 +36979,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for VideoAgentSessionStatus {
         fn schema_name() -> ::std::string::String {
             "VideoAgentSessionStatus".to_string()
@@ -38622,6 +37091,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for ElevenLabsEngineSettingsModel {
         fn schema_name() -> ::std::string::String {
             "ElevenLabsEngineSettingsModel".to_string()
@@ -38719,6 +37189,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for FishEngineSettingsModel {
         fn schema_name() -> ::std::string::String {
             "FishEngineSettingsModel".to_string()
@@ -38822,6 +37293,7 @@ usage_based is populated depending on this value.
             }
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for StudioAvatarInputBackground {
         fn schema_name() -> ::std::string::String {
             "StudioAvatarInputBackground".to_string()
@@ -38955,6 +37427,7 @@ usage_based is populated depending on this value.
             }
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for AvatarVideoSceneInput {
         fn schema_name() -> ::std::string::String {
             "AvatarVideoSceneInput".to_string()
@@ -39068,6 +37541,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for CreateVideoFromCinematicAvatarResolution {
         fn schema_name() -> ::std::string::String {
             "CreateVideoFromCinematicAvatarResolution".to_string()
@@ -39205,6 +37679,7 @@ usage_based is populated depending on this value.
             }
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for CreateVideoFromStudioScene {
         fn schema_name() -> ::std::string::String {
             "CreateVideoFromStudioScene".to_string()
@@ -39341,6 +37816,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for AiClippingStatus {
         fn schema_name() -> ::std::string::String {
             "AiClippingStatus".to_string()
@@ -39447,6 +37923,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for BatchStatus {
         fn schema_name() -> ::std::string::String {
             "BatchStatus".to_string()
@@ -39555,6 +38032,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for GeneratedVideoStatus {
         fn schema_name() -> ::std::string::String {
             "GeneratedVideoStatus".to_string()
@@ -39657,6 +38135,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for GetVoiceResponseStatus {
         fn schema_name() -> ::std::string::String {
             "GetVoiceResponseStatus".to_string()
@@ -39755,6 +38234,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for AiClippingClipAspectRatio {
         fn schema_name() -> ::std::string::String {
             "AiClippingClipAspectRatio".to_string()
@@ -39854,6 +38334,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for AiClippingClipStatus {
         fn schema_name() -> ::std::string::String {
             "AiClippingClipStatus".to_string()
@@ -39958,6 +38439,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for AiClippingOutputSettingsDurationType {
         fn schema_name() -> ::std::string::String {
             "AiClippingOutputSettingsDurationType".to_string()
@@ -40066,6 +38548,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for BatchItemStatus {
         fn schema_name() -> ::std::string::String {
             "BatchItemStatus".to_string()
@@ -40179,6 +38662,7 @@ usage_based is populated depending on this value.
             Ok(Self::from(raw.as_ref()))
         }
     }
+    #[cfg(feature = "schemars")]
     impl schemars::JsonSchema for CreateVideoFromAvatarWatermarkPlacementPosition {
         fn schema_name() -> ::std::string::String {
             "CreateVideoFromAvatarWatermarkPlacementPosition".to_string()
@@ -42312,14 +40796,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v1/audio/text_to_speech", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -42329,7 +40805,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "textToSpeech",
@@ -42466,14 +40941,6 @@ pub mod builder {
             let token = token.map_err(Error::InvalidRequest)?;
             let type_ = type_.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v1/audio/voices", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -42487,7 +40954,6 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .query(&progenitor_client::QueryParam::new("type", &type_))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listAudioVoices",
@@ -42540,14 +41006,6 @@ pub mod builder {
         ) -> Result<ResponseValue<types::GetUserMeEnvelope>, Error<types::V1apiError>> {
             let Self { client } = self;
             let url = format!("{}/v1/user/me", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -42556,7 +41014,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getUserMe",
@@ -42649,14 +41106,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v1/video_agent/generate", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -42666,7 +41115,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createVideoAgent",
@@ -42722,14 +41170,6 @@ pub mod builder {
         > {
             let Self { client } = self;
             let url = format!("{}/v1/workflows", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -42738,7 +41178,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listWorkflows",
@@ -42831,14 +41270,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v1/workflows/executions", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -42848,7 +41279,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createWorkflowExecution",
@@ -42924,14 +41354,6 @@ pub mod builder {
                 "{}/v1/workflows/executions/{}", client.baseurl, encode_path(&
                 execution_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -42940,7 +41362,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getWorkflowExecution",
@@ -43040,14 +41461,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v1/workflows/graph-executions", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -43057,7 +41470,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createGraphExecution",
@@ -43150,14 +41562,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v2/video_translate", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -43167,7 +41571,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createVideoTranslate",
@@ -43256,14 +41659,6 @@ pub mod builder {
             let caption_type = caption_type.map_err(Error::InvalidRequest)?;
             let video_translate_id = video_translate_id.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v2/video_translate/caption", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -43281,7 +41676,6 @@ pub mod builder {
                         &video_translate_id,
                     ),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getVideoTranslateCaption",
@@ -43337,14 +41731,6 @@ pub mod builder {
         > {
             let Self { client } = self;
             let url = format!("{}/v2/video_translate/target_languages", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -43353,7 +41739,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listVideoTranslateLanguages",
@@ -43475,14 +41860,6 @@ pub mod builder {
             let title = title.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v2/videos", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -43495,7 +41872,6 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("title", &title))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listVideos",
@@ -43587,14 +41963,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v2/videos", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -43604,7 +41972,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createAvatarVideo",
@@ -43679,14 +42046,6 @@ pub mod builder {
             let url = format!(
                 "{}/v2/videos/{}", client.baseurl, encode_path(& video_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -43695,7 +42054,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getVideo",
@@ -43777,14 +42135,6 @@ pub mod builder {
             let url = format!(
                 "{}/v2/videos/{}", client.baseurl, encode_path(& video_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -43793,7 +42143,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "deleteVideo",
@@ -43890,14 +42239,6 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/ai-clipping", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -43908,7 +42249,6 @@ pub mod builder {
                 )
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listAiClippings",
@@ -44000,14 +42340,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/ai-clipping", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -44017,7 +42349,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createAiClipping",
@@ -44094,14 +42425,6 @@ pub mod builder {
                 "{}/v3/ai-clipping/{}", client.baseurl, encode_path(& job_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -44110,7 +42433,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getAiClipping",
@@ -44193,14 +42515,6 @@ pub mod builder {
                 "{}/v3/ai-clipping/{}", client.baseurl, encode_path(& job_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -44209,7 +42523,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "deleteAiClipping",
@@ -44337,14 +42650,6 @@ pub mod builder {
             let token = token.map_err(Error::InvalidRequest)?;
             let username = username.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/assets", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -44357,7 +42662,6 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .query(&progenitor_client::QueryParam::new("username", &username))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listAssets",
@@ -44465,14 +42769,6 @@ pub mod builder {
                 "{}/v3/assets/batches/{}", client.baseurl, encode_path(& batch_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -44483,7 +42779,6 @@ pub mod builder {
                 )
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getAssetBatch",
@@ -44580,14 +42875,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/assets/complete/batches", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -44597,7 +42884,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "completeAssetUploadBatch",
@@ -44689,14 +42975,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/assets/direct-uploads", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -44706,7 +42984,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createAssetUpload",
@@ -44799,14 +43076,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/assets/direct-uploads/batches", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -44816,7 +43085,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createAssetUploadBatch",
@@ -44950,14 +43218,6 @@ pub mod builder {
             let token = token.map_err(Error::InvalidRequest)?;
             let type_ = type_.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/assets/search", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -44971,7 +43231,6 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("scope", &scope))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .query(&progenitor_client::QueryParam::new("type", &type_))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "searchAssets",
@@ -45061,14 +43320,6 @@ pub mod builder {
             let asset_ids = asset_ids.map_err(Error::InvalidRequest)?;
             let batch_ids = batch_ids.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/assets/statuses", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -45079,7 +43330,6 @@ pub mod builder {
                 )
                 .query(&progenitor_client::QueryParam::new("asset_ids", &asset_ids))
                 .query(&progenitor_client::QueryParam::new("batch_ids", &batch_ids))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listAssetStatuses",
@@ -45154,14 +43404,6 @@ pub mod builder {
             let url = format!(
                 "{}/v3/assets/{}", client.baseurl, encode_path(& asset_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -45170,7 +43412,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getAsset",
@@ -45252,14 +43493,6 @@ pub mod builder {
             let url = format!(
                 "{}/v3/assets/{}", client.baseurl, encode_path(& asset_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -45268,7 +43501,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "deleteAsset",
@@ -45386,14 +43618,6 @@ pub mod builder {
                 "{}/v3/assets/{}/complete", client.baseurl, encode_path(& asset_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -45403,7 +43627,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "completeAssetUpload",
@@ -45543,14 +43766,6 @@ pub mod builder {
             let token = token.map_err(Error::InvalidRequest)?;
             let type_ = type_.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/audio/sounds", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -45564,7 +43779,6 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("query", &query))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .query(&progenitor_client::QueryParam::new("type", &type_))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listAudioSounds",
@@ -45669,14 +43883,6 @@ pub mod builder {
             let ownership = ownership.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/avatars", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -45688,7 +43894,6 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("ownership", &ownership))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listAvatarGroups",
@@ -45760,14 +43965,6 @@ pub mod builder {
             let Self { client, body } = self;
             let body = body.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/avatars", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -45777,7 +43974,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createAvatar",
@@ -45914,14 +44110,6 @@ pub mod builder {
             let ownership = ownership.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/avatars/looks", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -45935,7 +44123,6 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("ownership", &ownership))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listAvatarLooks",
@@ -46011,14 +44198,6 @@ pub mod builder {
                 "{}/v3/avatars/looks/{}", client.baseurl, encode_path(& look_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -46027,7 +44206,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getAvatarLook",
@@ -46110,14 +44288,6 @@ pub mod builder {
                 "{}/v3/avatars/looks/{}", client.baseurl, encode_path(& look_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -46126,7 +44296,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "deleteAvatarLook",
@@ -46243,14 +44412,6 @@ pub mod builder {
                 "{}/v3/avatars/looks/{}", client.baseurl, encode_path(& look_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -46260,7 +44421,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "updateAvatarLook",
@@ -46342,14 +44502,6 @@ pub mod builder {
             let url = format!(
                 "{}/v3/avatars/{}", client.baseurl, encode_path(& group_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -46358,7 +44510,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getAvatarGroup",
@@ -46440,14 +44591,6 @@ pub mod builder {
             let url = format!(
                 "{}/v3/avatars/{}", client.baseurl, encode_path(& group_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -46456,7 +44599,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "deleteAvatarGroup",
@@ -46574,14 +44716,6 @@ pub mod builder {
                 "{}/v3/avatars/{}/consent", client.baseurl, encode_path(& group_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -46591,7 +44725,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createAvatarConsent",
@@ -46688,14 +44821,6 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/background-removals", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -46706,7 +44831,6 @@ pub mod builder {
                 )
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listBackgroundRemovals",
@@ -46799,14 +44923,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/background-removals", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -46816,7 +44932,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createBackgroundRemoval",
@@ -46892,14 +45007,6 @@ pub mod builder {
                 "{}/v3/background-removals/{}", client.baseurl, encode_path(& job_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -46908,7 +45015,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getBackgroundRemoval",
@@ -46991,14 +45097,6 @@ pub mod builder {
                 "{}/v3/background-removals/{}", client.baseurl, encode_path(& job_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -47007,7 +45105,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "deleteBackgroundRemoval",
@@ -47104,14 +45201,6 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/brand-glossaries", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -47122,7 +45211,6 @@ pub mod builder {
                 )
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listBrandGlossaries",
@@ -47212,14 +45300,6 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/brand-kits", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -47230,7 +45310,6 @@ pub mod builder {
                 )
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listBrandKits",
@@ -47320,14 +45399,6 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/lipsyncs", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -47338,7 +45409,6 @@ pub mod builder {
                 )
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listLipsyncsV3",
@@ -47429,14 +45499,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/lipsyncs", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -47446,7 +45508,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createLipsyncV3",
@@ -47539,14 +45600,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/lipsyncs/batches", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -47556,7 +45609,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createLipsyncBatch",
@@ -47665,14 +45717,6 @@ pub mod builder {
                 "{}/v3/lipsyncs/batches/{}", client.baseurl, encode_path(& batch_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -47683,7 +45727,6 @@ pub mod builder {
                 )
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getLipsyncBatch",
@@ -47780,14 +45823,6 @@ pub mod builder {
             let batch_ids = batch_ids.map_err(Error::InvalidRequest)?;
             let lipsync_ids = lipsync_ids.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/lipsyncs/statuses", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -47798,7 +45833,6 @@ pub mod builder {
                 )
                 .query(&progenitor_client::QueryParam::new("batch_ids", &batch_ids))
                 .query(&progenitor_client::QueryParam::new("lipsync_ids", &lipsync_ids))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listLipsyncStatuses",
@@ -47874,14 +45908,6 @@ pub mod builder {
                 "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& lipsync_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -47890,7 +45916,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getLipsyncV3",
@@ -47973,14 +45998,6 @@ pub mod builder {
                 "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& lipsync_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -47989,7 +46006,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "deleteLipsyncV3",
@@ -48105,14 +46121,6 @@ pub mod builder {
                 "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& lipsync_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -48122,7 +46130,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "updateLipsyncV3",
@@ -48219,14 +46226,6 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/templates", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -48237,7 +46236,6 @@ pub mod builder {
                 )
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listTemplates",
@@ -48313,14 +46311,6 @@ pub mod builder {
                 "{}/v3/templates/{}", client.baseurl, encode_path(& template_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -48329,7 +46319,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getTemplate",
@@ -48447,14 +46436,6 @@ pub mod builder {
                 "{}/v3/templates/{}", client.baseurl, encode_path(& template_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -48464,7 +46445,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "generateTemplateVideo",
@@ -48527,14 +46507,6 @@ pub mod builder {
         > {
             let Self { client } = self;
             let url = format!("{}/v3/users/me", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -48543,7 +46515,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getUserMeV3",
@@ -48633,14 +46604,6 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/video-agents", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -48651,7 +46614,6 @@ pub mod builder {
                 )
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listVideoAgentSessions",
@@ -48743,14 +46705,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/video-agents", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -48760,7 +46714,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createVideoAgentV3",
@@ -48866,14 +46819,6 @@ pub mod builder {
             let tag = tag.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/video-agents/styles", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -48885,7 +46830,6 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("tag", &tag))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listVideoAgentStyles",
@@ -48961,14 +46905,6 @@ pub mod builder {
                 "{}/v3/video-agents/{}", client.baseurl, encode_path(& session_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -48977,7 +46913,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getVideoAgentSession",
@@ -49091,14 +47026,6 @@ pub mod builder {
                 "{}/v3/video-agents/{}", client.baseurl, encode_path(& session_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -49108,7 +47035,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "continueVideoAgentSession",
@@ -49206,14 +47132,6 @@ pub mod builder {
                 "{}/v3/video-agents/{}/resources/{}", client.baseurl, encode_path(&
                 session_id.to_string()), encode_path(& resource_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -49222,7 +47140,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getVideoAgentSessionResource",
@@ -49336,14 +47253,6 @@ pub mod builder {
                 "{}/v3/video-agents/{}/stop", client.baseurl, encode_path(& session_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -49353,7 +47262,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "stopVideoAgentSession",
@@ -49436,14 +47344,6 @@ pub mod builder {
                 "{}/v3/video-agents/{}/videos", client.baseurl, encode_path(& session_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -49452,7 +47352,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listVideoAgentSessionVideos",
@@ -49549,14 +47448,6 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/video-translations", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -49567,7 +47458,6 @@ pub mod builder {
                 )
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listVideoTranslationsV3",
@@ -49660,14 +47550,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/video-translations", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -49677,7 +47559,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createVideoTranslationV3",
@@ -49770,14 +47651,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/video-translations/batches", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -49787,7 +47660,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createVideoTranslationBatch",
@@ -49896,14 +47768,6 @@ pub mod builder {
                 "{}/v3/video-translations/batches/{}", client.baseurl, encode_path(&
                 batch_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -49914,7 +47778,6 @@ pub mod builder {
                 )
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getVideoTranslationBatch",
@@ -49977,14 +47840,6 @@ pub mod builder {
         > {
             let Self { client } = self;
             let url = format!("{}/v3/video-translations/languages", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -49993,7 +47848,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listVideoTranslationLanguagesV3",
@@ -50084,14 +47938,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/video-translations/proofreads", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -50101,7 +47947,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createProofreadV3",
@@ -50177,14 +48022,6 @@ pub mod builder {
                 "{}/v3/video-translations/proofreads/{}", client.baseurl, encode_path(&
                 proofread_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -50193,7 +48030,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getProofreadV3",
@@ -50309,14 +48145,6 @@ pub mod builder {
                 "{}/v3/video-translations/proofreads/{}/generate", client.baseurl,
                 encode_path(& proofread_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -50326,7 +48154,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "generateFromProofreadV3",
@@ -50409,14 +48236,6 @@ pub mod builder {
                 "{}/v3/video-translations/proofreads/{}/srt", client.baseurl,
                 encode_path(& proofread_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -50425,7 +48244,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "downloadProofreadSrtV3",
@@ -50539,14 +48357,6 @@ pub mod builder {
                 "{}/v3/video-translations/proofreads/{}/srt", client.baseurl,
                 encode_path(& proofread_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -50556,7 +48366,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "uploadProofreadSrtV3",
@@ -50654,14 +48463,6 @@ pub mod builder {
             let video_translation_ids = video_translation_ids
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/video-translations/statuses", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -50677,7 +48478,6 @@ pub mod builder {
                         &video_translation_ids,
                     ),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listVideoTranslationStatuses",
@@ -50756,14 +48556,6 @@ pub mod builder {
                 "{}/v3/video-translations/{}", client.baseurl, encode_path(&
                 video_translation_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -50772,7 +48564,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getVideoTranslationV3",
@@ -50858,14 +48649,6 @@ pub mod builder {
                 "{}/v3/video-translations/{}", client.baseurl, encode_path(&
                 video_translation_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -50874,7 +48657,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "deleteVideoTranslationV3",
@@ -50995,14 +48777,6 @@ pub mod builder {
                 "{}/v3/video-translations/{}", client.baseurl, encode_path(&
                 video_translation_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -51012,7 +48786,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "updateVideoTranslationV3",
@@ -51141,14 +48914,6 @@ pub mod builder {
             let title = title.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/videos", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -51161,7 +48926,6 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("title", &title))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listVideosV3",
@@ -51234,14 +48998,6 @@ pub mod builder {
             let Self { client, body } = self;
             let body = body.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/videos", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -51251,7 +49007,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createVideo",
@@ -51343,14 +49098,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/videos/batches", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -51360,7 +49107,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createVideoBatch",
@@ -51469,14 +49215,6 @@ pub mod builder {
                 "{}/v3/videos/batches/{}", client.baseurl, encode_path(& batch_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -51487,7 +49225,6 @@ pub mod builder {
                 )
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getVideoBatch",
@@ -51584,14 +49321,6 @@ pub mod builder {
             let batch_ids = batch_ids.map_err(Error::InvalidRequest)?;
             let video_ids = video_ids.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/videos/statuses", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -51602,7 +49331,6 @@ pub mod builder {
                 )
                 .query(&progenitor_client::QueryParam::new("batch_ids", &batch_ids))
                 .query(&progenitor_client::QueryParam::new("video_ids", &video_ids))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listVideoStatuses",
@@ -51677,14 +49405,6 @@ pub mod builder {
             let url = format!(
                 "{}/v3/videos/{}", client.baseurl, encode_path(& video_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -51693,7 +49413,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getVideoV3",
@@ -51775,14 +49494,6 @@ pub mod builder {
             let url = format!(
                 "{}/v3/videos/{}", client.baseurl, encode_path(& video_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -51791,7 +49502,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "deleteVideoV3",
@@ -51951,14 +49661,6 @@ pub mod builder {
             let token = token.map_err(Error::InvalidRequest)?;
             let type_ = type_.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/voices", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -51973,7 +49675,6 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .query(&progenitor_client::QueryParam::new("type", &type_))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listVoicesV3",
@@ -52062,14 +49763,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/voices", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -52079,7 +49772,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "designVoice",
@@ -52168,14 +49860,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/voices/clone", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -52185,7 +49869,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "cloneVoice",
@@ -52274,14 +49957,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/voices/speech", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -52291,7 +49966,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createSpeechV3",
@@ -52366,14 +50040,6 @@ pub mod builder {
             let url = format!(
                 "{}/v3/voices/{}", client.baseurl, encode_path(& voice_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -52382,7 +50048,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "getVoice",
@@ -52464,14 +50129,6 @@ pub mod builder {
             let url = format!(
                 "{}/v3/voices/{}", client.baseurl, encode_path(& voice_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -52480,7 +50137,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "deleteVoice",
@@ -52577,14 +50233,6 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/webhooks/endpoints", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -52595,7 +50243,6 @@ pub mod builder {
                 )
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listWebhookEndpoints",
@@ -52688,14 +50335,6 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/webhooks/endpoints", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -52705,7 +50344,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "createWebhookEndpoint",
@@ -52781,14 +50419,6 @@ pub mod builder {
                 "{}/v3/webhooks/endpoints/{}", client.baseurl, encode_path(& endpoint_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -52797,7 +50427,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "deleteWebhookEndpoint",
@@ -52915,14 +50544,6 @@ pub mod builder {
                 "{}/v3/webhooks/endpoints/{}", client.baseurl, encode_path(& endpoint_id
                 .to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -52932,7 +50553,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "updateWebhookEndpoint",
@@ -53015,14 +50635,6 @@ pub mod builder {
                 "{}/v3/webhooks/endpoints/{}/rotate-secret", client.baseurl,
                 encode_path(& endpoint_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -53031,7 +50643,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "rotateWebhookEndpointSecret",
@@ -53094,14 +50705,6 @@ pub mod builder {
         > {
             let Self { client } = self;
             let url = format!("{}/v3/webhooks/event-types", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -53110,7 +50713,6 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listWebhookEventTypes",
@@ -53232,14 +50834,6 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!("{}/v3/webhooks/events", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -53252,7 +50846,6 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("event_type", &event_type))
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "listWebhookEvents",
@@ -53345,10 +50938,9 @@ impl ::std::fmt::Debug for Exec {
 impl ClientHooks<Exec> for Client {
     async fn exec(
         &self,
-        mut request: reqwest::Request,
+        request: reqwest::Request,
         info: &OperationInfo,
     ) -> reqwest::Result<reqwest::Response> {
-        request.headers_mut().remove("api-version");
         (self.inner.0)(self.client.clone(), request, info.operation_id).await
     }
 }

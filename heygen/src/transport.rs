@@ -39,7 +39,7 @@ impl std::fmt::Debug for Auth {
 
 const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 const API_KEY: HeaderName = HeaderName::from_static("x-api-key");
-const REQUEST_ID: &str = "x-request-id";
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// Marks the answer the transport gives a `raw()` call it refused to send.
 const REFUSED: HeaderName = HeaderName::from_static("heygen-sdk-refused");
 /// The most memory reserved up front for a body, whatever its `Content-Length` claims.
@@ -194,7 +194,10 @@ impl Transport {
             record.idempotency_key = key;
             record.repeatable = repeatable;
         });
+        // Recorded into directly: no `Span::current()` lookup per attempt.
+        let current = span.clone();
         async move {
+            let span = current;
             let started = Instant::now();
             let mut retry = 0;
             loop {
@@ -203,7 +206,6 @@ impl Transport {
                     attempts.keep(&request);
                 }
                 self.wait_for_pause().await;
-                let span = tracing::Span::current();
                 span.record("attempt", retry + 1);
                 let outcome = match http.execute(request).await {
                     Ok(response) => self.read(response).await,
@@ -262,7 +264,7 @@ impl Transport {
                     retry += 1;
                     continue;
                 }
-                tracing::Span::current().record("elapsed_ms", started.elapsed().as_millis() as u64);
+                span.record("elapsed_ms", started.elapsed().as_millis() as u64);
                 tracing::debug!(ok = outcome.is_ok(), "request finished");
                 return outcome
                     .map(|received| received.response)
@@ -324,11 +326,16 @@ impl Transport {
             }
             body.extend_from_slice(&chunk);
         }
-        let retry_after = response
-            .headers()
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(parse_retry_after);
+        // Only a failure is retried or reported with its wait: a success skips the parse.
+        let retry_after = if status.is_success() {
+            None
+        } else {
+            response
+                .headers()
+                .get(reqwest::header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(parse_retry_after)
+        };
         let answer = Answer {
             status,
             retry_after,

@@ -47,10 +47,8 @@ pub fn items() -> Vec<Item> {
         }
 
         impl ClientHooks<Exec> for Client {
-            async fn exec(&self, mut request: reqwest::Request, info: &OperationInfo) -> reqwest::Result<reqwest::Response> {
-                // progenitor sends the document's `info.version` as `api-version`; HeyGen has no
-                // such header and the value is the description's version, not the API's.
-                request.headers_mut().remove("api-version");
+            async fn exec(&self, request: reqwest::Request, info: &OperationInfo) -> reqwest::Result<reqwest::Response> {
+                // No `api-version` header to remove: the post-pass dropped it (api_version.rs).
                 (self.inner.0)(self.client.clone(), request, info.operation_id).await
             }
         }

@@ -1,8 +1,9 @@
 //! Rewrites of progenitor's output that no setting gives, driven by the normalised document:
 //! open enums, tagged unions, builders that take plain values (and a union member's builder
-//! for the union) and say what each setter sets, `#[non_exhaustive]` response-only types, the document's operation ids, and
-//! the `Exec` hook every request runs through.
+//! for the union) and say what each setter sets, `#[non_exhaustive]` response-only types, the document's operation ids, no `api-version` header,
+//! `JsonSchema` behind heygen-sys's `schemars` feature, and the `Exec` hook every request runs through.
 
+mod api_version;
 mod builder_docs;
 mod exec;
 mod member_builders;
@@ -10,6 +11,7 @@ mod open_enums;
 pub(crate) mod operation_ids;
 mod optional_setters;
 mod response_only;
+mod schemars_feature;
 mod tagged_unions;
 
 use anyhow::{Context, Result, bail};
@@ -36,7 +38,9 @@ pub fn apply(file: &mut syn::File, doc: &Value) -> Result<()> {
     member_builders::add(file, &optional)?;
     builder_docs::add(file)?;
     response_only::mark(file, doc)?;
+    schemars_feature::rewrite(types_module(file)?)?;
     operation_ids::rewrite(file, doc)?;
+    api_version::rewrite(file);
     file.items.extend(exec::items());
     Ok(())
 }
