@@ -2,11 +2,13 @@
 //! and editorial guidance in `output_settings`). A job runs `pending` → `running` →
 //! `completed` (or `failed`, `cancelled`); its clips fill in as they render.
 
+use futures::FutureExt as _;
 use heygen_sys::types::{
     AiClipping, CreateAiClippingRequest, CreateAiClippingResponse, VideoTranslationDeleteResponse,
 };
 
 use super::builder;
+use super::cursor_list;
 use crate::wait::{WaitOptions, poll};
 use crate::{Client, Error, Page, Paginator, Result};
 
@@ -85,24 +87,19 @@ impl AiClippings {
             + Sync
             + 'static,
     {
-        let client = self.client.clone();
-        let configure = std::sync::Arc::new(configure);
-        Paginator::new(move |token: Option<String>| {
-            let (client, configure) = (client.clone(), configure.clone());
-            async move {
-                let raw = client.raw();
-                let mut request = configure(raw.list_ai_clippings());
-                if let Some(token) = token {
-                    request = request.token(token);
+        cursor_list(
+            &self.client,
+            move |raw, token| {
+                let request = configure(raw.list_ai_clippings());
+                match token {
+                    Some(token) => request.token(token),
+                    None => request,
                 }
-                let page = client.run(request.send()).await?.into_inner();
-                Ok(Page::from_envelope(
-                    page.data,
-                    page.has_more,
-                    page.next_token,
-                ))
-            }
-        })
+                .send()
+                .boxed()
+            },
+            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
+        )
     }
 
     /// Wait, with the default [`WaitOptions`], for a job to finish (`getAiClipping` polled; the

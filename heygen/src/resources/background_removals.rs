@@ -6,11 +6,13 @@
 //! idempotency (a repeat with the same `request_id` returns the first job), which
 //! [`BackgroundRemovals::create`] fills with the call's idempotency key when it is not set.
 
+use futures::FutureExt as _;
 use heygen_sys::types::{
     BackgroundRemoval, CreateBackgroundRemovalRequest, DeleteBackgroundRemovalResponse,
 };
 
 use super::builder;
+use super::cursor_list;
 use crate::wait::{WaitOptions, poll};
 use crate::{Client, Error, Page, Paginator, Result};
 
@@ -103,24 +105,19 @@ impl BackgroundRemovals {
             + Sync
             + 'static,
     {
-        let client = self.client.clone();
-        let configure = std::sync::Arc::new(configure);
-        Paginator::new(move |token: Option<String>| {
-            let (client, configure) = (client.clone(), configure.clone());
-            async move {
-                let raw = client.raw();
-                let mut request = configure(raw.list_background_removals());
-                if let Some(token) = token {
-                    request = request.token(token);
+        cursor_list(
+            &self.client,
+            move |raw, token| {
+                let request = configure(raw.list_background_removals());
+                match token {
+                    Some(token) => request.token(token),
+                    None => request,
                 }
-                let page = client.run(request.send()).await?.into_inner();
-                Ok(Page::from_envelope(
-                    page.data,
-                    page.has_more,
-                    page.next_token,
-                ))
-            }
-        })
+                .send()
+                .boxed()
+            },
+            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
+        )
     }
 
     /// Wait, with the default [`WaitOptions`], for a job to finish

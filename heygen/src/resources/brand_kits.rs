@@ -2,9 +2,11 @@
 //! translations for video translation). Both are made in HeyGen's web app, under Brand Kit;
 //! the API lists them, to pass their ids on.
 
+use futures::FutureExt as _;
 use heygen_sys::types::{BrandGlossary, BrandKit};
 
 use super::builder;
+use super::cursor_list;
 use crate::{Client, Page, Paginator};
 
 /// Brand kits and glossaries (`/v3/brand-kits`, `/v3/brand-glossaries`): `client.brand_kits()`.
@@ -46,24 +48,19 @@ impl BrandKits {
             + Sync
             + 'static,
     {
-        let client = self.client.clone();
-        let configure = std::sync::Arc::new(configure);
-        Paginator::new(move |token: Option<String>| {
-            let (client, configure) = (client.clone(), configure.clone());
-            async move {
-                let raw = client.raw();
-                let mut request = configure(raw.list_brand_kits());
-                if let Some(token) = token {
-                    request = request.token(token);
+        cursor_list(
+            &self.client,
+            move |raw, token| {
+                let request = configure(raw.list_brand_kits());
+                match token {
+                    Some(token) => request.token(token),
+                    None => request,
                 }
-                let page = client.run(request.send()).await?.into_inner();
-                Ok(Page::from_envelope(
-                    page.data,
-                    page.has_more,
-                    page.next_token,
-                ))
-            }
-        })
+                .send()
+                .boxed()
+            },
+            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
+        )
     }
 
     /// The workspace's brand glossaries (custom term translations); pass a
@@ -82,23 +79,18 @@ impl BrandKits {
             + Sync
             + 'static,
     {
-        let client = self.client.clone();
-        let configure = std::sync::Arc::new(configure);
-        Paginator::new(move |token: Option<String>| {
-            let (client, configure) = (client.clone(), configure.clone());
-            async move {
-                let raw = client.raw();
-                let mut request = configure(raw.list_brand_glossaries());
-                if let Some(token) = token {
-                    request = request.token(token);
+        cursor_list(
+            &self.client,
+            move |raw, token| {
+                let request = configure(raw.list_brand_glossaries());
+                match token {
+                    Some(token) => request.token(token),
+                    None => request,
                 }
-                let page = client.run(request.send()).await?.into_inner();
-                Ok(Page::from_envelope(
-                    page.data,
-                    page.has_more,
-                    page.next_token,
-                ))
-            }
-        })
+                .send()
+                .boxed()
+            },
+            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
+        )
     }
 }

@@ -2,11 +2,13 @@
 //! character, voice), listed and read here and rendered with the variables replaced. The
 //! rendered video is an ordinary video (`/v3/videos/{video_id}`), so its wait is the videos'.
 
+use futures::FutureExt as _;
 use heygen_sys::types::{
     GenerateTemplateVideoRequest, GeneratedVideo, Template, TemplateSummary, VideoDetail,
 };
 
 use super::builder;
+use super::cursor_list;
 use crate::wait::{WaitOptions, poll};
 use crate::{Client, Error, Page, Paginator, Result};
 
@@ -41,24 +43,19 @@ impl Templates {
             + Sync
             + 'static,
     {
-        let client = self.client.clone();
-        let configure = std::sync::Arc::new(configure);
-        Paginator::new(move |token: Option<String>| {
-            let (client, configure) = (client.clone(), configure.clone());
-            async move {
-                let raw = client.raw();
-                let mut request = configure(raw.list_templates());
-                if let Some(token) = token {
-                    request = request.token(token);
+        cursor_list(
+            &self.client,
+            move |raw, token| {
+                let request = configure(raw.list_templates());
+                match token {
+                    Some(token) => request.token(token),
+                    None => request,
                 }
-                let page = client.run(request.send()).await?.into_inner();
-                Ok(Page::from_envelope(
-                    page.data,
-                    page.has_more,
-                    page.next_token,
-                ))
-            }
-        })
+                .send()
+                .boxed()
+            },
+            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
+        )
     }
 
     /// A template with its variables (current default values, in the shape
