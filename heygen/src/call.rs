@@ -4,10 +4,11 @@
 //! Options belong to a handle: [`Client::with_options`](crate::Client::with_options) gives the
 //! handle its own generated client whose `Exec` captures them, so `raw()` calls honour them too.
 //! What the transport learns about one call (the operation id, attempts, the key it sent …)
-//! travels back to `Client::run` in a task-local slot scoped around that call: no allocation,
-//! and nothing at all for `raw()` calls, which run outside one.
+//! travels back to `Client::run` in a task-local slot scoped around that call, delivered once
+//! when the call ends (nothing at all for `raw()` calls, which run outside one). The slot is
+//! one pointer, since a task-local is swapped in and out on every poll of the call.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::time::Duration;
 
 use crate::error::{Error, Result};
@@ -101,31 +102,32 @@ pub(crate) struct CallRecord {
     pub idempotency_key: Option<String>,
     pub repeatable: bool,
     /// The request was not sent: why.
-    pub refused: Option<Error>,
+    pub refused: Option<Box<Error>>,
     /// The success body was over this limit, and not read past it.
     pub too_large: Option<u64>,
 }
 
 tokio::task_local! {
-    static RECORD: RefCell<CallRecord>;
+    static RECORD: Cell<Option<Box<CallRecord>>>;
     static LAST_OPERATION: Cell<Option<&'static str>>;
 }
 
-/// Runs `call` with a fresh record for the transport to fill, and returns both.
+/// Runs `call` with an empty slot for the transport to deliver its record to, and returns
+/// both (a default record when the call sent nothing).
 pub(crate) async fn recorded<F: Future>(call: F) -> (F::Output, CallRecord) {
-    let mut scoped = std::pin::pin!(RECORD.scope(RefCell::default(), call));
+    let mut scoped = std::pin::pin!(RECORD.scope(Cell::new(None), call));
     let output = scoped.as_mut().await;
     let record = scoped
         .as_mut()
         .take_value()
-        .map(RefCell::into_inner)
-        .unwrap_or_default();
+        .and_then(Cell::into_inner)
+        .map_or_else(CallRecord::default, |record| *record);
     (output, record)
 }
 
-/// Updates the current call's record, when the call runs inside [`recorded`].
-pub(crate) fn record(update: impl FnOnce(&mut CallRecord)) {
-    let _ = RECORD.try_with(|record| update(&mut record.borrow_mut()));
+/// Hands a finished call's record to the [`recorded`] scope around it, if any.
+pub(crate) fn deliver(record: CallRecord) {
+    let _ = RECORD.try_with(|slot| slot.set(Some(Box::new(record))));
 }
 
 /// Runs `work` and returns the operation id of the last request it sent, if any (for the
@@ -163,12 +165,17 @@ mod tests {
     #[tokio::test]
     async fn the_record_comes_back_from_its_scope() {
         let (value, seen) = recorded(async {
-            record(|r| r.attempts = 3);
+            deliver(CallRecord {
+                attempts: 3,
+                ..CallRecord::default()
+            });
             7
         })
         .await;
         assert_eq!((value, seen.attempts), (7, 3));
-        record(|r| r.attempts = 9); // outside any call: ignored
+        let ((), nothing) = recorded(async {}).await;
+        assert_eq!(nothing.attempts, 0);
+        deliver(CallRecord::default()); // outside any call: dropped
         let ((), operation) = with_operation(async { note_operation("listVideosV3") }).await;
         assert_eq!(operation, Some("listVideosV3"));
     }

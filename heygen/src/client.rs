@@ -150,46 +150,62 @@ impl Client {
 
     /// Runs one generated operation built from this handle's [`Client::raw`], mapping every
     /// failure to [`Error`] (the operation id comes from the generated code).
-    pub async fn run<T, E, F>(&self, send: F) -> Result<ResponseValue<T>>
+    pub fn run<T, E, F>(&self, send: F) -> impl Future<Output = Result<ResponseValue<T>>>
     where
         F: Future<Output = std::result::Result<ResponseValue<T>, heygen_sys::Error<E>>>,
         E: Serialize + std::fmt::Debug,
     {
-        self.run_recorded(send).await.map(|(response, _)| response)
+        let sent = self.recorded(send);
+        async move { sent.await.map(|(response, _)| response) }
     }
 
     /// Runs an operation whose body is a `{"data": …}` envelope and returns the payload.
-    pub(crate) async fn data<Env, T, E, F>(
+    pub(crate) fn data<Env, T, E, F>(
         &self,
         send: F,
         data: impl FnOnce(Env) -> Option<T>,
-    ) -> Result<T>
+    ) -> impl Future<Output = Result<T>>
     where
         F: Future<Output = std::result::Result<ResponseValue<Env>, heygen_sys::Error<E>>>,
         E: Serialize + std::fmt::Debug,
     {
-        let (response, record) = self.run_recorded(send).await?;
-        let status = response.status().as_u16();
-        data(response.into_inner()).ok_or_else(|| Error::Decode {
-            operation: record.operation,
-            status,
-            message: "the response has no `data`".into(),
-            body_excerpt: String::new(),
-            truncated: false,
-            idempotency_key: record.idempotency_key,
-            repeatable: record.repeatable,
-        })
+        let sent = self.recorded(send);
+        async move {
+            let (response, record) = sent.await?;
+            let status = response.status().as_u16();
+            data(response.into_inner()).ok_or_else(|| Error::Decode {
+                operation: record.operation,
+                status,
+                message: "the response has no `data`".into(),
+                body_excerpt: String::new(),
+                truncated: false,
+                idempotency_key: record.idempotency_key,
+                repeatable: record.repeatable,
+            })
+        }
     }
 
-    async fn run_recorded<T, E, F>(&self, send: F) -> Result<(ResponseValue<T>, CallRecord)>
+    /// Runs the generated future `send` and maps its failure with what the transport recorded.
+    ///
+    /// Not an `async fn`: `send` (kilobytes) is boxed as it is handed over, and the error path
+    /// is behind its own box, so the futures of the layers above stay small and nothing copies
+    /// the generated future again.
+    fn recorded<T, E, F>(
+        &self,
+        send: F,
+    ) -> impl Future<Output = Result<(ResponseValue<T>, CallRecord)>> + use<T, E, F>
     where
         F: Future<Output = std::result::Result<ResponseValue<T>, heygen_sys::Error<E>>>,
         E: Serialize + std::fmt::Debug,
     {
-        self.options.validate()?;
-        match call::recorded(send).await {
-            (Ok(response), record) => Ok((response, record)),
-            (Err(error), record) => Err(map_error(error, record).await),
+        let checked = self.options.validate();
+        let send = Box::pin(send);
+        async move {
+            checked?;
+            match call::recorded(send).await {
+                (Ok(response), record) => Ok((response, record)),
+                (Err(error), record) => Err(Box::pin(map_error(error, record)).await),
+            }
         }
     }
 
@@ -207,10 +223,17 @@ impl Client {
     {
         self.options.validate()?;
         let first = build().await?;
-        let sent =
-            self.transport
-                .send(self.http(), &self.options, operation, first, Rebuilt(build));
-        let (result, record) = call::recorded(sent).await;
+        let (result, record) = self
+            .transport
+            .clone()
+            .send(
+                self.http().clone(),
+                self.options.clone(),
+                operation,
+                first,
+                Rebuilt(build),
+            )
+            .await;
         let response = match result {
             Ok(response) => response,
             Err(Failure::Local(error)) => return Err(error),
@@ -218,7 +241,7 @@ impl Client {
         };
         let status = response.status().as_u16();
         let headers = response.headers().clone();
-        let body = match response.bytes().await {
+        let body = match crate::transport::body(response).await {
             Ok(body) => body,
             Err(error) => return Err(transport_error(error, record)),
         };

@@ -11,15 +11,17 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
+use futures::FutureExt as _;
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, USER_AGENT};
 use reqwest::{Method, Request, Response, ResponseBuilderExt as _};
 use serde::Deserialize;
 use tokio::time::Instant;
 use tracing::Instrument;
 
-use crate::call::{self, RequestOptions};
+use crate::call::{self, CallRecord, RequestOptions};
 use crate::error::{ERROR_BODY_LIMIT, Error, Result};
 use crate::retry::{Answer, Decision, RetryPolicy, parse_retry_after};
+use heygen_sys::ReadBody;
 
 /// How requests authenticate.
 #[derive(Clone)]
@@ -43,7 +45,7 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// Marks the answer the transport gives a `raw()` call it refused to send.
 const REFUSED: HeaderName = HeaderName::from_static("heygen-sdk-refused");
 /// The most memory reserved up front for a body, whatever its `Content-Length` claims.
-const INITIAL_CAPACITY: u64 = 256 * 1024;
+const INITIAL_CAPACITY: usize = 256 * 1024;
 
 /// Shared by every request of a client.
 #[derive(Debug)]
@@ -109,6 +111,13 @@ pub(crate) enum Failure {
     Local(Error),
 }
 
+/// What the checks before the first attempt decided.
+struct Checked {
+    key: Option<String>,
+    key_header: Option<HeaderValue>,
+    repeatable: bool,
+}
+
 /// An attempt's response, its body read.
 struct Received {
     response: Response,
@@ -121,42 +130,164 @@ impl Transport {
     /// The generated client's `Exec`: one call of a generated operation. A refusal (an invalid
     /// id or key) is answered locally with a 400 in the API's error shape, marked with a
     /// `heygen-sdk-refused` header; `Client::run` turns it into [`Error::InvalidRequest`].
-    pub async fn execute(
+    /// What the transport learnt of the call goes to the [`call::recorded`] scope around it.
+    ///
+    /// A plain function returning the future (not an `async fn` around [`Transport::send`]):
+    /// the generated `Exec` boxes it, and every nested layer would be one more copy of it.
+    pub fn execute(
         self: Arc<Self>,
         client: reqwest::Client,
         request: Request,
         operation: &'static str,
         options: Arc<RequestOptions>,
-    ) -> reqwest::Result<Response> {
-        match self
-            .send(&client, &options, operation, request, Cloned(None))
-            .await
-        {
-            Ok(response) => Ok(response),
-            Err(Failure::Http(error)) => Err(error),
-            Err(Failure::Local(error)) => {
-                let response = refusal(&error);
-                call::record(|record| record.refused = Some(error));
-                Ok(response)
-            }
-        }
+    ) -> impl Future<Output = reqwest::Result<Response>> + Send + 'static {
+        self.send(client, options, operation, request, Cloned(None))
+            .map(|(result, mut record)| {
+                let result = match result {
+                    Ok(response) => Ok(response),
+                    Err(Failure::Http(error)) => Err(error),
+                    Err(Failure::Local(error)) => {
+                        let response = refusal(&error);
+                        record.refused = Some(Box::new(error));
+                        Ok(response)
+                    }
+                };
+                call::deliver(record);
+                result
+            })
     }
 
     /// Sends `request` and retries it (taking each attempt's request from `attempts`) as the
-    /// policy says; the response returned has its body read.
-    pub async fn send<A: Attempts>(
-        &self,
-        http: &reqwest::Client,
-        options: &RequestOptions,
+    /// policy says; the response returned has its body read. Gives back what it learnt of the
+    /// call with the outcome.
+    pub fn send<A: Attempts>(
+        self: Arc<Self>,
+        http: reqwest::Client,
+        options: Arc<RequestOptions>,
         operation: &'static str,
         mut request: Request,
         mut attempts: A,
-    ) -> std::result::Result<Response, Failure> {
+    ) -> impl Future<Output = (std::result::Result<Response, Failure>, CallRecord)> + Send {
         call::note_operation(operation);
-        call::record(|record| record.operation = operation);
-        options.validate().map_err(Failure::Local)?;
+        let span = tracing::info_span!(
+            "heygen.request",
+            operation,
+            method = %request.method(),
+            path = request.url().path(),
+            attempt = tracing::field::Empty,
+            status = tracing::field::Empty,
+            request_id = tracing::field::Empty,
+            elapsed_ms = tracing::field::Empty,
+        );
+        // Recorded into directly: no `Span::current()` lookup per attempt.
+        let current = span.clone();
+        async move {
+            let span = current;
+            let mut record = CallRecord {
+                operation,
+                ..CallRecord::default()
+            };
+            let checked = self.check(&options, &request);
+            let (key_header, max_retries) = match checked {
+                Ok(Checked {
+                    key,
+                    key_header,
+                    repeatable,
+                }) => {
+                    record.idempotency_key = key;
+                    record.repeatable = repeatable;
+                    (
+                        key_header,
+                        options.max_retries.unwrap_or(self.retry.max_retries),
+                    )
+                }
+                Err(error) => return (Err(Failure::Local(error)), record),
+            };
+            let started = Instant::now();
+            let mut retry = 0;
+            loop {
+                self.decorate(&mut request, key_header.as_ref(), options.timeout);
+                if retry < max_retries {
+                    attempts.keep(&request);
+                }
+                self.wait_for_pause().await;
+                span.record("attempt", retry + 1);
+                let outcome = match http.execute(request).await {
+                    Ok(response) => self.read(response).await,
+                    Err(error) => Err(error),
+                };
+                record.attempts = retry + 1;
+                let decision = match &outcome {
+                    Ok(received) => {
+                        let status = received.response.status();
+                        let request_id = received
+                            .response
+                            .headers()
+                            .get(REQUEST_ID)
+                            .and_then(|v| v.to_str().ok());
+                        span.record("status", status.as_u16());
+                        if let Some(id) = request_id {
+                            span.record("request_id", id);
+                        }
+                        record.status = Some(status.as_u16());
+                        record.retry_after = received.answer.retry_after;
+                        record.too_large = received.too_large;
+                        record.request_id = request_id
+                            .filter(|_| !status.is_success())
+                            .map(str::to_string);
+                        if status.as_u16() == 429 {
+                            self.pause(
+                                received
+                                    .answer
+                                    .retry_after
+                                    .unwrap_or_else(|| self.retry.backoff(retry))
+                                    .min(self.retry.max_retry_after),
+                            );
+                        }
+                        self.retry.after_status(
+                            received.answer,
+                            retry,
+                            max_retries,
+                            record.repeatable,
+                        )
+                    }
+                    Err(error) => {
+                        record.status = None;
+                        record.request_id = None;
+                        record.too_large = None;
+                        self.retry
+                            .after_error(error, retry, max_retries, record.repeatable)
+                    }
+                };
+                if let Decision::RetryAfter(wait) = decision {
+                    match attempts.again().await {
+                        Ok(Some(next)) => {
+                            tracing::debug!(?wait, "retrying");
+                            tokio::time::sleep(wait).await;
+                            request = next;
+                            retry += 1;
+                            continue;
+                        }
+                        Ok(None) => {}
+                        Err(error) => return (Err(Failure::Local(error)), record),
+                    }
+                }
+                span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+                tracing::debug!(ok = outcome.is_ok(), "request finished");
+                let outcome = outcome
+                    .map(|received| received.response)
+                    .map_err(Failure::Http);
+                return (outcome, record);
+            }
+        }
+        .instrument(span)
+    }
+
+    /// The checks made before the first attempt, and the idempotency key it sends.
+    fn check(&self, options: &RequestOptions, request: &Request) -> Result<Checked> {
+        options.validate()?;
         let api_path = self.api_path(request.url());
-        check_path(api_path).map_err(Failure::Local)?;
+        check_path(api_path)?;
         let writes = matches!(*request.method(), Method::POST | Method::PATCH);
         // HeyGen honours keys on v3 writes; elsewhere one would be ignored, and retrying as if
         // it were honoured could duplicate.
@@ -171,108 +302,19 @@ impl Transport {
         let key_header = match key.as_deref().map(HeaderValue::from_str) {
             Some(Ok(value)) => Some(value),
             Some(Err(_)) => {
-                return Err(Failure::Local(Error::invalid(
+                return Err(Error::invalid(
                     "Idempotency-Key",
                     "not a valid header value",
-                )));
+                ));
             }
             None => None,
         };
         let repeatable = RetryPolicy::repeatable(request.method(), key.is_some());
-        let max_retries = options.max_retries.unwrap_or(self.retry.max_retries);
-        let span = tracing::info_span!(
-            "heygen.request",
-            operation,
-            method = %request.method(),
-            path = request.url().path(),
-            attempt = tracing::field::Empty,
-            status = tracing::field::Empty,
-            request_id = tracing::field::Empty,
-            elapsed_ms = tracing::field::Empty,
-        );
-        call::record(|record| {
-            record.idempotency_key = key;
-            record.repeatable = repeatable;
-        });
-        // Recorded into directly: no `Span::current()` lookup per attempt.
-        let current = span.clone();
-        async move {
-            let span = current;
-            let started = Instant::now();
-            let mut retry = 0;
-            loop {
-                self.decorate(&mut request, key_header.as_ref(), options.timeout);
-                if retry < max_retries {
-                    attempts.keep(&request);
-                }
-                self.wait_for_pause().await;
-                span.record("attempt", retry + 1);
-                let outcome = match http.execute(request).await {
-                    Ok(response) => self.read(response).await,
-                    Err(error) => Err(error),
-                };
-                let decision = match &outcome {
-                    Ok(received) => {
-                        let status = received.response.status();
-                        let request_id = received
-                            .response
-                            .headers()
-                            .get(REQUEST_ID)
-                            .and_then(|v| v.to_str().ok());
-                        span.record("status", status.as_u16());
-                        if let Some(id) = request_id {
-                            span.record("request_id", id);
-                        }
-                        call::record(|record| {
-                            record.attempts = retry + 1;
-                            record.status = Some(status.as_u16());
-                            record.retry_after = received.answer.retry_after;
-                            record.too_large = received.too_large;
-                            record.request_id = request_id
-                                .filter(|_| !status.is_success())
-                                .map(str::to_string);
-                        });
-                        if status.as_u16() == 429 {
-                            self.pause(
-                                received
-                                    .answer
-                                    .retry_after
-                                    .unwrap_or_else(|| self.retry.backoff(retry))
-                                    .min(self.retry.max_retry_after),
-                            );
-                        }
-                        self.retry
-                            .after_status(received.answer, retry, max_retries, repeatable)
-                    }
-                    Err(error) => {
-                        call::record(|record| {
-                            record.attempts = retry + 1;
-                            record.status = None;
-                            record.request_id = None;
-                            record.too_large = None;
-                        });
-                        self.retry
-                            .after_error(error, retry, max_retries, repeatable)
-                    }
-                };
-                if let Decision::RetryAfter(wait) = decision
-                    && let Some(next) = attempts.again().await.map_err(Failure::Local)?
-                {
-                    tracing::debug!(?wait, "retrying");
-                    tokio::time::sleep(wait).await;
-                    request = next;
-                    retry += 1;
-                    continue;
-                }
-                span.record("elapsed_ms", started.elapsed().as_millis() as u64);
-                tracing::debug!(ok = outcome.is_ok(), "request finished");
-                return outcome
-                    .map(|received| received.response)
-                    .map_err(Failure::Http);
-            }
-        }
-        .instrument(span)
-        .await
+        Ok(Checked {
+            key,
+            key_header,
+            repeatable,
+        })
     }
 
     /// The path of `url` below the base URL: `/v3/videos` for `https://gw.example/heygen/v3/videos`.
@@ -301,7 +343,9 @@ impl Transport {
         }
     }
 
-    /// Reads the body under its cap and gives back a response holding it.
+    /// Reads the body under its cap and gives back the response, the bytes read carried in
+    /// its extensions as [`ReadBody`] (the generated decoders take them from there; rebuilding
+    /// a response around them would cost more than the call's own decoding of a small body).
     async fn read(&self, mut response: Response) -> reqwest::Result<Received> {
         let status = response.status();
         let limit = if status.is_success() {
@@ -310,22 +354,7 @@ impl Transport {
             ERROR_BODY_LIMIT
         };
         let room = usize::try_from(limit).unwrap_or(usize::MAX);
-        let reserve = response
-            .content_length()
-            .unwrap_or(0)
-            .min(limit)
-            .min(INITIAL_CAPACITY);
-        let mut body = BytesMut::with_capacity(reserve as usize);
-        let mut over = false;
-        while let Some(chunk) = response.chunk().await? {
-            let left = room - body.len();
-            if chunk.len() > left {
-                body.extend_from_slice(&chunk[..left]);
-                over = true;
-                break;
-            }
-            body.extend_from_slice(&chunk);
-        }
+        let (body, over) = read_capped(&mut response, room).await?;
         // Only a failure is retried or reported with its wait: a success skips the parse.
         let retry_after = if status.is_success() {
             None
@@ -344,24 +373,15 @@ impl Transport {
         // An error body past 64 KiB is cut (its excerpt says so); a success body past the
         // client's maximum is refused, never decoded from a part.
         let too_large = (over && status.is_success()).then_some(limit);
-        let body = match too_large {
-            Some(limit) => reqwest::Body::wrap_stream(futures::stream::once(async move {
-                Err::<Bytes, _>(std::io::Error::other(format!(
-                    "the response body is larger than the {limit}-byte limit"
-                )))
-            })),
-            None => reqwest::Body::from(body.freeze()),
+        let response = match too_large {
+            Some(limit) => refuse_body(response, limit),
+            None => {
+                response.extensions_mut().insert(ReadBody(body));
+                response
+            }
         };
-        let (mut parts, ()) = http::Response::builder()
-            .url(response.url().clone())
-            .body(())
-            .unwrap_or_default()
-            .into_parts();
-        parts.status = status;
-        parts.version = response.version();
-        parts.headers = std::mem::take(response.headers_mut());
         Ok(Received {
-            response: Response::from(http::Response::from_parts(parts, body)),
+            response,
             answer,
             too_large,
         })
@@ -397,6 +417,79 @@ impl Transport {
             tokio::time::sleep_until(at).await;
         }
     }
+}
+
+/// Reads `response`'s body, up to `room` bytes: the bytes, and whether there was more. A body
+/// that comes in one chunk (a small JSON answer) is kept as it came, without a copy.
+async fn read_capped(response: &mut Response, room: usize) -> reqwest::Result<(Bytes, bool)> {
+    let mut first: Option<Bytes> = None;
+    let mut more: Option<BytesMut> = None;
+    let mut len = 0;
+    while let Some(chunk) = response.chunk().await? {
+        let left = room - len;
+        let (chunk, over) = if chunk.len() > left {
+            (chunk.slice(..left), true)
+        } else {
+            (chunk, false)
+        };
+        len += chunk.len();
+        match (&mut first, &mut more) {
+            (None, None) => first = Some(chunk),
+            (Some(head), None) => {
+                let reserve = response
+                    .content_length()
+                    .and_then(|n| usize::try_from(n).ok())
+                    .unwrap_or(0)
+                    .min(room)
+                    .min(INITIAL_CAPACITY)
+                    .max(len);
+                let mut joined = BytesMut::with_capacity(reserve);
+                joined.extend_from_slice(head);
+                joined.extend_from_slice(&chunk);
+                first = None;
+                more = Some(joined);
+            }
+            (_, Some(joined)) => joined.extend_from_slice(&chunk),
+        }
+        if over {
+            return Ok((
+                first.or(more.map(BytesMut::freeze)).unwrap_or_default(),
+                true,
+            ));
+        }
+    }
+    Ok((
+        first.or(more.map(BytesMut::freeze)).unwrap_or_default(),
+        false,
+    ))
+}
+
+/// The body of a response the transport returned: the bytes it read (taken from the
+/// response's extensions), or, for a response it made itself, read now.
+pub(crate) async fn body(mut response: Response) -> reqwest::Result<Bytes> {
+    match response.extensions_mut().remove::<ReadBody>() {
+        Some(ReadBody(body)) => Ok(body),
+        None => response.bytes().await,
+    }
+}
+
+/// `response` with a body that fails when read: a success body over the client's limit is
+/// never decoded from a part.
+fn refuse_body(mut response: Response, limit: u64) -> Response {
+    let body = reqwest::Body::wrap_stream(futures::stream::once(async move {
+        Err::<Bytes, _>(std::io::Error::other(format!(
+            "the response body is larger than the {limit}-byte limit"
+        )))
+    }));
+    let (mut parts, ()) = http::Response::builder()
+        .url(response.url().clone())
+        .body(())
+        .unwrap_or_default()
+        .into_parts();
+    parts.status = response.status();
+    parts.version = response.version();
+    parts.headers = std::mem::take(response.headers_mut());
+    Response::from(http::Response::from_parts(parts, body))
 }
 
 /// A URL path with an empty segment or a trailing `/` came from an empty, `.` or `..` path

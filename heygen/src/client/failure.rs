@@ -41,7 +41,7 @@ pub(super) async fn map_error<E: Serialize + std::fmt::Debug>(
 ) -> Error {
     use heygen_sys::Error as E;
     if let Some(refused) = record.refused.take() {
-        return refused;
+        return *refused;
     }
     match error {
         E::InvalidRequest(message) | E::Custom(message) => Error::from_builder_message(message),
@@ -58,7 +58,7 @@ pub(super) async fn map_error<E: Serialize + std::fmt::Debug>(
             let status = response.status().as_u16();
             let headers = response.headers().clone();
             // The transport has read the body (under its cap): this takes it from memory.
-            let bytes = match response.bytes().await {
+            let bytes = match crate::transport::body(response).await {
                 Ok(bytes) => bytes,
                 Err(source) => return transport_error(source, record),
             };

@@ -1,6 +1,6 @@
 //! Rewrites of progenitor's output that no setting gives, driven by the normalised document:
 //! open enums, tagged unions, builders that take plain values (and a union member's builder
-//! for the union) and say what each setter sets, `#[non_exhaustive]` response-only types, the document's operation ids, no `api-version` header,
+//! for the union) and say what each setter sets, `#[non_exhaustive]` response-only types, the document's operation ids, no `api-version` header, leaner `send()`s,
 //! `JsonSchema` behind heygen-sys's `schemars` feature, and the `Exec` hook every request runs through.
 
 mod api_version;
@@ -12,6 +12,7 @@ pub(crate) mod operation_ids;
 mod optional_setters;
 mod response_only;
 mod schemars_feature;
+mod send_path;
 mod tagged_unions;
 
 use anyhow::{Context, Result, bail};
@@ -41,7 +42,9 @@ pub fn apply(file: &mut syn::File, doc: &Value) -> Result<()> {
     schemars_feature::rewrite(types_module(file)?)?;
     operation_ids::rewrite(file, doc)?;
     api_version::rewrite(file);
+    send_path::rewrite(file);
     file.items.extend(exec::items());
+    file.items.extend(send_path::items());
     Ok(())
 }
 

@@ -1,0 +1,248 @@
+//! Per-call costs of progenitor's `send()` that no setting removes, rewritten away:
+//! - a `String` path parameter is copied before it is percent-encoded
+//!   (`encode_path(&video_id.to_string())`): it is encoded where it is;
+//! - every decoded answer clones the response's header map (`ResponseValue::from_response`)
+//!   and drops the original: the answer takes the headers;
+//! - the body is read from the connection again, although the `heygen` transport has already
+//!   read it (under its size limit, retrying a body cut short): an `Exec` may hand the bytes
+//!   over in the response's extensions as [`ReadBody`], and the decoder takes them from there.
+//!   An answer handed out undecoded (`Error::UnexpectedResponse`) gets its body back in place.
+//!
+//! Together ≈ 4,000 instructions of a ≈ 110,000-instruction call (BENCHMARKS.md).
+
+use std::collections::{HashMap, HashSet};
+
+use quote::{ToTokens, quote};
+use syn::punctuated::Punctuated;
+use syn::visit_mut::{self, VisitMut};
+use syn::{Expr, Item, ItemImpl, Token, Type, parse_quote};
+
+/// Rewrites the `send()` of every operation builder in `pub mod builder`; returns how many
+/// path parameters and answers it rewrote.
+pub fn rewrite(file: &mut syn::File) -> (usize, usize) {
+    let mut counts = (0, 0);
+    for item in &mut file.items {
+        let Item::Mod(module) = item else { continue };
+        if module.ident != "builder" {
+            continue;
+        }
+        let Some((_, items)) = &mut module.content else {
+            continue;
+        };
+        let strings = string_fields(items);
+        for item in items.iter_mut() {
+            let Item::Impl(block) = item else { continue };
+            let fields = self_ident(block)
+                .and_then(|ident| strings.get(&ident))
+                .cloned()
+                .unwrap_or_default();
+            let mut send = Send {
+                fields,
+                counts: (0, 0),
+            };
+            send.visit_item_impl_mut(block);
+            counts.0 += send.counts.0;
+            counts.1 += send.counts.1;
+        }
+    }
+    (counts.0, counts.1)
+}
+
+/// The helpers the rewritten answers call, at the root of the generated module.
+pub fn items() -> Vec<Item> {
+    let code = quote! {
+        /// A response body an [`Exec`] has already read into memory, carried in the response's
+        /// extensions: the generated decoders take it from there instead of reading the body
+        /// (which the `Exec` has consumed).
+        #[derive(Clone, Debug)]
+        pub struct ReadBody(pub ::bytes::Bytes);
+
+        /// `response` with its [`ReadBody`] (if any) back in place as its body: for an answer
+        /// handed out undecoded, so that reading it gives the bytes the `Exec` read.
+        pub fn restore_body(mut response: reqwest::Response) -> reqwest::Response {
+            use reqwest::ResponseBuilderExt as _;
+            let Some(ReadBody(body)) = response.extensions_mut().remove::<ReadBody>() else {
+                return response;
+            };
+            let Ok(restored) = ::http::Response::builder()
+                .status(response.status())
+                .version(response.version())
+                .url(response.url().clone())
+                .body(reqwest::Body::from(body))
+            else {
+                return response;
+            };
+            let (mut parts, body) = restored.into_parts();
+            parts.headers = ::std::mem::take(response.headers_mut());
+            parts.extensions.extend(::std::mem::take(response.extensions_mut()));
+            reqwest::Response::from(::http::Response::from_parts(parts, body))
+        }
+
+        /// A response's JSON body as `T`, with its status and headers: progenitor's
+        /// `ResponseValue::from_response`, taking the headers instead of cloning them, and the
+        /// body from [`ReadBody`] when the `Exec` has read it.
+        async fn read_response<T: ::serde::de::DeserializeOwned, E>(
+            mut response: reqwest::Response,
+        ) -> Result<ResponseValue<T>, Error<E>> {
+            let status = response.status();
+            let headers = ::std::mem::take(response.headers_mut());
+            let full = match response.extensions_mut().remove::<ReadBody>() {
+                Some(ReadBody(full)) => full,
+                None => response.bytes().await.map_err(Error::ResponseBodyError)?,
+            };
+            let inner = ::serde_json::from_slice(&full)
+                .map_err(|e| Error::InvalidResponsePayload(full, e))?;
+            Ok(ResponseValue::new(inner, status, headers))
+        }
+    };
+    syn::parse2::<syn::File>(code)
+        .expect("the helpers parse")
+        .items
+}
+
+/// For each builder struct, its fields holding a `String` (a path or query parameter).
+fn string_fields(items: &[Item]) -> HashMap<String, HashSet<String>> {
+    let string: Type = parse_quote!(Result<::std::string::String, String>);
+    let string = string.to_token_stream().to_string();
+    let mut out = HashMap::new();
+    for item in items {
+        let Item::Struct(s) = item else { continue };
+        let fields = s
+            .fields
+            .iter()
+            .filter(|f| f.ty.to_token_stream().to_string() == string)
+            .filter_map(|f| f.ident.as_ref().map(ToString::to_string))
+            .collect::<HashSet<_>>();
+        out.insert(s.ident.to_string(), fields);
+    }
+    out
+}
+
+fn self_ident(block: &ItemImpl) -> Option<String> {
+    match &*block.self_ty {
+        Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
+}
+
+struct Send {
+    /// The builder's `String` fields (by then `send()`'s locals of the same names).
+    fields: HashSet<String>,
+    counts: (usize, usize),
+}
+
+impl VisitMut for Send {
+    fn visit_impl_item_fn_mut(&mut self, f: &mut syn::ImplItemFn) {
+        if f.sig.ident == "send" {
+            visit_mut::visit_impl_item_fn_mut(self, f);
+        }
+    }
+
+    /// The URL is built in a `format!`, whose arguments syn keeps as tokens.
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        if !mac.path.is_ident("format") {
+            return;
+        }
+        let parser = Punctuated::<Expr, Token![,]>::parse_terminated;
+        let Ok(mut args) = mac.parse_body_with(parser) else {
+            return;
+        };
+        for arg in &mut args {
+            self.visit_expr_mut(arg);
+        }
+        mac.tokens = args.to_token_stream();
+    }
+
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        visit_mut::visit_expr_mut(self, expr);
+        let Expr::Call(call) = expr else { return };
+        let Expr::Path(func) = &*call.func else {
+            return;
+        };
+        let func = func.path.to_token_stream().to_string();
+        if func == "encode_path" && call.args.len() == 1 {
+            if let Some(local) = string_to_string(&call.args[0], &self.fields) {
+                call.args[0] = parse_quote!(&#local);
+                self.counts.0 += 1;
+            }
+        } else if func == "ResponseValue :: from_response" {
+            call.func = parse_quote!(super::read_response);
+            self.counts.1 += 1;
+        } else if func == "Error :: UnexpectedResponse" && call.args.len() == 1 {
+            let response = &call.args[0];
+            call.args[0] = parse_quote!(super::restore_body(#response));
+        }
+    }
+}
+
+/// `&local.to_string()` where `local` is one of `fields`: the local's ident.
+fn string_to_string(arg: &Expr, fields: &HashSet<String>) -> Option<syn::Ident> {
+    let Expr::Reference(reference) = arg else {
+        return None;
+    };
+    let Expr::MethodCall(call) = &*reference.expr else {
+        return None;
+    };
+    if call.method != "to_string" || !call.args.is_empty() {
+        return None;
+    }
+    let Expr::Path(path) = &*call.receiver else {
+        return None;
+    };
+    let ident = path.path.get_ident()?;
+    fields.contains(&ident.to_string()).then(|| ident.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn generated() -> syn::File {
+        parse_quote! {
+            pub mod builder {
+                pub struct GetVideo<'a> {
+                    client: &'a super::Client,
+                    video_id: Result<::std::string::String, String>,
+                    page: Result<u64, String>,
+                }
+                impl<'a> GetVideo<'a> {
+                    pub async fn send(self) -> Result<(), ()> {
+                        let url = format!("{}/v3/videos/{}/{}", client.baseurl,
+                            encode_path(&video_id.to_string()), encode_path(&page.to_string()));
+                        match response.status().as_u16() {
+                            200u16 => ResponseValue::from_response(response).await,
+                            400u16 => Err(Error::ErrorResponse(ResponseValue::from_response(response).await?)),
+                            _ => Err(Error::UnexpectedResponse(response)),
+                        }
+                    }
+                    pub fn video_id(self) -> String { encode_path(&video_id.to_string()) }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn string_parameters_are_encoded_in_place_and_answers_take_their_headers() {
+        let mut file = generated();
+        assert_eq!(rewrite(&mut file), (1, 2));
+        let text = file.to_token_stream().to_string();
+        assert!(text.contains("encode_path (& video_id)"), "{text}");
+        // A non-string parameter still needs its text; setters are left alone.
+        assert!(
+            text.contains("encode_path (& page . to_string ())"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "pub fn video_id (self) -> String { encode_path (& video_id . to_string ()) }"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("from_response"), "{text}");
+        assert_eq!(text.matches("super :: read_response (response)").count(), 2);
+        assert!(
+            text.contains("Error :: UnexpectedResponse (super :: restore_body (response))"),
+            "{text}"
+        );
+    }
+}
