@@ -10,7 +10,6 @@
 //! # Ok(()) }
 //! ```
 
-use std::collections::HashSet;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
@@ -21,6 +20,10 @@ use futures::future::BoxFuture;
 use futures::stream::BoxStream;
 
 use crate::error::{Error, Result};
+
+mod seen_cursors;
+
+use seen_cursors::SeenCursors;
 
 /// One page of a listing.
 #[derive(Debug, Clone, PartialEq)]
@@ -149,7 +152,8 @@ impl<T: Send + 'static> Paginator<T> {
             fetch: Fetch<T>,
             /// The cursor of the page to fetch next; `None` once the listing is over.
             next: Option<Option<String>>,
-            seen: HashSet<String>,
+            /// Every cursor followed (the start included), to catch one sent again.
+            seen: SeenCursors,
             left: Option<usize>,
             cursor: Arc<Mutex<Option<String>>>,
             /// The operation the fetches send, once one has.
@@ -159,10 +163,14 @@ impl<T: Send + 'static> Paginator<T> {
             /// An error to yield after the page that revealed it.
             pending: Option<Error>,
         }
+        let mut seen = SeenCursors::default();
+        if let Some(start) = &self.start {
+            seen.insert(start);
+        }
         let state = State {
             fetch: self.fetch,
             next: Some(self.start.clone()),
-            seen: self.start.into_iter().collect(),
+            seen,
             left: self.max_items,
             cursor,
             operation: "listing",
@@ -208,7 +216,7 @@ impl<T: Send + 'static> Paginator<T> {
                     state.pending = Some(Error::MissingCursor { operation });
                 }
                 None => {}
-                Some(next) if !state.seen.insert(next.clone()) => {
+                Some(next) if !state.seen.insert(&next) => {
                     state.pending = Some(Error::RepeatedCursor {
                         operation,
                         cursor: next,

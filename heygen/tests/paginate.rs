@@ -120,6 +120,61 @@ async fn a_repeated_cursor_ends_the_stream_with_an_error() {
     assert_eq!(server.received_requests().await.unwrap().len(), 2);
 }
 
+/// A listing of one item a page (the cursor the page was fetched at, `-` for the first) whose
+/// next cursors `next` gives.
+fn chain(next: fn(&str) -> &'static str) -> Paginator<String> {
+    Paginator::new(move |token: Option<String>| async move {
+        let at = token.unwrap_or_else(|| "-".to_string());
+        let next_token = Some(next(&at).to_string());
+        Ok(heygen::Page {
+            items: vec![at],
+            has_more: true,
+            next_token,
+        })
+    })
+}
+
+async fn listed(pages: Paginator<String>) -> Vec<Result<String, String>> {
+    let items: Vec<Result<String, Error>> = futures::StreamExt::collect(pages.items()).await;
+    items
+        .into_iter()
+        .map(|item| {
+            item.map_err(|error| match error {
+                Error::RepeatedCursor { cursor, .. } => format!("repeated {cursor}"),
+                other => format!("{other:?}"),
+            })
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_cursor_met_again_pages_later_or_the_one_resumed_from_is_caught() {
+    // - → a → b → c → a: the fourth page sends the first page's cursor again.
+    let cycle = chain(|at| match at {
+        "-" => "a",
+        "a" => "b",
+        "b" => "c",
+        _ => "a",
+    });
+    let ok = |s: &str| Ok(s.to_string());
+    assert_eq!(
+        listed(cycle).await,
+        [
+            ok("-"),
+            ok("a"),
+            ok("b"),
+            ok("c"),
+            Err("repeated a".to_string())
+        ]
+    );
+    // Resumed from r, whose page points back at r.
+    let back = chain(|at| if at == "r" { "s" } else { "r" }).resume_from("r");
+    assert_eq!(
+        listed(back).await,
+        [ok("r"), ok("s"), Err("repeated r".to_string())]
+    );
+}
+
 #[tokio::test]
 async fn the_first_error_ends_the_stream() {
     let server = MockServer::start().await;

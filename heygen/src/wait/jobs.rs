@@ -87,41 +87,32 @@ fn avatar_state(
     }
 }
 
-impl Waitable for AvatarGroupItem {
-    const KIND: &'static str = "avatar_group";
+/// An avatar group or look: the same status, the same error, the same states.
+macro_rules! avatar_job {
+    ($ty:ident, $kind:literal) => {
+        impl Waitable for $ty {
+            const KIND: &'static str = $kind;
 
-    fn status(&self) -> &str {
-        self.status
-            .as_ref()
-            .map_or("completed", AvatarStatus::as_str)
-    }
+            fn status(&self) -> &str {
+                self.status
+                    .as_ref()
+                    .map_or("completed", AvatarStatus::as_str)
+            }
 
-    fn recognized(&self) -> bool {
-        !self.status.as_ref().is_some_and(AvatarStatus::is_unknown)
-    }
+            fn recognized(&self) -> bool {
+                !self.status.as_ref().is_some_and(AvatarStatus::is_unknown)
+            }
 
-    fn state(&self) -> JobState {
-        avatar_state(self.status.as_ref(), self.error.as_ref())
-    }
+            fn state(&self) -> JobState {
+                avatar_state(self.status.as_ref(), self.error.as_ref())
+            }
+        }
+    };
 }
 
-impl Waitable for AvatarLookItem {
-    const KIND: &'static str = "avatar_look";
+avatar_job!(AvatarGroupItem, "avatar_group");
 
-    fn status(&self) -> &str {
-        self.status
-            .as_ref()
-            .map_or("completed", AvatarStatus::as_str)
-    }
-
-    fn recognized(&self) -> bool {
-        !self.status.as_ref().is_some_and(AvatarStatus::is_unknown)
-    }
-
-    fn state(&self) -> JobState {
-        avatar_state(self.status.as_ref(), self.error.as_ref())
-    }
-}
+avatar_job!(AvatarLookItem, "avatar_look");
 
 /// A session thinks, reviews and generates (running); in chat mode it may stop at
 /// `waiting_for_input`, which no amount of polling ends: the caller must answer.

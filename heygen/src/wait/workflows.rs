@@ -9,7 +9,7 @@ use crate::error::Result;
 
 impl Client {
     /// Wait for a v1 workflow execution (`GET /v1/workflows/executions/{id}` polled); a
-    /// `not_found` status is [`Error::JobFailed`] with code `not_found`.
+    /// `not_found` status is [`Error::JobFailed`](crate::Error::JobFailed) with code `not_found`.
     pub async fn wait_for_workflow_execution(
         &self,
         execution_id: &str,
