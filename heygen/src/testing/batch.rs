@@ -5,6 +5,7 @@
 
 use tokio::time::Instant;
 
+use super::lookup::find;
 use super::state::{Job, ResourceKind, State};
 
 /// A batch of creates.
@@ -58,13 +59,9 @@ pub(crate) fn bulk_status(status: &str) -> &str {
 /// The job of a resource of `kind` with this id.
 pub(crate) fn job_of<'s>(state: &'s State, kind: ResourceKind, id: &str) -> Option<&'s Job> {
     match kind {
-        ResourceKind::Video => state.videos.iter().find(|v| v.id == id).map(|v| &v.job),
-        ResourceKind::VideoTranslation => state
-            .translations
-            .iter()
-            .find(|t| t.id == id)
-            .map(|t| &t.job),
-        ResourceKind::Lipsync => state.lipsyncs.iter().find(|l| l.id == id).map(|l| &l.job),
+        ResourceKind::Video => find(&state.videos, id).ok().map(|v| &v.record.job),
+        ResourceKind::VideoTranslation => find(&state.translations, id).ok().map(|t| &t.record.job),
+        ResourceKind::Lipsync => find(&state.lipsyncs, id).ok().map(|l| &l.record.job),
         _ => None,
     }
 }

@@ -75,8 +75,7 @@ pub struct RandomFaults {
     pub(crate) seed: u64,
     pub(crate) rate: f64,
     pub(crate) faults: Vec<Fault>,
-    pub(crate) method: Option<String>,
-    pub(crate) path_prefix: Option<String>,
+    pub(crate) only: Requests,
 }
 
 impl RandomFaults {
@@ -92,8 +91,7 @@ impl RandomFaults {
                 0.0
             },
             faults: Fault::every_kind(Duration::from_secs(5)),
-            method: None,
-            path_prefix: None,
+            only: Requests::default(),
         }
     }
 
@@ -105,13 +103,13 @@ impl RandomFaults {
 
     /// Only requests with this method.
     pub fn method(mut self, method: &str) -> Self {
-        self.method = Some(method.to_ascii_uppercase());
+        self.only = self.only.method(method);
         self
     }
 
     /// Only requests whose path starts with `prefix`.
     pub fn path(mut self, prefix: impl Into<String>) -> Self {
-        self.path_prefix = Some(prefix.into());
+        self.only = self.only.path(prefix.into());
         self
     }
 }
@@ -128,8 +126,7 @@ impl RandomFaults {
 pub struct FaultRule {
     pub(crate) fault: Fault,
     pub(crate) times: usize,
-    pub(crate) method: Option<String>,
-    pub(crate) path_prefix: Option<String>,
+    pub(crate) only: Requests,
 }
 
 impl FaultRule {
@@ -138,8 +135,7 @@ impl FaultRule {
         Self {
             fault,
             times: 1,
-            method: None,
-            path_prefix: None,
+            only: Requests::default(),
         }
     }
 
@@ -151,28 +147,49 @@ impl FaultRule {
 
     /// Only requests with this method (`GET`, `POST` …, any case).
     pub fn method(mut self, method: &str) -> Self {
-        self.method = Some(method.to_ascii_uppercase());
+        self.only = self.only.method(method);
         self
     }
 
     /// Only requests whose path starts with `prefix` (`/v3/videos` matches `/v3/videos/abc`).
     pub fn path(mut self, prefix: impl Into<String>) -> Self {
-        self.path_prefix = Some(prefix.into());
+        self.only = self.only.path(prefix.into());
         self
-    }
-
-    fn matches(&self, method: &str, path: &str) -> bool {
-        matches(
-            self.method.as_deref(),
-            self.path_prefix.as_deref(),
-            method,
-            path,
-        )
     }
 }
 
-fn matches(want_method: Option<&str>, prefix: Option<&str>, method: &str, path: &str) -> bool {
-    want_method.is_none_or(|m| m == method) && prefix.is_none_or(|p| path.starts_with(p))
+/// The requests a [`FaultRule`] or [`RandomFaults`] applies to: those with a method, and those
+/// whose path starts with a prefix (each, when given).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Requests {
+    method: Option<String>,
+    path_prefix: Option<String>,
+}
+
+impl Requests {
+    /// Only those with this method, in any case.
+    fn method(self, method: &str) -> Self {
+        Self {
+            method: Some(method.to_ascii_uppercase()),
+            ..self
+        }
+    }
+
+    /// Only those whose path starts with `prefix`.
+    fn path(self, prefix: String) -> Self {
+        Self {
+            path_prefix: Some(prefix),
+            ..self
+        }
+    }
+
+    fn matches(&self, method: &str, path: &str) -> bool {
+        self.method.as_deref().is_none_or(|m| m == method)
+            && self
+                .path_prefix
+                .as_deref()
+                .is_none_or(|p| path.starts_with(p))
+    }
 }
 
 /// The queued faults, the random ones, and the added latency.
@@ -205,7 +222,7 @@ impl Faults {
         let Some(index) = self
             .rules
             .iter()
-            .position(|rule| rule.matches(method, path))
+            .position(|rule| rule.only.matches(method, path))
         else {
             return self.draw(method, path);
         };
@@ -220,12 +237,7 @@ impl Faults {
 
     fn draw(&mut self, method: &str, path: &str) -> Option<Fault> {
         let (random, rng) = self.random.as_mut()?;
-        let applies = matches(
-            random.method.as_deref(),
-            random.path_prefix.as_deref(),
-            method,
-            path,
-        );
+        let applies = random.only.matches(method, path);
         if !applies || random.faults.is_empty() || !rng.random_bool(random.rate) {
             return None;
         }
@@ -272,5 +284,20 @@ impl RecordedRequest {
             .into_iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_match_by_method_in_any_case_and_by_path_prefix() {
+        let all = Requests::default();
+        assert!(all.matches("GET", "/v3/users/me"));
+        let posts = Requests::default().method("post").path("/v3/videos".into());
+        assert!(posts.matches("POST", "/v3/videos/abc"));
+        assert!(!posts.matches("GET", "/v3/videos"));
+        assert!(!posts.matches("POST", "/v3/lipsyncs"));
     }
 }

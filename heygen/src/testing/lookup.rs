@@ -1,10 +1,14 @@
 //! Find-or-404 and remove-or-404 over the simulator's collections, so that every route
-//! answers an unknown id the same way (`404 not_found`, "<What> not found.").
+//! answers an unknown id the same way (`404 not_found`, "<What> not found."); and the
+//! newest-first page of a collection, so that every listing of created resources pages alike.
 
 use heygen_sys::types::SessionResource;
 
-use super::reply::ApiErr;
-use super::state::{Asset, Endpoint, Group, Lipsync, Look, Proofread, Session, Translation, Video};
+use super::reply::{ApiErr, Cursor, paginate};
+use super::state::{
+    Asset, Clipping, Endpoint, Group, Lipsync, Look, Proofread, Removal, Session, Translation,
+    Video,
+};
 
 /// A simulated thing a route looks up by id.
 pub(crate) trait Identified {
@@ -43,23 +47,42 @@ pub(crate) fn take<T: Identified>(items: &mut Vec<T>, id: &str) -> Result<T, Api
     Ok(items.remove(index))
 }
 
-/// `impl Identified` for types whose id is the field `$field`.
+/// A simulated thing a route lists newest first.
+pub(crate) trait Listed {
+    /// Its listing key: later resources have larger ones.
+    fn seq(&self) -> u64;
+}
+
+/// A page of `items` (a collection in creation order, or a filtered view of one) listed
+/// newest first, each shown by `show`: `(items, has_more, next_token)`.
+pub(crate) fn newest_first<'a, T: Listed + 'a, R>(
+    items: impl DoubleEndedIterator<Item = &'a T>,
+    cursor: Cursor,
+    mut show: impl FnMut(&'a T) -> R,
+) -> (Vec<R>, bool, Option<String>) {
+    let keyed = items.rev().map(|item| (item.seq(), show(item))).collect();
+    paginate(keyed, cursor, true)
+}
+
+/// `impl Identified` for types whose id is the field (path) after the comma.
 macro_rules! identified {
-    ($($type:ty => $what:literal, $field:ident;)*) => {$(
+    ($($type:ty => $what:literal, $($field:ident).+;)*) => {$(
         impl Identified for $type {
             const WHAT: &'static str = $what;
             fn id(&self) -> &str {
-                &self.$field
+                &self.$($field).+
             }
         }
     )*};
 }
 
 identified! {
-    Video => "Video", id;
-    Translation => "Video translation", id;
+    Video => "Video", record.id;
+    Translation => "Video translation", record.id;
     Proofread => "Proofread", id;
-    Lipsync => "Lipsync", id;
+    Lipsync => "Lipsync", record.id;
+    Clipping => "AI clipping job", record.id;
+    Removal => "Background removal", id;
     Session => "Session", id;
     SessionResource => "Session resource", resource_id;
     Group => "Avatar group", id;
@@ -68,9 +91,32 @@ identified! {
     Asset => "Asset", id;
 }
 
+/// `impl Listed` for types whose listing key is the field (path) after the arrow.
+macro_rules! listed {
+    ($($type:ty => $($field:ident).+;)*) => {$(
+        impl Listed for $type {
+            fn seq(&self) -> u64 {
+                self.$($field).+
+            }
+        }
+    )*};
+}
+
+listed! {
+    Video => record.seq;
+    Translation => record.seq;
+    Lipsync => record.seq;
+    Clipping => record.seq;
+    Removal => seq;
+    Session => seq;
+    Endpoint => seq;
+    Asset => seq;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::reply::{Query, cursor};
 
     #[derive(Debug, PartialEq)]
     struct Thing(&'static str);
@@ -89,6 +135,25 @@ mod tests {
         find_mut(&mut things, "c").expect("c exists").0 = "z";
         assert_eq!(take(&mut things, "b").ok(), Some(Thing("b")));
         assert_eq!(things, [Thing("a"), Thing("z")]);
+    }
+
+    impl Listed for Thing {
+        fn seq(&self) -> u64 {
+            self.0.len() as u64
+        }
+    }
+
+    #[test]
+    fn listings_page_newest_first() {
+        // Creation order: the listing key grows with the name's length.
+        let things = [Thing("a"), Thing("bb"), Thing("ccc")];
+        let first = cursor(&Query::parse(Some("limit=2")), "things", 10, 10).unwrap();
+        let (page, more, next) = newest_first(things.iter(), first, |t| t.0);
+        assert_eq!((page, more), (vec!["ccc", "bb"], true));
+        let query = format!("limit=2&token={}", next.unwrap());
+        let second = cursor(&Query::parse(Some(&query)), "things", 10, 10).unwrap();
+        let (page, more, next) = newest_first(things.iter(), second, |t| t.0);
+        assert_eq!((page, more, next), (vec!["a"], false, None));
     }
 
     #[test]

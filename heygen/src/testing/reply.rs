@@ -244,9 +244,10 @@ impl Query {
     }
 }
 
-/// One page of a listing: `limit` items after the cursor.
+/// One page of the listing named `listing`: `limit` items after the cursor.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Cursor {
+    listing: &'static str,
     limit: usize,
     after: Option<u64>,
 }
@@ -254,7 +255,7 @@ pub(crate) struct Cursor {
 /// Reads `limit` (`default`, at most `max`) and `token` for the listing named `listing`.
 pub(crate) fn cursor(
     query: &Query,
-    listing: &str,
+    listing: &'static str,
     default: usize,
     max: usize,
 ) -> Result<Cursor, ApiErr> {
@@ -276,7 +277,11 @@ pub(crate) fn cursor(
             ApiErr::invalid(Some("token"), "'token' is not a cursor of this listing; pass the next_token of the previous page.")
         })?),
     };
-    Ok(Cursor { limit, after })
+    Ok(Cursor {
+        listing,
+        limit,
+        after,
+    })
 }
 
 fn encode_token(listing: &str, key: u64) -> String {
@@ -297,7 +302,6 @@ fn decode_token(token: &str, listing: &str) -> Option<u64> {
 pub(crate) fn paginate<T>(
     items: Vec<(u64, T)>,
     cursor: Cursor,
-    listing: &str,
     descending: bool,
 ) -> (Vec<T>, bool, Option<String>) {
     let past = |key: u64| match cursor.after {
@@ -309,7 +313,8 @@ pub(crate) fn paginate<T>(
     let has_more = rest.len() > cursor.limit;
     rest.truncate(cursor.limit);
     let next = if has_more {
-        rest.last().map(|(key, _)| encode_token(listing, *key))
+        rest.last()
+            .map(|(key, _)| encode_token(cursor.listing, *key))
     } else {
         None
     };
@@ -352,11 +357,11 @@ mod tests {
         let items: Vec<(u64, u64)> = (1..=25).rev().map(|k| (k, k)).collect();
         let query = Query::parse(Some("limit=10"));
         let first = cursor(&query, "videos", 10, 100).unwrap();
-        let (page, more, next) = paginate(items.clone(), first, "videos", true);
+        let (page, more, next) = paginate(items.clone(), first, true);
         assert_eq!((page.len(), more, page[0]), (10, true, 25));
         let query = Query::parse(Some(&format!("limit=10&token={}", next.unwrap())));
         let second = cursor(&query, "videos", 10, 100).unwrap();
-        let (page, _, _) = paginate(items, second, "videos", true);
+        let (page, _, _) = paginate(items, second, true);
         assert_eq!(page[0], 15);
         assert!(cursor(&Query::parse(Some("token=abc")), "videos", 10, 100).is_err());
         assert!(cursor(&Query::parse(Some("limit=0")), "videos", 10, 100).is_err());

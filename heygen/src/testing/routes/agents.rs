@@ -20,7 +20,7 @@ use heygen_sys::types::{
 use tokio::time::Instant;
 
 use super::{check_input, check_look, check_url, check_voice, given};
-use crate::testing::lookup::{find, find_mut, take};
+use crate::testing::lookup::{find, find_mut, newest_first, take};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
 use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, Session, State as SimState, Video, new_id};
@@ -115,17 +115,14 @@ fn check_prompt(prompt: &str, param: &str) -> Result<(), ApiErr> {
 
 /// A new video for a session's run, rendering from `now`; returns its id.
 fn start_video(state: &mut SimState, prompt: &str, now: Instant) -> String {
-    let video_id = new_id();
-    let video = Video {
-        seq: state.next_seq(),
-        id: video_id.clone(),
-        title: Some(prompt.chars().take(60).collect()),
+    let title = Some(prompt.chars().take(60).collect());
+    let record = state.new_record(ResourceKind::Video, now, title, None);
+    let video_id = record.id.clone();
+    state.videos.push(Video {
+        record,
         folder_id: None,
-        callback_id: None,
-        job: state.new_job(ResourceKind::Video, now, false),
         duration: 30.0,
-    };
-    state.videos.push(video);
+    });
     video_id
 }
 
@@ -185,20 +182,13 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
     let cursor = cursor(&query, "sessions", 10, 100)?;
     let state = sim.state();
-    let items = state
-        .sessions
-        .iter()
-        .rev()
-        .map(|session| {
-            let summary = response!(SessionSummary {
-                created_at: state.clock.unix(session.created),
-                session_id: session.id.clone(),
-                title: session.title.clone(),
-            });
-            (session.seq, summary)
+    let (data, has_more, next_token) = newest_first(state.sessions.iter(), cursor, |session| {
+        response!(SessionSummary {
+            created_at: state.clock.unix(session.created),
+            session_id: session.id.clone(),
+            title: session.title.clone(),
         })
-        .collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "sessions", true);
+    });
     ok(response!(SessionSummaryPage {
         data,
         has_more: Some(has_more),
@@ -324,10 +314,10 @@ async fn stop(State(sim): State<Sim>, Path(session_id): Path<String>, body: Byte
         if let Some(video) = state
             .videos
             .iter_mut()
-            .find(|v| Some(&v.id) == video_id.as_ref())
-            && video.job.phase(now).done_at().is_none()
+            .find(|v| Some(&v.record.id) == video_id.as_ref())
+            && video.record.job.phase(now).done_at().is_none()
         {
-            video.job.stopped = Some(now);
+            video.record.job.stopped = Some(now);
         }
     }
     ok(response!(StopSessionResponseEnvelope {
@@ -397,7 +387,7 @@ async fn videos(State(sim): State<Sim>, Path(session_id): Path<String>) -> Reply
     let data: Vec<GeneratedVideo> = session
         .videos
         .iter()
-        .filter_map(|id| state.videos.iter().find(|v| &v.id == id))
+        .filter_map(|id| find(&state.videos, id).ok())
         .map(|video| {
             let detail = super::videos::detail(&state, video, now);
             response!(GeneratedVideo {
@@ -448,7 +438,7 @@ async fn styles(RawQuery(query): RawQuery, State(sim): State<Sim>) -> Reply {
             (index as u64, item)
         })
         .collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "styles", false);
+    let (data, has_more, next_token) = paginate(items, cursor, false);
     ok(response!(StyleItemPage {
         data,
         has_more: Some(has_more),

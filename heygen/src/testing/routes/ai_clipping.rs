@@ -17,9 +17,10 @@ use heygen_sys::types::{
 use tokio::time::Instant;
 
 use super::{check_reference, check_url, failure_message, given};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
+use crate::testing::lookup::{find, newest_first, take};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, parse, response};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Clipping, ResourceKind, State as SimState, new_id};
+use crate::testing::state::{Clipping, ResourceKind, State as SimState};
 
 /// The source video's length, in seconds.
 const SOURCE_SECONDS: f64 = 1800.0;
@@ -31,7 +32,8 @@ pub(super) fn routes() -> Router<Sim> {
 }
 
 fn detail(state: &SimState, clipping: &Clipping, now: Instant) -> AiClipping {
-    let phase = clipping.job.phase(now);
+    let record = &clipping.record;
+    let phase = record.job.phase(now);
     let started = phase.status() != "pending";
     let done = phase.completed();
     let clips = clipping
@@ -40,7 +42,7 @@ fn detail(state: &SimState, clipping: &Clipping, now: Instant) -> AiClipping {
         .enumerate()
         .filter(|_| started)
         .map(|(index, duration)| {
-            let id = format!("{}_clip_{}", clipping.id, index + 1);
+            let id = format!("{}_clip_{}", record.id, index + 1);
             let url = |extension: &str| {
                 done.then(|| state.file_url("clips", &format!("{id}.{extension}")))
             };
@@ -65,11 +67,11 @@ fn detail(state: &SimState, clipping: &Clipping, now: Instant) -> AiClipping {
         })
         .collect::<Vec<_>>();
     response!(AiClipping {
-        callback_id: clipping.callback_id.clone(),
+        callback_id: record.callback_id.clone(),
         clips,
-        created_at: Some(state.clock.unix(clipping.job.start)),
+        created_at: Some(state.clock.unix(record.job.start)),
         failure_message: failure_message(&phase, false),
-        id: clipping.id.clone(),
+        id: record.id.clone(),
         input_language: clipping
             .input_language
             .clone()
@@ -78,7 +80,7 @@ fn detail(state: &SimState, clipping: &Clipping, now: Instant) -> AiClipping {
         progress: phase.percent(),
         source_duration: started.then_some(SOURCE_SECONDS),
         status: AiClippingStatus::from(phase.status()),
-        title: clipping.title.clone(),
+        title: record.title.clone(),
     })
 }
 
@@ -139,18 +141,15 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     if durations.is_empty() {
         durations.push("60".to_string());
     }
-    let id = new_id();
-    let clipping = Clipping {
-        seq: state.next_seq(),
-        id: id.clone(),
-        title: given(request.title.as_deref()).map(str::to_string),
-        callback_id: request.callback_id.clone(),
+    let title = given(request.title.as_deref()).map(str::to_string);
+    let record = state.new_record(ResourceKind::AiClipping, now, title, request.callback_id);
+    let id = record.id.clone();
+    state.clippings.push(Clipping {
+        record,
         input_language: given(request.input_language.as_deref()).map(str::to_string),
         aspect_ratio: settings.aspect_ratio.clone(),
         durations,
-        job: state.new_job(ResourceKind::AiClipping, now, false),
-    };
-    state.clippings.push(clipping);
+    });
     let envelope = response!(CreateAiClippingResponseEnvelope {
         data: Some(response!(CreateAiClippingResponse { ai_clipping_id: id })),
     });
@@ -161,13 +160,8 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let cursor = cursor(&Query::parse(query.as_deref()), "ai-clipping", 10, 100)?;
     let now = Instant::now();
     let state = sim.state();
-    let items = state
-        .clippings
-        .iter()
-        .rev()
-        .map(|c| (c.seq, detail(&state, c, now)))
-        .collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "ai-clipping", true);
+    let (data, has_more, next_token) =
+        newest_first(state.clippings.iter(), cursor, |c| detail(&state, c, now));
     ok(response!(AiClippingPage {
         data,
         has_more: Some(has_more),
@@ -177,24 +171,14 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
 
 async fn show(State(sim): State<Sim>, Path(job_id): Path<String>) -> Reply {
     let state = sim.state();
-    let clipping = state
-        .clippings
-        .iter()
-        .find(|c| c.id == job_id)
-        .ok_or_else(|| ApiErr::not_found("AI clipping job"))?;
+    let clipping = find(&state.clippings, &job_id)?;
     ok(response!(AiClippingEnvelope {
         data: Some(detail(&state, clipping, Instant::now())),
     }))
 }
 
 async fn remove(State(sim): State<Sim>, Path(job_id): Path<String>) -> Reply {
-    let mut state = sim.state();
-    let index = state
-        .clippings
-        .iter()
-        .position(|c| c.id == job_id)
-        .ok_or_else(|| ApiErr::not_found("AI clipping job"))?;
-    state.clippings.remove(index);
+    take(&mut sim.state().clippings, &job_id)?;
     ok(response!(VideoTranslationDeleteResponseEnvelope {
         data: Some(response!(VideoTranslationDeleteResponse { id: job_id })),
     }))

@@ -12,6 +12,7 @@ use heygen_sys::types::{
     StatusEntryPage, VideoTranslationDeleteResponse, VideoTranslationDeleteResponseEnvelope,
 };
 
+use crate::testing::lookup::newest_first;
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, query_pairs, response};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Asset, State as SimState};
@@ -140,14 +141,11 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .iter()
         .any(|(name, value)| name == "folder_id" && !value.is_empty());
     let state = sim.state();
-    let items: Vec<(u64, AssetItem)> = state
+    let listed = state
         .assets
         .iter()
-        .rev()
-        .filter(|_| username == OWNER && !in_folder)
-        .map(|asset| (asset.seq, item(&state, asset)))
-        .collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "assets", true);
+        .filter(|_| username == OWNER && !in_folder);
+    let (data, has_more, next_token) = newest_first(listed, cursor, |asset| item(&state, asset));
     ok(response!(AssetPage {
         data,
         has_more: Some(has_more),
@@ -343,7 +341,7 @@ async fn search(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .enumerate()
         .map(|(rank, (_, hit))| (rank as u64 + 1, hit))
         .collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "asset-search", false);
+    let (data, has_more, next_token) = paginate(items, cursor, false);
     ok(response!(AssetSearchResultPage {
         data,
         has_more: Some(has_more),

@@ -82,7 +82,7 @@ async fn search(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
             })
         }))
         .collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "sounds", false);
+    let (data, has_more, next_token) = paginate(items, cursor, false);
     ok(response!(AudioSoundPage {
         data,
         has_more: Some(has_more),

@@ -112,7 +112,7 @@ async fn list_groups(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply
         .filter(|g| public.is_none_or(|p| g.public == p))
         .map(|g| (g.seq, group_item(&state, g, now)))
         .collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "avatars", false);
+    let (data, has_more, next_token) = paginate(items, cursor, false);
     ok(response!(AvatarGroupItemPage {
         data,
         has_more: Some(has_more),
@@ -136,7 +136,7 @@ async fn list_looks(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply 
         .filter(|l| group_id.is_none_or(|g| l.group_id == g))
         .map(|l| (l.seq, look_item(&state, l, now)))
         .collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "looks", false);
+    let (data, has_more, next_token) = paginate(items, cursor, false);
     ok(response!(AvatarLookItemPage {
         data,
         has_more: Some(has_more),

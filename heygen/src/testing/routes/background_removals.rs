@@ -16,7 +16,8 @@ use serde_json::{Map, Value};
 use tokio::time::Instant;
 
 use super::{check_input, failure_message, given};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
+use crate::testing::lookup::{find, newest_first, take};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, parse, response};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Removal, ResourceKind, State as SimState, new_id};
 
@@ -115,21 +116,12 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let cursor = cursor(
-        &Query::parse(query.as_deref()),
-        "background-removals",
-        10,
-        100,
-    )?;
+    let query = Query::parse(query.as_deref());
+    let cursor = cursor(&query, "background-removals", 10, 100)?;
     let now = Instant::now();
     let state = sim.state();
-    let items = state
-        .removals
-        .iter()
-        .rev()
-        .map(|r| (r.seq, detail(&state, r, now)))
-        .collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "background-removals", true);
+    let (data, has_more, next_token) =
+        newest_first(state.removals.iter(), cursor, |r| detail(&state, r, now));
     ok(response!(BackgroundRemovalPage {
         data,
         has_more: Some(has_more),
@@ -139,24 +131,14 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
 
 async fn show(State(sim): State<Sim>, Path(job_id): Path<String>) -> Reply {
     let state = sim.state();
-    let removal = state
-        .removals
-        .iter()
-        .find(|r| r.id == job_id)
-        .ok_or_else(|| ApiErr::not_found("Background removal"))?;
+    let removal = find(&state.removals, &job_id)?;
     ok(response!(BackgroundRemovalEnvelope {
         data: Some(detail(&state, removal, Instant::now())),
     }))
 }
 
 async fn remove(State(sim): State<Sim>, Path(job_id): Path<String>) -> Reply {
-    let mut state = sim.state();
-    let index = state
-        .removals
-        .iter()
-        .position(|r| r.id == job_id)
-        .ok_or_else(|| ApiErr::not_found("Background removal"))?;
-    state.removals.remove(index);
+    take(&mut sim.state().removals, &job_id)?;
     ok(response!(DeleteBackgroundRemovalResponseEnvelope {
         data: Some(response!(DeleteBackgroundRemovalResponse {
             deleted: true,

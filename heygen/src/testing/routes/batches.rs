@@ -262,7 +262,7 @@ async fn show(
         BatchStatus::Completed
     };
     let total_items = batch.items.len() as i64;
-    let (items, has_more, next_token) = paginate(items, cursor, "batch_items", false);
+    let (items, has_more, next_token) = paginate(items, cursor, false);
     ok(response!(BatchEnvelope {
         data: Some(response!(Batch {
             batch_id: batch.id.clone(),

@@ -19,7 +19,7 @@ async fn brand_kits(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply 
     let state = sim.state();
     let items = state.catalog.brand_kits.iter().cloned();
     let items = (0u64..).zip(items).collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "brand-kits", false);
+    let (data, has_more, next_token) = paginate(items, cursor, false);
     ok(response!(BrandKitPage {
         data,
         has_more: Some(has_more),
@@ -32,7 +32,7 @@ async fn glossaries(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply 
     let state = sim.state();
     let items = state.catalog.glossaries.iter().cloned();
     let items = (0u64..).zip(items).collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "brand-glossaries", false);
+    let (data, has_more, next_token) = paginate(items, cursor, false);
     ok(response!(BrandGlossaryPage {
         data,
         has_more: Some(has_more),

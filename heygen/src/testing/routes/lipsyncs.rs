@@ -12,10 +12,10 @@ use heygen_sys::types::{
 use tokio::time::Instant;
 
 use super::{check_reference, check_url, failure_message, given};
-use crate::testing::lookup::{find, find_mut, take};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
+use crate::testing::lookup::{find, find_mut, newest_first, take};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, parse, response};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Lipsync, ResourceKind, State as SimState, new_id};
+use crate::testing::state::{Lipsync, ResourceKind, State as SimState};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
@@ -27,18 +27,19 @@ pub(super) fn routes() -> Router<Sim> {
 }
 
 fn detail(state: &SimState, lipsync: &Lipsync, now: Instant) -> LipsyncDetail {
-    let phase = lipsync.job.phase(now);
+    let record = &lipsync.record;
+    let phase = record.job.phase(now);
     let done = phase.completed();
     response!(LipsyncDetail {
-        callback_id: lipsync.callback_id.clone(),
-        caption_url: done.then(|| state.file_url("lipsyncs", &format!("{}.srt", lipsync.id))),
-        created_at: Some(state.clock.unix(lipsync.job.start)),
+        callback_id: record.callback_id.clone(),
+        caption_url: done.then(|| state.file_url("lipsyncs", &format!("{}.srt", record.id))),
+        created_at: Some(state.clock.unix(record.job.start)),
         duration: done.then_some(lipsync.duration),
         failure_message: failure_message(&phase, false),
-        id: lipsync.id.clone(),
+        id: record.id.clone(),
         status: VideoTranslationStatus::from(phase.status()),
-        title: lipsync.title.clone(),
-        video_url: done.then(|| state.file_url("lipsyncs", &format!("{}.mp4", lipsync.id))),
+        title: record.title.clone(),
+        video_url: done.then(|| state.file_url("lipsyncs", &format!("{}.mp4", record.id))),
     })
 }
 
@@ -62,16 +63,10 @@ pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         _ => 20.0,
     };
     state.gauge.admit(now, 1)?;
-    let id = new_id();
-    let lipsync = Lipsync {
-        seq: state.next_seq(),
-        id: id.clone(),
-        title: given(request.title.as_deref()).map(str::to_string),
-        callback_id: request.callback_id.clone(),
-        job: state.new_job(ResourceKind::Lipsync, now, false),
-        duration,
-    };
-    state.lipsyncs.push(lipsync);
+    let title = given(request.title.as_deref()).map(str::to_string);
+    let record = state.new_record(ResourceKind::Lipsync, now, title, request.callback_id);
+    let id = record.id.clone();
+    state.lipsyncs.push(Lipsync { record, duration });
     ok(response!(LipsyncCreateResponseEnvelope {
         data: Some(response!(LipsyncCreateResponse { lipsync_id: id })),
     }))
@@ -82,13 +77,8 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let cursor = cursor(&query, "lipsyncs", 10, 100)?;
     let now = Instant::now();
     let state = sim.state();
-    let items = state
-        .lipsyncs
-        .iter()
-        .rev()
-        .map(|l| (l.seq, detail(&state, l, now)))
-        .collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "lipsyncs", true);
+    let (data, has_more, next_token) =
+        newest_first(state.lipsyncs.iter(), cursor, |l| detail(&state, l, now));
     ok(response!(LipsyncDetailPage {
         data,
         has_more: Some(has_more),
@@ -108,7 +98,7 @@ async fn update(State(sim): State<Sim>, Path(lipsync_id): Path<String>, body: By
     let request: UpdateLipsyncRequest = parse(&body)?;
     let mut state = sim.state();
     let lipsync = find_mut(&mut state.lipsyncs, &lipsync_id)?;
-    lipsync.title = Some(request.title);
+    lipsync.record.title = Some(request.title);
     let lipsync = lipsync.clone();
     ok(response!(LipsyncDetailEnvelope {
         data: Some(detail(&state, &lipsync, Instant::now())),

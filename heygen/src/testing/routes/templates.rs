@@ -15,7 +15,7 @@ use tokio::time::Instant;
 use super::{check_asset_id, check_look, check_url, check_voice, given};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
 use crate::testing::shared::Sim;
-use crate::testing::state::{ResourceKind, State as SimState, Video, new_id};
+use crate::testing::state::{ResourceKind, State as SimState, Video};
 
 /// Seconds of video per rendered scene.
 const SCENE_SECONDS: f64 = 6.0;
@@ -56,7 +56,7 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
             (index as u64, summary)
         })
         .collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "templates", false);
+    let (data, has_more, next_token) = paginate(items, cursor, false);
     ok(response!(TemplateSummaryPage {
         data,
         has_more: Some(has_more),
@@ -198,17 +198,15 @@ async fn generate(State(sim): State<Sim>, Path(template_id): Path<String>, body:
     if let Some(url) = request.callback_url.as_deref() {
         check_url(url, "callback_url")?;
     }
-    let id = new_id();
     let title = given(request.title.as_deref())
         .map(str::to_string)
         .or_else(|| Some(template.name.clone()));
+    let callback_id = request.callback_id.clone();
+    let record = state.new_record(ResourceKind::Video, now, title, callback_id);
+    let id = record.id.clone();
     let video = Video {
-        seq: state.next_seq(),
-        id: id.clone(),
-        title,
+        record,
         folder_id: given(request.folder_id.as_deref()).map(str::to_string),
-        callback_id: request.callback_id.clone(),
-        job: state.new_job(ResourceKind::Video, now, false),
         duration: scenes as f64 * SCENE_SECONDS,
     };
     // Answered as `GET /v3/videos/{id}` would show it now.

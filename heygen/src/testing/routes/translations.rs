@@ -19,8 +19,8 @@ use heygen_sys::types::{
 use tokio::time::Instant;
 
 use super::{check_reference, check_url, failure_message, given};
-use crate::testing::lookup::{find, find_mut, take};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
+use crate::testing::lookup::{find, find_mut, newest_first, take};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, parse, response};
 use crate::testing::shared::Sim;
 use crate::testing::state::{
     Proofread, ResourceKind, State as SimState, TRANSLATION_LANGUAGES, Translation, new_id,
@@ -71,23 +71,23 @@ fn output_languages(requested: &[String]) -> Result<Vec<String>, ApiErr> {
 }
 
 fn detail(state: &SimState, translation: &Translation, now: Instant) -> VideoTranslationDetail {
-    let phase = translation.job.phase(now);
+    let record = &translation.record;
+    let phase = record.job.phase(now);
     let done = phase.completed();
-    let file = |extension: &str| {
-        state.file_url("translations", &format!("{}.{extension}", translation.id))
-    };
+    let file =
+        |extension: &str| state.file_url("translations", &format!("{}.{extension}", record.id));
     response!(VideoTranslationDetail {
         audio_url: (done && translation.translate_audio_only).then(|| file("mp3")),
-        callback_id: translation.callback_id.clone(),
-        created_at: Some(state.clock.unix(translation.job.start)),
+        callback_id: record.callback_id.clone(),
+        created_at: Some(state.clock.unix(record.job.start)),
         duration: done.then_some(translation.duration),
         failure_message: failure_message(&phase, false),
-        id: translation.id.clone(),
+        id: record.id.clone(),
         input_language: translation.input_language.clone(),
         output_language: Some(translation.output_language.clone()),
         srt_caption_url: (done && translation.captions).then(|| file("srt")),
         status: VideoTranslationStatus::from(phase.status()),
-        title: translation.title.clone(),
+        title: record.title.clone(),
         translate_audio_only: Some(translation.translate_audio_only),
         video_url: (done && !translation.translate_audio_only).then(|| file("mp4")),
         vtt_caption_url: (done && translation.captions).then(|| file("vtt")),
@@ -120,21 +120,18 @@ pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     state.gauge.admit(now, languages.len())?;
     let mut ids = Vec::new();
     for language in languages {
-        let id = new_id();
-        let translation = Translation {
-            seq: state.next_seq(),
-            id: id.clone(),
-            title: given(request.title.as_deref()).map(str::to_string),
-            callback_id: request.callback_id.clone(),
+        let title = given(request.title.as_deref()).map(str::to_string);
+        let callback_id = request.callback_id.clone();
+        let record = state.new_record(ResourceKind::VideoTranslation, now, title, callback_id);
+        ids.push(record.id.clone());
+        state.translations.push(Translation {
+            record,
             input_language: request.input_language.clone(),
             output_language: language,
             translate_audio_only: request.translate_audio_only,
             captions: request.enable_caption,
-            job: state.new_job(ResourceKind::VideoTranslation, now, false),
             duration: 30.0,
-        };
-        state.translations.push(translation);
-        ids.push(id);
+        });
     }
     ok(response!(VideoTranslationCreateResponseEnvelope {
         data: Some(response!(VideoTranslationCreateResponse {
@@ -148,13 +145,9 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let cursor = cursor(&query, "video-translations", 10, 100)?;
     let now = Instant::now();
     let state = sim.state();
-    let items = state
-        .translations
-        .iter()
-        .rev()
-        .map(|t| (t.seq, detail(&state, t, now)))
-        .collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "video-translations", true);
+    let (data, has_more, next_token) = newest_first(state.translations.iter(), cursor, |t| {
+        detail(&state, t, now)
+    });
     ok(response!(VideoTranslationDetailPage {
         data,
         has_more: Some(has_more),
@@ -174,7 +167,7 @@ async fn update(State(sim): State<Sim>, Path(translation_id): Path<String>, body
     let request: UpdateVideoTranslationRequest = parse(&body)?;
     let mut state = sim.state();
     let translation = find_mut(&mut state.translations, &translation_id)?;
-    translation.title = Some(request.title);
+    translation.record.title = Some(request.title);
     let translation = translation.clone();
     ok(response!(VideoTranslationDetailEnvelope {
         data: Some(detail(&state, &translation, Instant::now())),
@@ -313,20 +306,18 @@ async fn generate(State(sim): State<Sim>, Path(proofread_id): Path<String>, body
     let mut state = sim.state();
     let proofread = completed_proofread(&state, &proofread_id, "generate the translation")?.clone();
     state.gauge.admit(now, 1)?;
-    let id = new_id();
-    let translation = Translation {
-        seq: state.next_seq(),
-        id: id.clone(),
-        title: Some(proofread.title.clone()),
-        callback_id: request.callback_id.clone(),
+    let title = Some(proofread.title.clone());
+    let callback_id = request.callback_id.clone();
+    let record = state.new_record(ResourceKind::VideoTranslation, now, title, callback_id);
+    let id = record.id.clone();
+    state.translations.push(Translation {
+        record,
         input_language: proofread.input_language.clone(),
         output_language: proofread.output_language.clone(),
         translate_audio_only: request.translate_audio_only,
         captions: request.captions,
-        job: state.new_job(ResourceKind::VideoTranslation, now, false),
         duration: 30.0,
-    };
-    state.translations.push(translation);
+    });
     if let Some(p) = state.proofreads.iter_mut().find(|p| p.id == proofread_id) {
         p.submitted = true;
     }

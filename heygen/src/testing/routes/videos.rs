@@ -16,10 +16,10 @@ use super::{
     check_asset_id, check_input, check_look, check_url, check_voice, failure_message, given,
     speech_seconds,
 };
-use crate::testing::lookup::{find, take};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
+use crate::testing::lookup::{find, newest_first, take};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, parse, response};
 use crate::testing::shared::Sim;
-use crate::testing::state::{ResourceKind, State as SimState, Video, new_id};
+use crate::testing::state::{ResourceKind, State as SimState, Video};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
@@ -89,6 +89,22 @@ struct Common<'a> {
     callback_id: Option<&'a str>,
 }
 
+/// The [`Common`] of a request that speaks a top-level script or audio: the same fields, on
+/// the two generated types that have them (avatar and image videos).
+macro_rules! spoken {
+    ($video:expr) => {
+        Common {
+            script: $video.script.as_deref().map(String::as_str),
+            voice_id: $video.voice_id.as_deref(),
+            audio_url: $video.audio_url.as_deref(),
+            audio_asset_id: $video.audio_asset_id.as_deref(),
+            title: $video.title.as_deref(),
+            callback_url: $video.callback_url.as_deref(),
+            callback_id: $video.callback_id.as_deref(),
+        }
+    };
+}
+
 impl<'a> Common<'a> {
     /// A request whose words are not a top-level script (cinematic, studio).
     fn untold(
@@ -119,28 +135,12 @@ pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         CreateVideoV3RequestBody::Avatar(video) => {
             check_look(&state, &video.avatar_id, "avatar_id", now)?;
             output_format = video.output_format.clone();
-            Common {
-                script: video.script.as_deref().map(String::as_str),
-                voice_id: video.voice_id.as_deref(),
-                audio_url: video.audio_url.as_deref(),
-                audio_asset_id: video.audio_asset_id.as_deref(),
-                title: video.title.as_deref(),
-                callback_url: video.callback_url.as_deref(),
-                callback_id: video.callback_id.as_deref(),
-            }
+            spoken!(video)
         }
         CreateVideoV3RequestBody::Image(video) => {
             check_input(&state, &video.image, "image")?;
             output_format = video.output_format.clone();
-            Common {
-                script: video.script.as_deref().map(String::as_str),
-                voice_id: video.voice_id.as_deref(),
-                audio_url: video.audio_url.as_deref(),
-                audio_asset_id: video.audio_asset_id.as_deref(),
-                title: video.title.as_deref(),
-                callback_url: video.callback_url.as_deref(),
-                callback_id: video.callback_id.as_deref(),
-            }
+            spoken!(video)
         }
         CreateVideoV3RequestBody::CinematicAvatar(video) => {
             if video.prompt.trim().is_empty() {
@@ -191,17 +191,15 @@ pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         check_url(url, "callback_url")?;
     }
     state.gauge.admit(now, 1)?;
-    let id = new_id();
-    let video = Video {
-        seq: state.next_seq(),
-        id: id.clone(),
-        title: given(common.title).map(str::to_string),
+    let title = given(common.title).map(str::to_string);
+    let callback_id = common.callback_id.map(str::to_string);
+    let record = state.new_record(ResourceKind::Video, now, title, callback_id);
+    let id = record.id.clone();
+    state.videos.push(Video {
+        record,
         folder_id: None,
-        callback_id: common.callback_id.map(str::to_string),
-        job: state.new_job(ResourceKind::Video, now, false),
         duration: seconds.or(common.script.map(speech_seconds)).unwrap_or(8.0),
-    };
-    state.videos.push(video);
+    });
     ok(response!(CreateAvatarVideoResponseEnvelope {
         data: Some(response!(CreateAvatarVideoResponse {
             output_format,
@@ -213,10 +211,11 @@ pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
 
 /// A video as `GET /v3/videos/{id}` shows it at `now`.
 pub(super) fn detail(state: &SimState, video: &Video, now: Instant) -> VideoDetail {
-    let phase = video.job.phase(now);
+    let record = &video.record;
+    let phase = record.job.phase(now);
     let done = phase.completed();
     let url = |extension: &str| {
-        done.then(|| state.file_url("videos", &format!("{}.{extension}", video.id)))
+        done.then(|| state.file_url("videos", &format!("{}.{extension}", record.id)))
     };
     response!(VideoDetail {
         captioned_video_url: url("captioned.mp4"),
@@ -224,18 +223,18 @@ pub(super) fn detail(state: &SimState, video: &Video, now: Instant) -> VideoDeta
             .done_at()
             .filter(|_| done)
             .map(|at| state.clock.unix(at)),
-        created_at: Some(state.clock.unix(video.job.start)),
+        created_at: Some(state.clock.unix(record.job.start)),
         duration: done.then_some(video.duration),
         failure_code: phase.failed().then(|| "simulated_failure".to_string()),
-        failure_message: failure_message(&phase, video.job.stopped.is_some()),
+        failure_message: failure_message(&phase, record.job.stopped.is_some()),
         folder_id: video.folder_id.clone(),
         gif_url: url("gif"),
-        id: video.id.clone(),
+        id: record.id.clone(),
         output_language: None,
         status: VideoStatus::from(phase.status()),
         subtitle_url: url("srt"),
         thumbnail_url: url("jpg"),
-        title: video.title.clone(),
+        title: record.title.clone(),
         video_page_url: None,
         video_url: url("mp4"),
     })
@@ -256,21 +255,19 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let folder_id = query.get("folder_id");
     let now = Instant::now();
     let state = sim.state();
-    let items = state
+    let matching = state
         .videos
         .iter()
-        .rev()
         .filter(|v| {
             title.as_deref().is_none_or(|t| {
-                v.title
+                v.record
+                    .title
                     .as_deref()
                     .is_some_and(|own| own.to_lowercase().contains(t))
             })
         })
-        .filter(|v| folder_id.is_none_or(|f| v.folder_id.as_deref() == Some(f)))
-        .map(|v| (v.seq, detail(&state, v, now)))
-        .collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "videos", true);
+        .filter(|v| folder_id.is_none_or(|f| v.folder_id.as_deref() == Some(f)));
+    let (data, has_more, next_token) = newest_first(matching, cursor, |v| detail(&state, v, now));
     ok(response!(VideoDetailPage {
         data,
         has_more: Some(has_more),

@@ -44,7 +44,7 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .filter(|(_, v)| gender.as_deref().is_none_or(|g| v.gender == g))
         .map(|(index, v)| (index as u64, v.clone()))
         .collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "voices", false);
+    let (data, has_more, next_token) = paginate(items, cursor, false);
     ok(response!(AudioVoiceItemPage {
         data,
         has_more: Some(has_more),

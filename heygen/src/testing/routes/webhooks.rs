@@ -15,7 +15,7 @@ use serde_json::{Map, Value, json};
 use tokio::time::Instant;
 
 use super::failure_message;
-use crate::testing::lookup::{find_mut, take};
+use crate::testing::lookup::{find_mut, newest_first, take};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Endpoint, Phase, State as SimState, new_id, rfc3339};
@@ -93,13 +93,8 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
     let cursor = cursor(&query, "webhook-endpoints", 10, 100)?;
     let state = sim.state();
-    let items = state
-        .endpoints
-        .iter()
-        .rev()
-        .map(|e| (e.seq, view(e, false)))
-        .collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "webhook-endpoints", true);
+    let (data, has_more, next_token) =
+        newest_first(state.endpoints.iter(), cursor, |e| view(e, false));
     ok(response!(WebhookEndpointResponsePage {
         data,
         has_more: Some(has_more),
@@ -196,7 +191,7 @@ fn finished(state: &SimState, now: Instant) -> Vec<WebhookEventResponse> {
         }
     };
     // The payloads of HeyGen's guide "Using HeyGen's Webhook Events".
-    for video in &state.videos {
+    for video in state.videos.iter().map(|v| &v.record) {
         let phase = video.job.phase(now);
         let data = if phase.completed() {
             let url = state.file_url("videos", &format!("{}.mp4", video.id));
@@ -208,19 +203,20 @@ fn finished(state: &SimState, now: Instant) -> Vec<WebhookEventResponse> {
         push(phase, "avatar_video", &video.id, data);
     }
     for translation in &state.translations {
-        let phase = translation.job.phase(now);
+        let record = &translation.record;
+        let phase = record.job.phase(now);
         let mut data = json!({
-            "video_translate_id": translation.id,
-            "callback_id": translation.callback_id,
+            "video_translate_id": record.id,
+            "callback_id": record.callback_id,
             "output_language": translation.output_language,
         });
         if phase.completed() {
-            let url = state.file_url("translations", &format!("{}.mp4", translation.id));
+            let url = state.file_url("translations", &format!("{}.mp4", record.id));
             data["url"] = json!(url);
         } else {
-            data["message"] = json!(failure_message(&phase, translation.job.stopped.is_some()));
+            data["message"] = json!(failure_message(&phase, record.job.stopped.is_some()));
         }
-        push(phase, "video_translate", &translation.id, data);
+        push(phase, "video_translate", &record.id, data);
     }
     for proofread in &state.proofreads {
         push(
@@ -262,7 +258,7 @@ async fn events(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .enumerate()
         .map(|(index, e)| (index as u64, e))
         .collect();
-    let (data, has_more, next_token) = paginate(items, cursor, "webhook-events", false);
+    let (data, has_more, next_token) = paginate(items, cursor, false);
     ok(response!(WebhookEventResponsePage {
         data,
         has_more: Some(has_more),
