@@ -74,20 +74,17 @@ pub enum Payload {
 /// The data of a video event: `{video_id, url, callback_id}` on success, `{video_id, msg,
 /// callback_id}` on failure.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 #[non_exhaustive]
 pub struct VideoEvent {
     /// The video.
-    #[serde(default)]
     pub video_id: Option<String>,
     /// On success, the video's (or the GIF's) URL: presigned, it expires; download it soon or
     /// ask the API for a fresh one.
-    #[serde(default)]
     pub url: Option<String>,
     /// On failure, what went wrong.
-    #[serde(default)]
     pub msg: Option<String>,
     /// The `callback_id` given when the video was created.
-    #[serde(default)]
     pub callback_id: Option<String>,
     /// Every other field, as delivered.
     #[serde(flatten)]
@@ -97,22 +94,18 @@ pub struct VideoEvent {
 /// The data of a translation event: `{video_translate_id, url, callback_id, output_language}`
 /// on success, `{video_translate_id, message, callback_id, output_language}` on failure.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 #[non_exhaustive]
 pub struct TranslationEvent {
     /// The translation.
-    #[serde(default)]
     pub video_translate_id: Option<String>,
     /// On success, the translated video's URL.
-    #[serde(default)]
     pub url: Option<String>,
     /// On failure, what went wrong.
-    #[serde(default)]
     pub message: Option<String>,
     /// The `callback_id` given when the translation was created.
-    #[serde(default)]
     pub callback_id: Option<String>,
     /// The translation's language.
-    #[serde(default)]
     pub output_language: Option<String>,
     /// Every other field, as delivered.
     #[serde(flatten)]
@@ -121,28 +114,22 @@ pub struct TranslationEvent {
 
 /// The data of a `personalized_video` event.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 #[non_exhaustive]
 pub struct PersonalizedVideoEvent {
     /// The personalized-video project.
-    #[serde(default)]
     pub project_id: Option<String>,
     /// The video made for this contact.
-    #[serde(default)]
     pub video_id: Option<String>,
     /// Its URL.
-    #[serde(default)]
     pub video_url: Option<String>,
     /// Its landing page.
-    #[serde(default)]
     pub landing_page_url: Option<String>,
     /// Its GIF preview.
-    #[serde(default)]
     pub gif_url: Option<String>,
     /// HTML embedding the GIF preview.
-    #[serde(default)]
     pub gif_html: Option<String>,
     /// The contact the video was made for, as delivered (its shape is not documented).
-    #[serde(default)]
     pub contact_info: Option<Value>,
     /// Every other field, as delivered.
     #[serde(flatten)]
@@ -153,22 +140,18 @@ pub struct PersonalizedVideoEvent {
 /// data; these are the ids the API's video-agent sessions carry, read when present, and
 /// `video_id`/`url`/`msg`/`callback_id` as in [`VideoEvent`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 #[non_exhaustive]
 pub struct VideoAgentEvent {
     /// The video-agent session.
-    #[serde(default)]
     pub session_id: Option<String>,
     /// The video the session made.
-    #[serde(default)]
     pub video_id: Option<String>,
     /// On success, the video's URL, when the delivery carries it.
-    #[serde(default)]
     pub url: Option<String>,
     /// On failure, what went wrong, when the delivery says.
-    #[serde(default)]
     pub msg: Option<String>,
     /// The `callback_id` given at creation, if any.
-    #[serde(default)]
     pub callback_id: Option<String>,
     /// Every other field, as delivered.
     #[serde(flatten)]

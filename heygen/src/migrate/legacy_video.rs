@@ -147,12 +147,12 @@ enum Visual {
 /// Exactly one of `fields` must be set; else an error naming the set ones (or, when none
 /// is, the first).
 fn exactly_one<const N: usize>(
-    fields: [(&'static str, bool); N],
+    fields: [(&'static str, &Option<String>); N],
     message: &str,
 ) -> crate::Result<()> {
     let set: Vec<&str> = fields
         .iter()
-        .filter(|(_, set)| *set)
+        .filter(|(_, value)| value.is_some())
         .map(|(name, _)| *name)
         .collect();
     match set.len() {
@@ -167,22 +167,18 @@ impl LegacyCreateVideoRequest {
     /// without converting: one visual source, one speech source, `voice_id` with `script`,
     /// a non-empty `script`, `voice_settings` within range.
     pub fn validate(&self) -> crate::Result<()> {
-        exactly_one(
-            [
-                ("avatar_id", self.avatar_id.is_some()),
-                ("image_url", self.image_url.is_some()),
-                ("image_asset_id", self.image_asset_id.is_some()),
-            ],
-            VISUAL_SOURCE_MESSAGE,
-        )?;
-        exactly_one(
-            [
-                ("script", self.script.is_some()),
-                ("audio_url", self.audio_url.is_some()),
-                ("audio_asset_id", self.audio_asset_id.is_some()),
-            ],
-            AUDIO_SOURCE_MESSAGE,
-        )?;
+        let visual = [
+            ("avatar_id", &self.avatar_id),
+            ("image_url", &self.image_url),
+            ("image_asset_id", &self.image_asset_id),
+        ];
+        let speech = [
+            ("script", &self.script),
+            ("audio_url", &self.audio_url),
+            ("audio_asset_id", &self.audio_asset_id),
+        ];
+        exactly_one(visual, VISUAL_SOURCE_MESSAGE)?;
+        exactly_one(speech, AUDIO_SOURCE_MESSAGE)?;
         if let Some(script) = &self.script {
             if script.is_empty() {
                 return Err(Error::invalid("script", "script must not be empty."));

@@ -2,15 +2,13 @@
 //! and editorial guidance in `output_settings`). A job runs `pending` → `running` →
 //! `completed` (or `failed`, `cancelled`); its clips fill in as they render.
 
-use futures::FutureExt as _;
 use heygen_sys::types::{
     AiClipping, CreateAiClippingRequest, CreateAiClippingResponse, VideoTranslationDeleteResponse,
 };
 
-use super::builder;
-use super::cursor_list;
+use super::{Cursor as _, builder, cursor_list};
 use crate::wait::{WaitOptions, poll};
-use crate::{Client, Error, Page, Paginator, Result};
+use crate::{Client, Error, Paginator, Result};
 
 /// AI clipping jobs (`/v3/ai-clipping`): `client.ai_clippings()`.
 #[derive(Debug, Clone)]
@@ -87,19 +85,9 @@ impl AiClippings {
             + Sync
             + 'static,
     {
-        cursor_list(
-            &self.client,
-            move |raw, token| {
-                let request = configure(raw.list_ai_clippings());
-                match token {
-                    Some(token) => request.token(token),
-                    None => request,
-                }
-                .send()
-                .boxed()
-            },
-            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
-        )
+        cursor_list(&self.client, move |raw, token| {
+            configure(raw.list_ai_clippings()).send_at(token)
+        })
     }
 
     /// Wait, with the default [`WaitOptions`], for a job to finish (`getAiClipping` polled; the

@@ -3,8 +3,8 @@
 
 use heygen_sys::types::AudioSound;
 
-use super::builder;
-use crate::{Client, Error, Page, Paginator};
+use super::{Cursor as _, builder, cursor_list, refused};
+use crate::{Client, Paginator};
 
 /// The audio catalog (`/v3/audio`): `client.audio()`.
 #[derive(Debug, Clone)]
@@ -50,30 +50,16 @@ impl Audio {
             + Sync
             + 'static,
     {
-        let client = self.client.clone();
-        let configure = std::sync::Arc::new(configure);
+        if query.trim().is_empty() {
+            return refused(
+                "query",
+                "describe the audio to search for; the query cannot be blank",
+            );
+        }
         let query = query.to_string();
-        Paginator::new(move |token: Option<String>| {
-            let (client, configure, query) = (client.clone(), configure.clone(), query.clone());
-            async move {
-                if query.trim().is_empty() {
-                    return Err(Error::invalid(
-                        "query",
-                        "describe the audio to search for; the query cannot be blank",
-                    ));
-                }
-                let raw = client.raw();
-                let mut request = configure(raw.list_audio_sounds()).query(query);
-                if let Some(token) = token {
-                    request = request.token(token);
-                }
-                let page = client.run(request.send()).await?.into_inner();
-                Ok(Page::from_envelope(
-                    page.data,
-                    page.has_more,
-                    page.next_token,
-                ))
-            }
+        cursor_list(&self.client, move |raw, token| {
+            let request = configure(raw.list_audio_sounds()).query(query.as_str());
+            request.send_at(token)
         })
     }
 }

@@ -1,15 +1,14 @@
 //! Avatars: groups, looks, creation (digital twins, photo and prompt avatars) and consent; with
 //! the waits for a group or a look to be ready.
 
-use futures::FutureExt as _;
 use heygen_sys::types::{
     AvatarGroupItem, AvatarLookItem, CreateAvatarConsentRequest, CreateAvatarConsentResponse,
     CreateAvatarRequestBody, CreateAvatarResponse, UpdateAvatarLookRequest,
 };
 
-use super::{builder, cursor_list, path_id};
+use super::{Cursor as _, builder, cursor_list, path_id};
 use crate::wait::{WaitOptions, poll};
-use crate::{Client, Error, Page, Paginator, Result};
+use crate::{Client, Error, Paginator, Result};
 
 /// Avatars (`/v3/avatars`): `client.avatars()`.
 #[derive(Debug, Clone)]
@@ -106,19 +105,9 @@ impl Avatars {
             + Sync
             + 'static,
     {
-        cursor_list(
-            &self.client,
-            move |raw, token| {
-                let request = configure(raw.list_avatar_groups());
-                match token {
-                    Some(token) => request.token(token),
-                    None => request,
-                }
-                .send()
-                .boxed()
-            },
-            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
-        )
+        cursor_list(&self.client, move |raw, token| {
+            configure(raw.list_avatar_groups()).send_at(token)
+        })
     }
 
     /// Looks, optionally of one group (`listAvatarLooks`).
@@ -135,19 +124,9 @@ impl Avatars {
             + Sync
             + 'static,
     {
-        cursor_list(
-            &self.client,
-            move |raw, token| {
-                let request = configure(raw.list_avatar_looks());
-                match token {
-                    Some(token) => request.token(token),
-                    None => request,
-                }
-                .send()
-                .boxed()
-            },
-            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
-        )
+        cursor_list(&self.client, move |raw, token| {
+            configure(raw.list_avatar_looks()).send_at(token)
+        })
     }
 
     /// Wait, with the default [`WaitOptions`], for an avatar group to be ready

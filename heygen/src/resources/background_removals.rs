@@ -6,15 +6,13 @@
 //! idempotency (a repeat with the same `request_id` returns the first job), which
 //! [`BackgroundRemovals::create`] fills with the call's idempotency key when it is not set.
 
-use futures::FutureExt as _;
 use heygen_sys::types::{
     BackgroundRemoval, CreateBackgroundRemovalRequest, DeleteBackgroundRemovalResponse,
 };
 
-use super::builder;
-use super::cursor_list;
+use super::{Cursor as _, builder, cursor_list};
 use crate::wait::{WaitOptions, poll};
-use crate::{Client, Error, Page, Paginator, Result};
+use crate::{Client, Error, Paginator, Result};
 
 /// Background-removal jobs (`/v3/background-removals`): `client.background_removals()`.
 #[derive(Debug, Clone)]
@@ -105,19 +103,9 @@ impl BackgroundRemovals {
             + Sync
             + 'static,
     {
-        cursor_list(
-            &self.client,
-            move |raw, token| {
-                let request = configure(raw.list_background_removals());
-                match token {
-                    Some(token) => request.token(token),
-                    None => request,
-                }
-                .send()
-                .boxed()
-            },
-            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
-        )
+        cursor_list(&self.client, move |raw, token| {
+            configure(raw.list_background_removals()).send_at(token)
+        })
     }
 
     /// Wait, with the default [`WaitOptions`], for a job to finish

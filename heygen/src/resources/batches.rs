@@ -13,12 +13,16 @@
 //! calling these in a loop; to create many within the account's concurrent-job limit,
 //! `create_many_and_wait`.
 
+use std::sync::Arc;
+
 use heygen_sys::types::{
     Batch, BatchCreateResponse, BatchItem, CreateLipsyncBatchRequest, CreateVideoBatchRequest,
     CreateVideoTranslationBatchRequest, StatusEntryPage,
 };
 
+use super::job_kinds::{JobKind, StatusesOf};
 use super::lipsyncs::Lipsyncs;
+use super::path_id;
 use super::video_translations::VideoTranslations;
 use super::videos::Videos;
 use crate::error::{Error, Result};
@@ -77,17 +81,31 @@ fn check_batch_size(what: &str, items: usize) -> Result<()> {
     Ok(())
 }
 
-/// The items of a batch as a [`Paginator`], from a fetch of one page of the batch.
-fn items_of<F, Fut>(fetch: F) -> Paginator<BatchItem>
-where
-    F: Fn(Option<String>) -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = Result<Batch>> + Send + 'static,
-{
-    let fetch = std::sync::Arc::new(fetch);
+/// Creates a batch of `kind`, refusing one of a bad size before sending.
+async fn new_batch<K: JobKind>(kind: &K, request: K::BatchRequest) -> Result<BatchCreateResponse> {
+    check_batch_size(K::BATCH_FIELD, K::items_in_batch(&request))?;
+    let client = kind.client();
+    client
+        .data(K::send_batch(client.raw(), request), |e| e.data)
+        .await
+}
+
+/// A batch of `kind` with the page of its items at `token` (`None`: the first).
+async fn batch_page<K: JobKind>(kind: &K, batch_id: &str, token: Option<String>) -> Result<Batch> {
+    path_id("batch_id", batch_id)?;
+    let client = kind.client();
+    client
+        .data(K::send_get_batch(client.raw(), batch_id, token), |e| e.data)
+        .await
+}
+
+/// Every item of a batch of `kind`, page by page.
+fn items_of<K: JobKind>(kind: &K, batch_id: &str) -> Paginator<BatchItem> {
+    let (kind, batch_id) = (kind.clone(), Arc::<str>::from(batch_id));
     Paginator::new(move |token| {
-        let fetch = fetch.clone();
+        let (kind, batch_id) = (kind.clone(), batch_id.clone());
         async move {
-            let batch = fetch(token).await?;
+            let batch = batch_page(&kind, &batch_id, token).await?;
             Ok(Page::from_envelope(
                 batch.items,
                 Some(batch.has_more),
@@ -95,6 +113,28 @@ where
             ))
         }
     })
+}
+
+/// The statuses of up to [`MAX_STATUS_IDS`] jobs of `kind`, or of the jobs of as many batches;
+/// the ids checked before sending.
+pub(crate) async fn statuses_of<K, I, S>(
+    kind: &K,
+    of: StatusesOf,
+    ids: I,
+) -> Result<StatusEntryPage>
+where
+    K: JobKind,
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let field = match of {
+        StatusesOf::Jobs => K::IDS,
+        StatusesOf::Batches => "batch_ids",
+    };
+    let ids = id_list(field, ids, MAX_STATUS_IDS)?;
+    let client = kind.client();
+    let response = client.run(K::send_statuses(client.raw(), of, ids)).await?;
+    Ok(response.into_inner())
 }
 
 impl Videos {
@@ -120,38 +160,18 @@ impl Videos {
         R: TryInto<CreateVideoBatchRequest>,
         R::Error: Into<Error>,
     {
-        let request = request.try_into().map_err(Into::into)?;
-        check_batch_size("videos", request.videos.len())?;
-        let raw = self.client.raw();
-        self.client
-            .data(raw.create_video_batch().body(request).send(), |e| e.data)
-            .await
+        new_batch(self, request.try_into().map_err(Into::into)?).await
     }
 
     /// A batch's aggregate status, counts, and first page of items (`getVideoBatch`, `GET
     /// /v3/videos/batches/{batch_id}`); [`Videos::batch_items`] walks every item.
     pub async fn get_batch(&self, batch_id: &str) -> Result<Batch> {
-        crate::call::path_id("batch_id", batch_id)?;
-        let raw = self.client.raw();
-        let request = raw.get_video_batch().batch_id(batch_id);
-        self.client.data(request.send(), |e| e.data).await
+        batch_page(self, batch_id, None).await
     }
 
     /// Every item of a batch, in `item_index` order, page by page (`getVideoBatch`).
     pub fn batch_items(&self, batch_id: &str) -> Paginator<BatchItem> {
-        let (client, batch_id) = (self.client.clone(), batch_id.to_string());
-        items_of(move |token| {
-            let (client, batch_id) = (client.clone(), batch_id.clone());
-            async move {
-                crate::call::path_id("batch_id", &batch_id)?;
-                let raw = client.raw();
-                let mut request = raw.get_video_batch().batch_id(batch_id.as_str());
-                if let Some(token) = token {
-                    request = request.token(token);
-                }
-                client.data(request.send(), |e| e.data).await
-            }
-        })
+        items_of(self, batch_id)
     }
 
     /// The statuses of up to 100 videos in one request (`listVideoStatuses`, `GET
@@ -163,10 +183,7 @@ impl Videos {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let ids = id_list("video_ids", video_ids, MAX_STATUS_IDS)?;
-        let raw = self.client.raw();
-        let request = raw.list_video_statuses().video_ids(ids);
-        Ok(self.client.run(request.send()).await?.into_inner())
+        statuses_of(self, StatusesOf::Jobs, video_ids).await
     }
 
     /// The statuses of every video of up to 100 batches (`listVideoStatuses`, `GET
@@ -177,10 +194,7 @@ impl Videos {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let ids = id_list("batch_ids", batch_ids, MAX_STATUS_IDS)?;
-        let raw = self.client.raw();
-        let request = raw.list_video_statuses().batch_ids(ids);
-        Ok(self.client.run(request.send()).await?.into_inner())
+        statuses_of(self, StatusesOf::Batches, batch_ids).await
     }
 }
 
@@ -194,45 +208,19 @@ impl VideoTranslations {
         R: TryInto<CreateVideoTranslationBatchRequest>,
         R::Error: Into<Error>,
     {
-        let request = request.try_into().map_err(Into::into)?;
-        let items = request
-            .video_translations
-            .iter()
-            .map(|t| t.output_languages.len().max(1))
-            .sum();
-        check_batch_size("video_translations", items)?;
-        let raw = self.client.raw();
-        let request = raw.create_video_translation_batch().body(request);
-        self.client.data(request.send(), |e| e.data).await
+        new_batch(self, request.try_into().map_err(Into::into)?).await
     }
 
     /// A batch's aggregate status, counts, and first page of items (`getVideoTranslationBatch`,
     /// `GET /v3/video-translations/batches/{batch_id}`); each item's `video_id` is the
     /// translation's id.
     pub async fn get_batch(&self, batch_id: &str) -> Result<Batch> {
-        crate::call::path_id("batch_id", batch_id)?;
-        let raw = self.client.raw();
-        let request = raw.get_video_translation_batch().batch_id(batch_id);
-        self.client.data(request.send(), |e| e.data).await
+        batch_page(self, batch_id, None).await
     }
 
     /// Every item of a batch, page by page (`getVideoTranslationBatch`).
     pub fn batch_items(&self, batch_id: &str) -> Paginator<BatchItem> {
-        let (client, batch_id) = (self.client.clone(), batch_id.to_string());
-        items_of(move |token| {
-            let (client, batch_id) = (client.clone(), batch_id.clone());
-            async move {
-                crate::call::path_id("batch_id", &batch_id)?;
-                let raw = client.raw();
-                let mut request = raw
-                    .get_video_translation_batch()
-                    .batch_id(batch_id.as_str());
-                if let Some(token) = token {
-                    request = request.token(token);
-                }
-                client.data(request.send(), |e| e.data).await
-            }
-        })
+        items_of(self, batch_id)
     }
 
     /// The statuses of up to 100 translations in one request (`listVideoTranslationStatuses`,
@@ -243,16 +231,7 @@ impl VideoTranslations {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let ids = id_list(
-            "video_translation_ids",
-            video_translation_ids,
-            MAX_STATUS_IDS,
-        )?;
-        let raw = self.client.raw();
-        let request = raw
-            .list_video_translation_statuses()
-            .video_translation_ids(ids);
-        Ok(self.client.run(request.send()).await?.into_inner())
+        statuses_of(self, StatusesOf::Jobs, video_translation_ids).await
     }
 
     /// The statuses of every translation of up to 100 batches (`listVideoTranslationStatuses`,
@@ -262,10 +241,7 @@ impl VideoTranslations {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let ids = id_list("batch_ids", batch_ids, MAX_STATUS_IDS)?;
-        let raw = self.client.raw();
-        let request = raw.list_video_translation_statuses().batch_ids(ids);
-        Ok(self.client.run(request.send()).await?.into_inner())
+        statuses_of(self, StatusesOf::Batches, batch_ids).await
     }
 }
 
@@ -278,38 +254,18 @@ impl Lipsyncs {
         R: TryInto<CreateLipsyncBatchRequest>,
         R::Error: Into<Error>,
     {
-        let request = request.try_into().map_err(Into::into)?;
-        check_batch_size("lipsyncs", request.lipsyncs.len())?;
-        let raw = self.client.raw();
-        self.client
-            .data(raw.create_lipsync_batch().body(request).send(), |e| e.data)
-            .await
+        new_batch(self, request.try_into().map_err(Into::into)?).await
     }
 
     /// A batch's aggregate status, counts, and first page of items (`getLipsyncBatch`, `GET
     /// /v3/lipsyncs/batches/{batch_id}`); each item's `video_id` is the lipsync's id.
     pub async fn get_batch(&self, batch_id: &str) -> Result<Batch> {
-        crate::call::path_id("batch_id", batch_id)?;
-        let raw = self.client.raw();
-        let request = raw.get_lipsync_batch().batch_id(batch_id);
-        self.client.data(request.send(), |e| e.data).await
+        batch_page(self, batch_id, None).await
     }
 
     /// Every item of a batch, page by page (`getLipsyncBatch`).
     pub fn batch_items(&self, batch_id: &str) -> Paginator<BatchItem> {
-        let (client, batch_id) = (self.client.clone(), batch_id.to_string());
-        items_of(move |token| {
-            let (client, batch_id) = (client.clone(), batch_id.clone());
-            async move {
-                crate::call::path_id("batch_id", &batch_id)?;
-                let raw = client.raw();
-                let mut request = raw.get_lipsync_batch().batch_id(batch_id.as_str());
-                if let Some(token) = token {
-                    request = request.token(token);
-                }
-                client.data(request.send(), |e| e.data).await
-            }
-        })
+        items_of(self, batch_id)
     }
 
     /// The statuses of up to 100 lipsyncs in one request (`listLipsyncStatuses`, `GET
@@ -320,10 +276,7 @@ impl Lipsyncs {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let ids = id_list("lipsync_ids", lipsync_ids, MAX_STATUS_IDS)?;
-        let raw = self.client.raw();
-        let request = raw.list_lipsync_statuses().lipsync_ids(ids);
-        Ok(self.client.run(request.send()).await?.into_inner())
+        statuses_of(self, StatusesOf::Jobs, lipsync_ids).await
     }
 
     /// The statuses of every lipsync of up to 100 batches (`listLipsyncStatuses`, `GET
@@ -333,10 +286,7 @@ impl Lipsyncs {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let ids = id_list("batch_ids", batch_ids, MAX_STATUS_IDS)?;
-        let raw = self.client.raw();
-        let request = raw.list_lipsync_statuses().batch_ids(ids);
-        Ok(self.client.run(request.send()).await?.into_inner())
+        statuses_of(self, StatusesOf::Batches, batch_ids).await
     }
 }
 

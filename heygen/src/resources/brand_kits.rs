@@ -2,12 +2,10 @@
 //! translations for video translation). Both are made in HeyGen's web app, under Brand Kit;
 //! the API lists them, to pass their ids on.
 
-use futures::FutureExt as _;
 use heygen_sys::types::{BrandGlossary, BrandKit};
 
-use super::builder;
-use super::cursor_list;
-use crate::{Client, Page, Paginator};
+use super::{Cursor as _, builder, cursor_list};
+use crate::{Client, Paginator};
 
 /// Brand kits and glossaries (`/v3/brand-kits`, `/v3/brand-glossaries`): `client.brand_kits()`.
 #[derive(Debug, Clone)]
@@ -48,19 +46,9 @@ impl BrandKits {
             + Sync
             + 'static,
     {
-        cursor_list(
-            &self.client,
-            move |raw, token| {
-                let request = configure(raw.list_brand_kits());
-                match token {
-                    Some(token) => request.token(token),
-                    None => request,
-                }
-                .send()
-                .boxed()
-            },
-            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
-        )
+        cursor_list(&self.client, move |raw, token| {
+            configure(raw.list_brand_kits()).send_at(token)
+        })
     }
 
     /// The workspace's brand glossaries (custom term translations); pass a
@@ -79,18 +67,8 @@ impl BrandKits {
             + Sync
             + 'static,
     {
-        cursor_list(
-            &self.client,
-            move |raw, token| {
-                let request = configure(raw.list_brand_glossaries());
-                match token {
-                    Some(token) => request.token(token),
-                    None => request,
-                }
-                .send()
-                .boxed()
-            },
-            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
-        )
+        cursor_list(&self.client, move |raw, token| {
+            configure(raw.list_brand_glossaries()).send_at(token)
+        })
     }
 }

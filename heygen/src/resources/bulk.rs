@@ -10,6 +10,8 @@ use heygen_sys::types::{
     VideoTranslationCreateResponse, VideoTranslationDetail,
 };
 
+use super::batches::statuses_of;
+use super::job_kinds::{JobKind, StatusesOf};
 use super::lipsyncs::Lipsyncs;
 use super::video_translations::VideoTranslations;
 use super::videos::Videos;
@@ -31,61 +33,61 @@ where
         .collect()
 }
 
-/// A wait on `ids` through `source`, every id added now (one deadline for the set).
-fn wait_on<S, I, Id>(
-    source: &S,
-    field: &str,
-    ids: I,
-    options: &WaitOptions,
-) -> Result<WaitMany<S::Detail>>
+/// A wait on `ids` of `kind`, every id added now (one deadline for the set).
+fn wait_on<K, I, Id>(kind: &K, ids: I, options: &WaitOptions) -> Result<WaitMany<K::Detail>>
 where
-    S: BulkStatus,
+    K: JobKind,
     I: IntoIterator<Item = Id>,
     Id: AsRef<str>,
 {
-    let ids = distinct_ids(field, ids)?;
-    let mut waits = WaitMany::new(source.clone(), options);
+    let ids = distinct_ids(K::IDS, ids)?;
+    let mut waits = WaitMany::new(kind.clone(), options);
     for id in ids {
         waits.add(id);
     }
     Ok(waits)
 }
 
-impl BulkStatus for Videos {
-    type Detail = VideoDetail;
+/// Every kind of job polls its statuses through its statuses GET, its finished jobs through
+/// its `get`.
+impl<K: JobKind> BulkStatus for K {
+    type Detail = K::Detail;
 
     fn fetch_statuses(
         &self,
         ids: Vec<String>,
     ) -> impl Future<Output = Result<Vec<StatusEntry>>> + Send + 'static {
-        let videos = self.clone();
-        async move { Ok(videos.statuses(&ids).await?.data) }
+        let kind = self.clone();
+        async move { Ok(statuses_of(&kind, StatusesOf::Jobs, &ids).await?.data) }
     }
 
-    fn fetch_detail(
-        &self,
-        id: String,
-    ) -> impl Future<Output = Result<VideoDetail>> + Send + 'static {
-        let videos = self.clone();
-        async move { videos.get(&id).await }
+    fn fetch_detail(&self, id: String) -> impl Future<Output = Result<K::Detail>> + Send + 'static {
+        let kind = self.clone();
+        async move { kind.get_job(&id).await }
     }
 }
 
-impl BulkCreate for Videos {
-    type Request = CreateVideoV3RequestBody;
-    type Created = CreateAvatarVideoResponse;
+/// Every kind of job is created many at a time through its `create`, each on a handle with
+/// the item's own `Idempotency-Key`.
+impl<K: JobKind> BulkCreate for K {
+    type Request = K::Request;
+    type Created = K::Created;
 
     fn create_keyed(
         &self,
-        request: CreateVideoV3RequestBody,
+        request: K::Request,
         idempotency_key: String,
-    ) -> impl Future<Output = Result<CreateAvatarVideoResponse>> + Send + 'static {
-        let videos = self.client.with_idempotency_key(idempotency_key).videos();
-        async move { videos.create(request).await }
+    ) -> impl Future<Output = Result<K::Created>> + Send + 'static {
+        let kind = K::on(self.client().with_idempotency_key(idempotency_key));
+        async move { kind.create_job(request).await }
     }
 
-    fn job_ids(created: &CreateAvatarVideoResponse) -> Vec<String> {
-        vec![created.video_id.clone()]
+    fn job_ids(created: &K::Created) -> Vec<String> {
+        K::created_ids(created)
+    }
+
+    fn jobs_in(request: &K::Request) -> usize {
+        K::jobs_requested(request)
     }
 }
 
@@ -118,7 +120,7 @@ impl Videos {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        wait_on(self, "video_ids", video_ids, options)
+        wait_on(self, video_ids, options)
     }
 
     /// Create many videos (`createVideo` each), at most `concurrency` requests in flight, each
@@ -194,51 +196,6 @@ impl Videos {
     }
 }
 
-impl BulkStatus for VideoTranslations {
-    type Detail = VideoTranslationDetail;
-
-    fn fetch_statuses(
-        &self,
-        ids: Vec<String>,
-    ) -> impl Future<Output = Result<Vec<StatusEntry>>> + Send + 'static {
-        let translations = self.clone();
-        async move { Ok(translations.statuses(&ids).await?.data) }
-    }
-
-    fn fetch_detail(
-        &self,
-        id: String,
-    ) -> impl Future<Output = Result<VideoTranslationDetail>> + Send + 'static {
-        let translations = self.clone();
-        async move { translations.get(&id).await }
-    }
-}
-
-impl BulkCreate for VideoTranslations {
-    type Request = CreateVideoTranslationRequest;
-    type Created = VideoTranslationCreateResponse;
-
-    fn create_keyed(
-        &self,
-        request: CreateVideoTranslationRequest,
-        idempotency_key: String,
-    ) -> impl Future<Output = Result<VideoTranslationCreateResponse>> + Send + 'static {
-        let translations = self
-            .client
-            .with_idempotency_key(idempotency_key)
-            .video_translations();
-        async move { translations.create(request).await }
-    }
-
-    fn job_ids(created: &VideoTranslationCreateResponse) -> Vec<String> {
-        created.video_translation_ids.clone()
-    }
-
-    fn jobs_in(request: &CreateVideoTranslationRequest) -> usize {
-        request.output_languages.len()
-    }
-}
-
 impl VideoTranslations {
     /// Wait for many translations at once (`listVideoTranslationStatuses` per 100 ids and
     /// interval, `getVideoTranslationV3` per finished one); see [`Videos::wait_many`].
@@ -251,12 +208,7 @@ impl VideoTranslations {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        wait_on(
-            self,
-            "video_translation_ids",
-            video_translation_ids,
-            options,
-        )
+        wait_on(self, video_translation_ids, options)
     }
 
     /// Create many translations (`createVideoTranslationV3` each), at most `concurrency`
@@ -308,44 +260,6 @@ impl VideoTranslations {
     }
 }
 
-impl BulkStatus for Lipsyncs {
-    type Detail = LipsyncDetail;
-
-    fn fetch_statuses(
-        &self,
-        ids: Vec<String>,
-    ) -> impl Future<Output = Result<Vec<StatusEntry>>> + Send + 'static {
-        let lipsyncs = self.clone();
-        async move { Ok(lipsyncs.statuses(&ids).await?.data) }
-    }
-
-    fn fetch_detail(
-        &self,
-        id: String,
-    ) -> impl Future<Output = Result<LipsyncDetail>> + Send + 'static {
-        let lipsyncs = self.clone();
-        async move { lipsyncs.get(&id).await }
-    }
-}
-
-impl BulkCreate for Lipsyncs {
-    type Request = CreateLipsyncRequest;
-    type Created = LipsyncCreateResponse;
-
-    fn create_keyed(
-        &self,
-        request: CreateLipsyncRequest,
-        idempotency_key: String,
-    ) -> impl Future<Output = Result<LipsyncCreateResponse>> + Send + 'static {
-        let lipsyncs = self.client.with_idempotency_key(idempotency_key).lipsyncs();
-        async move { lipsyncs.create(request).await }
-    }
-
-    fn job_ids(created: &LipsyncCreateResponse) -> Vec<String> {
-        vec![created.lipsync_id.clone()]
-    }
-}
-
 impl Lipsyncs {
     /// Wait for many lipsyncs at once (`listLipsyncStatuses` per 100 ids and interval,
     /// `getLipsyncV3` per finished one); see [`Videos::wait_many`].
@@ -358,7 +272,7 @@ impl Lipsyncs {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        wait_on(self, "lipsync_ids", lipsync_ids, options)
+        wait_on(self, lipsync_ids, options)
     }
 
     /// Start many lipsyncs (`createLipsyncV3` each), at most `concurrency` requests in flight,

@@ -1,15 +1,14 @@
 //! Lipsyncs (formerly "overdubs"): replace a video's audio and re-sync the lips; with their
 //! waits.
 
-use futures::FutureExt as _;
 use heygen_sys::types::{
     CreateLipsyncRequest, LipsyncCreateResponse, LipsyncDeleteResponse, LipsyncDetail,
     UpdateLipsyncRequest,
 };
 
-use super::{builder, cursor_list, path_id};
+use super::{Cursor as _, builder, cursor_list, path_id};
 use crate::wait::{WaitOptions, poll};
-use crate::{Client, Error, Page, Paginator, Result};
+use crate::{Client, Error, Paginator, Result};
 
 /// Lipsyncs (`/v3/lipsyncs`): `client.lipsyncs()`.
 #[derive(Debug, Clone)]
@@ -85,19 +84,9 @@ impl Lipsyncs {
             + Sync
             + 'static,
     {
-        cursor_list(
-            &self.client,
-            move |raw, token| {
-                let request = configure(raw.list_lipsyncs_v3());
-                match token {
-                    Some(token) => request.token(token),
-                    None => request,
-                }
-                .send()
-                .boxed()
-            },
-            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
-        )
+        cursor_list(&self.client, move |raw, token| {
+            configure(raw.list_lipsyncs_v3()).send_at(token)
+        })
     }
 
     /// Wait, with the default [`WaitOptions`], for a lipsync to finish (`getLipsyncV3`

@@ -2,15 +2,13 @@
 //! character, voice), listed and read here and rendered with the variables replaced. The
 //! rendered video is an ordinary video (`/v3/videos/{video_id}`), so its wait is the videos'.
 
-use futures::FutureExt as _;
 use heygen_sys::types::{
     GenerateTemplateVideoRequest, GeneratedVideo, Template, TemplateSummary, VideoDetail,
 };
 
-use super::builder;
-use super::cursor_list;
+use super::{Cursor as _, builder, cursor_list};
 use crate::wait::{WaitOptions, poll};
-use crate::{Client, Error, Page, Paginator, Result};
+use crate::{Client, Error, Paginator, Result};
 
 /// Templates (`/v3/templates`): `client.templates()`.
 #[derive(Debug, Clone)]
@@ -43,19 +41,9 @@ impl Templates {
             + Sync
             + 'static,
     {
-        cursor_list(
-            &self.client,
-            move |raw, token| {
-                let request = configure(raw.list_templates());
-                match token {
-                    Some(token) => request.token(token),
-                    None => request,
-                }
-                .send()
-                .boxed()
-            },
-            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
-        )
+        cursor_list(&self.client, move |raw, token| {
+            configure(raw.list_templates()).send_at(token)
+        })
     }
 
     /// A template with its variables (current default values, in the shape

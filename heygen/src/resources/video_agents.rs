@@ -9,13 +9,12 @@ use heygen_sys::types::{
     StopSessionResponse, StyleItem, VideoAgentSessionStatus,
 };
 
-use futures::FutureExt as _;
 use heygen_sys::types::VideoDetail;
 use tokio::time::Instant;
 
-use super::{builder, cursor_list};
+use super::{Cursor as _, builder, cursor_list};
 use crate::wait::{JobState, WaitOptions, Waitable, poll};
-use crate::{Client, Error, Page, Paginator, Result};
+use crate::{Client, Error, Paginator, Result};
 
 /// Video agents (`/v3/video-agents`): `client.video_agents()`.
 #[derive(Debug, Clone)]
@@ -184,19 +183,9 @@ impl VideoAgents {
             + Sync
             + 'static,
     {
-        cursor_list(
-            &self.client,
-            move |raw, token| {
-                let request = configure(raw.list_video_agent_sessions());
-                match token {
-                    Some(token) => request.token(token),
-                    None => request,
-                }
-                .send()
-                .boxed()
-            },
-            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
-        )
+        cursor_list(&self.client, move |raw, token| {
+            configure(raw.list_video_agent_sessions()).send_at(token)
+        })
     }
 
     /// Styles a video agent can use (`listVideoAgentStyles`).
@@ -213,19 +202,9 @@ impl VideoAgents {
             + Sync
             + 'static,
     {
-        cursor_list(
-            &self.client,
-            move |raw, token| {
-                let request = configure(raw.list_video_agent_styles());
-                match token {
-                    Some(token) => request.token(token),
-                    None => request,
-                }
-                .send()
-                .boxed()
-            },
-            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
-        )
+        cursor_list(&self.client, move |raw, token| {
+            configure(raw.list_video_agent_styles()).send_at(token)
+        })
     }
 }
 

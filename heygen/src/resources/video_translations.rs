@@ -1,7 +1,6 @@
 //! Video translations (their caption URLs are fields of the translation) and proofreads, with
 //! their waits.
 
-use futures::FutureExt as _;
 use futures::future::try_join_all;
 use heygen_sys::types::{
     CreateProofreadRequest, CreateProofreadResponse, CreateVideoTranslationRequest,
@@ -10,9 +9,9 @@ use heygen_sys::types::{
     VideoTranslationDeleteResponse, VideoTranslationDetail, VideoTranslationLanguagesResponse,
 };
 
-use super::{builder, cursor_list, path_id};
+use super::{Cursor as _, builder, cursor_list, path_id};
 use crate::wait::{WaitOptions, Waitable, naming_all, poll};
-use crate::{Client, Error, Page, Paginator, Result};
+use crate::{Client, Error, Paginator, Result};
 
 /// Video translations (`/v3/video-translations`), proofreads included:
 /// `client.video_translations()`.
@@ -125,19 +124,9 @@ impl VideoTranslations {
             + Sync
             + 'static,
     {
-        cursor_list(
-            &self.client,
-            move |raw, token| {
-                let request = configure(raw.list_video_translations_v3());
-                match token {
-                    Some(token) => request.token(token),
-                    None => request,
-                }
-                .send()
-                .boxed()
-            },
-            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
-        )
+        cursor_list(&self.client, move |raw, token| {
+            configure(raw.list_video_translations_v3()).send_at(token)
+        })
     }
 
     /// Start a proofread (`createProofreadV3`): one per output language. Takes the builder of
@@ -254,9 +243,7 @@ impl VideoTranslations {
         R::Error: Into<Error>,
     {
         let ids = self.create(request).await?.video_translation_ids;
-        try_join_all(ids.iter().map(|id| self.wait_with(id, options)))
-            .await
-            .map_err(|error| naming_all(VideoTranslationDetail::KIND, &ids, error))
+        wait_all(&ids, |id| self.wait_with(id, options)).await
     }
 
     /// Wait, with the default [`WaitOptions`], for a proofread to finish (`getProofreadV3`
@@ -297,8 +284,19 @@ impl VideoTranslations {
         R::Error: Into<Error>,
     {
         let ids = self.create_proofread(request).await?.proofread_ids;
-        try_join_all(ids.iter().map(|id| self.wait_proofread_with(id, options)))
-            .await
-            .map_err(|error| naming_all(ProofreadDetail::KIND, &ids, error))
+        wait_all(&ids, |id| self.wait_proofread_with(id, options)).await
     }
+}
+
+/// Waits on every job of `ids` at once with `wait`; the first failure ends the wait with
+/// [`Error::Wait`] naming them all.
+async fn wait_all<'a, T, F, Fut>(ids: &'a [String], wait: F) -> Result<Vec<T>>
+where
+    T: Waitable,
+    F: Fn(&'a str) -> Fut,
+    Fut: Future<Output = Result<T>>,
+{
+    try_join_all(ids.iter().map(|id| wait(id)))
+        .await
+        .map_err(|error| naming_all(T::KIND, ids, error))
 }

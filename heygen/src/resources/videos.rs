@@ -1,14 +1,13 @@
 //! Videos: `POST /v3/videos` (from an avatar or an image), get, list, delete, the waits, and
 //! downloading a finished video's files ([`Videos::download`]).
 
-use futures::FutureExt as _;
 use heygen_sys::types::{
     CreateAvatarVideoResponse, CreateVideoV3RequestBody, DeleteVideoResponse, VideoDetail,
 };
 
-use super::{builder, cursor_list, path_id};
+use super::{Cursor as _, builder, cursor_list, path_id};
 use crate::wait::{WaitOptions, poll};
-use crate::{Client, Error, Page, Paginator, Result};
+use crate::{Client, Error, Paginator, Result};
 
 pub(crate) mod download;
 
@@ -86,19 +85,9 @@ impl Videos {
             + Sync
             + 'static,
     {
-        cursor_list(
-            &self.client,
-            move |raw, token| {
-                let request = configure(raw.list_videos_v3());
-                match token {
-                    Some(token) => request.token(token),
-                    None => request,
-                }
-                .send()
-                .boxed()
-            },
-            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
-        )
+        cursor_list(&self.client, move |raw, token| {
+            configure(raw.list_videos_v3()).send_at(token)
+        })
     }
 
     /// The v2 listing (`listVideos`, `GET /v2/videos`), for accounts still on v2 ids.
@@ -111,19 +100,9 @@ impl Videos {
     where
         F: for<'a> Fn(builder::ListVideos<'a>) -> builder::ListVideos<'a> + Send + Sync + 'static,
     {
-        cursor_list(
-            &self.client,
-            move |raw, token| {
-                let request = configure(raw.list_videos());
-                match token {
-                    Some(token) => request.token(token),
-                    None => request,
-                }
-                .send()
-                .boxed()
-            },
-            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
-        )
+        cursor_list(&self.client, move |raw, token| {
+            configure(raw.list_videos()).send_at(token)
+        })
     }
 
     /// Wait, with the default [`WaitOptions`], for a video to finish (`getVideoV3` polled);

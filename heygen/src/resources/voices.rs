@@ -1,13 +1,12 @@
 //! Voices: listing, design, and text to speech.
 
-use futures::FutureExt as _;
 use heygen_sys::types::{
     AudioVoiceItem, DesignVoiceRequest, DesignVoiceResponseData, TextToSpeechRequest,
     TextToSpeechResponseData,
 };
 
-use super::{builder, cursor_list};
-use crate::{Client, Error, Page, Paginator, Result};
+use super::{Cursor as _, builder, cursor_list};
+use crate::{Client, Error, Paginator, Result};
 
 /// Voices (`/v3/voices`): `client.voices()`.
 #[derive(Debug, Clone)]
@@ -67,19 +66,9 @@ impl Voices {
             + Sync
             + 'static,
     {
-        cursor_list(
-            &self.client,
-            move |raw, token| {
-                let request = configure(raw.list_voices_v3());
-                match token {
-                    Some(token) => request.token(token),
-                    None => request,
-                }
-                .send()
-                .boxed()
-            },
-            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
-        )
+        cursor_list(&self.client, move |raw, token| {
+            configure(raw.list_voices_v3()).send_at(token)
+        })
     }
 
     /// The v1 listing (`listAudioVoices`, `GET /v1/audio/voices`).
@@ -95,19 +84,9 @@ impl Voices {
             + Sync
             + 'static,
     {
-        cursor_list(
-            &self.client,
-            move |raw, token| {
-                let request = configure(raw.list_audio_voices());
-                match token {
-                    Some(token) => request.token(token),
-                    None => request,
-                }
-                .send()
-                .boxed()
-            },
-            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
-        )
+        cursor_list(&self.client, move |raw, token| {
+            configure(raw.list_audio_voices()).send_at(token)
+        })
     }
 }
 

@@ -1,14 +1,13 @@
 //! Webhooks: endpoints, event types and delivered events. (A delivery's body is parsed by
 //! [`crate::webhooks::Event`].)
 
-use futures::FutureExt as _;
 use heygen_sys::types::{
     CreateWebhookEndpointRequest, RotateSecretResponseData, UpdateWebhookEndpointRequest,
     WebhookEndpointResponse, WebhookEventResponse, WebhookEventTypeItem,
 };
 
-use super::{builder, cursor_list, path_id};
-use crate::{Client, Error, Page, Paginator, Result};
+use super::{Cursor as _, builder, cursor_list, path_id};
+use crate::{Client, Error, Paginator, Result};
 
 /// Webhooks (`/v3/webhooks`): `client.webhooks()`.
 #[derive(Debug, Clone)]
@@ -98,19 +97,9 @@ impl Webhooks {
             + Sync
             + 'static,
     {
-        cursor_list(
-            &self.client,
-            move |raw, token| {
-                let request = configure(raw.list_webhook_endpoints());
-                match token {
-                    Some(token) => request.token(token),
-                    None => request,
-                }
-                .send()
-                .boxed()
-            },
-            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
-        )
+        cursor_list(&self.client, move |raw, token| {
+            configure(raw.list_webhook_endpoints()).send_at(token)
+        })
     }
 
     /// Delivered events (`listWebhookEvents`); each converts into a typed
@@ -128,19 +117,9 @@ impl Webhooks {
             + Sync
             + 'static,
     {
-        cursor_list(
-            &self.client,
-            move |raw, token| {
-                let request = configure(raw.list_webhook_events());
-                match token {
-                    Some(token) => request.token(token),
-                    None => request,
-                }
-                .send()
-                .boxed()
-            },
-            |page| Page::from_envelope(page.data, page.has_more, page.next_token),
-        )
+        cursor_list(&self.client, move |raw, token| {
+            configure(raw.list_webhook_events()).send_at(token)
+        })
     }
 
     /// Every event type an endpoint can subscribe to (`listWebhookEventTypes`).

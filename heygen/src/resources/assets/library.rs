@@ -1,15 +1,13 @@
 //! The account's assets: list, get, delete, bulk statuses, and the search of images and icons
 //! (`/v3/assets`, `/v3/assets/{asset_id}`, `/v3/assets/statuses`, `/v3/assets/search`).
 
-use std::sync::Arc;
-
 use heygen_sys::types::{
     Asset, AssetSearchResult, SearchAssetsType, StatusEntry, VideoTranslationDeleteResponse,
 };
 
 use super::Assets;
 use crate::error::{Error, Result};
-use crate::resources::builder;
+use crate::resources::{Cursor as _, builder, cursor_list, refused};
 
 /// The most ids `listAssetStatuses` takes in one request.
 pub const MAX_STATUS_IDS: usize = 100;
@@ -37,28 +35,13 @@ impl Assets {
     where
         F: for<'a> Fn(builder::ListAssets<'a>) -> builder::ListAssets<'a> + Send + Sync + 'static,
     {
-        let client = self.client.clone();
-        let username: Arc<str> = username.into();
-        let configure = Arc::new(configure);
-        crate::Paginator::new(move |token: Option<String>| {
-            let (client, username, configure) =
-                (client.clone(), username.clone(), configure.clone());
-            async move {
-                if username.trim().is_empty() {
-                    return Err(Error::invalid("username", "the owner's username is empty"));
-                }
-                let raw = client.raw();
-                let mut request = configure(raw.list_assets().username(&*username));
-                if let Some(token) = token {
-                    request = request.token(token);
-                }
-                let page = client.run(request.send()).await?.into_inner();
-                Ok(crate::Page::from_envelope(
-                    page.data,
-                    page.has_more,
-                    page.next_token,
-                ))
-            }
+        if username.trim().is_empty() {
+            return refused("username", "the owner's username is empty");
+        }
+        let username = username.to_string();
+        cursor_list(&self.client, move |raw, token| {
+            let request = configure(raw.list_assets().username(username.as_str()));
+            request.send_at(token)
         })
     }
 
@@ -180,32 +163,16 @@ impl Assets {
             + Sync
             + 'static,
     {
-        let client = self.client.clone();
-        let query: Arc<str> = query.into();
-        let configure = Arc::new(configure);
-        crate::Paginator::new(move |token: Option<String>| {
-            let (client, query, type_, configure) = (
-                client.clone(),
-                query.clone(),
-                type_.clone(),
-                configure.clone(),
-            );
-            async move {
-                if query.trim().is_empty() {
-                    return Err(Error::invalid("query", "the search query is empty"));
-                }
-                let raw = client.raw();
-                let mut request = configure(raw.search_assets().query(&*query).type_(type_));
-                if let Some(token) = token {
-                    request = request.token(token);
-                }
-                let page = client.run(request.send()).await?.into_inner();
-                Ok(crate::Page::from_envelope(
-                    page.data,
-                    page.has_more,
-                    page.next_token,
-                ))
-            }
+        if query.trim().is_empty() {
+            return refused("query", "the search query is empty");
+        }
+        let query = query.to_string();
+        cursor_list(&self.client, move |raw, token| {
+            let request = raw
+                .search_assets()
+                .query(query.as_str())
+                .type_(type_.clone());
+            configure(request).send_at(token)
         })
     }
 }
