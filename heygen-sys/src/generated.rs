@@ -40806,12 +40806,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "textToSpeech",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -40943,12 +40943,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .query(&progenitor_client::QueryParam::new("type", &type_))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listAudioVoices",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -40991,12 +40991,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getUserMe",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -41080,12 +41080,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createVideoAgent",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -41131,12 +41131,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listWorkflows",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -41220,12 +41220,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createWorkflowExecution",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -41279,8 +41279,8 @@ pub mod builder {
             let Self { client, execution_id } = self;
             let execution_id = execution_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v1/workflows/executions/{}", client.baseurl, encode_path(&
-                execution_id),
+                "{}/v1/workflows/executions/{}", client.baseurl, encode_path(& {
+                execution_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -41291,12 +41291,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getWorkflowExecution",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -41383,12 +41383,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createGraphExecution",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -41472,12 +41472,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createVideoTranslate",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -41565,12 +41565,12 @@ pub mod builder {
                     ),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getVideoTranslateCaption",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -41616,12 +41616,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listVideoTranslateLanguages",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -41737,12 +41737,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("title", &title))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listVideos",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -41825,12 +41825,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createAvatarVideo",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -41884,7 +41884,7 @@ pub mod builder {
             let Self { client, video_id } = self;
             let video_id = video_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v2/videos/{}", client.baseurl, encode_path(& video_id),
+                "{}/v2/videos/{}", client.baseurl, encode_path(& { video_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -41895,12 +41895,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getVideo",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -41957,7 +41957,7 @@ pub mod builder {
             let Self { client, video_id } = self;
             let video_id = video_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v2/videos/{}", client.baseurl, encode_path(& video_id),
+                "{}/v2/videos/{}", client.baseurl, encode_path(& { video_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -41968,12 +41968,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "deleteVideo",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -42058,12 +42058,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listAiClippings",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -42146,12 +42146,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createAiClipping",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -42206,7 +42206,7 @@ pub mod builder {
             let Self { client, job_id } = self;
             let job_id = job_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/ai-clipping/{}", client.baseurl, encode_path(& job_id),
+                "{}/v3/ai-clipping/{}", client.baseurl, encode_path(& { job_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -42217,12 +42217,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getAiClipping",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -42279,7 +42279,7 @@ pub mod builder {
             let Self { client, job_id } = self;
             let job_id = job_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/ai-clipping/{}", client.baseurl, encode_path(& job_id),
+                "{}/v3/ai-clipping/{}", client.baseurl, encode_path(& { job_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -42290,12 +42290,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "deleteAiClipping",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -42413,12 +42413,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .query(&progenitor_client::QueryParam::new("username", &username))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listAssets",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -42504,7 +42504,7 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/assets/batches/{}", client.baseurl, encode_path(& batch_id),
+                "{}/v3/assets/batches/{}", client.baseurl, encode_path(& { batch_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -42517,12 +42517,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getAssetBatch",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -42606,12 +42606,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "completeAssetUploadBatch",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => Ok(ResponseValue::empty(response)),
@@ -42694,12 +42694,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createAssetUpload",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -42783,12 +42783,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createAssetUploadBatch",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -42917,12 +42917,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .query(&progenitor_client::QueryParam::new("type", &type_))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "searchAssets",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -43004,12 +43004,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("asset_ids", &asset_ids))
                 .query(&progenitor_client::QueryParam::new("batch_ids", &batch_ids))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listAssetStatuses",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -43063,7 +43063,7 @@ pub mod builder {
             let Self { client, asset_id } = self;
             let asset_id = asset_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/assets/{}", client.baseurl, encode_path(& asset_id),
+                "{}/v3/assets/{}", client.baseurl, encode_path(& { asset_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -43074,12 +43074,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getAsset",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -43136,7 +43136,7 @@ pub mod builder {
             let Self { client, asset_id } = self;
             let asset_id = asset_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/assets/{}", client.baseurl, encode_path(& asset_id),
+                "{}/v3/assets/{}", client.baseurl, encode_path(& { asset_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -43147,12 +43147,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "deleteAsset",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -43244,7 +43244,7 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/assets/{}/complete", client.baseurl, encode_path(& asset_id),
+                "{}/v3/assets/{}/complete", client.baseurl, encode_path(& { asset_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -43256,12 +43256,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "completeAssetUpload",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -43392,12 +43392,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .query(&progenitor_client::QueryParam::new("type", &type_))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listAudioSounds",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -43495,12 +43495,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ownership", &ownership))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listAvatarGroups",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -43563,12 +43563,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createAvatar",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -43700,12 +43700,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("ownership", &ownership))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listAvatarLooks",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -43759,7 +43759,7 @@ pub mod builder {
             let Self { client, look_id } = self;
             let look_id = look_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/looks/{}", client.baseurl, encode_path(& look_id),
+                "{}/v3/avatars/looks/{}", client.baseurl, encode_path(& { look_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -43770,12 +43770,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getAvatarLook",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -43832,7 +43832,7 @@ pub mod builder {
             let Self { client, look_id } = self;
             let look_id = look_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/looks/{}", client.baseurl, encode_path(& look_id),
+                "{}/v3/avatars/looks/{}", client.baseurl, encode_path(& { look_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -43843,12 +43843,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "deleteAvatarLook",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -43939,7 +43939,7 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/looks/{}", client.baseurl, encode_path(& look_id),
+                "{}/v3/avatars/looks/{}", client.baseurl, encode_path(& { look_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -43951,12 +43951,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "updateAvatarLook",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -44013,7 +44013,7 @@ pub mod builder {
             let Self { client, group_id } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/{}", client.baseurl, encode_path(& group_id),
+                "{}/v3/avatars/{}", client.baseurl, encode_path(& { group_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -44024,12 +44024,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getAvatarGroup",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -44086,7 +44086,7 @@ pub mod builder {
             let Self { client, group_id } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/{}", client.baseurl, encode_path(& group_id),
+                "{}/v3/avatars/{}", client.baseurl, encode_path(& { group_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -44097,12 +44097,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "deleteAvatarGroup",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -44194,7 +44194,7 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/{}/consent", client.baseurl, encode_path(& group_id),
+                "{}/v3/avatars/{}/consent", client.baseurl, encode_path(& { group_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -44206,12 +44206,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createAvatarConsent",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -44296,12 +44296,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listBackgroundRemovals",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -44385,12 +44385,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createBackgroundRemoval",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -44444,7 +44444,8 @@ pub mod builder {
             let Self { client, job_id } = self;
             let job_id = job_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/background-removals/{}", client.baseurl, encode_path(& job_id),
+                "{}/v3/background-removals/{}", client.baseurl, encode_path(& { job_id
+                }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -44455,12 +44456,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getBackgroundRemoval",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -44517,7 +44518,8 @@ pub mod builder {
             let Self { client, job_id } = self;
             let job_id = job_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/background-removals/{}", client.baseurl, encode_path(& job_id),
+                "{}/v3/background-removals/{}", client.baseurl, encode_path(& { job_id
+                }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -44528,12 +44530,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "deleteBackgroundRemoval",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -44618,12 +44620,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listBrandGlossaries",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -44705,12 +44707,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listBrandKits",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -44792,12 +44794,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listLipsyncsV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -44879,12 +44881,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createLipsyncV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -44968,12 +44970,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createLipsyncBatch",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -45060,7 +45062,7 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/lipsyncs/batches/{}", client.baseurl, encode_path(& batch_id),
+                "{}/v3/lipsyncs/batches/{}", client.baseurl, encode_path(& { batch_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45073,12 +45075,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getLipsyncBatch",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -45163,12 +45165,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("batch_ids", &batch_ids))
                 .query(&progenitor_client::QueryParam::new("lipsync_ids", &lipsync_ids))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listLipsyncStatuses",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -45222,7 +45224,7 @@ pub mod builder {
             let Self { client, lipsync_id } = self;
             let lipsync_id = lipsync_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& lipsync_id),
+                "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& { lipsync_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45233,12 +45235,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getLipsyncV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -45295,7 +45297,7 @@ pub mod builder {
             let Self { client, lipsync_id } = self;
             let lipsync_id = lipsync_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& lipsync_id),
+                "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& { lipsync_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45306,12 +45308,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "deleteLipsyncV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -45401,7 +45403,7 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& lipsync_id),
+                "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& { lipsync_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45413,12 +45415,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "updateLipsyncV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -45503,12 +45505,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listTemplates",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -45562,7 +45564,7 @@ pub mod builder {
             let Self { client, template_id } = self;
             let template_id = template_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/templates/{}", client.baseurl, encode_path(& template_id),
+                "{}/v3/templates/{}", client.baseurl, encode_path(& { template_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45573,12 +45575,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getTemplate",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -45670,7 +45672,7 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/templates/{}", client.baseurl, encode_path(& template_id),
+                "{}/v3/templates/{}", client.baseurl, encode_path(& { template_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45682,12 +45684,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "generateTemplateVideo",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -45736,12 +45738,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getUserMeV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -45823,12 +45825,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listVideoAgentSessions",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -45911,12 +45913,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createVideoAgentV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -46015,12 +46017,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("tag", &tag))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listVideoAgentStyles",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -46074,7 +46076,7 @@ pub mod builder {
             let Self { client, session_id } = self;
             let session_id = session_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/{}", client.baseurl, encode_path(& session_id),
+                "{}/v3/video-agents/{}", client.baseurl, encode_path(& { session_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46085,12 +46087,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getVideoAgentSession",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -46178,7 +46180,7 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/{}", client.baseurl, encode_path(& session_id),
+                "{}/v3/video-agents/{}", client.baseurl, encode_path(& { session_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46190,12 +46192,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "continueVideoAgentSession",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -46267,8 +46269,8 @@ pub mod builder {
             let session_id = session_id.map_err(Error::InvalidRequest)?;
             let resource_id = resource_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/{}/resources/{}", client.baseurl, encode_path(&
-                session_id), encode_path(& resource_id),
+                "{}/v3/video-agents/{}/resources/{}", client.baseurl, encode_path(& {
+                session_id }), encode_path(& { resource_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46279,12 +46281,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getVideoAgentSessionResource",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -46372,7 +46374,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/{}/stop", client.baseurl, encode_path(& session_id),
+                "{}/v3/video-agents/{}/stop", client.baseurl, encode_path(& { session_id
+                }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46384,12 +46387,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "stopVideoAgentSession",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -46446,8 +46449,8 @@ pub mod builder {
             let Self { client, session_id } = self;
             let session_id = session_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/{}/videos", client.baseurl, encode_path(&
-                session_id),
+                "{}/v3/video-agents/{}/videos", client.baseurl, encode_path(& {
+                session_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46458,12 +46461,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listVideoAgentSessionVideos",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -46548,12 +46551,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listVideoTranslationsV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -46637,12 +46640,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createVideoTranslationV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -46726,12 +46729,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createVideoTranslationBatch",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -46818,8 +46821,8 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/batches/{}", client.baseurl, encode_path(&
-                batch_id),
+                "{}/v3/video-translations/batches/{}", client.baseurl, encode_path(& {
+                batch_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46832,12 +46835,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getVideoTranslationBatch",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -46886,12 +46889,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listVideoTranslationLanguagesV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -46973,12 +46976,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createProofreadV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -47032,8 +47035,8 @@ pub mod builder {
             let Self { client, proofread_id } = self;
             let proofread_id = proofread_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/proofreads/{}", client.baseurl, encode_path(&
-                proofread_id),
+                "{}/v3/video-translations/proofreads/{}", client.baseurl, encode_path(& {
+                proofread_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47044,12 +47047,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getProofreadV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -47140,7 +47143,7 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
                 "{}/v3/video-translations/proofreads/{}/generate", client.baseurl,
-                encode_path(& proofread_id),
+                encode_path(& { proofread_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47152,12 +47155,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "generateFromProofreadV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -47215,7 +47218,7 @@ pub mod builder {
             let proofread_id = proofread_id.map_err(Error::InvalidRequest)?;
             let url = format!(
                 "{}/v3/video-translations/proofreads/{}/srt", client.baseurl,
-                encode_path(& proofread_id),
+                encode_path(& { proofread_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47226,12 +47229,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "downloadProofreadSrtV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -47320,7 +47323,7 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
                 "{}/v3/video-translations/proofreads/{}/srt", client.baseurl,
-                encode_path(& proofread_id),
+                encode_path(& { proofread_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47332,12 +47335,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "uploadProofreadSrtV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -47428,12 +47431,12 @@ pub mod builder {
                     ),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listVideoTranslationStatuses",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -47490,8 +47493,8 @@ pub mod builder {
             let video_translation_id = video_translation_id
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/{}", client.baseurl, encode_path(&
-                video_translation_id),
+                "{}/v3/video-translations/{}", client.baseurl, encode_path(& {
+                video_translation_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47502,12 +47505,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getVideoTranslationV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -47567,8 +47570,8 @@ pub mod builder {
             let video_translation_id = video_translation_id
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/{}", client.baseurl, encode_path(&
-                video_translation_id),
+                "{}/v3/video-translations/{}", client.baseurl, encode_path(& {
+                video_translation_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47579,12 +47582,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "deleteVideoTranslationV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -47679,8 +47682,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/{}", client.baseurl, encode_path(&
-                video_translation_id),
+                "{}/v3/video-translations/{}", client.baseurl, encode_path(& {
+                video_translation_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47692,12 +47695,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "updateVideoTranslationV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -47816,12 +47819,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("title", &title))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listVideosV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -47885,12 +47888,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createVideo",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -47973,12 +47976,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createVideoBatch",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -48065,7 +48068,7 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/videos/batches/{}", client.baseurl, encode_path(& batch_id),
+                "{}/v3/videos/batches/{}", client.baseurl, encode_path(& { batch_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -48078,12 +48081,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getVideoBatch",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -48168,12 +48171,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("batch_ids", &batch_ids))
                 .query(&progenitor_client::QueryParam::new("video_ids", &video_ids))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listVideoStatuses",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -48227,7 +48230,7 @@ pub mod builder {
             let Self { client, video_id } = self;
             let video_id = video_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/videos/{}", client.baseurl, encode_path(& video_id),
+                "{}/v3/videos/{}", client.baseurl, encode_path(& { video_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -48238,12 +48241,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getVideoV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -48300,7 +48303,7 @@ pub mod builder {
             let Self { client, video_id } = self;
             let video_id = video_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/videos/{}", client.baseurl, encode_path(& video_id),
+                "{}/v3/videos/{}", client.baseurl, encode_path(& { video_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -48311,12 +48314,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "deleteVideoV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -48468,12 +48471,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .query(&progenitor_client::QueryParam::new("type", &type_))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listVoicesV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -48553,12 +48556,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "designVoice",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -48638,12 +48641,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "cloneVoice",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -48723,12 +48726,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createSpeechV3",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -48782,7 +48785,7 @@ pub mod builder {
             let Self { client, voice_id } = self;
             let voice_id = voice_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/voices/{}", client.baseurl, encode_path(& voice_id),
+                "{}/v3/voices/{}", client.baseurl, encode_path(& { voice_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -48793,12 +48796,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "getVoice",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -48855,7 +48858,7 @@ pub mod builder {
             let Self { client, voice_id } = self;
             let voice_id = voice_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/voices/{}", client.baseurl, encode_path(& voice_id),
+                "{}/v3/voices/{}", client.baseurl, encode_path(& { voice_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -48866,12 +48869,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "deleteVoice",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -48956,12 +48959,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listWebhookEndpoints",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -49045,12 +49048,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "createWebhookEndpoint",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -49104,8 +49107,8 @@ pub mod builder {
             let Self { client, endpoint_id } = self;
             let endpoint_id = endpoint_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/webhooks/endpoints/{}", client.baseurl, encode_path(&
-                endpoint_id),
+                "{}/v3/webhooks/endpoints/{}", client.baseurl, encode_path(& {
+                endpoint_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -49116,12 +49119,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "deleteWebhookEndpoint",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -49213,8 +49216,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/webhooks/endpoints/{}", client.baseurl, encode_path(&
-                endpoint_id),
+                "{}/v3/webhooks/endpoints/{}", client.baseurl, encode_path(& {
+                endpoint_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -49226,12 +49229,12 @@ pub mod builder {
                 )
                 .json(&body)
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "updateWebhookEndpoint",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -49289,7 +49292,7 @@ pub mod builder {
             let endpoint_id = endpoint_id.map_err(Error::InvalidRequest)?;
             let url = format!(
                 "{}/v3/webhooks/endpoints/{}/rotate-secret", client.baseurl,
-                encode_path(& endpoint_id),
+                encode_path(& { endpoint_id }),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -49300,12 +49303,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "rotateWebhookEndpointSecret",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -49354,12 +49357,12 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listWebhookEventTypes",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -49475,12 +49478,12 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("limit", &limit))
                 .query(&progenitor_client::QueryParam::new("token", &token))
                 .build()?;
-            let info = OperationInfo {
+            let info = &OperationInfo {
                 operation_id: "listWebhookEvents",
             };
-            client.pre(&mut request, &info).await?;
-            let result = client.exec(request, &info).await;
-            client.post(&result, &info).await?;
+            client.pre(&mut request, info).await?;
+            let result = client.exec(request, info).await;
+            client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
                 200u16 => super::read_response(response).await,
@@ -49552,12 +49555,12 @@ impl ::std::fmt::Debug for Exec {
     }
 }
 impl ClientHooks<Exec> for Client {
-    async fn exec(
+    fn exec(
         &self,
         request: reqwest::Request,
         info: &OperationInfo,
-    ) -> reqwest::Result<reqwest::Response> {
-        (self.inner.0)(self.client.clone(), request, info.operation_id).await
+    ) -> impl ::std::future::Future<Output = reqwest::Result<reqwest::Response>> {
+        (self.inner.0)(self.client.clone(), request, info.operation_id)
     }
 }
 /// A response body an [`Exec`] has already read into memory, carried in the response's
@@ -49594,7 +49597,7 @@ async fn read_response<T: ::serde::de::DeserializeOwned, E>(
     let headers = ::std::mem::take(response.headers_mut());
     let full = match response.extensions_mut().remove::<ReadBody>() {
         Some(ReadBody(full)) => full,
-        None => response.bytes().await.map_err(Error::ResponseBodyError)?,
+        None => Box::pin(response.bytes()).await.map_err(Error::ResponseBodyError)?,
     };
     let inner = ::serde_json::from_slice(&full)
         .map_err(|e| Error::InvalidResponsePayload(full, e))?;

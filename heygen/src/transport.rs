@@ -70,19 +70,20 @@ pub(crate) trait Attempts: Send {
     /// Called before `request` is sent when another attempt may follow: keep what it needs.
     fn keep(&mut self, request: &Request);
     /// The request for the next attempt; `None` when the request cannot be sent again.
-    fn again(&mut self) -> impl Future<Output = Result<Option<Request>>> + Send;
+    fn again(&mut self) -> impl Future<Output = Result<Option<Box<Request>>>> + Send;
 }
 
 /// A generated operation's request, cloned for each attempt (a JSON body is bytes); a streamed
-/// body cannot be cloned and gets one attempt.
-pub(crate) struct Cloned(Option<Request>);
+/// body cannot be cloned and gets one attempt. Boxed: the spare is kept through every call's
+/// future, which stays smaller (and cheaper to allocate) without it inline.
+pub(crate) struct Cloned(Option<Box<Request>>);
 
 impl Attempts for Cloned {
     fn keep(&mut self, request: &Request) {
-        self.0 = request.try_clone();
+        self.0 = request.try_clone().map(Box::new);
     }
 
-    async fn again(&mut self) -> Result<Option<Request>> {
+    async fn again(&mut self) -> Result<Option<Box<Request>>> {
         Ok(self.0.take())
     }
 }
@@ -97,8 +98,8 @@ where
 {
     fn keep(&mut self, _: &Request) {}
 
-    async fn again(&mut self) -> Result<Option<Request>> {
-        (self.0)().await.map(Some)
+    async fn again(&mut self) -> Result<Option<Box<Request>>> {
+        (self.0)().await.map(|request| Some(Box::new(request)))
     }
 }
 
@@ -165,7 +166,7 @@ impl Transport {
         http: reqwest::Client,
         options: Arc<RequestOptions>,
         operation: &'static str,
-        mut request: Request,
+        request: Request,
         mut attempts: A,
     ) -> impl Future<Output = (std::result::Result<Response, Failure>, CallRecord)> + Send {
         call::note_operation(operation);
@@ -181,14 +182,16 @@ impl Transport {
         );
         // Recorded into directly: no `Span::current()` lookup per attempt.
         let current = span.clone();
+        // Boxed, as the spare for a retry is: the request is kept through the whole call, and
+        // the call's future (allocated per call) stays small enough for the allocator's fast path.
+        let mut request = Box::new(request);
         async move {
-            let span = current;
+            let span = &current;
             let mut record = CallRecord {
                 operation,
                 ..CallRecord::default()
             };
-            let checked = self.check(&options, &request);
-            let (key_header, max_retries) = match checked {
+            let (key_header, max_retries) = match self.check(&options, &request) {
                 Ok(Checked {
                     key,
                     key_header,
@@ -210,12 +213,12 @@ impl Transport {
                 if retry < max_retries {
                     attempts.keep(&request);
                 }
-                self.wait_for_pause().await;
+                // The waits below are rare: boxed, so they do not enlarge every call's future.
+                if let Some(at) = self.pause_end() {
+                    Box::pin(tokio::time::sleep_until(at)).await;
+                }
                 span.record("attempt", retry + 1);
-                let outcome = match http.execute(request).await {
-                    Ok(response) => self.read(response).await,
-                    Err(error) => Err(error),
-                };
+                let outcome = self.attempt(&http, *request).await;
                 record.attempts = retry + 1;
                 let decision = match &outcome {
                     Ok(received) => {
@@ -260,10 +263,10 @@ impl Transport {
                     }
                 };
                 if let Decision::RetryAfter(wait) = decision {
-                    match attempts.again().await {
+                    match Box::pin(attempts.again()).await {
                         Ok(Some(next)) => {
                             tracing::debug!(?wait, "retrying");
-                            tokio::time::sleep(wait).await;
+                            Box::pin(tokio::time::sleep(wait)).await;
                             request = next;
                             retry += 1;
                             continue;
@@ -346,45 +349,64 @@ impl Transport {
     /// Reads the body under its cap and gives back the response, the bytes read carried in
     /// its extensions as [`ReadBody`] (the generated decoders take them from there; rebuilding
     /// a response around them would cost more than the call's own decoding of a small body).
-    async fn read(&self, mut response: Response) -> reqwest::Result<Received> {
-        let status = response.status();
-        let limit = if status.is_success() {
-            self.max_response_bytes
-        } else {
-            ERROR_BODY_LIMIT
-        };
-        let room = usize::try_from(limit).unwrap_or(usize::MAX);
-        let (body, over) = read_capped(&mut response, room).await?;
-        // Only a failure is retried or reported with its wait: a success skips the parse.
-        let retry_after = if status.is_success() {
-            None
-        } else {
-            response
-                .headers()
-                .get(reqwest::header::RETRY_AFTER)
-                .and_then(|v| v.to_str().ok())
-                .and_then(parse_retry_after)
-        };
-        let answer = Answer {
-            status,
-            retry_after,
-            in_progress: status.as_u16() == 409 && in_progress(&body),
-        };
-        // An error body past 64 KiB is cut (its excerpt says so); a success body past the
-        // client's maximum is refused, never decoded from a part.
-        let too_large = (over && status.is_success()).then_some(limit);
-        let response = match too_large {
-            Some(limit) => refuse_body(response, limit),
-            None => {
-                response.extensions_mut().insert(ReadBody(body));
+    ///
+    /// Not an `async fn`, whose future would hold the response twice (as its argument and as
+    /// the local it reads from).
+    #[allow(clippy::manual_async_fn)]
+    fn read(&self, mut response: Response) -> impl Future<Output = reqwest::Result<Received>> {
+        async move {
+            let status = response.status();
+            let limit = if status.is_success() {
+                self.max_response_bytes
+            } else {
+                ERROR_BODY_LIMIT
+            };
+            let room = usize::try_from(limit).unwrap_or(usize::MAX);
+            let (body, over) = read_capped(&mut response, room).await?;
+            // Only a failure is retried or reported with its wait: a success skips the parse.
+            let retry_after = if status.is_success() {
+                None
+            } else {
                 response
-            }
-        };
-        Ok(Received {
-            response,
-            answer,
-            too_large,
-        })
+                    .headers()
+                    .get(reqwest::header::RETRY_AFTER)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(parse_retry_after)
+            };
+            let answer = Answer {
+                status,
+                retry_after,
+                in_progress: status.as_u16() == 409 && in_progress(&body),
+            };
+            // An error body past 64 KiB is cut (its excerpt says so); a success body past the
+            // client's maximum is refused, never decoded from a part.
+            let too_large = (over && status.is_success()).then_some(limit);
+            let response = match too_large {
+                Some(limit) => refuse_body(response, limit),
+                None => {
+                    response.extensions_mut().insert(ReadBody(body));
+                    response
+                }
+            };
+            Ok(Received {
+                response,
+                answer,
+                too_large,
+            })
+        }
+    }
+
+    /// One attempt: `request` sent (handed to reqwest now, not kept), its body read.
+    fn attempt(
+        &self,
+        http: &reqwest::Client,
+        request: Request,
+    ) -> impl Future<Output = reqwest::Result<Received>> {
+        let sent = http.execute(request);
+        async move {
+            let reading = self.read(sent.await?);
+            reading.await
+        }
     }
 
     fn pause(&self, wait: Duration) {
@@ -401,21 +423,21 @@ impl Transport {
         }
     }
 
-    async fn wait_for_pause(&self) {
+    /// Until when the next attempt must wait, if a 429 paused the client.
+    fn pause_end(&self) -> Option<Instant> {
         let until = *self
             .paused_until
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(until) = until
-            && until > Instant::now()
-        {
-            // Spread the wake-ups: every waiting call would otherwise resend at the same instant.
-            let spread = (until - Instant::now()).mul_f64(rand::random_range(0.0..0.1));
-            let at = until
+        let now = Instant::now();
+        let until = until.filter(|until| *until > now)?;
+        // Spread the wake-ups: every waiting call would otherwise resend at the same instant.
+        let spread = (until - now).mul_f64(rand::random_range(0.0..0.1));
+        Some(
+            until
                 .checked_add(spread.min(Duration::from_secs(1)))
-                .unwrap_or(until);
-            tokio::time::sleep_until(at).await;
-        }
+                .unwrap_or(until),
+        )
     }
 }
 

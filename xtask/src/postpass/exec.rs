@@ -47,9 +47,11 @@ pub fn items() -> Vec<Item> {
         }
 
         impl ClientHooks<Exec> for Client {
-            async fn exec(&self, request: reqwest::Request, info: &OperationInfo) -> reqwest::Result<reqwest::Response> {
-                // No `api-version` header to remove: the post-pass dropped it (api_version.rs).
-                (self.inner.0)(self.client.clone(), request, info.operation_id).await
+            // Not an `async fn`: the request goes to the `Exec` when the call is made, so the
+            // future `send()` awaits is the `Exec`'s box alone, not one more copy of the request.
+            // No `api-version` header to remove: the post-pass dropped it (api_version.rs).
+            fn exec(&self, request: reqwest::Request, info: &OperationInfo) -> impl ::std::future::Future<Output = reqwest::Result<reqwest::Response>> {
+                (self.inner.0)(self.client.clone(), request, info.operation_id)
             }
         }
     };
