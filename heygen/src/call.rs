@@ -9,7 +9,10 @@
 //! one pointer, since a task-local is swapped in and out on every poll of the call.
 
 use std::cell::Cell;
+use std::pin::Pin;
 use std::time::Duration;
+
+use tokio::task::futures::TaskLocalFuture;
 
 use crate::error::{Error, Result};
 
@@ -112,20 +115,31 @@ tokio::task_local! {
     static LAST_OPERATION: Cell<Option<&'static str>>;
 }
 
-/// Runs `call` with an empty slot for the transport to deliver its record to, and returns
-/// both (a default record when the call sent nothing).
-pub(crate) async fn recorded<F: Future>(call: F) -> (F::Output, CallRecord) {
-    let mut scoped = std::pin::pin!(RECORD.scope(Cell::new(None), call));
-    let output = scoped.as_mut().await;
-    let record = scoped
-        .as_mut()
-        .take_value()
-        .and_then(Cell::into_inner)
-        .map_or_else(CallRecord::default, |record| *record);
-    (output, record)
+/// `call` with an empty slot for the transport to deliver its record to (read it with
+/// [`take`] once `call` is done).
+pub(crate) fn scope<F: Future>(call: F) -> TaskLocalFuture<Cell<Option<Box<CallRecord>>>, F> {
+    RECORD.scope(Cell::new(None), call)
 }
 
-/// Hands a finished call's record to the [`recorded`] scope around it, if any.
+/// The record the transport delivered in `scope` (a default one when the call sent nothing).
+pub(crate) fn take<F: Future>(
+    scope: Pin<&mut TaskLocalFuture<Cell<Option<Box<CallRecord>>>, F>>,
+) -> CallRecord {
+    scope
+        .take_value()
+        .and_then(Cell::into_inner)
+        .map_or_else(CallRecord::default, |record| *record)
+}
+
+/// Runs `call` in a [`scope`] and returns its output with the record.
+#[cfg(test)]
+async fn recorded<F: Future>(call: F) -> (F::Output, CallRecord) {
+    let mut scoped = std::pin::pin!(scope(call));
+    let output = scoped.as_mut().await;
+    (output, take(scoped))
+}
+
+/// Hands a finished call's record to the [`scope`] around it, if any.
 pub(crate) fn deliver(record: CallRecord) {
     let _ = RECORD.try_with(|slot| slot.set(Some(Box::new(record))));
 }

@@ -155,8 +155,7 @@ impl Client {
         F: Future<Output = std::result::Result<ResponseValue<T>, heygen_sys::Error<E>>>,
         E: Serialize + std::fmt::Debug,
     {
-        let sent = self.recorded(send);
-        async move { sent.await.map(|(response, _)| response) }
+        self.call(send, |response, _| Ok(response))
     }
 
     /// Runs an operation whose body is a `{"data": …}` envelope and returns the payload.
@@ -169,9 +168,7 @@ impl Client {
         F: Future<Output = std::result::Result<ResponseValue<Env>, heygen_sys::Error<E>>>,
         E: Serialize + std::fmt::Debug,
     {
-        let sent = self.recorded(send);
-        async move {
-            let (response, record) = sent.await?;
+        self.call(send, |response, record| {
             let status = response.status().as_u16();
             data(response.into_inner()).ok_or_else(|| Error::Decode {
                 operation: record.operation,
@@ -182,18 +179,20 @@ impl Client {
                 idempotency_key: record.idempotency_key,
                 repeatable: record.repeatable,
             })
-        }
+        })
     }
 
-    /// Runs the generated future `send` and maps its failure with what the transport recorded.
+    /// Runs the generated future `send`, maps its failure with what the transport recorded,
+    /// and its answer with `finish`.
     ///
-    /// Not an `async fn`: `send` (kilobytes) is boxed as it is handed over, and the error path
-    /// is behind its own box, so the futures of the layers above stay small and nothing copies
-    /// the generated future again.
-    fn recorded<T, E, F>(
+    /// One layer, and not an `async fn`: `send` (about a kilobyte) is boxed as it is handed
+    /// over and the error path is behind its own box, so the caller's future stays small, and
+    /// the answer (as large) is moved once per layer, of which there is one here.
+    fn call<T, E, F, R>(
         &self,
         send: F,
-    ) -> impl Future<Output = Result<(ResponseValue<T>, CallRecord)>> + use<T, E, F>
+        finish: impl FnOnce(ResponseValue<T>, CallRecord) -> Result<R>,
+    ) -> impl Future<Output = Result<R>>
     where
         F: Future<Output = std::result::Result<ResponseValue<T>, heygen_sys::Error<E>>>,
         E: Serialize + std::fmt::Debug,
@@ -202,9 +201,12 @@ impl Client {
         let send = Box::pin(send);
         async move {
             checked?;
-            match call::recorded(send).await {
-                (Ok(response), record) => Ok((response, record)),
-                (Err(error), record) => Err(Box::pin(map_error(error, record)).await),
+            let mut scoped = std::pin::pin!(call::scope(send));
+            let output = scoped.as_mut().await;
+            let record = call::take(scoped);
+            match output {
+                Ok(response) => finish(response, record),
+                Err(error) => Err(Box::pin(map_error(error, record)).await),
             }
         }
     }
