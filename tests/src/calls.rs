@@ -199,6 +199,15 @@ fn data<T: Serialize>(result: heygen::Result<T>) -> CallResult {
     })
 }
 
+/// A resource method that returns nothing: only its success is checked.
+fn nothing(result: heygen::Result<()>) -> CallResult {
+    result?;
+    Ok(Outcome {
+        decoded: Value::Null,
+        expected: Expected::Nothing,
+    })
+}
+
 /// A raw call's whole envelope.
 fn whole<T: Serialize>(result: heygen::Result<ResponseValue<T>>) -> CallResult {
     Ok(Outcome {

@@ -3,8 +3,8 @@
 //! `POST /v3/assets` is the one `multipart/form-data` operation of the API, which the
 //! generator cannot express; [`Assets::upload_file`] streams a file from disk and
 //! [`Assets::upload_bytes`] sends a buffer. Both go through the client's auth, rate-limit
-//! pause and retries. Files over 32 MiB take the direct upload (`direct_upload`); listing,
-//! search and deletes are in `library`.
+//! pause and retries. Files over 32 MiB take the direct upload (`direct_upload`); up to 100
+//! files at once, an upload batch (`batches`); listing, search and deletes are in `library`.
 //!
 //! Request bodies that take the `{type: url | asset_id | base64}` union
 //! ([`AssetInput`]) or its two-variant form ([`AssetReference`]) are built with
@@ -35,10 +35,12 @@ use serde::Deserialize;
 use crate::Client;
 use crate::error::{EXCERPT_LIMIT, Error, Result, excerpt};
 
+mod batches;
 mod direct_upload;
 mod library;
 mod upload;
 
+pub use batches::BATCH_PUT_CONCURRENCY;
 pub use library::MAX_STATUS_IDS;
 pub use upload::{UploadMethod, UploadOptions, UploadProgress};
 

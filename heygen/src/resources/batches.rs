@@ -71,7 +71,7 @@ where
 }
 
 /// Refuses a batch of `items` items (`what`: the request field) outside `1..=100`.
-fn check_batch_size(what: &str, items: usize) -> Result<()> {
+pub(crate) fn check_batch_size(what: &str, items: usize) -> Result<()> {
     if items == 0 || items > MAX_BATCH_ITEMS {
         return Err(Error::invalid(
             what,
@@ -102,10 +102,23 @@ async fn batch_page<K: JobKind>(kind: &K, batch_id: &str, token: Option<String>)
 /// Every item of a batch of `kind`, page by page.
 fn items_of<K: JobKind>(kind: &K, batch_id: &str) -> Paginator<BatchItem> {
     let (kind, batch_id) = (kind.clone(), Arc::<str>::from(batch_id));
-    Paginator::new(move |token| {
+    batch_items(move |token| {
         let (kind, batch_id) = (kind.clone(), batch_id.clone());
+        async move { batch_page(&kind, &batch_id, token).await }
+    })
+}
+
+/// Every item of a batch, page by page, `page` reading the batch at a cursor (`None`: the
+/// first page): the one paginator of the batch shape, asset upload batches included.
+pub(crate) fn batch_items<F, Fut>(page: F) -> Paginator<BatchItem>
+where
+    F: Fn(Option<String>) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<Batch>> + Send + 'static,
+{
+    Paginator::new(move |token| {
+        let batch = page(token);
         async move {
-            let batch = batch_page(&kind, &batch_id, token).await?;
+            let batch = batch.await?;
             Ok(Page::from_envelope(
                 batch.items,
                 Some(batch.has_more),

@@ -49,6 +49,7 @@ macro_rules! cursor_requests {
 }
 
 cursor_requests!(
+    GetAssetBatch => BatchEnvelope,
     GetLipsyncBatch => BatchEnvelope,
     GetVideoBatch => BatchEnvelope,
     GetVideoTranslationBatch => BatchEnvelope,

@@ -1,11 +1,15 @@
 //! A simulated batch (videos, video translations or lipsyncs): its items wait `queued` until
 //! each is created as a job of its own (at once, or when the concurrent-job limit leaves a
 //! place), then follow that job's timeline. And how job statuses read in the batch and bulk
-//! statuses shapes (`queued`, `processing`, `completed`, `failed`).
+//! statuses shapes (`queued`, `processing`, `completed`, `failed`), and a batch as read, for
+//! these batches and the asset upload batches alike.
 
+use heygen_sys::types::{Batch, BatchItem, BatchItemStatus, BatchStatus, StatusEntry};
+use serde_json::{Map, Value, json};
 use tokio::time::Instant;
 
 use super::lookup::find;
+use super::reply::{Cursor, paginate, response};
 use super::state::{Job, ResourceKind, State};
 
 /// A batch of creates.
@@ -96,6 +100,113 @@ pub(crate) fn job_status(job: &Job, now: Instant) -> (String, Option<(String, St
         )
     });
     (bulk_status(phase.status()).to_string(), error)
+}
+
+/// An item's bulk status and its error (code, message).
+pub(crate) type Status = (String, Option<(String, String)>);
+
+/// An error (code, message) as the batch and statuses shapes write it.
+fn error_map(error: Option<(String, String)>) -> Option<Map<String, Value>> {
+    error.map(|(code, message)| {
+        let mut map = Map::new();
+        map.insert("code".into(), Value::String(code));
+        map.insert("message".into(), Value::String(message));
+        map
+    })
+}
+
+/// The statuses entry of a job read by its id.
+pub(crate) fn job_entry(id: String, (status, error): Status) -> StatusEntry {
+    response!(StatusEntry {
+        batch_id: None,
+        error: error_map(error),
+        item_index: None,
+        status,
+        video_id: Some(id),
+    })
+}
+
+/// The statuses entries of a batch read by its id: one per item (its index, status and error,
+/// and the id of what it made), or, for a batch the account does not have (`None`), one
+/// `not_found` entry.
+pub(crate) fn batch_entries(
+    batch_id: String,
+    items: Option<Vec<(Status, Option<String>)>>,
+) -> Vec<StatusEntry> {
+    let Some(items) = items else {
+        return vec![response!(StatusEntry {
+            batch_id: Some(batch_id),
+            error: None,
+            item_index: None,
+            status: "not_found".to_string(),
+            video_id: None,
+        })];
+    };
+    (items.into_iter().enumerate())
+        .map(|(index, ((status, error), id))| {
+            response!(StatusEntry {
+                batch_id: Some(batch_id.clone()),
+                error: error_map(error),
+                item_index: Some(index as i64),
+                status,
+                video_id: id,
+            })
+        })
+        .collect()
+}
+
+/// What the batch endpoints answer for a batch whose items, in order, read `items` (each its
+/// status and error, and the id of what it made): counts by status, the aggregate status
+/// (`processing` while an item is unfinished, `failed` when every item failed, else
+/// `completed`), and the page of items at `cursor`.
+pub(crate) fn read_batch(
+    batch_id: &str,
+    title: Option<String>,
+    created_at: i64,
+    items: Vec<(Status, Option<String>)>,
+    cursor: Cursor,
+) -> Batch {
+    let total_items = items.len();
+    let mut counts = Map::new();
+    let mut page = Vec::with_capacity(total_items);
+    let (mut running, mut failed) = (0, 0);
+    for (index, ((status, error), id)) in items.into_iter().enumerate() {
+        match status.as_str() {
+            "completed" => {}
+            "failed" => failed += 1,
+            _ => running += 1,
+        }
+        let count = counts.entry(status.clone()).or_insert(json!(0));
+        *count = json!(count.as_u64().unwrap_or(0) + 1);
+        page.push((
+            index as u64,
+            response!(BatchItem {
+                error: error_map(error),
+                item_index: index as i64,
+                status: BatchItemStatus::from(status.as_str()),
+                video_id: id,
+            }),
+        ));
+    }
+    let status = if running > 0 {
+        BatchStatus::Processing
+    } else if failed == total_items {
+        BatchStatus::Failed
+    } else {
+        BatchStatus::Completed
+    };
+    let (items, has_more, next_token) = paginate(page, cursor, false);
+    response!(Batch {
+        batch_id: batch_id.to_string(),
+        counts_by_status: counts,
+        created_at,
+        has_more,
+        items,
+        next_token,
+        status,
+        title,
+        total_items: total_items as i64,
+    })
 }
 
 #[cfg(test)]

@@ -9,9 +9,10 @@
 //! (seeded), AI clipping and background-removal jobs, voice cloning, and avatar group and look
 //! deletion. Assets take both uploads: multipart, and the direct upload, whose presigned URL is
 //! served here too (`PUT /upload/{asset_id}?signature=…`, no API key, and refused with one; only
-//! the size and SHA-256 of the bytes are kept); they are listed, searched (a small public catalog
-//! of images and icons), deleted, and have bulk statuses. The asset upload batches are not
-//! simulated yet: they answer 404. Responses are the generated `heygen::types`
+//! the size and SHA-256 of the bytes are kept), and in upload batches of up to 100 files, each
+//! file ingested by itself once the batch is completed ([`ResourceKind::AssetUpload`]); they are
+//! listed, searched (a small public catalog of images and icons), deleted, and have bulk
+//! statuses. Responses are the generated `heygen::types`
 //! values serialised as the API sends them (`{"data": …}`, cursor pages, `StandardAPIError`
 //! bodies), and requests are checked like HeyGen checks them (auth, required fields, the `type`
 //! tags, unknown ids, `Idempotency-Key` replays).

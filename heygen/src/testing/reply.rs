@@ -232,6 +232,19 @@ impl Query {
             .map(|(_, v)| v.as_str())
     }
 
+    /// The comma-separated ids of a parameter (none when it is absent).
+    pub(crate) fn ids(&self, name: &str) -> Vec<String> {
+        self.get(name)
+            .map(|ids| {
+                ids.split(',')
+                    .map(str::trim)
+                    .filter(|id| !id.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// A parameter that must be one of `allowed`.
     pub(crate) fn one_of(&self, name: &str, allowed: &[&str]) -> Result<Option<&str>, ApiErr> {
         match self.get(name) {

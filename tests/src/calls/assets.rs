@@ -1,13 +1,15 @@
 //! The `heygen` asset methods of the July 2026 operations (`assets().list_with`, `get`,
-//! `delete`, `search_with`, `create_upload`, `complete_upload`), beside their raw ways in
-//! `july.rs`. `listAssetStatuses` keeps its raw way only: the resource method needs ids, and
-//! the document requires none.
+//! `delete`, `search_with`, `create_upload`, `complete_upload`, and the upload batches'
+//! `create_upload_batch`, `complete_upload_batch`), beside their raw ways in `july.rs`.
+//! `listAssetStatuses` keeps its raw way only: the resource method needs ids, and the document
+//! requires none; so does `getAssetBatch`, whose `limit` and `token` `assets().get_batch` does
+//! not send (the simulator contract calls it).
 
 use std::num::NonZeroU64;
 
 use heygen::types;
 
-use super::{Way, data, page};
+use super::{Way, data, nothing, page};
 
 /// One resource way per asset operation.
 pub(super) fn ways() -> Vec<Way> {
@@ -69,6 +71,27 @@ pub(super) fn ways() -> Vec<Way> {
                         )
                         .await,
                 )
+            }
+        ),
+        way!(
+            "createAssetUploadBatch",
+            "assets().create_upload_batch",
+            resource,
+            |c, i| {
+                data(
+                    c.assets()
+                        .create_upload_batch(i.body::<types::CreateAssetUploadBatchRequest>()?)
+                        .await,
+                )
+            }
+        ),
+        way!(
+            "completeAssetUploadBatch",
+            "assets().complete_upload_batch",
+            resource,
+            |c, i| {
+                let body = i.body::<types::CompleteAssetUploadBatchRequest>()?;
+                nothing(c.assets().complete_upload_batch(&body.batch_id).await)
             }
         ),
     ]

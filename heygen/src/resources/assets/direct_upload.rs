@@ -28,7 +28,7 @@ mod put;
 mod put_error;
 mod target;
 
-use target::Target;
+pub(super) use target::Target;
 
 impl Assets {
     /// Begin a direct upload (`createAssetUpload`, `POST /v3/assets/direct-uploads`): an
@@ -109,7 +109,8 @@ impl Assets {
             asset_id: asset_id.clone(),
             source: Box::new(source),
         };
-        let target = Target::new(&slot, size, self.client.base_url()).map_err(failed)?;
+        let target = Target::new("createAssetUpload", &slot, size, self.client.base_url())
+            .map_err(failed)?;
         self.put(&target, path, size, options)
             .await
             .map_err(failed)?;

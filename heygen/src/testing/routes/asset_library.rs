@@ -1,17 +1,21 @@
 //! The account's assets (`GET /v3/assets`, `GET|DELETE /v3/assets/{asset_id}`), their bulk
-//! statuses (`GET /v3/assets/statuses`), and the search of a small seeded catalog of public
-//! images and icons (`GET /v3/assets/search`), ranked by the words a description shares with
-//! the query.
+//! statuses (`GET /v3/assets/statuses`, by asset or by upload batch), and the search of a small
+//! seeded catalog of public images and icons (`GET /v3/assets/search`), ranked by the words a
+//! description shares with the query.
 
 use axum::Router;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
 use heygen_sys::types::{
     Asset as AssetItem, AssetEnvelope, AssetPage, AssetSearchResult, AssetSearchResultPage,
-    IconAssetItem, IconAssetItemType, ImageAssetItem, ImageAssetItemType, StatusEntry,
-    StatusEntryPage, VideoTranslationDeleteResponse, VideoTranslationDeleteResponseEnvelope,
+    IconAssetItem, IconAssetItemType, ImageAssetItem, ImageAssetItemType, StatusEntryPage,
+    VideoTranslationDeleteResponse, VideoTranslationDeleteResponseEnvelope,
 };
 
+use tokio::time::Instant;
+
+use super::asset_batches::file_status;
+use crate::testing::batch::{batch_entries, job_entry};
 use crate::testing::lookup::newest_first;
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, query_pairs, response};
 use crate::testing::shared::Sim;
@@ -178,23 +182,9 @@ async fn remove(State(sim): State<Sim>, Path(asset_id): Path<String>) -> Reply {
     }))
 }
 
-/// Comma-separated ids of a query parameter.
-fn ids(query: &Query, name: &str) -> Vec<String> {
-    query
-        .get(name)
-        .map(|raw| {
-            raw.split(',')
-                .map(str::trim)
-                .filter(|id| !id.is_empty())
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
-    let (asset_ids, batch_ids) = (ids(&query, "asset_ids"), ids(&query, "batch_ids"));
+    let (asset_ids, batch_ids) = (query.ids("asset_ids"), query.ids("batch_ids"));
     if asset_ids.is_empty() && batch_ids.is_empty() {
         return Err(ApiErr::invalid(
             Some("asset_ids"),
@@ -207,34 +197,33 @@ async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
             format!("At most {MAX_STATUS_IDS} ids per request."),
         ));
     }
+    let now = Instant::now();
     let state = sim.state();
     let mut data = Vec::new();
     for id in asset_ids {
-        let status = if state.assets.iter().any(|a| a.id == id) {
-            "completed"
-        } else if state.uploads.iter().any(|u| u.asset_id == id) {
+        let stored = state.assets.iter().any(|a| a.id == id);
+        let uploading = state.uploads.iter().any(|u| u.asset_id == id);
+        let batch_file = (state.asset_batches.iter())
+            .flat_map(|batch| &batch.files)
+            .find(|file| file.asset_id == id);
+        let status = match batch_file {
+            _ if !stored && !uploading => ("not_found".into(), None),
+            // A file of an upload batch: as its batch says.
+            Some(file) => file_status(file, now),
+            None if stored => ("completed".into(), None),
             // Created, not completed yet.
-            "queued"
-        } else {
-            "not_found"
+            None => ("queued".into(), None),
         };
-        data.push(response!(StatusEntry {
-            batch_id: None,
-            error: None,
-            item_index: None,
-            status,
-            video_id: Some(id),
-        }));
+        data.push(job_entry(id, status));
     }
-    // Asset upload batches are not simulated: every batch id is unknown.
     for id in batch_ids {
-        data.push(response!(StatusEntry {
-            batch_id: Some(id),
-            error: None,
-            item_index: None,
-            status: "not_found",
-            video_id: None,
-        }));
+        let batch = state.asset_batches.iter().find(|b| b.id == id);
+        let files = batch.map(|batch| {
+            (batch.files.iter())
+                .map(|file| (file_status(file, now), Some(file.asset_id.clone())))
+                .collect()
+        });
+        data.extend(batch_entries(id, files));
     }
     ok(response!(StatusEntryPage {
         data,

@@ -12,16 +12,18 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use heygen_sys::types::{
-    Batch, BatchCreateResponse, BatchCreateResponseEnvelope, BatchEnvelope, BatchItem,
-    BatchItemStatus, BatchStatus, CreateLipsyncBatchRequest, CreateVideoBatchRequest,
-    CreateVideoTranslationBatchRequest, StatusEntry, StatusEntryPage,
+    BatchCreateResponse, BatchCreateResponseEnvelope, BatchEnvelope, BatchStatus,
+    CreateLipsyncBatchRequest, CreateVideoBatchRequest, CreateVideoTranslationBatchRequest,
+    StatusEntryPage,
 };
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use tokio::time::Instant;
 
 use super::{check_url, given, lipsyncs, translations, videos};
-use crate::testing::batch::{SimBatch, Slot, job_of, job_status, slot_status};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
+use crate::testing::batch::{
+    SimBatch, Slot, batch_entries, job_entry, job_of, job_status, read_batch, slot_status,
+};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, parse, response};
 use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, new_id};
 
@@ -208,15 +210,6 @@ async fn settle(sim: &Sim) {
     }
 }
 
-fn error_map(error: Option<(String, String)>) -> Option<Map<String, Value>> {
-    error.map(|(code, message)| {
-        let mut map = Map::new();
-        map.insert("code".into(), Value::String(code));
-        map.insert("message".into(), Value::String(message));
-        map
-    })
-}
-
 async fn show(
     State(sim): State<Sim>,
     Path(batch_id): Path<String>,
@@ -232,70 +225,25 @@ async fn show(
         .iter()
         .find(|b| b.id == batch_id && b.kind == area.kind)
         .ok_or_else(|| ApiErr::not_found("Batch"))?;
-    let mut counts = Map::new();
-    let mut items = Vec::new();
-    let (mut running, mut failed) = (0, 0);
-    for (index, slot) in batch.items.iter().enumerate() {
-        let (status, error) = slot_status(&state, area.kind, slot, now);
-        match status.as_str() {
-            "completed" => {}
-            "failed" => failed += 1,
-            _ => running += 1,
-        }
-        let count = counts.entry(status.clone()).or_insert(json!(0));
-        *count = json!(count.as_u64().unwrap_or(0) + 1);
-        items.push((
-            index as u64,
-            response!(BatchItem {
-                error: error_map(error),
-                item_index: index as i64,
-                status: BatchItemStatus::from(status.as_str()),
-                video_id: slot.job_id.clone(),
-            }),
-        ));
-    }
-    let status = if running > 0 {
-        BatchStatus::Processing
-    } else if failed == batch.items.len() {
-        BatchStatus::Failed
-    } else {
-        BatchStatus::Completed
-    };
-    let total_items = batch.items.len() as i64;
-    let (items, has_more, next_token) = paginate(items, cursor, false);
-    ok(response!(BatchEnvelope {
-        data: Some(response!(Batch {
-            batch_id: batch.id.clone(),
-            counts_by_status: counts,
-            created_at: state.clock.unix(batch.created),
-            has_more,
-            items,
-            next_token,
-            status,
-            title: batch.title.clone(),
-            total_items,
-        })),
-    }))
-}
-
-/// The comma-separated ids of a query parameter.
-fn id_list(query: &Query, name: &str) -> Vec<String> {
-    query
-        .get(name)
-        .map(|ids| {
-            ids.split(',')
-                .map(str::trim)
-                .filter(|id| !id.is_empty())
-                .map(str::to_string)
-                .collect()
+    let items = batch
+        .items
+        .iter()
+        .map(|slot| {
+            (
+                slot_status(&state, area.kind, slot, now),
+                slot.job_id.clone(),
+            )
         })
-        .unwrap_or_default()
+        .collect();
+    let created_at = state.clock.unix(batch.created);
+    let read = read_batch(&batch.id, batch.title.clone(), created_at, items, cursor);
+    ok(response!(BatchEnvelope { data: Some(read) }))
 }
 
 async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery, area: Area) -> Reply {
     let query = Query::parse(query.as_deref());
-    let ids = id_list(&query, area.ids);
-    let batch_ids = id_list(&query, "batch_ids");
+    let ids = query.ids(area.ids);
+    let batch_ids = query.ids("batch_ids");
     if ids.is_empty() && batch_ids.is_empty() {
         return Err(ApiErr::invalid(
             Some(area.ids),
@@ -315,43 +263,25 @@ async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery, area: Area)
     let state = sim.state();
     let mut data = Vec::new();
     for id in ids {
-        let (status, error) = match job_of(&state, area.kind, &id) {
+        let status = match job_of(&state, area.kind, &id) {
             Some(job) => job_status(job, now),
             None => ("not_found".to_string(), None),
         };
-        data.push(response!(StatusEntry {
-            batch_id: None,
-            error: error_map(error),
-            item_index: None,
-            status,
-            video_id: Some(id),
-        }));
+        data.push(job_entry(id, status));
     }
     for batch_id in batch_ids {
-        let Some(batch) = state
-            .batches
-            .iter()
-            .find(|b| b.id == batch_id && b.kind == area.kind)
-        else {
-            data.push(response!(StatusEntry {
-                batch_id: Some(batch_id),
-                error: None,
-                item_index: None,
-                status: "not_found".to_string(),
-                video_id: None,
-            }));
-            continue;
-        };
-        for (index, slot) in batch.items.iter().enumerate() {
-            let (status, error) = slot_status(&state, area.kind, slot, now);
-            data.push(response!(StatusEntry {
-                batch_id: Some(batch_id.clone()),
-                error: error_map(error),
-                item_index: Some(index as i64),
-                status,
-                video_id: slot.job_id.clone(),
-            }));
-        }
+        let batch = (state.batches.iter()).find(|b| b.id == batch_id && b.kind == area.kind);
+        let items = batch.map(|batch| {
+            (batch.items.iter())
+                .map(|slot| {
+                    (
+                        slot_status(&state, area.kind, slot, now),
+                        slot.job_id.clone(),
+                    )
+                })
+                .collect()
+        });
+        data.extend(batch_entries(batch_id, items));
     }
     ok(response!(StatusEntryPage {
         data,

@@ -77,15 +77,30 @@ fn from_hex(text: &str) -> Option<Vec<u8>> {
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateAssetUploadRequest = parse(&body)?;
+    let checked = check(&request, "")?;
+    let mut state = sim.state();
+    let slot = open_slot(&mut state, &request, checked, Instant::now());
+    ok(response!(CreateAssetUploadResponseEnvelope {
+        data: Some(slot)
+    }))
+}
+
+/// A direct upload's request, checked: its size and its checksum (lower-case hex). `at` is
+/// where its fields are in the request body (`files[2].` in a batch).
+pub(super) fn check(
+    request: &CreateAssetUploadRequest,
+    at: &str,
+) -> Result<(u64, Option<String>), ApiErr> {
+    let field = |name: &str| format!("{at}{name}");
     if given(Some(&request.filename)).is_none() {
         return Err(ApiErr::invalid(
-            Some("filename"),
+            Some(&field("filename")),
             "'filename' must not be empty.",
         ));
     }
     if !supported(&request.content_type) && request.content_type != "application/zip" {
         return Err(ApiErr::invalid(
-            Some("content_type"),
+            Some(&field("content_type")),
             "Unsupported content type: upload a PNG, JPEG, MP4, WebM, MP3, WAV, PDF or ZIP file.",
         ));
     }
@@ -93,26 +108,34 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         Ok(size) if (1..=MAX_DIRECT).contains(&size) => size,
         _ => {
             return Err(ApiErr::invalid(
-                Some("size_bytes"),
+                Some(&field("size_bytes")),
                 "'size_bytes' must be between 1 and 5 GiB.",
             ));
         }
     };
-    let checksum = match request
+    match request
         .checksum_sha256
         .as_deref()
         .map(str::to_ascii_lowercase)
     {
         Some(sum) if from_hex(&sum).is_none_or(|digest| digest.len() != 32) => {
-            return Err(ApiErr::invalid(
-                Some("checksum_sha256"),
+            Err(ApiErr::invalid(
+                Some(&field("checksum_sha256")),
                 "'checksum_sha256' must be 64 hex digits.",
-            ));
+            ))
         }
-        other => other,
-    };
-    let now = Instant::now();
-    let mut state = sim.state();
+        checksum => Ok((size, checksum)),
+    }
+}
+
+/// Opens the upload of a checked request (its size and checksum): a new asset id, and the
+/// presigned URL on this server with the headers its PUT must carry.
+pub(super) fn open_slot(
+    state: &mut SimState,
+    request: &CreateAssetUploadRequest,
+    (size, checksum): (u64, Option<String>),
+    now: Instant,
+) -> CreateAssetUploadResponse {
     let asset_id = new_id();
     let upload = Upload {
         asset_id: asset_id.clone(),
@@ -139,16 +162,14 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         state.clock.unix(upload.expires_at)
     );
     state.uploads.push(upload);
-    ok(response!(CreateAssetUploadResponseEnvelope {
-        data: Some(response!(CreateAssetUploadResponse {
-            asset_id,
-            expires_in_seconds: EXPIRES_IN_SECS as i64,
-            max_bytes: request.size_bytes,
-            status: "pending_upload",
-            upload_headers: headers,
-            upload_url,
-        })),
-    }))
+    response!(CreateAssetUploadResponse {
+        asset_id,
+        expires_in_seconds: EXPIRES_IN_SECS as i64,
+        max_bytes: request.size_bytes,
+        status: "pending_upload",
+        upload_headers: headers,
+        upload_url,
+    })
 }
 
 /// A storage service's error: S3's XML.
@@ -361,12 +382,6 @@ async fn complete(State(sim): State<Sim>, Path(asset_id): Path<String>, body: By
         .checksum_sha256
         .as_deref()
         .map(str::to_ascii_lowercase);
-    let mismatch = || {
-        ApiErr::invalid(
-            Some("checksum_sha256"),
-            "'checksum_sha256' does not match the uploaded bytes.",
-        )
-    };
     let mut state = sim.state();
     if let Some(asset) = state.assets.iter().find(|a| a.id == asset_id) {
         if checksum.as_ref().is_some_and(|sum| *sum != asset.sha256) {
@@ -380,6 +395,22 @@ async fn complete(State(sim): State<Sim>, Path(asset_id): Path<String>, body: By
     let Some(index) = state.uploads.iter().position(|u| u.asset_id == asset_id) else {
         return Err(ApiErr::not_found("Asset"));
     };
+    let asset = ingest(&mut state, index, checksum)?;
+    let done = completion(&state, &asset);
+    state.assets.push(asset);
+    ok(response!(CompleteAssetUploadResponseEnvelope {
+        data: Some(done)
+    }))
+}
+
+/// Turns the upload at `index`, once its bytes were PUT, into an asset (the caller keeps it),
+/// checking them against the checksum given and their kind against the declared type; a
+/// refused upload stays as it is.
+pub(super) fn ingest(
+    state: &mut SimState,
+    index: usize,
+    checksum: Option<String>,
+) -> Result<Asset, ApiErr> {
     let upload = &state.uploads[index];
     let Some((sha256, head)) = upload.stored.clone() else {
         return Err(ApiErr::invalid(
@@ -403,7 +434,7 @@ async fn complete(State(sim): State<Sim>, Path(asset_id): Path<String>, body: By
     };
     let upload = state.uploads.remove(index);
     let (seq, uploaded_at) = (state.next_seq(), state.clock.unix(Instant::now()));
-    let asset = Asset {
+    Ok(Asset {
         seq,
         id: upload.asset_id,
         name: upload.filename,
@@ -412,10 +443,13 @@ async fn complete(State(sim): State<Sim>, Path(asset_id): Path<String>, body: By
         sha256,
         uploaded_at,
         bytes: None,
-    };
-    let done = completion(&state, &asset);
-    state.assets.push(asset);
-    ok(response!(CompleteAssetUploadResponseEnvelope {
-        data: Some(done)
-    }))
+    })
+}
+
+/// A checksum that is not the uploaded bytes'.
+fn mismatch() -> ApiErr {
+    ApiErr::invalid(
+        Some("checksum_sha256"),
+        "'checksum_sha256' does not match the uploaded bytes.",
+    )
 }

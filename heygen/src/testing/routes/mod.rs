@@ -16,6 +16,7 @@ use super::state::{Asset, Phase, State as SimState};
 mod account;
 mod agents;
 mod ai_clipping;
+mod asset_batches;
 mod asset_library;
 mod assets;
 mod audio;
@@ -55,6 +56,7 @@ pub(crate) fn router(sim: Sim) -> Router {
         .merge(batches::routes())
         .merge(asset_library::routes())
         .merge(direct_uploads::routes())
+        .merge(asset_batches::routes())
         .route("/files/{kind}/{name}", get(file))
         .route("/consent/{group_id}", get(consent_page))
         .fallback(|| async {

@@ -116,6 +116,7 @@ impl Simulator {
             ResourceKind::AiClipping => state.clippings.len(),
             ResourceKind::BackgroundRemoval => state.removals.len(),
             ResourceKind::VoiceClone => state.voice_clones.len(),
+            ResourceKind::AssetUpload => state.asset_batches.iter().map(|b| b.files.len()).sum(),
         }
     }
 

@@ -111,7 +111,7 @@ impl Job {
             }
             ResourceKind::Avatar => vec![timed("processing", first + second)],
             ResourceKind::AiClipping => vec![timed("pending", first), timed("running", second)],
-            ResourceKind::BackgroundRemoval => {
+            ResourceKind::BackgroundRemoval | ResourceKind::AssetUpload => {
                 vec![timed("pending", first), timed("processing", second)]
             }
             ResourceKind::VoiceClone => vec![timed("processing", first + second)],

@@ -1,8 +1,8 @@
 //! The simulator's data: what exists, and how each job's status follows from the clock.
 //!
 //! [`State`] holds every store, behind one mutex in `Shared`; the records themselves live in a
-//! file per concept (a job's lifecycle, the job resources, avatars, webhooks, assets,
-//! idempotency, the seeded voices and avatars), re-exported here so that the routes name them
+//! file per concept (a job's lifecycle, the job resources, avatars, webhooks, assets and their
+//! upload batches, idempotency, the seeded voices and avatars), re-exported here so that the routes name them
 //! all as `crate::testing::state::…`.
 
 use std::collections::HashMap;
@@ -15,6 +15,7 @@ use crate::testing::catalog::Catalog;
 use crate::testing::gauge::Gauge;
 use crate::testing::reply::response;
 
+mod asset_batches;
 mod assets;
 mod avatars;
 mod clock;
@@ -25,6 +26,7 @@ mod seed;
 mod timeline;
 mod webhooks;
 
+pub(crate) use asset_batches::{AssetBatch, BatchFile, Ingest};
 pub(crate) use assets::{Asset, Upload};
 pub(crate) use avatars::{Group, Look};
 pub(crate) use clock::{Clock, rfc3339};
@@ -67,6 +69,7 @@ pub(crate) struct State {
     pub endpoints: Vec<Endpoint>,
     pub assets: Vec<Asset>,
     pub uploads: Vec<Upload>,
+    pub asset_batches: Vec<AssetBatch>,
     pub idempotency: HashMap<String, Remembered>,
     pub gauge: Gauge,
     pub batches: Vec<SimBatch>,
@@ -97,6 +100,7 @@ impl State {
             endpoints: Vec::new(),
             assets: Vec::new(),
             uploads: Vec::new(),
+            asset_batches: Vec::new(),
             idempotency: HashMap::new(),
             gauge: Gauge::new(config.max_concurrent_jobs),
             batches: Vec::new(),

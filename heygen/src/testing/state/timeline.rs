@@ -18,6 +18,7 @@ use std::time::Duration;
 /// | AI clipping | `pending` | `running` |
 /// | background removal | `pending` | `processing` |
 /// | voice clone | `processing` for both | |
+/// | file of an asset upload batch, from the batch's completion | `pending` (read as `queued`) | `processing` |
 ///
 /// `injected` is how long a status added with
 /// [`Simulator::inject_status`](crate::testing::Simulator::inject_status) lasts.
@@ -88,4 +89,7 @@ pub enum ResourceKind {
     BackgroundRemoval,
     /// `/v3/voices/clone` (a cloned voice, read at `/v3/voices/{voice_id}`).
     VoiceClone,
+    /// `/v3/assets/complete/batches`: each file of a completed asset upload batch, ingested
+    /// (read at `/v3/assets/batches/{batch_id}`).
+    AssetUpload,
 }

@@ -20,7 +20,7 @@ use crate::retry::{Answer, Decision, parse_retry_after};
 
 impl Assets {
     /// PUTs the file to the target, retrying from the first byte as the retry policy says.
-    pub(super) async fn put(
+    pub(in crate::resources::assets) async fn put(
         &self,
         target: &Target,
         path: &Path,

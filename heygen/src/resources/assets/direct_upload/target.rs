@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 
 /// Where the bytes go: the presigned URL and the headers to send with it.
-pub(super) struct Target {
+pub(in crate::resources::assets) struct Target {
     pub(super) asset_id: String,
     pub(super) url: Url,
     pub(super) headers: HeaderMap,
@@ -26,11 +26,17 @@ pub(super) struct Target {
 }
 
 impl Target {
-    /// Checks `createAssetUpload`'s answer: a URL (https, or http when the API itself is plain
-    /// http: a simulator or a trusted gateway), and headers that are header names and text.
-    pub(super) fn new(slot: &CreateAssetUploadResponse, size: u64, base_url: &str) -> Result<Self> {
+    /// Checks an upload slot `operation` answered (`createAssetUpload`, or one item of
+    /// `createAssetUploadBatch`): a URL (https, or http when the API itself is plain http: a
+    /// simulator or a trusted gateway), and headers that are header names and text.
+    pub(in crate::resources::assets) fn new(
+        operation: &'static str,
+        slot: &CreateAssetUploadResponse,
+        size: u64,
+        base_url: &str,
+    ) -> Result<Self> {
         let bad = |message: String| Error::Decode {
-            operation: "createAssetUpload",
+            operation,
             status: 200,
             message,
             body_excerpt: String::new(),
@@ -136,6 +142,7 @@ mod tests {
         let url =
             "https://bucket.s3.example.com/a1?X-Amz-Signature=0123456789abcdef&X-Amz-Expires=900";
         let target = Target::new(
+            "createAssetUpload",
             &slot(
                 url,
                 serde_json::json!({"Content-Type": "video/mp4", "x-amz-meta-n": 3, "content-length": "10"}),
@@ -191,7 +198,12 @@ mod tests {
                 11, // over max_bytes
             ),
         ] {
-            let error = match Target::new(&slot(&url, headers), size, "https://api.heygen.com") {
+            let error = match Target::new(
+                "createAssetUpload",
+                &slot(&url, headers),
+                size,
+                "https://api.heygen.com",
+            ) {
                 Err(error) => error,
                 Ok(_) => panic!("{url} accepted"),
             };
@@ -199,6 +211,7 @@ mod tests {
         }
         let plain = format!("http://127.0.0.1:9/upload/a1?s={secret}");
         Target::new(
+            "createAssetUpload",
             &slot(&plain, serde_json::json!({})),
             10,
             "http://127.0.0.1:8",
