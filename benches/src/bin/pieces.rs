@@ -1,81 +1,69 @@
 //! The pieces of `heygen`'s per-call path that the hand-written baseline does not have, each
 //! alone in an `#[inline(never)]` function run `N` times, so that callgrind's inclusive cost of
 //! the function divided by `N` is the piece's instructions per occurrence
-//! (`benches/profile.sh` does that). Each piece copies what `heygen` 0.1 and the generated
-//! `heygen-sys` do per GET today (transport.rs, client.rs, call.rs, progenitor-client); the
-//! `…_fixed` pieces are the cheaper way to do the same thing, for comparison.
+//! (`benches/profile.sh` does that). Each piece copies what `heygen` and the generated
+//! `heygen-sys` do per GET today (transport.rs, client.rs, call.rs, the post-passes' `send()`);
+//! together they are what remains of heygen's overhead over the baseline (BENCHMARKS.md).
 //!
 //! Also prints the sizes of the futures of one `get` (`heygen` and baseline): every extra
-//! byte of state is moved by `memcpy` as the future is built, boxed and polled.
+//! byte of state is moved by `memcpy` as the future is built, boxed and polled, and a box
+//! over 1,032 bytes leaves glibc's per-thread cache for its slower path.
 //!
 //! Usage: `pieces [N]` (default 10,000).
 
+use std::cell::Cell;
 use std::hint::black_box;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use futures::FutureExt;
-use heygen::RequestOptions;
+use heygen_sys::ReadBody;
 use reqwest::header::{ACCEPT, HeaderMap, HeaderName, HeaderValue, USER_AGENT};
 use tracing::Instrument;
 
-/// The shape of `heygen::call::CallRecord` (written and cloned, as there; never read here).
+/// The shape of `heygen::call::CallRecord`.
 #[allow(dead_code)]
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 struct CallRecord {
+    operation: &'static str,
     attempts: u32,
     status: Option<u16>,
     request_id: Option<String>,
     retry_after: Option<Duration>,
-}
-
-#[derive(Debug, Default)]
-struct CallContext {
-    options: RequestOptions,
-    record: Mutex<CallRecord>,
+    idempotency_key: Option<String>,
+    repeatable: bool,
+    refused: Option<Box<heygen::Error>>,
+    too_large: Option<u64>,
 }
 
 tokio::task_local! {
-    static CALL: Arc<CallContext>;
+    static RECORD: Cell<Option<Box<CallRecord>>>;
 }
 
 const REQUEST_ID: &str = "req_5f0c2a9e7d1b4c3a8e6f";
 const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
-const RETRY_AFTER: HeaderName = HeaderName::from_static("retry-after");
 
-/// `Client::run` and `Transport::execute`: options validated and cloned into an
-/// `Arc<CallContext>`, the task-local scope around the send, the context read back inside,
-/// the record written and cloned out.
+/// `Client::call` and the transport: a task-local slot scoped around the call, the record
+/// built in the transport's loop and delivered once (boxed), taken back after the call.
 #[inline(never)]
-fn piece_call_context(n: usize, options: &RequestOptions) {
+fn piece_call_record(n: usize) {
     for _ in 0..n {
-        let context = Arc::new(CallContext {
-            options: options.clone(),
-            record: Mutex::default(),
-        });
-        let send = CALL.scope(context.clone(), async {
-            let current = CALL.try_with(Arc::clone).ok();
-            let options = current
-                .as_ref()
-                .map(|c| c.options.clone())
-                .unwrap_or_default();
-            if let Some(c) = &current {
-                *c.record.lock().unwrap() = CallRecord {
-                    attempts: 1,
-                    status: Some(200),
-                    request_id: Some(REQUEST_ID.to_string()),
-                    retry_after: None,
-                };
-            }
-            black_box(options)
-        });
-        black_box(send.now_or_never());
-        black_box(context.record.lock().unwrap().clone());
+        let mut scoped = std::pin::pin!(RECORD.scope(Cell::new(None), async {
+            let record = CallRecord {
+                operation: "getVideoV3",
+                attempts: 1,
+                status: Some(200),
+                ..CallRecord::default()
+            };
+            let _ = RECORD.try_with(|slot| slot.set(Some(Box::new(record))));
+        }));
+        black_box(scoped.as_mut().now_or_never());
+        black_box(scoped.as_mut().take_value().and_then(Cell::into_inner));
     }
 }
 
-/// The `heygen.request` span (8 fields), `.instrument`, four `Span::current().record` and the
-/// `debug!` event, with no subscriber installed (the common case).
+/// The `heygen.request` span (8 fields), `.instrument`, four `record`s on the span value and
+/// the `debug!` event, with no subscriber installed (the common case).
 #[inline(never)]
 fn piece_tracing(n: usize, request: &reqwest::Request) {
     for _ in 0..n {
@@ -89,12 +77,12 @@ fn piece_tracing(n: usize, request: &reqwest::Request) {
             request_id = tracing::field::Empty,
             elapsed_ms = tracing::field::Empty,
         );
-        let traced = async {
-            tracing::Span::current().record("attempt", 1);
-            let span = tracing::Span::current();
-            span.record("status", 200);
-            span.record("request_id", REQUEST_ID);
-            tracing::Span::current().record("elapsed_ms", 1u64);
+        let current = span.clone();
+        let traced = async move {
+            current.record("attempt", 1);
+            current.record("status", 200);
+            current.record("request_id", REQUEST_ID);
+            current.record("elapsed_ms", 1u64);
             tracing::debug!(ok = true, "request finished");
         }
         .instrument(span);
@@ -102,92 +90,69 @@ fn piece_tracing(n: usize, request: &reqwest::Request) {
     }
 }
 
-/// The response headers read by `&str` name: each lookup parses the name again.
+/// The response's `x-request-id`, looked up by `HeaderName` for the span.
 #[inline(never)]
-fn piece_header_lookups(n: usize, headers: &HeaderMap) {
+fn piece_request_id_lookup(n: usize, headers: &HeaderMap) {
     for _ in 0..n {
-        let retry_after = headers.get("retry-after").and_then(|v| v.to_str().ok());
-        let id = headers
-            .get("x-request-id")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        black_box((retry_after, id));
+        black_box(headers.get(X_REQUEST_ID).and_then(|v| v.to_str().ok()));
     }
 }
 
-/// The same lookups with `HeaderName` constants.
+/// The retry spare: `try_clone` of the decorated request into a box, dropped unused.
 #[inline(never)]
-fn piece_header_lookups_fixed(n: usize, headers: &HeaderMap) {
+fn piece_request_spare(n: usize, request: &reqwest::Request) {
     for _ in 0..n {
-        let retry_after = headers.get(RETRY_AFTER).and_then(|v| v.to_str().ok());
-        let id = headers
-            .get(X_REQUEST_ID)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        black_box((retry_after, id));
+        let spare = request.try_clone().map(Box::new);
+        black_box(&spare);
     }
 }
 
-/// The generated builder's `api-version` header map (allocated, appended, merged into the
-/// request) and `ClientHooks::exec` removing it again by `&str` name.
+/// The request boxed for the call's future, and moved out of the box to be sent.
 #[inline(never)]
-fn piece_api_version_header(n: usize, http: &reqwest::Client, url: &str) {
+fn piece_request_box(n: usize, request: &reqwest::Request) {
+    let mut request = request.try_clone();
     for _ in 0..n {
-        let mut header_map = HeaderMap::with_capacity(1);
-        header_map.append(
-            HeaderName::from_static("api-version"),
-            HeaderValue::from_static("1.0.0"),
-        );
-        let mut request = http
-            .get(url)
-            .header(ACCEPT, HeaderValue::from_static("application/json"))
-            .headers(header_map)
-            .build()
-            .unwrap();
-        request.headers_mut().remove("api-version");
-        black_box(request);
+        let boxed = Box::new(request.take().unwrap());
+        request = Some(*black_box(boxed));
     }
 }
 
-/// The same request built without the header (the baseline's part of the piece above).
+/// The transport's headers on each attempt: API key, user agent (the baseline sets the same
+/// two, by `&str` name, in its request builder).
 #[inline(never)]
-fn piece_api_version_header_fixed(n: usize, http: &reqwest::Client, url: &str) {
+fn piece_decorate(n: usize, request: &reqwest::Request) {
+    let mut request = request.try_clone().unwrap();
+    let key = HeaderValue::from_static("bench_key");
+    let agent = HeaderValue::from_static("heygen-rs/0.2.0");
     for _ in 0..n {
-        let request = http
-            .get(url)
-            .header(ACCEPT, HeaderValue::from_static("application/json"))
-            .build()
-            .unwrap();
-        black_box(request);
+        let headers = request.headers_mut();
+        headers.insert(HeaderName::from_static("x-api-key"), key.clone());
+        headers.insert(USER_AGENT, agent.clone());
+        black_box(&request);
     }
 }
 
-/// The transport's retry copy: `try_clone` of every attempt's request, the spare dropped.
+/// The body the transport read, handed to the generated decoder in the response's
+/// extensions (`ReadBody`) and taken out there.
 #[inline(never)]
-fn piece_request_try_clone(n: usize, request: &reqwest::Request) {
+fn piece_read_body_extension(n: usize, body: &bytes::Bytes) {
     for _ in 0..n {
-        let copy = request.try_clone().unwrap();
-        black_box(&copy);
+        let mut extensions = http::Extensions::new();
+        extensions.insert(ReadBody(body.clone()));
+        black_box(extensions.remove::<ReadBody>());
     }
 }
 
-/// `ResponseValue::from_response`: the response's headers cloned into the `ResponseValue`.
+/// The generated URL: the path parameter (a `String` the builder made from the `&str`)
+/// percent-encoded into `format!`.
 #[inline(never)]
-fn piece_response_headers_clone(n: usize, headers: &HeaderMap) {
-    for _ in 0..n {
-        black_box(headers.clone());
-    }
-}
-
-/// The generated URL: `encode_path(&video_id.to_string())` into `format!`.
-#[inline(never)]
-#[allow(clippy::unnecessary_to_owned)] // the generated code's `to_string`, measured as it is
 fn piece_url_generated(n: usize, base: &str, id: &str) {
     for _ in 0..n {
+        let video_id = id.to_string();
         let url = format!(
             "{}/v3/videos/{}",
             base,
-            progenitor_client::encode_path(&id.to_string())
+            progenitor_client::encode_path(&{ video_id })
         );
         black_box(url);
     }
@@ -201,7 +166,7 @@ fn piece_url_plain(n: usize, base: &str, id: &str) {
     }
 }
 
-/// An `Idempotency-Key` from a v4 UUID (creates with `auto_idempotency`).
+/// An `Idempotency-Key` from a v4 UUID (creates with `auto_idempotency`; off by default).
 #[inline(never)]
 fn piece_uuid(n: usize) {
     for _ in 0..n {
@@ -210,7 +175,7 @@ fn piece_uuid(n: usize) {
     }
 }
 
-/// The transport's clock: two `Instant::now` and one `elapsed` per call.
+/// The transport's clock: one `Instant::now` for the pause check, one to start, one `elapsed`.
 #[inline(never)]
 fn piece_clock(n: usize) {
     for _ in 0..n {
@@ -224,12 +189,13 @@ fn piece_clock(n: usize) {
 type BoxedExec =
     dyn Fn(reqwest::Client) -> std::pin::Pin<Box<dyn Future<Output = usize> + Send>> + Send + Sync;
 
-/// `Exec`: the `reqwest::Client` cloned, the transport's future boxed behind a `dyn Fn`.
+/// `Exec`: the `reqwest::Client` cloned, the transport's future (960 bytes) boxed behind a
+/// `dyn Fn`.
 #[inline(never)]
 fn piece_exec_box(n: usize, http: &reqwest::Client) {
     let exec: Arc<BoxedExec> = Arc::new(|client| {
         Box::pin(async move {
-            let state = [0u8; 1024];
+            let state = [0u8; 960];
             black_box(&state);
             black_box(&client);
             state.len()
@@ -240,8 +206,21 @@ fn piece_exec_box(n: usize, http: &reqwest::Client) {
     }
 }
 
-/// `client.videos()`: the resource handle clones the whole `Client` (two `String`s, three
-/// `Arc`s, the options) for every call written `client.videos().get(…)`.
+/// `Client::call`: the generated future (1,016 bytes) boxed as it is handed over.
+#[inline(never)]
+fn piece_send_box(n: usize) {
+    for _ in 0..n {
+        let send = Box::pin(async {
+            let state = [0u8; 1016];
+            black_box(&state);
+            state.len()
+        });
+        black_box(send.now_or_never());
+    }
+}
+
+/// `client.videos()`: the resource handle clones the `Client` (its generated client, two
+/// `Arc`s) for every call written `client.videos().get(…)`.
 #[inline(never)]
 fn piece_resource_handle(n: usize, client: &heygen::Client) {
     for _ in 0..n {
@@ -275,21 +254,22 @@ fn main() {
         "date",
         HeaderValue::from_static("Wed, 08 Apr 2026 12:00:00 GMT"),
     );
-    let options = RequestOptions::default();
 
-    piece_call_context(n, &options);
+    let body = bytes::Bytes::from(heygen_benches::bodies::video_envelope());
+
+    piece_call_record(n);
     piece_tracing(n, &request);
-    piece_header_lookups(n, &response_headers);
-    piece_header_lookups_fixed(n, &response_headers);
-    piece_api_version_header(n, &http, &url);
-    piece_api_version_header_fixed(n, &http, &url);
-    piece_request_try_clone(n, &request);
-    piece_response_headers_clone(n, &response_headers);
+    piece_request_id_lookup(n, &response_headers);
+    piece_request_spare(n, &request);
+    piece_request_box(n, &request);
+    piece_decorate(n, &request);
+    piece_read_body_extension(n, &body);
     piece_url_generated(n, base, id);
     piece_url_plain(n, base, id);
     piece_uuid(n);
     piece_clock(n);
     piece_exec_box(n, &http);
+    piece_send_box(n);
 
     let client = heygen_benches::heygen_client(base, http.clone());
     piece_resource_handle(n, &client);
