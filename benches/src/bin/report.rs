@@ -214,6 +214,10 @@ fn main() {
     for (key, name) in [
         ("per_job", "default options (first poll at once)"),
         ("per_job_initial_delay_2s", "jittered 2 s initial delay"),
+        (
+            "bulk",
+            "`wait_many` (bulk status: a status GET per 100 ids per interval, a detail GET per finished job)",
+        ),
     ] {
         let w = |k: &str| get(&format!("/waits/{key}/{k}"));
         row(
@@ -245,12 +249,6 @@ fn main() {
             String::new(),
         );
     }
-    row(
-        "… with `wait_many` (bulk status)",
-        "not implemented yet (hook: `Strategy` in src/bin/scale.rs)".into(),
-        String::new(),
-        String::new(),
-    );
 
     // 5. Build cost.
     let build = results.join("build");
