@@ -80,12 +80,34 @@ pub(crate) struct Cloned(Option<Box<Request>>);
 
 impl Attempts for Cloned {
     fn keep(&mut self, request: &Request) {
-        self.0 = request.try_clone().map(Box::new);
+        self.0 = spare(request).map(Box::new);
     }
 
     async fn again(&mut self) -> Result<Option<Box<Request>>> {
         Ok(self.0.take())
     }
+}
+
+/// A copy of `request` for a retry: `Request::try_clone`'s, without its wasted allocations
+/// (reqwest gives every copy a timeout slot in its extensions, then replaces them with the
+/// original's, empty without a timeout). `None` for a streamed body.
+fn spare(request: &Request) -> Option<Request> {
+    let body = match request.body() {
+        Some(body) => Some(reqwest::Body::from(Bytes::copy_from_slice(
+            body.as_bytes()?,
+        ))),
+        None => None,
+    };
+    let mut spare = Request::new(request.method().clone(), request.url().clone());
+    *spare.headers_mut() = request.headers().clone();
+    *spare.version_mut() = request.version();
+    *spare.body_mut() = body;
+    // The timeout is the only per-request setting reqwest makes public, so the only one a
+    // request can carry (and `decorate` sets it again on each attempt).
+    if let Some(timeout) = request.timeout() {
+        *spare.timeout_mut() = Some(*timeout);
+    }
+    Some(spare)
 }
 
 /// A request built anew for each attempt (the multipart upload streams its file again).
@@ -206,7 +228,9 @@ impl Transport {
                 }
                 Err(error) => return (Err(Failure::Local(error)), record),
             };
-            let started = Instant::now();
+            // Read for the span only: with no subscriber listening, neither clock nor lookup.
+            let traced = !span.is_disabled();
+            let started = traced.then(Instant::now);
             let mut retry = 0;
             loop {
                 self.decorate(&mut request, key_header.as_ref(), options.timeout);
@@ -223,10 +247,9 @@ impl Transport {
                 let decision = match &outcome {
                     Ok(received) => {
                         let status = received.response.status();
-                        let request_id = received
-                            .response
-                            .headers()
-                            .get(REQUEST_ID)
+                        let request_id = (traced || !status.is_success())
+                            .then(|| received.response.headers().get(REQUEST_ID))
+                            .flatten()
                             .and_then(|v| v.to_str().ok());
                         span.record("status", status.as_u16());
                         if let Some(id) = request_id {
@@ -275,7 +298,9 @@ impl Transport {
                         Err(error) => return (Err(Failure::Local(error)), record),
                     }
                 }
-                span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+                if let Some(started) = started {
+                    span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+                }
                 tracing::debug!(ok = outcome.is_ok(), "request finished");
                 let outcome = outcome
                     .map(|received| received.response)
@@ -574,6 +599,37 @@ mod tests {
         for path in ["/v3/videos", "/v3/videos/v1", "/", ""] {
             check_path(path).unwrap();
         }
+    }
+
+    #[test]
+    fn a_spare_is_the_same_request_and_a_stream_has_none() {
+        let url = |path: &str| reqwest::Url::parse(&format!("http://api.example{path}")).unwrap();
+        let mut request = Request::new(Method::POST, url("/v3/videos?x=1"));
+        let headers = request.headers_mut();
+        headers.insert(
+            reqwest::header::ACCEPT,
+            HeaderValue::from_static("application/json"),
+        );
+        headers.insert(IDEMPOTENCY_KEY, HeaderValue::from_static("k1"));
+        *request.body_mut() = Some(reqwest::Body::from(r#"{"title":"t"}"#));
+        *request.timeout_mut() = Some(Duration::from_secs(7));
+        *request.version_mut() = reqwest::Version::HTTP_11;
+        let copy = spare(&request).unwrap();
+        assert_eq!(copy.method(), request.method());
+        assert_eq!(copy.url(), request.url());
+        assert_eq!(copy.headers(), request.headers());
+        assert_eq!(copy.version(), request.version());
+        assert_eq!(copy.timeout(), Some(&Duration::from_secs(7)));
+        assert_eq!(
+            copy.body().and_then(reqwest::Body::as_bytes),
+            Some(&br#"{"title":"t"}"#[..])
+        );
+        let copy = spare(&Request::new(Method::GET, url("/v3/videos"))).unwrap();
+        assert!(copy.body().is_none() && copy.timeout().is_none());
+        let stream = futures::stream::once(async { Ok::<_, std::io::Error>(Bytes::new()) });
+        let mut streamed = Request::new(Method::POST, url("/v3/assets"));
+        *streamed.body_mut() = Some(reqwest::Body::wrap_stream(stream));
+        assert!(spare(&streamed).is_none());
     }
 
     #[test]
