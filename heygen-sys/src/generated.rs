@@ -1450,6 +1450,35 @@ to POST /v3/videos.*/
             Default::default()
         }
     }
+    ///Response for POST /v3/assets/complete/batches.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    pub struct CompleteAssetUploadBatchResponse {
+        ///The completed batch's id: poll GET /v3/assets/batches/{batch_id} for per-item progress.
+        pub batch_id: ::std::string::String,
+    }
+    impl CompleteAssetUploadBatchResponse {
+        ///A builder for this type: [`builder::CompleteAssetUploadBatchResponse`].
+        pub fn builder() -> builder::CompleteAssetUploadBatchResponse {
+            Default::default()
+        }
+    }
+    ///`CompleteAssetUploadBatchResponseEnvelope`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    pub struct CompleteAssetUploadBatchResponseEnvelope {
+        ///Response for POST /v3/assets/complete/batches.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub data: ::std::option::Option<CompleteAssetUploadBatchResponse>,
+    }
+    impl CompleteAssetUploadBatchResponseEnvelope {
+        ///A builder for this type: [`builder::CompleteAssetUploadBatchResponseEnvelope`].
+        pub fn builder() -> builder::CompleteAssetUploadBatchResponseEnvelope {
+            Default::default()
+        }
+    }
     ///Finalize a presigned upload (POST /v3/assets/{asset_id}/complete).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -12034,6 +12063,97 @@ Field naming mirrors ``VideoTranslationDetail``
                 Self {
                     batch_id: Ok(value.batch_id),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        ///Builds a [`CompleteAssetUploadBatchResponse`](super::CompleteAssetUploadBatchResponse): one setter per field, then `CompleteAssetUploadBatchResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
+        pub struct CompleteAssetUploadBatchResponse {
+            batch_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CompleteAssetUploadBatchResponse {
+            fn default() -> Self {
+                Self {
+                    batch_id: Err("no value supplied for batch_id".to_string()),
+                }
+            }
+        }
+        impl CompleteAssetUploadBatchResponse {
+            ///The completed batch's id: poll GET /v3/assets/batches/{batch_id} for per-item progress.
+            pub fn batch_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.batch_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for batch_id: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CompleteAssetUploadBatchResponse>
+        for super::CompleteAssetUploadBatchResponse {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CompleteAssetUploadBatchResponse,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { batch_id: value.batch_id? })
+            }
+        }
+        impl ::std::convert::From<super::CompleteAssetUploadBatchResponse>
+        for CompleteAssetUploadBatchResponse {
+            fn from(value: super::CompleteAssetUploadBatchResponse) -> Self {
+                Self {
+                    batch_id: Ok(value.batch_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        ///Builds a [`CompleteAssetUploadBatchResponseEnvelope`](super::CompleteAssetUploadBatchResponseEnvelope): one setter per field, then `CompleteAssetUploadBatchResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
+        pub struct CompleteAssetUploadBatchResponseEnvelope {
+            data: ::std::result::Result<
+                ::std::option::Option<super::CompleteAssetUploadBatchResponse>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for CompleteAssetUploadBatchResponseEnvelope {
+            fn default() -> Self {
+                Self {
+                    data: Ok(Default::default()),
+                }
+            }
+        }
+        impl CompleteAssetUploadBatchResponseEnvelope {
+            ///Response for POST /v3/assets/complete/batches.
+            pub fn data<T>(mut self, value: T) -> Self
+            where
+                T: IntoOptional<super::CompleteAssetUploadBatchResponse>,
+            {
+                self.data = value
+                    .into_optional()
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<CompleteAssetUploadBatchResponseEnvelope>
+        for super::CompleteAssetUploadBatchResponseEnvelope {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: CompleteAssetUploadBatchResponseEnvelope,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { data: value.data? })
+            }
+        }
+        impl ::std::convert::From<super::CompleteAssetUploadBatchResponseEnvelope>
+        for CompleteAssetUploadBatchResponseEnvelope {
+            fn from(value: super::CompleteAssetUploadBatchResponseEnvelope) -> Self {
+                Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
@@ -31238,6 +31358,17 @@ otherwise it is a generated video.*/
                 super::CloneVoiceResponse::try_from(self).map(Some)
             }
         }
+        impl IntoOptional<super::CompleteAssetUploadBatchResponse>
+        for CompleteAssetUploadBatchResponse {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<super::CompleteAssetUploadBatchResponse>,
+                super::error::ConversionError,
+            > {
+                super::CompleteAssetUploadBatchResponse::try_from(self).map(Some)
+            }
+        }
         impl IntoOptional<super::CompleteAssetUploadResponse>
         for CompleteAssetUploadResponse {
             fn into_optional(
@@ -42587,7 +42718,10 @@ pub mod builder {
         ///Sends a `POST` request to `/v3/assets/complete/batches`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<()>, Error<types::StandardApiErrorEnvelope>> {
+        ) -> Result<
+            ResponseValue<types::CompleteAssetUploadBatchResponseEnvelope>,
+            Error<types::StandardApiErrorEnvelope>,
+        > {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -42614,7 +42748,8 @@ pub mod builder {
             client.post(&result, info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => Ok(ResponseValue::empty(response)),
+                200u16 => super::read_response(response).await,
+                202u16 => super::read_response(response).await,
                 400u16 => {
                     Err(Error::ErrorResponse(super::read_response(response).await?))
                 }

@@ -72,18 +72,15 @@ pub enum Expected {
     At(&'static str),
     /// A value computed from the body (pages: items, `has_more`, `next_token`).
     Derived(fn(&Value) -> Value),
-    /// The SDK method returns nothing (`()`): only success is checked.
-    Nothing,
 }
 
 impl Expected {
-    /// The part of `served` the decoded value must equal (`None` for [`Expected::Nothing`]).
-    pub fn of(&self, served: &Value) -> Option<Value> {
+    /// The part of `served` the decoded value must equal.
+    pub fn of(&self, served: &Value) -> Value {
         match self {
-            Expected::Whole => Some(served.clone()),
-            Expected::At(pointer) => Some(served.pointer(pointer).cloned().unwrap_or(Value::Null)),
-            Expected::Derived(f) => Some(f(served)),
-            Expected::Nothing => None,
+            Expected::Whole => served.clone(),
+            Expected::At(pointer) => served.pointer(pointer).cloned().unwrap_or(Value::Null),
+            Expected::Derived(f) => f(served),
         }
     }
 }
@@ -196,15 +193,6 @@ fn data<T: Serialize>(result: heygen::Result<T>) -> CallResult {
     Ok(Outcome {
         decoded: to_value(&result?)?,
         expected: Expected::At("/data"),
-    })
-}
-
-/// A resource method that returns nothing: only its success is checked.
-fn nothing(result: heygen::Result<()>) -> CallResult {
-    result?;
-    Ok(Outcome {
-        decoded: Value::Null,
-        expected: Expected::Nothing,
     })
 }
 

@@ -6,8 +6,8 @@
 //! status the document does not list for the operation fails; every top-level member must be
 //! one the response schema declares, and a success must carry `data` (an error, `error`) —
 //! what JSON Schema alone cannot see in envelopes that require nothing. The session's requests
-//! are checked against the document too; a status the document lists without content (the
-//! asset batch completion's 200) must come with an empty body. The v3 operations the simulator
+//! are checked against the document too; a status the document lists without content (none
+//! of July 2026's, with the overlay's corrections) must come with an empty body. The v3 operations the simulator
 //! does not serve yet would be listed in [`NOT_SIMULATED`] (none are); any other v3 operation
 //! not served fails the test, and so does a listed one that starts being served (update the
 //! list). The v1/v2 operations are probed and listed.
@@ -531,7 +531,7 @@ async fn errors(sim: &Simulator, c: &Client, base_url: &str) {
     assert!(matches!(e, Error::RateLimited(_)), "{e:?}");
 }
 
-/// Whether `op` lists `status` without content (`completeAssetUploadBatch`'s 200).
+/// Whether `op` lists `status` without content (a success the document gives no body).
 fn documented_without_content(op: &Operation<'_>, status: u16) -> bool {
     let response = op.value["responses"].get(status.to_string());
     response.is_some_and(|r| op.spec().resolve(r).get("content").is_none())

@@ -1,5 +1,5 @@
 //! Find-or-404 and remove-or-404 over the simulator's collections, so that every route
-//! answers an unknown id the same way (`404 not_found`, "<What> not found."); and the
+//! answers an unknown id the same way (`404 not_found`, `"<What> not found."`); and the
 //! newest-first page of a collection, so that every listing of created resources pages alike.
 
 use heygen_sys::types::SessionResource;

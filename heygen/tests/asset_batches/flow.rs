@@ -68,6 +68,7 @@ async fn a_batch_of_files_is_uploaded_completed_and_ingested_on_the_simulators_c
         requests[4].header("idempotency-key").is_some(),
         "the completion is retried safely"
     );
+    assert_eq!(requests[4].status, Some(202), "the completion is accepted");
     let body = requests[0].body.clone().unwrap();
     assert_eq!(
         body["files"],
@@ -143,7 +144,11 @@ async fn each_file_goes_queued_processing_and_a_refused_one_fails_alone_until_re
     assert_eq!(put(&created.items[0], PNG).await, 200);
     assert_eq!(put(&created.items[1], MP3).await, 200);
     assert_eq!(sim.count(ResourceKind::AssetUpload), 3);
-    assets.complete_upload_batch(id).await.unwrap();
+    let completed = assets.complete_upload_batch(id).await.unwrap();
+    assert_eq!(
+        completed.batch_id, id,
+        "the completion answers the batch's id"
+    );
     assert_eq!(
         item_statuses(&assets.get_batch(id).await.unwrap()),
         ["queued"; 3]

@@ -9,7 +9,7 @@ use std::num::NonZeroU64;
 
 use heygen::types;
 
-use super::{Way, data, nothing, page};
+use super::{Way, data, page};
 
 /// One resource way per asset operation.
 pub(super) fn ways() -> Vec<Way> {
@@ -91,7 +91,7 @@ pub(super) fn ways() -> Vec<Way> {
             resource,
             |c, i| {
                 let body = i.body::<types::CompleteAssetUploadBatchRequest>()?;
-                nothing(c.assets().complete_upload_batch(&body.batch_id).await)
+                data(c.assets().complete_upload_batch(&body.batch_id).await)
             }
         ),
     ]

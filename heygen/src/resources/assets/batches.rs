@@ -9,15 +9,17 @@
 //! error names it ([`Error::Wait`] around the cause, [`Error::Upload`] naming the file's asset
 //! when a PUT failed), so a caller never has to create it again to find out what happened.
 //!
-//! `completeAssetUploadBatch` answers 202 by its description, a 200 without a body by the
-//! document; the generated client takes only the 200, so a 202 is taken as success here.
+//! `completeAssetUploadBatch` "Returns 202 with the batch_id" (its description), though the
+//! document lists only a 200 without a body: `openapi/overlay.toml` gives both the batch-id
+//! body, so the generated client takes either.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use futures::TryStreamExt as _;
 use heygen_sys::types::{
-    Batch, BatchItem, BatchStatus, CompleteAssetUploadBatchRequest, CreateAssetUploadBatchRequest,
+    Batch, BatchItem, BatchStatus, CompleteAssetUploadBatchRequest,
+    CompleteAssetUploadBatchResponse, CreateAssetUploadBatchRequest,
     CreateAssetUploadBatchResponse, CreateAssetUploadRequest,
 };
 use serde_json::{Map, Value};
@@ -64,8 +66,12 @@ impl Assets {
     /// validated and ingested by itself: follow them with [`Assets::wait_batch`] or
     /// [`Assets::get_batch`]. Idempotent by the API's contract (a repeat re-drives the same
     /// batch), so it is sent with an `Idempotency-Key` of its own and retried on 5xx and broken
-    /// connections. A blank batch id is refused before sending.
-    pub async fn complete_upload_batch(&self, batch_id: &str) -> Result<()> {
+    /// connections. Answers (200 or 202) with the batch's id. A blank batch id is refused
+    /// before sending.
+    pub async fn complete_upload_batch(
+        &self,
+        batch_id: &str,
+    ) -> Result<CompleteAssetUploadBatchResponse> {
         if batch_id.trim().is_empty() {
             return Err(Error::invalid("batch_id", "the batch id is blank"));
         }
@@ -77,12 +83,7 @@ impl Assets {
             .with_idempotency_key(uuid::Uuid::new_v4().to_string());
         let raw = client.raw();
         let call = raw.complete_asset_upload_batch().body(request);
-        match client.run(call.send()).await {
-            Ok(_) => Ok(()),
-            // "Returns 202 with the batch_id" (the description): accepted, whatever its body.
-            Err(Error::Api(api)) if api.status == 202 => Ok(()),
-            Err(error) => Err(error),
-        }
+        client.data(call.send(), |e| e.data).await
     }
 
     /// A batch's aggregate status (`processing`, then `completed`, or `failed` when every file

@@ -8,8 +8,9 @@
 //! A file is `queued` until the batch is completed, then follows a job of its own on the
 //! simulator's clock ([`ResourceKind::AssetUpload`]: `queued`, `processing`, then `completed`
 //! or `failed`); its asset is in the library from the completion, as the API says the ids are
-//! usable from then. Completing again re-drives the files that were refused. The document lists
-//! no body for the completion's 200 and no 404: an unknown batch is a 400 on `batch_id`.
+//! usable from then. Completing again re-drives the files that were refused. The completion
+//! answers 202 with the batch id, as its description says (the overlay gives the document's 200
+//! and 202 that body); the document lists no 404: an unknown batch is a 400 on `batch_id`.
 
 use axum::Router;
 use axum::body::Bytes;
@@ -18,7 +19,8 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use heygen_sys::types::{
-    BatchEnvelope, CompleteAssetUploadBatchRequest, CreateAssetUploadBatchRequest,
+    BatchEnvelope, CompleteAssetUploadBatchRequest, CompleteAssetUploadBatchResponse,
+    CompleteAssetUploadBatchResponseEnvelope, CreateAssetUploadBatchRequest,
     CreateAssetUploadBatchResponse, CreateAssetUploadBatchResponseEnvelope,
 };
 use tokio::time::Instant;
@@ -84,7 +86,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
 }
 
 /// Ingests every file not ingested yet, or refused before: each gets a job, failing when its
-/// file is refused (or the simulator fails jobs).
+/// file is refused (or the simulator fails jobs). Answers 202 (Accepted) with the batch id.
 async fn complete(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CompleteAssetUploadBatchRequest = parse(&body)?;
     let now = Instant::now();
@@ -113,7 +115,12 @@ async fn complete(State(sim): State<Sim>, body: Bytes) -> Reply {
         job.fail |= refused.is_some();
         state.asset_batches[batch].files[file].ingest = Some(Ingest { job, refused });
     }
-    Ok(StatusCode::OK.into_response())
+    let envelope = response!(CompleteAssetUploadBatchResponseEnvelope {
+        data: Some(response!(CompleteAssetUploadBatchResponse {
+            batch_id: request.batch_id
+        })),
+    });
+    Ok((StatusCode::ACCEPTED, axum::Json(envelope)).into_response())
 }
 
 /// Ingests one file's upload into the library, or says why not (code, message).
