@@ -49703,28 +49703,47 @@ impl ClientHooks<Exec> for Client {
 /// (which the `Exec` has consumed).
 #[derive(Clone, Debug)]
 pub struct ReadBody(pub ::bytes::Bytes);
-/// `response` with its [`ReadBody`] (if any) back in place as its body: for an answer
-/// handed out undecoded, so that reading it gives the bytes the `Exec` read.
-pub fn restore_body(mut response: reqwest::Response) -> reqwest::Response {
+/// `response` with `body` in place of its own, its status, version, URL, headers and
+/// extensions kept.
+pub fn with_body(
+    mut response: reqwest::Response,
+    body: reqwest::Body,
+) -> reqwest::Response {
     use reqwest::ResponseBuilderExt as _;
-    let Some(ReadBody(body)) = response.extensions_mut().remove::<ReadBody>() else {
-        return response;
-    };
-    let Ok(restored) = ::http::Response::builder()
+    let Ok(rebuilt) = ::http::Response::builder()
         .status(response.status())
         .version(response.version())
         .url(response.url().clone())
-        .body(reqwest::Body::from(body)) else {
+        .body(body) else {
         return response;
     };
-    let (mut parts, body) = restored.into_parts();
+    let (mut parts, body) = rebuilt.into_parts();
     parts.headers = ::std::mem::take(response.headers_mut());
     parts.extensions.extend(::std::mem::take(response.extensions_mut()));
     reqwest::Response::from(::http::Response::from_parts(parts, body))
 }
+/// `response` with its [`ReadBody`] (if any) back in place as its body: for an answer
+/// handed out undecoded, so that reading it gives the bytes the `Exec` read.
+pub fn restore_body(mut response: reqwest::Response) -> reqwest::Response {
+    match response.extensions_mut().remove::<ReadBody>() {
+        Some(ReadBody(body)) => with_body(response, reqwest::Body::from(body)),
+        None => response,
+    }
+}
+/// `response`'s body: the [`ReadBody`] an `Exec` read, or else read now.
+pub async fn read_body(
+    mut response: reqwest::Response,
+) -> reqwest::Result<::bytes::Bytes> {
+    match response.extensions_mut().remove::<ReadBody>() {
+        Some(ReadBody(body)) => Ok(body),
+        None => response.bytes().await,
+    }
+}
 /// A response's JSON body as `T`, with its status and headers: progenitor's
 /// `ResponseValue::from_response`, taking the headers instead of cloning them, and the
-/// body from [`ReadBody`] when the `Exec` has read it.
+/// body from [`ReadBody`] when the `Exec` has read it. [`read_body`] inline, with the
+/// read boxed: the common case skips it, and the future of every `send()` would
+/// otherwise hold its state (past the allocator's fast path, 1,032 bytes).
 async fn read_response<T: ::serde::de::DeserializeOwned, E>(
     mut response: reqwest::Response,
 ) -> Result<ResponseValue<T>, Error<E>> {

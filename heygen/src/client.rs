@@ -243,7 +243,7 @@ impl Client {
         };
         let status = response.status().as_u16();
         let headers = response.headers().clone();
-        let body = match crate::transport::body(response).await {
+        let body = match heygen_sys::read_body(response).await {
             Ok(body) => body,
             Err(error) => return Err(transport_error(error, record)),
         };

@@ -13,7 +13,7 @@ use std::time::Duration;
 use bytes::{Bytes, BytesMut};
 use futures::FutureExt as _;
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, USER_AGENT};
-use reqwest::{Method, Request, Response, ResponseBuilderExt as _};
+use reqwest::{Method, Request, Response};
 use serde::Deserialize;
 use tokio::time::Instant;
 use tracing::Instrument;
@@ -511,32 +511,15 @@ async fn read_capped(response: &mut Response, room: usize) -> reqwest::Result<(B
     ))
 }
 
-/// The body of a response the transport returned: the bytes it read (taken from the
-/// response's extensions), or, for a response it made itself, read now.
-pub(crate) async fn body(mut response: Response) -> reqwest::Result<Bytes> {
-    match response.extensions_mut().remove::<ReadBody>() {
-        Some(ReadBody(body)) => Ok(body),
-        None => response.bytes().await,
-    }
-}
-
 /// `response` with a body that fails when read: a success body over the client's limit is
 /// never decoded from a part.
-fn refuse_body(mut response: Response, limit: u64) -> Response {
+fn refuse_body(response: Response, limit: u64) -> Response {
     let body = reqwest::Body::wrap_stream(futures::stream::once(async move {
         Err::<Bytes, _>(std::io::Error::other(format!(
             "the response body is larger than the {limit}-byte limit"
         )))
     }));
-    let (mut parts, ()) = http::Response::builder()
-        .url(response.url().clone())
-        .body(())
-        .unwrap_or_default()
-        .into_parts();
-    parts.status = response.status();
-    parts.version = response.version();
-    parts.headers = std::mem::take(response.headers_mut());
-    Response::from(http::Response::from_parts(parts, body))
+    heygen_sys::with_body(response, body)
 }
 
 /// A URL path with an empty segment or a trailing `/` came from an empty, `.` or `..` path

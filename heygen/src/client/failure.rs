@@ -58,7 +58,7 @@ pub(super) async fn map_error<E: Serialize + std::fmt::Debug>(
             let status = response.status().as_u16();
             let headers = response.headers().clone();
             // The transport has read the body (under its cap): this takes it from memory.
-            let bytes = match crate::transport::body(response).await {
+            let bytes = match heygen_sys::read_body(response).await {
                 Ok(bytes) => bytes,
                 Err(source) => return transport_error(source, record),
             };
