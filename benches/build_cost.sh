@@ -37,8 +37,8 @@ clean_build() {
 
 clean_build sys-debug -p heygen-sys
 clean_build sys-release -p heygen-sys --release
-clean_build heygen-debug -p heygen
-clean_build heygen-release -p heygen --release
+clean_build heygen-debug -p heygen-sdk
+clean_build heygen-release -p heygen-sdk --release
 
 # One hand-written file touched (mtime only), then edited (one private function added): only
 # `heygen` itself recompiles.
@@ -49,7 +49,7 @@ for profile in debug release; do
     [ $profile = release ] && flag=(--release)
     cp "$scratch/videos.rs.orig" $file # what this profile's build saw
     touch $file
-    build heygen-$profile-touch "$scratch/heygen-$profile" -p heygen "${flag[@]}"
+    build heygen-$profile-touch "$scratch/heygen-$profile" -p heygen-sdk "${flag[@]}"
     printf '\n#[allow(dead_code)]\nfn edited_for_the_build_benchmark() -> u32 {\n    %s\n}\n' "$RANDOM" >> $file
-    build heygen-$profile-edit "$scratch/heygen-$profile" -p heygen "${flag[@]}"
+    build heygen-$profile-edit "$scratch/heygen-$profile" -p heygen-sdk "${flag[@]}"
 done

@@ -5,7 +5,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use heygen::types::{VideoDetail, VideoDetailPage};
+use heygen_sdk::types::{VideoDetail, VideoDetailPage};
 use heygen_benches::bodies;
 
 fn decode(c: &mut Criterion) {

@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use heygen::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody};
+use heygen_sdk::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody};
 
 /// A presigned-URL-like string of the length HeyGen's CDN links have (≈ 330 bytes).
 fn presigned(kind: &str, i: usize, ext: &str) -> String {

@@ -18,17 +18,17 @@ pub const API_KEY: &str = "bench_key";
 /// The `reqwest::Client` both sides use: `heygen`'s default settings (120 s timeout, 10 s
 /// connect timeout), built the way `heygen` builds its own.
 pub fn http_client() -> reqwest::Client {
-    heygen::http_client_builder()
+    heygen_sdk::http_client_builder()
         .expect("TLS setup")
-        .timeout(heygen::DEFAULT_TIMEOUT)
-        .connect_timeout(heygen::DEFAULT_CONNECT_TIMEOUT)
+        .timeout(heygen_sdk::DEFAULT_TIMEOUT)
+        .connect_timeout(heygen_sdk::DEFAULT_CONNECT_TIMEOUT)
         .build()
         .expect("reqwest client")
 }
 
-/// A `heygen::Client` with default settings (retries included) on `http`.
-pub fn heygen_client(base_url: &str, http: reqwest::Client) -> heygen::Client {
-    heygen::Client::builder()
+/// A `heygen_sdk::Client` with default settings (retries included) on `http`.
+pub fn heygen_client(base_url: &str, http: reqwest::Client) -> heygen_sdk::Client {
+    heygen_sdk::Client::builder()
         .api_key(API_KEY)
         .base_url(base_url)
         .http_client(http)

@@ -2,7 +2,7 @@
 //! types, as a careful user would write them without the SDK (auth and user-agent headers,
 //! status check, `serde_json::from_slice`), with no retries, tracing or per-call options.
 
-use heygen::types::{
+use heygen_sdk::types::{
     CreateAvatarVideoResponse, CreateAvatarVideoResponseEnvelope, CreateVideoV3RequestBody,
     VideoDetail, VideoDetailEnvelope, VideoDetailPage,
 };

@@ -7,11 +7,11 @@
 //!    videos: one bulk statuses GET per interval for every 100 videos, printed as they finish.
 //!
 //! ```sh
-//! cargo run -p heygen --example batch_videos --features testing
+//! cargo run -p heygen-sdk --example batch_videos --features testing
 //! ```
 //!
 //! Without `HEYGEN_API_KEY` it runs against the in-process HeyGen simulator
-//! (`heygen::testing`), with the pay-as-you-go limit of 10 concurrent jobs, and finishes in
+//! (`heygen_sdk::testing`), with the pay-as-you-go limit of 10 concurrent jobs, and finishes in
 //! seconds. With `HEYGEN_API_KEY` set it talks to HeyGen: 2 + 2 real videos, billed to the
 //! account, rendered in minutes.
 
@@ -19,9 +19,9 @@ use std::error::Error;
 use std::time::Duration;
 
 use futures::StreamExt as _;
-use heygen::testing::{Simulator, Timeline};
-use heygen::types::{CreateVideoBatchRequest, CreateVideoFromAvatar, CreateVideoV3RequestBody};
-use heygen::wait::{DEFAULT_CONCURRENT_JOBS, WaitOptions};
+use heygen_sdk::testing::{Simulator, Timeline};
+use heygen_sdk::types::{CreateVideoBatchRequest, CreateVideoFromAvatar, CreateVideoV3RequestBody};
+use heygen_sdk::wait::{DEFAULT_CONCURRENT_JOBS, WaitOptions};
 
 const NAMES: [&str; 8] = [
     "Ada", "Grace", "Linus", "Barbara", "Ken", "Margaret", "Dennis", "Frances",
@@ -31,7 +31,7 @@ const NAMES: [&str; 8] = [
 async fn main() -> Result<(), Box<dyn Error>> {
     // Keep the simulator alive for the whole run: dropping it stops the server.
     let (client, simulator, count) = if std::env::var_os("HEYGEN_API_KEY").is_some() {
-        (heygen::Client::from_env()?, None, 2)
+        (heygen_sdk::Client::from_env()?, None, 2)
     } else {
         let simulator = Simulator::builder()
             .max_concurrent_jobs(DEFAULT_CONCURRENT_JOBS)

@@ -1,7 +1,7 @@
 //! Create a video from an avatar, wait for it with a progress bar, print its URL.
 //!
 //! ```sh
-//! cargo run -p heygen --example create_video --features testing -- "Hello from Rust!"
+//! cargo run -p heygen-sdk --example create_video --features testing -- "Hello from Rust!"
 //! ```
 //!
 //! Without `HEYGEN_API_KEY` it runs against the in-process simulator. With it, it makes a real
@@ -11,16 +11,16 @@
 use std::time::Duration;
 
 use futures::TryStreamExt;
-use heygen::testing::{Simulator, Timeline};
-use heygen::types::CreateVideoFromAvatar;
-use heygen::wait::WaitOptions;
+use heygen_sdk::testing::{Simulator, Timeline};
+use heygen_sdk::types::CreateVideoFromAvatar;
+use heygen_sdk::wait::WaitOptions;
 use indicatif::{ProgressBar, ProgressStyle};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Keep the simulator alive for the whole run: dropping it stops the server.
     let (client, simulator) = if std::env::var_os("HEYGEN_API_KEY").is_some() {
-        (heygen::Client::from_env()?, None)
+        (heygen_sdk::Client::from_env()?, None)
     } else {
         let simulator = Simulator::builder()
             .timeline(Timeline::new(

@@ -2,18 +2,18 @@
 //! into memory.
 //!
 //! ```sh
-//! cargo run -p heygen --example list_avatars --features testing
+//! cargo run -p heygen-sdk --example list_avatars --features testing
 //! ```
 //!
 //! With `HEYGEN_API_KEY` set it lists your HeyGen account's avatars; without, the simulator's.
 
 use futures::TryStreamExt;
-use heygen::testing::Simulator;
+use heygen_sdk::testing::Simulator;
 
 #[tokio::main]
-async fn main() -> heygen::Result<()> {
+async fn main() -> heygen_sdk::Result<()> {
     let (client, _simulator) = match std::env::var_os("HEYGEN_API_KEY") {
-        Some(_) => (heygen::Client::from_env()?, None),
+        Some(_) => (heygen_sdk::Client::from_env()?, None),
         None => {
             let simulator = Simulator::start().await;
             println!("HEYGEN_API_KEY is not set: listing the in-process simulator's avatars");

@@ -2,18 +2,18 @@
 //! script, poll it until it is completed (with a progress bar), and print its URL.
 //!
 //! ```sh
-//! cargo run -p heygen --example quickstart --features testing
+//! cargo run -p heygen-sdk --example quickstart --features testing
 //! ```
 //!
 //! Without `HEYGEN_API_KEY` it runs against the in-process HeyGen simulator
-//! (`heygen::testing`) and finishes in a few seconds. With `HEYGEN_API_KEY` set it talks to
+//! (`heygen_sdk::testing`) and finishes in a few seconds. With `HEYGEN_API_KEY` set it talks to
 //! HeyGen: a real video, rendered in minutes, billed to the account.
 
 use std::error::Error;
 use std::time::Duration;
 
-use heygen::testing::Simulator;
-use heygen::types::{CreateVideoFromAvatar, VideoStatus};
+use heygen_sdk::testing::Simulator;
+use heygen_sdk::types::{CreateVideoFromAvatar, VideoStatus};
 use indicatif::{ProgressBar, ProgressStyle};
 use tokio::time::Instant;
 
@@ -21,7 +21,7 @@ use tokio::time::Instant;
 async fn main() -> Result<(), Box<dyn Error>> {
     // Keep the simulator alive for the whole run: dropping it stops the server.
     let (client, _simulator, poll_every) = if std::env::var_os("HEYGEN_API_KEY").is_some() {
-        (heygen::Client::from_env()?, None, Duration::from_secs(5))
+        (heygen_sdk::Client::from_env()?, None, Duration::from_secs(5))
     } else {
         let simulator = Simulator::start().await;
         println!(

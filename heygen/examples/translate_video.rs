@@ -2,8 +2,8 @@
 //! progress; a failure names every translation created.
 //!
 //! ```sh
-//! cargo run -p heygen --example translate_video --features testing
-//! HEYGEN_API_KEY=… cargo run -p heygen --example translate_video --features testing -- https://example.com/talk.mp4
+//! cargo run -p heygen-sdk --example translate_video --features testing
+//! HEYGEN_API_KEY=… cargo run -p heygen-sdk --example translate_video --features testing -- https://example.com/talk.mp4
 //! ```
 //!
 //! Without `HEYGEN_API_KEY` it runs against the in-process simulator. With it, pass the URL of
@@ -12,15 +12,15 @@
 use std::error::Error;
 use std::time::Duration;
 
-use heygen::AssetReferenceExt;
-use heygen::testing::{Simulator, Timeline};
-use heygen::types::{AssetReference, CreateVideoTranslationRequest};
-use heygen::wait::WaitOptions;
+use heygen_sdk::AssetReferenceExt;
+use heygen_sdk::testing::{Simulator, Timeline};
+use heygen_sdk::types::{AssetReference, CreateVideoTranslationRequest};
+use heygen_sdk::wait::WaitOptions;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
     let (client, simulator) = if std::env::var_os("HEYGEN_API_KEY").is_some() {
-        (heygen::Client::from_env()?, None)
+        (heygen_sdk::Client::from_env()?, None)
     } else {
         let simulator = Simulator::builder()
             .timeline(Timeline::new(

@@ -2,8 +2,8 @@
 //! it with a progress report.
 //!
 //! ```sh
-//! cargo run -p heygen --example upload_and_animate --features testing
-//! HEYGEN_API_KEY=… cargo run -p heygen --example upload_and_animate --features testing -- face.jpg
+//! cargo run -p heygen-sdk --example upload_and_animate --features testing
+//! HEYGEN_API_KEY=… cargo run -p heygen-sdk --example upload_and_animate --features testing -- face.jpg
 //! ```
 //!
 //! Without `HEYGEN_API_KEY` it runs against the in-process simulator with a stand-in image.
@@ -13,11 +13,11 @@
 use std::error::Error;
 use std::time::Duration;
 
-use heygen::AssetInputExt;
-use heygen::testing::{Simulator, Timeline};
-use heygen::types::{AssetInput, CreateVideoFromImage};
-use heygen::wait::WaitOptions;
-use heygen::{DownloadOptions, VideoFile};
+use heygen_sdk::AssetInputExt;
+use heygen_sdk::testing::{Simulator, Timeline};
+use heygen_sdk::types::{AssetInput, CreateVideoFromImage};
+use heygen_sdk::wait::WaitOptions;
+use heygen_sdk::{DownloadOptions, VideoFile};
 
 /// A 1×1 PNG, for the simulator.
 const STAND_IN_PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\xff\xff?\0\x05\xfe\x02\xfe\xa7\x35\x81\x84\0\0\0\0IEND\xaeB`\x82";
@@ -26,7 +26,7 @@ const STAND_IN_PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\
 async fn main() -> Result<(), Box<dyn Error>> {
     // Keep the simulator alive for the whole run: dropping it stops the server.
     let (client, simulator) = if std::env::var_os("HEYGEN_API_KEY").is_some() {
-        (heygen::Client::from_env()?, None)
+        (heygen_sdk::Client::from_env()?, None)
     } else {
         let simulator = Simulator::builder()
             .timeline(Timeline::new(

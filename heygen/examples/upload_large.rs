@@ -3,26 +3,26 @@
 //! the asset as the API lists it.
 //!
 //! ```sh
-//! cargo run -p heygen --example upload_large --features testing               # a 100 MiB demo file
-//! cargo run -p heygen --example upload_large --features testing -- talk.mp4   # your file
+//! cargo run -p heygen-sdk --example upload_large --features testing               # a 100 MiB demo file
+//! cargo run -p heygen-sdk --example upload_large --features testing -- talk.mp4   # your file
 //! ```
 //!
-//! Without `HEYGEN_API_KEY` it runs against the in-process HeyGen simulator (`heygen::testing`),
+//! Without `HEYGEN_API_KEY` it runs against the in-process HeyGen simulator (`heygen_sdk::testing`),
 //! which also breaks the first PUT's connection to show the upload starting over. With
 //! `HEYGEN_API_KEY` set it uploads to your HeyGen account.
 
 use std::error::Error;
 use std::path::PathBuf;
 
-use heygen::resources::assets::{UploadMethod, UploadOptions};
-use heygen::testing::{Fault, FaultRule, Simulator};
+use heygen_sdk::resources::assets::{UploadMethod, UploadOptions};
+use heygen_sdk::testing::{Fault, FaultRule, Simulator};
 use indicatif::{ProgressBar, ProgressStyle};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
     // Keep the simulator alive for the whole run: dropping it stops the server.
     let (client, simulator) = if std::env::var_os("HEYGEN_API_KEY").is_some() {
-        (heygen::Client::from_env()?, None)
+        (heygen_sdk::Client::from_env()?, None)
     } else {
         let simulator = Simulator::start().await;
         println!(

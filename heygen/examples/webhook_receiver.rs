@@ -1,8 +1,8 @@
-//! A webhook endpoint (axum) that parses HeyGen's deliveries into `heygen::webhooks::Event`.
+//! A webhook endpoint (axum) that parses HeyGen's deliveries into `heygen_sdk::webhooks::Event`.
 //!
 //! ```sh
-//! cargo run -p heygen --example webhook_receiver --features testing             # a self-test, then exit
-//! cargo run -p heygen --example webhook_receiver --features testing -- --serve  # keep serving
+//! cargo run -p heygen-sdk --example webhook_receiver --features testing             # a self-test, then exit
+//! cargo run -p heygen-sdk --example webhook_receiver --features testing -- --serve  # keep serving
 //! ```
 //!
 //! By default it starts on a free local port, posts the sample deliveries of HeyGen's guide
@@ -21,7 +21,7 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::http::StatusCode;
 use axum::routing::post;
-use heygen::webhooks::{Event, Payload};
+use heygen_sdk::webhooks::{Event, Payload};
 use serde_json::json;
 
 /// `POST /webhooks/heygen`: 200 for a delivery (whatever its type), 400 for anything else.
@@ -122,7 +122,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
         json!({"event_type": "hologram.success", "event_data": {"hologram_id": "h_1"}}),
         json!(["not", "a", "delivery"]),
     ];
-    let http = heygen::http_client_builder()?.build()?;
+    let http = heygen_sdk::http_client_builder()?.build()?;
     let expected = [200, 200, 200, 200, 400];
     for (sample, expected) in samples.iter().zip(expected) {
         let status = http.post(&url).json(sample).send().await?.status();

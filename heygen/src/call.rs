@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 /// `client.with_options(opts).raw()…` alike.
 ///
 /// ```
-/// use heygen::RequestOptions;
+/// use heygen_sdk::RequestOptions;
 /// let opts = RequestOptions::new().max_retries(0).idempotency_key("order-42-video");
 /// # let _ = opts;
 /// ```

@@ -34,8 +34,8 @@ pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
 /// A HeyGen API client. Cheap to clone; clones share the connection pool.
 ///
 /// ```no_run
-/// # async fn run() -> heygen::Result<()> {
-/// let client = heygen::Client::from_env()?; // HEYGEN_API_KEY
+/// # async fn run() -> heygen_sdk::Result<()> {
+/// let client = heygen_sdk::Client::from_env()?; // HEYGEN_API_KEY
 /// let me = client.users().me().await?;
 /// println!("{me:?}");
 /// # Ok(()) }
@@ -76,13 +76,13 @@ impl Client {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let client = heygen::Client::builder()
+    /// let client = heygen_sdk::Client::builder()
     ///     .api_key("hg_test_key")
     ///     .timeout(Duration::from_secs(60))
     ///     .max_retries(3)
     ///     .build()?;
     /// assert!(!format!("{client:?}").contains("hg_test_key"));
-    /// # Ok::<(), heygen::Error>(())
+    /// # Ok::<(), heygen_sdk::Error>(())
     /// ```
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
@@ -92,8 +92,8 @@ impl Client {
     /// every operation of the document, v1/v2 included.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::RequestOptions;
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::RequestOptions;
     /// // One attempt, as for the handle's own resources.
     /// let once = client.with_options(RequestOptions::new().max_retries(0));
     /// let voices = once.run(once.raw().list_audio_voices().send()).await?;

@@ -309,8 +309,8 @@ impl Error {
     /// A create without a key that timed out is *not* retryable: it may have been done.
     ///
     /// ```
-    /// # async fn run(client: heygen::Client, request: heygen::types::CreateVideoV3RequestBody) -> heygen::Result<()> {
-    /// use heygen::RequestOptions;
+    /// # async fn run(client: heygen_sdk::Client, request: heygen_sdk::types::CreateVideoV3RequestBody) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::RequestOptions;
     /// let key = "order-42-video";
     /// let videos = client.with_options(RequestOptions::new().idempotency_key(key)).videos();
     /// let created = match videos.create(request.clone()).await {

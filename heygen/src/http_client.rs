@@ -33,13 +33,13 @@ use crate::{Error, Result};
 /// certificates cannot be loaded.
 ///
 /// ```
-/// let http = heygen::http_client_builder()?
+/// let http = heygen_sdk::http_client_builder()?
 ///     .pool_idle_timeout(std::time::Duration::from_secs(30))
 ///     .build()
-///     .map_err(|e| heygen::Error::Config(e.to_string()))?;
-/// let client = heygen::Client::builder().api_key("key").http_client(http).build()?;
+///     .map_err(|e| heygen_sdk::Error::Config(e.to_string()))?;
+/// let client = heygen_sdk::Client::builder().api_key("key").http_client(http).build()?;
 /// # let _ = client;
-/// # Ok::<(), heygen::Error>(())
+/// # Ok::<(), heygen_sdk::Error>(())
 /// ```
 pub fn http_client_builder() -> Result<reqwest::ClientBuilder> {
     // Never follow a redirect to another origin: the `x-api-key` header would travel along.

@@ -4,11 +4,11 @@
 //! account.
 //!
 //! ```no_run
-//! use heygen::VideoFile;
-//! use heygen::types::CreateVideoFromAvatar;
+//! use heygen_sdk::VideoFile;
+//! use heygen_sdk::types::CreateVideoFromAvatar;
 //!
-//! # async fn run() -> heygen::Result<()> {
-//! let client = heygen::Client::from_env()?; // HEYGEN_API_KEY
+//! # async fn run() -> heygen_sdk::Result<()> {
+//! let client = heygen_sdk::Client::from_env()?; // HEYGEN_API_KEY
 //! let request = CreateVideoFromAvatar::builder()
 //!     .avatar_id("Angela-inblackskirt-20220820")
 //!     .voice_id("1bd001e7e50f421d891986aad5158bc8")
@@ -37,7 +37,7 @@
 //! [`Error`]:
 //!
 //! ```
-//! use heygen::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody};
+//! use heygen_sdk::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody};
 //!
 //! let request = CreateVideoV3RequestBody::try_from(
 //!     CreateVideoFromAvatar::builder().avatar_id("a").voice_id("v").script("Hello"),
@@ -46,9 +46,9 @@
 //!
 //! // An empty script breaks the description's `minLength`: caught before any request.
 //! let empty = CreateVideoFromAvatar::builder().avatar_id("a").voice_id("v").script("");
-//! let error = heygen::Error::from(CreateVideoV3RequestBody::try_from(empty).unwrap_err());
-//! assert!(matches!(&error, heygen::Error::InvalidRequest { field: Some(f), .. } if f == "script"));
-//! # Ok::<(), heygen::Error>(())
+//! let error = heygen_sdk::Error::from(CreateVideoV3RequestBody::try_from(empty).unwrap_err());
+//! assert!(matches!(&error, heygen_sdk::Error::InvalidRequest { field: Some(f), .. } if f == "script"));
+//! # Ok::<(), heygen_sdk::Error>(())
 //! ```
 //!
 //! Response types are `#[non_exhaustive]`: a field or a value the API adds later is not a
@@ -75,7 +75,7 @@
 //! | `testing` | [`testing::Simulator`], an in-process HeyGen for examples and tests. |
 //!
 //! For TLS other than the default, turn default features off:
-//! `heygen = { version = "0.1", default-features = false, features = ["native-tls", "system-proxy"] }`.
+//! `heygen-sdk = { version = "0.2", default-features = false, features = ["native-tls", "system-proxy"] }`.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]

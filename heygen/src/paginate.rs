@@ -1,7 +1,7 @@
 //! Auto-pagination of HeyGen's cursor lists (`limit`/`token` → `has_more`/`next_token`).
 //!
 //! ```no_run
-//! # async fn run(client: heygen::Client) -> heygen::Result<()> {
+//! # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
 //! use futures::TryStreamExt;
 //! let mut videos = client.videos().list().max_items(50).items();
 //! while let Some(video) = videos.try_next().await? {

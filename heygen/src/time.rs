@@ -4,8 +4,8 @@
 //! them as instants without changing what is (de)serialised.
 //!
 //! ```
-//! use heygen::Timestamps;
-//! let video: heygen::types::VideoDetail =
+//! use heygen_sdk::Timestamps;
+//! let video: heygen_sdk::types::VideoDetail =
 //!     serde_json::from_value(serde_json::json!({"id": "v", "status": "completed", "created_at": 1711929600})).unwrap();
 //! assert_eq!(video.created().unwrap().to_rfc3339(), "2024-04-01T00:00:00+00:00");
 //! assert_eq!(video.completed(), None);

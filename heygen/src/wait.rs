@@ -33,15 +33,15 @@
 //! is reported to the progress callback with [`Progress::recognized`] `false`.
 //!
 //! Testing a wait on tokio's paused clock: serve from the test's own runtime (the
-//! `heygen::testing` simulator does). A wait keeps a timer at its deadline while it polls, and a
+//! `heygen_sdk::testing` simulator does). A wait keeps a timer at its deadline while it polls, and a
 //! paused clock jumps to the next timer whenever the runtime waits on I/O from outside, such as
 //! a mock server on a thread of its own.
 //!
 //! ```no_run
-//! # async fn run(client: heygen::Client) -> heygen::Result<()> {
+//! # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
 //! use std::time::Duration;
-//! use heygen::types::CreateVideoFromAvatar;
-//! use heygen::wait::WaitOptions;
+//! use heygen_sdk::types::CreateVideoFromAvatar;
+//! use heygen_sdk::wait::WaitOptions;
 //!
 //! let request = CreateVideoFromAvatar::builder().avatar_id("a").voice_id("v").script("Hello");
 //! let options = WaitOptions::new()
@@ -291,8 +291,8 @@ pub const DEADLINE_GRACE: Duration = Duration::from_secs(5);
 /// Use it to wait on anything with a status:
 ///
 /// ```no_run
-/// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-/// use heygen::wait::{WaitOptions, poll};
+/// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+/// use heygen_sdk::wait::{WaitOptions, poll};
 /// let lipsyncs = client.lipsyncs();
 /// let lipsync = poll("lipsync_id", &WaitOptions::new(), || lipsyncs.get("lipsync_id")).await?;
 /// # let _ = lipsync; Ok(()) }
@@ -435,10 +435,10 @@ pub(crate) fn naming_all(kind: &'static str, ids: &[String], error: Error) -> Er
 /// decoded as `T`.
 ///
 /// ```no_run
-/// # async fn run(client: heygen::Client) {
-/// use heygen::types::VideoDetail;
+/// # async fn run(client: heygen_sdk::Client) {
+/// use heygen_sdk::types::VideoDetail;
 /// if let Err(error) = client.videos().wait("video_id").await {
-///     if let Some(video) = heygen::wait::last_seen::<VideoDetail>(&error) {
+///     if let Some(video) = heygen_sdk::wait::last_seen::<VideoDetail>(&error) {
 ///         println!("still {} when the wait gave up", video.status);
 ///     }
 /// }

@@ -1,7 +1,7 @@
 //! Webhook deliveries: the body HeyGen POSTs to your endpoint, parsed into an [`Event`].
 //!
 //! ```
-//! use heygen::webhooks::{Event, EventType, Payload};
+//! use heygen_sdk::webhooks::{Event, EventType, Payload};
 //!
 //! let body = br#"{"event_type": "avatar_video.success",
 //!                 "event_data": {"video_id": "v1", "url": "https://files.example/v1.mp4", "callback_id": "order-42"}}"#;
@@ -13,7 +13,7 @@
 //!     other => panic!("{other:?}"),
 //! }
 //! assert_eq!((event.job_id(), event.callback_id()), (Some("v1"), Some("order-42")));
-//! # Ok::<(), heygen::webhooks::ParseError>(())
+//! # Ok::<(), heygen_sdk::webhooks::ParseError>(())
 //! ```
 //!
 //! The event type is the API description's open enum ([`EventType`], with `Unknown` for a type

@@ -2,10 +2,10 @@
 //! get and delete, bulk statuses (in requests of at most 100 ids), and the search of images
 //! and icons; bad input refused before any request.
 
-use heygen::resources::assets::MAX_STATUS_IDS;
-use heygen::testing::Simulator;
-use heygen::types::{AssetSearchResult, SearchAssetsScope, SearchAssetsType};
-use heygen::{Client, Error};
+use heygen_sdk::resources::assets::MAX_STATUS_IDS;
+use heygen_sdk::testing::Simulator;
+use heygen_sdk::types::{AssetSearchResult, SearchAssetsScope, SearchAssetsType};
+use heygen_sdk::{Client, Error};
 
 fn client(sim: &Simulator) -> Client {
     sim.client_builder().max_retries(0).build().unwrap()

@@ -2,14 +2,14 @@
 
 use std::path::PathBuf;
 
-use heygen::types::{AssetInput, AssetReference};
-use heygen::{AssetInputExt, AssetReferenceExt, Client, Error, MAX_UPLOAD_BYTES};
+use heygen_sdk::types::{AssetInput, AssetReference};
+use heygen_sdk::{AssetInputExt, AssetReferenceExt, Client, Error, MAX_UPLOAD_BYTES};
 use serde_json::json;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 fn client(server: &MockServer) -> Client {
-    let http = heygen::http_client_builder()
+    let http = heygen_sdk::http_client_builder()
         .unwrap()
         .pool_idle_timeout(None)
         .build()
@@ -303,10 +303,10 @@ async fn asset_inputs_serialise_to_the_tagged_union() {
     );
 
     assert_eq!(
-        heygen::resources::assets::to_reference(AssetInput::asset_id("a")),
+        heygen_sdk::resources::assets::to_reference(AssetInput::asset_id("a")),
         Ok(AssetReference::asset_id("a"))
     );
-    assert!(heygen::resources::assets::to_reference(inline.clone()).is_err());
+    assert!(heygen_sdk::resources::assets::to_reference(inline.clone()).is_err());
 
     // Inline content becomes a reference by uploading it.
     let server = MockServer::start().await;

@@ -5,9 +5,9 @@
 
 use std::time::Duration;
 
-use heygen::Error;
-use heygen::testing::{ResourceKind, Simulator, Timeline};
-use heygen::types::{
+use heygen_sdk::Error;
+use heygen_sdk::testing::{ResourceKind, Simulator, Timeline};
+use heygen_sdk::types::{
     BatchItemStatus, BatchStatus, CreateLipsyncBatchRequest, CreateLipsyncRequest,
     CreateVideoBatchRequest, CreateVideoFromAvatar, CreateVideoTranslationBatchRequest,
     CreateVideoTranslationRequest, CreateVideoV3RequestBody, StatusEntry,
@@ -323,7 +323,7 @@ async fn a_batch_create_is_idempotent_with_its_key() {
     let sim = Simulator::start().await;
     let client = sim
         .client()
-        .with_options(heygen::RequestOptions::new().idempotency_key("batch-42"));
+        .with_options(heygen_sdk::RequestOptions::new().idempotency_key("batch-42"));
     let batch = || CreateVideoBatchRequest::builder().videos(vec![video(&sim, "once")]);
     let first = client.videos().create_batch(batch()).await.unwrap();
     let again = client.videos().create_batch(batch()).await.unwrap();

@@ -1,17 +1,17 @@
 //! Creates take the generated builder itself: one `?` in a function returning
-//! `heygen::Result`, a builder's missing field refused before anything is sent, and every
+//! `heygen_sdk::Result`, a builder's missing field refused before anything is sent, and every
 //! create-like method of every resource fed a builder, on the simulator.
 #![cfg(feature = "testing")]
 
-use heygen::testing::{ResourceKind, Simulator, Timeline};
-use heygen::types::{
+use heygen_sdk::testing::{ResourceKind, Simulator, Timeline};
+use heygen_sdk::types::{
     AssetInput, AssetReference, CreateLipsyncRequest, CreatePhotoAvatarRequest,
     CreateProofreadRequest, CreateVideoFromAvatar, CreateVideoFromImage, CreateVideoV3RequestBody,
     CreateWebhookEndpointRequest, TextToSpeechRequest, UpdateLipsyncRequest, VideoDetail,
     VideoStatus,
 };
-use heygen::wait::WaitOptions;
-use heygen::{AssetInputExt, AssetReferenceExt, Client, Error};
+use heygen_sdk::wait::WaitOptions;
+use heygen_sdk::{AssetInputExt, AssetReferenceExt, Client, Error};
 
 async fn simulator() -> Simulator {
     Simulator::builder()
@@ -21,7 +21,7 @@ async fn simulator() -> Simulator {
 }
 
 /// The five lines, as a user writes them.
-async fn first_video(client: &Client, avatar: &str, voice: &str) -> heygen::Result<VideoDetail> {
+async fn first_video(client: &Client, avatar: &str, voice: &str) -> heygen_sdk::Result<VideoDetail> {
     let video = client
         .videos()
         .create_and_wait(

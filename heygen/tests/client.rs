@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use heygen::{Client, Error, RequestOptions};
+use heygen_sdk::{Client, Error, RequestOptions};
 use serde_json::json;
 use tokio::time::Instant;
 use wiremock::matchers::{header, header_exists, method, path};
@@ -19,7 +19,7 @@ fn client(server: &MockServer) -> Client {
         .api_key("sk_test_secret")
         .base_url(server.uri())
         .http_client(
-            heygen::http_client_builder()
+            heygen_sdk::http_client_builder()
                 .unwrap()
                 .pool_idle_timeout(None)
                 .build()
@@ -29,9 +29,9 @@ fn client(server: &MockServer) -> Client {
         .unwrap()
 }
 
-fn create_body() -> heygen::types::CreateVideoV3RequestBody {
-    let avatar: heygen::types::CreateVideoFromAvatar =
-        heygen::types::CreateVideoFromAvatar::builder()
+fn create_body() -> heygen_sdk::types::CreateVideoV3RequestBody {
+    let avatar: heygen_sdk::types::CreateVideoFromAvatar =
+        heygen_sdk::types::CreateVideoFromAvatar::builder()
             .avatar_id("avatar_1".to_string())
             .script(Some("Hello".parse().unwrap()))
             .voice_id("voice_1".to_string())
@@ -261,7 +261,7 @@ async fn auto_idempotency_generates_one_key_reused_by_retries() {
         .api_key("k")
         .base_url(server.uri())
         .http_client(
-            heygen::http_client_builder()
+            heygen_sdk::http_client_builder()
                 .unwrap()
                 .pool_idle_timeout(None)
                 .build()
@@ -385,7 +385,7 @@ async fn an_unknown_status_value_decodes_and_keeps_the_raw_string() {
     let video = client(&server).videos().get("v").await.unwrap();
     assert_eq!(
         video.status,
-        heygen::types::VideoStatus::Unknown("queued".into())
+        heygen_sdk::types::VideoStatus::Unknown("queued".into())
     );
     assert_eq!(video.status.as_str(), "queued");
 }
@@ -528,7 +528,7 @@ async fn empty_dot_and_dot_dot_ids_are_refused_before_any_request() {
             client.webhooks().rotate_secret(id).await.map(|_| ()),
             client
                 .avatars()
-                .create_consent(id, heygen::types::CreateAvatarConsentRequest::builder())
+                .create_consent(id, heygen_sdk::types::CreateAvatarConsentRequest::builder())
                 .await
                 .map(|_| ()),
             client.video_agents().get_session(id).await.map(|_| ()),
@@ -654,7 +654,7 @@ async fn a_gateway_path_prefix_keeps_the_idempotency_key() {
         .api_key("k")
         .base_url(format!("{}/heygen/", server.uri()))
         .http_client(
-            heygen::http_client_builder()
+            heygen_sdk::http_client_builder()
                 .expect("http client builder")
                 .pool_idle_timeout(None)
                 .build()
@@ -694,7 +694,7 @@ async fn errors_carry_the_key_and_are_retryable_only_when_resending_cannot_dupli
         .api_key("k")
         .base_url(server.uri())
         .http_client(
-            heygen::http_client_builder()
+            heygen_sdk::http_client_builder()
                 .expect("http client builder")
                 .pool_idle_timeout(None)
                 .build()

@@ -6,12 +6,12 @@
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
-use heygen::Error;
-use heygen::testing::{Fault, RandomFaults, ResourceKind, Simulator, Timeline};
-use heygen::types::{CreateVideoFromAvatar, CreateVideoTranslationRequest};
-use heygen::wait::{DEFAULT_CONCURRENT_JOBS, WaitOptions};
+use heygen_sdk::Error;
+use heygen_sdk::testing::{Fault, RandomFaults, ResourceKind, Simulator, Timeline};
+use heygen_sdk::types::{CreateVideoFromAvatar, CreateVideoTranslationRequest};
+use heygen_sdk::wait::{DEFAULT_CONCURRENT_JOBS, WaitOptions};
 
-fn video(sim: &Simulator, title: &str) -> heygen::types::builder::CreateVideoFromAvatar {
+fn video(sim: &Simulator, title: &str) -> heygen_sdk::types::builder::CreateVideoFromAvatar {
     CreateVideoFromAvatar::builder()
         .avatar_id(sim.avatar_id().expect("seeded avatars"))
         .voice_id(sim.voice_id().expect("seeded voices"))
@@ -19,7 +19,7 @@ fn video(sim: &Simulator, title: &str) -> heygen::types::builder::CreateVideoFro
         .title(title)
 }
 
-fn creates(sim: &Simulator) -> Vec<heygen::testing::RecordedRequest> {
+fn creates(sim: &Simulator) -> Vec<heygen_sdk::testing::RecordedRequest> {
     sim.requests()
         .into_iter()
         .filter(|r| r.method == "POST" && r.path == "/v3/videos")
@@ -73,7 +73,7 @@ async fn a_thousand_videos_through_429s_never_more_than_ten_at_once_in_order() {
     let posts = creates(&sim);
     let refused = posts.iter().filter(|r| r.status == Some(429)).count();
     assert!(refused >= 50, "429s injected: {refused}");
-    let mut by_key: HashMap<String, Vec<&heygen::testing::RecordedRequest>> = HashMap::new();
+    let mut by_key: HashMap<String, Vec<&heygen_sdk::testing::RecordedRequest>> = HashMap::new();
     for post in &posts {
         let key = post
             .header("idempotency-key")
@@ -134,7 +134,7 @@ async fn a_refused_create_is_reported_with_its_key_and_the_others_go_on() {
             Err(error) => {
                 assert!(matches!(error, Error::RateLimited(_)), "{error:?}");
                 let key = error.idempotency_key().expect("the key to retry with");
-                heygen::validate_idempotency_key(key).unwrap();
+                heygen_sdk::validate_idempotency_key(key).unwrap();
             }
         }
     }
@@ -186,7 +186,7 @@ async fn failed_and_timed_out_jobs_name_their_video() {
 }
 
 /// The ids of the account's videos.
-async fn existing(client: &heygen::Client) -> HashSet<String> {
+async fn existing(client: &heygen_sdk::Client) -> HashSet<String> {
     let videos = client.videos().list().collect().await.unwrap();
     videos.into_iter().map(|v| v.id).collect()
 }

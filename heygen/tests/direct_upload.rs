@@ -7,10 +7,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use heygen::resources::assets::{UploadMethod, UploadOptions, UploadProgress};
-use heygen::testing::{Fault, FaultRule, RecordedRequest, Simulator};
-use heygen::types::CreateAssetUploadRequest;
-use heygen::{Client, Error, MAX_UPLOAD_BYTES};
+use heygen_sdk::resources::assets::{UploadMethod, UploadOptions, UploadProgress};
+use heygen_sdk::testing::{Fault, FaultRule, RecordedRequest, Simulator};
+use heygen_sdk::types::CreateAssetUploadRequest;
+use heygen_sdk::{Client, Error, MAX_UPLOAD_BYTES};
 use sha2::{Digest, Sha256};
 
 /// A fresh scratch directory for one test.
@@ -349,7 +349,7 @@ async fn the_simulated_bucket_refuses_api_keys_wrong_headers_and_lengths() {
         }
         map
     };
-    let http = heygen::http_client_builder().unwrap().build().unwrap();
+    let http = heygen_sdk::http_client_builder().unwrap().build().unwrap();
     let put = |url: String, headers: reqwest::header::HeaderMap, body: &'static [u8]| {
         let http = http.clone();
         async move {
@@ -405,7 +405,7 @@ async fn the_simulated_bucket_refuses_api_keys_wrong_headers_and_lengths() {
     let err = assets
         .complete_upload(
             &slot.asset_id,
-            heygen::types::CompleteAssetUploadRequest::default(),
+            heygen_sdk::types::CompleteAssetUploadRequest::default(),
         )
         .await
         .unwrap_err();
@@ -416,7 +416,7 @@ async fn the_simulated_bucket_refuses_api_keys_wrong_headers_and_lengths() {
     let done = assets
         .complete_upload(
             &slot.asset_id,
-            heygen::types::CompleteAssetUploadRequest::default(),
+            heygen_sdk::types::CompleteAssetUploadRequest::default(),
         )
         .await
         .unwrap();
@@ -424,7 +424,7 @@ async fn the_simulated_bucket_refuses_api_keys_wrong_headers_and_lengths() {
     let again = assets
         .complete_upload(
             &slot.asset_id,
-            heygen::types::CompleteAssetUploadRequest::default(),
+            heygen_sdk::types::CompleteAssetUploadRequest::default(),
         )
         .await
         .unwrap();

@@ -6,7 +6,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use heygen::testing::Simulator;
+use heygen_sdk::testing::Simulator;
 
 /// The system allocator, counting the bytes live and the most live at once.
 struct Counting;

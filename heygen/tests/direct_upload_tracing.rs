@@ -3,8 +3,8 @@
 //! per-callsite interest process-wide, so a subscriber set by one test among many threads would
 //! see callsites others registered first.
 
-use heygen::resources::assets::UploadOptions;
-use heygen::testing::{Fault, FaultRule, Simulator};
+use heygen_sdk::resources::assets::UploadOptions;
+use heygen_sdk::testing::{Fault, FaultRule, Simulator};
 
 /// A `tracing` writer into a shared buffer.
 #[derive(Clone, Default)]

@@ -7,10 +7,10 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use heygen::testing::{Fault, FaultRule, Simulator, Timeline};
-use heygen::types::{CreateVideoFromAvatar, VideoDetail};
-use heygen::{Client, Error};
-use heygen::{DownloadOptions, DownloadProgress, VideoFile};
+use heygen_sdk::testing::{Fault, FaultRule, Simulator, Timeline};
+use heygen_sdk::types::{CreateVideoFromAvatar, VideoDetail};
+use heygen_sdk::{Client, Error};
+use heygen_sdk::{DownloadOptions, DownloadProgress, VideoFile};
 use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -68,7 +68,7 @@ async fn instant_simulator() -> Simulator {
 
 /// What the file host serves at `url`, fetched directly.
 async fn served(url: &str) -> Vec<u8> {
-    let http = heygen::http_client_builder().unwrap().build().unwrap();
+    let http = heygen_sdk::http_client_builder().unwrap().build().unwrap();
     let response = http.get(url).send().await.unwrap();
     response.bytes().await.unwrap().to_vec()
 }
@@ -80,7 +80,7 @@ fn recording() -> (DownloadOptions, Arc<Mutex<Vec<DownloadProgress>>>) {
     (options, seen)
 }
 
-fn file_requests(sim: &Simulator) -> Vec<heygen::testing::RecordedRequest> {
+fn file_requests(sim: &Simulator) -> Vec<heygen_sdk::testing::RecordedRequest> {
     sim.requests()
         .into_iter()
         .filter(|r| r.path.starts_with("/files/"))

@@ -2,19 +2,19 @@
 //! created, read, listed, waited on (paused clock), failed, deleted; their 404s, their request
 //! checks, and the path ids refused before sending.
 //!
-//! `cargo test -p heygen --features testing --test media_jobs`.
+//! `cargo test -p heygen-sdk --features testing --test media_jobs`.
 #![cfg(feature = "testing")]
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use heygen::testing::{Fault, FaultRule, ResourceKind, Simulator};
-use heygen::types::{
+use heygen_sdk::testing::{Fault, FaultRule, ResourceKind, Simulator};
+use heygen_sdk::types::{
     AiClippingClipStatus, AiClippingStatus, AssetInput, AssetReference, CreateAiClippingRequest,
     CreateBackgroundRemovalRequest,
 };
-use heygen::wait::{Progress, WaitOptions};
-use heygen::{AssetInputExt, AssetReferenceExt, Error, RequestOptions};
+use heygen_sdk::wait::{Progress, WaitOptions};
+use heygen_sdk::{AssetInputExt, AssetReferenceExt, Error, RequestOptions};
 use serde_json::json;
 
 /// Wait options polling every second, recording every progress report.

@@ -1,4 +1,4 @@
-//! The migration shims (`heygen::migrate`): legacy `createAvatarVideoV3` bodies become the exact
+//! The migration shims (`heygen_sdk::migrate`): legacy `createAvatarVideoV3` bodies become the exact
 //! `createVideo` JSON (validated against the pinned 3.1 document), every legacy field is
 //! accounted for, and the deprecated calls send the new requests.
 //!
@@ -10,11 +10,11 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use heygen::migrate::{
+use heygen_sdk::migrate::{
     AUDIO_SOURCE_MESSAGE, LegacyCreateVideoRequest, LegacyOverdub, LegacyOverdubCreated,
     OverdubWebhookEvent, VISUAL_SOURCE_MESSAGE,
 };
-use heygen::types::{
+use heygen_sdk::types::{
     CreateLipsyncRequest, CreateVideoV3RequestBody, LipsyncCreateResponse, LipsyncDetail,
     UpdateLipsyncRequest,
 };
@@ -147,7 +147,7 @@ fn voice_with_defaults(mut settings: Value) -> Value {
     settings
 }
 
-fn convert(legacy: &Value) -> heygen::Result<Value> {
+fn convert(legacy: &Value) -> heygen_sdk::Result<Value> {
     let legacy: LegacyCreateVideoRequest =
         serde_json::from_value(legacy.clone()).expect("legacy body deserialises");
     let body = CreateVideoV3RequestBody::try_from(legacy)?;
@@ -397,7 +397,7 @@ fn legacy_bodies_become_the_exact_new_json_and_validate_against_the_document() {
                 );
             }
             (
-                Err(heygen::Error::InvalidRequest { field, message }),
+                Err(heygen_sdk::Error::InvalidRequest { field, message }),
                 Expect::Invalid(want_field, want_message),
             ) => {
                 assert_eq!(field.as_deref(), Some(*want_field), "{name}");
@@ -630,8 +630,8 @@ fn legacy_overdub_payloads_deserialise_into_the_lipsync_types() {
     assert_eq!(event.event_data.lipsync_id, "ls_1");
 }
 
-fn client(server: &MockServer) -> heygen::Client {
-    heygen::Client::builder()
+fn client(server: &MockServer) -> heygen_sdk::Client {
+    heygen_sdk::Client::builder()
         .api_key("hg_test")
         .base_url(server.uri())
         .max_retries(0)
@@ -709,7 +709,7 @@ async fn create_avatar_video_v3_refuses_an_invalid_body_without_sending() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&error, heygen::Error::InvalidRequest { field: Some(f), message } if f == "avatar_id" && message == VISUAL_SOURCE_MESSAGE),
+        matches!(&error, heygen_sdk::Error::InvalidRequest { field: Some(f), message } if f == "avatar_id" && message == VISUAL_SOURCE_MESSAGE),
         "{error:?}"
     );
     assert_eq!(

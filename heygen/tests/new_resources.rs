@@ -3,19 +3,19 @@
 //! and avatar group and look deletion; with their 404s, request checks, and path ids refused
 //! before sending.
 //!
-//! `cargo test -p heygen --features testing --test new_resources`.
+//! `cargo test -p heygen-sdk --features testing --test new_resources`.
 #![cfg(feature = "testing")]
 
 use std::time::Duration;
 
-use heygen::testing::{Fault, FaultRule, ResourceKind, Simulator};
-use heygen::types::{
+use heygen_sdk::testing::{Fault, FaultRule, ResourceKind, Simulator};
+use heygen_sdk::types::{
     AssetInput, CloneVoiceRequest, CreateAvatarRequestBody, CreateVideoFromAvatar,
     CreateVideoV3RequestBody, GenerateTemplateVideoRequest, GeneratedVideoStatus,
     GetVoiceResponseStatus, ListAudioSoundsType, VideoStatus,
 };
-use heygen::wait::WaitOptions;
-use heygen::{AssetInputExt, Error};
+use heygen_sdk::wait::WaitOptions;
+use heygen_sdk::{AssetInputExt, Error};
 use serde_json::{Map, Value, json};
 
 /// The status, code and `param` of an API error.
@@ -386,7 +386,7 @@ async fn stock_voices_are_ready_and_not_deletable_and_requests_are_checked() {
 
 // ---- avatars ----
 
-async fn photo_avatar(client: &heygen::Client, group: Option<&str>) -> (String, String) {
+async fn photo_avatar(client: &heygen_sdk::Client, group: Option<&str>) -> (String, String) {
     let mut body = json!({
         "type": "photo", "name": "Me",
         "file": {"type": "url", "url": "https://example.com/me.png"}

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use futures::TryStreamExt;
-use heygen::{Client, Error, Paginator};
+use heygen_sdk::{Client, Error, Paginator};
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -109,7 +109,7 @@ async fn a_repeated_cursor_ends_the_stream_with_an_error() {
         .respond_with(ResponseTemplate::new(200).set_body_json(page(2..4, Some("same"))))
         .mount(&server)
         .await;
-    let results: Vec<Result<heygen::types::VideoDetail, Error>> =
+    let results: Vec<Result<heygen_sdk::types::VideoDetail, Error>> =
         futures::StreamExt::collect(client(&server).videos().list().items()).await;
     assert_eq!(results.len(), 5, "4 items then the error, then the end");
     assert!(
@@ -126,7 +126,7 @@ fn chain(next: fn(&str) -> &'static str) -> Paginator<String> {
     Paginator::new(move |token: Option<String>| async move {
         let at = token.unwrap_or_else(|| "-".to_string());
         let next_token = Some(next(&at).to_string());
-        Ok(heygen::Page {
+        Ok(heygen_sdk::Page {
             items: vec![at],
             has_more: true,
             next_token,
@@ -305,7 +305,7 @@ async fn a_run_of_empty_pages_ends_the_listing() {
     assert_eq!(server.received_requests().await.unwrap().len(), 5);
     let err = client(&server).videos().list().collect().await.unwrap_err();
     assert!(
-        matches!(err, Error::EmptyPages { pages, .. } if pages == heygen::paginate::DEFAULT_MAX_EMPTY_PAGES),
+        matches!(err, Error::EmptyPages { pages, .. } if pages == heygen_sdk::paginate::DEFAULT_MAX_EMPTY_PAGES),
         "{err:?}"
     );
 }
@@ -363,7 +363,7 @@ fn first<T: serde::Serialize + Send + 'static>(p: Paginator<T>) -> Paginator<Val
         let p = p.clone();
         async move {
             let page = p.first_page().await?;
-            Ok(heygen::Page {
+            Ok(heygen_sdk::Page {
                 items: page
                     .items
                     .iter()

@@ -31,8 +31,8 @@ fn ok_json(body: &str) -> String {
     )
 }
 
-fn client(base_url: &str) -> heygen::Client {
-    heygen::Client::builder()
+fn client(base_url: &str) -> heygen_sdk::Client {
+    heygen_sdk::Client::builder()
         .api_key("sk_proxy_test")
         .base_url(base_url)
         // The HTTP_PROXY leg needs a plain-http, non-loopback base URL.

@@ -2,7 +2,7 @@
 //! response's extensions (`heygen_sys::ReadBody`), not by rebuilding the response: these check
 //! that every way a body leaves the SDK still carries it whole.
 
-use heygen::Client;
+use heygen_sdk::Client;
 use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use wiremock::matchers::{method, path};
@@ -53,7 +53,7 @@ async fn an_undecoded_answer_hands_out_its_body_in_place() {
 
     // Through the SDK: the typed error quotes it.
     let error = client.videos().get("v1").await.unwrap_err();
-    let heygen::Error::Api(api) = &error else {
+    let heygen_sdk::Error::Api(api) = &error else {
         panic!("{error:?}");
     };
     assert_eq!(api.status, 418);
@@ -120,7 +120,7 @@ async fn a_generated_client_without_the_transport_reads_the_body_itself() {
         .await;
     let raw = heygen_sys::Client::new_with_client(
         &server.uri(),
-        heygen::http_client_builder().unwrap().build().unwrap(),
+        heygen_sdk::http_client_builder().unwrap().build().unwrap(),
         heygen_sys::Exec::direct(),
     );
     let envelope = raw

@@ -14,9 +14,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures::StreamExt;
-use heygen::testing::{Fault, FaultRule, RandomFaults, ResourceKind, Simulator, Timeline};
-use heygen::types::{CreateVideoFromAvatar, CreateVideoFromAvatarScript};
-use heygen::{Client, Error, RequestOptions};
+use heygen_sdk::testing::{Fault, FaultRule, RandomFaults, ResourceKind, Simulator, Timeline};
+use heygen_sdk::types::{CreateVideoFromAvatar, CreateVideoFromAvatarScript};
+use heygen_sdk::{Client, Error, RequestOptions};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use support::{LocalServer, Path, Reply};
@@ -271,7 +271,7 @@ impl Harness {
                 .base_url(server.uri())
                 .max_response_bytes(256 * 1024)
                 .http_client(
-                    heygen::http_client_builder()
+                    heygen_sdk::http_client_builder()
                         .expect("http client builder")
                         .pool_idle_timeout(None)
                         .build()
@@ -378,7 +378,7 @@ proptest! {
 
     #[test]
     fn retry_after_never_panics(text in retry_after_text()) {
-        let _ = heygen::retry::parse_retry_after(&text);
+        let _ = heygen_sdk::retry::parse_retry_after(&text);
     }
 }
 

@@ -38,7 +38,7 @@ async fn clients_speak_tls_without_installing_a_process_wide_provider() {
 
     // The SDK's own client, built with its defaults.
     let hello = client_hello(async |url| {
-        let client = heygen::Client::builder()
+        let client = heygen_sdk::Client::builder()
             .api_key("key")
             .base_url(url)
             .max_retries(0)
@@ -57,7 +57,7 @@ async fn clients_speak_tls_without_installing_a_process_wide_provider() {
 
     // A client from `http_client_builder`.
     let hello = client_hello(async |url| {
-        let http = heygen::http_client_builder().unwrap().build().unwrap();
+        let http = heygen_sdk::http_client_builder().unwrap().build().unwrap();
         assert!(http.get(url).send().await.is_err());
     })
     .await;
@@ -69,7 +69,7 @@ async fn clients_speak_tls_without_installing_a_process_wide_provider() {
         .install_default()
         .unwrap();
     let hello = client_hello(async |url| {
-        let http = heygen::http_client_builder().unwrap().build().unwrap();
+        let http = heygen_sdk::http_client_builder().unwrap().build().unwrap();
         assert!(http.get(url).send().await.is_err());
     })
     .await;

@@ -3,7 +3,7 @@
 //! the same TRACE subscriber: `tracing` caches per-callsite interest process-wide, so a
 //! subscriber set by one test among many threads would see callsites others registered first.
 
-use heygen::Client;
+use heygen_sdk::Client;
 use serde_json::json;
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -50,7 +50,7 @@ async fn each_call_is_traced_with_its_operation_status_and_attempts_but_never_th
         .api_key("sk_test_secret")
         .base_url(server.uri())
         .http_client(
-            heygen::http_client_builder()
+            heygen_sdk::http_client_builder()
                 .unwrap()
                 .pool_idle_timeout(None)
                 .build()
@@ -113,7 +113,7 @@ async fn a_download_and_its_url_refresh_never_log_the_presigned_url() {
     let path = std::env::temp_dir().join(format!("heygen-trace-{}.mp4", uuid::Uuid::new_v4()));
     let done = client
         .videos()
-        .download("v1", &path, heygen::VideoFile::Video)
+        .download("v1", &path, heygen_sdk::VideoFile::Video)
         .await;
     let _ = std::fs::remove_file(&path);
     assert_eq!(done.unwrap().bytes, 3);

@@ -10,17 +10,17 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use heygen::resources::video_agents::SessionOutcome;
-use heygen::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody, VideoDetail};
-use heygen::wait::{DEADLINE_GRACE, MIN_POLL_INTERVAL, Progress, WaitOptions, last_seen};
-use heygen::{AssetReferenceExt, Client, Error};
+use heygen_sdk::resources::video_agents::SessionOutcome;
+use heygen_sdk::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody, VideoDetail};
+use heygen_sdk::wait::{DEADLINE_GRACE, MIN_POLL_INTERVAL, Progress, WaitOptions, last_seen};
+use heygen_sdk::{AssetReferenceExt, Client, Error};
 use serde_json::{Value, json};
 use support::{LocalServer, Path, Reply, always, sequence};
 
 /// A client on the server with no reqwest timers (no request timeout, no idle-pool reaper), so
 /// only the waits move the paused clock.
 fn client(server: &LocalServer) -> Client {
-    let http = heygen::http_client_builder()
+    let http = heygen_sdk::http_client_builder()
         .unwrap()
         .pool_idle_timeout(None)
         .build()
@@ -306,7 +306,7 @@ async fn the_deadline_is_a_typed_timeout_with_the_last_status_after_a_final_poll
 #[tokio::test(start_paused = true)]
 async fn the_deadline_also_cuts_short_a_poll_in_flight() {
     // The simulator answers after an hour: the poll is still in flight at the deadline.
-    let sim = heygen::testing::Simulator::start().await;
+    let sim = heygen_sdk::testing::Simulator::start().await;
     let client = sim.client();
     sim.latency(Duration::from_secs(3600));
     let started = tokio::time::Instant::now();
@@ -644,8 +644,8 @@ async fn translations_lipsyncs_proofreads_and_workflows_wait_too() {
         );
     }
     let request = || {
-        heygen::types::CreateVideoTranslationRequest::builder()
-            .video(heygen::types::AssetReference::url(
+        heygen_sdk::types::CreateVideoTranslationRequest::builder()
+            .video(heygen_sdk::types::AssetReference::url(
                 "https://example.com/v.mp4",
             ))
             .output_languages(vec!["fr".to_string(), "de".to_string()])
@@ -743,8 +743,8 @@ async fn one_failed_translation_ends_the_wait_naming_every_translation_created()
         exact("/v3/video-translations/t2"),
         always(json!({"data": {"id": "t2", "status": "failed", "failure_message": "no speech"}})),
     );
-    let request = heygen::types::CreateVideoTranslationRequest::builder()
-        .video(heygen::types::AssetReference::url(
+    let request = heygen_sdk::types::CreateVideoTranslationRequest::builder()
+        .video(heygen_sdk::types::AssetReference::url(
             "https://example.com/v.mp4",
         ))
         .output_languages(vec!["fr".to_string(), "de".to_string()]);

@@ -8,13 +8,13 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures::StreamExt as _;
-use heygen::testing::{Fault, FaultRule, RecordedRequest, ResourceKind, Simulator, Timeline};
-use heygen::types::{
+use heygen_sdk::testing::{Fault, FaultRule, RecordedRequest, ResourceKind, Simulator, Timeline};
+use heygen_sdk::types::{
     CreateVideoBatchRequest, CreateVideoFromAvatar, CreateVideoV3RequestBody, VideoDetail,
 };
-use heygen::wait::many::MAX_IDS_PER_REQUEST;
-use heygen::wait::{Progress, WaitOptions};
-use heygen::{Client, Error};
+use heygen_sdk::wait::many::MAX_IDS_PER_REQUEST;
+use heygen_sdk::wait::{Progress, WaitOptions};
+use heygen_sdk::{Client, Error};
 
 fn video(sim: &Simulator, title: &str) -> CreateVideoV3RequestBody {
     CreateVideoV3RequestBody::try_from(
@@ -102,7 +102,7 @@ async fn a_thousand_running_videos_cost_ten_status_gets_an_interval_and_one_get_
     let reports = Arc::new(Mutex::new(Vec::<Progress>::new()));
     let sink = reports.clone();
     let options = WaitOptions::new().on_progress(move |p| sink.lock().unwrap().push(p.clone()));
-    let finished: Vec<heygen::Result<VideoDetail>> = client
+    let finished: Vec<heygen_sdk::Result<VideoDetail>> = client
         .videos()
         .wait_many(&ids, &options)
         .unwrap()
@@ -321,7 +321,7 @@ async fn bad_ids_are_refused_before_any_request() {
 
 #[tokio::test(start_paused = true)]
 async fn translations_and_lipsyncs_wait_through_their_own_statuses() {
-    use heygen::types::{CreateLipsyncRequest, CreateVideoTranslationRequest};
+    use heygen_sdk::types::{CreateLipsyncRequest, CreateVideoTranslationRequest};
     let sim = Simulator::start().await;
     let client = sim.client();
     let reference = serde_json::json!({"type": "url", "url": "https://example.com/v.mp4"});

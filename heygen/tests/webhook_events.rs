@@ -1,12 +1,12 @@
-//! `heygen::webhooks::Event`: the deliveries of HeyGen's guide "Using HeyGen's Webhook Events",
+//! `heygen_sdk::webhooks::Event`: the deliveries of HeyGen's guide "Using HeyGen's Webhook Events",
 //! missing and extra fields, unknown event types, refused bodies, and the simulator's listed
 //! events typed.
 #![cfg(feature = "testing")]
 
-use heygen::testing::{Simulator, Timeline};
-use heygen::types::{AssetReference, CreateVideoFromAvatar, CreateVideoTranslationRequest};
-use heygen::webhooks::{Event, EventType, Payload};
-use heygen::{AssetReferenceExt, Client};
+use heygen_sdk::testing::{Simulator, Timeline};
+use heygen_sdk::types::{AssetReference, CreateVideoFromAvatar, CreateVideoTranslationRequest};
+use heygen_sdk::webhooks::{Event, EventType, Payload};
+use heygen_sdk::{AssetReferenceExt, Client};
 use serde_json::{Value, json};
 
 fn parse(body: Value) -> Event {

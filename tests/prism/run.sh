@@ -71,7 +71,7 @@ done
 grep -q "Prism is listening" "$log" || { cat "$log" >&2; echo "Prism did not start in 60 s" >&2; exit 1; }
 
 echo "== building the SDK's examples"
-examples=$(cargo build -p heygen --examples --features heygen/testing --message-format=json-render-diagnostics \
+examples=$(cargo build -p heygen-sdk --examples --features heygen-sdk/testing --message-format=json-render-diagnostics \
     | sed -n 's/.*"executable":"\([^"]*\/examples\/[^"]*\)".*/\1/p' | tr '\n' ':')
 echo "examples: $examples"
 

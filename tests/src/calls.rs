@@ -1,6 +1,6 @@
 //! Every operation of the document as a call through the SDK: the `heygen` resources for the
 //! v3 operations they cover (the multipart `uploadAsset` through `assets().upload_bytes`), and
-//! [`heygen::Client::raw`] + [`heygen::Client::run`] for v1/v2 and for the July 2026
+//! [`heygen_sdk::Client::raw`] + [`heygen_sdk::Client::run`] for v1/v2 and for the July 2026
 //! operations no resource method covers yet.
 //!
 //! A [`Way`] takes an [`Input`] (path and query parameters and a JSON body, synthesised from
@@ -17,8 +17,8 @@ use std::collections::BTreeMap;
 use std::num::NonZeroU64;
 
 use futures::future::BoxFuture;
-use heygen::types;
-use heygen::{Client, Page};
+use heygen_sdk::types;
+use heygen_sdk::{Client, Page};
 use heygen_sys::ResponseValue;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -42,14 +42,14 @@ pub struct Input {
 #[derive(Debug)]
 pub enum CallError {
     /// The SDK returned an error.
-    Sdk(heygen::Error),
+    Sdk(heygen_sdk::Error),
     /// The input could not be turned into the SDK's typed values (a generated type that
     /// cannot hold a value the document allows, or a missing input).
     Input(String),
 }
 
-impl From<heygen::Error> for CallError {
-    fn from(e: heygen::Error) -> Self {
+impl From<heygen_sdk::Error> for CallError {
+    fn from(e: heygen_sdk::Error) -> Self {
         CallError::Sdk(e)
     }
 }
@@ -189,7 +189,7 @@ fn to_value<T: Serialize>(value: &T) -> Result<Value, CallError> {
 }
 
 /// A resource method's unwrapped `data`.
-fn data<T: Serialize>(result: heygen::Result<T>) -> CallResult {
+fn data<T: Serialize>(result: heygen_sdk::Result<T>) -> CallResult {
     Ok(Outcome {
         decoded: to_value(&result?)?,
         expected: Expected::At("/data"),
@@ -197,7 +197,7 @@ fn data<T: Serialize>(result: heygen::Result<T>) -> CallResult {
 }
 
 /// A raw call's whole envelope.
-fn whole<T: Serialize>(result: heygen::Result<ResponseValue<T>>) -> CallResult {
+fn whole<T: Serialize>(result: heygen_sdk::Result<ResponseValue<T>>) -> CallResult {
     Ok(Outcome {
         decoded: to_value(result?.as_ref())?,
         expected: Expected::Whole,
@@ -213,14 +213,14 @@ fn page_value<T: Serialize>(page: &Page<T>) -> Result<Value, CallError> {
 }
 
 /// A cursor page (`{data: [...], has_more, next_token}`): the paginator's first page.
-fn page<T: Serialize>(result: heygen::Result<Page<T>>) -> CallResult {
+fn page<T: Serialize>(result: heygen_sdk::Result<Page<T>>) -> CallResult {
     Ok(Outcome {
         decoded: page_value(&result?)?,
         expected: Expected::Derived(cursor_page),
     })
 }
 
-/// What [`heygen::Paginator`] makes of a `{data, has_more, next_token}` body: `has_more`
+/// What [`heygen_sdk::Paginator`] makes of a `{data, has_more, next_token}` body: `has_more`
 /// absent or `null` counts as `false`.
 fn cursor_page(served: &Value) -> Value {
     json!({

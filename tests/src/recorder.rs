@@ -66,7 +66,7 @@ impl Recorder {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
         // No idle-pool timer: the proxy also serves tests on tokio's paused clock.
-        let http = heygen::http_client_builder()
+        let http = heygen_sdk::http_client_builder()
             .map_err(std::io::Error::other)?
             .pool_idle_timeout(None)
             .build()

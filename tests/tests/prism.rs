@@ -17,7 +17,7 @@
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
-use heygen::Client;
+use heygen_sdk::Client;
 use heygen_contract_tests::calls::{Input, ways};
 use heygen_contract_tests::recorder::{Exchange, Recorder};
 use heygen_contract_tests::wire::route;

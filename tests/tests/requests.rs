@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use heygen::Client;
+use heygen_sdk::Client;
 use heygen_contract_tests::calls::{Input, ways};
 use heygen_contract_tests::compare::Allowed;
 use heygen_contract_tests::spec::Location;

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use heygen::{Client, Error};
+use heygen_sdk::{Client, Error};
 use heygen_contract_tests::calls::{CallError, Input, Way, ways};
 use heygen_contract_tests::compare::{Allowed, compare};
 use heygen_contract_tests::coverage::Coverage;
@@ -83,7 +83,7 @@ fn client(server: &MockServer) -> Client {
         .base_url(server.uri())
         .max_retries(0)
         .http_client(
-            heygen::http_client_builder()
+            heygen_sdk::http_client_builder()
                 .unwrap()
                 .pool_idle_timeout(None)
                 .build()

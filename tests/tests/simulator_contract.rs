@@ -1,5 +1,5 @@
 //! Simulator contract (issue 7): a scripted session through the SDK against
-//! `heygen::testing::Simulator` covering every v3 operation of the document — jobs seen in each
+//! `heygen_sdk::testing::Simulator` covering every v3 operation of the document — jobs seen in each
 //! of their statuses, uploads, deletes, and the error statuses 400, 401, 404 and 429 — with a
 //! recording proxy between the client and the simulator. Every raw response body is validated
 //! with `jsonschema` against the document's response schema for its operation and status; a
@@ -15,10 +15,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
-use heygen::resources::assets::UploadOptions;
-use heygen::testing::{Simulator, Timeline};
-use heygen::types::SearchAssetsType;
-use heygen::types::{
+use heygen_sdk::resources::assets::UploadOptions;
+use heygen_sdk::testing::{Simulator, Timeline};
+use heygen_sdk::types::SearchAssetsType;
+use heygen_sdk::types::{
     CloneVoiceRequest, CreateAiClippingRequest, CreateAvatarConsentRequest,
     CreateAvatarRequestBody, CreateBackgroundRemovalRequest, CreateLipsyncBatchRequest,
     CreateLipsyncRequest, CreateProofreadRequest, CreateVideoAgentRequest, CreateVideoBatchRequest,
@@ -28,8 +28,8 @@ use heygen::types::{
     UpdateAvatarLookRequest, UpdateLipsyncRequest, UpdateVideoTranslationRequest,
     UpdateWebhookEndpointRequest, UploadSrtRequest,
 };
-use heygen::wait::WaitOptions;
-use heygen::{Client, Error};
+use heygen_sdk::wait::WaitOptions;
+use heygen_sdk::{Client, Error};
 use heygen_contract_tests::calls::{Input, ways};
 use heygen_contract_tests::recorder::{Exchange, Recorder};
 use heygen_contract_tests::wire::{check, route};
@@ -57,7 +57,7 @@ fn client(key: &str, base_url: &str) -> Client {
         .base_url(base_url)
         .max_retries(0)
         .http_client(
-            heygen::http_client_builder()
+            heygen_sdk::http_client_builder()
                 .unwrap()
                 .pool_idle_timeout(None)
                 .build()
@@ -72,7 +72,7 @@ fn status_of(error: &Error) -> Option<u16> {
 }
 
 /// The scripted session: every v3 operation, jobs polled through their statuses.
-async fn session(sim: &Simulator, c: &Client) -> heygen::Result<()> {
+async fn session(sim: &Simulator, c: &Client) -> heygen_sdk::Result<()> {
     let pending = Timeline::default().pending;
     let total = Timeline::default().total();
     let (look_id, voice_id) = (sim.avatar_id().unwrap(), sim.voice_id().unwrap());
@@ -149,7 +149,7 @@ async fn session(sim: &Simulator, c: &Client) -> heygen::Result<()> {
         )
         .await?;
     c.avatars()
-        .list_with(|r| r.ownership(heygen::types::AvatarOwnership::Private))
+        .list_with(|r| r.ownership(heygen_sdk::types::AvatarOwnership::Private))
         .first_page()
         .await?;
 
@@ -436,7 +436,7 @@ async fn session(sim: &Simulator, c: &Client) -> heygen::Result<()> {
 
 /// The asset library and the direct upload (its PUT goes to the simulator's presigned URL
 /// directly, as it would to a storage host: it is no API operation).
-async fn assets(c: &Client) -> heygen::Result<()> {
+async fn assets(c: &Client) -> heygen_sdk::Result<()> {
     let dir = std::env::temp_dir().join(format!("heygen-contract-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
         path: dir.clone(),

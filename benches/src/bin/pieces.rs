@@ -21,7 +21,7 @@ use heygen_sys::ReadBody;
 use reqwest::header::{ACCEPT, HeaderMap, HeaderName, HeaderValue, USER_AGENT};
 use tracing::Instrument;
 
-/// The shape of `heygen::call::CallRecord`.
+/// The shape of `heygen_sdk::call::CallRecord`.
 #[allow(dead_code)]
 #[derive(Debug, Default)]
 struct CallRecord {
@@ -32,7 +32,7 @@ struct CallRecord {
     retry_after: Option<Duration>,
     idempotency_key: Option<String>,
     repeatable: bool,
-    refused: Option<Box<heygen::Error>>,
+    refused: Option<Box<heygen_sdk::Error>>,
     too_large: Option<u64>,
 }
 
@@ -240,7 +240,7 @@ fn piece_send_box(n: usize) {
 /// `client.videos()`: the resource handle clones the `Client` (its generated client, two
 /// `Arc`s) for every call written `client.videos().get(…)`.
 #[inline(never)]
-fn piece_resource_handle(n: usize, client: &heygen::Client) {
+fn piece_resource_handle(n: usize, client: &heygen_sdk::Client) {
     for _ in 0..n {
         black_box(client.videos());
     }

@@ -5,7 +5,7 @@
 //! 1. Streams: peak memory while consuming 100 (one page), 10,000 and 100,000 videos through
 //!    `.items()` and through the hand-written cursor loop: flat in the item count means the
 //!    10k and 100k peaks differ by less than two pages' worth; 200,000 too, to show the slope.
-//! 2. Waiting at scale: 1,000 concurrent `videos().wait` on `heygen::testing::Simulator`
+//! 2. Waiting at scale: 1,000 concurrent `videos().wait` on `heygen_sdk::testing::Simulator`
 //!    under tokio's paused clock: requests in all, per job and per poll interval, the busiest
 //!    second, and peak memory; once with the default options (every first poll at once) and
 //!    once with a jittered 2 s initial delay.
@@ -19,9 +19,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use futures::TryStreamExt;
-use heygen::testing::{Simulator, Timeline};
-use heygen::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody};
-use heygen::wait::WaitOptions;
+use heygen_sdk::testing::{Simulator, Timeline};
+use heygen_sdk::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody};
+use heygen_sdk::wait::WaitOptions;
 use heygen_benches::{
     alloc, bodies, client_runtime, heygen_client, http_client, raw::Raw, server::Server,
 };
@@ -283,7 +283,7 @@ fn waits_at_scale(strategy: Strategy, options: WaitOptions) -> Value {
 
 async fn run(
     strategy: Strategy,
-    videos: &heygen::resources::videos::Videos,
+    videos: &heygen_sdk::resources::videos::Videos,
     ids: &[String],
     options: &WaitOptions,
 ) {
@@ -307,7 +307,7 @@ async fn run(
 }
 
 async fn fresh_videos(
-    videos: &heygen::resources::videos::Videos,
+    videos: &heygen_sdk::resources::videos::Videos,
     avatar: &str,
     voice: &str,
 ) -> Vec<String> {

@@ -55,12 +55,12 @@ pub(super) fn check_base_url(url: &str, allow_http: bool) -> Result<(String, Str
 /// `reqwest::Client::builder()` (with a TLS setup of your own) should set it too:
 ///
 /// ```
-/// let http = heygen::http_client_builder()?
-///     .redirect(heygen::redirect_policy())
+/// let http = heygen_sdk::http_client_builder()?
+///     .redirect(heygen_sdk::redirect_policy())
 ///     .build()
 ///     .unwrap();
-/// let client = heygen::Client::builder().api_key("k").http_client(http).build()?;
-/// # let _ = client; Ok::<(), heygen::Error>(())
+/// let client = heygen_sdk::Client::builder().api_key("k").http_client(http).build()?;
+/// # let _ = client; Ok::<(), heygen_sdk::Error>(())
 /// ```
 pub fn redirect_policy() -> reqwest::redirect::Policy {
     reqwest::redirect::Policy::custom(|attempt| {

@@ -15,8 +15,8 @@ impl VideoTranslations {
     ///
     /// ```no_run
     /// # #![allow(deprecated)]
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::types::CaptionFormat;
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::types::CaptionFormat;
     /// let caption = client.video_translations().caption("vt_1", CaptionFormat::Srt).await?;
     /// println!("{}", caption.caption_url);
     /// # Ok(()) }

@@ -38,8 +38,8 @@ pub const AUDIO_SOURCE_MESSAGE: &str =
 /// source (`script`, `audio_url`, `audio_asset_id`) are required; a `script` needs a `voice_id`.
 ///
 /// ```
-/// use heygen::migrate::LegacyCreateVideoRequest;
-/// use heygen::types::CreateVideoV3RequestBody;
+/// use heygen_sdk::migrate::LegacyCreateVideoRequest;
+/// use heygen_sdk::types::CreateVideoV3RequestBody;
 ///
 /// let stored = r#"{"image_url": "https://example.com/me.png", "script": "Hi!", "voice_id": "v1"}"#;
 /// let legacy: LegacyCreateVideoRequest = serde_json::from_str(stored)?;
@@ -60,8 +60,8 @@ pub const AUDIO_SOURCE_MESSAGE: &str =
 /// A body with two visual sources is refused with the API's own words:
 ///
 /// ```
-/// use heygen::migrate::LegacyCreateVideoRequest;
-/// use heygen::types::CreateVideoV3RequestBody;
+/// use heygen_sdk::migrate::LegacyCreateVideoRequest;
+/// use heygen_sdk::types::CreateVideoV3RequestBody;
 ///
 /// let legacy = LegacyCreateVideoRequest {
 ///     avatar_id: Some("a1".into()),
@@ -73,7 +73,7 @@ pub const AUDIO_SOURCE_MESSAGE: &str =
 /// let error = CreateVideoV3RequestBody::try_from(legacy).unwrap_err();
 /// assert!(matches!(
 ///     error,
-///     heygen::Error::InvalidRequest { field: Some(ref f), ref message }
+///     heygen_sdk::Error::InvalidRequest { field: Some(ref f), ref message }
 ///         if f == "avatar_id, image_url"
 ///         && message == "Exactly one visual source required: avatar_id, image_url, or image_asset_id."
 /// ));
@@ -319,7 +319,7 @@ impl crate::resources::videos::Videos {
     ///
     /// ```no_run
     /// # #![allow(deprecated)]
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
     /// let stored = r#"{"avatar_id": "Angela-inblackskirt-20220820", "script": "Hi!", "voice_id": "v1"}"#;
     /// let legacy = serde_json::from_str(stored).unwrap();
     /// let video = client.videos().create_avatar_video_v3(legacy).await?;

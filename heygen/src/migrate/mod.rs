@@ -16,8 +16,8 @@
 //!
 //! ```compile_fail
 //! #![deny(deprecated)]
-//! async fn old(client: heygen::Client) -> heygen::Result<()> {
-//!     let legacy = heygen::migrate::LegacyCreateVideoRequest::default();
+//! async fn old(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+//!     let legacy = heygen_sdk::migrate::LegacyCreateVideoRequest::default();
 //!     client.videos().create_avatar_video_v3(legacy).await?;
 //!     Ok(())
 //! }
@@ -25,7 +25,7 @@
 //!
 //! ```compile_fail
 //! #![deny(deprecated)]
-//! async fn old(client: heygen::Client) -> heygen::Result<()> {
+//! async fn old(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
 //!     client.overdubs().get("od_1").await?;
 //!     Ok(())
 //! }
@@ -33,7 +33,7 @@
 //!
 //! ```compile_fail
 //! #![deny(deprecated)]
-//! async fn old(client: heygen::Client) -> heygen::Result<()> {
+//! async fn old(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
 //!     client.users().user_me().await?;
 //!     Ok(())
 //! }
@@ -41,14 +41,14 @@
 //!
 //! ```compile_fail
 //! #![deny(deprecated)]
-//! fn old(body: &str) -> heygen::migrate::OverdubCreateRequest {
+//! fn old(body: &str) -> heygen_sdk::migrate::OverdubCreateRequest {
 //!     serde_json::from_str(body).unwrap()
 //! }
 //! ```
 //!
 //! ```compile_fail
 //! #![deny(deprecated)]
-//! async fn old(client: heygen::Client, request: heygen::types::CreateSessionRequest) -> heygen::Result<()> {
+//! async fn old(client: heygen_sdk::Client, request: heygen_sdk::types::CreateSessionRequest) -> heygen_sdk::Result<()> {
 //!     client.video_agents().create_session(request).await?;
 //!     Ok(())
 //! }
@@ -56,8 +56,8 @@
 //!
 //! ```compile_fail
 //! #![deny(deprecated)]
-//! async fn old(client: heygen::Client) -> heygen::Result<()> {
-//!     client.video_translations().caption("vt_1", heygen::types::CaptionFormat::Srt).await?;
+//! async fn old(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+//!     client.video_translations().caption("vt_1", heygen_sdk::types::CaptionFormat::Srt).await?;
 //!     Ok(())
 //! }
 //! ```
@@ -68,17 +68,17 @@
 //! ```no_run
 //! #![deny(deprecated)]
 //! #[allow(deprecated)]
-//! async fn old(client: heygen::Client, request: heygen::types::CreateSessionRequest) -> heygen::Result<()> {
-//!     let legacy = heygen::migrate::LegacyCreateVideoRequest::default();
+//! async fn old(client: heygen_sdk::Client, request: heygen_sdk::types::CreateSessionRequest) -> heygen_sdk::Result<()> {
+//!     let legacy = heygen_sdk::migrate::LegacyCreateVideoRequest::default();
 //!     client.videos().create_avatar_video_v3(legacy).await?;
 //!     client.overdubs().get("od_1").await?;
 //!     client.users().user_me().await?;
 //!     client.video_agents().create_session(request).await?;
-//!     client.video_translations().caption("vt_1", heygen::types::CaptionFormat::Srt).await?;
+//!     client.video_translations().caption("vt_1", heygen_sdk::types::CaptionFormat::Srt).await?;
 //!     Ok(())
 //! }
 //! #[allow(deprecated)]
-//! fn old_body(body: &str) -> heygen::migrate::OverdubCreateRequest {
+//! fn old_body(body: &str) -> heygen_sdk::migrate::OverdubCreateRequest {
 //!     serde_json::from_str(body).unwrap()
 //! }
 //! ```
@@ -87,10 +87,10 @@
 //!
 //! ```no_run
 //! #![deny(deprecated)]
-//! use heygen::migrate::LegacyCreateVideoRequest;
-//! use heygen::types::CreateLipsyncRequest;
+//! use heygen_sdk::migrate::LegacyCreateVideoRequest;
+//! use heygen_sdk::types::CreateLipsyncRequest;
 //!
-//! async fn new(client: heygen::Client, legacy: LegacyCreateVideoRequest) -> heygen::Result<()> {
+//! async fn new(client: heygen_sdk::Client, legacy: LegacyCreateVideoRequest) -> heygen_sdk::Result<()> {
 //!     client.videos().create(legacy).await?;
 //!     client.lipsyncs().get("od_1").await?;
 //!     client.users().me().await?;

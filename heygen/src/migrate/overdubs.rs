@@ -21,14 +21,14 @@ use serde_json::{Map, Value};
 /// The request body of the old `POST /v3/overdubs`: the same fields as the lipsync request.
 #[deprecated(
     since = "0.1.0",
-    note = "overdubs are lipsyncs now: use heygen::types::CreateLipsyncRequest"
+    note = "overdubs are lipsyncs now: use heygen_sdk::types::CreateLipsyncRequest"
 )]
 pub type OverdubCreateRequest = CreateLipsyncRequest;
 
 /// The request body of the old `PATCH /v3/overdubs/{overdub_id}`: the lipsync update.
 #[deprecated(
     since = "0.1.0",
-    note = "overdubs are lipsyncs now: use heygen::types::UpdateLipsyncRequest"
+    note = "overdubs are lipsyncs now: use heygen_sdk::types::UpdateLipsyncRequest"
 )]
 pub type OverdubUpdateRequest = UpdateLipsyncRequest;
 
@@ -50,7 +50,7 @@ impl crate::Client {
     ///
     /// ```no_run
     /// # #![allow(deprecated)]
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
     /// let stored = r#"{"video": {"type": "url", "url": "https://example.com/in.mp4"},
     ///                  "audio": {"type": "asset_id", "asset_id": "a1"}}"#;
     /// let created = client.overdubs().create(serde_json::from_str(stored).unwrap()).await?;
@@ -119,8 +119,8 @@ impl Overdubs {
 /// new `{"lipsync_id": …}`.
 ///
 /// ```
-/// use heygen::migrate::LegacyOverdubCreated;
-/// use heygen::types::LipsyncCreateResponse;
+/// use heygen_sdk::migrate::LegacyOverdubCreated;
+/// use heygen_sdk::types::LipsyncCreateResponse;
 ///
 /// let old: LegacyOverdubCreated = serde_json::from_str(r#"{"overdub_id": "od_1"}"#)?;
 /// let new = LipsyncCreateResponse::from(old);
@@ -149,8 +149,8 @@ impl From<LegacyOverdubCreated> for LipsyncCreateResponse {
 /// `overdub_id` or `lipsync_id`; converts into [`LipsyncDetail`].
 ///
 /// ```
-/// use heygen::migrate::LegacyOverdub;
-/// use heygen::types::LipsyncDetail;
+/// use heygen_sdk::migrate::LegacyOverdub;
+/// use heygen_sdk::types::LipsyncDetail;
 ///
 /// let old: LegacyOverdub = serde_json::from_str(r#"{"overdub_id": "od_1", "status": "running"}"#)?;
 /// let detail = LipsyncDetail::from(old);
@@ -229,7 +229,7 @@ pub struct OverdubEventData {
 /// data may still say `overdub_id`.
 ///
 /// ```
-/// use heygen::migrate::OverdubWebhookEvent;
+/// use heygen_sdk::migrate::OverdubWebhookEvent;
 ///
 /// let body = r#"{"event_type": "overdub.success",
 ///                "event_data": {"overdub_id": "od_1", "video_url": "https://example.com/out.mp4", "callback_id": "c1"}}"#;

@@ -11,7 +11,7 @@ impl Users {
     ///
     /// ```no_run
     /// # #![allow(deprecated)]
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
     /// let me = client.users().user_me().await?;
     /// println!("{me:?}");
     /// # Ok(()) }

@@ -28,7 +28,7 @@ impl VideoAgents {
     ///
     /// ```no_run
     /// # #![allow(deprecated)]
-    /// # async fn run(client: heygen::Client, request: heygen::types::CreateSessionRequest) -> heygen::Result<()> {
+    /// # async fn run(client: heygen_sdk::Client, request: heygen_sdk::types::CreateSessionRequest) -> heygen_sdk::Result<()> {
     /// let session = client.video_agents().create_session(request).await?;
     /// println!("{}", session.session_id);
     /// # Ok(()) }

@@ -30,9 +30,9 @@ impl AiClippings {
     /// builder of [`CreateAiClippingRequest`] or the type. Answers at once with the job's id.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::types::{AssetReference, CreateAiClippingRequest};
-    /// use heygen::AssetReferenceExt;
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::types::{AssetReference, CreateAiClippingRequest};
+    /// use heygen_sdk::AssetReferenceExt;
     /// let request = CreateAiClippingRequest::builder()
     ///     .video(AssetReference::url("https://example.com/keynote.mp4"))
     ///     .title("Keynote highlights");

@@ -11,8 +11,8 @@
 //! [`AssetInputExt`] and [`AssetReferenceExt`]:
 //!
 //! ```
-//! use heygen::types::{AssetInput, AssetReference};
-//! use heygen::{AssetInputExt, AssetReferenceExt};
+//! use heygen_sdk::types::{AssetInput, AssetReference};
+//! use heygen_sdk::{AssetInputExt, AssetReferenceExt};
 //!
 //! let logo = AssetInput::url("https://example.com/logo.png");
 //! let upload = AssetInput::asset_id("asset_123");
@@ -82,7 +82,7 @@ impl Assets {
     /// request.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
     /// let asset = client.assets().upload_file("intro.mp4").await?;
     /// println!("{} ({} bytes, {})", asset.asset_id, asset.size_bytes, asset.mime_type);
     /// # Ok(()) }
@@ -129,7 +129,7 @@ impl Assets {
     /// sending.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client, png: Vec<u8>) -> heygen::Result<()> {
+    /// # async fn run(client: heygen_sdk::Client, png: Vec<u8>) -> heygen_sdk::Result<()> {
     /// let asset = client.assets().upload_bytes("logo.png", None, png).await?;
     /// # Ok(()) }
     /// ```
@@ -253,7 +253,7 @@ fn mime_error(e: reqwest::Error) -> Error {
 
 /// Constructors for [`AssetInput`], the `{type: url | asset_id | base64}` union taken by asset
 /// fields of request bodies. (`AssetInput` is generated in `heygen-sys`, hence a trait: bring
-/// it into scope with `use heygen::AssetInputExt;`.)
+/// it into scope with `use heygen_sdk::AssetInputExt;`.)
 pub trait AssetInputExt: Sized {
     /// `{"type": "url", "url": …}`: a publicly reachable HTTPS URL.
     fn url(url: impl Into<String>) -> Self;

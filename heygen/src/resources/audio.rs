@@ -27,8 +27,8 @@ impl Audio {
     /// any request.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::types::ListAudioSoundsType;
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::types::ListAudioSoundsType;
     /// let sounds = client.audio().list_sounds_with("whoosh for a scene change", |request| {
     ///     request.type_(ListAudioSoundsType::SoundEffects).min_score(0.5)
     /// });

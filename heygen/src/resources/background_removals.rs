@@ -34,9 +34,9 @@ impl BackgroundRemovals {
     /// builder of [`CreateBackgroundRemovalRequest`] or the type. Answers at once with the job.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::types::{AssetInput, CreateBackgroundRemovalRequest};
-    /// use heygen::AssetInputExt;
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::types::{AssetInput, CreateBackgroundRemovalRequest};
+    /// use heygen_sdk::AssetInputExt;
     /// let request = CreateBackgroundRemovalRequest::builder()
     ///     .video(AssetInput::url("https://example.com/talk.mp4"))
     ///     .layers(vec!["foreground".to_string()])

@@ -158,8 +158,8 @@ impl Videos {
     /// videos, is refused before sending.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client, videos: Vec<heygen::types::CreateVideoV3RequestBody>) -> heygen::Result<()> {
-    /// use heygen::types::CreateVideoBatchRequest;
+    /// # async fn run(client: heygen_sdk::Client, videos: Vec<heygen_sdk::types::CreateVideoV3RequestBody>) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::types::CreateVideoBatchRequest;
     /// let batch = client
     ///     .videos()
     ///     .create_batch(CreateVideoBatchRequest::builder().title("Onboarding").videos(videos))

@@ -27,7 +27,7 @@ impl BrandKits {
     /// (`listBrandKits`, `GET /v3/brand-kits`).
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
     /// for kit in client.brand_kits().list().collect().await? {
     ///     println!("{} {} {:?}", kit.brand_kit_id, kit.name, kit.colors);
     /// }

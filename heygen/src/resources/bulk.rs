@@ -99,9 +99,9 @@ impl Videos {
     /// waited on once; a blank id or one with a comma is refused before any request.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client, ids: Vec<String>) -> heygen::Result<()> {
+    /// # async fn run(client: heygen_sdk::Client, ids: Vec<String>) -> heygen_sdk::Result<()> {
     /// use futures::StreamExt;
-    /// use heygen::wait::WaitOptions;
+    /// use heygen_sdk::wait::WaitOptions;
     /// let mut finished = client.videos().wait_many(&ids, &WaitOptions::new())?;
     /// while let Some(video) = finished.next().await {
     ///     match video {
@@ -150,8 +150,8 @@ impl Videos {
     /// [`crate::wait::create_many`].
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client, requests: Vec<heygen::types::CreateVideoV3RequestBody>) {
-    /// use heygen::wait::DEFAULT_CONCURRENT_JOBS;
+    /// # async fn run(client: heygen_sdk::Client, requests: Vec<heygen_sdk::types::CreateVideoV3RequestBody>) {
+    /// use heygen_sdk::wait::DEFAULT_CONCURRENT_JOBS;
     /// let results = client.videos().create_many_and_wait(requests, DEFAULT_CONCURRENT_JOBS).await;
     /// for (n, result) in results.iter().enumerate() {
     ///     match result {

@@ -62,8 +62,8 @@ impl Templates {
     /// [`Self::generate_and_wait`] or `client.videos()`' wait.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::types::GenerateTemplateVideoRequest;
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::types::GenerateTemplateVideoRequest;
     /// let mut variables = serde_json::Map::new();
     /// variables.insert(
     ///     "headline".into(),

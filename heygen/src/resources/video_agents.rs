@@ -68,8 +68,8 @@ impl VideoAgents {
     /// at `waiting_for_input` for the caller's decisions and take revisions.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::types::{CreateVideoAgentRequest, VideoAgentMode};
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::types::{CreateVideoAgentRequest, VideoAgentMode};
     /// let request = CreateVideoAgentRequest::builder()
     ///     .prompt("A 30-second product teaser")
     ///     .mode(VideoAgentMode::Chat);
@@ -216,9 +216,9 @@ impl VideoAgents {
     /// `failed` is [`Error::JobFailed`] with the agent's error message.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client, reply: heygen::types::SendMessageRequest) -> heygen::Result<()> {
-    /// use heygen::resources::video_agents::SessionOutcome;
-    /// use heygen::wait::WaitOptions;
+    /// # async fn run(client: heygen_sdk::Client, reply: heygen_sdk::types::SendMessageRequest) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::resources::video_agents::SessionOutcome;
+    /// use heygen_sdk::wait::WaitOptions;
     /// let agents = client.video_agents();
     /// match agents.wait_session("session_id", &WaitOptions::new()).await? {
     ///     SessionOutcome::Completed(session) => println!("video {:?}", session.video_id),

@@ -34,9 +34,9 @@ impl VideoTranslations {
     /// Takes the builder of [`CreateVideoTranslationRequest`] or the type.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::AssetReferenceExt;
-    /// use heygen::types::{AssetReference, CreateVideoTranslationRequest};
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::AssetReferenceExt;
+    /// use heygen_sdk::types::{AssetReference, CreateVideoTranslationRequest};
     /// let created = client
     ///     .video_translations()
     ///     .create(

@@ -34,8 +34,8 @@ impl Videos {
     /// [`Error::InvalidRequest`] naming it, before anything is sent.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::types::CreateVideoFromAvatar;
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::types::CreateVideoFromAvatar;
     /// let video = client
     ///     .videos()
     ///     .create(CreateVideoFromAvatar::builder().avatar_id("a").voice_id("v").script("Hello"))
@@ -109,7 +109,7 @@ impl Videos {
     /// see [`crate::wait`] for the outcomes. For an id from elsewhere (a webhook, a database).
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
     /// let video = client.videos().wait("video_id").await?;
     /// println!("{}", video.video_url.unwrap_or_default());
     /// # Ok(()) }
@@ -128,8 +128,8 @@ impl Videos {
     /// ([`Error::job_ids`]).
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::types::CreateVideoFromAvatar;
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::types::CreateVideoFromAvatar;
     /// let video = client
     ///     .videos()
     ///     .create_and_wait(CreateVideoFromAvatar::builder().avatar_id("a").voice_id("v").script("Hello"))

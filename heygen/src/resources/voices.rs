@@ -104,9 +104,9 @@ impl Voices {
     /// [`Self::wait`] or use [`Self::clone_voice_and_wait`].
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::types::{AssetInput, CloneVoiceRequest};
-    /// use heygen::AssetInputExt;
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::types::{AssetInput, CloneVoiceRequest};
+    /// use heygen_sdk::AssetInputExt;
     /// let request = CloneVoiceRequest::builder()
     ///     .audio(AssetInput::url("https://example.com/me-reading.mp3"))
     ///     .voice_name("My narrator");

@@ -66,7 +66,7 @@ impl Fault {
 ///
 /// ```
 /// use std::time::Duration;
-/// use heygen::testing::{Fault, RandomFaults};
+/// use heygen_sdk::testing::{Fault, RandomFaults};
 /// let chaos = RandomFaults::new(42, 0.3).faults(Fault::every_kind(Duration::from_secs(5))).method("POST");
 /// # let _ = chaos;
 /// ```
@@ -118,7 +118,7 @@ impl RandomFaults {
 /// only those with this method and whose path starts with a prefix.
 ///
 /// ```
-/// use heygen::testing::{Fault, FaultRule};
+/// use heygen_sdk::testing::{Fault, FaultRule};
 /// let rule = FaultRule::new(Fault::Status(503)).times(2).method("POST").path("/v3/videos");
 /// # let _ = rule;
 /// ```

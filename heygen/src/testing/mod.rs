@@ -1,4 +1,4 @@
-//! `heygen::testing`: a stateful HeyGen simulator for examples and tests (feature `testing`).
+//! `heygen_sdk::testing`: a stateful HeyGen simulator for examples and tests (feature `testing`).
 //!
 //! [`Simulator::start`] serves the v3 API on `127.0.0.1` from inside your process: videos,
 //! avatars and consent, voices, video translations and proofreads, lipsyncs, video agent
@@ -12,7 +12,7 @@
 //! the size and SHA-256 of the bytes are kept), and in upload batches of up to 100 files, each
 //! file ingested by itself once the batch is completed ([`ResourceKind::AssetUpload`]); they are
 //! listed, searched (a small public catalog of images and icons), deleted, and have bulk
-//! statuses. Responses are the generated `heygen::types`
+//! statuses. Responses are the generated `heygen_sdk::types`
 //! values serialised as the API sends them (`{"data": …}`, cursor pages, `StandardAPIError`
 //! bodies), and requests are checked like HeyGen checks them (auth, required fields, the `type`
 //! tags, unknown ids, `Idempotency-Key` replays).
@@ -38,8 +38,8 @@
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
-//! use heygen::testing::Simulator;
-//! use heygen::types::{CreateVideoFromAvatar, VideoStatus};
+//! use heygen_sdk::testing::Simulator;
+//! use heygen_sdk::types::{CreateVideoFromAvatar, VideoStatus};
 //!
 //! let sim = Simulator::start().await;
 //! let client = sim.client();

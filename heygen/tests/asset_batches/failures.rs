@@ -245,7 +245,7 @@ async fn the_completion_answering_200_or_202_with_the_batch_id_is_a_success() {
             .mount(&server)
             .await;
     }
-    let client = heygen::Client::builder()
+    let client = heygen_sdk::Client::builder()
         .api_key("test")
         .base_url(server.uri())
         .build()

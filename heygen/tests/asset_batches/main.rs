@@ -8,14 +8,14 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use heygen::resources::assets::UploadOptions;
-use heygen::testing::{Fault, FaultRule, ResourceKind, Simulator, Timeline};
-use heygen::types::{
+use heygen_sdk::resources::assets::UploadOptions;
+use heygen_sdk::testing::{Fault, FaultRule, ResourceKind, Simulator, Timeline};
+use heygen_sdk::types::{
     BatchItemStatus, BatchStatus, CreateAssetUploadBatchRequest, CreateAssetUploadRequest,
     CreateAssetUploadResponse,
 };
-use heygen::wait::WaitOptions;
-use heygen::{Error, Progress, RequestOptions};
+use heygen_sdk::wait::WaitOptions;
+use heygen_sdk::{Error, Progress, RequestOptions};
 use serde_json::json;
 use tokio::time::{Instant, advance};
 
@@ -56,7 +56,7 @@ fn announced(name: &str, content_type: &str, bytes: &[u8]) -> CreateAssetUploadR
 
 /// PUTs `bytes` to a slot as any HTTP client would: its URL and its headers, nothing else.
 async fn put(slot: &CreateAssetUploadResponse, bytes: &[u8]) -> u16 {
-    let http = heygen::http_client_builder().unwrap().build().unwrap();
+    let http = heygen_sdk::http_client_builder().unwrap().build().unwrap();
     let mut request = http.put(&slot.upload_url).body(bytes.to_vec());
     for (name, value) in &slot.upload_headers {
         request = request.header(name, value.as_str().unwrap());
@@ -64,7 +64,7 @@ async fn put(slot: &CreateAssetUploadResponse, bytes: &[u8]) -> u16 {
     request.send().await.unwrap().status().as_u16()
 }
 
-fn item_statuses(batch: &heygen::types::Batch) -> Vec<&str> {
+fn item_statuses(batch: &heygen_sdk::types::Batch) -> Vec<&str> {
     batch.items.iter().map(|i| i.status.as_str()).collect()
 }
 

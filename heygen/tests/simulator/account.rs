@@ -1,6 +1,6 @@
 //! `users/me`.
 
-use heygen::testing::Simulator;
+use heygen_sdk::testing::Simulator;
 
 #[tokio::test]
 async fn users_me_is_a_fixed_profile() {

@@ -4,9 +4,9 @@
 use std::collections::HashSet;
 use std::time::Duration;
 
-use heygen::Error;
-use heygen::testing::{Simulator, Timeline};
-use heygen::types::{
+use heygen_sdk::Error;
+use heygen_sdk::testing::{Simulator, Timeline};
+use heygen_sdk::types::{
     CreateSessionRequest, CreateVideoAgentRequest, GeneratedVideoStatus, SendMessageRequest,
     StopSessionRequest, VideoAgentSessionStatus, VideoAgentStatus, VideoStatus,
 };

@@ -1,7 +1,7 @@
 //! Assets: multipart upload, and uploaded assets as inputs.
 
-use heygen::testing::Simulator;
-use heygen::types::CreateLipsyncRequest;
+use heygen_sdk::testing::Simulator;
+use heygen_sdk::types::CreateLipsyncRequest;
 use serde_json::json;
 
 use crate::support::{api, assert_standard_error, from_json, http};

@@ -2,9 +2,9 @@
 
 use std::time::Duration;
 
-use heygen::Error;
-use heygen::testing::{ResourceKind, Simulator, Timeline};
-use heygen::types::{
+use heygen_sdk::Error;
+use heygen_sdk::testing::{ResourceKind, Simulator, Timeline};
+use heygen_sdk::types::{
     AvatarStatus, CreateAvatarConsentRequest, CreateAvatarRequestBody, UpdateAvatarLookRequest,
 };
 use serde_json::json;
@@ -47,7 +47,7 @@ async fn seeded_avatars_list_and_read() {
     );
     let private = client
         .avatars()
-        .list_with(|r| r.ownership(heygen::types::AvatarOwnership::Private))
+        .list_with(|r| r.ownership(heygen_sdk::types::AvatarOwnership::Private))
         .collect()
         .await
         .unwrap();
@@ -121,7 +121,7 @@ async fn a_digital_twin_waits_for_consent() {
     );
 
     // The lead's waiter stops at pending_consent.
-    let options = heygen::wait::WaitOptions::new().initial_delay(Duration::ZERO);
+    let options = heygen_sdk::wait::WaitOptions::new().initial_delay(Duration::ZERO);
     let waited = client
         .avatars()
         .wait_with(&group.id, &options)

@@ -1,7 +1,7 @@
 //! Error answers: 401 without the key, 400 naming the param, 404 for unknown ids, all in the
 //! `StandardAPIError` shape.
 
-use heygen::testing::{ResourceKind, Simulator};
+use heygen_sdk::testing::{ResourceKind, Simulator};
 use serde_json::{Value, json};
 
 use crate::support::{api, assert_standard_error, avatar_video, http, raw_post};
@@ -27,7 +27,7 @@ async fn a_missing_or_wrong_key_is_401_authentication_failed() {
     }
 
     let wrong = Simulator::builder().api_key("another_key").start().await;
-    let error = heygen::Client::builder()
+    let error = heygen_sdk::Client::builder()
         .api_key("sim_test_key")
         .base_url(wrong.base_url())
         .build()
@@ -48,7 +48,7 @@ async fn a_missing_or_wrong_key_is_401_authentication_failed() {
     );
 
     // The key also works as a bearer token.
-    let bearer = heygen::Client::builder()
+    let bearer = heygen_sdk::Client::builder()
         .bearer_token(sim.api_key())
         .base_url(sim.base_url())
         .build()

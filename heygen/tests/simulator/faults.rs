@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use heygen::testing::{Fault, FaultRule, ResourceKind, Simulator};
-use heygen::{Error, RequestOptions};
+use heygen_sdk::testing::{Fault, FaultRule, ResourceKind, Simulator};
+use heygen_sdk::{Error, RequestOptions};
 use tokio::time::Instant;
 
 use crate::support::{api, avatar_video};

@@ -1,8 +1,8 @@
 //! The `Simulator` handle: the request journal (without the key), and dropping it stops the
 //! server.
 
-use heygen::Error;
-use heygen::testing::Simulator;
+use heygen_sdk::Error;
+use heygen_sdk::testing::Simulator;
 
 use crate::support::avatar_video;
 

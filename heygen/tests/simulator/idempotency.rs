@@ -1,7 +1,7 @@
 //! `Idempotency-Key`: the first response replayed.
 
-use heygen::RequestOptions;
-use heygen::testing::{ResourceKind, Simulator};
+use heygen_sdk::RequestOptions;
+use heygen_sdk::testing::{ResourceKind, Simulator};
 
 use crate::support::{api, avatar_video, http};
 
@@ -35,7 +35,7 @@ async fn an_idempotency_key_replays_the_first_response() {
 
     // Same status and body, byte for byte, marked as a replay.
     let http = http();
-    let body = serde_json::to_value(heygen::types::CreateVideoV3RequestBody::Avatar(
+    let body = serde_json::to_value(heygen_sdk::types::CreateVideoV3RequestBody::Avatar(
         avatar_video(&sim, "Raw."),
     ))
     .unwrap();

@@ -2,8 +2,8 @@
 
 use std::time::Duration;
 
-use heygen::testing::Simulator;
-use heygen::types::{CreateLipsyncRequest, UpdateLipsyncRequest, VideoTranslationStatus};
+use heygen_sdk::testing::Simulator;
+use heygen_sdk::types::{CreateLipsyncRequest, UpdateLipsyncRequest, VideoTranslationStatus};
 use serde_json::json;
 use tokio::time::advance;
 

@@ -1,7 +1,7 @@
-//! The HeyGen simulator (`heygen::testing`) driven by the `heygen` client: resource
+//! The HeyGen simulator (`heygen_sdk::testing`) driven by the `heygen` client: resource
 //! lifecycles, pagination, error bodies, idempotency, and every fault as the client sees it.
 //!
-//! `cargo test -p heygen --features testing --test simulator`: one test binary, one
+//! `cargo test -p heygen-sdk --features testing --test simulator`: one test binary, one
 //! module per resource (`support` holds the shared helpers). Time-dependent tests pause the
 //! tokio clock and move it with `tokio::time::advance`; nothing sleeps in real time.
 #![cfg(feature = "testing")]

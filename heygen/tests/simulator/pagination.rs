@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use futures::TryStreamExt;
-use heygen::testing::{Simulator, Timeline};
+use heygen_sdk::testing::{Simulator, Timeline};
 
 use crate::support::{api, avatar_video};
 
@@ -119,7 +119,7 @@ async fn a_new_video_does_not_shift_later_pages() {
         .limit(2u64)
         .token(first.next_token.clone().unwrap());
     let second = client.run(request.send()).await.unwrap().into_inner();
-    let titles = |page: &heygen::types::VideoDetailPage| {
+    let titles = |page: &heygen_sdk::types::VideoDetailPage| {
         page.data.iter().map(|v| v.id.clone()).collect::<Vec<_>>()
     };
     assert!(

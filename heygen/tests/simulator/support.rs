@@ -1,9 +1,9 @@
 //! Helpers the simulator tests share: request builders, the API error inside an `Error`, raw
 //! HTTP calls, and the `StandardAPIError` shape.
 
-use heygen::Error;
-use heygen::testing::Simulator;
-use heygen::types::{
+use heygen_sdk::Error;
+use heygen_sdk::testing::Simulator;
+use heygen_sdk::types::{
     AssetReference, AssetUrl, AssetUrlType, CreateVideoFromAvatar, CreateVideoFromAvatarScript,
 };
 use serde_json::Value;
@@ -31,7 +31,7 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(value: Value) -> T {
 }
 
 /// The API error inside an `Error`, or a panic naming what came instead.
-pub(crate) fn api(error: &Error) -> &heygen::ApiError {
+pub(crate) fn api(error: &Error) -> &heygen_sdk::ApiError {
     match error {
         Error::Api(api) => api,
         other => panic!("expected Error::Api, got {other:?}"),
@@ -40,7 +40,7 @@ pub(crate) fn api(error: &Error) -> &heygen::ApiError {
 
 /// A plain HTTP client (with the TLS provider the crate installs).
 pub(crate) fn http() -> reqwest::Client {
-    heygen::http_client_builder()
+    heygen_sdk::http_client_builder()
         .unwrap()
         .build()
         .expect("an HTTP client")
@@ -78,7 +78,7 @@ pub(crate) fn assert_standard_error(body: &Value, code: &str, param: Option<&str
 }
 
 /// The id of the first avatar group the simulator lists.
-pub(crate) async fn sim_group(client: &heygen::Client) -> String {
+pub(crate) async fn sim_group(client: &heygen_sdk::Client) -> String {
     client.avatars().list().first_page().await.unwrap().items[0]
         .id
         .clone()

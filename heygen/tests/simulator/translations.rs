@@ -2,9 +2,9 @@
 
 use std::time::Duration;
 
-use heygen::Error;
-use heygen::testing::{Simulator, Timeline};
-use heygen::types::{
+use heygen_sdk::Error;
+use heygen_sdk::testing::{Simulator, Timeline};
+use heygen_sdk::types::{
     CaptionFormat, CreateProofreadRequest, CreateVideoTranslationRequest, GenerateVideoRequest,
     ProofreadStatus, UpdateVideoTranslationRequest, VideoTranslationStatus,
 };
@@ -166,7 +166,7 @@ async fn a_proofread_completes_then_generates_a_translation() {
             .unwrap()
             .contains("-->")
     );
-    let upload = heygen::types::UploadSrtRequest {
+    let upload = heygen_sdk::types::UploadSrtRequest {
         srt: url("https://example.com/fixed.srt"),
     };
     client

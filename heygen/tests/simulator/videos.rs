@@ -2,9 +2,9 @@
 
 use std::time::Duration;
 
-use heygen::Error;
-use heygen::testing::{ResourceKind, Simulator, Timeline};
-use heygen::types::VideoStatus;
+use heygen_sdk::Error;
+use heygen_sdk::testing::{ResourceKind, Simulator, Timeline};
+use heygen_sdk::types::VideoStatus;
 use tokio::time::advance;
 
 use crate::support::{api, avatar_video, http};
@@ -165,7 +165,7 @@ async fn the_lead_waiter_reports_a_failed_video_as_job_failed() {
         .create(avatar_video(&sim, "Doomed."))
         .await
         .unwrap();
-    let options = heygen::wait::WaitOptions::new()
+    let options = heygen_sdk::wait::WaitOptions::new()
         .initial_delay(Duration::ZERO)
         .min_delay(Duration::from_millis(10));
     match client.videos().wait_with(&created.video_id, &options).await {

@@ -1,8 +1,8 @@
 //! Voices: list, filter, design, text to speech.
 
 use futures::TryStreamExt;
-use heygen::testing::Simulator;
-use heygen::types::{DesignVoiceRequest, TextToSpeechRequest};
+use heygen_sdk::testing::Simulator;
+use heygen_sdk::types::{DesignVoiceRequest, TextToSpeechRequest};
 use serde_json::json;
 
 use crate::support::{api, from_json};
@@ -50,7 +50,7 @@ async fn voices_list_filter_design_and_speak() {
     assert_eq!((designed.seed, designed.voices.len()), (7, 3));
     let private = client
         .voices()
-        .list_with(|r| r.type_(heygen::types::AudioVoiceType::Private))
+        .list_with(|r| r.type_(heygen_sdk::types::AudioVoiceType::Private))
         .collect()
         .await
         .unwrap();

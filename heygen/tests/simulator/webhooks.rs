@@ -1,7 +1,7 @@
 //! Webhook endpoints: CRUD, secret rotation, events.
 
-use heygen::testing::{Simulator, Timeline};
-use heygen::types::{CreateWebhookEndpointRequest, UpdateWebhookEndpointRequest};
+use heygen_sdk::testing::{Simulator, Timeline};
+use heygen_sdk::types::{CreateWebhookEndpointRequest, UpdateWebhookEndpointRequest};
 use serde_json::json;
 
 use crate::support::{api, avatar_video, from_json};

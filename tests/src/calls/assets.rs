@@ -7,7 +7,7 @@
 
 use std::num::NonZeroU64;
 
-use heygen::types;
+use heygen_sdk::types;
 
 use super::{Way, data, page};
 

@@ -1,7 +1,7 @@
 //! Set aside the operations progenitor cannot generate.
 //!
 //! progenitor has no multipart support; `POST /v3/assets` (uploadAsset) is written by hand in
-//! `heygen::resources::assets`. Its response schema stays so the hand-written code returns the
+//! `heygen_sdk::resources::assets`. Its response schema stays so the hand-written code returns the
 //! generated `UploadAssetV3Response`.
 
 use serde_json::Value;

@@ -141,9 +141,9 @@ impl Assets {
     /// or the wait's own errors, which name it too.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::resources::assets::UploadOptions;
-    /// use heygen::wait::WaitOptions;
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::resources::assets::UploadOptions;
+    /// use heygen_sdk::wait::WaitOptions;
     /// let files = ["intro.mp4", "logo.png", "music.mp3"];
     /// let batch = client
     ///     .assets()

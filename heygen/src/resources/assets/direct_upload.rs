@@ -81,8 +81,8 @@ impl Assets {
     /// asset exists, with [`Error::Upload`] naming it.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::resources::assets::UploadOptions;
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::resources::assets::UploadOptions;
     /// let done = client.assets().upload_direct("webinar.mp4", &UploadOptions::new()).await?;
     /// println!("{} is {} ({} bytes)", done.asset_id, done.status, done.size_bytes);
     /// # Ok(()) }

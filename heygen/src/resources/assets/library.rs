@@ -18,7 +18,7 @@ impl Assets {
     /// items, the `username` of [`Users::me`](crate::resources::users::Users::me).
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
     /// let me = client.users().me().await?;
     /// for asset in client.assets().list(&me.username).max_items(20).collect().await? {
     ///     println!("{} {} {}", asset.id, asset.type_, asset.name);
@@ -71,7 +71,7 @@ impl Assets {
     /// An empty id, or one with a comma, is refused before any request.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
     /// for entry in client.assets().statuses(["asset_1", "asset_2"]).await? {
     ///     println!("{:?}: {}", entry.video_id, entry.status);
     /// }
@@ -131,8 +131,8 @@ impl Assets {
     /// before any request.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::types::{AssetSearchResult, SearchAssetsType};
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::types::{AssetSearchResult, SearchAssetsType};
     /// let found = client.assets().search("rocket launch", SearchAssetsType::Image);
     /// for hit in found.max_items(5).collect().await? {
     ///     if let AssetSearchResult::Image(image) = hit {

@@ -49,7 +49,7 @@ pub(crate) type ProgressFn = Arc<dyn Fn(UploadProgress) + Send + Sync>;
 /// Settings of [`Assets::upload_file_with`] and [`Assets::upload_direct`].
 ///
 /// ```
-/// use heygen::resources::assets::{UploadMethod, UploadOptions};
+/// use heygen_sdk::resources::assets::{UploadMethod, UploadOptions};
 /// let options = UploadOptions::new()
 ///     .content_type("video/mp4")
 ///     .on_progress(|p| eprintln!("{}/{} bytes", p.sent, p.total));
@@ -223,8 +223,8 @@ impl Assets {
     /// timeout, and a progress callback.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::resources::assets::UploadOptions;
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::resources::assets::UploadOptions;
     /// let options = UploadOptions::new().on_progress(|p| {
     ///     eprint!("\r{:>3} %", p.sent * 100 / p.total.max(1));
     /// });

@@ -156,8 +156,8 @@ impl Videos {
     /// written; neither carries the URL.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::VideoFile;
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::VideoFile;
     /// let video = client.videos().wait("video_id").await?;
     /// let file = client.videos().download(&video.id, "video.mp4", VideoFile::Video).await?;
     /// println!("{} bytes in {}", file.bytes, file.path.display());
@@ -176,8 +176,8 @@ impl Videos {
     /// [`Self::download`] with a progress callback or another idle timeout.
     ///
     /// ```no_run
-    /// # async fn run(client: heygen::Client) -> heygen::Result<()> {
-    /// use heygen::{DownloadOptions, VideoFile};
+    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
+    /// use heygen_sdk::{DownloadOptions, VideoFile};
     /// let options = DownloadOptions::new().on_progress(|p| match p.total {
     ///     Some(total) => println!("{} / {total} bytes", p.bytes),
     ///     None => println!("{} bytes", p.bytes),

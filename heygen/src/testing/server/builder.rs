@@ -20,7 +20,7 @@ pub const DEFAULT_API_KEY: &str = "sim_test_key";
 /// ```no_run
 /// # async fn run() {
 /// use std::time::Duration;
-/// use heygen::testing::{Simulator, Timeline};
+/// use heygen_sdk::testing::{Simulator, Timeline};
 /// let sim = Simulator::builder()
 ///     .timeline(Timeline::new(Duration::from_millis(100), Duration::from_millis(200)))
 ///     .fail_jobs(true)

@@ -17,8 +17,8 @@ use crate::testing::state::{ResourceKind, Timeline};
 /// the server.
 ///
 /// ```no_run
-/// # async fn run() -> heygen::Result<()> {
-/// use heygen::testing::Simulator;
+/// # async fn run() -> heygen_sdk::Result<()> {
+/// use heygen_sdk::testing::Simulator;
 /// let sim = Simulator::start().await;
 /// let client = sim.client();
 /// let me = client.users().me().await?;

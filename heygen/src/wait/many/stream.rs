@@ -32,9 +32,9 @@ pub(super) type RoundResult = std::result::Result<Vec<(Vec<String>, Result<Vec<S
 /// item per distinct id (see the [module docs](super)). Dropping it stops the wait.
 ///
 /// ```no_run
-/// # async fn run(client: heygen::Client, ids: Vec<String>) -> heygen::Result<()> {
+/// # async fn run(client: heygen_sdk::Client, ids: Vec<String>) -> heygen_sdk::Result<()> {
 /// use futures::StreamExt;
-/// use heygen::wait::WaitOptions;
+/// use heygen_sdk::wait::WaitOptions;
 ///
 /// let mut finished = client.videos().wait_many(&ids, &WaitOptions::new())?;
 /// while let Some(video) = finished.next().await {
