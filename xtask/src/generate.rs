@@ -43,7 +43,7 @@ pub fn render_doc(doc: &Value, source: &str, sha256: &str) -> Result<String> {
         .with_tag(TagStyle::Merged)
         .with_derive("schemars::JsonSchema")
         .with_derive("PartialEq")
-        // Every request goes through `Exec`, which the `heygen` crate fills with auth,
+        // Every request goes through `Exec`, which the `heygen-sdk` crate fills with auth,
         // retries, idempotency keys and tracing; see postpass::hooks.
         .with_inner_type(quote!(Exec))
         .with_hooks(HooksMode::Expected);

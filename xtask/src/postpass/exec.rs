@@ -1,7 +1,7 @@
 //! The hook every request runs through.
 //!
 //! progenitor calls `ClientHooks::exec` for each request. The generated client carries an
-//! `Exec` (its inner type), so the `heygen` crate can supply auth, retries, idempotency keys and
+//! `Exec` (its inner type), so the `heygen-sdk` crate can supply auth, retries, idempotency keys and
 //! tracing once, for every operation, including the v1/v2 ones reached through `raw()`.
 
 use quote::quote;
@@ -13,7 +13,7 @@ pub fn items() -> Vec<Item> {
         pub type ExecFuture = ::std::pin::Pin<Box<dyn ::std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send>>;
 
         /// How a [`Client`] sends each request: given the `reqwest::Client`, the built request
-        /// and the operation id. The `heygen` crate supplies one with auth, retries, idempotency
+        /// and the operation id. The `heygen-sdk` crate supplies one with auth, retries, idempotency
         /// keys and tracing; [`Exec::direct`] sends the request as it is.
         #[derive(Clone)]
         pub struct Exec(::std::sync::Arc<dyn Fn(reqwest::Client, reqwest::Request, &'static str) -> ExecFuture + Send + Sync>);

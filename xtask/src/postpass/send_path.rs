@@ -3,7 +3,7 @@
 //!   (`encode_path(&video_id.to_string())`): it is encoded where it is;
 //! - every decoded answer clones the response's header map (`ResponseValue::from_response`)
 //!   and drops the original: the answer takes the headers;
-//! - the body is read from the connection again, although the `heygen` transport has already
+//! - the body is read from the connection again, although the `heygen-sdk` transport has already
 //!   read it (under its size limit, retrying a body cut short): an `Exec` may hand the bytes
 //!   over in the response's extensions as [`ReadBody`], and the decoder takes them from there.
 //!   An answer handed out undecoded (`Error::UnexpectedResponse`) gets its body back in place.
