@@ -1,28 +1,37 @@
 //! The `reqwest` client this crate builds: its TLS backend and crypto provider, chosen by the
 //! crate's features, without deciding anything for the rest of the process.
 //!
-//! A library must not install a process-wide rustls `CryptoProvider`: that is the
-//! application's choice, and a second install fails. With the default `rustls` feature, the
-//! ring provider goes into a `rustls::ClientConfig` handed to this client only; a provider the
-//! application installed itself is used instead. Proxies come from the environment
-//! (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `NO_PROXY`) as reqwest reads them, and with the
-//! `system-proxy` feature from the macOS and Windows system settings too.
+//! Cargo features unify across the application's whole dependency graph, so the default TLS
+//! feature is reqwest's own `rustls` — the one an application's reqwest turns on by default —
+//! and every `reqwest::Client` in the process keeps working. A library must not install a
+//! process-wide rustls `CryptoProvider` either: that is the application's choice, and a second
+//! install fails; with `rustls-ring`, the ring provider goes into a `rustls::ClientConfig` handed
+//! to this client only. Proxies come from the environment (`HTTPS_PROXY`, `HTTP_PROXY`,
+//! `ALL_PROXY`, `NO_PROXY`) as reqwest reads them, and with the `system-proxy` feature from the
+//! macOS and Windows system settings too.
 
 use crate::{Error, Result};
+
+/// The crate's TLS features, as a sentence for errors about their absence.
+const TLS_FEATURES: &str =
+    "`rustls` (default), `rustls-ring`, `rustls-no-provider` or `native-tls`";
 
 /// A `reqwest::ClientBuilder` set up for this crate's TLS features, to build the client passed
 /// to [`ClientBuilder::http_client`](crate::ClientBuilder::http_client).
 ///
-/// - `rustls` (default): rustls with the ring provider, given to this client only; nothing is
-///   installed process-wide. If the application installed a provider
-///   (`rustls::crypto::CryptoProvider::install_default`), reqwest uses that one and this is a
-///   plain `reqwest::Client::builder()`. Otherwise the builder carries a preconfigured rustls
-///   config (ring, the platform's root certificates, HTTP/2 and HTTP/1.1): reqwest's own TLS
-///   options (`add_root_certificate`, `tls_version_min`, …) then do not apply, so to change TLS
-///   start from `reqwest::Client::builder()` with a config of your own
-///   (`tls_backend_preconfigured`) or install a provider first.
-/// - `rustls-aws-lc`: reqwest's rustls with its aws-lc-rs provider (or the one the application
-///   installed).
+/// - `rustls` (default): reqwest's own rustls, with the provider the application installed
+///   (`rustls::crypto::CryptoProvider::install_default`) or else aws-lc-rs. This is a plain
+///   `reqwest::Client::builder()`: every reqwest TLS option applies.
+/// - `rustls-ring` (without `rustls`): rustls with the ring provider, given to this client
+///   only; nothing is installed process-wide. If the application installed a provider, reqwest
+///   uses that one and this is a plain `reqwest::Client::builder()`. Otherwise the builder
+///   carries a preconfigured rustls config (ring, the platform's root certificates, HTTP/2 and
+///   HTTP/1.1): reqwest's own TLS options (`add_root_certificate`, `tls_version_min`, …) then do
+///   not apply, so to change TLS start from `reqwest::Client::builder()` with a config of your
+///   own (`tls_backend_preconfigured`) or install a provider first. The feature turns on
+///   reqwest's `rustls-no-provider` for the whole dependency graph: another library's (or the
+///   application's) `reqwest::Client::new()` panics there unless a provider is installed or that
+///   reqwest has a TLS feature of its own.
 /// - `rustls-no-provider`: rustls with the provider the application installs before building
 ///   a client; without one this fails with [`Error::Config`].
 /// - `native-tls`: the platform's TLS library (OpenSSL on Linux); it wins over the others.
@@ -45,15 +54,15 @@ pub fn http_client_builder() -> Result<reqwest::ClientBuilder> {
     // Never follow a redirect to another origin: the `x-api-key` header would travel along.
     let builder = reqwest::Client::builder().redirect(crate::redirect_policy());
     #[cfg(all(
-        feature = "rustls",
-        not(any(feature = "native-tls", feature = "rustls-aws-lc"))
+        feature = "rustls-ring",
+        not(any(feature = "rustls", feature = "native-tls"))
     ))]
     if rustls::crypto::CryptoProvider::get_default().is_none() {
         return Ok(builder.tls_backend_preconfigured(ring_config()?));
     }
     #[cfg(all(
         feature = "rustls-no-provider",
-        not(any(feature = "rustls", feature = "native-tls", feature = "rustls-aws-lc"))
+        not(any(feature = "rustls", feature = "rustls-ring", feature = "native-tls"))
     ))]
     if rustls::crypto::CryptoProvider::get_default().is_none() {
         return Err(Error::Config(
@@ -65,10 +74,33 @@ pub fn http_client_builder() -> Result<reqwest::ClientBuilder> {
     Ok(builder)
 }
 
+/// Refuses an `https://` base URL when the crate was built without any TLS feature: every call
+/// would otherwise fail as a (retried) connection error, with the cause only in Debug output.
+pub(crate) fn check_tls(base_url: &str) -> Result<()> {
+    let https = base_url
+        .get(..8)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
+    if https && !TLS_COMPILED_IN {
+        return Err(Error::Config(format!(
+            "{base_url:?} needs TLS, and heygen-sdk was built without a TLS feature: \
+             enable one of {TLS_FEATURES}"
+        )));
+    }
+    Ok(())
+}
+
+/// Whether one of the crate's TLS features is on.
+const TLS_COMPILED_IN: bool = cfg!(any(
+    feature = "rustls",
+    feature = "rustls-ring",
+    feature = "rustls-no-provider",
+    feature = "native-tls"
+));
+
 /// rustls with the ring provider and the platform's verifier, for this client alone.
 #[cfg(all(
-    feature = "rustls",
-    not(any(feature = "native-tls", feature = "rustls-aws-lc"))
+    feature = "rustls-ring",
+    not(any(feature = "rustls", feature = "native-tls"))
 ))]
 fn ring_config() -> Result<rustls::ClientConfig> {
     use rustls_platform_verifier::BuilderVerifierExt;

@@ -1,11 +1,12 @@
-//! Building clients leaves the process-wide rustls crypto provider to the application, and still
-//! speaks TLS (ring, ALPN h2 + http/1.1). Its own test binary: the provider is process-global.
+//! The SDK's clients speak TLS (ALPN h2 + http/1.1) with the rustls features, leave the
+//! process-wide rustls crypto provider to the application, and with the default `rustls` leave
+//! the application's own `reqwest::Client::new()` working. Its own test binary: the provider is
+//! process-global.
 #![cfg(all(
-    feature = "rustls",
-    not(any(feature = "native-tls", feature = "rustls-aws-lc"))
+    any(feature = "rustls", feature = "rustls-ring"),
+    not(feature = "native-tls")
 ))]
 
-use rustls::crypto::CryptoProvider;
 use tokio::io::AsyncReadExt;
 use tokio::net::TcpListener;
 
@@ -32,12 +33,9 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-#[tokio::test]
-async fn clients_speak_tls_without_installing_a_process_wide_provider() {
-    assert!(CryptoProvider::get_default().is_none());
-
-    // The SDK's own client, built with its defaults.
-    let hello = client_hello(async |url| {
+/// The ClientHello of the SDK's own client, built with its defaults.
+async fn sdk_client_hello() -> Vec<u8> {
+    client_hello(async |url| {
         let client = heygen_sdk::Client::builder()
             .api_key("key")
             .base_url(url)
@@ -46,7 +44,38 @@ async fn clients_speak_tls_without_installing_a_process_wide_provider() {
             .unwrap();
         assert!(client.videos().get("v1").await.is_err());
     })
+    .await
+}
+
+/// The default feature is reqwest's own `rustls`: features unify across the dependency graph,
+/// and an application whose reqwest has no TLS feature of its own must still get a working
+/// `reqwest::Client::new()` (with reqwest's `rustls-no-provider` alone it panics: "No rustls
+/// crypto provider is configured").
+#[cfg(feature = "rustls")]
+#[tokio::test]
+async fn the_applications_own_reqwest_client_works_beside_the_sdk() {
+    let hello = sdk_client_hello().await;
+    assert_eq!(hello.first(), Some(&0x16), "a TLS handshake record");
+    assert!(contains(&hello, b"\x02h2"), "ALPN offers h2");
+    assert!(contains(&hello, b"\x08http/1.1"), "ALPN offers http/1.1");
+
+    let hello = client_hello(async |url| {
+        let http = std::panic::catch_unwind(reqwest::Client::new)
+            .expect("reqwest::Client::new() panics beside the SDK");
+        assert!(http.get(url).send().await.is_err());
+    })
     .await;
+    assert_eq!(hello.first(), Some(&0x16));
+}
+
+#[cfg(all(feature = "rustls-ring", not(feature = "rustls")))]
+#[tokio::test]
+async fn clients_speak_tls_without_installing_a_process_wide_provider() {
+    use rustls::crypto::CryptoProvider;
+
+    assert!(CryptoProvider::get_default().is_none());
+
+    let hello = sdk_client_hello().await;
     assert_eq!(hello.first(), Some(&0x16), "a TLS handshake record");
     assert!(contains(&hello, b"\x02h2"), "ALPN offers h2");
     assert!(contains(&hello, b"\x08http/1.1"), "ALPN offers http/1.1");
