@@ -49,8 +49,8 @@ Field naming mirrors ``VideoTranslationDetail``
         pub title: ::std::option::Option<::std::string::String>,
     }
     impl AiClipping {
-        ///A builder for this type: [`builder::AiClipping`].
-        pub fn builder() -> builder::AiClipping {
+        ///A builder for this type: [`builder::AiClippingBuilder`].
+        pub fn builder() -> builder::AiClippingBuilder {
             Default::default()
         }
     }
@@ -86,8 +86,8 @@ Field naming mirrors ``VideoTranslationDetail``
         pub virality_score: ::std::option::Option<i64>,
     }
     impl AiClippingClip {
-        ///A builder for this type: [`builder::AiClippingClip`].
-        pub fn builder() -> builder::AiClippingClip {
+        ///A builder for this type: [`builder::AiClippingClipBuilder`].
+        pub fn builder() -> builder::AiClippingClipBuilder {
             Default::default()
         }
     }
@@ -104,8 +104,8 @@ Field naming mirrors ``VideoTranslationDetail``
         pub data: ::std::option::Option<AiClipping>,
     }
     impl AiClippingEnvelope {
-        ///A builder for this type: [`builder::AiClippingEnvelope`].
-        pub fn builder() -> builder::AiClippingEnvelope {
+        ///A builder for this type: [`builder::AiClippingEnvelopeBuilder`].
+        pub fn builder() -> builder::AiClippingEnvelopeBuilder {
             Default::default()
         }
     }
@@ -141,8 +141,8 @@ Field naming mirrors ``VideoTranslationDetail``
         }
     }
     impl AiClippingOutputSettings {
-        ///A builder for this type: [`builder::AiClippingOutputSettings`].
-        pub fn builder() -> builder::AiClippingOutputSettings {
+        ///A builder for this type: [`builder::AiClippingOutputSettingsBuilder`].
+        pub fn builder() -> builder::AiClippingOutputSettingsBuilder {
             Default::default()
         }
     }
@@ -161,8 +161,8 @@ Field naming mirrors ``VideoTranslationDetail``
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl AiClippingPage {
-        ///A builder for this type: [`builder::AiClippingPage`].
-        pub fn builder() -> builder::AiClippingPage {
+        ///A builder for this type: [`builder::AiClippingPageBuilder`].
+        pub fn builder() -> builder::AiClippingPageBuilder {
             Default::default()
         }
     }
@@ -192,8 +192,8 @@ Field naming mirrors ``VideoTranslationDetail``
         pub url: ::std::option::Option<::std::string::String>,
     }
     impl Asset {
-        ///A builder for this type: [`builder::Asset`].
-        pub fn builder() -> builder::Asset {
+        ///A builder for this type: [`builder::AssetBuilder`].
+        pub fn builder() -> builder::AssetBuilder {
             Default::default()
         }
     }
@@ -211,8 +211,8 @@ Field naming mirrors ``VideoTranslationDetail``
         pub type_: AssetBase64Type,
     }
     impl AssetBase64 {
-        ///A builder for this type: [`builder::AssetBase64`].
-        pub fn builder() -> builder::AssetBase64 {
+        ///A builder for this type: [`builder::AssetBase64Builder`].
+        pub fn builder() -> builder::AssetBase64Builder {
             Default::default()
         }
     }
@@ -283,8 +283,8 @@ Field naming mirrors ``VideoTranslationDetail``
         pub data: ::std::option::Option<Asset>,
     }
     impl AssetEnvelope {
-        ///A builder for this type: [`builder::AssetEnvelope`].
-        pub fn builder() -> builder::AssetEnvelope {
+        ///A builder for this type: [`builder::AssetEnvelopeBuilder`].
+        pub fn builder() -> builder::AssetEnvelopeBuilder {
             Default::default()
         }
     }
@@ -300,8 +300,8 @@ Field naming mirrors ``VideoTranslationDetail``
         pub type_: AssetIdType,
     }
     impl AssetId {
-        ///A builder for this type: [`builder::AssetId`].
-        pub fn builder() -> builder::AssetId {
+        ///A builder for this type: [`builder::AssetIdBuilder`].
+        pub fn builder() -> builder::AssetIdBuilder {
             Default::default()
         }
     }
@@ -377,8 +377,8 @@ Field naming mirrors ``VideoTranslationDetail``
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl AssetPage {
-        ///A builder for this type: [`builder::AssetPage`].
-        pub fn builder() -> builder::AssetPage {
+        ///A builder for this type: [`builder::AssetPageBuilder`].
+        pub fn builder() -> builder::AssetPageBuilder {
             Default::default()
         }
     }
@@ -397,8 +397,8 @@ Field naming mirrors ``VideoTranslationDetail``
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl AssetSearchResultPage {
-        ///A builder for this type: [`builder::AssetSearchResultPage`].
-        pub fn builder() -> builder::AssetSearchResultPage {
+        ///A builder for this type: [`builder::AssetSearchResultPageBuilder`].
+        pub fn builder() -> builder::AssetSearchResultPageBuilder {
             Default::default()
         }
     }
@@ -414,8 +414,8 @@ Field naming mirrors ``VideoTranslationDetail``
         pub url: ::std::string::String,
     }
     impl AssetUrl {
-        ///A builder for this type: [`builder::AssetUrl`].
-        pub fn builder() -> builder::AssetUrl {
+        ///A builder for this type: [`builder::AssetUrlBuilder`].
+        pub fn builder() -> builder::AssetUrlBuilder {
             Default::default()
         }
     }
@@ -505,8 +505,8 @@ Field naming mirrors ``VideoTranslationDetail``
         pub type_: ListAudioSoundsType,
     }
     impl AudioSound {
-        ///A builder for this type: [`builder::AudioSound`].
-        pub fn builder() -> builder::AudioSound {
+        ///A builder for this type: [`builder::AudioSoundBuilder`].
+        pub fn builder() -> builder::AudioSoundBuilder {
             Default::default()
         }
     }
@@ -525,8 +525,8 @@ Field naming mirrors ``VideoTranslationDetail``
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl AudioSoundPage {
-        ///A builder for this type: [`builder::AudioSoundPage`].
-        pub fn builder() -> builder::AudioSoundPage {
+        ///A builder for this type: [`builder::AudioSoundPageBuilder`].
+        pub fn builder() -> builder::AudioSoundPageBuilder {
             Default::default()
         }
     }
@@ -555,8 +555,8 @@ Field naming mirrors ``VideoTranslationDetail``
         pub voice_id: ::std::string::String,
     }
     impl AudioVoiceItem {
-        ///A builder for this type: [`builder::AudioVoiceItem`].
-        pub fn builder() -> builder::AudioVoiceItem {
+        ///A builder for this type: [`builder::AudioVoiceItemBuilder`].
+        pub fn builder() -> builder::AudioVoiceItemBuilder {
             Default::default()
         }
     }
@@ -575,8 +575,8 @@ Field naming mirrors ``VideoTranslationDetail``
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl AudioVoiceItemPage {
-        ///A builder for this type: [`builder::AudioVoiceItemPage`].
-        pub fn builder() -> builder::AudioVoiceItemPage {
+        ///A builder for this type: [`builder::AudioVoiceItemPageBuilder`].
+        pub fn builder() -> builder::AudioVoiceItemPageBuilder {
             Default::default()
         }
     }
@@ -592,8 +592,8 @@ Field naming mirrors ``VideoTranslationDetail``
         pub threshold_usd: ::std::option::Option<f64>,
     }
     impl AutoReloadInfo {
-        ///A builder for this type: [`builder::AutoReloadInfo`].
-        pub fn builder() -> builder::AutoReloadInfo {
+        ///A builder for this type: [`builder::AutoReloadInfoBuilder`].
+        pub fn builder() -> builder::AutoReloadInfoBuilder {
             Default::default()
         }
     }
@@ -608,8 +608,8 @@ Field naming mirrors ``VideoTranslationDetail``
         pub message: ::std::string::String,
     }
     impl AvatarError {
-        ///A builder for this type: [`builder::AvatarError`].
-        pub fn builder() -> builder::AvatarError {
+        ///A builder for this type: [`builder::AvatarErrorBuilder`].
+        pub fn builder() -> builder::AvatarErrorBuilder {
             Default::default()
         }
     }
@@ -652,8 +652,8 @@ and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
         pub status: ::std::option::Option<AvatarStatus>,
     }
     impl AvatarGroupItem {
-        ///A builder for this type: [`builder::AvatarGroupItem`].
-        pub fn builder() -> builder::AvatarGroupItem {
+        ///A builder for this type: [`builder::AvatarGroupItemBuilder`].
+        pub fn builder() -> builder::AvatarGroupItemBuilder {
             Default::default()
         }
     }
@@ -666,8 +666,8 @@ and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
         pub data: ::std::option::Option<AvatarGroupItem>,
     }
     impl AvatarGroupItemEnvelope {
-        ///A builder for this type: [`builder::AvatarGroupItemEnvelope`].
-        pub fn builder() -> builder::AvatarGroupItemEnvelope {
+        ///A builder for this type: [`builder::AvatarGroupItemEnvelopeBuilder`].
+        pub fn builder() -> builder::AvatarGroupItemEnvelopeBuilder {
             Default::default()
         }
     }
@@ -686,8 +686,8 @@ and engine compatibility, fetch the looks via GET /v3/avatars/looks.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl AvatarGroupItemPage {
-        ///A builder for this type: [`builder::AvatarGroupItemPage`].
-        pub fn builder() -> builder::AvatarGroupItemPage {
+        ///A builder for this type: [`builder::AvatarGroupItemPageBuilder`].
+        pub fn builder() -> builder::AvatarGroupItemPageBuilder {
             Default::default()
         }
     }
@@ -718,8 +718,8 @@ Not supported for raw image input (``type: "image"``).
         }
     }
     impl AvatarIiiEngineConfig {
-        ///A builder for this type: [`builder::AvatarIiiEngineConfig`].
-        pub fn builder() -> builder::AvatarIiiEngineConfig {
+        ///A builder for this type: [`builder::AvatarIiiEngineConfigBuilder`].
+        pub fn builder() -> builder::AvatarIiiEngineConfigBuilder {
             Default::default()
         }
     }
@@ -796,8 +796,8 @@ Not supported for raw image input (``type: "image"``).
         }
     }
     impl AvatarIvEngineConfig {
-        ///A builder for this type: [`builder::AvatarIvEngineConfig`].
-        pub fn builder() -> builder::AvatarIvEngineConfig {
+        ///A builder for this type: [`builder::AvatarIvEngineConfigBuilder`].
+        pub fn builder() -> builder::AvatarIvEngineConfigBuilder {
             Default::default()
         }
     }
@@ -910,8 +910,8 @@ to POST /v3/videos.*/
         pub tags: ::std::vec::Vec<::std::string::String>,
     }
     impl AvatarLookItem {
-        ///A builder for this type: [`builder::AvatarLookItem`].
-        pub fn builder() -> builder::AvatarLookItem {
+        ///A builder for this type: [`builder::AvatarLookItemBuilder`].
+        pub fn builder() -> builder::AvatarLookItemBuilder {
             Default::default()
         }
     }
@@ -924,8 +924,8 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<AvatarLookItem>,
     }
     impl AvatarLookItemEnvelope {
-        ///A builder for this type: [`builder::AvatarLookItemEnvelope`].
-        pub fn builder() -> builder::AvatarLookItemEnvelope {
+        ///A builder for this type: [`builder::AvatarLookItemEnvelopeBuilder`].
+        pub fn builder() -> builder::AvatarLookItemEnvelopeBuilder {
             Default::default()
         }
     }
@@ -944,8 +944,8 @@ to POST /v3/videos.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl AvatarLookItemPage {
-        ///A builder for this type: [`builder::AvatarLookItemPage`].
-        pub fn builder() -> builder::AvatarLookItemPage {
+        ///A builder for this type: [`builder::AvatarLookItemPageBuilder`].
+        pub fn builder() -> builder::AvatarLookItemPageBuilder {
             Default::default()
         }
     }
@@ -969,8 +969,8 @@ to POST /v3/videos.*/
         }
     }
     impl AvatarVEngineConfig {
-        ///A builder for this type: [`builder::AvatarVEngineConfig`].
-        pub fn builder() -> builder::AvatarVEngineConfig {
+        ///A builder for this type: [`builder::AvatarVEngineConfigBuilder`].
+        pub fn builder() -> builder::AvatarVEngineConfigBuilder {
             Default::default()
         }
     }
@@ -1042,8 +1042,8 @@ to POST /v3/videos.*/
         pub type_: AvatarVideoSceneType,
     }
     impl AvatarVideoScene {
-        ///A builder for this type: [`builder::AvatarVideoScene`].
-        pub fn builder() -> builder::AvatarVideoScene {
+        ///A builder for this type: [`builder::AvatarVideoSceneBuilder`].
+        pub fn builder() -> builder::AvatarVideoSceneBuilder {
             Default::default()
         }
     }
@@ -1130,8 +1130,8 @@ to POST /v3/videos.*/
         pub status: ::std::string::String,
     }
     impl BackgroundRemoval {
-        ///A builder for this type: [`builder::BackgroundRemoval`].
-        pub fn builder() -> builder::BackgroundRemoval {
+        ///A builder for this type: [`builder::BackgroundRemovalBuilder`].
+        pub fn builder() -> builder::BackgroundRemovalBuilder {
             Default::default()
         }
     }
@@ -1144,8 +1144,8 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<BackgroundRemoval>,
     }
     impl BackgroundRemovalEnvelope {
-        ///A builder for this type: [`builder::BackgroundRemovalEnvelope`].
-        pub fn builder() -> builder::BackgroundRemovalEnvelope {
+        ///A builder for this type: [`builder::BackgroundRemovalEnvelopeBuilder`].
+        pub fn builder() -> builder::BackgroundRemovalEnvelopeBuilder {
             Default::default()
         }
     }
@@ -1164,8 +1164,8 @@ to POST /v3/videos.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl BackgroundRemovalPage {
-        ///A builder for this type: [`builder::BackgroundRemovalPage`].
-        pub fn builder() -> builder::BackgroundRemovalPage {
+        ///A builder for this type: [`builder::BackgroundRemovalPageBuilder`].
+        pub fn builder() -> builder::BackgroundRemovalPageBuilder {
             Default::default()
         }
     }
@@ -1187,8 +1187,8 @@ to POST /v3/videos.*/
         pub value: ::std::option::Option<::std::string::String>,
     }
     impl BackgroundSetting {
-        ///A builder for this type: [`builder::BackgroundSetting`].
-        pub fn builder() -> builder::BackgroundSetting {
+        ///A builder for this type: [`builder::BackgroundSettingBuilder`].
+        pub fn builder() -> builder::BackgroundSettingBuilder {
             Default::default()
         }
     }
@@ -1222,8 +1222,8 @@ to POST /v3/videos.*/
         pub total_items: i64,
     }
     impl Batch {
-        ///A builder for this type: [`builder::Batch`].
-        pub fn builder() -> builder::Batch {
+        ///A builder for this type: [`builder::BatchBuilder`].
+        pub fn builder() -> builder::BatchBuilder {
             Default::default()
         }
     }
@@ -1248,8 +1248,8 @@ to POST /v3/videos.*/
         pub total_items: ::std::option::Option<i64>,
     }
     impl BatchCreateResponse {
-        ///A builder for this type: [`builder::BatchCreateResponse`].
-        pub fn builder() -> builder::BatchCreateResponse {
+        ///A builder for this type: [`builder::BatchCreateResponseBuilder`].
+        pub fn builder() -> builder::BatchCreateResponseBuilder {
             Default::default()
         }
     }
@@ -1262,8 +1262,8 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<BatchCreateResponse>,
     }
     impl BatchCreateResponseEnvelope {
-        ///A builder for this type: [`builder::BatchCreateResponseEnvelope`].
-        pub fn builder() -> builder::BatchCreateResponseEnvelope {
+        ///A builder for this type: [`builder::BatchCreateResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::BatchCreateResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -1276,8 +1276,8 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<Batch>,
     }
     impl BatchEnvelope {
-        ///A builder for this type: [`builder::BatchEnvelope`].
-        pub fn builder() -> builder::BatchEnvelope {
+        ///A builder for this type: [`builder::BatchEnvelopeBuilder`].
+        pub fn builder() -> builder::BatchEnvelopeBuilder {
             Default::default()
         }
     }
@@ -1300,8 +1300,8 @@ to POST /v3/videos.*/
         pub video_id: ::std::option::Option<::std::string::String>,
     }
     impl BatchItem {
-        ///A builder for this type: [`builder::BatchItem`].
-        pub fn builder() -> builder::BatchItem {
+        ///A builder for this type: [`builder::BatchItemBuilder`].
+        pub fn builder() -> builder::BatchItemBuilder {
             Default::default()
         }
     }
@@ -1320,8 +1320,8 @@ to POST /v3/videos.*/
         pub updated_at: ::std::string::String,
     }
     impl BrandGlossary {
-        ///A builder for this type: [`builder::BrandGlossary`].
-        pub fn builder() -> builder::BrandGlossary {
+        ///A builder for this type: [`builder::BrandGlossaryBuilder`].
+        pub fn builder() -> builder::BrandGlossaryBuilder {
             Default::default()
         }
     }
@@ -1340,8 +1340,8 @@ to POST /v3/videos.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl BrandGlossaryPage {
-        ///A builder for this type: [`builder::BrandGlossaryPage`].
-        pub fn builder() -> builder::BrandGlossaryPage {
+        ///A builder for this type: [`builder::BrandGlossaryPageBuilder`].
+        pub fn builder() -> builder::BrandGlossaryPageBuilder {
             Default::default()
         }
     }
@@ -1362,8 +1362,8 @@ to POST /v3/videos.*/
         pub name: ::std::string::String,
     }
     impl BrandKit {
-        ///A builder for this type: [`builder::BrandKit`].
-        pub fn builder() -> builder::BrandKit {
+        ///A builder for this type: [`builder::BrandKitBuilder`].
+        pub fn builder() -> builder::BrandKitBuilder {
             Default::default()
         }
     }
@@ -1382,8 +1382,8 @@ to POST /v3/videos.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl BrandKitPage {
-        ///A builder for this type: [`builder::BrandKitPage`].
-        pub fn builder() -> builder::BrandKitPage {
+        ///A builder for this type: [`builder::BrandKitPageBuilder`].
+        pub fn builder() -> builder::BrandKitPageBuilder {
             Default::default()
         }
     }
@@ -1403,8 +1403,8 @@ to POST /v3/videos.*/
         pub voice_name: ::std::string::String,
     }
     impl CloneVoiceRequest {
-        ///A builder for this type: [`builder::CloneVoiceRequest`].
-        pub fn builder() -> builder::CloneVoiceRequest {
+        ///A builder for this type: [`builder::CloneVoiceRequestBuilder`].
+        pub fn builder() -> builder::CloneVoiceRequestBuilder {
             Default::default()
         }
     }
@@ -1417,8 +1417,8 @@ to POST /v3/videos.*/
         pub voice_clone_id: ::std::string::String,
     }
     impl CloneVoiceResponse {
-        ///A builder for this type: [`builder::CloneVoiceResponse`].
-        pub fn builder() -> builder::CloneVoiceResponse {
+        ///A builder for this type: [`builder::CloneVoiceResponseBuilder`].
+        pub fn builder() -> builder::CloneVoiceResponseBuilder {
             Default::default()
         }
     }
@@ -1432,8 +1432,8 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<CloneVoiceResponse>,
     }
     impl CloneVoiceResponseEnvelope {
-        ///A builder for this type: [`builder::CloneVoiceResponseEnvelope`].
-        pub fn builder() -> builder::CloneVoiceResponseEnvelope {
+        ///A builder for this type: [`builder::CloneVoiceResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::CloneVoiceResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -1445,8 +1445,8 @@ to POST /v3/videos.*/
         pub batch_id: ::std::string::String,
     }
     impl CompleteAssetUploadBatchRequest {
-        ///A builder for this type: [`builder::CompleteAssetUploadBatchRequest`].
-        pub fn builder() -> builder::CompleteAssetUploadBatchRequest {
+        ///A builder for this type: [`builder::CompleteAssetUploadBatchRequestBuilder`].
+        pub fn builder() -> builder::CompleteAssetUploadBatchRequestBuilder {
             Default::default()
         }
     }
@@ -1459,8 +1459,8 @@ to POST /v3/videos.*/
         pub batch_id: ::std::string::String,
     }
     impl CompleteAssetUploadBatchResponse {
-        ///A builder for this type: [`builder::CompleteAssetUploadBatchResponse`].
-        pub fn builder() -> builder::CompleteAssetUploadBatchResponse {
+        ///A builder for this type: [`builder::CompleteAssetUploadBatchResponseBuilder`].
+        pub fn builder() -> builder::CompleteAssetUploadBatchResponseBuilder {
             Default::default()
         }
     }
@@ -1474,8 +1474,8 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<CompleteAssetUploadBatchResponse>,
     }
     impl CompleteAssetUploadBatchResponseEnvelope {
-        ///A builder for this type: [`builder::CompleteAssetUploadBatchResponseEnvelope`].
-        pub fn builder() -> builder::CompleteAssetUploadBatchResponseEnvelope {
+        ///A builder for this type: [`builder::CompleteAssetUploadBatchResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::CompleteAssetUploadBatchResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -1488,8 +1488,8 @@ to POST /v3/videos.*/
         pub checksum_sha256: ::std::option::Option<::std::string::String>,
     }
     impl CompleteAssetUploadRequest {
-        ///A builder for this type: [`builder::CompleteAssetUploadRequest`].
-        pub fn builder() -> builder::CompleteAssetUploadRequest {
+        ///A builder for this type: [`builder::CompleteAssetUploadRequestBuilder`].
+        pub fn builder() -> builder::CompleteAssetUploadRequestBuilder {
             Default::default()
         }
     }
@@ -1510,8 +1510,8 @@ to POST /v3/videos.*/
         pub url: ::std::string::String,
     }
     impl CompleteAssetUploadResponse {
-        ///A builder for this type: [`builder::CompleteAssetUploadResponse`].
-        pub fn builder() -> builder::CompleteAssetUploadResponse {
+        ///A builder for this type: [`builder::CompleteAssetUploadResponseBuilder`].
+        pub fn builder() -> builder::CompleteAssetUploadResponseBuilder {
             Default::default()
         }
     }
@@ -1525,8 +1525,8 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<CompleteAssetUploadResponse>,
     }
     impl CompleteAssetUploadResponseEnvelope {
-        ///A builder for this type: [`builder::CompleteAssetUploadResponseEnvelope`].
-        pub fn builder() -> builder::CompleteAssetUploadResponseEnvelope {
+        ///A builder for this type: [`builder::CompleteAssetUploadResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::CompleteAssetUploadResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -1553,8 +1553,8 @@ to POST /v3/videos.*/
         pub video: AssetReference,
     }
     impl CreateAiClippingRequest {
-        ///A builder for this type: [`builder::CreateAiClippingRequest`].
-        pub fn builder() -> builder::CreateAiClippingRequest {
+        ///A builder for this type: [`builder::CreateAiClippingRequestBuilder`].
+        pub fn builder() -> builder::CreateAiClippingRequestBuilder {
             Default::default()
         }
     }
@@ -1567,8 +1567,8 @@ to POST /v3/videos.*/
         pub ai_clipping_id: ::std::string::String,
     }
     impl CreateAiClippingResponse {
-        ///A builder for this type: [`builder::CreateAiClippingResponse`].
-        pub fn builder() -> builder::CreateAiClippingResponse {
+        ///A builder for this type: [`builder::CreateAiClippingResponseBuilder`].
+        pub fn builder() -> builder::CreateAiClippingResponseBuilder {
             Default::default()
         }
     }
@@ -1582,8 +1582,8 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<CreateAiClippingResponse>,
     }
     impl CreateAiClippingResponseEnvelope {
-        ///A builder for this type: [`builder::CreateAiClippingResponseEnvelope`].
-        pub fn builder() -> builder::CreateAiClippingResponseEnvelope {
+        ///A builder for this type: [`builder::CreateAiClippingResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::CreateAiClippingResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -1601,8 +1601,8 @@ to POST /v3/videos.*/
         pub title: ::std::option::Option<::std::string::String>,
     }
     impl CreateAssetUploadBatchRequest {
-        ///A builder for this type: [`builder::CreateAssetUploadBatchRequest`].
-        pub fn builder() -> builder::CreateAssetUploadBatchRequest {
+        ///A builder for this type: [`builder::CreateAssetUploadBatchRequestBuilder`].
+        pub fn builder() -> builder::CreateAssetUploadBatchRequestBuilder {
             Default::default()
         }
     }
@@ -1617,8 +1617,8 @@ to POST /v3/videos.*/
         pub items: ::std::vec::Vec<CreateAssetUploadResponse>,
     }
     impl CreateAssetUploadBatchResponse {
-        ///A builder for this type: [`builder::CreateAssetUploadBatchResponse`].
-        pub fn builder() -> builder::CreateAssetUploadBatchResponse {
+        ///A builder for this type: [`builder::CreateAssetUploadBatchResponseBuilder`].
+        pub fn builder() -> builder::CreateAssetUploadBatchResponseBuilder {
             Default::default()
         }
     }
@@ -1631,8 +1631,8 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<CreateAssetUploadBatchResponse>,
     }
     impl CreateAssetUploadBatchResponseEnvelope {
-        ///A builder for this type: [`builder::CreateAssetUploadBatchResponseEnvelope`].
-        pub fn builder() -> builder::CreateAssetUploadBatchResponseEnvelope {
+        ///A builder for this type: [`builder::CreateAssetUploadBatchResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::CreateAssetUploadBatchResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -1651,8 +1651,8 @@ to POST /v3/videos.*/
         pub size_bytes: i64,
     }
     impl CreateAssetUploadRequest {
-        ///A builder for this type: [`builder::CreateAssetUploadRequest`].
-        pub fn builder() -> builder::CreateAssetUploadRequest {
+        ///A builder for this type: [`builder::CreateAssetUploadRequestBuilder`].
+        pub fn builder() -> builder::CreateAssetUploadRequestBuilder {
             Default::default()
         }
     }
@@ -1678,8 +1678,8 @@ to POST /v3/videos.*/
         pub upload_url: ::std::string::String,
     }
     impl CreateAssetUploadResponse {
-        ///A builder for this type: [`builder::CreateAssetUploadResponse`].
-        pub fn builder() -> builder::CreateAssetUploadResponse {
+        ///A builder for this type: [`builder::CreateAssetUploadResponseBuilder`].
+        pub fn builder() -> builder::CreateAssetUploadResponseBuilder {
             Default::default()
         }
     }
@@ -1693,8 +1693,8 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<CreateAssetUploadResponse>,
     }
     impl CreateAssetUploadResponseEnvelope {
-        ///A builder for this type: [`builder::CreateAssetUploadResponseEnvelope`].
-        pub fn builder() -> builder::CreateAssetUploadResponseEnvelope {
+        ///A builder for this type: [`builder::CreateAssetUploadResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::CreateAssetUploadResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -1713,8 +1713,8 @@ to POST /v3/videos.*/
         pub reroute_url: ::std::option::Option<::std::string::String>,
     }
     impl CreateAvatarConsentRequest {
-        ///A builder for this type: [`builder::CreateAvatarConsentRequest`].
-        pub fn builder() -> builder::CreateAvatarConsentRequest {
+        ///A builder for this type: [`builder::CreateAvatarConsentRequestBuilder`].
+        pub fn builder() -> builder::CreateAvatarConsentRequestBuilder {
             Default::default()
         }
     }
@@ -1730,8 +1730,8 @@ to POST /v3/videos.*/
         pub url: ::std::option::Option<::std::string::String>,
     }
     impl CreateAvatarConsentResponse {
-        ///A builder for this type: [`builder::CreateAvatarConsentResponse`].
-        pub fn builder() -> builder::CreateAvatarConsentResponse {
+        ///A builder for this type: [`builder::CreateAvatarConsentResponseBuilder`].
+        pub fn builder() -> builder::CreateAvatarConsentResponseBuilder {
             Default::default()
         }
     }
@@ -1744,8 +1744,8 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<CreateAvatarConsentResponse>,
     }
     impl CreateAvatarConsentResponseEnvelope {
-        ///A builder for this type: [`builder::CreateAvatarConsentResponseEnvelope`].
-        pub fn builder() -> builder::CreateAvatarConsentResponseEnvelope {
+        ///A builder for this type: [`builder::CreateAvatarConsentResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::CreateAvatarConsentResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -1762,8 +1762,8 @@ to POST /v3/videos.*/
         pub avatar_item: ::std::option::Option<AvatarLookItem>,
     }
     impl CreateAvatarResponse {
-        ///A builder for this type: [`builder::CreateAvatarResponse`].
-        pub fn builder() -> builder::CreateAvatarResponse {
+        ///A builder for this type: [`builder::CreateAvatarResponseBuilder`].
+        pub fn builder() -> builder::CreateAvatarResponseBuilder {
             Default::default()
         }
     }
@@ -1776,8 +1776,8 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<CreateAvatarResponse>,
     }
     impl CreateAvatarResponseEnvelope {
-        ///A builder for this type: [`builder::CreateAvatarResponseEnvelope`].
-        pub fn builder() -> builder::CreateAvatarResponseEnvelope {
+        ///A builder for this type: [`builder::CreateAvatarResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::CreateAvatarResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -1838,8 +1838,8 @@ to POST /v3/videos.*/
         pub voice_settings: ::std::option::Option<VoiceSettingsInput>,
     }
     impl CreateAvatarVideoRequest {
-        ///A builder for this type: [`builder::CreateAvatarVideoRequest`].
-        pub fn builder() -> builder::CreateAvatarVideoRequest {
+        ///A builder for this type: [`builder::CreateAvatarVideoRequestBuilder`].
+        pub fn builder() -> builder::CreateAvatarVideoRequestBuilder {
             Default::default()
         }
     }
@@ -1913,8 +1913,8 @@ to POST /v3/videos.*/
         pub video_id: ::std::string::String,
     }
     impl CreateAvatarVideoResponse {
-        ///A builder for this type: [`builder::CreateAvatarVideoResponse`].
-        pub fn builder() -> builder::CreateAvatarVideoResponse {
+        ///A builder for this type: [`builder::CreateAvatarVideoResponseBuilder`].
+        pub fn builder() -> builder::CreateAvatarVideoResponseBuilder {
             Default::default()
         }
     }
@@ -1927,8 +1927,8 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<CreateAvatarVideoResponse>,
     }
     impl CreateAvatarVideoResponseEnvelope {
-        ///A builder for this type: [`builder::CreateAvatarVideoResponseEnvelope`].
-        pub fn builder() -> builder::CreateAvatarVideoResponseEnvelope {
+        ///A builder for this type: [`builder::CreateAvatarVideoResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::CreateAvatarVideoResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -1949,8 +1949,8 @@ to POST /v3/videos.*/
         pub video: AssetInput,
     }
     impl CreateBackgroundRemovalRequest {
-        ///A builder for this type: [`builder::CreateBackgroundRemovalRequest`].
-        pub fn builder() -> builder::CreateBackgroundRemovalRequest {
+        ///A builder for this type: [`builder::CreateBackgroundRemovalRequestBuilder`].
+        pub fn builder() -> builder::CreateBackgroundRemovalRequestBuilder {
             Default::default()
         }
     }
@@ -1970,8 +1970,8 @@ to POST /v3/videos.*/
         pub type_: CreateDigitalTwinRequestType,
     }
     impl CreateDigitalTwinRequest {
-        ///A builder for this type: [`builder::CreateDigitalTwinRequest`].
-        pub fn builder() -> builder::CreateDigitalTwinRequest {
+        ///A builder for this type: [`builder::CreateDigitalTwinRequestBuilder`].
+        pub fn builder() -> builder::CreateDigitalTwinRequestBuilder {
             Default::default()
         }
     }
@@ -2042,8 +2042,8 @@ to POST /v3/videos.*/
         pub workflows: ::std::vec::Vec<WorkflowRequestEntry>,
     }
     impl CreateGraphExecutionRequest {
-        ///A builder for this type: [`builder::CreateGraphExecutionRequest`].
-        pub fn builder() -> builder::CreateGraphExecutionRequest {
+        ///A builder for this type: [`builder::CreateGraphExecutionRequestBuilder`].
+        pub fn builder() -> builder::CreateGraphExecutionRequestBuilder {
             Default::default()
         }
     }
@@ -2061,8 +2061,8 @@ to POST /v3/videos.*/
         pub title: ::std::option::Option<::std::string::String>,
     }
     impl CreateLipsyncBatchRequest {
-        ///A builder for this type: [`builder::CreateLipsyncBatchRequest`].
-        pub fn builder() -> builder::CreateLipsyncBatchRequest {
+        ///A builder for this type: [`builder::CreateLipsyncBatchRequestBuilder`].
+        pub fn builder() -> builder::CreateLipsyncBatchRequestBuilder {
             Default::default()
         }
     }
@@ -2119,8 +2119,8 @@ to POST /v3/videos.*/
         pub video: AssetReference,
     }
     impl CreateLipsyncRequest {
-        ///A builder for this type: [`builder::CreateLipsyncRequest`].
-        pub fn builder() -> builder::CreateLipsyncRequest {
+        ///A builder for this type: [`builder::CreateLipsyncRequestBuilder`].
+        pub fn builder() -> builder::CreateLipsyncRequestBuilder {
             Default::default()
         }
     }
@@ -2140,8 +2140,8 @@ to POST /v3/videos.*/
         pub type_: CreatePhotoAvatarRequestType,
     }
     impl CreatePhotoAvatarRequest {
-        ///A builder for this type: [`builder::CreatePhotoAvatarRequest`].
-        pub fn builder() -> builder::CreatePhotoAvatarRequest {
+        ///A builder for this type: [`builder::CreatePhotoAvatarRequestBuilder`].
+        pub fn builder() -> builder::CreatePhotoAvatarRequestBuilder {
             Default::default()
         }
     }
@@ -2228,8 +2228,8 @@ to POST /v3/videos.*/
         pub type_: CreatePromptAvatarRequestType,
     }
     impl CreatePromptAvatarRequest {
-        ///A builder for this type: [`builder::CreatePromptAvatarRequest`].
-        pub fn builder() -> builder::CreatePromptAvatarRequest {
+        ///A builder for this type: [`builder::CreatePromptAvatarRequestBuilder`].
+        pub fn builder() -> builder::CreatePromptAvatarRequestBuilder {
             Default::default()
         }
     }
@@ -2391,8 +2391,8 @@ to POST /v3/videos.*/
         pub video: AssetReference,
     }
     impl CreateProofreadRequest {
-        ///A builder for this type: [`builder::CreateProofreadRequest`].
-        pub fn builder() -> builder::CreateProofreadRequest {
+        ///A builder for this type: [`builder::CreateProofreadRequestBuilder`].
+        pub fn builder() -> builder::CreateProofreadRequestBuilder {
             Default::default()
         }
     }
@@ -2407,8 +2407,8 @@ to POST /v3/videos.*/
         pub status: ProofreadStatus,
     }
     impl CreateProofreadResponse {
-        ///A builder for this type: [`builder::CreateProofreadResponse`].
-        pub fn builder() -> builder::CreateProofreadResponse {
+        ///A builder for this type: [`builder::CreateProofreadResponseBuilder`].
+        pub fn builder() -> builder::CreateProofreadResponseBuilder {
             Default::default()
         }
     }
@@ -2421,8 +2421,8 @@ to POST /v3/videos.*/
         pub data: ::std::option::Option<CreateProofreadResponse>,
     }
     impl CreateProofreadResponseEnvelope {
-        ///A builder for this type: [`builder::CreateProofreadResponseEnvelope`].
-        pub fn builder() -> builder::CreateProofreadResponseEnvelope {
+        ///A builder for this type: [`builder::CreateProofreadResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::CreateProofreadResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -2462,8 +2462,8 @@ to POST /v3/videos.*/
         pub voice_id: ::std::option::Option<::std::string::String>,
     }
     impl CreateSessionRequest {
-        ///A builder for this type: [`builder::CreateSessionRequest`].
-        pub fn builder() -> builder::CreateSessionRequest {
+        ///A builder for this type: [`builder::CreateSessionRequestBuilder`].
+        pub fn builder() -> builder::CreateSessionRequestBuilder {
             Default::default()
         }
     }
@@ -2535,8 +2535,8 @@ to POST /v3/videos.*/
         pub session_id: ::std::string::String,
     }
     impl CreateSessionResponse {
-        ///A builder for this type: [`builder::CreateSessionResponse`].
-        pub fn builder() -> builder::CreateSessionResponse {
+        ///A builder for this type: [`builder::CreateSessionResponseBuilder`].
+        pub fn builder() -> builder::CreateSessionResponseBuilder {
             Default::default()
         }
     }
@@ -2553,8 +2553,8 @@ to POST /v3/videos.*/
         >,
     }
     impl CreateVideoAgentEnvelope {
-        ///A builder for this type: [`builder::CreateVideoAgentEnvelope`].
-        pub fn builder() -> builder::CreateVideoAgentEnvelope {
+        ///A builder for this type: [`builder::CreateVideoAgentEnvelopeBuilder`].
+        pub fn builder() -> builder::CreateVideoAgentEnvelopeBuilder {
             Default::default()
         }
     }
@@ -2600,8 +2600,8 @@ type-discriminated AssetInput union for flexible asset inputs.*/
         pub voice_id: ::std::option::Option<::std::string::String>,
     }
     impl CreateVideoAgentRequest {
-        ///A builder for this type: [`builder::CreateVideoAgentRequest`].
-        pub fn builder() -> builder::CreateVideoAgentRequest {
+        ///A builder for this type: [`builder::CreateVideoAgentRequestBuilder`].
+        pub fn builder() -> builder::CreateVideoAgentRequestBuilder {
             Default::default()
         }
     }
@@ -2683,8 +2683,8 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
         pub video_id: ::std::option::Option<::std::string::String>,
     }
     impl CreateVideoAgentResponse {
-        ///A builder for this type: [`builder::CreateVideoAgentResponse`].
-        pub fn builder() -> builder::CreateVideoAgentResponse {
+        ///A builder for this type: [`builder::CreateVideoAgentResponseBuilder`].
+        pub fn builder() -> builder::CreateVideoAgentResponseBuilder {
             Default::default()
         }
     }
@@ -2697,8 +2697,8 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
         pub data: ::std::option::Option<CreateVideoAgentResponse>,
     }
     impl CreateVideoAgentResponseEnvelope {
-        ///A builder for this type: [`builder::CreateVideoAgentResponseEnvelope`].
-        pub fn builder() -> builder::CreateVideoAgentResponseEnvelope {
+        ///A builder for this type: [`builder::CreateVideoAgentResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::CreateVideoAgentResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -2718,8 +2718,8 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
         pub type_: CreateVideoAvatarRequestType,
     }
     impl CreateVideoAvatarRequest {
-        ///A builder for this type: [`builder::CreateVideoAvatarRequest`].
-        pub fn builder() -> builder::CreateVideoAvatarRequest {
+        ///A builder for this type: [`builder::CreateVideoAvatarRequestBuilder`].
+        pub fn builder() -> builder::CreateVideoAvatarRequestBuilder {
             Default::default()
         }
     }
@@ -2795,8 +2795,8 @@ can return the same shape enriched with more fields (messages, video URL, etc.).
         pub videos: ::std::vec::Vec<CreateVideoV3RequestBody>,
     }
     impl CreateVideoBatchRequest {
-        ///A builder for this type: [`builder::CreateVideoBatchRequest`].
-        pub fn builder() -> builder::CreateVideoBatchRequest {
+        ///A builder for this type: [`builder::CreateVideoBatchRequestBuilder`].
+        pub fn builder() -> builder::CreateVideoBatchRequestBuilder {
             Default::default()
         }
     }
@@ -2872,8 +2872,8 @@ automatically selects the appropriate engine based on the avatar type
         pub watermark: ::std::option::Option<CreateVideoFromAvatarWatermark>,
     }
     impl CreateVideoFromAvatar {
-        ///A builder for this type: [`builder::CreateVideoFromAvatar`].
-        pub fn builder() -> builder::CreateVideoFromAvatar {
+        ///A builder for this type: [`builder::CreateVideoFromAvatarBuilder`].
+        pub fn builder() -> builder::CreateVideoFromAvatarBuilder {
             Default::default()
         }
     }
@@ -2897,8 +2897,8 @@ automatically selects the appropriate engine based on the avatar type
         }
     }
     impl CreateVideoFromAvatarCaption {
-        ///A builder for this type: [`builder::CreateVideoFromAvatarCaption`].
-        pub fn builder() -> builder::CreateVideoFromAvatarCaption {
+        ///A builder for this type: [`builder::CreateVideoFromAvatarCaptionBuilder`].
+        pub fn builder() -> builder::CreateVideoFromAvatarCaptionBuilder {
             Default::default()
         }
     }
@@ -3142,8 +3142,8 @@ automatically selects the appropriate engine based on the avatar type
         pub scale: f64,
     }
     impl CreateVideoFromAvatarWatermark {
-        ///A builder for this type: [`builder::CreateVideoFromAvatarWatermark`].
-        pub fn builder() -> builder::CreateVideoFromAvatarWatermark {
+        ///A builder for this type: [`builder::CreateVideoFromAvatarWatermarkBuilder`].
+        pub fn builder() -> builder::CreateVideoFromAvatarWatermarkBuilder {
             Default::default()
         }
     }
@@ -3173,8 +3173,8 @@ automatically selects the appropriate engine based on the avatar type
         }
     }
     impl CreateVideoFromAvatarWatermarkPlacement {
-        ///A builder for this type: [`builder::CreateVideoFromAvatarWatermarkPlacement`].
-        pub fn builder() -> builder::CreateVideoFromAvatarWatermarkPlacement {
+        ///A builder for this type: [`builder::CreateVideoFromAvatarWatermarkPlacementBuilder`].
+        pub fn builder() -> builder::CreateVideoFromAvatarWatermarkPlacementBuilder {
             Default::default()
         }
     }
@@ -3221,8 +3221,8 @@ the supplied references. Backed by the Seedance generation pipeline.*/
         pub type_: CreateVideoFromCinematicAvatarType,
     }
     impl CreateVideoFromCinematicAvatar {
-        ///A builder for this type: [`builder::CreateVideoFromCinematicAvatar`].
-        pub fn builder() -> builder::CreateVideoFromCinematicAvatar {
+        ///A builder for this type: [`builder::CreateVideoFromCinematicAvatarBuilder`].
+        pub fn builder() -> builder::CreateVideoFromCinematicAvatarBuilder {
             Default::default()
         }
     }
@@ -3352,8 +3352,8 @@ animated with lip-sync to the provided audio or generated speech.*/
         pub watermark: ::std::option::Option<CreateVideoFromAvatarWatermark>,
     }
     impl CreateVideoFromImage {
-        ///A builder for this type: [`builder::CreateVideoFromImage`].
-        pub fn builder() -> builder::CreateVideoFromImage {
+        ///A builder for this type: [`builder::CreateVideoFromImageBuilder`].
+        pub fn builder() -> builder::CreateVideoFromImageBuilder {
             Default::default()
         }
     }
@@ -3506,8 +3506,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub watermark: ::std::option::Option<CreateVideoFromAvatarWatermark>,
     }
     impl CreateVideoFromStudio {
-        ///A builder for this type: [`builder::CreateVideoFromStudio`].
-        pub fn builder() -> builder::CreateVideoFromStudio {
+        ///A builder for this type: [`builder::CreateVideoFromStudioBuilder`].
+        pub fn builder() -> builder::CreateVideoFromStudioBuilder {
             Default::default()
         }
     }
@@ -3582,8 +3582,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub video_translations: ::std::vec::Vec<CreateVideoTranslationRequest>,
     }
     impl CreateVideoTranslationBatchRequest {
-        ///A builder for this type: [`builder::CreateVideoTranslationBatchRequest`].
-        pub fn builder() -> builder::CreateVideoTranslationBatchRequest {
+        ///A builder for this type: [`builder::CreateVideoTranslationBatchRequestBuilder`].
+        pub fn builder() -> builder::CreateVideoTranslationBatchRequestBuilder {
             Default::default()
         }
     }
@@ -3669,8 +3669,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub video: AssetReference,
     }
     impl CreateVideoTranslationRequest {
-        ///A builder for this type: [`builder::CreateVideoTranslationRequest`].
-        pub fn builder() -> builder::CreateVideoTranslationRequest {
+        ///A builder for this type: [`builder::CreateVideoTranslationRequestBuilder`].
+        pub fn builder() -> builder::CreateVideoTranslationRequestBuilder {
             Default::default()
         }
     }
@@ -3686,8 +3686,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub use_stock_voice: bool,
     }
     impl CreateVideoTranslationRequestStockVoiceConfig {
-        ///A builder for this type: [`builder::CreateVideoTranslationRequestStockVoiceConfig`].
-        pub fn builder() -> builder::CreateVideoTranslationRequestStockVoiceConfig {
+        ///A builder for this type: [`builder::CreateVideoTranslationRequestStockVoiceConfigBuilder`].
+        pub fn builder() -> builder::CreateVideoTranslationRequestStockVoiceConfigBuilder {
             Default::default()
         }
     }
@@ -3706,8 +3706,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub url: ::std::string::String,
     }
     impl CreateWebhookEndpointRequest {
-        ///A builder for this type: [`builder::CreateWebhookEndpointRequest`].
-        pub fn builder() -> builder::CreateWebhookEndpointRequest {
+        ///A builder for this type: [`builder::CreateWebhookEndpointRequestBuilder`].
+        pub fn builder() -> builder::CreateWebhookEndpointRequestBuilder {
             Default::default()
         }
     }
@@ -3722,8 +3722,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub workflow_type: ::std::string::String,
     }
     impl CreateWorkflowExecutionRequest {
-        ///A builder for this type: [`builder::CreateWorkflowExecutionRequest`].
-        pub fn builder() -> builder::CreateWorkflowExecutionRequest {
+        ///A builder for this type: [`builder::CreateWorkflowExecutionRequestBuilder`].
+        pub fn builder() -> builder::CreateWorkflowExecutionRequestBuilder {
             Default::default()
         }
     }
@@ -3738,8 +3738,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub resets_at: ::std::option::Option<::std::string::String>,
     }
     impl CreditPool {
-        ///A builder for this type: [`builder::CreditPool`].
-        pub fn builder() -> builder::CreditPool {
+        ///A builder for this type: [`builder::CreditPoolBuilder`].
+        pub fn builder() -> builder::CreditPoolBuilder {
             Default::default()
         }
     }
@@ -3754,8 +3754,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub id: ::std::string::String,
     }
     impl DeleteBackgroundRemovalResponse {
-        ///A builder for this type: [`builder::DeleteBackgroundRemovalResponse`].
-        pub fn builder() -> builder::DeleteBackgroundRemovalResponse {
+        ///A builder for this type: [`builder::DeleteBackgroundRemovalResponseBuilder`].
+        pub fn builder() -> builder::DeleteBackgroundRemovalResponseBuilder {
             Default::default()
         }
     }
@@ -3768,8 +3768,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub data: ::std::option::Option<DeleteBackgroundRemovalResponse>,
     }
     impl DeleteBackgroundRemovalResponseEnvelope {
-        ///A builder for this type: [`builder::DeleteBackgroundRemovalResponseEnvelope`].
-        pub fn builder() -> builder::DeleteBackgroundRemovalResponseEnvelope {
+        ///A builder for this type: [`builder::DeleteBackgroundRemovalResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::DeleteBackgroundRemovalResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -3785,8 +3785,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub id: ::std::string::String,
     }
     impl DeleteVideoResponse {
-        ///A builder for this type: [`builder::DeleteVideoResponse`].
-        pub fn builder() -> builder::DeleteVideoResponse {
+        ///A builder for this type: [`builder::DeleteVideoResponseBuilder`].
+        pub fn builder() -> builder::DeleteVideoResponseBuilder {
             Default::default()
         }
     }
@@ -3799,8 +3799,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub data: ::std::option::Option<DeleteVideoResponse>,
     }
     impl DeleteVideoResponseEnvelope {
-        ///A builder for this type: [`builder::DeleteVideoResponseEnvelope`].
-        pub fn builder() -> builder::DeleteVideoResponseEnvelope {
+        ///A builder for this type: [`builder::DeleteVideoResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::DeleteVideoResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -3813,8 +3813,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub data: ::std::option::Option<VideoTranslationDeleteResponse>,
     }
     impl DeleteVideoTranslationV3Envelope {
-        ///A builder for this type: [`builder::DeleteVideoTranslationV3Envelope`].
-        pub fn builder() -> builder::DeleteVideoTranslationV3Envelope {
+        ///A builder for this type: [`builder::DeleteVideoTranslationV3EnvelopeBuilder`].
+        pub fn builder() -> builder::DeleteVideoTranslationV3EnvelopeBuilder {
             Default::default()
         }
     }
@@ -3827,8 +3827,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub voice_id: ::std::string::String,
     }
     impl DeleteVoiceResponse {
-        ///A builder for this type: [`builder::DeleteVoiceResponse`].
-        pub fn builder() -> builder::DeleteVoiceResponse {
+        ///A builder for this type: [`builder::DeleteVoiceResponseBuilder`].
+        pub fn builder() -> builder::DeleteVoiceResponseBuilder {
             Default::default()
         }
     }
@@ -3842,8 +3842,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub data: ::std::option::Option<DeleteVoiceResponse>,
     }
     impl DeleteVoiceResponseEnvelope {
-        ///A builder for this type: [`builder::DeleteVoiceResponseEnvelope`].
-        pub fn builder() -> builder::DeleteVoiceResponseEnvelope {
+        ///A builder for this type: [`builder::DeleteVoiceResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::DeleteVoiceResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -3860,8 +3860,8 @@ container is fixed and ``output_format`` is not exposed.*/
         >,
     }
     impl DeleteWebhookEndpointEnvelope {
-        ///A builder for this type: [`builder::DeleteWebhookEndpointEnvelope`].
-        pub fn builder() -> builder::DeleteWebhookEndpointEnvelope {
+        ///A builder for this type: [`builder::DeleteWebhookEndpointEnvelopeBuilder`].
+        pub fn builder() -> builder::DeleteWebhookEndpointEnvelopeBuilder {
             Default::default()
         }
     }
@@ -3883,8 +3883,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub seed: u64,
     }
     impl DesignVoiceRequest {
-        ///A builder for this type: [`builder::DesignVoiceRequest`].
-        pub fn builder() -> builder::DesignVoiceRequest {
+        ///A builder for this type: [`builder::DesignVoiceRequestBuilder`].
+        pub fn builder() -> builder::DesignVoiceRequestBuilder {
             Default::default()
         }
     }
@@ -3957,8 +3957,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub voices: ::std::vec::Vec<AudioVoiceItem>,
     }
     impl DesignVoiceResponseData {
-        ///A builder for this type: [`builder::DesignVoiceResponseData`].
-        pub fn builder() -> builder::DesignVoiceResponseData {
+        ///A builder for this type: [`builder::DesignVoiceResponseDataBuilder`].
+        pub fn builder() -> builder::DesignVoiceResponseDataBuilder {
             Default::default()
         }
     }
@@ -3971,8 +3971,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub data: ::std::option::Option<DesignVoiceResponseData>,
     }
     impl DesignVoiceResponseDataEnvelope {
-        ///A builder for this type: [`builder::DesignVoiceResponseDataEnvelope`].
-        pub fn builder() -> builder::DesignVoiceResponseDataEnvelope {
+        ///A builder for this type: [`builder::DesignVoiceResponseDataEnvelopeBuilder`].
+        pub fn builder() -> builder::DesignVoiceResponseDataEnvelopeBuilder {
             Default::default()
         }
     }
@@ -3988,8 +3988,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub srt_url: ::std::string::String,
     }
     impl DownloadSrtResponse {
-        ///A builder for this type: [`builder::DownloadSrtResponse`].
-        pub fn builder() -> builder::DownloadSrtResponse {
+        ///A builder for this type: [`builder::DownloadSrtResponseBuilder`].
+        pub fn builder() -> builder::DownloadSrtResponseBuilder {
             Default::default()
         }
     }
@@ -4002,8 +4002,8 @@ container is fixed and ``output_format`` is not exposed.*/
         pub data: ::std::option::Option<DownloadSrtResponse>,
     }
     impl DownloadSrtResponseEnvelope {
-        ///A builder for this type: [`builder::DownloadSrtResponseEnvelope`].
-        pub fn builder() -> builder::DownloadSrtResponseEnvelope {
+        ///A builder for this type: [`builder::DownloadSrtResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::DownloadSrtResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -4047,8 +4047,8 @@ use_speaker_boost) along with the eleven_v3 stability validator from
         }
     }
     impl ElevenLabsEngineSettings {
-        ///A builder for this type: [`builder::ElevenLabsEngineSettings`].
-        pub fn builder() -> builder::ElevenLabsEngineSettings {
+        ///A builder for this type: [`builder::ElevenLabsEngineSettingsBuilder`].
+        pub fn builder() -> builder::ElevenLabsEngineSettingsBuilder {
             Default::default()
         }
     }
@@ -4146,8 +4146,8 @@ use_speaker_boost) along with the eleven_v3 stability validator from
         pub voice_id: ::std::option::Option<::std::string::String>,
     }
     impl ExternalCreateVideoAgentSessionRequest {
-        ///A builder for this type: [`builder::ExternalCreateVideoAgentSessionRequest`].
-        pub fn builder() -> builder::ExternalCreateVideoAgentSessionRequest {
+        ///A builder for this type: [`builder::ExternalCreateVideoAgentSessionRequestBuilder`].
+        pub fn builder() -> builder::ExternalCreateVideoAgentSessionRequestBuilder {
             Default::default()
         }
     }
@@ -4223,8 +4223,8 @@ use_speaker_boost) along with the eleven_v3 stability validator from
         pub video_id: ::std::string::String,
     }
     impl ExternalCreateVideoAgentSessionResponse {
-        ///A builder for this type: [`builder::ExternalCreateVideoAgentSessionResponse`].
-        pub fn builder() -> builder::ExternalCreateVideoAgentSessionResponse {
+        ///A builder for this type: [`builder::ExternalCreateVideoAgentSessionResponseBuilder`].
+        pub fn builder() -> builder::ExternalCreateVideoAgentSessionResponseBuilder {
             Default::default()
         }
     }
@@ -4237,8 +4237,8 @@ use_speaker_boost) along with the eleven_v3 stability validator from
         pub asset_id: ::std::string::String,
     }
     impl FileInput {
-        ///A builder for this type: [`builder::FileInput`].
-        pub fn builder() -> builder::FileInput {
+        ///A builder for this type: [`builder::FileInputBuilder`].
+        pub fn builder() -> builder::FileInputBuilder {
             Default::default()
         }
     }
@@ -4272,8 +4272,8 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         }
     }
     impl FishEngineSettings {
-        ///A builder for this type: [`builder::FishEngineSettings`].
-        pub fn builder() -> builder::FishEngineSettings {
+        ///A builder for this type: [`builder::FishEngineSettingsBuilder`].
+        pub fn builder() -> builder::FishEngineSettingsBuilder {
             Default::default()
         }
     }
@@ -4385,8 +4385,8 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         pub variables: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl GenerateTemplateVideoRequest {
-        ///A builder for this type: [`builder::GenerateTemplateVideoRequest`].
-        pub fn builder() -> builder::GenerateTemplateVideoRequest {
+        ///A builder for this type: [`builder::GenerateTemplateVideoRequestBuilder`].
+        pub fn builder() -> builder::GenerateTemplateVideoRequestBuilder {
             Default::default()
         }
     }
@@ -4400,8 +4400,8 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         pub width: i64,
     }
     impl GenerateTemplateVideoRequestDimension {
-        ///A builder for this type: [`builder::GenerateTemplateVideoRequestDimension`].
-        pub fn builder() -> builder::GenerateTemplateVideoRequestDimension {
+        ///A builder for this type: [`builder::GenerateTemplateVideoRequestDimensionBuilder`].
+        pub fn builder() -> builder::GenerateTemplateVideoRequestDimensionBuilder {
             Default::default()
         }
     }
@@ -4431,8 +4431,8 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         pub preset_name: ::std::string::String,
     }
     impl GenerateTemplateVideoRequestSubtitles {
-        ///A builder for this type: [`builder::GenerateTemplateVideoRequestSubtitles`].
-        pub fn builder() -> builder::GenerateTemplateVideoRequestSubtitles {
+        ///A builder for this type: [`builder::GenerateTemplateVideoRequestSubtitlesBuilder`].
+        pub fn builder() -> builder::GenerateTemplateVideoRequestSubtitlesBuilder {
             Default::default()
         }
     }
@@ -4460,8 +4460,8 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         }
     }
     impl GenerateTemplateVideoRequestSubtitlesPosition {
-        ///A builder for this type: [`builder::GenerateTemplateVideoRequestSubtitlesPosition`].
-        pub fn builder() -> builder::GenerateTemplateVideoRequestSubtitlesPosition {
+        ///A builder for this type: [`builder::GenerateTemplateVideoRequestSubtitlesPositionBuilder`].
+        pub fn builder() -> builder::GenerateTemplateVideoRequestSubtitlesPositionBuilder {
             Default::default()
         }
     }
@@ -4484,8 +4484,8 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         pub translate_audio_only: bool,
     }
     impl GenerateVideoRequest {
-        ///A builder for this type: [`builder::GenerateVideoRequest`].
-        pub fn builder() -> builder::GenerateVideoRequest {
+        ///A builder for this type: [`builder::GenerateVideoRequestBuilder`].
+        pub fn builder() -> builder::GenerateVideoRequestBuilder {
             Default::default()
         }
     }
@@ -4500,8 +4500,8 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         pub video_translation_id: ::std::string::String,
     }
     impl GenerateVideoResponse {
-        ///A builder for this type: [`builder::GenerateVideoResponse`].
-        pub fn builder() -> builder::GenerateVideoResponse {
+        ///A builder for this type: [`builder::GenerateVideoResponseBuilder`].
+        pub fn builder() -> builder::GenerateVideoResponseBuilder {
             Default::default()
         }
     }
@@ -4514,8 +4514,8 @@ Inherits Fish's tuning fields (model, stability, similarity).*/
         pub data: ::std::option::Option<GenerateVideoResponse>,
     }
     impl GenerateVideoResponseEnvelope {
-        ///A builder for this type: [`builder::GenerateVideoResponseEnvelope`].
-        pub fn builder() -> builder::GenerateVideoResponseEnvelope {
+        ///A builder for this type: [`builder::GenerateVideoResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::GenerateVideoResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -4575,8 +4575,8 @@ otherwise it is a generated video.*/
         pub video_url: ::std::option::Option<::std::string::String>,
     }
     impl GeneratedVideo {
-        ///A builder for this type: [`builder::GeneratedVideo`].
-        pub fn builder() -> builder::GeneratedVideo {
+        ///A builder for this type: [`builder::GeneratedVideoBuilder`].
+        pub fn builder() -> builder::GeneratedVideoBuilder {
             Default::default()
         }
     }
@@ -4593,8 +4593,8 @@ otherwise it is a generated video.*/
         pub data: ::std::option::Option<GeneratedVideo>,
     }
     impl GeneratedVideoEnvelope {
-        ///A builder for this type: [`builder::GeneratedVideoEnvelope`].
-        pub fn builder() -> builder::GeneratedVideoEnvelope {
+        ///A builder for this type: [`builder::GeneratedVideoEnvelopeBuilder`].
+        pub fn builder() -> builder::GeneratedVideoEnvelopeBuilder {
             Default::default()
         }
     }
@@ -4613,8 +4613,8 @@ otherwise it is a generated video.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl GeneratedVideoPage {
-        ///A builder for this type: [`builder::GeneratedVideoPage`].
-        pub fn builder() -> builder::GeneratedVideoPage {
+        ///A builder for this type: [`builder::GeneratedVideoPageBuilder`].
+        pub fn builder() -> builder::GeneratedVideoPageBuilder {
             Default::default()
         }
     }
@@ -4630,8 +4630,8 @@ otherwise it is a generated video.*/
         pub resources: ::std::vec::Vec<SessionResource>,
     }
     impl GetResourcesResponse {
-        ///A builder for this type: [`builder::GetResourcesResponse`].
-        pub fn builder() -> builder::GetResourcesResponse {
+        ///A builder for this type: [`builder::GetResourcesResponseBuilder`].
+        pub fn builder() -> builder::GetResourcesResponseBuilder {
             Default::default()
         }
     }
@@ -4660,8 +4660,8 @@ otherwise it is a generated video.*/
         pub video_id: ::std::option::Option<::std::string::String>,
     }
     impl GetSessionResponse {
-        ///A builder for this type: [`builder::GetSessionResponse`].
-        pub fn builder() -> builder::GetSessionResponse {
+        ///A builder for this type: [`builder::GetSessionResponseBuilder`].
+        pub fn builder() -> builder::GetSessionResponseBuilder {
             Default::default()
         }
     }
@@ -4674,8 +4674,8 @@ otherwise it is a generated video.*/
         pub data: ::std::option::Option<GetSessionResponse>,
     }
     impl GetSessionResponseEnvelope {
-        ///A builder for this type: [`builder::GetSessionResponseEnvelope`].
-        pub fn builder() -> builder::GetSessionResponseEnvelope {
+        ///A builder for this type: [`builder::GetSessionResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::GetSessionResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -4693,8 +4693,8 @@ otherwise it is a generated video.*/
         pub message: ::std::option::Option<::std::string::String>,
     }
     impl GetUserMeEnvelope {
-        ///A builder for this type: [`builder::GetUserMeEnvelope`].
-        pub fn builder() -> builder::GetUserMeEnvelope {
+        ///A builder for this type: [`builder::GetUserMeEnvelopeBuilder`].
+        pub fn builder() -> builder::GetUserMeEnvelopeBuilder {
             Default::default()
         }
     }
@@ -4733,8 +4733,8 @@ otherwise it is a generated video.*/
         pub voice_id: ::std::string::String,
     }
     impl GetVoiceResponse {
-        ///A builder for this type: [`builder::GetVoiceResponse`].
-        pub fn builder() -> builder::GetVoiceResponse {
+        ///A builder for this type: [`builder::GetVoiceResponseBuilder`].
+        pub fn builder() -> builder::GetVoiceResponseBuilder {
             Default::default()
         }
     }
@@ -4748,8 +4748,8 @@ otherwise it is a generated video.*/
         pub data: ::std::option::Option<GetVoiceResponse>,
     }
     impl GetVoiceResponseEnvelope {
-        ///A builder for this type: [`builder::GetVoiceResponseEnvelope`].
-        pub fn builder() -> builder::GetVoiceResponseEnvelope {
+        ///A builder for this type: [`builder::GetVoiceResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::GetVoiceResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -4779,8 +4779,8 @@ otherwise it is a generated video.*/
         pub width: ::std::option::Option<i64>,
     }
     impl IconAssetItem {
-        ///A builder for this type: [`builder::IconAssetItem`].
-        pub fn builder() -> builder::IconAssetItem {
+        ///A builder for this type: [`builder::IconAssetItemBuilder`].
+        pub fn builder() -> builder::IconAssetItemBuilder {
             Default::default()
         }
     }
@@ -4868,8 +4868,8 @@ otherwise it is a generated video.*/
         pub width: ::std::option::Option<i64>,
     }
     impl ImageAssetItem {
-        ///A builder for this type: [`builder::ImageAssetItem`].
-        pub fn builder() -> builder::ImageAssetItem {
+        ///A builder for this type: [`builder::ImageAssetItemBuilder`].
+        pub fn builder() -> builder::ImageAssetItemBuilder {
             Default::default()
         }
     }
@@ -4965,8 +4965,8 @@ Exactly one mode must be chosen:
         pub voice_settings: ::std::option::Option<StudioAvatarInputVoiceSettings>,
     }
     impl ImageScene {
-        ///A builder for this type: [`builder::ImageScene`].
-        pub fn builder() -> builder::ImageScene {
+        ///A builder for this type: [`builder::ImageSceneBuilder`].
+        pub fn builder() -> builder::ImageSceneBuilder {
             Default::default()
         }
     }
@@ -5038,8 +5038,8 @@ Exactly one mode must be chosen:
         pub message: ::std::string::String,
     }
     impl LegacyApiError {
-        ///A builder for this type: [`builder::LegacyApiError`].
-        pub fn builder() -> builder::LegacyApiError {
+        ///A builder for this type: [`builder::LegacyApiErrorBuilder`].
+        pub fn builder() -> builder::LegacyApiErrorBuilder {
             Default::default()
         }
     }
@@ -5056,8 +5056,8 @@ Exactly one mode must be chosen:
         pub error: ::std::option::Option<LegacyApiError>,
     }
     impl LegacyApiErrorEnvelope {
-        ///A builder for this type: [`builder::LegacyApiErrorEnvelope`].
-        pub fn builder() -> builder::LegacyApiErrorEnvelope {
+        ///A builder for this type: [`builder::LegacyApiErrorEnvelopeBuilder`].
+        pub fn builder() -> builder::LegacyApiErrorEnvelopeBuilder {
             Default::default()
         }
     }
@@ -5070,8 +5070,8 @@ Exactly one mode must be chosen:
         pub lipsync_id: ::std::string::String,
     }
     impl LipsyncCreateResponse {
-        ///A builder for this type: [`builder::LipsyncCreateResponse`].
-        pub fn builder() -> builder::LipsyncCreateResponse {
+        ///A builder for this type: [`builder::LipsyncCreateResponseBuilder`].
+        pub fn builder() -> builder::LipsyncCreateResponseBuilder {
             Default::default()
         }
     }
@@ -5084,8 +5084,8 @@ Exactly one mode must be chosen:
         pub data: ::std::option::Option<LipsyncCreateResponse>,
     }
     impl LipsyncCreateResponseEnvelope {
-        ///A builder for this type: [`builder::LipsyncCreateResponseEnvelope`].
-        pub fn builder() -> builder::LipsyncCreateResponseEnvelope {
+        ///A builder for this type: [`builder::LipsyncCreateResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::LipsyncCreateResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -5098,8 +5098,8 @@ Exactly one mode must be chosen:
         pub id: ::std::string::String,
     }
     impl LipsyncDeleteResponse {
-        ///A builder for this type: [`builder::LipsyncDeleteResponse`].
-        pub fn builder() -> builder::LipsyncDeleteResponse {
+        ///A builder for this type: [`builder::LipsyncDeleteResponseBuilder`].
+        pub fn builder() -> builder::LipsyncDeleteResponseBuilder {
             Default::default()
         }
     }
@@ -5112,8 +5112,8 @@ Exactly one mode must be chosen:
         pub data: ::std::option::Option<LipsyncDeleteResponse>,
     }
     impl LipsyncDeleteResponseEnvelope {
-        ///A builder for this type: [`builder::LipsyncDeleteResponseEnvelope`].
-        pub fn builder() -> builder::LipsyncDeleteResponseEnvelope {
+        ///A builder for this type: [`builder::LipsyncDeleteResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::LipsyncDeleteResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -5149,8 +5149,8 @@ Exactly one mode must be chosen:
         pub video_url: ::std::option::Option<::std::string::String>,
     }
     impl LipsyncDetail {
-        ///A builder for this type: [`builder::LipsyncDetail`].
-        pub fn builder() -> builder::LipsyncDetail {
+        ///A builder for this type: [`builder::LipsyncDetailBuilder`].
+        pub fn builder() -> builder::LipsyncDetailBuilder {
             Default::default()
         }
     }
@@ -5163,8 +5163,8 @@ Exactly one mode must be chosen:
         pub data: ::std::option::Option<LipsyncDetail>,
     }
     impl LipsyncDetailEnvelope {
-        ///A builder for this type: [`builder::LipsyncDetailEnvelope`].
-        pub fn builder() -> builder::LipsyncDetailEnvelope {
+        ///A builder for this type: [`builder::LipsyncDetailEnvelopeBuilder`].
+        pub fn builder() -> builder::LipsyncDetailEnvelopeBuilder {
             Default::default()
         }
     }
@@ -5183,8 +5183,8 @@ Exactly one mode must be chosen:
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl LipsyncDetailPage {
-        ///A builder for this type: [`builder::LipsyncDetailPage`].
-        pub fn builder() -> builder::LipsyncDetailPage {
+        ///A builder for this type: [`builder::LipsyncDetailPageBuilder`].
+        pub fn builder() -> builder::LipsyncDetailPageBuilder {
             Default::default()
         }
     }
@@ -5196,8 +5196,8 @@ Exactly one mode must be chosen:
         pub languages: ::std::vec::Vec<::std::string::String>,
     }
     impl ListTargetLanguageResponse {
-        ///A builder for this type: [`builder::ListTargetLanguageResponse`].
-        pub fn builder() -> builder::ListTargetLanguageResponse {
+        ///A builder for this type: [`builder::ListTargetLanguageResponseBuilder`].
+        pub fn builder() -> builder::ListTargetLanguageResponseBuilder {
             Default::default()
         }
     }
@@ -5210,8 +5210,8 @@ Exactly one mode must be chosen:
         pub data: ::std::option::Option<ListTargetLanguageResponse>,
     }
     impl ListTargetLanguageResponseEnvelope {
-        ///A builder for this type: [`builder::ListTargetLanguageResponseEnvelope`].
-        pub fn builder() -> builder::ListTargetLanguageResponseEnvelope {
+        ///A builder for this type: [`builder::ListTargetLanguageResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::ListTargetLanguageResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -5295,8 +5295,8 @@ Exactly one mode must be chosen:
         pub video_url: ::std::string::String,
     }
     impl McpVideoTranslateCreateRequest {
-        ///A builder for this type: [`builder::McpVideoTranslateCreateRequest`].
-        pub fn builder() -> builder::McpVideoTranslateCreateRequest {
+        ///A builder for this type: [`builder::McpVideoTranslateCreateRequestBuilder`].
+        pub fn builder() -> builder::McpVideoTranslateCreateRequestBuilder {
             Default::default()
         }
     }
@@ -5329,8 +5329,8 @@ Exactly one mode must be chosen:
         pub title: ::std::option::Option<::std::string::String>,
     }
     impl ProofreadDetail {
-        ///A builder for this type: [`builder::ProofreadDetail`].
-        pub fn builder() -> builder::ProofreadDetail {
+        ///A builder for this type: [`builder::ProofreadDetailBuilder`].
+        pub fn builder() -> builder::ProofreadDetailBuilder {
             Default::default()
         }
     }
@@ -5343,8 +5343,8 @@ Exactly one mode must be chosen:
         pub data: ::std::option::Option<ProofreadDetail>,
     }
     impl ProofreadDetailEnvelope {
-        ///A builder for this type: [`builder::ProofreadDetailEnvelope`].
-        pub fn builder() -> builder::ProofreadDetailEnvelope {
+        ///A builder for this type: [`builder::ProofreadDetailEnvelopeBuilder`].
+        pub fn builder() -> builder::ProofreadDetailEnvelopeBuilder {
             Default::default()
         }
     }
@@ -5359,8 +5359,8 @@ Exactly one mode must be chosen:
         pub secret: ::std::string::String,
     }
     impl RotateSecretResponseData {
-        ///A builder for this type: [`builder::RotateSecretResponseData`].
-        pub fn builder() -> builder::RotateSecretResponseData {
+        ///A builder for this type: [`builder::RotateSecretResponseDataBuilder`].
+        pub fn builder() -> builder::RotateSecretResponseDataBuilder {
             Default::default()
         }
     }
@@ -5373,8 +5373,8 @@ Exactly one mode must be chosen:
         pub data: ::std::option::Option<RotateSecretResponseData>,
     }
     impl RotateSecretResponseDataEnvelope {
-        ///A builder for this type: [`builder::RotateSecretResponseDataEnvelope`].
-        pub fn builder() -> builder::RotateSecretResponseDataEnvelope {
+        ///A builder for this type: [`builder::RotateSecretResponseDataEnvelopeBuilder`].
+        pub fn builder() -> builder::RotateSecretResponseDataEnvelopeBuilder {
             Default::default()
         }
     }
@@ -5399,8 +5399,8 @@ Exactly one mode must be chosen:
         pub voice_id: ::std::option::Option<::std::string::String>,
     }
     impl SendMessageRequest {
-        ///A builder for this type: [`builder::SendMessageRequest`].
-        pub fn builder() -> builder::SendMessageRequest {
+        ///A builder for this type: [`builder::SendMessageRequestBuilder`].
+        pub fn builder() -> builder::SendMessageRequestBuilder {
             Default::default()
         }
     }
@@ -5476,8 +5476,8 @@ Exactly one mode must be chosen:
         pub title: ::std::option::Option<::std::string::String>,
     }
     impl SendMessageResponse {
-        ///A builder for this type: [`builder::SendMessageResponse`].
-        pub fn builder() -> builder::SendMessageResponse {
+        ///A builder for this type: [`builder::SendMessageResponseBuilder`].
+        pub fn builder() -> builder::SendMessageResponseBuilder {
             Default::default()
         }
     }
@@ -5490,8 +5490,8 @@ Exactly one mode must be chosen:
         pub data: ::std::option::Option<SendMessageResponse>,
     }
     impl SendMessageResponseEnvelope {
-        ///A builder for this type: [`builder::SendMessageResponseEnvelope`].
-        pub fn builder() -> builder::SendMessageResponseEnvelope {
+        ///A builder for this type: [`builder::SendMessageResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::SendMessageResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -5515,8 +5515,8 @@ Exactly one mode must be chosen:
         pub type_: SessionMessageType,
     }
     impl SessionMessage {
-        ///A builder for this type: [`builder::SessionMessage`].
-        pub fn builder() -> builder::SessionMessage {
+        ///A builder for this type: [`builder::SessionMessageBuilder`].
+        pub fn builder() -> builder::SessionMessageBuilder {
             Default::default()
         }
     }
@@ -5551,8 +5551,8 @@ Exactly one mode must be chosen:
         pub url: ::std::option::Option<::std::string::String>,
     }
     impl SessionResource {
-        ///A builder for this type: [`builder::SessionResource`].
-        pub fn builder() -> builder::SessionResource {
+        ///A builder for this type: [`builder::SessionResourceBuilder`].
+        pub fn builder() -> builder::SessionResourceBuilder {
             Default::default()
         }
     }
@@ -5566,8 +5566,8 @@ Exactly one mode must be chosen:
         pub data: ::std::option::Option<SessionResource>,
     }
     impl SessionResourceEnvelope {
-        ///A builder for this type: [`builder::SessionResourceEnvelope`].
-        pub fn builder() -> builder::SessionResourceEnvelope {
+        ///A builder for this type: [`builder::SessionResourceEnvelopeBuilder`].
+        pub fn builder() -> builder::SessionResourceEnvelopeBuilder {
             Default::default()
         }
     }
@@ -5585,8 +5585,8 @@ Exactly one mode must be chosen:
         pub title: ::std::option::Option<::std::string::String>,
     }
     impl SessionSummary {
-        ///A builder for this type: [`builder::SessionSummary`].
-        pub fn builder() -> builder::SessionSummary {
+        ///A builder for this type: [`builder::SessionSummaryBuilder`].
+        pub fn builder() -> builder::SessionSummaryBuilder {
             Default::default()
         }
     }
@@ -5605,8 +5605,8 @@ Exactly one mode must be chosen:
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl SessionSummaryPage {
-        ///A builder for this type: [`builder::SessionSummaryPage`].
-        pub fn builder() -> builder::SessionSummaryPage {
+        ///A builder for this type: [`builder::SessionSummaryPageBuilder`].
+        pub fn builder() -> builder::SessionSummaryPageBuilder {
             Default::default()
         }
     }
@@ -5627,8 +5627,8 @@ Exactly one mode must be chosen:
         pub param: ::std::option::Option<::std::string::String>,
     }
     impl StandardApiError {
-        ///A builder for this type: [`builder::StandardApiError`].
-        pub fn builder() -> builder::StandardApiError {
+        ///A builder for this type: [`builder::StandardApiErrorBuilder`].
+        pub fn builder() -> builder::StandardApiErrorBuilder {
             Default::default()
         }
     }
@@ -5641,8 +5641,8 @@ Exactly one mode must be chosen:
         pub error: ::std::option::Option<StandardApiError>,
     }
     impl StandardApiErrorEnvelope {
-        ///A builder for this type: [`builder::StandardApiErrorEnvelope`].
-        pub fn builder() -> builder::StandardApiErrorEnvelope {
+        ///A builder for this type: [`builder::StandardApiErrorEnvelopeBuilder`].
+        pub fn builder() -> builder::StandardApiErrorEnvelopeBuilder {
             Default::default()
         }
     }
@@ -5665,8 +5665,8 @@ Starfish routing on voices that support multiple engines.*/
         }
     }
     impl StarfishEngineSettings {
-        ///A builder for this type: [`builder::StarfishEngineSettings`].
-        pub fn builder() -> builder::StarfishEngineSettings {
+        ///A builder for this type: [`builder::StarfishEngineSettingsBuilder`].
+        pub fn builder() -> builder::StarfishEngineSettingsBuilder {
             Default::default()
         }
     }
@@ -5751,8 +5751,8 @@ Starfish routing on voices that support multiple engines.*/
         pub video_id: ::std::option::Option<::std::string::String>,
     }
     impl StatusEntry {
-        ///A builder for this type: [`builder::StatusEntry`].
-        pub fn builder() -> builder::StatusEntry {
+        ///A builder for this type: [`builder::StatusEntryBuilder`].
+        pub fn builder() -> builder::StatusEntryBuilder {
             Default::default()
         }
     }
@@ -5771,8 +5771,8 @@ Starfish routing on voices that support multiple engines.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl StatusEntryPage {
-        ///A builder for this type: [`builder::StatusEntryPage`].
-        pub fn builder() -> builder::StatusEntryPage {
+        ///A builder for this type: [`builder::StatusEntryPageBuilder`].
+        pub fn builder() -> builder::StatusEntryPageBuilder {
             Default::default()
         }
     }
@@ -5782,8 +5782,8 @@ Starfish routing on voices that support multiple engines.*/
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     pub struct StopSessionRequest {}
     impl StopSessionRequest {
-        ///A builder for this type: [`builder::StopSessionRequest`].
-        pub fn builder() -> builder::StopSessionRequest {
+        ///A builder for this type: [`builder::StopSessionRequestBuilder`].
+        pub fn builder() -> builder::StopSessionRequestBuilder {
             Default::default()
         }
     }
@@ -5796,8 +5796,8 @@ Starfish routing on voices that support multiple engines.*/
         pub session_id: ::std::string::String,
     }
     impl StopSessionResponse {
-        ///A builder for this type: [`builder::StopSessionResponse`].
-        pub fn builder() -> builder::StopSessionResponse {
+        ///A builder for this type: [`builder::StopSessionResponseBuilder`].
+        pub fn builder() -> builder::StopSessionResponseBuilder {
             Default::default()
         }
     }
@@ -5810,8 +5810,8 @@ Starfish routing on voices that support multiple engines.*/
         pub data: ::std::option::Option<StopSessionResponse>,
     }
     impl StopSessionResponseEnvelope {
-        ///A builder for this type: [`builder::StopSessionResponseEnvelope`].
-        pub fn builder() -> builder::StopSessionResponseEnvelope {
+        ///A builder for this type: [`builder::StopSessionResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::StopSessionResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -5858,8 +5858,8 @@ audio_asset_id.*/
         pub voice_settings: ::std::option::Option<StudioAvatarInputVoiceSettings>,
     }
     impl StudioAvatarInput {
-        ///A builder for this type: [`builder::StudioAvatarInput`].
-        pub fn builder() -> builder::StudioAvatarInput {
+        ///A builder for this type: [`builder::StudioAvatarInputBuilder`].
+        pub fn builder() -> builder::StudioAvatarInputBuilder {
             Default::default()
         }
     }
@@ -5952,8 +5952,8 @@ audio_asset_id.*/
         }
     }
     impl StudioAvatarInputVoiceSettings {
-        ///A builder for this type: [`builder::StudioAvatarInputVoiceSettings`].
-        pub fn builder() -> builder::StudioAvatarInputVoiceSettings {
+        ///A builder for this type: [`builder::StudioAvatarInputVoiceSettingsBuilder`].
+        pub fn builder() -> builder::StudioAvatarInputVoiceSettingsBuilder {
             Default::default()
         }
     }
@@ -5975,8 +5975,8 @@ without changing the color wire shape.*/
         pub type_: StudioColorBackgroundInputType,
     }
     impl StudioColorBackgroundInput {
-        ///A builder for this type: [`builder::StudioColorBackgroundInput`].
-        pub fn builder() -> builder::StudioColorBackgroundInput {
+        ///A builder for this type: [`builder::StudioColorBackgroundInputBuilder`].
+        pub fn builder() -> builder::StudioColorBackgroundInputBuilder {
             Default::default()
         }
     }
@@ -6074,8 +6074,8 @@ minus the output settings. An audio source is required: exactly one of
         pub voice_settings: ::std::option::Option<StudioAvatarInputVoiceSettings>,
     }
     impl StudioImageInput {
-        ///A builder for this type: [`builder::StudioImageInput`].
-        pub fn builder() -> builder::StudioImageInput {
+        ///A builder for this type: [`builder::StudioImageInputBuilder`].
+        pub fn builder() -> builder::StudioImageInputBuilder {
             Default::default()
         }
     }
@@ -6159,8 +6159,8 @@ minus the output settings. An audio source is required: exactly one of
         pub thumbnail_url: ::std::option::Option<::std::string::String>,
     }
     impl StyleItem {
-        ///A builder for this type: [`builder::StyleItem`].
-        pub fn builder() -> builder::StyleItem {
+        ///A builder for this type: [`builder::StyleItemBuilder`].
+        pub fn builder() -> builder::StyleItemBuilder {
             Default::default()
         }
     }
@@ -6179,8 +6179,8 @@ minus the output settings. An audio source is required: exactly one of
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl StyleItemPage {
-        ///A builder for this type: [`builder::StyleItemPage`].
-        pub fn builder() -> builder::StyleItemPage {
+        ///A builder for this type: [`builder::StyleItemPageBuilder`].
+        pub fn builder() -> builder::StyleItemPageBuilder {
             Default::default()
         }
     }
@@ -6195,8 +6195,8 @@ minus the output settings. An audio source is required: exactly one of
         pub premium_credits: ::std::option::Option<CreditPool>,
     }
     impl SubscriptionCredits {
-        ///A builder for this type: [`builder::SubscriptionCredits`].
-        pub fn builder() -> builder::SubscriptionCredits {
+        ///A builder for this type: [`builder::SubscriptionCreditsBuilder`].
+        pub fn builder() -> builder::SubscriptionCreditsBuilder {
             Default::default()
         }
     }
@@ -6209,8 +6209,8 @@ minus the output settings. An audio source is required: exactly one of
         pub plan: SubscriptionTier,
     }
     impl SubscriptionInfo {
-        ///A builder for this type: [`builder::SubscriptionInfo`].
-        pub fn builder() -> builder::SubscriptionInfo {
+        ///A builder for this type: [`builder::SubscriptionInfoBuilder`].
+        pub fn builder() -> builder::SubscriptionInfoBuilder {
             Default::default()
         }
     }
@@ -6246,8 +6246,8 @@ minus the output settings. An audio source is required: exactly one of
         pub variables: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl Template {
-        ///A builder for this type: [`builder::Template`].
-        pub fn builder() -> builder::Template {
+        ///A builder for this type: [`builder::TemplateBuilder`].
+        pub fn builder() -> builder::TemplateBuilder {
             Default::default()
         }
     }
@@ -6261,8 +6261,8 @@ minus the output settings. An audio source is required: exactly one of
         pub data: ::std::option::Option<Template>,
     }
     impl TemplateEnvelope {
-        ///A builder for this type: [`builder::TemplateEnvelope`].
-        pub fn builder() -> builder::TemplateEnvelope {
+        ///A builder for this type: [`builder::TemplateEnvelopeBuilder`].
+        pub fn builder() -> builder::TemplateEnvelopeBuilder {
             Default::default()
         }
     }
@@ -6281,8 +6281,8 @@ minus the output settings. An audio source is required: exactly one of
         pub variables: ::std::vec::Vec<TemplateSceneVariable>,
     }
     impl TemplateScene {
-        ///A builder for this type: [`builder::TemplateScene`].
-        pub fn builder() -> builder::TemplateScene {
+        ///A builder for this type: [`builder::TemplateSceneBuilder`].
+        pub fn builder() -> builder::TemplateSceneBuilder {
             Default::default()
         }
     }
@@ -6297,8 +6297,8 @@ minus the output settings. An audio source is required: exactly one of
         pub variable_type: ::std::string::String,
     }
     impl TemplateSceneVariable {
-        ///A builder for this type: [`builder::TemplateSceneVariable`].
-        pub fn builder() -> builder::TemplateSceneVariable {
+        ///A builder for this type: [`builder::TemplateSceneVariableBuilder`].
+        pub fn builder() -> builder::TemplateSceneVariableBuilder {
             Default::default()
         }
     }
@@ -6325,8 +6325,8 @@ minus the output settings. An audio source is required: exactly one of
         pub updated_at: ::std::option::Option<i64>,
     }
     impl TemplateSummary {
-        ///A builder for this type: [`builder::TemplateSummary`].
-        pub fn builder() -> builder::TemplateSummary {
+        ///A builder for this type: [`builder::TemplateSummaryBuilder`].
+        pub fn builder() -> builder::TemplateSummaryBuilder {
             Default::default()
         }
     }
@@ -6345,8 +6345,8 @@ minus the output settings. An audio source is required: exactly one of
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl TemplateSummaryPage {
-        ///A builder for this type: [`builder::TemplateSummaryPage`].
-        pub fn builder() -> builder::TemplateSummaryPage {
+        ///A builder for this type: [`builder::TemplateSummaryPageBuilder`].
+        pub fn builder() -> builder::TemplateSummaryPageBuilder {
             Default::default()
         }
     }
@@ -6373,8 +6373,8 @@ minus the output settings. An audio source is required: exactly one of
         pub voice_id: ::std::string::String,
     }
     impl TextToSpeechRequest {
-        ///A builder for this type: [`builder::TextToSpeechRequest`].
-        pub fn builder() -> builder::TextToSpeechRequest {
+        ///A builder for this type: [`builder::TextToSpeechRequestBuilder`].
+        pub fn builder() -> builder::TextToSpeechRequestBuilder {
             Default::default()
         }
     }
@@ -6453,8 +6453,8 @@ minus the output settings. An audio source is required: exactly one of
         pub word_timestamps: ::std::option::Option<::std::vec::Vec<WordWithTimestamp>>,
     }
     impl TextToSpeechResponseData {
-        ///A builder for this type: [`builder::TextToSpeechResponseData`].
-        pub fn builder() -> builder::TextToSpeechResponseData {
+        ///A builder for this type: [`builder::TextToSpeechResponseDataBuilder`].
+        pub fn builder() -> builder::TextToSpeechResponseDataBuilder {
             Default::default()
         }
     }
@@ -6467,8 +6467,8 @@ minus the output settings. An audio source is required: exactly one of
         pub data: ::std::option::Option<TextToSpeechResponseData>,
     }
     impl TextToSpeechResponseDataEnvelope {
-        ///A builder for this type: [`builder::TextToSpeechResponseDataEnvelope`].
-        pub fn builder() -> builder::TextToSpeechResponseDataEnvelope {
+        ///A builder for this type: [`builder::TextToSpeechResponseDataEnvelopeBuilder`].
+        pub fn builder() -> builder::TextToSpeechResponseDataEnvelopeBuilder {
             Default::default()
         }
     }
@@ -6481,8 +6481,8 @@ minus the output settings. An audio source is required: exactly one of
         pub name: ::std::option::Option<UpdateAvatarLookRequestName>,
     }
     impl UpdateAvatarLookRequest {
-        ///A builder for this type: [`builder::UpdateAvatarLookRequest`].
-        pub fn builder() -> builder::UpdateAvatarLookRequest {
+        ///A builder for this type: [`builder::UpdateAvatarLookRequestBuilder`].
+        pub fn builder() -> builder::UpdateAvatarLookRequestBuilder {
             Default::default()
         }
     }
@@ -6550,8 +6550,8 @@ minus the output settings. An audio source is required: exactly one of
         pub title: ::std::string::String,
     }
     impl UpdateLipsyncRequest {
-        ///A builder for this type: [`builder::UpdateLipsyncRequest`].
-        pub fn builder() -> builder::UpdateLipsyncRequest {
+        ///A builder for this type: [`builder::UpdateLipsyncRequestBuilder`].
+        pub fn builder() -> builder::UpdateLipsyncRequestBuilder {
             Default::default()
         }
     }
@@ -6564,8 +6564,8 @@ minus the output settings. An audio source is required: exactly one of
         pub title: ::std::string::String,
     }
     impl UpdateVideoTranslationRequest {
-        ///A builder for this type: [`builder::UpdateVideoTranslationRequest`].
-        pub fn builder() -> builder::UpdateVideoTranslationRequest {
+        ///A builder for this type: [`builder::UpdateVideoTranslationRequestBuilder`].
+        pub fn builder() -> builder::UpdateVideoTranslationRequestBuilder {
             Default::default()
         }
     }
@@ -6582,8 +6582,8 @@ minus the output settings. An audio source is required: exactly one of
         pub url: ::std::option::Option<::std::string::String>,
     }
     impl UpdateWebhookEndpointRequest {
-        ///A builder for this type: [`builder::UpdateWebhookEndpointRequest`].
-        pub fn builder() -> builder::UpdateWebhookEndpointRequest {
+        ///A builder for this type: [`builder::UpdateWebhookEndpointRequestBuilder`].
+        pub fn builder() -> builder::UpdateWebhookEndpointRequestBuilder {
             Default::default()
         }
     }
@@ -6601,8 +6601,8 @@ minus the output settings. An audio source is required: exactly one of
         pub url: ::std::string::String,
     }
     impl UploadAssetV3Response {
-        ///A builder for this type: [`builder::UploadAssetV3Response`].
-        pub fn builder() -> builder::UploadAssetV3Response {
+        ///A builder for this type: [`builder::UploadAssetV3ResponseBuilder`].
+        pub fn builder() -> builder::UploadAssetV3ResponseBuilder {
             Default::default()
         }
     }
@@ -6615,8 +6615,8 @@ minus the output settings. An audio source is required: exactly one of
         pub srt: AssetReference,
     }
     impl UploadSrtRequest {
-        ///A builder for this type: [`builder::UploadSrtRequest`].
-        pub fn builder() -> builder::UploadSrtRequest {
+        ///A builder for this type: [`builder::UploadSrtRequestBuilder`].
+        pub fn builder() -> builder::UploadSrtRequestBuilder {
             Default::default()
         }
     }
@@ -6635,8 +6635,8 @@ minus the output settings. An audio source is required: exactly one of
         pub spending_current_usd: ::std::option::Option<f64>,
     }
     impl UsageBasedInfo {
-        ///A builder for this type: [`builder::UsageBasedInfo`].
-        pub fn builder() -> builder::UsageBasedInfo {
+        ///A builder for this type: [`builder::UsageBasedInfoBuilder`].
+        pub fn builder() -> builder::UsageBasedInfoBuilder {
             Default::default()
         }
     }
@@ -6662,8 +6662,8 @@ minus the output settings. An audio source is required: exactly one of
         pub wallet: ::std::option::Option<WalletInfo>,
     }
     impl UserInfoResponse {
-        ///A builder for this type: [`builder::UserInfoResponse`].
-        pub fn builder() -> builder::UserInfoResponse {
+        ///A builder for this type: [`builder::UserInfoResponseBuilder`].
+        pub fn builder() -> builder::UserInfoResponseBuilder {
             Default::default()
         }
     }
@@ -6676,8 +6676,8 @@ minus the output settings. An audio source is required: exactly one of
         pub data: ::std::option::Option<UserInfoResponse>,
     }
     impl UserInfoResponseEnvelope {
-        ///A builder for this type: [`builder::UserInfoResponseEnvelope`].
-        pub fn builder() -> builder::UserInfoResponseEnvelope {
+        ///A builder for this type: [`builder::UserInfoResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::UserInfoResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -6691,8 +6691,8 @@ minus the output settings. An audio source is required: exactly one of
         pub message: ::std::string::String,
     }
     impl V1apiError {
-        ///A builder for this type: [`builder::V1apiError`].
-        pub fn builder() -> builder::V1apiError {
+        ///A builder for this type: [`builder::V1apiErrorBuilder`].
+        pub fn builder() -> builder::V1apiErrorBuilder {
             Default::default()
         }
     }
@@ -6715,8 +6715,8 @@ minus the output settings. An audio source is required: exactly one of
         pub voice_id: ::std::option::Option<::std::string::String>,
     }
     impl VideoAgentConfig {
-        ///A builder for this type: [`builder::VideoAgentConfig`].
-        pub fn builder() -> builder::VideoAgentConfig {
+        ///A builder for this type: [`builder::VideoAgentConfigBuilder`].
+        pub fn builder() -> builder::VideoAgentConfigBuilder {
             Default::default()
         }
     }
@@ -6776,8 +6776,8 @@ otherwise it is a generated video.*/
         pub video_url: ::std::option::Option<::std::string::String>,
     }
     impl VideoDetail {
-        ///A builder for this type: [`builder::VideoDetail`].
-        pub fn builder() -> builder::VideoDetail {
+        ///A builder for this type: [`builder::VideoDetailBuilder`].
+        pub fn builder() -> builder::VideoDetailBuilder {
             Default::default()
         }
     }
@@ -6790,8 +6790,8 @@ otherwise it is a generated video.*/
         pub data: ::std::option::Option<VideoDetail>,
     }
     impl VideoDetailEnvelope {
-        ///A builder for this type: [`builder::VideoDetailEnvelope`].
-        pub fn builder() -> builder::VideoDetailEnvelope {
+        ///A builder for this type: [`builder::VideoDetailEnvelopeBuilder`].
+        pub fn builder() -> builder::VideoDetailEnvelopeBuilder {
             Default::default()
         }
     }
@@ -6810,8 +6810,8 @@ otherwise it is a generated video.*/
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl VideoDetailPage {
-        ///A builder for this type: [`builder::VideoDetailPage`].
-        pub fn builder() -> builder::VideoDetailPage {
+        ///A builder for this type: [`builder::VideoDetailPageBuilder`].
+        pub fn builder() -> builder::VideoDetailPageBuilder {
             Default::default()
         }
     }
@@ -6832,8 +6832,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub type_: VideoSceneType,
     }
     impl VideoScene {
-        ///A builder for this type: [`builder::VideoScene`].
-        pub fn builder() -> builder::VideoScene {
+        ///A builder for this type: [`builder::VideoSceneBuilder`].
+        pub fn builder() -> builder::VideoSceneBuilder {
             Default::default()
         }
     }
@@ -6857,8 +6857,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     impl VideoScenePlayback {
-        ///A builder for this type: [`builder::VideoScenePlayback`].
-        pub fn builder() -> builder::VideoScenePlayback {
+        ///A builder for this type: [`builder::VideoScenePlaybackBuilder`].
+        pub fn builder() -> builder::VideoScenePlaybackBuilder {
             Default::default()
         }
     }
@@ -6927,8 +6927,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub caption_url: ::std::string::String,
     }
     impl VideoTranslateCaptionGetResponse {
-        ///A builder for this type: [`builder::VideoTranslateCaptionGetResponse`].
-        pub fn builder() -> builder::VideoTranslateCaptionGetResponse {
+        ///A builder for this type: [`builder::VideoTranslateCaptionGetResponseBuilder`].
+        pub fn builder() -> builder::VideoTranslateCaptionGetResponseBuilder {
             Default::default()
         }
     }
@@ -6941,8 +6941,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub data: ::std::option::Option<VideoTranslateCaptionGetResponse>,
     }
     impl VideoTranslateCaptionGetResponseEnvelope {
-        ///A builder for this type: [`builder::VideoTranslateCaptionGetResponseEnvelope`].
-        pub fn builder() -> builder::VideoTranslateCaptionGetResponseEnvelope {
+        ///A builder for this type: [`builder::VideoTranslateCaptionGetResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::VideoTranslateCaptionGetResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -6959,8 +6959,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         >,
     }
     impl VideoTranslateCreateResponse {
-        ///A builder for this type: [`builder::VideoTranslateCreateResponse`].
-        pub fn builder() -> builder::VideoTranslateCreateResponse {
+        ///A builder for this type: [`builder::VideoTranslateCreateResponseBuilder`].
+        pub fn builder() -> builder::VideoTranslateCreateResponseBuilder {
             Default::default()
         }
     }
@@ -6973,8 +6973,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub data: ::std::option::Option<VideoTranslateCreateResponse>,
     }
     impl VideoTranslateCreateResponseEnvelope {
-        ///A builder for this type: [`builder::VideoTranslateCreateResponseEnvelope`].
-        pub fn builder() -> builder::VideoTranslateCreateResponseEnvelope {
+        ///A builder for this type: [`builder::VideoTranslateCreateResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::VideoTranslateCreateResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -6986,8 +6986,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub caption_url: ::std::string::String,
     }
     impl VideoTranslationCaptionResponse {
-        ///A builder for this type: [`builder::VideoTranslationCaptionResponse`].
-        pub fn builder() -> builder::VideoTranslationCaptionResponse {
+        ///A builder for this type: [`builder::VideoTranslationCaptionResponseBuilder`].
+        pub fn builder() -> builder::VideoTranslationCaptionResponseBuilder {
             Default::default()
         }
     }
@@ -7000,8 +7000,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub video_translation_ids: ::std::vec::Vec<::std::string::String>,
     }
     impl VideoTranslationCreateResponse {
-        ///A builder for this type: [`builder::VideoTranslationCreateResponse`].
-        pub fn builder() -> builder::VideoTranslationCreateResponse {
+        ///A builder for this type: [`builder::VideoTranslationCreateResponseBuilder`].
+        pub fn builder() -> builder::VideoTranslationCreateResponseBuilder {
             Default::default()
         }
     }
@@ -7014,8 +7014,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub data: ::std::option::Option<VideoTranslationCreateResponse>,
     }
     impl VideoTranslationCreateResponseEnvelope {
-        ///A builder for this type: [`builder::VideoTranslationCreateResponseEnvelope`].
-        pub fn builder() -> builder::VideoTranslationCreateResponseEnvelope {
+        ///A builder for this type: [`builder::VideoTranslationCreateResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::VideoTranslationCreateResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -7028,8 +7028,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub id: ::std::string::String,
     }
     impl VideoTranslationDeleteResponse {
-        ///A builder for this type: [`builder::VideoTranslationDeleteResponse`].
-        pub fn builder() -> builder::VideoTranslationDeleteResponse {
+        ///A builder for this type: [`builder::VideoTranslationDeleteResponseBuilder`].
+        pub fn builder() -> builder::VideoTranslationDeleteResponseBuilder {
             Default::default()
         }
     }
@@ -7043,8 +7043,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub data: ::std::option::Option<VideoTranslationDeleteResponse>,
     }
     impl VideoTranslationDeleteResponseEnvelope {
-        ///A builder for this type: [`builder::VideoTranslationDeleteResponseEnvelope`].
-        pub fn builder() -> builder::VideoTranslationDeleteResponseEnvelope {
+        ///A builder for this type: [`builder::VideoTranslationDeleteResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::VideoTranslationDeleteResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -7095,8 +7095,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub vtt_caption_url: ::std::option::Option<::std::string::String>,
     }
     impl VideoTranslationDetail {
-        ///A builder for this type: [`builder::VideoTranslationDetail`].
-        pub fn builder() -> builder::VideoTranslationDetail {
+        ///A builder for this type: [`builder::VideoTranslationDetailBuilder`].
+        pub fn builder() -> builder::VideoTranslationDetailBuilder {
             Default::default()
         }
     }
@@ -7109,8 +7109,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub data: ::std::option::Option<VideoTranslationDetail>,
     }
     impl VideoTranslationDetailEnvelope {
-        ///A builder for this type: [`builder::VideoTranslationDetailEnvelope`].
-        pub fn builder() -> builder::VideoTranslationDetailEnvelope {
+        ///A builder for this type: [`builder::VideoTranslationDetailEnvelopeBuilder`].
+        pub fn builder() -> builder::VideoTranslationDetailEnvelopeBuilder {
             Default::default()
         }
     }
@@ -7129,8 +7129,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl VideoTranslationDetailPage {
-        ///A builder for this type: [`builder::VideoTranslationDetailPage`].
-        pub fn builder() -> builder::VideoTranslationDetailPage {
+        ///A builder for this type: [`builder::VideoTranslationDetailPageBuilder`].
+        pub fn builder() -> builder::VideoTranslationDetailPageBuilder {
             Default::default()
         }
     }
@@ -7143,8 +7143,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub languages: ::std::vec::Vec<::std::string::String>,
     }
     impl VideoTranslationLanguagesResponse {
-        ///A builder for this type: [`builder::VideoTranslationLanguagesResponse`].
-        pub fn builder() -> builder::VideoTranslationLanguagesResponse {
+        ///A builder for this type: [`builder::VideoTranslationLanguagesResponseBuilder`].
+        pub fn builder() -> builder::VideoTranslationLanguagesResponseBuilder {
             Default::default()
         }
     }
@@ -7157,8 +7157,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub data: ::std::option::Option<VideoTranslationLanguagesResponse>,
     }
     impl VideoTranslationLanguagesResponseEnvelope {
-        ///A builder for this type: [`builder::VideoTranslationLanguagesResponseEnvelope`].
-        pub fn builder() -> builder::VideoTranslationLanguagesResponseEnvelope {
+        ///A builder for this type: [`builder::VideoTranslationLanguagesResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::VideoTranslationLanguagesResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -7194,8 +7194,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
     }
     impl VoiceSettingsInput {
-        ///A builder for this type: [`builder::VoiceSettingsInput`].
-        pub fn builder() -> builder::VoiceSettingsInput {
+        ///A builder for this type: [`builder::VoiceSettingsInputBuilder`].
+        pub fn builder() -> builder::VoiceSettingsInputBuilder {
             Default::default()
         }
     }
@@ -7211,8 +7211,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub remaining_balance: ::std::option::Option<f64>,
     }
     impl WalletInfo {
-        ///A builder for this type: [`builder::WalletInfo`].
-        pub fn builder() -> builder::WalletInfo {
+        ///A builder for this type: [`builder::WalletInfoBuilder`].
+        pub fn builder() -> builder::WalletInfoBuilder {
             Default::default()
         }
     }
@@ -7237,8 +7237,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub url: ::std::string::String,
     }
     impl WebhookEndpointResponse {
-        ///A builder for this type: [`builder::WebhookEndpointResponse`].
-        pub fn builder() -> builder::WebhookEndpointResponse {
+        ///A builder for this type: [`builder::WebhookEndpointResponseBuilder`].
+        pub fn builder() -> builder::WebhookEndpointResponseBuilder {
             Default::default()
         }
     }
@@ -7251,8 +7251,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub data: ::std::option::Option<WebhookEndpointResponse>,
     }
     impl WebhookEndpointResponseEnvelope {
-        ///A builder for this type: [`builder::WebhookEndpointResponseEnvelope`].
-        pub fn builder() -> builder::WebhookEndpointResponseEnvelope {
+        ///A builder for this type: [`builder::WebhookEndpointResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::WebhookEndpointResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -7271,8 +7271,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl WebhookEndpointResponsePage {
-        ///A builder for this type: [`builder::WebhookEndpointResponsePage`].
-        pub fn builder() -> builder::WebhookEndpointResponsePage {
+        ///A builder for this type: [`builder::WebhookEndpointResponsePageBuilder`].
+        pub fn builder() -> builder::WebhookEndpointResponsePageBuilder {
             Default::default()
         }
     }
@@ -7291,8 +7291,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub event_type: ::std::string::String,
     }
     impl WebhookEventResponse {
-        ///A builder for this type: [`builder::WebhookEventResponse`].
-        pub fn builder() -> builder::WebhookEventResponse {
+        ///A builder for this type: [`builder::WebhookEventResponseBuilder`].
+        pub fn builder() -> builder::WebhookEventResponseBuilder {
             Default::default()
         }
     }
@@ -7311,8 +7311,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl WebhookEventResponsePage {
-        ///A builder for this type: [`builder::WebhookEventResponsePage`].
-        pub fn builder() -> builder::WebhookEventResponsePage {
+        ///A builder for this type: [`builder::WebhookEventResponsePageBuilder`].
+        pub fn builder() -> builder::WebhookEventResponsePageBuilder {
             Default::default()
         }
     }
@@ -7327,8 +7327,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub event_type: ::std::string::String,
     }
     impl WebhookEventTypeItem {
-        ///A builder for this type: [`builder::WebhookEventTypeItem`].
-        pub fn builder() -> builder::WebhookEventTypeItem {
+        ///A builder for this type: [`builder::WebhookEventTypeItemBuilder`].
+        pub fn builder() -> builder::WebhookEventTypeItemBuilder {
             Default::default()
         }
     }
@@ -7347,8 +7347,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl WebhookEventTypeItemPage {
-        ///A builder for this type: [`builder::WebhookEventTypeItemPage`].
-        pub fn builder() -> builder::WebhookEventTypeItemPage {
+        ///A builder for this type: [`builder::WebhookEventTypeItemPageBuilder`].
+        pub fn builder() -> builder::WebhookEventTypeItemPageBuilder {
             Default::default()
         }
     }
@@ -7365,8 +7365,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub word: ::std::string::String,
     }
     impl WordWithTimestamp {
-        ///A builder for this type: [`builder::WordWithTimestamp`].
-        pub fn builder() -> builder::WordWithTimestamp {
+        ///A builder for this type: [`builder::WordWithTimestampBuilder`].
+        pub fn builder() -> builder::WordWithTimestampBuilder {
             Default::default()
         }
     }
@@ -7389,8 +7389,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub workflow_type: ::std::string::String,
     }
     impl WorkflowCatalogEntry {
-        ///A builder for this type: [`builder::WorkflowCatalogEntry`].
-        pub fn builder() -> builder::WorkflowCatalogEntry {
+        ///A builder for this type: [`builder::WorkflowCatalogEntryBuilder`].
+        pub fn builder() -> builder::WorkflowCatalogEntryBuilder {
             Default::default()
         }
     }
@@ -7409,8 +7409,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub next_token: ::std::option::Option<::std::string::String>,
     }
     impl WorkflowCatalogEntryPage {
-        ///A builder for this type: [`builder::WorkflowCatalogEntryPage`].
-        pub fn builder() -> builder::WorkflowCatalogEntryPage {
+        ///A builder for this type: [`builder::WorkflowCatalogEntryPageBuilder`].
+        pub fn builder() -> builder::WorkflowCatalogEntryPageBuilder {
             Default::default()
         }
     }
@@ -7438,8 +7438,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub status: ::std::string::String,
     }
     impl WorkflowExecutionDetailResponse {
-        ///A builder for this type: [`builder::WorkflowExecutionDetailResponse`].
-        pub fn builder() -> builder::WorkflowExecutionDetailResponse {
+        ///A builder for this type: [`builder::WorkflowExecutionDetailResponseBuilder`].
+        pub fn builder() -> builder::WorkflowExecutionDetailResponseBuilder {
             Default::default()
         }
     }
@@ -7452,8 +7452,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub data: ::std::option::Option<WorkflowExecutionDetailResponse>,
     }
     impl WorkflowExecutionDetailResponseEnvelope {
-        ///A builder for this type: [`builder::WorkflowExecutionDetailResponseEnvelope`].
-        pub fn builder() -> builder::WorkflowExecutionDetailResponseEnvelope {
+        ///A builder for this type: [`builder::WorkflowExecutionDetailResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::WorkflowExecutionDetailResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -7468,8 +7468,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub message: ::std::string::String,
     }
     impl WorkflowExecutionError {
-        ///A builder for this type: [`builder::WorkflowExecutionError`].
-        pub fn builder() -> builder::WorkflowExecutionError {
+        ///A builder for this type: [`builder::WorkflowExecutionErrorBuilder`].
+        pub fn builder() -> builder::WorkflowExecutionErrorBuilder {
             Default::default()
         }
     }
@@ -7485,8 +7485,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub status: ::std::string::String,
     }
     impl WorkflowExecutionResponse {
-        ///A builder for this type: [`builder::WorkflowExecutionResponse`].
-        pub fn builder() -> builder::WorkflowExecutionResponse {
+        ///A builder for this type: [`builder::WorkflowExecutionResponseBuilder`].
+        pub fn builder() -> builder::WorkflowExecutionResponseBuilder {
             Default::default()
         }
     }
@@ -7499,8 +7499,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub data: ::std::option::Option<WorkflowExecutionResponse>,
     }
     impl WorkflowExecutionResponseEnvelope {
-        ///A builder for this type: [`builder::WorkflowExecutionResponseEnvelope`].
-        pub fn builder() -> builder::WorkflowExecutionResponseEnvelope {
+        ///A builder for this type: [`builder::WorkflowExecutionResponseEnvelopeBuilder`].
+        pub fn builder() -> builder::WorkflowExecutionResponseEnvelopeBuilder {
             Default::default()
         }
     }
@@ -7521,8 +7521,8 @@ Optional ``playback`` exposes the audio volume / mute capability
         pub type_: ::std::string::String,
     }
     impl WorkflowRequestEntry {
-        ///A builder for this type: [`builder::WorkflowRequestEntry`].
-        pub fn builder() -> builder::WorkflowRequestEntry {
+        ///A builder for this type: [`builder::WorkflowRequestEntryBuilder`].
+        pub fn builder() -> builder::WorkflowRequestEntryBuilder {
             Default::default()
         }
     }
@@ -7530,7 +7530,7 @@ Optional ``playback`` exposes the audio volume / mute capability
     pub mod builder {
         #[derive(Clone, Debug)]
         ///Builds a [`AiClipping`](super::AiClipping): one setter per field, then `AiClipping::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AiClipping {
+        pub struct AiClippingBuilder {
             callback_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -7570,7 +7570,7 @@ Optional ``playback`` exposes the audio volume / mute capability
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AiClipping {
+        impl ::std::default::Default for AiClippingBuilder {
             fn default() -> Self {
                 Self {
                     callback_id: Ok(Default::default()),
@@ -7587,7 +7587,7 @@ Optional ``playback`` exposes the audio volume / mute capability
                 }
             }
         }
-        impl AiClipping {
+        impl AiClippingBuilder {
             ///Client-provided callback ID.
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
@@ -7731,10 +7731,10 @@ Optional ``playback`` exposes the audio volume / mute capability
                 self
             }
         }
-        impl ::std::convert::TryFrom<AiClipping> for super::AiClipping {
+        impl ::std::convert::TryFrom<AiClippingBuilder> for super::AiClipping {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AiClipping,
+                value: AiClippingBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     callback_id: value.callback_id?,
@@ -7751,7 +7751,7 @@ Optional ``playback`` exposes the audio volume / mute capability
                 })
             }
         }
-        impl ::std::convert::From<super::AiClipping> for AiClipping {
+        impl ::std::convert::From<super::AiClipping> for AiClippingBuilder {
             fn from(value: super::AiClipping) -> Self {
                 Self {
                     callback_id: Ok(value.callback_id),
@@ -7770,7 +7770,7 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AiClippingClip`](super::AiClippingClip): one setter per field, then `AiClippingClip::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AiClippingClip {
+        pub struct AiClippingClipBuilder {
             aspect_ratio: ::std::result::Result<
                 ::std::option::Option<super::AiClippingClipAspectRatio>,
                 ::std::string::String,
@@ -7805,7 +7805,7 @@ Optional ``playback`` exposes the audio volume / mute capability
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AiClippingClip {
+        impl ::std::default::Default for AiClippingClipBuilder {
             fn default() -> Self {
                 Self {
                     aspect_ratio: Ok(Default::default()),
@@ -7820,7 +7820,7 @@ Optional ``playback`` exposes the audio volume / mute capability
                 }
             }
         }
-        impl AiClippingClip {
+        impl AiClippingClipBuilder {
             ///Clip aspect ratio. Null until status=completed.
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
@@ -7936,10 +7936,10 @@ Optional ``playback`` exposes the audio volume / mute capability
                 self
             }
         }
-        impl ::std::convert::TryFrom<AiClippingClip> for super::AiClippingClip {
+        impl ::std::convert::TryFrom<AiClippingClipBuilder> for super::AiClippingClip {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AiClippingClip,
+                value: AiClippingClipBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     aspect_ratio: value.aspect_ratio?,
@@ -7954,7 +7954,7 @@ Optional ``playback`` exposes the audio volume / mute capability
                 })
             }
         }
-        impl ::std::convert::From<super::AiClippingClip> for AiClippingClip {
+        impl ::std::convert::From<super::AiClippingClip> for AiClippingClipBuilder {
             fn from(value: super::AiClippingClip) -> Self {
                 Self {
                     aspect_ratio: Ok(value.aspect_ratio),
@@ -7971,20 +7971,20 @@ Optional ``playback`` exposes the audio volume / mute capability
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AiClippingEnvelope`](super::AiClippingEnvelope): one setter per field, then `AiClippingEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AiClippingEnvelope {
+        pub struct AiClippingEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::AiClipping>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AiClippingEnvelope {
+        impl ::std::default::Default for AiClippingEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl AiClippingEnvelope {
+        impl AiClippingEnvelopeBuilder {
             /**Full job resource. Returned by Get / List / webhook payloads.
 
 Field naming mirrors ``VideoTranslationDetail``
@@ -8001,22 +8001,24 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AiClippingEnvelope> for super::AiClippingEnvelope {
+        impl ::std::convert::TryFrom<AiClippingEnvelopeBuilder>
+        for super::AiClippingEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AiClippingEnvelope,
+                value: AiClippingEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::AiClippingEnvelope> for AiClippingEnvelope {
+        impl ::std::convert::From<super::AiClippingEnvelope>
+        for AiClippingEnvelopeBuilder {
             fn from(value: super::AiClippingEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AiClippingOutputSettings`](super::AiClippingOutputSettings): one setter per field, then `AiClippingOutputSettings::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AiClippingOutputSettings {
+        pub struct AiClippingOutputSettingsBuilder {
             aspect_ratio: ::std::result::Result<
                 super::AiClippingClipAspectRatio,
                 ::std::string::String,
@@ -8035,7 +8037,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AiClippingOutputSettings {
+        impl ::std::default::Default for AiClippingOutputSettingsBuilder {
             fn default() -> Self {
                 Self {
                     aspect_ratio: Ok(
@@ -8048,7 +8050,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AiClippingOutputSettings {
+        impl AiClippingOutputSettingsBuilder {
             ///Aspect ratio for all produced clips. Default 'portrait' (9:16, social-ready).
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
@@ -8117,11 +8119,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AiClippingOutputSettings>
+        impl ::std::convert::TryFrom<AiClippingOutputSettingsBuilder>
         for super::AiClippingOutputSettings {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AiClippingOutputSettings,
+                value: AiClippingOutputSettingsBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     aspect_ratio: value.aspect_ratio?,
@@ -8133,7 +8135,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::AiClippingOutputSettings>
-        for AiClippingOutputSettings {
+        for AiClippingOutputSettingsBuilder {
             fn from(value: super::AiClippingOutputSettings) -> Self {
                 Self {
                     aspect_ratio: Ok(value.aspect_ratio),
@@ -8146,7 +8148,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AiClippingPage`](super::AiClippingPage): one setter per field, then `AiClippingPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AiClippingPage {
+        pub struct AiClippingPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::AiClipping>,
                 ::std::string::String,
@@ -8160,7 +8162,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AiClippingPage {
+        impl ::std::default::Default for AiClippingPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -8169,7 +8171,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AiClippingPage {
+        impl AiClippingPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -8208,10 +8210,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AiClippingPage> for super::AiClippingPage {
+        impl ::std::convert::TryFrom<AiClippingPageBuilder> for super::AiClippingPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AiClippingPage,
+                value: AiClippingPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -8220,7 +8222,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::AiClippingPage> for AiClippingPage {
+        impl ::std::convert::From<super::AiClippingPage> for AiClippingPageBuilder {
             fn from(value: super::AiClippingPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -8231,7 +8233,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`Asset`](super::Asset): one setter per field, then `Asset::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct Asset {
+        pub struct AssetBuilder {
             folder_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -8250,7 +8252,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for Asset {
+        impl ::std::default::Default for AssetBuilder {
             fn default() -> Self {
                 Self {
                     folder_id: Ok(Default::default()),
@@ -8264,7 +8266,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl Asset {
+        impl AssetBuilder {
             ///Identifier of the folder the asset is stored in. Null if the asset is at the space root.
             pub fn folder_id<T>(mut self, value: T) -> Self
             where
@@ -8366,10 +8368,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<Asset> for super::Asset {
+        impl ::std::convert::TryFrom<AssetBuilder> for super::Asset {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: Asset,
+                value: AssetBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     folder_id: value.folder_id?,
@@ -8383,7 +8385,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::Asset> for Asset {
+        impl ::std::convert::From<super::Asset> for AssetBuilder {
             fn from(value: super::Asset) -> Self {
                 Self {
                     folder_id: Ok(value.folder_id),
@@ -8399,7 +8401,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AssetBase64`](super::AssetBase64): one setter per field, then `AssetBase64::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AssetBase64 {
+        pub struct AssetBase64Builder {
             data: ::std::result::Result<::std::string::String, ::std::string::String>,
             media_type: ::std::result::Result<
                 ::std::string::String,
@@ -8407,7 +8409,7 @@ Field naming mirrors ``VideoTranslationDetail``
             >,
             type_: ::std::result::Result<super::AssetBase64Type, ::std::string::String>,
         }
-        impl ::std::default::Default for AssetBase64 {
+        impl ::std::default::Default for AssetBase64Builder {
             fn default() -> Self {
                 Self {
                     data: Err("no value supplied for data".to_string()),
@@ -8416,7 +8418,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AssetBase64 {
+        impl AssetBase64Builder {
             ///Base64-encoded file content
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -8457,10 +8459,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AssetBase64> for super::AssetBase64 {
+        impl ::std::convert::TryFrom<AssetBase64Builder> for super::AssetBase64 {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AssetBase64,
+                value: AssetBase64Builder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -8469,7 +8471,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::AssetBase64> for AssetBase64 {
+        impl ::std::convert::From<super::AssetBase64> for AssetBase64Builder {
             fn from(value: super::AssetBase64) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -8480,20 +8482,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AssetEnvelope`](super::AssetEnvelope): one setter per field, then `AssetEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AssetEnvelope {
+        pub struct AssetEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::Asset>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AssetEnvelope {
+        impl ::std::default::Default for AssetEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl AssetEnvelope {
+        impl AssetEnvelopeBuilder {
             ///Response payload for GET /v3/assets/{asset_id} and items of GET /v3/assets.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -8507,29 +8509,29 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AssetEnvelope> for super::AssetEnvelope {
+        impl ::std::convert::TryFrom<AssetEnvelopeBuilder> for super::AssetEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AssetEnvelope,
+                value: AssetEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::AssetEnvelope> for AssetEnvelope {
+        impl ::std::convert::From<super::AssetEnvelope> for AssetEnvelopeBuilder {
             fn from(value: super::AssetEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AssetId`](super::AssetId): one setter per field, then `AssetId::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AssetId {
+        pub struct AssetIdBuilder {
             asset_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
             >,
             type_: ::std::result::Result<super::AssetIdType, ::std::string::String>,
         }
-        impl ::std::default::Default for AssetId {
+        impl ::std::default::Default for AssetIdBuilder {
             fn default() -> Self {
                 Self {
                     asset_id: Err("no value supplied for asset_id".to_string()),
@@ -8537,7 +8539,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AssetId {
+        impl AssetIdBuilder {
             ///HeyGen asset ID from POST /v1/asset upload endpoint
             pub fn asset_id<T>(mut self, value: T) -> Self
             where
@@ -8565,10 +8567,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AssetId> for super::AssetId {
+        impl ::std::convert::TryFrom<AssetIdBuilder> for super::AssetId {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AssetId,
+                value: AssetIdBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     asset_id: value.asset_id?,
@@ -8576,7 +8578,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::AssetId> for AssetId {
+        impl ::std::convert::From<super::AssetId> for AssetIdBuilder {
             fn from(value: super::AssetId) -> Self {
                 Self {
                     asset_id: Ok(value.asset_id),
@@ -8586,7 +8588,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AssetPage`](super::AssetPage): one setter per field, then `AssetPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AssetPage {
+        pub struct AssetPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::Asset>,
                 ::std::string::String,
@@ -8600,7 +8602,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AssetPage {
+        impl ::std::default::Default for AssetPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -8609,7 +8611,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AssetPage {
+        impl AssetPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -8648,10 +8650,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AssetPage> for super::AssetPage {
+        impl ::std::convert::TryFrom<AssetPageBuilder> for super::AssetPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AssetPage,
+                value: AssetPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -8660,7 +8662,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::AssetPage> for AssetPage {
+        impl ::std::convert::From<super::AssetPage> for AssetPageBuilder {
             fn from(value: super::AssetPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -8671,7 +8673,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AssetSearchResultPage`](super::AssetSearchResultPage): one setter per field, then `AssetSearchResultPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AssetSearchResultPage {
+        pub struct AssetSearchResultPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::AssetSearchResult>,
                 ::std::string::String,
@@ -8685,7 +8687,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AssetSearchResultPage {
+        impl ::std::default::Default for AssetSearchResultPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -8694,7 +8696,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AssetSearchResultPage {
+        impl AssetSearchResultPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -8733,11 +8735,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AssetSearchResultPage>
+        impl ::std::convert::TryFrom<AssetSearchResultPageBuilder>
         for super::AssetSearchResultPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AssetSearchResultPage,
+                value: AssetSearchResultPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -8747,7 +8749,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::AssetSearchResultPage>
-        for AssetSearchResultPage {
+        for AssetSearchResultPageBuilder {
             fn from(value: super::AssetSearchResultPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -8758,11 +8760,11 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AssetUrl`](super::AssetUrl): one setter per field, then `AssetUrl::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AssetUrl {
+        pub struct AssetUrlBuilder {
             type_: ::std::result::Result<super::AssetUrlType, ::std::string::String>,
             url: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for AssetUrl {
+        impl ::std::default::Default for AssetUrlBuilder {
             fn default() -> Self {
                 Self {
                     type_: Ok(super::defaults::asset_url_type()),
@@ -8770,7 +8772,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AssetUrl {
+        impl AssetUrlBuilder {
             ///Input type discriminator
             pub fn type_<T>(mut self, value: T) -> Self
             where
@@ -8798,10 +8800,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AssetUrl> for super::AssetUrl {
+        impl ::std::convert::TryFrom<AssetUrlBuilder> for super::AssetUrl {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AssetUrl,
+                value: AssetUrlBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     type_: value.type_?,
@@ -8809,7 +8811,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::AssetUrl> for AssetUrl {
+        impl ::std::convert::From<super::AssetUrl> for AssetUrlBuilder {
             fn from(value: super::AssetUrl) -> Self {
                 Self {
                     type_: Ok(value.type_),
@@ -8819,7 +8821,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AudioSound`](super::AudioSound): one setter per field, then `AudioSound::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AudioSound {
+        pub struct AudioSoundBuilder {
             audio_url: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -8848,7 +8850,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AudioSound {
+        impl ::std::default::Default for AudioSoundBuilder {
             fn default() -> Self {
                 Self {
                     audio_url: Err("no value supplied for audio_url".to_string()),
@@ -8863,7 +8865,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AudioSound {
+        impl AudioSoundBuilder {
             ///Temporary pre-signed URL to download the audio file. Expires; do not cache long-term.
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
@@ -8977,10 +8979,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AudioSound> for super::AudioSound {
+        impl ::std::convert::TryFrom<AudioSoundBuilder> for super::AudioSound {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AudioSound,
+                value: AudioSoundBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     audio_url: value.audio_url?,
@@ -8995,7 +8997,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::AudioSound> for AudioSound {
+        impl ::std::convert::From<super::AudioSound> for AudioSoundBuilder {
             fn from(value: super::AudioSound) -> Self {
                 Self {
                     audio_url: Ok(value.audio_url),
@@ -9012,7 +9014,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AudioSoundPage`](super::AudioSoundPage): one setter per field, then `AudioSoundPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AudioSoundPage {
+        pub struct AudioSoundPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::AudioSound>,
                 ::std::string::String,
@@ -9026,7 +9028,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AudioSoundPage {
+        impl ::std::default::Default for AudioSoundPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -9035,7 +9037,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AudioSoundPage {
+        impl AudioSoundPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -9074,10 +9076,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AudioSoundPage> for super::AudioSoundPage {
+        impl ::std::convert::TryFrom<AudioSoundPageBuilder> for super::AudioSoundPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AudioSoundPage,
+                value: AudioSoundPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -9086,7 +9088,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::AudioSoundPage> for AudioSoundPage {
+        impl ::std::convert::From<super::AudioSoundPage> for AudioSoundPageBuilder {
             fn from(value: super::AudioSoundPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -9097,7 +9099,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AudioVoiceItem`](super::AudioVoiceItem): one setter per field, then `AudioVoiceItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AudioVoiceItem {
+        pub struct AudioVoiceItemBuilder {
             gender: ::std::result::Result<::std::string::String, ::std::string::String>,
             language: ::std::result::Result<
                 ::std::string::String,
@@ -9116,7 +9118,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AudioVoiceItem {
+        impl ::std::default::Default for AudioVoiceItemBuilder {
             fn default() -> Self {
                 Self {
                     gender: Err("no value supplied for gender".to_string()),
@@ -9134,7 +9136,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AudioVoiceItem {
+        impl AudioVoiceItemBuilder {
             ///Gender of the voice.
             pub fn gender<T>(mut self, value: T) -> Self
             where
@@ -9243,10 +9245,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AudioVoiceItem> for super::AudioVoiceItem {
+        impl ::std::convert::TryFrom<AudioVoiceItemBuilder> for super::AudioVoiceItem {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AudioVoiceItem,
+                value: AudioVoiceItemBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     gender: value.gender?,
@@ -9260,7 +9262,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::AudioVoiceItem> for AudioVoiceItem {
+        impl ::std::convert::From<super::AudioVoiceItem> for AudioVoiceItemBuilder {
             fn from(value: super::AudioVoiceItem) -> Self {
                 Self {
                     gender: Ok(value.gender),
@@ -9276,7 +9278,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AudioVoiceItemPage`](super::AudioVoiceItemPage): one setter per field, then `AudioVoiceItemPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AudioVoiceItemPage {
+        pub struct AudioVoiceItemPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::AudioVoiceItem>,
                 ::std::string::String,
@@ -9290,7 +9292,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AudioVoiceItemPage {
+        impl ::std::default::Default for AudioVoiceItemPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -9299,7 +9301,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AudioVoiceItemPage {
+        impl AudioVoiceItemPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -9338,10 +9340,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AudioVoiceItemPage> for super::AudioVoiceItemPage {
+        impl ::std::convert::TryFrom<AudioVoiceItemPageBuilder>
+        for super::AudioVoiceItemPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AudioVoiceItemPage,
+                value: AudioVoiceItemPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -9350,7 +9353,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::AudioVoiceItemPage> for AudioVoiceItemPage {
+        impl ::std::convert::From<super::AudioVoiceItemPage>
+        for AudioVoiceItemPageBuilder {
             fn from(value: super::AudioVoiceItemPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -9361,7 +9365,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AutoReloadInfo`](super::AutoReloadInfo): one setter per field, then `AutoReloadInfo::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AutoReloadInfo {
+        pub struct AutoReloadInfoBuilder {
             amount_usd: ::std::result::Result<
                 ::std::option::Option<f64>,
                 ::std::string::String,
@@ -9372,7 +9376,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AutoReloadInfo {
+        impl ::std::default::Default for AutoReloadInfoBuilder {
             fn default() -> Self {
                 Self {
                     amount_usd: Ok(Default::default()),
@@ -9381,7 +9385,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AutoReloadInfo {
+        impl AutoReloadInfoBuilder {
             ///Sets `amount_usd`.
             pub fn amount_usd<T>(mut self, value: T) -> Self
             where
@@ -9420,10 +9424,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AutoReloadInfo> for super::AutoReloadInfo {
+        impl ::std::convert::TryFrom<AutoReloadInfoBuilder> for super::AutoReloadInfo {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AutoReloadInfo,
+                value: AutoReloadInfoBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     amount_usd: value.amount_usd?,
@@ -9432,7 +9436,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::AutoReloadInfo> for AutoReloadInfo {
+        impl ::std::convert::From<super::AutoReloadInfo> for AutoReloadInfoBuilder {
             fn from(value: super::AutoReloadInfo) -> Self {
                 Self {
                     amount_usd: Ok(value.amount_usd),
@@ -9443,11 +9447,11 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AvatarError`](super::AvatarError): one setter per field, then `AvatarError::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AvatarError {
+        pub struct AvatarErrorBuilder {
             code: ::std::result::Result<::std::string::String, ::std::string::String>,
             message: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for AvatarError {
+        impl ::std::default::Default for AvatarErrorBuilder {
             fn default() -> Self {
                 Self {
                     code: Err("no value supplied for code".to_string()),
@@ -9455,7 +9459,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AvatarError {
+        impl AvatarErrorBuilder {
             ///Machine-readable error code.
             pub fn code<T>(mut self, value: T) -> Self
             where
@@ -9483,10 +9487,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AvatarError> for super::AvatarError {
+        impl ::std::convert::TryFrom<AvatarErrorBuilder> for super::AvatarError {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AvatarError,
+                value: AvatarErrorBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     code: value.code?,
@@ -9494,7 +9498,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::AvatarError> for AvatarError {
+        impl ::std::convert::From<super::AvatarError> for AvatarErrorBuilder {
             fn from(value: super::AvatarError) -> Self {
                 Self {
                     code: Ok(value.code),
@@ -9504,7 +9508,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AvatarGroupItem`](super::AvatarGroupItem): one setter per field, then `AvatarGroupItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AvatarGroupItem {
+        pub struct AvatarGroupItemBuilder {
             consent_status: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -9538,7 +9542,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AvatarGroupItem {
+        impl ::std::default::Default for AvatarGroupItemBuilder {
             fn default() -> Self {
                 Self {
                     consent_status: Ok(Default::default()),
@@ -9555,7 +9559,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AvatarGroupItem {
+        impl AvatarGroupItemBuilder {
             ///The status of consent for the group. None means consent is not required.
             pub fn consent_status<T>(mut self, value: T) -> Self
             where
@@ -9699,10 +9703,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AvatarGroupItem> for super::AvatarGroupItem {
+        impl ::std::convert::TryFrom<AvatarGroupItemBuilder> for super::AvatarGroupItem {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AvatarGroupItem,
+                value: AvatarGroupItemBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     consent_status: value.consent_status?,
@@ -9719,7 +9723,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::AvatarGroupItem> for AvatarGroupItem {
+        impl ::std::convert::From<super::AvatarGroupItem> for AvatarGroupItemBuilder {
             fn from(value: super::AvatarGroupItem) -> Self {
                 Self {
                     consent_status: Ok(value.consent_status),
@@ -9738,20 +9742,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AvatarGroupItemEnvelope`](super::AvatarGroupItemEnvelope): one setter per field, then `AvatarGroupItemEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AvatarGroupItemEnvelope {
+        pub struct AvatarGroupItemEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::AvatarGroupItem>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AvatarGroupItemEnvelope {
+        impl ::std::default::Default for AvatarGroupItemEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl AvatarGroupItemEnvelope {
+        impl AvatarGroupItemEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -9765,24 +9769,24 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AvatarGroupItemEnvelope>
+        impl ::std::convert::TryFrom<AvatarGroupItemEnvelopeBuilder>
         for super::AvatarGroupItemEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AvatarGroupItemEnvelope,
+                value: AvatarGroupItemEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::AvatarGroupItemEnvelope>
-        for AvatarGroupItemEnvelope {
+        for AvatarGroupItemEnvelopeBuilder {
             fn from(value: super::AvatarGroupItemEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AvatarGroupItemPage`](super::AvatarGroupItemPage): one setter per field, then `AvatarGroupItemPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AvatarGroupItemPage {
+        pub struct AvatarGroupItemPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::AvatarGroupItem>,
                 ::std::string::String,
@@ -9796,7 +9800,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AvatarGroupItemPage {
+        impl ::std::default::Default for AvatarGroupItemPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -9805,7 +9809,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AvatarGroupItemPage {
+        impl AvatarGroupItemPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -9844,11 +9848,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AvatarGroupItemPage>
+        impl ::std::convert::TryFrom<AvatarGroupItemPageBuilder>
         for super::AvatarGroupItemPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AvatarGroupItemPage,
+                value: AvatarGroupItemPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -9857,7 +9861,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::AvatarGroupItemPage> for AvatarGroupItemPage {
+        impl ::std::convert::From<super::AvatarGroupItemPage>
+        for AvatarGroupItemPageBuilder {
             fn from(value: super::AvatarGroupItemPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -9868,20 +9873,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AvatarIiiEngineConfig`](super::AvatarIiiEngineConfig): one setter per field, then `AvatarIiiEngineConfig::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AvatarIiiEngineConfig {
+        pub struct AvatarIiiEngineConfigBuilder {
             type_: ::std::result::Result<
                 super::AvatarIiiEngineConfigType,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AvatarIiiEngineConfig {
+        impl ::std::default::Default for AvatarIiiEngineConfigBuilder {
             fn default() -> Self {
                 Self {
                     type_: Ok(super::defaults::avatar_iii_engine_config_type()),
                 }
             }
         }
-        impl AvatarIiiEngineConfig {
+        impl AvatarIiiEngineConfigBuilder {
             ///Engine type discriminator. Must be 'avatar_iii'. Resolves to Digital Twin for video avatar looks (digital_twin, studio_avatar) and Photo Avatar for photo_avatar looks; not supported for raw image input. Check supported_api_engines on the avatar look to confirm eligibility.
             pub fn type_<T>(mut self, value: T) -> Self
             where
@@ -9896,37 +9901,37 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AvatarIiiEngineConfig>
+        impl ::std::convert::TryFrom<AvatarIiiEngineConfigBuilder>
         for super::AvatarIiiEngineConfig {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AvatarIiiEngineConfig,
+                value: AvatarIiiEngineConfigBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { type_: value.type_? })
             }
         }
         impl ::std::convert::From<super::AvatarIiiEngineConfig>
-        for AvatarIiiEngineConfig {
+        for AvatarIiiEngineConfigBuilder {
             fn from(value: super::AvatarIiiEngineConfig) -> Self {
                 Self { type_: Ok(value.type_) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AvatarIvEngineConfig`](super::AvatarIvEngineConfig): one setter per field, then `AvatarIvEngineConfig::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AvatarIvEngineConfig {
+        pub struct AvatarIvEngineConfigBuilder {
             type_: ::std::result::Result<
                 super::AvatarIvEngineConfigType,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AvatarIvEngineConfig {
+        impl ::std::default::Default for AvatarIvEngineConfigBuilder {
             fn default() -> Self {
                 Self {
                     type_: Ok(super::defaults::avatar_iv_engine_config_type()),
                 }
             }
         }
-        impl AvatarIvEngineConfig {
+        impl AvatarIvEngineConfigBuilder {
             ///Engine type discriminator. Must be 'avatar_iv'.
             pub fn type_<T>(mut self, value: T) -> Self
             where
@@ -9941,23 +9946,24 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AvatarIvEngineConfig>
+        impl ::std::convert::TryFrom<AvatarIvEngineConfigBuilder>
         for super::AvatarIvEngineConfig {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AvatarIvEngineConfig,
+                value: AvatarIvEngineConfigBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { type_: value.type_? })
             }
         }
-        impl ::std::convert::From<super::AvatarIvEngineConfig> for AvatarIvEngineConfig {
+        impl ::std::convert::From<super::AvatarIvEngineConfig>
+        for AvatarIvEngineConfigBuilder {
             fn from(value: super::AvatarIvEngineConfig) -> Self {
                 Self { type_: Ok(value.type_) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AvatarLookItem`](super::AvatarLookItem): one setter per field, then `AvatarLookItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AvatarLookItem {
+        pub struct AvatarLookItemBuilder {
             avatar_type: ::std::result::Result<
                 super::AvatarLookType,
                 ::std::string::String,
@@ -10013,7 +10019,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AvatarLookItem {
+        impl ::std::default::Default for AvatarLookItemBuilder {
             fn default() -> Self {
                 Self {
                     avatar_type: Err("no value supplied for avatar_type".to_string()),
@@ -10034,7 +10040,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AvatarLookItem {
+        impl AvatarLookItemBuilder {
             ///Avatar type — determines engine and parameter compatibility.
             pub fn avatar_type<T>(mut self, value: T) -> Self
             where
@@ -10203,36 +10209,36 @@ Field naming mirrors ``VideoTranslationDetail``
             ///Engine values this look supports for POST /v3/videos.
             pub fn supported_api_engines<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::Into<::std::string::String>,
             {
-                self.supported_api_engines = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for supported_api_engines: {e}"
-                        )
-                    });
+                self.supported_api_engines = ::std::result::Result::Ok(
+                    value
+                        .into_iter()
+                        .map(::std::convert::Into::into)
+                        .collect::<::std::vec::Vec<::std::string::String>>(),
+                );
                 self
             }
             ///Tags associated with the look.
             pub fn tags<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::Into<::std::string::String>,
             {
-                self.tags = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for tags: {e}")
-                    });
+                self.tags = ::std::result::Result::Ok(
+                    value
+                        .into_iter()
+                        .map(::std::convert::Into::into)
+                        .collect::<::std::vec::Vec<::std::string::String>>(),
+                );
                 self
             }
         }
-        impl ::std::convert::TryFrom<AvatarLookItem> for super::AvatarLookItem {
+        impl ::std::convert::TryFrom<AvatarLookItemBuilder> for super::AvatarLookItem {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AvatarLookItem,
+                value: AvatarLookItemBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     avatar_type: value.avatar_type?,
@@ -10253,7 +10259,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::AvatarLookItem> for AvatarLookItem {
+        impl ::std::convert::From<super::AvatarLookItem> for AvatarLookItemBuilder {
             fn from(value: super::AvatarLookItem) -> Self {
                 Self {
                     avatar_type: Ok(value.avatar_type),
@@ -10276,20 +10282,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AvatarLookItemEnvelope`](super::AvatarLookItemEnvelope): one setter per field, then `AvatarLookItemEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AvatarLookItemEnvelope {
+        pub struct AvatarLookItemEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::AvatarLookItem>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AvatarLookItemEnvelope {
+        impl ::std::default::Default for AvatarLookItemEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl AvatarLookItemEnvelope {
+        impl AvatarLookItemEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -10303,24 +10309,24 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AvatarLookItemEnvelope>
+        impl ::std::convert::TryFrom<AvatarLookItemEnvelopeBuilder>
         for super::AvatarLookItemEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AvatarLookItemEnvelope,
+                value: AvatarLookItemEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::AvatarLookItemEnvelope>
-        for AvatarLookItemEnvelope {
+        for AvatarLookItemEnvelopeBuilder {
             fn from(value: super::AvatarLookItemEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AvatarLookItemPage`](super::AvatarLookItemPage): one setter per field, then `AvatarLookItemPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AvatarLookItemPage {
+        pub struct AvatarLookItemPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::AvatarLookItem>,
                 ::std::string::String,
@@ -10334,7 +10340,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AvatarLookItemPage {
+        impl ::std::default::Default for AvatarLookItemPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -10343,7 +10349,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AvatarLookItemPage {
+        impl AvatarLookItemPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -10382,10 +10388,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AvatarLookItemPage> for super::AvatarLookItemPage {
+        impl ::std::convert::TryFrom<AvatarLookItemPageBuilder>
+        for super::AvatarLookItemPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AvatarLookItemPage,
+                value: AvatarLookItemPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -10394,7 +10401,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::AvatarLookItemPage> for AvatarLookItemPage {
+        impl ::std::convert::From<super::AvatarLookItemPage>
+        for AvatarLookItemPageBuilder {
             fn from(value: super::AvatarLookItemPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -10405,7 +10413,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AvatarVEngineConfig`](super::AvatarVEngineConfig): one setter per field, then `AvatarVEngineConfig::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AvatarVEngineConfig {
+        pub struct AvatarVEngineConfigBuilder {
             reference_look_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -10415,7 +10423,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AvatarVEngineConfig {
+        impl ::std::default::Default for AvatarVEngineConfigBuilder {
             fn default() -> Self {
                 Self {
                     reference_look_id: Ok(Default::default()),
@@ -10423,7 +10431,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AvatarVEngineConfig {
+        impl AvatarVEngineConfigBuilder {
             ///Optional instant_avatar look to use as the animation reference. Must be an `instant_avatar` look (studio / photo / other look types are rejected) belonging to the same avatar group as `avatar_id`. When omitted, video avatars self-reference and photo avatars auto-select the best instant_avatar sibling in their group.
             pub fn reference_look_id<T>(mut self, value: T) -> Self
             where
@@ -10452,11 +10460,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AvatarVEngineConfig>
+        impl ::std::convert::TryFrom<AvatarVEngineConfigBuilder>
         for super::AvatarVEngineConfig {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AvatarVEngineConfig,
+                value: AvatarVEngineConfigBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     reference_look_id: value.reference_look_id?,
@@ -10464,7 +10472,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::AvatarVEngineConfig> for AvatarVEngineConfig {
+        impl ::std::convert::From<super::AvatarVEngineConfig>
+        for AvatarVEngineConfigBuilder {
             fn from(value: super::AvatarVEngineConfig) -> Self {
                 Self {
                     reference_look_id: Ok(value.reference_look_id),
@@ -10474,7 +10483,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`AvatarVideoScene`](super::AvatarVideoScene): one setter per field, then `AvatarVideoScene::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct AvatarVideoScene {
+        pub struct AvatarVideoSceneBuilder {
             input: ::std::result::Result<
                 super::AvatarVideoSceneInput,
                 ::std::string::String,
@@ -10484,7 +10493,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for AvatarVideoScene {
+        impl ::std::default::Default for AvatarVideoSceneBuilder {
             fn default() -> Self {
                 Self {
                     input: Err("no value supplied for input".to_string()),
@@ -10492,7 +10501,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl AvatarVideoScene {
+        impl AvatarVideoSceneBuilder {
             ///Scene source, discriminated by its own 'type': 'avatar' (avatar_id + audio) or 'image' (image asset + audio). The scene duration is derived server-side from the audio.
             pub fn input<T>(mut self, value: T) -> Self
             where
@@ -10520,10 +10529,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<AvatarVideoScene> for super::AvatarVideoScene {
+        impl ::std::convert::TryFrom<AvatarVideoSceneBuilder>
+        for super::AvatarVideoScene {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: AvatarVideoScene,
+                value: AvatarVideoSceneBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     input: value.input?,
@@ -10531,7 +10541,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::AvatarVideoScene> for AvatarVideoScene {
+        impl ::std::convert::From<super::AvatarVideoScene> for AvatarVideoSceneBuilder {
             fn from(value: super::AvatarVideoScene) -> Self {
                 Self {
                     input: Ok(value.input),
@@ -10541,7 +10551,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`BackgroundRemoval`](super::BackgroundRemoval): one setter per field, then `BackgroundRemoval::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct BackgroundRemoval {
+        pub struct BackgroundRemovalBuilder {
             completed_at: ::std::result::Result<
                 ::std::option::Option<i64>,
                 ::std::string::String,
@@ -10565,7 +10575,7 @@ Field naming mirrors ``VideoTranslationDetail``
             >,
             status: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for BackgroundRemoval {
+        impl ::std::default::Default for BackgroundRemovalBuilder {
             fn default() -> Self {
                 Self {
                     completed_at: Ok(Default::default()),
@@ -10578,7 +10588,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl BackgroundRemoval {
+        impl BackgroundRemovalBuilder {
             ///Unix timestamp (seconds) when the job completed. Present once completed.
             pub fn completed_at<T>(mut self, value: T) -> Self
             where
@@ -10667,10 +10677,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<BackgroundRemoval> for super::BackgroundRemoval {
+        impl ::std::convert::TryFrom<BackgroundRemovalBuilder>
+        for super::BackgroundRemoval {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: BackgroundRemoval,
+                value: BackgroundRemovalBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     completed_at: value.completed_at?,
@@ -10683,7 +10694,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::BackgroundRemoval> for BackgroundRemoval {
+        impl ::std::convert::From<super::BackgroundRemoval>
+        for BackgroundRemovalBuilder {
             fn from(value: super::BackgroundRemoval) -> Self {
                 Self {
                     completed_at: Ok(value.completed_at),
@@ -10698,20 +10710,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`BackgroundRemovalEnvelope`](super::BackgroundRemovalEnvelope): one setter per field, then `BackgroundRemovalEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct BackgroundRemovalEnvelope {
+        pub struct BackgroundRemovalEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::BackgroundRemoval>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for BackgroundRemovalEnvelope {
+        impl ::std::default::Default for BackgroundRemovalEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl BackgroundRemovalEnvelope {
+        impl BackgroundRemovalEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -10725,24 +10737,24 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<BackgroundRemovalEnvelope>
+        impl ::std::convert::TryFrom<BackgroundRemovalEnvelopeBuilder>
         for super::BackgroundRemovalEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: BackgroundRemovalEnvelope,
+                value: BackgroundRemovalEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::BackgroundRemovalEnvelope>
-        for BackgroundRemovalEnvelope {
+        for BackgroundRemovalEnvelopeBuilder {
             fn from(value: super::BackgroundRemovalEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`BackgroundRemovalPage`](super::BackgroundRemovalPage): one setter per field, then `BackgroundRemovalPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct BackgroundRemovalPage {
+        pub struct BackgroundRemovalPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::BackgroundRemoval>,
                 ::std::string::String,
@@ -10756,7 +10768,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for BackgroundRemovalPage {
+        impl ::std::default::Default for BackgroundRemovalPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -10765,7 +10777,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl BackgroundRemovalPage {
+        impl BackgroundRemovalPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -10804,11 +10816,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<BackgroundRemovalPage>
+        impl ::std::convert::TryFrom<BackgroundRemovalPageBuilder>
         for super::BackgroundRemovalPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: BackgroundRemovalPage,
+                value: BackgroundRemovalPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -10818,7 +10830,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::BackgroundRemovalPage>
-        for BackgroundRemovalPage {
+        for BackgroundRemovalPageBuilder {
             fn from(value: super::BackgroundRemovalPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -10829,7 +10841,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`BackgroundSetting`](super::BackgroundSetting): one setter per field, then `BackgroundSetting::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct BackgroundSetting {
+        pub struct BackgroundSettingBuilder {
             asset_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -10844,7 +10856,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for BackgroundSetting {
+        impl ::std::default::Default for BackgroundSettingBuilder {
             fn default() -> Self {
                 Self {
                     asset_id: Ok(Default::default()),
@@ -10854,7 +10866,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl BackgroundSetting {
+        impl BackgroundSettingBuilder {
             ///HeyGen asset ID of the background image. Used when type is 'image'. Mutually exclusive with url.
             pub fn asset_id<T>(mut self, value: T) -> Self
             where
@@ -10905,10 +10917,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<BackgroundSetting> for super::BackgroundSetting {
+        impl ::std::convert::TryFrom<BackgroundSettingBuilder>
+        for super::BackgroundSetting {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: BackgroundSetting,
+                value: BackgroundSettingBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     asset_id: value.asset_id?,
@@ -10918,7 +10931,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::BackgroundSetting> for BackgroundSetting {
+        impl ::std::convert::From<super::BackgroundSetting>
+        for BackgroundSettingBuilder {
             fn from(value: super::BackgroundSetting) -> Self {
                 Self {
                     asset_id: Ok(value.asset_id),
@@ -10930,7 +10944,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`Batch`](super::Batch): one setter per field, then `Batch::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct Batch {
+        pub struct BatchBuilder {
             batch_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -10956,7 +10970,7 @@ Field naming mirrors ``VideoTranslationDetail``
             >,
             total_items: ::std::result::Result<i64, ::std::string::String>,
         }
-        impl ::std::default::Default for Batch {
+        impl ::std::default::Default for BatchBuilder {
             fn default() -> Self {
                 Self {
                     batch_id: Err("no value supplied for batch_id".to_string()),
@@ -10973,7 +10987,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl Batch {
+        impl BatchBuilder {
             ///Batch identifier.
             pub fn batch_id<T>(mut self, value: T) -> Self
             where
@@ -11094,10 +11108,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<Batch> for super::Batch {
+        impl ::std::convert::TryFrom<BatchBuilder> for super::Batch {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: Batch,
+                value: BatchBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     batch_id: value.batch_id?,
@@ -11112,7 +11126,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::Batch> for Batch {
+        impl ::std::convert::From<super::Batch> for BatchBuilder {
             fn from(value: super::Batch) -> Self {
                 Self {
                     batch_id: Ok(value.batch_id),
@@ -11129,7 +11143,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`BatchCreateResponse`](super::BatchCreateResponse): one setter per field, then `BatchCreateResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct BatchCreateResponse {
+        pub struct BatchCreateResponseBuilder {
             batch_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -11151,7 +11165,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for BatchCreateResponse {
+        impl ::std::default::Default for BatchCreateResponseBuilder {
             fn default() -> Self {
                 Self {
                     batch_id: Err("no value supplied for batch_id".to_string()),
@@ -11162,7 +11176,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl BatchCreateResponse {
+        impl BatchCreateResponseBuilder {
             ///Batch identifier: poll GET /v3/{videos|video-translations|lipsyncs}/batches/{batch_id}.
             pub fn batch_id<T>(mut self, value: T) -> Self
             where
@@ -11225,11 +11239,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<BatchCreateResponse>
+        impl ::std::convert::TryFrom<BatchCreateResponseBuilder>
         for super::BatchCreateResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: BatchCreateResponse,
+                value: BatchCreateResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     batch_id: value.batch_id?,
@@ -11240,7 +11254,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::BatchCreateResponse> for BatchCreateResponse {
+        impl ::std::convert::From<super::BatchCreateResponse>
+        for BatchCreateResponseBuilder {
             fn from(value: super::BatchCreateResponse) -> Self {
                 Self {
                     batch_id: Ok(value.batch_id),
@@ -11253,20 +11268,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`BatchCreateResponseEnvelope`](super::BatchCreateResponseEnvelope): one setter per field, then `BatchCreateResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct BatchCreateResponseEnvelope {
+        pub struct BatchCreateResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::BatchCreateResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for BatchCreateResponseEnvelope {
+        impl ::std::default::Default for BatchCreateResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl BatchCreateResponseEnvelope {
+        impl BatchCreateResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -11280,37 +11295,37 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<BatchCreateResponseEnvelope>
+        impl ::std::convert::TryFrom<BatchCreateResponseEnvelopeBuilder>
         for super::BatchCreateResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: BatchCreateResponseEnvelope,
+                value: BatchCreateResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::BatchCreateResponseEnvelope>
-        for BatchCreateResponseEnvelope {
+        for BatchCreateResponseEnvelopeBuilder {
             fn from(value: super::BatchCreateResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`BatchEnvelope`](super::BatchEnvelope): one setter per field, then `BatchEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct BatchEnvelope {
+        pub struct BatchEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::Batch>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for BatchEnvelope {
+        impl ::std::default::Default for BatchEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl BatchEnvelope {
+        impl BatchEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -11324,22 +11339,22 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<BatchEnvelope> for super::BatchEnvelope {
+        impl ::std::convert::TryFrom<BatchEnvelopeBuilder> for super::BatchEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: BatchEnvelope,
+                value: BatchEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::BatchEnvelope> for BatchEnvelope {
+        impl ::std::convert::From<super::BatchEnvelope> for BatchEnvelopeBuilder {
             fn from(value: super::BatchEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`BatchItem`](super::BatchItem): one setter per field, then `BatchItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct BatchItem {
+        pub struct BatchItemBuilder {
             error: ::std::result::Result<
                 ::std::option::Option<
                     ::serde_json::Map<::std::string::String, ::serde_json::Value>,
@@ -11353,7 +11368,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for BatchItem {
+        impl ::std::default::Default for BatchItemBuilder {
             fn default() -> Self {
                 Self {
                     error: Ok(Default::default()),
@@ -11363,7 +11378,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl BatchItem {
+        impl BatchItemBuilder {
             ///Failure details when status is failed.
             pub fn error<T>(mut self, value: T) -> Self
             where
@@ -11417,10 +11432,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<BatchItem> for super::BatchItem {
+        impl ::std::convert::TryFrom<BatchItemBuilder> for super::BatchItem {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: BatchItem,
+                value: BatchItemBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     error: value.error?,
@@ -11430,7 +11445,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::BatchItem> for BatchItem {
+        impl ::std::convert::From<super::BatchItem> for BatchItemBuilder {
             fn from(value: super::BatchItem) -> Self {
                 Self {
                     error: Ok(value.error),
@@ -11442,7 +11457,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`BrandGlossary`](super::BrandGlossary): one setter per field, then `BrandGlossary::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct BrandGlossary {
+        pub struct BrandGlossaryBuilder {
             brand_glossary_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -11457,7 +11472,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for BrandGlossary {
+        impl ::std::default::Default for BrandGlossaryBuilder {
             fn default() -> Self {
                 Self {
                     brand_glossary_id: Err(
@@ -11469,7 +11484,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl BrandGlossary {
+        impl BrandGlossaryBuilder {
             ///Unique brand glossary ID. Pass this value as `brand_glossary_id` (or the legacy alias `brand_voice_id`) on POST /v2/video_translate to apply the glossary during translation.
             pub fn brand_glossary_id<T>(mut self, value: T) -> Self
             where
@@ -11525,10 +11540,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<BrandGlossary> for super::BrandGlossary {
+        impl ::std::convert::TryFrom<BrandGlossaryBuilder> for super::BrandGlossary {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: BrandGlossary,
+                value: BrandGlossaryBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     brand_glossary_id: value.brand_glossary_id?,
@@ -11538,7 +11553,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::BrandGlossary> for BrandGlossary {
+        impl ::std::convert::From<super::BrandGlossary> for BrandGlossaryBuilder {
             fn from(value: super::BrandGlossary) -> Self {
                 Self {
                     brand_glossary_id: Ok(value.brand_glossary_id),
@@ -11550,7 +11565,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`BrandGlossaryPage`](super::BrandGlossaryPage): one setter per field, then `BrandGlossaryPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct BrandGlossaryPage {
+        pub struct BrandGlossaryPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::BrandGlossary>,
                 ::std::string::String,
@@ -11564,7 +11579,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for BrandGlossaryPage {
+        impl ::std::default::Default for BrandGlossaryPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -11573,7 +11588,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl BrandGlossaryPage {
+        impl BrandGlossaryPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -11612,10 +11627,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<BrandGlossaryPage> for super::BrandGlossaryPage {
+        impl ::std::convert::TryFrom<BrandGlossaryPageBuilder>
+        for super::BrandGlossaryPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: BrandGlossaryPage,
+                value: BrandGlossaryPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -11624,7 +11640,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::BrandGlossaryPage> for BrandGlossaryPage {
+        impl ::std::convert::From<super::BrandGlossaryPage>
+        for BrandGlossaryPageBuilder {
             fn from(value: super::BrandGlossaryPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -11635,7 +11652,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`BrandKit`](super::BrandKit): one setter per field, then `BrandKit::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct BrandKit {
+        pub struct BrandKitBuilder {
             brand_kit_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -11650,7 +11667,7 @@ Field naming mirrors ``VideoTranslationDetail``
             >,
             name: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for BrandKit {
+        impl ::std::default::Default for BrandKitBuilder {
             fn default() -> Self {
                 Self {
                     brand_kit_id: Err("no value supplied for brand_kit_id".to_string()),
@@ -11660,7 +11677,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl BrandKit {
+        impl BrandKitBuilder {
             ///Unique brand kit identifier. Pass to POST /v3/video-agents as brand_kit_id.
             pub fn brand_kit_id<T>(mut self, value: T) -> Self
             where
@@ -11677,14 +11694,15 @@ Field naming mirrors ``VideoTranslationDetail``
             ///Brand colors as hex values (e.g., '#FF5733').
             pub fn colors<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::Into<::std::string::String>,
             {
-                self.colors = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for colors: {e}")
-                    });
+                self.colors = ::std::result::Result::Ok(
+                    value
+                        .into_iter()
+                        .map(::std::convert::Into::into)
+                        .collect::<::std::vec::Vec<::std::string::String>>(),
+                );
                 self
             }
             ///Primary brand logo URL (public CDN).
@@ -11713,10 +11731,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<BrandKit> for super::BrandKit {
+        impl ::std::convert::TryFrom<BrandKitBuilder> for super::BrandKit {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: BrandKit,
+                value: BrandKitBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     brand_kit_id: value.brand_kit_id?,
@@ -11726,7 +11744,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::BrandKit> for BrandKit {
+        impl ::std::convert::From<super::BrandKit> for BrandKitBuilder {
             fn from(value: super::BrandKit) -> Self {
                 Self {
                     brand_kit_id: Ok(value.brand_kit_id),
@@ -11738,7 +11756,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`BrandKitPage`](super::BrandKitPage): one setter per field, then `BrandKitPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct BrandKitPage {
+        pub struct BrandKitPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::BrandKit>,
                 ::std::string::String,
@@ -11752,7 +11770,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for BrandKitPage {
+        impl ::std::default::Default for BrandKitPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -11761,7 +11779,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl BrandKitPage {
+        impl BrandKitPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -11800,10 +11818,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<BrandKitPage> for super::BrandKitPage {
+        impl ::std::convert::TryFrom<BrandKitPageBuilder> for super::BrandKitPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: BrandKitPage,
+                value: BrandKitPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -11812,7 +11830,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::BrandKitPage> for BrandKitPage {
+        impl ::std::convert::From<super::BrandKitPage> for BrandKitPageBuilder {
             fn from(value: super::BrandKitPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -11823,7 +11841,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CloneVoiceRequest`](super::CloneVoiceRequest): one setter per field, then `CloneVoiceRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CloneVoiceRequest {
+        pub struct CloneVoiceRequestBuilder {
             audio: ::std::result::Result<super::AssetInput, ::std::string::String>,
             language: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -11835,7 +11853,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CloneVoiceRequest {
+        impl ::std::default::Default for CloneVoiceRequestBuilder {
             fn default() -> Self {
                 Self {
                     audio: Err("no value supplied for audio".to_string()),
@@ -11845,7 +11863,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CloneVoiceRequest {
+        impl CloneVoiceRequestBuilder {
             ///Audio file for voice cloning. Provide as {type: 'url', url: '...'}, {type: 'asset_id', asset_id: '...'}, or {type: 'base64', media_type: '...', data: '...'}.
             pub fn audio<T>(mut self, value: T) -> Self
             where
@@ -11900,10 +11918,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CloneVoiceRequest> for super::CloneVoiceRequest {
+        impl ::std::convert::TryFrom<CloneVoiceRequestBuilder>
+        for super::CloneVoiceRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CloneVoiceRequest,
+                value: CloneVoiceRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     audio: value.audio?,
@@ -11913,7 +11932,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::CloneVoiceRequest> for CloneVoiceRequest {
+        impl ::std::convert::From<super::CloneVoiceRequest>
+        for CloneVoiceRequestBuilder {
             fn from(value: super::CloneVoiceRequest) -> Self {
                 Self {
                     audio: Ok(value.audio),
@@ -11925,13 +11945,13 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CloneVoiceResponse`](super::CloneVoiceResponse): one setter per field, then `CloneVoiceResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CloneVoiceResponse {
+        pub struct CloneVoiceResponseBuilder {
             voice_clone_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CloneVoiceResponse {
+        impl ::std::default::Default for CloneVoiceResponseBuilder {
             fn default() -> Self {
                 Self {
                     voice_clone_id: Err(
@@ -11940,7 +11960,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CloneVoiceResponse {
+        impl CloneVoiceResponseBuilder {
             ///Voice clone ID. Use GET /v3/voices/{voice_clone_id} to poll status.
             pub fn voice_clone_id<T>(mut self, value: T) -> Self
             where
@@ -11957,17 +11977,19 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CloneVoiceResponse> for super::CloneVoiceResponse {
+        impl ::std::convert::TryFrom<CloneVoiceResponseBuilder>
+        for super::CloneVoiceResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CloneVoiceResponse,
+                value: CloneVoiceResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     voice_clone_id: value.voice_clone_id?,
                 })
             }
         }
-        impl ::std::convert::From<super::CloneVoiceResponse> for CloneVoiceResponse {
+        impl ::std::convert::From<super::CloneVoiceResponse>
+        for CloneVoiceResponseBuilder {
             fn from(value: super::CloneVoiceResponse) -> Self {
                 Self {
                     voice_clone_id: Ok(value.voice_clone_id),
@@ -11976,20 +11998,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CloneVoiceResponseEnvelope`](super::CloneVoiceResponseEnvelope): one setter per field, then `CloneVoiceResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CloneVoiceResponseEnvelope {
+        pub struct CloneVoiceResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::CloneVoiceResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CloneVoiceResponseEnvelope {
+        impl ::std::default::Default for CloneVoiceResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl CloneVoiceResponseEnvelope {
+        impl CloneVoiceResponseEnvelopeBuilder {
             ///Response for POST /v3/voices/clone.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -12003,37 +12025,37 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CloneVoiceResponseEnvelope>
+        impl ::std::convert::TryFrom<CloneVoiceResponseEnvelopeBuilder>
         for super::CloneVoiceResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CloneVoiceResponseEnvelope,
+                value: CloneVoiceResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::CloneVoiceResponseEnvelope>
-        for CloneVoiceResponseEnvelope {
+        for CloneVoiceResponseEnvelopeBuilder {
             fn from(value: super::CloneVoiceResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CompleteAssetUploadBatchRequest`](super::CompleteAssetUploadBatchRequest): one setter per field, then `CompleteAssetUploadBatchRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CompleteAssetUploadBatchRequest {
+        pub struct CompleteAssetUploadBatchRequestBuilder {
             batch_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CompleteAssetUploadBatchRequest {
+        impl ::std::default::Default for CompleteAssetUploadBatchRequestBuilder {
             fn default() -> Self {
                 Self {
                     batch_id: Err("no value supplied for batch_id".to_string()),
                 }
             }
         }
-        impl CompleteAssetUploadBatchRequest {
+        impl CompleteAssetUploadBatchRequestBuilder {
             ///Identifier returned by POST /v3/assets/direct-uploads/batches.
             pub fn batch_id<T>(mut self, value: T) -> Self
             where
@@ -12048,17 +12070,17 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CompleteAssetUploadBatchRequest>
+        impl ::std::convert::TryFrom<CompleteAssetUploadBatchRequestBuilder>
         for super::CompleteAssetUploadBatchRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CompleteAssetUploadBatchRequest,
+                value: CompleteAssetUploadBatchRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { batch_id: value.batch_id? })
             }
         }
         impl ::std::convert::From<super::CompleteAssetUploadBatchRequest>
-        for CompleteAssetUploadBatchRequest {
+        for CompleteAssetUploadBatchRequestBuilder {
             fn from(value: super::CompleteAssetUploadBatchRequest) -> Self {
                 Self {
                     batch_id: Ok(value.batch_id),
@@ -12067,20 +12089,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CompleteAssetUploadBatchResponse`](super::CompleteAssetUploadBatchResponse): one setter per field, then `CompleteAssetUploadBatchResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CompleteAssetUploadBatchResponse {
+        pub struct CompleteAssetUploadBatchResponseBuilder {
             batch_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CompleteAssetUploadBatchResponse {
+        impl ::std::default::Default for CompleteAssetUploadBatchResponseBuilder {
             fn default() -> Self {
                 Self {
                     batch_id: Err("no value supplied for batch_id".to_string()),
                 }
             }
         }
-        impl CompleteAssetUploadBatchResponse {
+        impl CompleteAssetUploadBatchResponseBuilder {
             ///The completed batch's id: poll GET /v3/assets/batches/{batch_id} for per-item progress.
             pub fn batch_id<T>(mut self, value: T) -> Self
             where
@@ -12095,17 +12117,17 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CompleteAssetUploadBatchResponse>
+        impl ::std::convert::TryFrom<CompleteAssetUploadBatchResponseBuilder>
         for super::CompleteAssetUploadBatchResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CompleteAssetUploadBatchResponse,
+                value: CompleteAssetUploadBatchResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { batch_id: value.batch_id? })
             }
         }
         impl ::std::convert::From<super::CompleteAssetUploadBatchResponse>
-        for CompleteAssetUploadBatchResponse {
+        for CompleteAssetUploadBatchResponseBuilder {
             fn from(value: super::CompleteAssetUploadBatchResponse) -> Self {
                 Self {
                     batch_id: Ok(value.batch_id),
@@ -12114,20 +12136,21 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CompleteAssetUploadBatchResponseEnvelope`](super::CompleteAssetUploadBatchResponseEnvelope): one setter per field, then `CompleteAssetUploadBatchResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CompleteAssetUploadBatchResponseEnvelope {
+        pub struct CompleteAssetUploadBatchResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::CompleteAssetUploadBatchResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CompleteAssetUploadBatchResponseEnvelope {
+        impl ::std::default::Default
+        for CompleteAssetUploadBatchResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl CompleteAssetUploadBatchResponseEnvelope {
+        impl CompleteAssetUploadBatchResponseEnvelopeBuilder {
             ///Response for POST /v3/assets/complete/batches.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -12141,37 +12164,37 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CompleteAssetUploadBatchResponseEnvelope>
+        impl ::std::convert::TryFrom<CompleteAssetUploadBatchResponseEnvelopeBuilder>
         for super::CompleteAssetUploadBatchResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CompleteAssetUploadBatchResponseEnvelope,
+                value: CompleteAssetUploadBatchResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::CompleteAssetUploadBatchResponseEnvelope>
-        for CompleteAssetUploadBatchResponseEnvelope {
+        for CompleteAssetUploadBatchResponseEnvelopeBuilder {
             fn from(value: super::CompleteAssetUploadBatchResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CompleteAssetUploadRequest`](super::CompleteAssetUploadRequest): one setter per field, then `CompleteAssetUploadRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CompleteAssetUploadRequest {
+        pub struct CompleteAssetUploadRequestBuilder {
             checksum_sha256: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CompleteAssetUploadRequest {
+        impl ::std::default::Default for CompleteAssetUploadRequestBuilder {
             fn default() -> Self {
                 Self {
                     checksum_sha256: Ok(Default::default()),
                 }
             }
         }
-        impl CompleteAssetUploadRequest {
+        impl CompleteAssetUploadRequestBuilder {
             ///Optional SHA256 (hex) cross-check.
             pub fn checksum_sha256<T>(mut self, value: T) -> Self
             where
@@ -12187,11 +12210,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CompleteAssetUploadRequest>
+        impl ::std::convert::TryFrom<CompleteAssetUploadRequestBuilder>
         for super::CompleteAssetUploadRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CompleteAssetUploadRequest,
+                value: CompleteAssetUploadRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     checksum_sha256: value.checksum_sha256?,
@@ -12199,7 +12222,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CompleteAssetUploadRequest>
-        for CompleteAssetUploadRequest {
+        for CompleteAssetUploadRequestBuilder {
             fn from(value: super::CompleteAssetUploadRequest) -> Self {
                 Self {
                     checksum_sha256: Ok(value.checksum_sha256),
@@ -12208,7 +12231,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CompleteAssetUploadResponse`](super::CompleteAssetUploadResponse): one setter per field, then `CompleteAssetUploadResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CompleteAssetUploadResponse {
+        pub struct CompleteAssetUploadResponseBuilder {
             asset_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -12221,7 +12244,7 @@ Field naming mirrors ``VideoTranslationDetail``
             status: ::std::result::Result<::std::string::String, ::std::string::String>,
             url: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for CompleteAssetUploadResponse {
+        impl ::std::default::Default for CompleteAssetUploadResponseBuilder {
             fn default() -> Self {
                 Self {
                     asset_id: Err("no value supplied for asset_id".to_string()),
@@ -12232,7 +12255,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CompleteAssetUploadResponse {
+        impl CompleteAssetUploadResponseBuilder {
             ///The reusable asset identifier.
             pub fn asset_id<T>(mut self, value: T) -> Self
             where
@@ -12299,11 +12322,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CompleteAssetUploadResponse>
+        impl ::std::convert::TryFrom<CompleteAssetUploadResponseBuilder>
         for super::CompleteAssetUploadResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CompleteAssetUploadResponse,
+                value: CompleteAssetUploadResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     asset_id: value.asset_id?,
@@ -12315,7 +12338,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CompleteAssetUploadResponse>
-        for CompleteAssetUploadResponse {
+        for CompleteAssetUploadResponseBuilder {
             fn from(value: super::CompleteAssetUploadResponse) -> Self {
                 Self {
                     asset_id: Ok(value.asset_id),
@@ -12328,20 +12351,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CompleteAssetUploadResponseEnvelope`](super::CompleteAssetUploadResponseEnvelope): one setter per field, then `CompleteAssetUploadResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CompleteAssetUploadResponseEnvelope {
+        pub struct CompleteAssetUploadResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::CompleteAssetUploadResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CompleteAssetUploadResponseEnvelope {
+        impl ::std::default::Default for CompleteAssetUploadResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl CompleteAssetUploadResponseEnvelope {
+        impl CompleteAssetUploadResponseEnvelopeBuilder {
             ///Result of finalizing an upload.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -12355,24 +12378,24 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CompleteAssetUploadResponseEnvelope>
+        impl ::std::convert::TryFrom<CompleteAssetUploadResponseEnvelopeBuilder>
         for super::CompleteAssetUploadResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CompleteAssetUploadResponseEnvelope,
+                value: CompleteAssetUploadResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::CompleteAssetUploadResponseEnvelope>
-        for CompleteAssetUploadResponseEnvelope {
+        for CompleteAssetUploadResponseEnvelopeBuilder {
             fn from(value: super::CompleteAssetUploadResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateAiClippingRequest`](super::CreateAiClippingRequest): one setter per field, then `CreateAiClippingRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateAiClippingRequest {
+        pub struct CreateAiClippingRequestBuilder {
             callback_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -12395,7 +12418,7 @@ Field naming mirrors ``VideoTranslationDetail``
             >,
             video: ::std::result::Result<super::AssetReference, ::std::string::String>,
         }
-        impl ::std::default::Default for CreateAiClippingRequest {
+        impl ::std::default::Default for CreateAiClippingRequestBuilder {
             fn default() -> Self {
                 Self {
                     callback_id: Ok(Default::default()),
@@ -12407,7 +12430,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateAiClippingRequest {
+        impl CreateAiClippingRequestBuilder {
             ///Opaque client identifier echoed verbatim in webhook payloads. Mirrors /v3/video-translations callback_id.
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
@@ -12486,11 +12509,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAiClippingRequest>
+        impl ::std::convert::TryFrom<CreateAiClippingRequestBuilder>
         for super::CreateAiClippingRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateAiClippingRequest,
+                value: CreateAiClippingRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     callback_id: value.callback_id?,
@@ -12503,7 +12526,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateAiClippingRequest>
-        for CreateAiClippingRequest {
+        for CreateAiClippingRequestBuilder {
             fn from(value: super::CreateAiClippingRequest) -> Self {
                 Self {
                     callback_id: Ok(value.callback_id),
@@ -12517,13 +12540,13 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateAiClippingResponse`](super::CreateAiClippingResponse): one setter per field, then `CreateAiClippingResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateAiClippingResponse {
+        pub struct CreateAiClippingResponseBuilder {
             ai_clipping_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateAiClippingResponse {
+        impl ::std::default::Default for CreateAiClippingResponseBuilder {
             fn default() -> Self {
                 Self {
                     ai_clipping_id: Err(
@@ -12532,7 +12555,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateAiClippingResponse {
+        impl CreateAiClippingResponseBuilder {
             ///The AI clipping job's id: poll GET /v3/ai-clipping/{job_id} with it.
             pub fn ai_clipping_id<T>(mut self, value: T) -> Self
             where
@@ -12549,11 +12572,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAiClippingResponse>
+        impl ::std::convert::TryFrom<CreateAiClippingResponseBuilder>
         for super::CreateAiClippingResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateAiClippingResponse,
+                value: CreateAiClippingResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     ai_clipping_id: value.ai_clipping_id?,
@@ -12561,7 +12584,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateAiClippingResponse>
-        for CreateAiClippingResponse {
+        for CreateAiClippingResponseBuilder {
             fn from(value: super::CreateAiClippingResponse) -> Self {
                 Self {
                     ai_clipping_id: Ok(value.ai_clipping_id),
@@ -12570,20 +12593,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateAiClippingResponseEnvelope`](super::CreateAiClippingResponseEnvelope): one setter per field, then `CreateAiClippingResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateAiClippingResponseEnvelope {
+        pub struct CreateAiClippingResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateAiClippingResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateAiClippingResponseEnvelope {
+        impl ::std::default::Default for CreateAiClippingResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl CreateAiClippingResponseEnvelope {
+        impl CreateAiClippingResponseEnvelopeBuilder {
             ///Response for POST /v3/ai-clipping.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -12597,24 +12620,24 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAiClippingResponseEnvelope>
+        impl ::std::convert::TryFrom<CreateAiClippingResponseEnvelopeBuilder>
         for super::CreateAiClippingResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateAiClippingResponseEnvelope,
+                value: CreateAiClippingResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::CreateAiClippingResponseEnvelope>
-        for CreateAiClippingResponseEnvelope {
+        for CreateAiClippingResponseEnvelopeBuilder {
             fn from(value: super::CreateAiClippingResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateAssetUploadBatchRequest`](super::CreateAssetUploadBatchRequest): one setter per field, then `CreateAssetUploadBatchRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateAssetUploadBatchRequest {
+        pub struct CreateAssetUploadBatchRequestBuilder {
             callback_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -12628,7 +12651,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateAssetUploadBatchRequest {
+        impl ::std::default::Default for CreateAssetUploadBatchRequestBuilder {
             fn default() -> Self {
                 Self {
                     callback_url: Ok(Default::default()),
@@ -12637,7 +12660,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateAssetUploadBatchRequest {
+        impl CreateAssetUploadBatchRequestBuilder {
             ///Reserved for parity with the other batch APIs; asset completion does not emit a webhook.
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
@@ -12678,11 +12701,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAssetUploadBatchRequest>
+        impl ::std::convert::TryFrom<CreateAssetUploadBatchRequestBuilder>
         for super::CreateAssetUploadBatchRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateAssetUploadBatchRequest,
+                value: CreateAssetUploadBatchRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     callback_url: value.callback_url?,
@@ -12692,7 +12715,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateAssetUploadBatchRequest>
-        for CreateAssetUploadBatchRequest {
+        for CreateAssetUploadBatchRequestBuilder {
             fn from(value: super::CreateAssetUploadBatchRequest) -> Self {
                 Self {
                     callback_url: Ok(value.callback_url),
@@ -12703,7 +12726,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateAssetUploadBatchResponse`](super::CreateAssetUploadBatchResponse): one setter per field, then `CreateAssetUploadBatchResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateAssetUploadBatchResponse {
+        pub struct CreateAssetUploadBatchResponseBuilder {
             batch_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -12713,7 +12736,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateAssetUploadBatchResponse {
+        impl ::std::default::Default for CreateAssetUploadBatchResponseBuilder {
             fn default() -> Self {
                 Self {
                     batch_id: Err("no value supplied for batch_id".to_string()),
@@ -12721,7 +12744,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateAssetUploadBatchResponse {
+        impl CreateAssetUploadBatchResponseBuilder {
             ///Identifier of the created batch. Pass to POST /v3/assets/complete/batches once all files are uploaded.
             pub fn batch_id<T>(mut self, value: T) -> Self
             where
@@ -12751,11 +12774,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAssetUploadBatchResponse>
+        impl ::std::convert::TryFrom<CreateAssetUploadBatchResponseBuilder>
         for super::CreateAssetUploadBatchResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateAssetUploadBatchResponse,
+                value: CreateAssetUploadBatchResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     batch_id: value.batch_id?,
@@ -12764,7 +12787,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateAssetUploadBatchResponse>
-        for CreateAssetUploadBatchResponse {
+        for CreateAssetUploadBatchResponseBuilder {
             fn from(value: super::CreateAssetUploadBatchResponse) -> Self {
                 Self {
                     batch_id: Ok(value.batch_id),
@@ -12774,20 +12797,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateAssetUploadBatchResponseEnvelope`](super::CreateAssetUploadBatchResponseEnvelope): one setter per field, then `CreateAssetUploadBatchResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateAssetUploadBatchResponseEnvelope {
+        pub struct CreateAssetUploadBatchResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateAssetUploadBatchResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateAssetUploadBatchResponseEnvelope {
+        impl ::std::default::Default for CreateAssetUploadBatchResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl CreateAssetUploadBatchResponseEnvelope {
+        impl CreateAssetUploadBatchResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -12801,24 +12824,24 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAssetUploadBatchResponseEnvelope>
+        impl ::std::convert::TryFrom<CreateAssetUploadBatchResponseEnvelopeBuilder>
         for super::CreateAssetUploadBatchResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateAssetUploadBatchResponseEnvelope,
+                value: CreateAssetUploadBatchResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::CreateAssetUploadBatchResponseEnvelope>
-        for CreateAssetUploadBatchResponseEnvelope {
+        for CreateAssetUploadBatchResponseEnvelopeBuilder {
             fn from(value: super::CreateAssetUploadBatchResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateAssetUploadRequest`](super::CreateAssetUploadRequest): one setter per field, then `CreateAssetUploadRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateAssetUploadRequest {
+        pub struct CreateAssetUploadRequestBuilder {
             checksum_sha256: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -12833,7 +12856,7 @@ Field naming mirrors ``VideoTranslationDetail``
             >,
             size_bytes: ::std::result::Result<i64, ::std::string::String>,
         }
-        impl ::std::default::Default for CreateAssetUploadRequest {
+        impl ::std::default::Default for CreateAssetUploadRequestBuilder {
             fn default() -> Self {
                 Self {
                     checksum_sha256: Ok(Default::default()),
@@ -12843,7 +12866,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateAssetUploadRequest {
+        impl CreateAssetUploadRequestBuilder {
             ///Optional SHA256 of the file as hex. When provided, S3 enforces it on upload.
             pub fn checksum_sha256<T>(mut self, value: T) -> Self
             where
@@ -12898,11 +12921,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAssetUploadRequest>
+        impl ::std::convert::TryFrom<CreateAssetUploadRequestBuilder>
         for super::CreateAssetUploadRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateAssetUploadRequest,
+                value: CreateAssetUploadRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     checksum_sha256: value.checksum_sha256?,
@@ -12913,7 +12936,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateAssetUploadRequest>
-        for CreateAssetUploadRequest {
+        for CreateAssetUploadRequestBuilder {
             fn from(value: super::CreateAssetUploadRequest) -> Self {
                 Self {
                     checksum_sha256: Ok(value.checksum_sha256),
@@ -12925,7 +12948,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateAssetUploadResponse`](super::CreateAssetUploadResponse): one setter per field, then `CreateAssetUploadResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateAssetUploadResponse {
+        pub struct CreateAssetUploadResponseBuilder {
             asset_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -12942,7 +12965,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateAssetUploadResponse {
+        impl ::std::default::Default for CreateAssetUploadResponseBuilder {
             fn default() -> Self {
                 Self {
                     asset_id: Err("no value supplied for asset_id".to_string()),
@@ -12958,7 +12981,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateAssetUploadResponse {
+        impl CreateAssetUploadResponseBuilder {
             ///Reusable asset identifier. Becomes usable after POST /v3/assets/{asset_id}/complete.
             pub fn asset_id<T>(mut self, value: T) -> Self
             where
@@ -13044,11 +13067,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAssetUploadResponse>
+        impl ::std::convert::TryFrom<CreateAssetUploadResponseBuilder>
         for super::CreateAssetUploadResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateAssetUploadResponse,
+                value: CreateAssetUploadResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     asset_id: value.asset_id?,
@@ -13061,7 +13084,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateAssetUploadResponse>
-        for CreateAssetUploadResponse {
+        for CreateAssetUploadResponseBuilder {
             fn from(value: super::CreateAssetUploadResponse) -> Self {
                 Self {
                     asset_id: Ok(value.asset_id),
@@ -13075,20 +13098,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateAssetUploadResponseEnvelope`](super::CreateAssetUploadResponseEnvelope): one setter per field, then `CreateAssetUploadResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateAssetUploadResponseEnvelope {
+        pub struct CreateAssetUploadResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateAssetUploadResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateAssetUploadResponseEnvelope {
+        impl ::std::default::Default for CreateAssetUploadResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl CreateAssetUploadResponseEnvelope {
+        impl CreateAssetUploadResponseEnvelopeBuilder {
             ///Presigned upload instructions.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -13102,24 +13125,24 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAssetUploadResponseEnvelope>
+        impl ::std::convert::TryFrom<CreateAssetUploadResponseEnvelopeBuilder>
         for super::CreateAssetUploadResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateAssetUploadResponseEnvelope,
+                value: CreateAssetUploadResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::CreateAssetUploadResponseEnvelope>
-        for CreateAssetUploadResponseEnvelope {
+        for CreateAssetUploadResponseEnvelopeBuilder {
             fn from(value: super::CreateAssetUploadResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateAvatarConsentRequest`](super::CreateAvatarConsentRequest): one setter per field, then `CreateAvatarConsentRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateAvatarConsentRequest {
+        pub struct CreateAvatarConsentRequestBuilder {
             consent_text: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -13133,7 +13156,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateAvatarConsentRequest {
+        impl ::std::default::Default for CreateAvatarConsentRequestBuilder {
             fn default() -> Self {
                 Self {
                     consent_text: Ok(Default::default()),
@@ -13142,7 +13165,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateAvatarConsentRequest {
+        impl CreateAvatarConsentRequestBuilder {
             ///Custom consent text rendered on the consent page in place of the default HeyGen text. Available as a premium option for select Enterprise customers — e.g. to display co-branded language like "I, (Name), hereby allow HeyGen and {Company} to use footage of me...". Plain text only; rendered as text (not HTML). The characters `<` and `>` are rejected to prevent stored-HTML injection. To request access, please contact our support team.
             pub fn consent_text<T>(mut self, value: T) -> Self
             where
@@ -13180,11 +13203,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAvatarConsentRequest>
+        impl ::std::convert::TryFrom<CreateAvatarConsentRequestBuilder>
         for super::CreateAvatarConsentRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateAvatarConsentRequest,
+                value: CreateAvatarConsentRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     consent_text: value.consent_text?,
@@ -13194,7 +13217,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateAvatarConsentRequest>
-        for CreateAvatarConsentRequest {
+        for CreateAvatarConsentRequestBuilder {
             fn from(value: super::CreateAvatarConsentRequest) -> Self {
                 Self {
                     consent_text: Ok(value.consent_text),
@@ -13205,7 +13228,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateAvatarConsentResponse`](super::CreateAvatarConsentResponse): one setter per field, then `CreateAvatarConsentResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateAvatarConsentResponse {
+        pub struct CreateAvatarConsentResponseBuilder {
             avatar_group: ::std::result::Result<
                 super::AvatarGroupItem,
                 ::std::string::String,
@@ -13215,7 +13238,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateAvatarConsentResponse {
+        impl ::std::default::Default for CreateAvatarConsentResponseBuilder {
             fn default() -> Self {
                 Self {
                     avatar_group: Err("no value supplied for avatar_group".to_string()),
@@ -13223,7 +13246,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateAvatarConsentResponse {
+        impl CreateAvatarConsentResponseBuilder {
             ///The avatar group associated with this consent.
             pub fn avatar_group<T>(mut self, value: T) -> Self
             where
@@ -13250,11 +13273,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAvatarConsentResponse>
+        impl ::std::convert::TryFrom<CreateAvatarConsentResponseBuilder>
         for super::CreateAvatarConsentResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateAvatarConsentResponse,
+                value: CreateAvatarConsentResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     avatar_group: value.avatar_group?,
@@ -13263,7 +13286,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateAvatarConsentResponse>
-        for CreateAvatarConsentResponse {
+        for CreateAvatarConsentResponseBuilder {
             fn from(value: super::CreateAvatarConsentResponse) -> Self {
                 Self {
                     avatar_group: Ok(value.avatar_group),
@@ -13273,20 +13296,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateAvatarConsentResponseEnvelope`](super::CreateAvatarConsentResponseEnvelope): one setter per field, then `CreateAvatarConsentResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateAvatarConsentResponseEnvelope {
+        pub struct CreateAvatarConsentResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateAvatarConsentResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateAvatarConsentResponseEnvelope {
+        impl ::std::default::Default for CreateAvatarConsentResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl CreateAvatarConsentResponseEnvelope {
+        impl CreateAvatarConsentResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -13300,24 +13323,24 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAvatarConsentResponseEnvelope>
+        impl ::std::convert::TryFrom<CreateAvatarConsentResponseEnvelopeBuilder>
         for super::CreateAvatarConsentResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateAvatarConsentResponseEnvelope,
+                value: CreateAvatarConsentResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::CreateAvatarConsentResponseEnvelope>
-        for CreateAvatarConsentResponseEnvelope {
+        for CreateAvatarConsentResponseEnvelopeBuilder {
             fn from(value: super::CreateAvatarConsentResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateAvatarResponse`](super::CreateAvatarResponse): one setter per field, then `CreateAvatarResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateAvatarResponse {
+        pub struct CreateAvatarResponseBuilder {
             avatar_group: ::std::result::Result<
                 ::std::option::Option<super::AvatarGroupItem>,
                 ::std::string::String,
@@ -13327,7 +13350,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateAvatarResponse {
+        impl ::std::default::Default for CreateAvatarResponseBuilder {
             fn default() -> Self {
                 Self {
                     avatar_group: Ok(Default::default()),
@@ -13335,7 +13358,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateAvatarResponse {
+        impl CreateAvatarResponseBuilder {
             ///The avatar group.
             pub fn avatar_group<T>(mut self, value: T) -> Self
             where
@@ -13361,11 +13384,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAvatarResponse>
+        impl ::std::convert::TryFrom<CreateAvatarResponseBuilder>
         for super::CreateAvatarResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateAvatarResponse,
+                value: CreateAvatarResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     avatar_group: value.avatar_group?,
@@ -13373,7 +13396,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::CreateAvatarResponse> for CreateAvatarResponse {
+        impl ::std::convert::From<super::CreateAvatarResponse>
+        for CreateAvatarResponseBuilder {
             fn from(value: super::CreateAvatarResponse) -> Self {
                 Self {
                     avatar_group: Ok(value.avatar_group),
@@ -13383,20 +13407,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateAvatarResponseEnvelope`](super::CreateAvatarResponseEnvelope): one setter per field, then `CreateAvatarResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateAvatarResponseEnvelope {
+        pub struct CreateAvatarResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateAvatarResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateAvatarResponseEnvelope {
+        impl ::std::default::Default for CreateAvatarResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl CreateAvatarResponseEnvelope {
+        impl CreateAvatarResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -13410,24 +13434,24 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAvatarResponseEnvelope>
+        impl ::std::convert::TryFrom<CreateAvatarResponseEnvelopeBuilder>
         for super::CreateAvatarResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateAvatarResponseEnvelope,
+                value: CreateAvatarResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::CreateAvatarResponseEnvelope>
-        for CreateAvatarResponseEnvelope {
+        for CreateAvatarResponseEnvelopeBuilder {
             fn from(value: super::CreateAvatarResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateAvatarVideoRequest`](super::CreateAvatarVideoRequest): one setter per field, then `CreateAvatarVideoRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateAvatarVideoRequest {
+        pub struct CreateAvatarVideoRequestBuilder {
             aspect_ratio: ::std::result::Result<
                 ::std::option::Option<super::VideoAspectRatio>,
                 ::std::string::String,
@@ -13497,7 +13521,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateAvatarVideoRequest {
+        impl ::std::default::Default for CreateAvatarVideoRequestBuilder {
             fn default() -> Self {
                 Self {
                     aspect_ratio: Ok(Default::default()),
@@ -13520,7 +13544,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateAvatarVideoRequest {
+        impl CreateAvatarVideoRequestBuilder {
             ///Output video aspect ratio.
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
@@ -13736,11 +13760,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAvatarVideoRequest>
+        impl ::std::convert::TryFrom<CreateAvatarVideoRequestBuilder>
         for super::CreateAvatarVideoRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateAvatarVideoRequest,
+                value: CreateAvatarVideoRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     aspect_ratio: value.aspect_ratio?,
@@ -13764,7 +13788,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateAvatarVideoRequest>
-        for CreateAvatarVideoRequest {
+        for CreateAvatarVideoRequestBuilder {
             fn from(value: super::CreateAvatarVideoRequest) -> Self {
                 Self {
                     aspect_ratio: Ok(value.aspect_ratio),
@@ -13789,7 +13813,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateAvatarVideoResponse`](super::CreateAvatarVideoResponse): one setter per field, then `CreateAvatarVideoResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateAvatarVideoResponse {
+        pub struct CreateAvatarVideoResponseBuilder {
             output_format: ::std::result::Result<
                 super::OutputFormat,
                 ::std::string::String,
@@ -13800,7 +13824,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateAvatarVideoResponse {
+        impl ::std::default::Default for CreateAvatarVideoResponseBuilder {
             fn default() -> Self {
                 Self {
                     output_format: Ok(
@@ -13811,7 +13835,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateAvatarVideoResponse {
+        impl CreateAvatarVideoResponseBuilder {
             ///Resolved output format for the video.
             pub fn output_format<T>(mut self, value: T) -> Self
             where
@@ -13852,11 +13876,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAvatarVideoResponse>
+        impl ::std::convert::TryFrom<CreateAvatarVideoResponseBuilder>
         for super::CreateAvatarVideoResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateAvatarVideoResponse,
+                value: CreateAvatarVideoResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     output_format: value.output_format?,
@@ -13866,7 +13890,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateAvatarVideoResponse>
-        for CreateAvatarVideoResponse {
+        for CreateAvatarVideoResponseBuilder {
             fn from(value: super::CreateAvatarVideoResponse) -> Self {
                 Self {
                     output_format: Ok(value.output_format),
@@ -13877,20 +13901,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateAvatarVideoResponseEnvelope`](super::CreateAvatarVideoResponseEnvelope): one setter per field, then `CreateAvatarVideoResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateAvatarVideoResponseEnvelope {
+        pub struct CreateAvatarVideoResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateAvatarVideoResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateAvatarVideoResponseEnvelope {
+        impl ::std::default::Default for CreateAvatarVideoResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl CreateAvatarVideoResponseEnvelope {
+        impl CreateAvatarVideoResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -13904,24 +13928,24 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateAvatarVideoResponseEnvelope>
+        impl ::std::convert::TryFrom<CreateAvatarVideoResponseEnvelopeBuilder>
         for super::CreateAvatarVideoResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateAvatarVideoResponseEnvelope,
+                value: CreateAvatarVideoResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::CreateAvatarVideoResponseEnvelope>
-        for CreateAvatarVideoResponseEnvelope {
+        for CreateAvatarVideoResponseEnvelopeBuilder {
             fn from(value: super::CreateAvatarVideoResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateBackgroundRemovalRequest`](super::CreateBackgroundRemovalRequest): one setter per field, then `CreateBackgroundRemovalRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateBackgroundRemovalRequest {
+        pub struct CreateBackgroundRemovalRequestBuilder {
             layers: ::std::result::Result<
                 ::std::vec::Vec<::std::string::String>,
                 ::std::string::String,
@@ -13936,7 +13960,7 @@ Field naming mirrors ``VideoTranslationDetail``
             >,
             video: ::std::result::Result<super::AssetInput, ::std::string::String>,
         }
-        impl ::std::default::Default for CreateBackgroundRemovalRequest {
+        impl ::std::default::Default for CreateBackgroundRemovalRequestBuilder {
             fn default() -> Self {
                 Self {
                     layers: Ok(Default::default()),
@@ -13946,18 +13970,19 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateBackgroundRemovalRequest {
+        impl CreateBackgroundRemovalRequestBuilder {
             ///Output layers to return. Any of: 'foreground' (subject on a transparent background), 'mask' (grayscale alpha matte), 'background' (the scene with the subject removed). Defaults to all three.
             pub fn layers<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::Into<::std::string::String>,
             {
-                self.layers = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for layers: {e}")
-                    });
+                self.layers = ::std::result::Result::Ok(
+                    value
+                        .into_iter()
+                        .map(::std::convert::Into::into)
+                        .collect::<::std::vec::Vec<::std::string::String>>(),
+                );
                 self
             }
             ///Client-provided idempotency key — *the* idempotency mechanism for this endpoint. Re-sending the same `request_id` returns the *original* job (same `id`, same `status`, same charge) instead of creating a new one — the dedup is over (`space_id`, `request_id`), not over the response body, so a duplicate `request_id` with different content still collides on the original job. The HTTP `Idempotency-Key` header is *not* honored here; pick a per-content `request_id` if you need per-content dedup.
@@ -13998,11 +14023,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateBackgroundRemovalRequest>
+        impl ::std::convert::TryFrom<CreateBackgroundRemovalRequestBuilder>
         for super::CreateBackgroundRemovalRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateBackgroundRemovalRequest,
+                value: CreateBackgroundRemovalRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     layers: value.layers?,
@@ -14013,7 +14038,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateBackgroundRemovalRequest>
-        for CreateBackgroundRemovalRequest {
+        for CreateBackgroundRemovalRequestBuilder {
             fn from(value: super::CreateBackgroundRemovalRequest) -> Self {
                 Self {
                     layers: Ok(value.layers),
@@ -14025,7 +14050,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateDigitalTwinRequest`](super::CreateDigitalTwinRequest): one setter per field, then `CreateDigitalTwinRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateDigitalTwinRequest {
+        pub struct CreateDigitalTwinRequestBuilder {
             avatar_group_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -14037,7 +14062,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateDigitalTwinRequest {
+        impl ::std::default::Default for CreateDigitalTwinRequestBuilder {
             fn default() -> Self {
                 Self {
                     avatar_group_id: Ok(Default::default()),
@@ -14047,7 +14072,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateDigitalTwinRequest {
+        impl CreateDigitalTwinRequestBuilder {
             ///Optional identity you would like to attach the digital twin to. By default it will create a new identity.
             pub fn avatar_group_id<T>(mut self, value: T) -> Self
             where
@@ -14102,11 +14127,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateDigitalTwinRequest>
+        impl ::std::convert::TryFrom<CreateDigitalTwinRequestBuilder>
         for super::CreateDigitalTwinRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateDigitalTwinRequest,
+                value: CreateDigitalTwinRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     avatar_group_id: value.avatar_group_id?,
@@ -14117,7 +14142,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateDigitalTwinRequest>
-        for CreateDigitalTwinRequest {
+        for CreateDigitalTwinRequestBuilder {
             fn from(value: super::CreateDigitalTwinRequest) -> Self {
                 Self {
                     avatar_group_id: Ok(value.avatar_group_id),
@@ -14129,20 +14154,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateGraphExecutionRequest`](super::CreateGraphExecutionRequest): one setter per field, then `CreateGraphExecutionRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateGraphExecutionRequest {
+        pub struct CreateGraphExecutionRequestBuilder {
             workflows: ::std::result::Result<
                 ::std::vec::Vec<super::WorkflowRequestEntry>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateGraphExecutionRequest {
+        impl ::std::default::Default for CreateGraphExecutionRequestBuilder {
             fn default() -> Self {
                 Self {
                     workflows: Err("no value supplied for workflows".to_string()),
                 }
             }
         }
-        impl CreateGraphExecutionRequest {
+        impl CreateGraphExecutionRequestBuilder {
             ///Workflows to execute as a DAG
             pub fn workflows<T>(mut self, value: T) -> Self
             where
@@ -14157,11 +14182,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateGraphExecutionRequest>
+        impl ::std::convert::TryFrom<CreateGraphExecutionRequestBuilder>
         for super::CreateGraphExecutionRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateGraphExecutionRequest,
+                value: CreateGraphExecutionRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     workflows: value.workflows?,
@@ -14169,7 +14194,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateGraphExecutionRequest>
-        for CreateGraphExecutionRequest {
+        for CreateGraphExecutionRequestBuilder {
             fn from(value: super::CreateGraphExecutionRequest) -> Self {
                 Self {
                     workflows: Ok(value.workflows),
@@ -14178,7 +14203,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateLipsyncBatchRequest`](super::CreateLipsyncBatchRequest): one setter per field, then `CreateLipsyncBatchRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateLipsyncBatchRequest {
+        pub struct CreateLipsyncBatchRequestBuilder {
             callback_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -14192,7 +14217,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateLipsyncBatchRequest {
+        impl ::std::default::Default for CreateLipsyncBatchRequestBuilder {
             fn default() -> Self {
                 Self {
                     callback_url: Ok(Default::default()),
@@ -14201,7 +14226,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateLipsyncBatchRequest {
+        impl CreateLipsyncBatchRequestBuilder {
             ///Webhook URL invoked once when every item in the batch reaches a terminal state.
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
@@ -14240,11 +14265,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateLipsyncBatchRequest>
+        impl ::std::convert::TryFrom<CreateLipsyncBatchRequestBuilder>
         for super::CreateLipsyncBatchRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateLipsyncBatchRequest,
+                value: CreateLipsyncBatchRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     callback_url: value.callback_url?,
@@ -14254,7 +14279,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateLipsyncBatchRequest>
-        for CreateLipsyncBatchRequest {
+        for CreateLipsyncBatchRequestBuilder {
             fn from(value: super::CreateLipsyncBatchRequest) -> Self {
                 Self {
                     callback_url: Ok(value.callback_url),
@@ -14265,7 +14290,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateLipsyncRequest`](super::CreateLipsyncRequest): one setter per field, then `CreateLipsyncRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateLipsyncRequest {
+        pub struct CreateLipsyncRequestBuilder {
             audio: ::std::result::Result<super::AssetReference, ::std::string::String>,
             callback_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -14313,7 +14338,7 @@ Field naming mirrors ``VideoTranslationDetail``
             >,
             video: ::std::result::Result<super::AssetReference, ::std::string::String>,
         }
-        impl ::std::default::Default for CreateLipsyncRequest {
+        impl ::std::default::Default for CreateLipsyncRequestBuilder {
             fn default() -> Self {
                 Self {
                     audio: Err("no value supplied for audio".to_string()),
@@ -14335,7 +14360,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateLipsyncRequest {
+        impl CreateLipsyncRequestBuilder {
             ///Replacement audio — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
             pub fn audio<T>(mut self, value: T) -> Self
             where
@@ -14549,11 +14574,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateLipsyncRequest>
+        impl ::std::convert::TryFrom<CreateLipsyncRequestBuilder>
         for super::CreateLipsyncRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateLipsyncRequest,
+                value: CreateLipsyncRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     audio: value.audio?,
@@ -14575,7 +14600,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::CreateLipsyncRequest> for CreateLipsyncRequest {
+        impl ::std::convert::From<super::CreateLipsyncRequest>
+        for CreateLipsyncRequestBuilder {
             fn from(value: super::CreateLipsyncRequest) -> Self {
                 Self {
                     audio: Ok(value.audio),
@@ -14599,7 +14625,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreatePhotoAvatarRequest`](super::CreatePhotoAvatarRequest): one setter per field, then `CreatePhotoAvatarRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreatePhotoAvatarRequest {
+        pub struct CreatePhotoAvatarRequestBuilder {
             avatar_group_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -14611,7 +14637,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreatePhotoAvatarRequest {
+        impl ::std::default::Default for CreatePhotoAvatarRequestBuilder {
             fn default() -> Self {
                 Self {
                     avatar_group_id: Ok(Default::default()),
@@ -14621,7 +14647,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreatePhotoAvatarRequest {
+        impl CreatePhotoAvatarRequestBuilder {
             ///Optional identity you would like to attach the photo avatar to. By default it will create a new identity.
             pub fn avatar_group_id<T>(mut self, value: T) -> Self
             where
@@ -14676,11 +14702,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreatePhotoAvatarRequest>
+        impl ::std::convert::TryFrom<CreatePhotoAvatarRequestBuilder>
         for super::CreatePhotoAvatarRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreatePhotoAvatarRequest,
+                value: CreatePhotoAvatarRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     avatar_group_id: value.avatar_group_id?,
@@ -14691,7 +14717,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreatePhotoAvatarRequest>
-        for CreatePhotoAvatarRequest {
+        for CreatePhotoAvatarRequestBuilder {
             fn from(value: super::CreatePhotoAvatarRequest) -> Self {
                 Self {
                     avatar_group_id: Ok(value.avatar_group_id),
@@ -14703,7 +14729,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreatePromptAvatarRequest`](super::CreatePromptAvatarRequest): one setter per field, then `CreatePromptAvatarRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreatePromptAvatarRequest {
+        pub struct CreatePromptAvatarRequestBuilder {
             avatar_group_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -14726,7 +14752,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreatePromptAvatarRequest {
+        impl ::std::default::Default for CreatePromptAvatarRequestBuilder {
             fn default() -> Self {
                 Self {
                     avatar_group_id: Ok(Default::default()),
@@ -14738,7 +14764,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreatePromptAvatarRequest {
+        impl CreatePromptAvatarRequestBuilder {
             ///Optional identity you would like to attach the prompted avatar to. By default it will create a new identity.
             pub fn avatar_group_id<T>(mut self, value: T) -> Self
             where
@@ -14819,11 +14845,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreatePromptAvatarRequest>
+        impl ::std::convert::TryFrom<CreatePromptAvatarRequestBuilder>
         for super::CreatePromptAvatarRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreatePromptAvatarRequest,
+                value: CreatePromptAvatarRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     avatar_group_id: value.avatar_group_id?,
@@ -14836,7 +14862,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreatePromptAvatarRequest>
-        for CreatePromptAvatarRequest {
+        for CreatePromptAvatarRequestBuilder {
             fn from(value: super::CreatePromptAvatarRequest) -> Self {
                 Self {
                     avatar_group_id: Ok(value.avatar_group_id),
@@ -14850,7 +14876,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateProofreadRequest`](super::CreateProofreadRequest): one setter per field, then `CreateProofreadRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateProofreadRequest {
+        pub struct CreateProofreadRequestBuilder {
             brand_glossary_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -14889,7 +14915,7 @@ Field naming mirrors ``VideoTranslationDetail``
             title: ::std::result::Result<::std::string::String, ::std::string::String>,
             video: ::std::result::Result<super::AssetReference, ::std::string::String>,
         }
-        impl ::std::default::Default for CreateProofreadRequest {
+        impl ::std::default::Default for CreateProofreadRequestBuilder {
             fn default() -> Self {
                 Self {
                     brand_glossary_id: Ok(Default::default()),
@@ -14910,7 +14936,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateProofreadRequest {
+        impl CreateProofreadRequestBuilder {
             ///Brand glossary ID for custom term translations (e.g. translate 'Reformer' as 'Pilates equipment', not 'political activist'). Alias for the legacy `brand_voice_id` field. Discover IDs via GET /v3/brand-glossaries.
             pub fn brand_glossary_id<T>(mut self, value: T) -> Self
             where
@@ -15027,16 +15053,15 @@ Field naming mirrors ``VideoTranslationDetail``
             ///Target language codes. Use one for single proofread, multiple for batch.
             pub fn output_languages<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::Into<::std::string::String>,
             {
-                self.output_languages = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for output_languages: {e}"
-                        )
-                    });
+                self.output_languages = ::std::result::Result::Ok(
+                    value
+                        .into_iter()
+                        .map(::std::convert::Into::into)
+                        .collect::<::std::vec::Vec<::std::string::String>>(),
+                );
                 self
             }
             ///Number of speakers (improves speaker separation)
@@ -15090,11 +15115,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateProofreadRequest>
+        impl ::std::convert::TryFrom<CreateProofreadRequestBuilder>
         for super::CreateProofreadRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateProofreadRequest,
+                value: CreateProofreadRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     brand_glossary_id: value.brand_glossary_id?,
@@ -15114,7 +15139,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateProofreadRequest>
-        for CreateProofreadRequest {
+        for CreateProofreadRequestBuilder {
             fn from(value: super::CreateProofreadRequest) -> Self {
                 Self {
                     brand_glossary_id: Ok(value.brand_glossary_id),
@@ -15135,14 +15160,14 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateProofreadResponse`](super::CreateProofreadResponse): one setter per field, then `CreateProofreadResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateProofreadResponse {
+        pub struct CreateProofreadResponseBuilder {
             proofread_ids: ::std::result::Result<
                 ::std::vec::Vec<::std::string::String>,
                 ::std::string::String,
             >,
             status: ::std::result::Result<super::ProofreadStatus, ::std::string::String>,
         }
-        impl ::std::default::Default for CreateProofreadResponse {
+        impl ::std::default::Default for CreateProofreadResponseBuilder {
             fn default() -> Self {
                 Self {
                     proofread_ids: Err(
@@ -15152,18 +15177,19 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateProofreadResponse {
+        impl CreateProofreadResponseBuilder {
             ///Proofread IDs, one per target language
             pub fn proofread_ids<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::Into<::std::string::String>,
             {
-                self.proofread_ids = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for proofread_ids: {e}")
-                    });
+                self.proofread_ids = ::std::result::Result::Ok(
+                    value
+                        .into_iter()
+                        .map(::std::convert::Into::into)
+                        .collect::<::std::vec::Vec<::std::string::String>>(),
+                );
                 self
             }
             ///Initial status (always processing)
@@ -15180,11 +15206,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateProofreadResponse>
+        impl ::std::convert::TryFrom<CreateProofreadResponseBuilder>
         for super::CreateProofreadResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateProofreadResponse,
+                value: CreateProofreadResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     proofread_ids: value.proofread_ids?,
@@ -15193,7 +15219,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateProofreadResponse>
-        for CreateProofreadResponse {
+        for CreateProofreadResponseBuilder {
             fn from(value: super::CreateProofreadResponse) -> Self {
                 Self {
                     proofread_ids: Ok(value.proofread_ids),
@@ -15203,20 +15229,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateProofreadResponseEnvelope`](super::CreateProofreadResponseEnvelope): one setter per field, then `CreateProofreadResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateProofreadResponseEnvelope {
+        pub struct CreateProofreadResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateProofreadResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateProofreadResponseEnvelope {
+        impl ::std::default::Default for CreateProofreadResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl CreateProofreadResponseEnvelope {
+        impl CreateProofreadResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -15230,24 +15256,24 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateProofreadResponseEnvelope>
+        impl ::std::convert::TryFrom<CreateProofreadResponseEnvelopeBuilder>
         for super::CreateProofreadResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateProofreadResponseEnvelope,
+                value: CreateProofreadResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::CreateProofreadResponseEnvelope>
-        for CreateProofreadResponseEnvelope {
+        for CreateProofreadResponseEnvelopeBuilder {
             fn from(value: super::CreateProofreadResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateSessionRequest`](super::CreateSessionRequest): one setter per field, then `CreateSessionRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateSessionRequest {
+        pub struct CreateSessionRequestBuilder {
             auto_proceed: ::std::result::Result<bool, ::std::string::String>,
             avatar_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -15283,7 +15309,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateSessionRequest {
+        impl ::std::default::Default for CreateSessionRequestBuilder {
             fn default() -> Self {
                 Self {
                     auto_proceed: Ok(Default::default()),
@@ -15299,7 +15325,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateSessionRequest {
+        impl CreateSessionRequestBuilder {
             ///If true, skip interactive review and go straight to video generation (no storyboard approval step)
             pub fn auto_proceed<T>(mut self, value: T) -> Self
             where
@@ -15426,11 +15452,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateSessionRequest>
+        impl ::std::convert::TryFrom<CreateSessionRequestBuilder>
         for super::CreateSessionRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateSessionRequest,
+                value: CreateSessionRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     auto_proceed: value.auto_proceed?,
@@ -15446,7 +15472,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::CreateSessionRequest> for CreateSessionRequest {
+        impl ::std::convert::From<super::CreateSessionRequest>
+        for CreateSessionRequestBuilder {
             fn from(value: super::CreateSessionRequest) -> Self {
                 Self {
                     auto_proceed: Ok(value.auto_proceed),
@@ -15464,14 +15491,14 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateSessionResponse`](super::CreateSessionResponse): one setter per field, then `CreateSessionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateSessionResponse {
+        pub struct CreateSessionResponseBuilder {
             created_at: ::std::result::Result<i64, ::std::string::String>,
             session_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateSessionResponse {
+        impl ::std::default::Default for CreateSessionResponseBuilder {
             fn default() -> Self {
                 Self {
                     created_at: Err("no value supplied for created_at".to_string()),
@@ -15479,7 +15506,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateSessionResponse {
+        impl CreateSessionResponseBuilder {
             ///Unix timestamp of session creation
             pub fn created_at<T>(mut self, value: T) -> Self
             where
@@ -15507,11 +15534,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateSessionResponse>
+        impl ::std::convert::TryFrom<CreateSessionResponseBuilder>
         for super::CreateSessionResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateSessionResponse,
+                value: CreateSessionResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     created_at: value.created_at?,
@@ -15520,7 +15547,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateSessionResponse>
-        for CreateSessionResponse {
+        for CreateSessionResponseBuilder {
             fn from(value: super::CreateSessionResponse) -> Self {
                 Self {
                     created_at: Ok(value.created_at),
@@ -15530,7 +15557,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateVideoAgentEnvelope`](super::CreateVideoAgentEnvelope): one setter per field, then `CreateVideoAgentEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateVideoAgentEnvelope {
+        pub struct CreateVideoAgentEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::ExternalCreateVideoAgentSessionResponse>,
                 ::std::string::String,
@@ -15542,7 +15569,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateVideoAgentEnvelope {
+        impl ::std::default::Default for CreateVideoAgentEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -15550,7 +15577,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateVideoAgentEnvelope {
+        impl CreateVideoAgentEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -15578,11 +15605,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoAgentEnvelope>
+        impl ::std::convert::TryFrom<CreateVideoAgentEnvelopeBuilder>
         for super::CreateVideoAgentEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateVideoAgentEnvelope,
+                value: CreateVideoAgentEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -15591,7 +15618,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateVideoAgentEnvelope>
-        for CreateVideoAgentEnvelope {
+        for CreateVideoAgentEnvelopeBuilder {
             fn from(value: super::CreateVideoAgentEnvelope) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -15601,7 +15628,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateVideoAgentRequest`](super::CreateVideoAgentRequest): one setter per field, then `CreateVideoAgentRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateVideoAgentRequest {
+        pub struct CreateVideoAgentRequestBuilder {
             avatar_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -15641,7 +15668,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateVideoAgentRequest {
+        impl ::std::default::Default for CreateVideoAgentRequestBuilder {
             fn default() -> Self {
                 Self {
                     avatar_id: Ok(Default::default()),
@@ -15658,7 +15685,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateVideoAgentRequest {
+        impl CreateVideoAgentRequestBuilder {
             ///Specific avatar ID to use
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
@@ -15797,11 +15824,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoAgentRequest>
+        impl ::std::convert::TryFrom<CreateVideoAgentRequestBuilder>
         for super::CreateVideoAgentRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateVideoAgentRequest,
+                value: CreateVideoAgentRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     avatar_id: value.avatar_id?,
@@ -15819,7 +15846,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateVideoAgentRequest>
-        for CreateVideoAgentRequest {
+        for CreateVideoAgentRequestBuilder {
             fn from(value: super::CreateVideoAgentRequest) -> Self {
                 Self {
                     avatar_id: Ok(value.avatar_id),
@@ -15838,7 +15865,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateVideoAgentResponse`](super::CreateVideoAgentResponse): one setter per field, then `CreateVideoAgentResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateVideoAgentResponse {
+        pub struct CreateVideoAgentResponseBuilder {
             created_at: ::std::result::Result<i64, ::std::string::String>,
             session_id: ::std::result::Result<
                 ::std::string::String,
@@ -15853,7 +15880,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateVideoAgentResponse {
+        impl ::std::default::Default for CreateVideoAgentResponseBuilder {
             fn default() -> Self {
                 Self {
                     created_at: Err("no value supplied for created_at".to_string()),
@@ -15863,7 +15890,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateVideoAgentResponse {
+        impl CreateVideoAgentResponseBuilder {
             ///Unix timestamp of session creation
             pub fn created_at<T>(mut self, value: T) -> Self
             where
@@ -15916,11 +15943,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoAgentResponse>
+        impl ::std::convert::TryFrom<CreateVideoAgentResponseBuilder>
         for super::CreateVideoAgentResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateVideoAgentResponse,
+                value: CreateVideoAgentResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     created_at: value.created_at?,
@@ -15931,7 +15958,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateVideoAgentResponse>
-        for CreateVideoAgentResponse {
+        for CreateVideoAgentResponseBuilder {
             fn from(value: super::CreateVideoAgentResponse) -> Self {
                 Self {
                     created_at: Ok(value.created_at),
@@ -15943,20 +15970,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateVideoAgentResponseEnvelope`](super::CreateVideoAgentResponseEnvelope): one setter per field, then `CreateVideoAgentResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateVideoAgentResponseEnvelope {
+        pub struct CreateVideoAgentResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::CreateVideoAgentResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateVideoAgentResponseEnvelope {
+        impl ::std::default::Default for CreateVideoAgentResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl CreateVideoAgentResponseEnvelope {
+        impl CreateVideoAgentResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -15970,24 +15997,24 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoAgentResponseEnvelope>
+        impl ::std::convert::TryFrom<CreateVideoAgentResponseEnvelopeBuilder>
         for super::CreateVideoAgentResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateVideoAgentResponseEnvelope,
+                value: CreateVideoAgentResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::CreateVideoAgentResponseEnvelope>
-        for CreateVideoAgentResponseEnvelope {
+        for CreateVideoAgentResponseEnvelopeBuilder {
             fn from(value: super::CreateVideoAgentResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateVideoAvatarRequest`](super::CreateVideoAvatarRequest): one setter per field, then `CreateVideoAvatarRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateVideoAvatarRequest {
+        pub struct CreateVideoAvatarRequestBuilder {
             avatar_group_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -15999,7 +16026,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateVideoAvatarRequest {
+        impl ::std::default::Default for CreateVideoAvatarRequestBuilder {
             fn default() -> Self {
                 Self {
                     avatar_group_id: Ok(Default::default()),
@@ -16009,7 +16036,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateVideoAvatarRequest {
+        impl CreateVideoAvatarRequestBuilder {
             ///Optional identity you would like to attach the video avatar to. By default it will create a new identity.
             pub fn avatar_group_id<T>(mut self, value: T) -> Self
             where
@@ -16064,11 +16091,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoAvatarRequest>
+        impl ::std::convert::TryFrom<CreateVideoAvatarRequestBuilder>
         for super::CreateVideoAvatarRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateVideoAvatarRequest,
+                value: CreateVideoAvatarRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     avatar_group_id: value.avatar_group_id?,
@@ -16079,7 +16106,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateVideoAvatarRequest>
-        for CreateVideoAvatarRequest {
+        for CreateVideoAvatarRequestBuilder {
             fn from(value: super::CreateVideoAvatarRequest) -> Self {
                 Self {
                     avatar_group_id: Ok(value.avatar_group_id),
@@ -16091,7 +16118,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateVideoBatchRequest`](super::CreateVideoBatchRequest): one setter per field, then `CreateVideoBatchRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateVideoBatchRequest {
+        pub struct CreateVideoBatchRequestBuilder {
             callback_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -16105,7 +16132,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateVideoBatchRequest {
+        impl ::std::default::Default for CreateVideoBatchRequestBuilder {
             fn default() -> Self {
                 Self {
                     callback_url: Ok(Default::default()),
@@ -16114,7 +16141,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateVideoBatchRequest {
+        impl CreateVideoBatchRequestBuilder {
             ///Webhook URL invoked once when every item in the batch reaches a terminal state.
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
@@ -16155,11 +16182,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoBatchRequest>
+        impl ::std::convert::TryFrom<CreateVideoBatchRequestBuilder>
         for super::CreateVideoBatchRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateVideoBatchRequest,
+                value: CreateVideoBatchRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     callback_url: value.callback_url?,
@@ -16169,7 +16196,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateVideoBatchRequest>
-        for CreateVideoBatchRequest {
+        for CreateVideoBatchRequestBuilder {
             fn from(value: super::CreateVideoBatchRequest) -> Self {
                 Self {
                     callback_url: Ok(value.callback_url),
@@ -16180,7 +16207,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateVideoFromAvatar`](super::CreateVideoFromAvatar): one setter per field, then `CreateVideoFromAvatar::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateVideoFromAvatar {
+        pub struct CreateVideoFromAvatarBuilder {
             aspect_ratio: ::std::result::Result<
                 ::std::option::Option<super::VideoAspectRatio>,
                 ::std::string::String,
@@ -16266,7 +16293,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateVideoFromAvatar {
+        impl ::std::default::Default for CreateVideoFromAvatarBuilder {
             fn default() -> Self {
                 Self {
                     aspect_ratio: Ok(Default::default()),
@@ -16295,7 +16322,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateVideoFromAvatar {
+        impl CreateVideoFromAvatarBuilder {
             ///Output video aspect ratio.
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
@@ -16560,11 +16587,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoFromAvatar>
+        impl ::std::convert::TryFrom<CreateVideoFromAvatarBuilder>
         for super::CreateVideoFromAvatar {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateVideoFromAvatar,
+                value: CreateVideoFromAvatarBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     aspect_ratio: value.aspect_ratio?,
@@ -16592,7 +16619,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateVideoFromAvatar>
-        for CreateVideoFromAvatar {
+        for CreateVideoFromAvatarBuilder {
             fn from(value: super::CreateVideoFromAvatar) -> Self {
                 Self {
                     aspect_ratio: Ok(value.aspect_ratio),
@@ -16621,7 +16648,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateVideoFromAvatarCaption`](super::CreateVideoFromAvatarCaption): one setter per field, then `CreateVideoFromAvatarCaption::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateVideoFromAvatarCaption {
+        pub struct CreateVideoFromAvatarCaptionBuilder {
             file_format: ::std::result::Result<
                 super::CreateVideoFromAvatarCaptionFileFormat,
                 ::std::string::String,
@@ -16631,7 +16658,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateVideoFromAvatarCaption {
+        impl ::std::default::Default for CreateVideoFromAvatarCaptionBuilder {
             fn default() -> Self {
                 Self {
                     file_format: Ok(
@@ -16641,7 +16668,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateVideoFromAvatarCaption {
+        impl CreateVideoFromAvatarCaptionBuilder {
             ///Output format for the sidecar caption file.
             pub fn file_format<T>(mut self, value: T) -> Self
             where
@@ -16670,11 +16697,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoFromAvatarCaption>
+        impl ::std::convert::TryFrom<CreateVideoFromAvatarCaptionBuilder>
         for super::CreateVideoFromAvatarCaption {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateVideoFromAvatarCaption,
+                value: CreateVideoFromAvatarCaptionBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     file_format: value.file_format?,
@@ -16683,7 +16710,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateVideoFromAvatarCaption>
-        for CreateVideoFromAvatarCaption {
+        for CreateVideoFromAvatarCaptionBuilder {
             fn from(value: super::CreateVideoFromAvatarCaption) -> Self {
                 Self {
                     file_format: Ok(value.file_format),
@@ -16693,7 +16720,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateVideoFromAvatarWatermark`](super::CreateVideoFromAvatarWatermark): one setter per field, then `CreateVideoFromAvatarWatermark::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateVideoFromAvatarWatermark {
+        pub struct CreateVideoFromAvatarWatermarkBuilder {
             image: ::std::result::Result<super::AssetInput, ::std::string::String>,
             opacity: ::std::result::Result<f64, ::std::string::String>,
             placement: ::std::result::Result<
@@ -16702,7 +16729,7 @@ Field naming mirrors ``VideoTranslationDetail``
             >,
             scale: ::std::result::Result<f64, ::std::string::String>,
         }
-        impl ::std::default::Default for CreateVideoFromAvatarWatermark {
+        impl ::std::default::Default for CreateVideoFromAvatarWatermarkBuilder {
             fn default() -> Self {
                 Self {
                     image: Err("no value supplied for image".to_string()),
@@ -16716,7 +16743,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateVideoFromAvatarWatermark {
+        impl CreateVideoFromAvatarWatermarkBuilder {
             ///Image asset to use as the watermark overlay (PNG or JPEG).
             pub fn image<T>(mut self, value: T) -> Self
             where
@@ -16769,11 +16796,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoFromAvatarWatermark>
+        impl ::std::convert::TryFrom<CreateVideoFromAvatarWatermarkBuilder>
         for super::CreateVideoFromAvatarWatermark {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateVideoFromAvatarWatermark,
+                value: CreateVideoFromAvatarWatermarkBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     image: value.image?,
@@ -16784,7 +16811,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateVideoFromAvatarWatermark>
-        for CreateVideoFromAvatarWatermark {
+        for CreateVideoFromAvatarWatermarkBuilder {
             fn from(value: super::CreateVideoFromAvatarWatermark) -> Self {
                 Self {
                     image: Ok(value.image),
@@ -16796,7 +16823,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateVideoFromAvatarWatermarkPlacement`](super::CreateVideoFromAvatarWatermarkPlacement): one setter per field, then `CreateVideoFromAvatarWatermarkPlacement::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateVideoFromAvatarWatermarkPlacement {
+        pub struct CreateVideoFromAvatarWatermarkPlacementBuilder {
             offset_x: ::std::result::Result<
                 ::std::option::Option<f64>,
                 ::std::string::String,
@@ -16810,7 +16837,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateVideoFromAvatarWatermarkPlacement {
+        impl ::std::default::Default for CreateVideoFromAvatarWatermarkPlacementBuilder {
             fn default() -> Self {
                 Self {
                     offset_x: Ok(Default::default()),
@@ -16821,7 +16848,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateVideoFromAvatarWatermarkPlacement {
+        impl CreateVideoFromAvatarWatermarkPlacementBuilder {
             ///Fine-tune horizontal position. Fraction of frame width; 0.05 shifts 5% rightward, -0.05 shifts 5% leftward.
             pub fn offset_x<T>(mut self, value: T) -> Self
             where
@@ -16862,11 +16889,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoFromAvatarWatermarkPlacement>
+        impl ::std::convert::TryFrom<CreateVideoFromAvatarWatermarkPlacementBuilder>
         for super::CreateVideoFromAvatarWatermarkPlacement {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateVideoFromAvatarWatermarkPlacement,
+                value: CreateVideoFromAvatarWatermarkPlacementBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     offset_x: value.offset_x?,
@@ -16876,7 +16903,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateVideoFromAvatarWatermarkPlacement>
-        for CreateVideoFromAvatarWatermarkPlacement {
+        for CreateVideoFromAvatarWatermarkPlacementBuilder {
             fn from(value: super::CreateVideoFromAvatarWatermarkPlacement) -> Self {
                 Self {
                     offset_x: Ok(value.offset_x),
@@ -16887,7 +16914,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateVideoFromCinematicAvatar`](super::CreateVideoFromCinematicAvatar): one setter per field, then `CreateVideoFromCinematicAvatar::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateVideoFromCinematicAvatar {
+        pub struct CreateVideoFromCinematicAvatarBuilder {
             aspect_ratio: ::std::result::Result<
                 super::VideoAspectRatio,
                 ::std::string::String,
@@ -16920,7 +16947,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateVideoFromCinematicAvatar {
+        impl ::std::default::Default for CreateVideoFromCinematicAvatarBuilder {
             fn default() -> Self {
                 Self {
                     aspect_ratio: Ok(
@@ -16940,7 +16967,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateVideoFromCinematicAvatar {
+        impl CreateVideoFromCinematicAvatarBuilder {
             ///Output aspect ratio. Supported for cinematic_avatar: '16:9', '9:16', '1:1'. Defaults to '16:9'.
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
@@ -16970,14 +16997,15 @@ Field naming mirrors ``VideoTranslationDetail``
             ///Avatar look ID(s) used as visual references. Provide 1 to 3 look IDs.
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::Into<::std::string::String>,
             {
-                self.avatar_id = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for avatar_id: {e}")
-                    });
+                self.avatar_id = ::std::result::Result::Ok(
+                    value
+                        .into_iter()
+                        .map(::std::convert::Into::into)
+                        .collect::<::std::vec::Vec<::std::string::String>>(),
+                );
                 self
             }
             ///Video length in seconds (4–15). Defaults to 10. Omit when auto_duration is true.
@@ -17073,11 +17101,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoFromCinematicAvatar>
+        impl ::std::convert::TryFrom<CreateVideoFromCinematicAvatarBuilder>
         for super::CreateVideoFromCinematicAvatar {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateVideoFromCinematicAvatar,
+                value: CreateVideoFromCinematicAvatarBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     aspect_ratio: value.aspect_ratio?,
@@ -17094,7 +17122,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateVideoFromCinematicAvatar>
-        for CreateVideoFromCinematicAvatar {
+        for CreateVideoFromCinematicAvatarBuilder {
             fn from(value: super::CreateVideoFromCinematicAvatar) -> Self {
                 Self {
                     aspect_ratio: Ok(value.aspect_ratio),
@@ -17112,7 +17140,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateVideoFromImage`](super::CreateVideoFromImage): one setter per field, then `CreateVideoFromImage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateVideoFromImage {
+        pub struct CreateVideoFromImageBuilder {
             aspect_ratio: ::std::result::Result<
                 ::std::option::Option<super::VideoAspectRatio>,
                 ::std::string::String,
@@ -17191,7 +17219,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateVideoFromImage {
+        impl ::std::default::Default for CreateVideoFromImageBuilder {
             fn default() -> Self {
                 Self {
                     aspect_ratio: Ok(Default::default()),
@@ -17219,7 +17247,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateVideoFromImage {
+        impl CreateVideoFromImageBuilder {
             ///Output video aspect ratio.
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
@@ -17472,11 +17500,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoFromImage>
+        impl ::std::convert::TryFrom<CreateVideoFromImageBuilder>
         for super::CreateVideoFromImage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateVideoFromImage,
+                value: CreateVideoFromImageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     aspect_ratio: value.aspect_ratio?,
@@ -17502,7 +17530,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::CreateVideoFromImage> for CreateVideoFromImage {
+        impl ::std::convert::From<super::CreateVideoFromImage>
+        for CreateVideoFromImageBuilder {
             fn from(value: super::CreateVideoFromImage) -> Self {
                 Self {
                     aspect_ratio: Ok(value.aspect_ratio),
@@ -17530,7 +17559,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateVideoFromStudio`](super::CreateVideoFromStudio): one setter per field, then `CreateVideoFromStudio::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateVideoFromStudio {
+        pub struct CreateVideoFromStudioBuilder {
             aspect_ratio: ::std::result::Result<
                 ::std::option::Option<super::VideoAspectRatio>,
                 ::std::string::String,
@@ -17568,7 +17597,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateVideoFromStudio {
+        impl ::std::default::Default for CreateVideoFromStudioBuilder {
             fn default() -> Self {
                 Self {
                     aspect_ratio: Ok(
@@ -17585,7 +17614,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateVideoFromStudio {
+        impl CreateVideoFromStudioBuilder {
             ///Global output aspect ratio. Supported values: '16:9', '9:16', '4:5', '5:4', '1:1', 'auto'. Defaults to '16:9'. Each scene is center-cropped to this canvas.
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
@@ -17699,11 +17728,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoFromStudio>
+        impl ::std::convert::TryFrom<CreateVideoFromStudioBuilder>
         for super::CreateVideoFromStudio {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateVideoFromStudio,
+                value: CreateVideoFromStudioBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     aspect_ratio: value.aspect_ratio?,
@@ -17719,7 +17748,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateVideoFromStudio>
-        for CreateVideoFromStudio {
+        for CreateVideoFromStudioBuilder {
             fn from(value: super::CreateVideoFromStudio) -> Self {
                 Self {
                     aspect_ratio: Ok(value.aspect_ratio),
@@ -17736,7 +17765,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateVideoTranslationBatchRequest`](super::CreateVideoTranslationBatchRequest): one setter per field, then `CreateVideoTranslationBatchRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateVideoTranslationBatchRequest {
+        pub struct CreateVideoTranslationBatchRequestBuilder {
             callback_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -17750,7 +17779,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateVideoTranslationBatchRequest {
+        impl ::std::default::Default for CreateVideoTranslationBatchRequestBuilder {
             fn default() -> Self {
                 Self {
                     callback_url: Ok(Default::default()),
@@ -17761,7 +17790,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateVideoTranslationBatchRequest {
+        impl CreateVideoTranslationBatchRequestBuilder {
             ///Webhook URL invoked once when every item in the batch reaches a terminal state.
             pub fn callback_url<T>(mut self, value: T) -> Self
             where
@@ -17804,11 +17833,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoTranslationBatchRequest>
+        impl ::std::convert::TryFrom<CreateVideoTranslationBatchRequestBuilder>
         for super::CreateVideoTranslationBatchRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateVideoTranslationBatchRequest,
+                value: CreateVideoTranslationBatchRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     callback_url: value.callback_url?,
@@ -17818,7 +17847,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateVideoTranslationBatchRequest>
-        for CreateVideoTranslationBatchRequest {
+        for CreateVideoTranslationBatchRequestBuilder {
             fn from(value: super::CreateVideoTranslationBatchRequest) -> Self {
                 Self {
                     callback_url: Ok(value.callback_url),
@@ -17829,7 +17858,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateVideoTranslationRequest`](super::CreateVideoTranslationRequest): one setter per field, then `CreateVideoTranslationRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateVideoTranslationRequest {
+        pub struct CreateVideoTranslationRequestBuilder {
             audio: ::std::result::Result<
                 ::std::option::Option<super::AssetReference>,
                 ::std::string::String,
@@ -17915,7 +17944,7 @@ Field naming mirrors ``VideoTranslationDetail``
             translate_audio_only: ::std::result::Result<bool, ::std::string::String>,
             video: ::std::result::Result<super::AssetReference, ::std::string::String>,
         }
-        impl ::std::default::Default for CreateVideoTranslationRequest {
+        impl ::std::default::Default for CreateVideoTranslationRequestBuilder {
             fn default() -> Self {
                 Self {
                     audio: Ok(Default::default()),
@@ -17948,7 +17977,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateVideoTranslationRequest {
+        impl CreateVideoTranslationRequestBuilder {
             ///Custom audio for dubbing — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
             pub fn audio<T>(mut self, value: T) -> Self
             where
@@ -18168,16 +18197,15 @@ Field naming mirrors ``VideoTranslationDetail``
             ///Target language names (e.g. 'Chinese (Cantonese, Traditional)', 'Spanish (Spain)', 'English'). Use GET /v3/video-translations/languages for valid values. Use one for single translation, multiple for batch.
             pub fn output_languages<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::Into<::std::string::String>,
             {
-                self.output_languages = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for output_languages: {e}"
-                        )
-                    });
+                self.output_languages = ::std::result::Result::Ok(
+                    value
+                        .into_iter()
+                        .map(::std::convert::Into::into)
+                        .collect::<::std::vec::Vec<::std::string::String>>(),
+                );
                 self
             }
             ///Number of speakers (improves speaker separation)
@@ -18283,11 +18311,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoTranslationRequest>
+        impl ::std::convert::TryFrom<CreateVideoTranslationRequestBuilder>
         for super::CreateVideoTranslationRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateVideoTranslationRequest,
+                value: CreateVideoTranslationRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     audio: value.audio?,
@@ -18319,7 +18347,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateVideoTranslationRequest>
-        for CreateVideoTranslationRequest {
+        for CreateVideoTranslationRequestBuilder {
             fn from(value: super::CreateVideoTranslationRequest) -> Self {
                 Self {
                     audio: Ok(value.audio),
@@ -18352,14 +18380,15 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateVideoTranslationRequestStockVoiceConfig`](super::CreateVideoTranslationRequestStockVoiceConfig): one setter per field, then `CreateVideoTranslationRequestStockVoiceConfig::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateVideoTranslationRequestStockVoiceConfig {
+        pub struct CreateVideoTranslationRequestStockVoiceConfigBuilder {
             preferred_stock_voice_ids: ::std::result::Result<
                 ::std::vec::Vec<::std::string::String>,
                 ::std::string::String,
             >,
             use_stock_voice: ::std::result::Result<bool, ::std::string::String>,
         }
-        impl ::std::default::Default for CreateVideoTranslationRequestStockVoiceConfig {
+        impl ::std::default::Default
+        for CreateVideoTranslationRequestStockVoiceConfigBuilder {
             fn default() -> Self {
                 Self {
                     preferred_stock_voice_ids: Ok(Default::default()),
@@ -18367,20 +18396,19 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateVideoTranslationRequestStockVoiceConfig {
+        impl CreateVideoTranslationRequestStockVoiceConfigBuilder {
             ///Optional. Pin specific stock voice IDs to draw from. If omitted, the target language's default stock-voice pool is used.
             pub fn preferred_stock_voice_ids<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::Into<::std::string::String>,
             {
-                self.preferred_stock_voice_ids = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for preferred_stock_voice_ids: {e}"
-                        )
-                    });
+                self.preferred_stock_voice_ids = ::std::result::Result::Ok(
+                    value
+                        .into_iter()
+                        .map(::std::convert::Into::into)
+                        .collect::<::std::vec::Vec<::std::string::String>>(),
+                );
                 self
             }
             ///Set to true to use a preset stock voice instead of cloning the original speaker.
@@ -18399,11 +18427,12 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateVideoTranslationRequestStockVoiceConfig>
-        for super::CreateVideoTranslationRequestStockVoiceConfig {
+        impl ::std::convert::TryFrom<
+            CreateVideoTranslationRequestStockVoiceConfigBuilder,
+        > for super::CreateVideoTranslationRequestStockVoiceConfig {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateVideoTranslationRequestStockVoiceConfig,
+                value: CreateVideoTranslationRequestStockVoiceConfigBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     preferred_stock_voice_ids: value.preferred_stock_voice_ids?,
@@ -18412,7 +18441,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateVideoTranslationRequestStockVoiceConfig>
-        for CreateVideoTranslationRequestStockVoiceConfig {
+        for CreateVideoTranslationRequestStockVoiceConfigBuilder {
             fn from(
                 value: super::CreateVideoTranslationRequestStockVoiceConfig,
             ) -> Self {
@@ -18424,7 +18453,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateWebhookEndpointRequest`](super::CreateWebhookEndpointRequest): one setter per field, then `CreateWebhookEndpointRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateWebhookEndpointRequest {
+        pub struct CreateWebhookEndpointRequestBuilder {
             entity_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -18435,7 +18464,7 @@ Field naming mirrors ``VideoTranslationDetail``
             >,
             url: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for CreateWebhookEndpointRequest {
+        impl ::std::default::Default for CreateWebhookEndpointRequestBuilder {
             fn default() -> Self {
                 Self {
                     entity_id: Ok(Default::default()),
@@ -18444,7 +18473,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateWebhookEndpointRequest {
+        impl CreateWebhookEndpointRequestBuilder {
             ///Optional entity ID to scope this endpoint to a specific resource (e.g. a personalized video project).
             pub fn entity_id<T>(mut self, value: T) -> Self
             where
@@ -18483,11 +18512,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateWebhookEndpointRequest>
+        impl ::std::convert::TryFrom<CreateWebhookEndpointRequestBuilder>
         for super::CreateWebhookEndpointRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateWebhookEndpointRequest,
+                value: CreateWebhookEndpointRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     entity_id: value.entity_id?,
@@ -18497,7 +18526,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateWebhookEndpointRequest>
-        for CreateWebhookEndpointRequest {
+        for CreateWebhookEndpointRequestBuilder {
             fn from(value: super::CreateWebhookEndpointRequest) -> Self {
                 Self {
                     entity_id: Ok(value.entity_id),
@@ -18508,7 +18537,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreateWorkflowExecutionRequest`](super::CreateWorkflowExecutionRequest): one setter per field, then `CreateWorkflowExecutionRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreateWorkflowExecutionRequest {
+        pub struct CreateWorkflowExecutionRequestBuilder {
             input: ::std::result::Result<
                 ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 ::std::string::String,
@@ -18518,7 +18547,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreateWorkflowExecutionRequest {
+        impl ::std::default::Default for CreateWorkflowExecutionRequestBuilder {
             fn default() -> Self {
                 Self {
                     input: Err("no value supplied for input".to_string()),
@@ -18526,7 +18555,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreateWorkflowExecutionRequest {
+        impl CreateWorkflowExecutionRequestBuilder {
             ///Workflow-specific input matching the workflow's input schema
             pub fn input<T>(mut self, value: T) -> Self
             where
@@ -18556,11 +18585,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreateWorkflowExecutionRequest>
+        impl ::std::convert::TryFrom<CreateWorkflowExecutionRequestBuilder>
         for super::CreateWorkflowExecutionRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreateWorkflowExecutionRequest,
+                value: CreateWorkflowExecutionRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     input: value.input?,
@@ -18569,7 +18598,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::CreateWorkflowExecutionRequest>
-        for CreateWorkflowExecutionRequest {
+        for CreateWorkflowExecutionRequestBuilder {
             fn from(value: super::CreateWorkflowExecutionRequest) -> Self {
                 Self {
                     input: Ok(value.input),
@@ -18579,7 +18608,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`CreditPool`](super::CreditPool): one setter per field, then `CreditPool::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct CreditPool {
+        pub struct CreditPoolBuilder {
             remaining: ::std::result::Result<
                 ::std::option::Option<i64>,
                 ::std::string::String,
@@ -18589,7 +18618,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for CreditPool {
+        impl ::std::default::Default for CreditPoolBuilder {
             fn default() -> Self {
                 Self {
                     remaining: Ok(Default::default()),
@@ -18597,7 +18626,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl CreditPool {
+        impl CreditPoolBuilder {
             ///Sets `remaining`.
             pub fn remaining<T>(mut self, value: T) -> Self
             where
@@ -18623,10 +18652,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<CreditPool> for super::CreditPool {
+        impl ::std::convert::TryFrom<CreditPoolBuilder> for super::CreditPool {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: CreditPool,
+                value: CreditPoolBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     remaining: value.remaining?,
@@ -18634,7 +18663,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::CreditPool> for CreditPool {
+        impl ::std::convert::From<super::CreditPool> for CreditPoolBuilder {
             fn from(value: super::CreditPool) -> Self {
                 Self {
                     remaining: Ok(value.remaining),
@@ -18644,11 +18673,11 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`DeleteBackgroundRemovalResponse`](super::DeleteBackgroundRemovalResponse): one setter per field, then `DeleteBackgroundRemovalResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct DeleteBackgroundRemovalResponse {
+        pub struct DeleteBackgroundRemovalResponseBuilder {
             deleted: ::std::result::Result<bool, ::std::string::String>,
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for DeleteBackgroundRemovalResponse {
+        impl ::std::default::Default for DeleteBackgroundRemovalResponseBuilder {
             fn default() -> Self {
                 Self {
                     deleted: Err("no value supplied for deleted".to_string()),
@@ -18656,7 +18685,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl DeleteBackgroundRemovalResponse {
+        impl DeleteBackgroundRemovalResponseBuilder {
             ///Always true on success.
             pub fn deleted<T>(mut self, value: T) -> Self
             where
@@ -18682,11 +18711,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<DeleteBackgroundRemovalResponse>
+        impl ::std::convert::TryFrom<DeleteBackgroundRemovalResponseBuilder>
         for super::DeleteBackgroundRemovalResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: DeleteBackgroundRemovalResponse,
+                value: DeleteBackgroundRemovalResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     deleted: value.deleted?,
@@ -18695,7 +18724,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::DeleteBackgroundRemovalResponse>
-        for DeleteBackgroundRemovalResponse {
+        for DeleteBackgroundRemovalResponseBuilder {
             fn from(value: super::DeleteBackgroundRemovalResponse) -> Self {
                 Self {
                     deleted: Ok(value.deleted),
@@ -18705,20 +18734,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`DeleteBackgroundRemovalResponseEnvelope`](super::DeleteBackgroundRemovalResponseEnvelope): one setter per field, then `DeleteBackgroundRemovalResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct DeleteBackgroundRemovalResponseEnvelope {
+        pub struct DeleteBackgroundRemovalResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::DeleteBackgroundRemovalResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for DeleteBackgroundRemovalResponseEnvelope {
+        impl ::std::default::Default for DeleteBackgroundRemovalResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl DeleteBackgroundRemovalResponseEnvelope {
+        impl DeleteBackgroundRemovalResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -18732,28 +18761,28 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<DeleteBackgroundRemovalResponseEnvelope>
+        impl ::std::convert::TryFrom<DeleteBackgroundRemovalResponseEnvelopeBuilder>
         for super::DeleteBackgroundRemovalResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: DeleteBackgroundRemovalResponseEnvelope,
+                value: DeleteBackgroundRemovalResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::DeleteBackgroundRemovalResponseEnvelope>
-        for DeleteBackgroundRemovalResponseEnvelope {
+        for DeleteBackgroundRemovalResponseEnvelopeBuilder {
             fn from(value: super::DeleteBackgroundRemovalResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`DeleteVideoResponse`](super::DeleteVideoResponse): one setter per field, then `DeleteVideoResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct DeleteVideoResponse {
+        pub struct DeleteVideoResponseBuilder {
             deleted: ::std::result::Result<bool, ::std::string::String>,
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for DeleteVideoResponse {
+        impl ::std::default::Default for DeleteVideoResponseBuilder {
             fn default() -> Self {
                 Self {
                     deleted: Ok(super::defaults::default_bool::<true>()),
@@ -18761,7 +18790,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl DeleteVideoResponse {
+        impl DeleteVideoResponseBuilder {
             ///Always true on success
             pub fn deleted<T>(mut self, value: T) -> Self
             where
@@ -18787,11 +18816,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<DeleteVideoResponse>
+        impl ::std::convert::TryFrom<DeleteVideoResponseBuilder>
         for super::DeleteVideoResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: DeleteVideoResponse,
+                value: DeleteVideoResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     deleted: value.deleted?,
@@ -18799,7 +18828,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::DeleteVideoResponse> for DeleteVideoResponse {
+        impl ::std::convert::From<super::DeleteVideoResponse>
+        for DeleteVideoResponseBuilder {
             fn from(value: super::DeleteVideoResponse) -> Self {
                 Self {
                     deleted: Ok(value.deleted),
@@ -18809,20 +18839,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`DeleteVideoResponseEnvelope`](super::DeleteVideoResponseEnvelope): one setter per field, then `DeleteVideoResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct DeleteVideoResponseEnvelope {
+        pub struct DeleteVideoResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::DeleteVideoResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for DeleteVideoResponseEnvelope {
+        impl ::std::default::Default for DeleteVideoResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl DeleteVideoResponseEnvelope {
+        impl DeleteVideoResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -18836,37 +18866,37 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<DeleteVideoResponseEnvelope>
+        impl ::std::convert::TryFrom<DeleteVideoResponseEnvelopeBuilder>
         for super::DeleteVideoResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: DeleteVideoResponseEnvelope,
+                value: DeleteVideoResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::DeleteVideoResponseEnvelope>
-        for DeleteVideoResponseEnvelope {
+        for DeleteVideoResponseEnvelopeBuilder {
             fn from(value: super::DeleteVideoResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`DeleteVideoTranslationV3Envelope`](super::DeleteVideoTranslationV3Envelope): one setter per field, then `DeleteVideoTranslationV3Envelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct DeleteVideoTranslationV3Envelope {
+        pub struct DeleteVideoTranslationV3EnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslationDeleteResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for DeleteVideoTranslationV3Envelope {
+        impl ::std::default::Default for DeleteVideoTranslationV3EnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl DeleteVideoTranslationV3Envelope {
+        impl DeleteVideoTranslationV3EnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -18880,37 +18910,37 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<DeleteVideoTranslationV3Envelope>
+        impl ::std::convert::TryFrom<DeleteVideoTranslationV3EnvelopeBuilder>
         for super::DeleteVideoTranslationV3Envelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: DeleteVideoTranslationV3Envelope,
+                value: DeleteVideoTranslationV3EnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::DeleteVideoTranslationV3Envelope>
-        for DeleteVideoTranslationV3Envelope {
+        for DeleteVideoTranslationV3EnvelopeBuilder {
             fn from(value: super::DeleteVideoTranslationV3Envelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`DeleteVoiceResponse`](super::DeleteVoiceResponse): one setter per field, then `DeleteVoiceResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct DeleteVoiceResponse {
+        pub struct DeleteVoiceResponseBuilder {
             voice_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for DeleteVoiceResponse {
+        impl ::std::default::Default for DeleteVoiceResponseBuilder {
             fn default() -> Self {
                 Self {
                     voice_id: Err("no value supplied for voice_id".to_string()),
                 }
             }
         }
-        impl DeleteVoiceResponse {
+        impl DeleteVoiceResponseBuilder {
             ///ID of the deleted voice.
             pub fn voice_id<T>(mut self, value: T) -> Self
             where
@@ -18925,16 +18955,17 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<DeleteVoiceResponse>
+        impl ::std::convert::TryFrom<DeleteVoiceResponseBuilder>
         for super::DeleteVoiceResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: DeleteVoiceResponse,
+                value: DeleteVoiceResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { voice_id: value.voice_id? })
             }
         }
-        impl ::std::convert::From<super::DeleteVoiceResponse> for DeleteVoiceResponse {
+        impl ::std::convert::From<super::DeleteVoiceResponse>
+        for DeleteVoiceResponseBuilder {
             fn from(value: super::DeleteVoiceResponse) -> Self {
                 Self {
                     voice_id: Ok(value.voice_id),
@@ -18943,20 +18974,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`DeleteVoiceResponseEnvelope`](super::DeleteVoiceResponseEnvelope): one setter per field, then `DeleteVoiceResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct DeleteVoiceResponseEnvelope {
+        pub struct DeleteVoiceResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::DeleteVoiceResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for DeleteVoiceResponseEnvelope {
+        impl ::std::default::Default for DeleteVoiceResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl DeleteVoiceResponseEnvelope {
+        impl DeleteVoiceResponseEnvelopeBuilder {
             ///Response for DELETE /v3/voices/{voice_id}.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -18970,24 +19001,24 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<DeleteVoiceResponseEnvelope>
+        impl ::std::convert::TryFrom<DeleteVoiceResponseEnvelopeBuilder>
         for super::DeleteVoiceResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: DeleteVoiceResponseEnvelope,
+                value: DeleteVoiceResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::DeleteVoiceResponseEnvelope>
-        for DeleteVoiceResponseEnvelope {
+        for DeleteVoiceResponseEnvelopeBuilder {
             fn from(value: super::DeleteVoiceResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`DeleteWebhookEndpointEnvelope`](super::DeleteWebhookEndpointEnvelope): one setter per field, then `DeleteWebhookEndpointEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct DeleteWebhookEndpointEnvelope {
+        pub struct DeleteWebhookEndpointEnvelopeBuilder {
             data: ::std::result::Result<
                 ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 ::std::string::String,
@@ -18999,7 +19030,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for DeleteWebhookEndpointEnvelope {
+        impl ::std::default::Default for DeleteWebhookEndpointEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -19007,7 +19038,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl DeleteWebhookEndpointEnvelope {
+        impl DeleteWebhookEndpointEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -19038,11 +19069,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<DeleteWebhookEndpointEnvelope>
+        impl ::std::convert::TryFrom<DeleteWebhookEndpointEnvelopeBuilder>
         for super::DeleteWebhookEndpointEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: DeleteWebhookEndpointEnvelope,
+                value: DeleteWebhookEndpointEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -19051,7 +19082,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::DeleteWebhookEndpointEnvelope>
-        for DeleteWebhookEndpointEnvelope {
+        for DeleteWebhookEndpointEnvelopeBuilder {
             fn from(value: super::DeleteWebhookEndpointEnvelope) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -19061,7 +19092,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`DesignVoiceRequest`](super::DesignVoiceRequest): one setter per field, then `DesignVoiceRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct DesignVoiceRequest {
+        pub struct DesignVoiceRequestBuilder {
             gender: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -19076,7 +19107,7 @@ Field naming mirrors ``VideoTranslationDetail``
             >,
             seed: ::std::result::Result<u64, ::std::string::String>,
         }
-        impl ::std::default::Default for DesignVoiceRequest {
+        impl ::std::default::Default for DesignVoiceRequestBuilder {
             fn default() -> Self {
                 Self {
                     gender: Ok(Default::default()),
@@ -19086,7 +19117,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl DesignVoiceRequest {
+        impl DesignVoiceRequestBuilder {
             ///Filter by gender: 'male' or 'female'.
             pub fn gender<T>(mut self, value: T) -> Self
             where
@@ -19138,10 +19169,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<DesignVoiceRequest> for super::DesignVoiceRequest {
+        impl ::std::convert::TryFrom<DesignVoiceRequestBuilder>
+        for super::DesignVoiceRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: DesignVoiceRequest,
+                value: DesignVoiceRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     gender: value.gender?,
@@ -19151,7 +19183,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::DesignVoiceRequest> for DesignVoiceRequest {
+        impl ::std::convert::From<super::DesignVoiceRequest>
+        for DesignVoiceRequestBuilder {
             fn from(value: super::DesignVoiceRequest) -> Self {
                 Self {
                     gender: Ok(value.gender),
@@ -19163,14 +19196,14 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`DesignVoiceResponseData`](super::DesignVoiceResponseData): one setter per field, then `DesignVoiceResponseData::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct DesignVoiceResponseData {
+        pub struct DesignVoiceResponseDataBuilder {
             seed: ::std::result::Result<i64, ::std::string::String>,
             voices: ::std::result::Result<
                 ::std::vec::Vec<super::AudioVoiceItem>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for DesignVoiceResponseData {
+        impl ::std::default::Default for DesignVoiceResponseDataBuilder {
             fn default() -> Self {
                 Self {
                     seed: Err("no value supplied for seed".to_string()),
@@ -19178,7 +19211,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl DesignVoiceResponseData {
+        impl DesignVoiceResponseDataBuilder {
             ///The seed used for this request. Increment to get different voices.
             pub fn seed<T>(mut self, value: T) -> Self
             where
@@ -19206,11 +19239,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<DesignVoiceResponseData>
+        impl ::std::convert::TryFrom<DesignVoiceResponseDataBuilder>
         for super::DesignVoiceResponseData {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: DesignVoiceResponseData,
+                value: DesignVoiceResponseDataBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     seed: value.seed?,
@@ -19219,7 +19252,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::DesignVoiceResponseData>
-        for DesignVoiceResponseData {
+        for DesignVoiceResponseDataBuilder {
             fn from(value: super::DesignVoiceResponseData) -> Self {
                 Self {
                     seed: Ok(value.seed),
@@ -19229,20 +19262,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`DesignVoiceResponseDataEnvelope`](super::DesignVoiceResponseDataEnvelope): one setter per field, then `DesignVoiceResponseDataEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct DesignVoiceResponseDataEnvelope {
+        pub struct DesignVoiceResponseDataEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::DesignVoiceResponseData>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for DesignVoiceResponseDataEnvelope {
+        impl ::std::default::Default for DesignVoiceResponseDataEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl DesignVoiceResponseDataEnvelope {
+        impl DesignVoiceResponseDataEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -19256,31 +19289,31 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<DesignVoiceResponseDataEnvelope>
+        impl ::std::convert::TryFrom<DesignVoiceResponseDataEnvelopeBuilder>
         for super::DesignVoiceResponseDataEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: DesignVoiceResponseDataEnvelope,
+                value: DesignVoiceResponseDataEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::DesignVoiceResponseDataEnvelope>
-        for DesignVoiceResponseDataEnvelope {
+        for DesignVoiceResponseDataEnvelopeBuilder {
             fn from(value: super::DesignVoiceResponseDataEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`DownloadSrtResponse`](super::DownloadSrtResponse): one setter per field, then `DownloadSrtResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct DownloadSrtResponse {
+        pub struct DownloadSrtResponseBuilder {
             original_srt_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
             srt_url: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for DownloadSrtResponse {
+        impl ::std::default::Default for DownloadSrtResponseBuilder {
             fn default() -> Self {
                 Self {
                     original_srt_url: Ok(Default::default()),
@@ -19288,7 +19321,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl DownloadSrtResponse {
+        impl DownloadSrtResponseBuilder {
             ///Presigned URL for the original SRT file (if provided at creation)
             pub fn original_srt_url<T>(mut self, value: T) -> Self
             where
@@ -19317,11 +19350,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<DownloadSrtResponse>
+        impl ::std::convert::TryFrom<DownloadSrtResponseBuilder>
         for super::DownloadSrtResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: DownloadSrtResponse,
+                value: DownloadSrtResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     original_srt_url: value.original_srt_url?,
@@ -19329,7 +19362,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::DownloadSrtResponse> for DownloadSrtResponse {
+        impl ::std::convert::From<super::DownloadSrtResponse>
+        for DownloadSrtResponseBuilder {
             fn from(value: super::DownloadSrtResponse) -> Self {
                 Self {
                     original_srt_url: Ok(value.original_srt_url),
@@ -19339,20 +19373,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`DownloadSrtResponseEnvelope`](super::DownloadSrtResponseEnvelope): one setter per field, then `DownloadSrtResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct DownloadSrtResponseEnvelope {
+        pub struct DownloadSrtResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::DownloadSrtResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for DownloadSrtResponseEnvelope {
+        impl ::std::default::Default for DownloadSrtResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl DownloadSrtResponseEnvelope {
+        impl DownloadSrtResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -19366,24 +19400,24 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<DownloadSrtResponseEnvelope>
+        impl ::std::convert::TryFrom<DownloadSrtResponseEnvelopeBuilder>
         for super::DownloadSrtResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: DownloadSrtResponseEnvelope,
+                value: DownloadSrtResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::DownloadSrtResponseEnvelope>
-        for DownloadSrtResponseEnvelope {
+        for DownloadSrtResponseEnvelopeBuilder {
             fn from(value: super::DownloadSrtResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`ElevenLabsEngineSettings`](super::ElevenLabsEngineSettings): one setter per field, then `ElevenLabsEngineSettings::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct ElevenLabsEngineSettings {
+        pub struct ElevenLabsEngineSettingsBuilder {
             engine_type: ::std::result::Result<
                 super::ElevenLabsEngineSettingsEngineType,
                 ::std::string::String,
@@ -19409,7 +19443,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for ElevenLabsEngineSettings {
+        impl ::std::default::Default for ElevenLabsEngineSettingsBuilder {
             fn default() -> Self {
                 Self {
                     engine_type: Ok(
@@ -19423,7 +19457,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl ElevenLabsEngineSettings {
+        impl ElevenLabsEngineSettingsBuilder {
             ///Engine type discriminator. Must be 'elevenlabs' for ElevenLabs-backed voices.
             pub fn engine_type<T>(mut self, value: T) -> Self
             where
@@ -19502,11 +19536,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<ElevenLabsEngineSettings>
+        impl ::std::convert::TryFrom<ElevenLabsEngineSettingsBuilder>
         for super::ElevenLabsEngineSettings {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: ElevenLabsEngineSettings,
+                value: ElevenLabsEngineSettingsBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     engine_type: value.engine_type?,
@@ -19519,7 +19553,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::ElevenLabsEngineSettings>
-        for ElevenLabsEngineSettings {
+        for ElevenLabsEngineSettingsBuilder {
             fn from(value: super::ElevenLabsEngineSettings) -> Self {
                 Self {
                     engine_type: Ok(value.engine_type),
@@ -19533,7 +19567,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`ExternalCreateVideoAgentSessionRequest`](super::ExternalCreateVideoAgentSessionRequest): one setter per field, then `ExternalCreateVideoAgentSessionRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct ExternalCreateVideoAgentSessionRequest {
+        pub struct ExternalCreateVideoAgentSessionRequestBuilder {
             avatar_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -19572,7 +19606,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for ExternalCreateVideoAgentSessionRequest {
+        impl ::std::default::Default for ExternalCreateVideoAgentSessionRequestBuilder {
             fn default() -> Self {
                 Self {
                     avatar_id: Ok(Default::default()),
@@ -19588,7 +19622,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl ExternalCreateVideoAgentSessionRequest {
+        impl ExternalCreateVideoAgentSessionRequestBuilder {
             ///Specific avatar ID to use
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
@@ -19716,11 +19750,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<ExternalCreateVideoAgentSessionRequest>
+        impl ::std::convert::TryFrom<ExternalCreateVideoAgentSessionRequestBuilder>
         for super::ExternalCreateVideoAgentSessionRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: ExternalCreateVideoAgentSessionRequest,
+                value: ExternalCreateVideoAgentSessionRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     avatar_id: value.avatar_id?,
@@ -19737,7 +19771,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::ExternalCreateVideoAgentSessionRequest>
-        for ExternalCreateVideoAgentSessionRequest {
+        for ExternalCreateVideoAgentSessionRequestBuilder {
             fn from(value: super::ExternalCreateVideoAgentSessionRequest) -> Self {
                 Self {
                     avatar_id: Ok(value.avatar_id),
@@ -19755,7 +19789,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`ExternalCreateVideoAgentSessionResponse`](super::ExternalCreateVideoAgentSessionResponse): one setter per field, then `ExternalCreateVideoAgentSessionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct ExternalCreateVideoAgentSessionResponse {
+        pub struct ExternalCreateVideoAgentSessionResponseBuilder {
             session_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -19765,7 +19799,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for ExternalCreateVideoAgentSessionResponse {
+        impl ::std::default::Default for ExternalCreateVideoAgentSessionResponseBuilder {
             fn default() -> Self {
                 Self {
                     session_id: Err("no value supplied for session_id".to_string()),
@@ -19773,7 +19807,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl ExternalCreateVideoAgentSessionResponse {
+        impl ExternalCreateVideoAgentSessionResponseBuilder {
             ///Video Agent session ID
             pub fn session_id<T>(mut self, value: T) -> Self
             where
@@ -19801,11 +19835,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<ExternalCreateVideoAgentSessionResponse>
+        impl ::std::convert::TryFrom<ExternalCreateVideoAgentSessionResponseBuilder>
         for super::ExternalCreateVideoAgentSessionResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: ExternalCreateVideoAgentSessionResponse,
+                value: ExternalCreateVideoAgentSessionResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     session_id: value.session_id?,
@@ -19814,7 +19848,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::ExternalCreateVideoAgentSessionResponse>
-        for ExternalCreateVideoAgentSessionResponse {
+        for ExternalCreateVideoAgentSessionResponseBuilder {
             fn from(value: super::ExternalCreateVideoAgentSessionResponse) -> Self {
                 Self {
                     session_id: Ok(value.session_id),
@@ -19824,20 +19858,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`FileInput`](super::FileInput): one setter per field, then `FileInput::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct FileInput {
+        pub struct FileInputBuilder {
             asset_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for FileInput {
+        impl ::std::default::Default for FileInputBuilder {
             fn default() -> Self {
                 Self {
                     asset_id: Err("no value supplied for asset_id".to_string()),
                 }
             }
         }
-        impl FileInput {
+        impl FileInputBuilder {
             ///HeyGen asset ID (from /v1/asset upload endpoint). Supported types: image (png, jpeg), video (mp4, webm), pdf.
             pub fn asset_id<T>(mut self, value: T) -> Self
             where
@@ -19852,15 +19886,15 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<FileInput> for super::FileInput {
+        impl ::std::convert::TryFrom<FileInputBuilder> for super::FileInput {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: FileInput,
+                value: FileInputBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { asset_id: value.asset_id? })
             }
         }
-        impl ::std::convert::From<super::FileInput> for FileInput {
+        impl ::std::convert::From<super::FileInput> for FileInputBuilder {
             fn from(value: super::FileInput) -> Self {
                 Self {
                     asset_id: Ok(value.asset_id),
@@ -19869,7 +19903,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`FishEngineSettings`](super::FishEngineSettings): one setter per field, then `FishEngineSettings::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct FishEngineSettings {
+        pub struct FishEngineSettingsBuilder {
             engine_type: ::std::result::Result<
                 super::FishEngineSettingsEngineType,
                 ::std::string::String,
@@ -19887,7 +19921,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for FishEngineSettings {
+        impl ::std::default::Default for FishEngineSettingsBuilder {
             fn default() -> Self {
                 Self {
                     engine_type: Ok(super::defaults::fish_engine_settings_engine_type()),
@@ -19897,7 +19931,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl FishEngineSettings {
+        impl FishEngineSettingsBuilder {
             ///Engine type discriminator. Must be 'fish' for Fish Audio-backed voices.
             pub fn engine_type<T>(mut self, value: T) -> Self
             where
@@ -19948,10 +19982,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<FishEngineSettings> for super::FishEngineSettings {
+        impl ::std::convert::TryFrom<FishEngineSettingsBuilder>
+        for super::FishEngineSettings {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: FishEngineSettings,
+                value: FishEngineSettingsBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     engine_type: value.engine_type?,
@@ -19961,7 +19996,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::FishEngineSettings> for FishEngineSettings {
+        impl ::std::convert::From<super::FishEngineSettings>
+        for FishEngineSettingsBuilder {
             fn from(value: super::FishEngineSettings) -> Self {
                 Self {
                     engine_type: Ok(value.engine_type),
@@ -19973,7 +20009,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`GenerateTemplateVideoRequest`](super::GenerateTemplateVideoRequest): one setter per field, then `GenerateTemplateVideoRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct GenerateTemplateVideoRequest {
+        pub struct GenerateTemplateVideoRequestBuilder {
             brand_voice_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -20020,7 +20056,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for GenerateTemplateVideoRequest {
+        impl ::std::default::Default for GenerateTemplateVideoRequestBuilder {
             fn default() -> Self {
                 Self {
                     brand_voice_id: Ok(Default::default()),
@@ -20041,7 +20077,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl GenerateTemplateVideoRequest {
+        impl GenerateTemplateVideoRequestBuilder {
             ///Brand voice ID controlling pronunciation
             pub fn brand_voice_id<T>(mut self, value: T) -> Self
             where
@@ -20238,11 +20274,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<GenerateTemplateVideoRequest>
+        impl ::std::convert::TryFrom<GenerateTemplateVideoRequestBuilder>
         for super::GenerateTemplateVideoRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: GenerateTemplateVideoRequest,
+                value: GenerateTemplateVideoRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     brand_voice_id: value.brand_voice_id?,
@@ -20264,7 +20300,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::GenerateTemplateVideoRequest>
-        for GenerateTemplateVideoRequest {
+        for GenerateTemplateVideoRequestBuilder {
             fn from(value: super::GenerateTemplateVideoRequest) -> Self {
                 Self {
                     brand_voice_id: Ok(value.brand_voice_id),
@@ -20289,11 +20325,11 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`GenerateTemplateVideoRequestDimension`](super::GenerateTemplateVideoRequestDimension): one setter per field, then `GenerateTemplateVideoRequestDimension::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct GenerateTemplateVideoRequestDimension {
+        pub struct GenerateTemplateVideoRequestDimensionBuilder {
             height: ::std::result::Result<i64, ::std::string::String>,
             width: ::std::result::Result<i64, ::std::string::String>,
         }
-        impl ::std::default::Default for GenerateTemplateVideoRequestDimension {
+        impl ::std::default::Default for GenerateTemplateVideoRequestDimensionBuilder {
             fn default() -> Self {
                 Self {
                     height: Err("no value supplied for height".to_string()),
@@ -20301,7 +20337,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl GenerateTemplateVideoRequestDimension {
+        impl GenerateTemplateVideoRequestDimensionBuilder {
             ///Output video height in pixels (even number, 128-4096)
             pub fn height<T>(mut self, value: T) -> Self
             where
@@ -20329,11 +20365,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<GenerateTemplateVideoRequestDimension>
+        impl ::std::convert::TryFrom<GenerateTemplateVideoRequestDimensionBuilder>
         for super::GenerateTemplateVideoRequestDimension {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: GenerateTemplateVideoRequestDimension,
+                value: GenerateTemplateVideoRequestDimensionBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     height: value.height?,
@@ -20342,7 +20378,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::GenerateTemplateVideoRequestDimension>
-        for GenerateTemplateVideoRequestDimension {
+        for GenerateTemplateVideoRequestDimensionBuilder {
             fn from(value: super::GenerateTemplateVideoRequestDimension) -> Self {
                 Self {
                     height: Ok(value.height),
@@ -20352,7 +20388,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`GenerateTemplateVideoRequestSubtitles`](super::GenerateTemplateVideoRequestSubtitles): one setter per field, then `GenerateTemplateVideoRequestSubtitles::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct GenerateTemplateVideoRequestSubtitles {
+        pub struct GenerateTemplateVideoRequestSubtitlesBuilder {
             alignment: ::std::result::Result<
                 ::std::option::Option<i64>,
                 ::std::string::String,
@@ -20376,7 +20412,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for GenerateTemplateVideoRequestSubtitles {
+        impl ::std::default::Default for GenerateTemplateVideoRequestSubtitlesBuilder {
             fn default() -> Self {
                 Self {
                     alignment: Ok(
@@ -20391,7 +20427,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl GenerateTemplateVideoRequestSubtitles {
+        impl GenerateTemplateVideoRequestSubtitlesBuilder {
             ///Subtitle alignment
             pub fn alignment<T>(mut self, value: T) -> Self
             where
@@ -20456,11 +20492,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<GenerateTemplateVideoRequestSubtitles>
+        impl ::std::convert::TryFrom<GenerateTemplateVideoRequestSubtitlesBuilder>
         for super::GenerateTemplateVideoRequestSubtitles {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: GenerateTemplateVideoRequestSubtitles,
+                value: GenerateTemplateVideoRequestSubtitlesBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     alignment: value.alignment?,
@@ -20472,7 +20508,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::GenerateTemplateVideoRequestSubtitles>
-        for GenerateTemplateVideoRequestSubtitles {
+        for GenerateTemplateVideoRequestSubtitlesBuilder {
             fn from(value: super::GenerateTemplateVideoRequestSubtitles) -> Self {
                 Self {
                     alignment: Ok(value.alignment),
@@ -20485,11 +20521,12 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`GenerateTemplateVideoRequestSubtitlesPosition`](super::GenerateTemplateVideoRequestSubtitlesPosition): one setter per field, then `GenerateTemplateVideoRequestSubtitlesPosition::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct GenerateTemplateVideoRequestSubtitlesPosition {
+        pub struct GenerateTemplateVideoRequestSubtitlesPositionBuilder {
             x: ::std::result::Result<f64, ::std::string::String>,
             y: ::std::result::Result<f64, ::std::string::String>,
         }
-        impl ::std::default::Default for GenerateTemplateVideoRequestSubtitlesPosition {
+        impl ::std::default::Default
+        for GenerateTemplateVideoRequestSubtitlesPositionBuilder {
             fn default() -> Self {
                 Self {
                     x: Ok(
@@ -20501,7 +20538,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl GenerateTemplateVideoRequestSubtitlesPosition {
+        impl GenerateTemplateVideoRequestSubtitlesPositionBuilder {
             ///Horizontal subtitle position
             pub fn x<T>(mut self, value: T) -> Self
             where
@@ -20525,17 +20562,18 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<GenerateTemplateVideoRequestSubtitlesPosition>
-        for super::GenerateTemplateVideoRequestSubtitlesPosition {
+        impl ::std::convert::TryFrom<
+            GenerateTemplateVideoRequestSubtitlesPositionBuilder,
+        > for super::GenerateTemplateVideoRequestSubtitlesPosition {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: GenerateTemplateVideoRequestSubtitlesPosition,
+                value: GenerateTemplateVideoRequestSubtitlesPositionBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { x: value.x?, y: value.y? })
             }
         }
         impl ::std::convert::From<super::GenerateTemplateVideoRequestSubtitlesPosition>
-        for GenerateTemplateVideoRequestSubtitlesPosition {
+        for GenerateTemplateVideoRequestSubtitlesPositionBuilder {
             fn from(
                 value: super::GenerateTemplateVideoRequestSubtitlesPosition,
             ) -> Self {
@@ -20547,7 +20585,7 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`GenerateVideoRequest`](super::GenerateVideoRequest): one setter per field, then `GenerateVideoRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct GenerateVideoRequest {
+        pub struct GenerateVideoRequestBuilder {
             callback_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -20559,7 +20597,7 @@ Field naming mirrors ``VideoTranslationDetail``
             captions: ::std::result::Result<bool, ::std::string::String>,
             translate_audio_only: ::std::result::Result<bool, ::std::string::String>,
         }
-        impl ::std::default::Default for GenerateVideoRequest {
+        impl ::std::default::Default for GenerateVideoRequestBuilder {
             fn default() -> Self {
                 Self {
                     callback_id: Ok(Default::default()),
@@ -20569,7 +20607,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl GenerateVideoRequest {
+        impl GenerateVideoRequestBuilder {
             ///ID included in webhook payload
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
@@ -20623,11 +20661,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<GenerateVideoRequest>
+        impl ::std::convert::TryFrom<GenerateVideoRequestBuilder>
         for super::GenerateVideoRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: GenerateVideoRequest,
+                value: GenerateVideoRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     callback_id: value.callback_id?,
@@ -20637,7 +20675,8 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::GenerateVideoRequest> for GenerateVideoRequest {
+        impl ::std::convert::From<super::GenerateVideoRequest>
+        for GenerateVideoRequestBuilder {
             fn from(value: super::GenerateVideoRequest) -> Self {
                 Self {
                     callback_id: Ok(value.callback_id),
@@ -20649,14 +20688,14 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`GenerateVideoResponse`](super::GenerateVideoResponse): one setter per field, then `GenerateVideoResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct GenerateVideoResponse {
+        pub struct GenerateVideoResponseBuilder {
             status: ::std::result::Result<super::ProofreadStatus, ::std::string::String>,
             video_translation_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for GenerateVideoResponse {
+        impl ::std::default::Default for GenerateVideoResponseBuilder {
             fn default() -> Self {
                 Self {
                     status: Err("no value supplied for status".to_string()),
@@ -20666,7 +20705,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl GenerateVideoResponse {
+        impl GenerateVideoResponseBuilder {
             ///Initial status (always processing)
             pub fn status<T>(mut self, value: T) -> Self
             where
@@ -20696,11 +20735,11 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<GenerateVideoResponse>
+        impl ::std::convert::TryFrom<GenerateVideoResponseBuilder>
         for super::GenerateVideoResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: GenerateVideoResponse,
+                value: GenerateVideoResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     status: value.status?,
@@ -20709,7 +20748,7 @@ Field naming mirrors ``VideoTranslationDetail``
             }
         }
         impl ::std::convert::From<super::GenerateVideoResponse>
-        for GenerateVideoResponse {
+        for GenerateVideoResponseBuilder {
             fn from(value: super::GenerateVideoResponse) -> Self {
                 Self {
                     status: Ok(value.status),
@@ -20719,20 +20758,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`GenerateVideoResponseEnvelope`](super::GenerateVideoResponseEnvelope): one setter per field, then `GenerateVideoResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct GenerateVideoResponseEnvelope {
+        pub struct GenerateVideoResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::GenerateVideoResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for GenerateVideoResponseEnvelope {
+        impl ::std::default::Default for GenerateVideoResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl GenerateVideoResponseEnvelope {
+        impl GenerateVideoResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -20746,24 +20785,24 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<GenerateVideoResponseEnvelope>
+        impl ::std::convert::TryFrom<GenerateVideoResponseEnvelopeBuilder>
         for super::GenerateVideoResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: GenerateVideoResponseEnvelope,
+                value: GenerateVideoResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::GenerateVideoResponseEnvelope>
-        for GenerateVideoResponseEnvelope {
+        for GenerateVideoResponseEnvelopeBuilder {
             fn from(value: super::GenerateVideoResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`GeneratedVideo`](super::GeneratedVideo): one setter per field, then `GeneratedVideo::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct GeneratedVideo {
+        pub struct GeneratedVideoBuilder {
             captioned_video_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -20826,7 +20865,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for GeneratedVideo {
+        impl ::std::default::Default for GeneratedVideoBuilder {
             fn default() -> Self {
                 Self {
                     captioned_video_url: Ok(Default::default()),
@@ -20848,7 +20887,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 }
             }
         }
-        impl GeneratedVideo {
+        impl GeneratedVideoBuilder {
             ///Presigned URL to download the video file with captions burned in
             pub fn captioned_video_url<T>(mut self, value: T) -> Self
             where
@@ -21050,10 +21089,10 @@ Field naming mirrors ``VideoTranslationDetail``
                 self
             }
         }
-        impl ::std::convert::TryFrom<GeneratedVideo> for super::GeneratedVideo {
+        impl ::std::convert::TryFrom<GeneratedVideoBuilder> for super::GeneratedVideo {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: GeneratedVideo,
+                value: GeneratedVideoBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     captioned_video_url: value.captioned_video_url?,
@@ -21075,7 +21114,7 @@ Field naming mirrors ``VideoTranslationDetail``
                 })
             }
         }
-        impl ::std::convert::From<super::GeneratedVideo> for GeneratedVideo {
+        impl ::std::convert::From<super::GeneratedVideo> for GeneratedVideoBuilder {
             fn from(value: super::GeneratedVideo) -> Self {
                 Self {
                     captioned_video_url: Ok(value.captioned_video_url),
@@ -21099,20 +21138,20 @@ Field naming mirrors ``VideoTranslationDetail``
         }
         #[derive(Clone, Debug)]
         ///Builds a [`GeneratedVideoEnvelope`](super::GeneratedVideoEnvelope): one setter per field, then `GeneratedVideoEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct GeneratedVideoEnvelope {
+        pub struct GeneratedVideoEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::GeneratedVideo>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for GeneratedVideoEnvelope {
+        impl ::std::default::Default for GeneratedVideoEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl GeneratedVideoEnvelope {
+        impl GeneratedVideoEnvelopeBuilder {
             /**Video resource returned by list and detail endpoints.
 
 If ``output_language`` is present the video is a translated video;
@@ -21129,24 +21168,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<GeneratedVideoEnvelope>
+        impl ::std::convert::TryFrom<GeneratedVideoEnvelopeBuilder>
         for super::GeneratedVideoEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: GeneratedVideoEnvelope,
+                value: GeneratedVideoEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::GeneratedVideoEnvelope>
-        for GeneratedVideoEnvelope {
+        for GeneratedVideoEnvelopeBuilder {
             fn from(value: super::GeneratedVideoEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`GeneratedVideoPage`](super::GeneratedVideoPage): one setter per field, then `GeneratedVideoPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct GeneratedVideoPage {
+        pub struct GeneratedVideoPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::GeneratedVideo>,
                 ::std::string::String,
@@ -21160,7 +21199,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for GeneratedVideoPage {
+        impl ::std::default::Default for GeneratedVideoPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -21169,7 +21208,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl GeneratedVideoPage {
+        impl GeneratedVideoPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -21208,10 +21247,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<GeneratedVideoPage> for super::GeneratedVideoPage {
+        impl ::std::convert::TryFrom<GeneratedVideoPageBuilder>
+        for super::GeneratedVideoPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: GeneratedVideoPage,
+                value: GeneratedVideoPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -21220,7 +21260,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::GeneratedVideoPage> for GeneratedVideoPage {
+        impl ::std::convert::From<super::GeneratedVideoPage>
+        for GeneratedVideoPageBuilder {
             fn from(value: super::GeneratedVideoPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -21231,7 +21272,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`GetResourcesResponse`](super::GetResourcesResponse): one setter per field, then `GetResourcesResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct GetResourcesResponse {
+        pub struct GetResourcesResponseBuilder {
             next_cursor: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -21241,7 +21282,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for GetResourcesResponse {
+        impl ::std::default::Default for GetResourcesResponseBuilder {
             fn default() -> Self {
                 Self {
                     next_cursor: Ok(Default::default()),
@@ -21249,7 +21290,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl GetResourcesResponse {
+        impl GetResourcesResponseBuilder {
             ///Pagination cursor
             pub fn next_cursor<T>(mut self, value: T) -> Self
             where
@@ -21276,11 +21317,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<GetResourcesResponse>
+        impl ::std::convert::TryFrom<GetResourcesResponseBuilder>
         for super::GetResourcesResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: GetResourcesResponse,
+                value: GetResourcesResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     next_cursor: value.next_cursor?,
@@ -21288,7 +21329,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::GetResourcesResponse> for GetResourcesResponse {
+        impl ::std::convert::From<super::GetResourcesResponse>
+        for GetResourcesResponseBuilder {
             fn from(value: super::GetResourcesResponse) -> Self {
                 Self {
                     next_cursor: Ok(value.next_cursor),
@@ -21298,7 +21340,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`GetSessionResponse`](super::GetSessionResponse): one setter per field, then `GetSessionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct GetSessionResponse {
+        pub struct GetSessionResponseBuilder {
             created_at: ::std::result::Result<i64, ::std::string::String>,
             messages: ::std::result::Result<
                 ::std::vec::Vec<super::SessionMessage>,
@@ -21322,7 +21364,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for GetSessionResponse {
+        impl ::std::default::Default for GetSessionResponseBuilder {
             fn default() -> Self {
                 Self {
                     created_at: Err("no value supplied for created_at".to_string()),
@@ -21335,7 +21377,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl GetSessionResponse {
+        impl GetSessionResponseBuilder {
             ///Unix timestamp of session creation
             pub fn created_at<T>(mut self, value: T) -> Self
             where
@@ -21426,10 +21468,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<GetSessionResponse> for super::GetSessionResponse {
+        impl ::std::convert::TryFrom<GetSessionResponseBuilder>
+        for super::GetSessionResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: GetSessionResponse,
+                value: GetSessionResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     created_at: value.created_at?,
@@ -21442,7 +21485,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::GetSessionResponse> for GetSessionResponse {
+        impl ::std::convert::From<super::GetSessionResponse>
+        for GetSessionResponseBuilder {
             fn from(value: super::GetSessionResponse) -> Self {
                 Self {
                     created_at: Ok(value.created_at),
@@ -21457,20 +21501,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`GetSessionResponseEnvelope`](super::GetSessionResponseEnvelope): one setter per field, then `GetSessionResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct GetSessionResponseEnvelope {
+        pub struct GetSessionResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::GetSessionResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for GetSessionResponseEnvelope {
+        impl ::std::default::Default for GetSessionResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl GetSessionResponseEnvelope {
+        impl GetSessionResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -21484,24 +21528,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<GetSessionResponseEnvelope>
+        impl ::std::convert::TryFrom<GetSessionResponseEnvelopeBuilder>
         for super::GetSessionResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: GetSessionResponseEnvelope,
+                value: GetSessionResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::GetSessionResponseEnvelope>
-        for GetSessionResponseEnvelope {
+        for GetSessionResponseEnvelopeBuilder {
             fn from(value: super::GetSessionResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`GetUserMeEnvelope`](super::GetUserMeEnvelope): one setter per field, then `GetUserMeEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct GetUserMeEnvelope {
+        pub struct GetUserMeEnvelopeBuilder {
             code: ::std::result::Result<
                 ::std::option::Option<i64>,
                 ::std::string::String,
@@ -21515,7 +21559,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for GetUserMeEnvelope {
+        impl ::std::default::Default for GetUserMeEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     code: Ok(Default::default()),
@@ -21524,7 +21568,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl GetUserMeEnvelope {
+        impl GetUserMeEnvelopeBuilder {
             ///API status code (100 = success)
             pub fn code<T>(mut self, value: T) -> Self
             where
@@ -21562,10 +21606,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<GetUserMeEnvelope> for super::GetUserMeEnvelope {
+        impl ::std::convert::TryFrom<GetUserMeEnvelopeBuilder>
+        for super::GetUserMeEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: GetUserMeEnvelope,
+                value: GetUserMeEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     code: value.code?,
@@ -21574,7 +21619,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::GetUserMeEnvelope> for GetUserMeEnvelope {
+        impl ::std::convert::From<super::GetUserMeEnvelope>
+        for GetUserMeEnvelopeBuilder {
             fn from(value: super::GetUserMeEnvelope) -> Self {
                 Self {
                     code: Ok(value.code),
@@ -21585,7 +21631,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`GetVoiceResponse`](super::GetVoiceResponse): one setter per field, then `GetVoiceResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct GetVoiceResponse {
+        pub struct GetVoiceResponseBuilder {
             created_at: ::std::result::Result<
                 ::std::option::Option<i64>,
                 ::std::string::String,
@@ -21624,7 +21670,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for GetVoiceResponse {
+        impl ::std::default::Default for GetVoiceResponseBuilder {
             fn default() -> Self {
                 Self {
                     created_at: Ok(Default::default()),
@@ -21642,7 +21688,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl GetVoiceResponse {
+        impl GetVoiceResponseBuilder {
             ///Unix timestamp when the voice was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
@@ -21773,10 +21819,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<GetVoiceResponse> for super::GetVoiceResponse {
+        impl ::std::convert::TryFrom<GetVoiceResponseBuilder>
+        for super::GetVoiceResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: GetVoiceResponse,
+                value: GetVoiceResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     created_at: value.created_at?,
@@ -21792,7 +21839,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::GetVoiceResponse> for GetVoiceResponse {
+        impl ::std::convert::From<super::GetVoiceResponse> for GetVoiceResponseBuilder {
             fn from(value: super::GetVoiceResponse) -> Self {
                 Self {
                     created_at: Ok(value.created_at),
@@ -21810,20 +21857,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`GetVoiceResponseEnvelope`](super::GetVoiceResponseEnvelope): one setter per field, then `GetVoiceResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct GetVoiceResponseEnvelope {
+        pub struct GetVoiceResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::GetVoiceResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for GetVoiceResponseEnvelope {
+        impl ::std::default::Default for GetVoiceResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl GetVoiceResponseEnvelope {
+        impl GetVoiceResponseEnvelopeBuilder {
             ///Response payload for GET /v3/voices/{voice_id}.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -21837,24 +21884,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<GetVoiceResponseEnvelope>
+        impl ::std::convert::TryFrom<GetVoiceResponseEnvelopeBuilder>
         for super::GetVoiceResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: GetVoiceResponseEnvelope,
+                value: GetVoiceResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::GetVoiceResponseEnvelope>
-        for GetVoiceResponseEnvelope {
+        for GetVoiceResponseEnvelopeBuilder {
             fn from(value: super::GetVoiceResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`IconAssetItem`](super::IconAssetItem): one setter per field, then `IconAssetItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct IconAssetItem {
+        pub struct IconAssetItemBuilder {
             height: ::std::result::Result<
                 ::std::option::Option<i64>,
                 ::std::string::String,
@@ -21878,7 +21925,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for IconAssetItem {
+        impl ::std::default::Default for IconAssetItemBuilder {
             fn default() -> Self {
                 Self {
                     height: Ok(Default::default()),
@@ -21891,7 +21938,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl IconAssetItem {
+        impl IconAssetItemBuilder {
             ///Pixel height, when known.
             pub fn height<T>(mut self, value: T) -> Self
             where
@@ -21980,10 +22027,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<IconAssetItem> for super::IconAssetItem {
+        impl ::std::convert::TryFrom<IconAssetItemBuilder> for super::IconAssetItem {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: IconAssetItem,
+                value: IconAssetItemBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     height: value.height?,
@@ -21996,7 +22043,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::IconAssetItem> for IconAssetItem {
+        impl ::std::convert::From<super::IconAssetItem> for IconAssetItemBuilder {
             fn from(value: super::IconAssetItem) -> Self {
                 Self {
                     height: Ok(value.height),
@@ -22011,7 +22058,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`ImageAssetItem`](super::ImageAssetItem): one setter per field, then `ImageAssetItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct ImageAssetItem {
+        pub struct ImageAssetItemBuilder {
             height: ::std::result::Result<
                 ::std::option::Option<i64>,
                 ::std::string::String,
@@ -22035,7 +22082,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for ImageAssetItem {
+        impl ::std::default::Default for ImageAssetItemBuilder {
             fn default() -> Self {
                 Self {
                     height: Ok(Default::default()),
@@ -22048,7 +22095,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl ImageAssetItem {
+        impl ImageAssetItemBuilder {
             ///Pixel height, when known.
             pub fn height<T>(mut self, value: T) -> Self
             where
@@ -22137,10 +22184,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<ImageAssetItem> for super::ImageAssetItem {
+        impl ::std::convert::TryFrom<ImageAssetItemBuilder> for super::ImageAssetItem {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: ImageAssetItem,
+                value: ImageAssetItemBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     height: value.height?,
@@ -22153,7 +22200,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::ImageAssetItem> for ImageAssetItem {
+        impl ::std::convert::From<super::ImageAssetItem> for ImageAssetItemBuilder {
             fn from(value: super::ImageAssetItem) -> Self {
                 Self {
                     height: Ok(value.height),
@@ -22168,7 +22215,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`ImageScene`](super::ImageScene): one setter per field, then `ImageScene::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct ImageScene {
+        pub struct ImageSceneBuilder {
             audio_asset_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -22196,7 +22243,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for ImageScene {
+        impl ::std::default::Default for ImageSceneBuilder {
             fn default() -> Self {
                 Self {
                     audio_asset_id: Ok(Default::default()),
@@ -22210,7 +22257,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl ImageScene {
+        impl ImageSceneBuilder {
             ///Narrated mode: HeyGen asset ID of an uploaded audio file. Mutually exclusive with duration/script.
             pub fn audio_asset_id<T>(mut self, value: T) -> Self
             where
@@ -22314,10 +22361,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<ImageScene> for super::ImageScene {
+        impl ::std::convert::TryFrom<ImageSceneBuilder> for super::ImageScene {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: ImageScene,
+                value: ImageSceneBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     audio_asset_id: value.audio_asset_id?,
@@ -22331,7 +22378,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::ImageScene> for ImageScene {
+        impl ::std::convert::From<super::ImageScene> for ImageSceneBuilder {
             fn from(value: super::ImageScene) -> Self {
                 Self {
                     audio_asset_id: Ok(value.audio_asset_id),
@@ -22347,11 +22394,11 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`LegacyApiError`](super::LegacyApiError): one setter per field, then `LegacyApiError::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct LegacyApiError {
+        pub struct LegacyApiErrorBuilder {
             code: ::std::result::Result<::std::string::String, ::std::string::String>,
             message: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for LegacyApiError {
+        impl ::std::default::Default for LegacyApiErrorBuilder {
             fn default() -> Self {
                 Self {
                     code: Err("no value supplied for code".to_string()),
@@ -22359,7 +22406,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl LegacyApiError {
+        impl LegacyApiErrorBuilder {
             ///Machine-readable error code
             pub fn code<T>(mut self, value: T) -> Self
             where
@@ -22387,10 +22434,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<LegacyApiError> for super::LegacyApiError {
+        impl ::std::convert::TryFrom<LegacyApiErrorBuilder> for super::LegacyApiError {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: LegacyApiError,
+                value: LegacyApiErrorBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     code: value.code?,
@@ -22398,7 +22445,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::LegacyApiError> for LegacyApiError {
+        impl ::std::convert::From<super::LegacyApiError> for LegacyApiErrorBuilder {
             fn from(value: super::LegacyApiError) -> Self {
                 Self {
                     code: Ok(value.code),
@@ -22408,7 +22455,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`LegacyApiErrorEnvelope`](super::LegacyApiErrorEnvelope): one setter per field, then `LegacyApiErrorEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct LegacyApiErrorEnvelope {
+        pub struct LegacyApiErrorEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<
                     ::serde_json::Map<::std::string::String, ::serde_json::Value>,
@@ -22420,7 +22467,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for LegacyApiErrorEnvelope {
+        impl ::std::default::Default for LegacyApiErrorEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -22428,7 +22475,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl LegacyApiErrorEnvelope {
+        impl LegacyApiErrorEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -22456,11 +22503,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<LegacyApiErrorEnvelope>
+        impl ::std::convert::TryFrom<LegacyApiErrorEnvelopeBuilder>
         for super::LegacyApiErrorEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: LegacyApiErrorEnvelope,
+                value: LegacyApiErrorEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -22469,7 +22516,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::LegacyApiErrorEnvelope>
-        for LegacyApiErrorEnvelope {
+        for LegacyApiErrorEnvelopeBuilder {
             fn from(value: super::LegacyApiErrorEnvelope) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -22479,20 +22526,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`LipsyncCreateResponse`](super::LipsyncCreateResponse): one setter per field, then `LipsyncCreateResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct LipsyncCreateResponse {
+        pub struct LipsyncCreateResponseBuilder {
             lipsync_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for LipsyncCreateResponse {
+        impl ::std::default::Default for LipsyncCreateResponseBuilder {
             fn default() -> Self {
                 Self {
                     lipsync_id: Err("no value supplied for lipsync_id".to_string()),
                 }
             }
         }
-        impl LipsyncCreateResponse {
+        impl LipsyncCreateResponseBuilder {
             ///Lipsync ID — use GET /v3/lipsyncs/{id} to poll status
             pub fn lipsync_id<T>(mut self, value: T) -> Self
             where
@@ -22507,11 +22554,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<LipsyncCreateResponse>
+        impl ::std::convert::TryFrom<LipsyncCreateResponseBuilder>
         for super::LipsyncCreateResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: LipsyncCreateResponse,
+                value: LipsyncCreateResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     lipsync_id: value.lipsync_id?,
@@ -22519,7 +22566,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::LipsyncCreateResponse>
-        for LipsyncCreateResponse {
+        for LipsyncCreateResponseBuilder {
             fn from(value: super::LipsyncCreateResponse) -> Self {
                 Self {
                     lipsync_id: Ok(value.lipsync_id),
@@ -22528,20 +22575,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`LipsyncCreateResponseEnvelope`](super::LipsyncCreateResponseEnvelope): one setter per field, then `LipsyncCreateResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct LipsyncCreateResponseEnvelope {
+        pub struct LipsyncCreateResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::LipsyncCreateResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for LipsyncCreateResponseEnvelope {
+        impl ::std::default::Default for LipsyncCreateResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl LipsyncCreateResponseEnvelope {
+        impl LipsyncCreateResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -22555,34 +22602,34 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<LipsyncCreateResponseEnvelope>
+        impl ::std::convert::TryFrom<LipsyncCreateResponseEnvelopeBuilder>
         for super::LipsyncCreateResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: LipsyncCreateResponseEnvelope,
+                value: LipsyncCreateResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::LipsyncCreateResponseEnvelope>
-        for LipsyncCreateResponseEnvelope {
+        for LipsyncCreateResponseEnvelopeBuilder {
             fn from(value: super::LipsyncCreateResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`LipsyncDeleteResponse`](super::LipsyncDeleteResponse): one setter per field, then `LipsyncDeleteResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct LipsyncDeleteResponse {
+        pub struct LipsyncDeleteResponseBuilder {
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for LipsyncDeleteResponse {
+        impl ::std::default::Default for LipsyncDeleteResponseBuilder {
             fn default() -> Self {
                 Self {
                     id: Err("no value supplied for id".to_string()),
                 }
             }
         }
-        impl LipsyncDeleteResponse {
+        impl LipsyncDeleteResponseBuilder {
             ///ID of the deleted lipsync
             pub fn id<T>(mut self, value: T) -> Self
             where
@@ -22595,37 +22642,37 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<LipsyncDeleteResponse>
+        impl ::std::convert::TryFrom<LipsyncDeleteResponseBuilder>
         for super::LipsyncDeleteResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: LipsyncDeleteResponse,
+                value: LipsyncDeleteResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { id: value.id? })
             }
         }
         impl ::std::convert::From<super::LipsyncDeleteResponse>
-        for LipsyncDeleteResponse {
+        for LipsyncDeleteResponseBuilder {
             fn from(value: super::LipsyncDeleteResponse) -> Self {
                 Self { id: Ok(value.id) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`LipsyncDeleteResponseEnvelope`](super::LipsyncDeleteResponseEnvelope): one setter per field, then `LipsyncDeleteResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct LipsyncDeleteResponseEnvelope {
+        pub struct LipsyncDeleteResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::LipsyncDeleteResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for LipsyncDeleteResponseEnvelope {
+        impl ::std::default::Default for LipsyncDeleteResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl LipsyncDeleteResponseEnvelope {
+        impl LipsyncDeleteResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -22639,24 +22686,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<LipsyncDeleteResponseEnvelope>
+        impl ::std::convert::TryFrom<LipsyncDeleteResponseEnvelopeBuilder>
         for super::LipsyncDeleteResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: LipsyncDeleteResponseEnvelope,
+                value: LipsyncDeleteResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::LipsyncDeleteResponseEnvelope>
-        for LipsyncDeleteResponseEnvelope {
+        for LipsyncDeleteResponseEnvelopeBuilder {
             fn from(value: super::LipsyncDeleteResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`LipsyncDetail`](super::LipsyncDetail): one setter per field, then `LipsyncDetail::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct LipsyncDetail {
+        pub struct LipsyncDetailBuilder {
             callback_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -22691,7 +22738,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for LipsyncDetail {
+        impl ::std::default::Default for LipsyncDetailBuilder {
             fn default() -> Self {
                 Self {
                     callback_id: Ok(Default::default()),
@@ -22706,7 +22753,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl LipsyncDetail {
+        impl LipsyncDetailBuilder {
             ///Client-provided callback ID
             pub fn callback_id<T>(mut self, value: T) -> Self
             where
@@ -22818,10 +22865,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<LipsyncDetail> for super::LipsyncDetail {
+        impl ::std::convert::TryFrom<LipsyncDetailBuilder> for super::LipsyncDetail {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: LipsyncDetail,
+                value: LipsyncDetailBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     callback_id: value.callback_id?,
@@ -22836,7 +22883,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::LipsyncDetail> for LipsyncDetail {
+        impl ::std::convert::From<super::LipsyncDetail> for LipsyncDetailBuilder {
             fn from(value: super::LipsyncDetail) -> Self {
                 Self {
                     callback_id: Ok(value.callback_id),
@@ -22853,20 +22900,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`LipsyncDetailEnvelope`](super::LipsyncDetailEnvelope): one setter per field, then `LipsyncDetailEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct LipsyncDetailEnvelope {
+        pub struct LipsyncDetailEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::LipsyncDetail>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for LipsyncDetailEnvelope {
+        impl ::std::default::Default for LipsyncDetailEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl LipsyncDetailEnvelope {
+        impl LipsyncDetailEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -22880,24 +22927,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<LipsyncDetailEnvelope>
+        impl ::std::convert::TryFrom<LipsyncDetailEnvelopeBuilder>
         for super::LipsyncDetailEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: LipsyncDetailEnvelope,
+                value: LipsyncDetailEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::LipsyncDetailEnvelope>
-        for LipsyncDetailEnvelope {
+        for LipsyncDetailEnvelopeBuilder {
             fn from(value: super::LipsyncDetailEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`LipsyncDetailPage`](super::LipsyncDetailPage): one setter per field, then `LipsyncDetailPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct LipsyncDetailPage {
+        pub struct LipsyncDetailPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::LipsyncDetail>,
                 ::std::string::String,
@@ -22911,7 +22958,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for LipsyncDetailPage {
+        impl ::std::default::Default for LipsyncDetailPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -22920,7 +22967,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl LipsyncDetailPage {
+        impl LipsyncDetailPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -22959,10 +23006,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<LipsyncDetailPage> for super::LipsyncDetailPage {
+        impl ::std::convert::TryFrom<LipsyncDetailPageBuilder>
+        for super::LipsyncDetailPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: LipsyncDetailPage,
+                value: LipsyncDetailPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -22971,7 +23019,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::LipsyncDetailPage> for LipsyncDetailPage {
+        impl ::std::convert::From<super::LipsyncDetailPage>
+        for LipsyncDetailPageBuilder {
             fn from(value: super::LipsyncDetailPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -22982,39 +23031,40 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`ListTargetLanguageResponse`](super::ListTargetLanguageResponse): one setter per field, then `ListTargetLanguageResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct ListTargetLanguageResponse {
+        pub struct ListTargetLanguageResponseBuilder {
             languages: ::std::result::Result<
                 ::std::vec::Vec<::std::string::String>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for ListTargetLanguageResponse {
+        impl ::std::default::Default for ListTargetLanguageResponseBuilder {
             fn default() -> Self {
                 Self {
                     languages: Err("no value supplied for languages".to_string()),
                 }
             }
         }
-        impl ListTargetLanguageResponse {
+        impl ListTargetLanguageResponseBuilder {
             ///Sets `languages`.
             pub fn languages<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::Into<::std::string::String>,
             {
-                self.languages = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for languages: {e}")
-                    });
+                self.languages = ::std::result::Result::Ok(
+                    value
+                        .into_iter()
+                        .map(::std::convert::Into::into)
+                        .collect::<::std::vec::Vec<::std::string::String>>(),
+                );
                 self
             }
         }
-        impl ::std::convert::TryFrom<ListTargetLanguageResponse>
+        impl ::std::convert::TryFrom<ListTargetLanguageResponseBuilder>
         for super::ListTargetLanguageResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: ListTargetLanguageResponse,
+                value: ListTargetLanguageResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     languages: value.languages?,
@@ -23022,7 +23072,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::ListTargetLanguageResponse>
-        for ListTargetLanguageResponse {
+        for ListTargetLanguageResponseBuilder {
             fn from(value: super::ListTargetLanguageResponse) -> Self {
                 Self {
                     languages: Ok(value.languages),
@@ -23031,20 +23081,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`ListTargetLanguageResponseEnvelope`](super::ListTargetLanguageResponseEnvelope): one setter per field, then `ListTargetLanguageResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct ListTargetLanguageResponseEnvelope {
+        pub struct ListTargetLanguageResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::ListTargetLanguageResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for ListTargetLanguageResponseEnvelope {
+        impl ::std::default::Default for ListTargetLanguageResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl ListTargetLanguageResponseEnvelope {
+        impl ListTargetLanguageResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -23058,24 +23108,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<ListTargetLanguageResponseEnvelope>
+        impl ::std::convert::TryFrom<ListTargetLanguageResponseEnvelopeBuilder>
         for super::ListTargetLanguageResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: ListTargetLanguageResponseEnvelope,
+                value: ListTargetLanguageResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::ListTargetLanguageResponseEnvelope>
-        for ListTargetLanguageResponseEnvelope {
+        for ListTargetLanguageResponseEnvelopeBuilder {
             fn from(value: super::ListTargetLanguageResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`McpVideoTranslateCreateRequest`](super::McpVideoTranslateCreateRequest): one setter per field, then `McpVideoTranslateCreateRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct McpVideoTranslateCreateRequest {
+        pub struct McpVideoTranslateCreateRequestBuilder {
             audio_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -23158,7 +23208,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for McpVideoTranslateCreateRequest {
+        impl ::std::default::Default for McpVideoTranslateCreateRequestBuilder {
             fn default() -> Self {
                 Self {
                     audio_url: Ok(Default::default()),
@@ -23188,7 +23238,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl McpVideoTranslateCreateRequest {
+        impl McpVideoTranslateCreateRequestBuilder {
             ///Custom audio URL for audio dubbing
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
@@ -23508,11 +23558,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<McpVideoTranslateCreateRequest>
+        impl ::std::convert::TryFrom<McpVideoTranslateCreateRequestBuilder>
         for super::McpVideoTranslateCreateRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: McpVideoTranslateCreateRequest,
+                value: McpVideoTranslateCreateRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     audio_url: value.audio_url?,
@@ -23543,7 +23593,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::McpVideoTranslateCreateRequest>
-        for McpVideoTranslateCreateRequest {
+        for McpVideoTranslateCreateRequestBuilder {
             fn from(value: super::McpVideoTranslateCreateRequest) -> Self {
                 Self {
                     audio_url: Ok(value.audio_url),
@@ -23575,7 +23625,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`ProofreadDetail`](super::ProofreadDetail): one setter per field, then `ProofreadDetail::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct ProofreadDetail {
+        pub struct ProofreadDetailBuilder {
             created_at: ::std::result::Result<
                 ::std::option::Option<i64>,
                 ::std::string::String,
@@ -23603,7 +23653,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for ProofreadDetail {
+        impl ::std::default::Default for ProofreadDetailBuilder {
             fn default() -> Self {
                 Self {
                     created_at: Ok(Default::default()),
@@ -23617,7 +23667,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl ProofreadDetail {
+        impl ProofreadDetailBuilder {
             ///Unix timestamp when the proofread was created
             pub fn created_at<T>(mut self, value: T) -> Self
             where
@@ -23723,10 +23773,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<ProofreadDetail> for super::ProofreadDetail {
+        impl ::std::convert::TryFrom<ProofreadDetailBuilder> for super::ProofreadDetail {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: ProofreadDetail,
+                value: ProofreadDetailBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     created_at: value.created_at?,
@@ -23740,7 +23790,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::ProofreadDetail> for ProofreadDetail {
+        impl ::std::convert::From<super::ProofreadDetail> for ProofreadDetailBuilder {
             fn from(value: super::ProofreadDetail) -> Self {
                 Self {
                     created_at: Ok(value.created_at),
@@ -23756,20 +23806,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`ProofreadDetailEnvelope`](super::ProofreadDetailEnvelope): one setter per field, then `ProofreadDetailEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct ProofreadDetailEnvelope {
+        pub struct ProofreadDetailEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::ProofreadDetail>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for ProofreadDetailEnvelope {
+        impl ::std::default::Default for ProofreadDetailEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl ProofreadDetailEnvelope {
+        impl ProofreadDetailEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -23783,31 +23833,31 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<ProofreadDetailEnvelope>
+        impl ::std::convert::TryFrom<ProofreadDetailEnvelopeBuilder>
         for super::ProofreadDetailEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: ProofreadDetailEnvelope,
+                value: ProofreadDetailEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::ProofreadDetailEnvelope>
-        for ProofreadDetailEnvelope {
+        for ProofreadDetailEnvelopeBuilder {
             fn from(value: super::ProofreadDetailEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`RotateSecretResponseData`](super::RotateSecretResponseData): one setter per field, then `RotateSecretResponseData::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct RotateSecretResponseData {
+        pub struct RotateSecretResponseDataBuilder {
             endpoint_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
             >,
             secret: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for RotateSecretResponseData {
+        impl ::std::default::Default for RotateSecretResponseDataBuilder {
             fn default() -> Self {
                 Self {
                     endpoint_id: Err("no value supplied for endpoint_id".to_string()),
@@ -23815,7 +23865,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl RotateSecretResponseData {
+        impl RotateSecretResponseDataBuilder {
             ///The endpoint whose secret was rotated.
             pub fn endpoint_id<T>(mut self, value: T) -> Self
             where
@@ -23843,11 +23893,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<RotateSecretResponseData>
+        impl ::std::convert::TryFrom<RotateSecretResponseDataBuilder>
         for super::RotateSecretResponseData {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: RotateSecretResponseData,
+                value: RotateSecretResponseDataBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     endpoint_id: value.endpoint_id?,
@@ -23856,7 +23906,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::RotateSecretResponseData>
-        for RotateSecretResponseData {
+        for RotateSecretResponseDataBuilder {
             fn from(value: super::RotateSecretResponseData) -> Self {
                 Self {
                     endpoint_id: Ok(value.endpoint_id),
@@ -23866,20 +23916,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`RotateSecretResponseDataEnvelope`](super::RotateSecretResponseDataEnvelope): one setter per field, then `RotateSecretResponseDataEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct RotateSecretResponseDataEnvelope {
+        pub struct RotateSecretResponseDataEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::RotateSecretResponseData>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for RotateSecretResponseDataEnvelope {
+        impl ::std::default::Default for RotateSecretResponseDataEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl RotateSecretResponseDataEnvelope {
+        impl RotateSecretResponseDataEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -23893,24 +23943,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<RotateSecretResponseDataEnvelope>
+        impl ::std::convert::TryFrom<RotateSecretResponseDataEnvelopeBuilder>
         for super::RotateSecretResponseDataEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: RotateSecretResponseDataEnvelope,
+                value: RotateSecretResponseDataEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::RotateSecretResponseDataEnvelope>
-        for RotateSecretResponseDataEnvelope {
+        for RotateSecretResponseDataEnvelopeBuilder {
             fn from(value: super::RotateSecretResponseDataEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`SendMessageRequest`](super::SendMessageRequest): one setter per field, then `SendMessageRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct SendMessageRequest {
+        pub struct SendMessageRequestBuilder {
             avatar_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -23932,7 +23982,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for SendMessageRequest {
+        impl ::std::default::Default for SendMessageRequestBuilder {
             fn default() -> Self {
                 Self {
                     avatar_id: Ok(Default::default()),
@@ -23943,7 +23993,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl SendMessageRequest {
+        impl SendMessageRequestBuilder {
             ///Override avatar for this message
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
@@ -24006,10 +24056,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<SendMessageRequest> for super::SendMessageRequest {
+        impl ::std::convert::TryFrom<SendMessageRequestBuilder>
+        for super::SendMessageRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: SendMessageRequest,
+                value: SendMessageRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     avatar_id: value.avatar_id?,
@@ -24020,7 +24071,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::SendMessageRequest> for SendMessageRequest {
+        impl ::std::convert::From<super::SendMessageRequest>
+        for SendMessageRequestBuilder {
             fn from(value: super::SendMessageRequest) -> Self {
                 Self {
                     avatar_id: Ok(value.avatar_id),
@@ -24033,7 +24085,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`SendMessageResponse`](super::SendMessageResponse): one setter per field, then `SendMessageResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct SendMessageResponse {
+        pub struct SendMessageResponseBuilder {
             run_id: ::std::result::Result<::std::string::String, ::std::string::String>,
             session_id: ::std::result::Result<
                 ::std::string::String,
@@ -24044,7 +24096,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for SendMessageResponse {
+        impl ::std::default::Default for SendMessageResponseBuilder {
             fn default() -> Self {
                 Self {
                     run_id: Err("no value supplied for run_id".to_string()),
@@ -24053,7 +24105,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl SendMessageResponse {
+        impl SendMessageResponseBuilder {
             ///Run ID for this message processing
             pub fn run_id<T>(mut self, value: T) -> Self
             where
@@ -24093,11 +24145,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<SendMessageResponse>
+        impl ::std::convert::TryFrom<SendMessageResponseBuilder>
         for super::SendMessageResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: SendMessageResponse,
+                value: SendMessageResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     run_id: value.run_id?,
@@ -24106,7 +24158,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::SendMessageResponse> for SendMessageResponse {
+        impl ::std::convert::From<super::SendMessageResponse>
+        for SendMessageResponseBuilder {
             fn from(value: super::SendMessageResponse) -> Self {
                 Self {
                     run_id: Ok(value.run_id),
@@ -24117,20 +24170,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`SendMessageResponseEnvelope`](super::SendMessageResponseEnvelope): one setter per field, then `SendMessageResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct SendMessageResponseEnvelope {
+        pub struct SendMessageResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::SendMessageResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for SendMessageResponseEnvelope {
+        impl ::std::default::Default for SendMessageResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl SendMessageResponseEnvelope {
+        impl SendMessageResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -24144,24 +24197,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<SendMessageResponseEnvelope>
+        impl ::std::convert::TryFrom<SendMessageResponseEnvelopeBuilder>
         for super::SendMessageResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: SendMessageResponseEnvelope,
+                value: SendMessageResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::SendMessageResponseEnvelope>
-        for SendMessageResponseEnvelope {
+        for SendMessageResponseEnvelopeBuilder {
             fn from(value: super::SendMessageResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`SessionMessage`](super::SessionMessage): one setter per field, then `SessionMessage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct SessionMessage {
+        pub struct SessionMessageBuilder {
             content: ::std::result::Result<::std::string::String, ::std::string::String>,
             created_at: ::std::result::Result<
                 ::std::option::Option<i64>,
@@ -24177,7 +24230,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for SessionMessage {
+        impl ::std::default::Default for SessionMessageBuilder {
             fn default() -> Self {
                 Self {
                     content: Err("no value supplied for content".to_string()),
@@ -24188,7 +24241,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl SessionMessage {
+        impl SessionMessageBuilder {
             ///Message text content
             pub fn content<T>(mut self, value: T) -> Self
             where
@@ -24253,10 +24306,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<SessionMessage> for super::SessionMessage {
+        impl ::std::convert::TryFrom<SessionMessageBuilder> for super::SessionMessage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: SessionMessage,
+                value: SessionMessageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     content: value.content?,
@@ -24267,7 +24320,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::SessionMessage> for SessionMessage {
+        impl ::std::convert::From<super::SessionMessage> for SessionMessageBuilder {
             fn from(value: super::SessionMessage) -> Self {
                 Self {
                     content: Ok(value.content),
@@ -24280,7 +24333,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`SessionResource`](super::SessionResource): one setter per field, then `SessionResource::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct SessionResource {
+        pub struct SessionResourceBuilder {
             created_at: ::std::result::Result<
                 ::std::option::Option<i64>,
                 ::std::string::String,
@@ -24316,7 +24369,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for SessionResource {
+        impl ::std::default::Default for SessionResourceBuilder {
             fn default() -> Self {
                 Self {
                     created_at: Ok(Default::default()),
@@ -24332,7 +24385,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl SessionResource {
+        impl SessionResourceBuilder {
             ///Unix timestamp of resource creation
             pub fn created_at<T>(mut self, value: T) -> Self
             where
@@ -24434,10 +24487,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<SessionResource> for super::SessionResource {
+        impl ::std::convert::TryFrom<SessionResourceBuilder> for super::SessionResource {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: SessionResource,
+                value: SessionResourceBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     created_at: value.created_at?,
@@ -24451,7 +24504,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::SessionResource> for SessionResource {
+        impl ::std::convert::From<super::SessionResource> for SessionResourceBuilder {
             fn from(value: super::SessionResource) -> Self {
                 Self {
                     created_at: Ok(value.created_at),
@@ -24467,20 +24520,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`SessionResourceEnvelope`](super::SessionResourceEnvelope): one setter per field, then `SessionResourceEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct SessionResourceEnvelope {
+        pub struct SessionResourceEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::SessionResource>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for SessionResourceEnvelope {
+        impl ::std::default::Default for SessionResourceEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl SessionResourceEnvelope {
+        impl SessionResourceEnvelopeBuilder {
             ///Simplified session resource for external consumers.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -24494,24 +24547,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<SessionResourceEnvelope>
+        impl ::std::convert::TryFrom<SessionResourceEnvelopeBuilder>
         for super::SessionResourceEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: SessionResourceEnvelope,
+                value: SessionResourceEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::SessionResourceEnvelope>
-        for SessionResourceEnvelope {
+        for SessionResourceEnvelopeBuilder {
             fn from(value: super::SessionResourceEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`SessionSummary`](super::SessionSummary): one setter per field, then `SessionSummary::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct SessionSummary {
+        pub struct SessionSummaryBuilder {
             created_at: ::std::result::Result<i64, ::std::string::String>,
             session_id: ::std::result::Result<
                 ::std::string::String,
@@ -24522,7 +24575,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for SessionSummary {
+        impl ::std::default::Default for SessionSummaryBuilder {
             fn default() -> Self {
                 Self {
                     created_at: Err("no value supplied for created_at".to_string()),
@@ -24531,7 +24584,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl SessionSummary {
+        impl SessionSummaryBuilder {
             ///Unix timestamp of session creation
             pub fn created_at<T>(mut self, value: T) -> Self
             where
@@ -24571,10 +24624,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<SessionSummary> for super::SessionSummary {
+        impl ::std::convert::TryFrom<SessionSummaryBuilder> for super::SessionSummary {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: SessionSummary,
+                value: SessionSummaryBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     created_at: value.created_at?,
@@ -24583,7 +24636,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::SessionSummary> for SessionSummary {
+        impl ::std::convert::From<super::SessionSummary> for SessionSummaryBuilder {
             fn from(value: super::SessionSummary) -> Self {
                 Self {
                     created_at: Ok(value.created_at),
@@ -24594,7 +24647,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`SessionSummaryPage`](super::SessionSummaryPage): one setter per field, then `SessionSummaryPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct SessionSummaryPage {
+        pub struct SessionSummaryPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::SessionSummary>,
                 ::std::string::String,
@@ -24608,7 +24661,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for SessionSummaryPage {
+        impl ::std::default::Default for SessionSummaryPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -24617,7 +24670,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl SessionSummaryPage {
+        impl SessionSummaryPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -24656,10 +24709,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<SessionSummaryPage> for super::SessionSummaryPage {
+        impl ::std::convert::TryFrom<SessionSummaryPageBuilder>
+        for super::SessionSummaryPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: SessionSummaryPage,
+                value: SessionSummaryPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -24668,7 +24722,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::SessionSummaryPage> for SessionSummaryPage {
+        impl ::std::convert::From<super::SessionSummaryPage>
+        for SessionSummaryPageBuilder {
             fn from(value: super::SessionSummaryPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -24679,7 +24734,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`StandardApiError`](super::StandardApiError): one setter per field, then `StandardApiError::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct StandardApiError {
+        pub struct StandardApiErrorBuilder {
             code: ::std::result::Result<::std::string::String, ::std::string::String>,
             doc_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -24691,7 +24746,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for StandardApiError {
+        impl ::std::default::Default for StandardApiErrorBuilder {
             fn default() -> Self {
                 Self {
                     code: Err("no value supplied for code".to_string()),
@@ -24701,7 +24756,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl StandardApiError {
+        impl StandardApiErrorBuilder {
             ///Machine-readable error code
             pub fn code<T>(mut self, value: T) -> Self
             where
@@ -24753,10 +24808,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<StandardApiError> for super::StandardApiError {
+        impl ::std::convert::TryFrom<StandardApiErrorBuilder>
+        for super::StandardApiError {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: StandardApiError,
+                value: StandardApiErrorBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     code: value.code?,
@@ -24766,7 +24822,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::StandardApiError> for StandardApiError {
+        impl ::std::convert::From<super::StandardApiError> for StandardApiErrorBuilder {
             fn from(value: super::StandardApiError) -> Self {
                 Self {
                     code: Ok(value.code),
@@ -24778,20 +24834,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`StandardApiErrorEnvelope`](super::StandardApiErrorEnvelope): one setter per field, then `StandardApiErrorEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct StandardApiErrorEnvelope {
+        pub struct StandardApiErrorEnvelopeBuilder {
             error: ::std::result::Result<
                 ::std::option::Option<super::StandardApiError>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for StandardApiErrorEnvelope {
+        impl ::std::default::Default for StandardApiErrorEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     error: Ok(Default::default()),
                 }
             }
         }
-        impl StandardApiErrorEnvelope {
+        impl StandardApiErrorEnvelopeBuilder {
             ///Sets `error`.
             pub fn error<T>(mut self, value: T) -> Self
             where
@@ -24805,30 +24861,30 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<StandardApiErrorEnvelope>
+        impl ::std::convert::TryFrom<StandardApiErrorEnvelopeBuilder>
         for super::StandardApiErrorEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: StandardApiErrorEnvelope,
+                value: StandardApiErrorEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { error: value.error? })
             }
         }
         impl ::std::convert::From<super::StandardApiErrorEnvelope>
-        for StandardApiErrorEnvelope {
+        for StandardApiErrorEnvelopeBuilder {
             fn from(value: super::StandardApiErrorEnvelope) -> Self {
                 Self { error: Ok(value.error) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`StarfishEngineSettings`](super::StarfishEngineSettings): one setter per field, then `StarfishEngineSettings::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct StarfishEngineSettings {
+        pub struct StarfishEngineSettingsBuilder {
             engine_type: ::std::result::Result<
                 super::StarfishEngineSettingsEngineType,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for StarfishEngineSettings {
+        impl ::std::default::Default for StarfishEngineSettingsBuilder {
             fn default() -> Self {
                 Self {
                     engine_type: Ok(
@@ -24837,7 +24893,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl StarfishEngineSettings {
+        impl StarfishEngineSettingsBuilder {
             ///Engine type discriminator. Must be 'starfish' for Starfish-backed voices.
             pub fn engine_type<T>(mut self, value: T) -> Self
             where
@@ -24852,11 +24908,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<StarfishEngineSettings>
+        impl ::std::convert::TryFrom<StarfishEngineSettingsBuilder>
         for super::StarfishEngineSettings {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: StarfishEngineSettings,
+                value: StarfishEngineSettingsBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     engine_type: value.engine_type?,
@@ -24864,7 +24920,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::StarfishEngineSettings>
-        for StarfishEngineSettings {
+        for StarfishEngineSettingsBuilder {
             fn from(value: super::StarfishEngineSettings) -> Self {
                 Self {
                     engine_type: Ok(value.engine_type),
@@ -24873,7 +24929,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`StatusEntry`](super::StatusEntry): one setter per field, then `StatusEntry::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct StatusEntry {
+        pub struct StatusEntryBuilder {
             batch_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -24894,7 +24950,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for StatusEntry {
+        impl ::std::default::Default for StatusEntryBuilder {
             fn default() -> Self {
                 Self {
                     batch_id: Ok(Default::default()),
@@ -24905,7 +24961,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl StatusEntry {
+        impl StatusEntryBuilder {
             ///Set for entries expanded from a batch_id.
             pub fn batch_id<T>(mut self, value: T) -> Self
             where
@@ -24970,10 +25026,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<StatusEntry> for super::StatusEntry {
+        impl ::std::convert::TryFrom<StatusEntryBuilder> for super::StatusEntry {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: StatusEntry,
+                value: StatusEntryBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     batch_id: value.batch_id?,
@@ -24984,7 +25040,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::StatusEntry> for StatusEntry {
+        impl ::std::convert::From<super::StatusEntry> for StatusEntryBuilder {
             fn from(value: super::StatusEntry) -> Self {
                 Self {
                     batch_id: Ok(value.batch_id),
@@ -24997,7 +25053,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`StatusEntryPage`](super::StatusEntryPage): one setter per field, then `StatusEntryPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct StatusEntryPage {
+        pub struct StatusEntryPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::StatusEntry>,
                 ::std::string::String,
@@ -25011,7 +25067,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for StatusEntryPage {
+        impl ::std::default::Default for StatusEntryPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -25020,7 +25076,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl StatusEntryPage {
+        impl StatusEntryPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -25059,10 +25115,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<StatusEntryPage> for super::StatusEntryPage {
+        impl ::std::convert::TryFrom<StatusEntryPageBuilder> for super::StatusEntryPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: StatusEntryPage,
+                value: StatusEntryPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -25071,7 +25127,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::StatusEntryPage> for StatusEntryPage {
+        impl ::std::convert::From<super::StatusEntryPage> for StatusEntryPageBuilder {
             fn from(value: super::StatusEntryPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -25082,42 +25138,44 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`StopSessionRequest`](super::StopSessionRequest): one setter per field, then `StopSessionRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct StopSessionRequest {}
-        impl ::std::default::Default for StopSessionRequest {
+        pub struct StopSessionRequestBuilder {}
+        impl ::std::default::Default for StopSessionRequestBuilder {
             fn default() -> Self {
                 Self {}
             }
         }
-        impl StopSessionRequest {}
-        impl ::std::convert::TryFrom<StopSessionRequest> for super::StopSessionRequest {
+        impl StopSessionRequestBuilder {}
+        impl ::std::convert::TryFrom<StopSessionRequestBuilder>
+        for super::StopSessionRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                _value: StopSessionRequest,
+                _value: StopSessionRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {})
             }
         }
-        impl ::std::convert::From<super::StopSessionRequest> for StopSessionRequest {
+        impl ::std::convert::From<super::StopSessionRequest>
+        for StopSessionRequestBuilder {
             fn from(_value: super::StopSessionRequest) -> Self {
                 Self {}
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`StopSessionResponse`](super::StopSessionResponse): one setter per field, then `StopSessionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct StopSessionResponse {
+        pub struct StopSessionResponseBuilder {
             session_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for StopSessionResponse {
+        impl ::std::default::Default for StopSessionResponseBuilder {
             fn default() -> Self {
                 Self {
                     session_id: Err("no value supplied for session_id".to_string()),
                 }
             }
         }
-        impl StopSessionResponse {
+        impl StopSessionResponseBuilder {
             ///Session ID
             pub fn session_id<T>(mut self, value: T) -> Self
             where
@@ -25132,18 +25190,19 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<StopSessionResponse>
+        impl ::std::convert::TryFrom<StopSessionResponseBuilder>
         for super::StopSessionResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: StopSessionResponse,
+                value: StopSessionResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     session_id: value.session_id?,
                 })
             }
         }
-        impl ::std::convert::From<super::StopSessionResponse> for StopSessionResponse {
+        impl ::std::convert::From<super::StopSessionResponse>
+        for StopSessionResponseBuilder {
             fn from(value: super::StopSessionResponse) -> Self {
                 Self {
                     session_id: Ok(value.session_id),
@@ -25152,20 +25211,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`StopSessionResponseEnvelope`](super::StopSessionResponseEnvelope): one setter per field, then `StopSessionResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct StopSessionResponseEnvelope {
+        pub struct StopSessionResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::StopSessionResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for StopSessionResponseEnvelope {
+        impl ::std::default::Default for StopSessionResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl StopSessionResponseEnvelope {
+        impl StopSessionResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -25179,24 +25238,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<StopSessionResponseEnvelope>
+        impl ::std::convert::TryFrom<StopSessionResponseEnvelopeBuilder>
         for super::StopSessionResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: StopSessionResponseEnvelope,
+                value: StopSessionResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::StopSessionResponseEnvelope>
-        for StopSessionResponseEnvelope {
+        for StopSessionResponseEnvelopeBuilder {
             fn from(value: super::StopSessionResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`StudioAvatarInput`](super::StudioAvatarInput): one setter per field, then `StudioAvatarInput::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct StudioAvatarInput {
+        pub struct StudioAvatarInputBuilder {
             audio_asset_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -25242,7 +25301,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for StudioAvatarInput {
+        impl ::std::default::Default for StudioAvatarInputBuilder {
             fn default() -> Self {
                 Self {
                     audio_asset_id: Ok(Default::default()),
@@ -25259,7 +25318,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl StudioAvatarInput {
+        impl StudioAvatarInputBuilder {
             ///HeyGen asset ID of an uploaded audio file. Mutually exclusive with script.
             pub fn audio_asset_id<T>(mut self, value: T) -> Self
             where
@@ -25401,10 +25460,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<StudioAvatarInput> for super::StudioAvatarInput {
+        impl ::std::convert::TryFrom<StudioAvatarInputBuilder>
+        for super::StudioAvatarInput {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: StudioAvatarInput,
+                value: StudioAvatarInputBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     audio_asset_id: value.audio_asset_id?,
@@ -25421,7 +25481,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::StudioAvatarInput> for StudioAvatarInput {
+        impl ::std::convert::From<super::StudioAvatarInput>
+        for StudioAvatarInputBuilder {
             fn from(value: super::StudioAvatarInput) -> Self {
                 Self {
                     audio_asset_id: Ok(value.audio_asset_id),
@@ -25440,7 +25501,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`StudioAvatarInputVoiceSettings`](super::StudioAvatarInputVoiceSettings): one setter per field, then `StudioAvatarInputVoiceSettings::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct StudioAvatarInputVoiceSettings {
+        pub struct StudioAvatarInputVoiceSettingsBuilder {
             engine_settings: ::std::result::Result<
                 ::std::option::Option<super::VoiceEngineSettings>,
                 ::std::string::String,
@@ -25453,7 +25514,7 @@ otherwise it is a generated video.*/
             speed: ::std::result::Result<f64, ::std::string::String>,
             volume: ::std::result::Result<f64, ::std::string::String>,
         }
-        impl ::std::default::Default for StudioAvatarInputVoiceSettings {
+        impl ::std::default::Default for StudioAvatarInputVoiceSettingsBuilder {
             fn default() -> Self {
                 Self {
                     engine_settings: Ok(Default::default()),
@@ -25470,7 +25531,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl StudioAvatarInputVoiceSettings {
+        impl StudioAvatarInputVoiceSettingsBuilder {
             ///Engine-specific voice tuning, discriminated by 'engine_type'. Use the variant matching the engine backing the chosen voice (e.g. engine_type='elevenlabs' for ElevenLabs-backed voices). The request is rejected if the voice_id is not compatible with the selected engine.
             pub fn engine_settings<T>(mut self, value: T) -> Self
             where
@@ -25537,11 +25598,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<StudioAvatarInputVoiceSettings>
+        impl ::std::convert::TryFrom<StudioAvatarInputVoiceSettingsBuilder>
         for super::StudioAvatarInputVoiceSettings {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: StudioAvatarInputVoiceSettings,
+                value: StudioAvatarInputVoiceSettingsBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     engine_settings: value.engine_settings?,
@@ -25553,7 +25614,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::StudioAvatarInputVoiceSettings>
-        for StudioAvatarInputVoiceSettings {
+        for StudioAvatarInputVoiceSettingsBuilder {
             fn from(value: super::StudioAvatarInputVoiceSettings) -> Self {
                 Self {
                     engine_settings: Ok(value.engine_settings),
@@ -25566,14 +25627,14 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`StudioColorBackgroundInput`](super::StudioColorBackgroundInput): one setter per field, then `StudioColorBackgroundInput::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct StudioColorBackgroundInput {
+        pub struct StudioColorBackgroundInputBuilder {
             color: ::std::result::Result<::std::string::String, ::std::string::String>,
             type_: ::std::result::Result<
                 super::StudioColorBackgroundInputType,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for StudioColorBackgroundInput {
+        impl ::std::default::Default for StudioColorBackgroundInputBuilder {
             fn default() -> Self {
                 Self {
                     color: Err("no value supplied for color".to_string()),
@@ -25581,7 +25642,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl StudioColorBackgroundInput {
+        impl StudioColorBackgroundInputBuilder {
             ///Background color as a 6-digit hex string, e.g. '#1a2b3c'.
             pub fn color<T>(mut self, value: T) -> Self
             where
@@ -25609,11 +25670,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<StudioColorBackgroundInput>
+        impl ::std::convert::TryFrom<StudioColorBackgroundInputBuilder>
         for super::StudioColorBackgroundInput {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: StudioColorBackgroundInput,
+                value: StudioColorBackgroundInputBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     color: value.color?,
@@ -25622,7 +25683,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::StudioColorBackgroundInput>
-        for StudioColorBackgroundInput {
+        for StudioColorBackgroundInputBuilder {
             fn from(value: super::StudioColorBackgroundInput) -> Self {
                 Self {
                     color: Ok(value.color),
@@ -25632,7 +25693,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`StudioImageInput`](super::StudioImageInput): one setter per field, then `StudioImageInput::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct StudioImageInput {
+        pub struct StudioImageInputBuilder {
             audio_asset_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -25667,7 +25728,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for StudioImageInput {
+        impl ::std::default::Default for StudioImageInputBuilder {
             fn default() -> Self {
                 Self {
                     audio_asset_id: Ok(Default::default()),
@@ -25682,7 +25743,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl StudioImageInput {
+        impl StudioImageInputBuilder {
             ///HeyGen asset ID of an uploaded audio file. Mutually exclusive with script.
             pub fn audio_asset_id<T>(mut self, value: T) -> Self
             where
@@ -25800,10 +25861,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<StudioImageInput> for super::StudioImageInput {
+        impl ::std::convert::TryFrom<StudioImageInputBuilder>
+        for super::StudioImageInput {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: StudioImageInput,
+                value: StudioImageInputBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     audio_asset_id: value.audio_asset_id?,
@@ -25818,7 +25880,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::StudioImageInput> for StudioImageInput {
+        impl ::std::convert::From<super::StudioImageInput> for StudioImageInputBuilder {
             fn from(value: super::StudioImageInput) -> Self {
                 Self {
                     audio_asset_id: Ok(value.audio_asset_id),
@@ -25835,7 +25897,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`StyleItem`](super::StyleItem): one setter per field, then `StyleItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct StyleItem {
+        pub struct StyleItemBuilder {
             aspect_ratio: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -25858,7 +25920,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for StyleItem {
+        impl ::std::default::Default for StyleItemBuilder {
             fn default() -> Self {
                 Self {
                     aspect_ratio: Ok(Default::default()),
@@ -25870,7 +25932,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl StyleItem {
+        impl StyleItemBuilder {
             ///Aspect ratio (e.g., '16:9', '9:16', '1:1').
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
@@ -25948,10 +26010,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<StyleItem> for super::StyleItem {
+        impl ::std::convert::TryFrom<StyleItemBuilder> for super::StyleItem {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: StyleItem,
+                value: StyleItemBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     aspect_ratio: value.aspect_ratio?,
@@ -25963,7 +26025,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::StyleItem> for StyleItem {
+        impl ::std::convert::From<super::StyleItem> for StyleItemBuilder {
             fn from(value: super::StyleItem) -> Self {
                 Self {
                     aspect_ratio: Ok(value.aspect_ratio),
@@ -25977,7 +26039,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`StyleItemPage`](super::StyleItemPage): one setter per field, then `StyleItemPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct StyleItemPage {
+        pub struct StyleItemPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::StyleItem>,
                 ::std::string::String,
@@ -25991,7 +26053,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for StyleItemPage {
+        impl ::std::default::Default for StyleItemPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -26000,7 +26062,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl StyleItemPage {
+        impl StyleItemPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -26039,10 +26101,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<StyleItemPage> for super::StyleItemPage {
+        impl ::std::convert::TryFrom<StyleItemPageBuilder> for super::StyleItemPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: StyleItemPage,
+                value: StyleItemPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -26051,7 +26113,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::StyleItemPage> for StyleItemPage {
+        impl ::std::convert::From<super::StyleItemPage> for StyleItemPageBuilder {
             fn from(value: super::StyleItemPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -26062,7 +26124,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`SubscriptionCredits`](super::SubscriptionCredits): one setter per field, then `SubscriptionCredits::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct SubscriptionCredits {
+        pub struct SubscriptionCreditsBuilder {
             add_on_credits: ::std::result::Result<
                 ::std::option::Option<super::CreditPool>,
                 ::std::string::String,
@@ -26072,7 +26134,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for SubscriptionCredits {
+        impl ::std::default::Default for SubscriptionCreditsBuilder {
             fn default() -> Self {
                 Self {
                     add_on_credits: Ok(Default::default()),
@@ -26080,7 +26142,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl SubscriptionCredits {
+        impl SubscriptionCreditsBuilder {
             ///Sets `add_on_credits`.
             pub fn add_on_credits<T>(mut self, value: T) -> Self
             where
@@ -26110,11 +26172,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<SubscriptionCredits>
+        impl ::std::convert::TryFrom<SubscriptionCreditsBuilder>
         for super::SubscriptionCredits {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: SubscriptionCredits,
+                value: SubscriptionCreditsBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     add_on_credits: value.add_on_credits?,
@@ -26122,7 +26184,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::SubscriptionCredits> for SubscriptionCredits {
+        impl ::std::convert::From<super::SubscriptionCredits>
+        for SubscriptionCreditsBuilder {
             fn from(value: super::SubscriptionCredits) -> Self {
                 Self {
                     add_on_credits: Ok(value.add_on_credits),
@@ -26132,14 +26195,14 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`SubscriptionInfo`](super::SubscriptionInfo): one setter per field, then `SubscriptionInfo::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct SubscriptionInfo {
+        pub struct SubscriptionInfoBuilder {
             credits: ::std::result::Result<
                 super::SubscriptionCredits,
                 ::std::string::String,
             >,
             plan: ::std::result::Result<super::SubscriptionTier, ::std::string::String>,
         }
-        impl ::std::default::Default for SubscriptionInfo {
+        impl ::std::default::Default for SubscriptionInfoBuilder {
             fn default() -> Self {
                 Self {
                     credits: Err("no value supplied for credits".to_string()),
@@ -26147,7 +26210,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl SubscriptionInfo {
+        impl SubscriptionInfoBuilder {
             ///Sets `credits`.
             pub fn credits<T>(mut self, value: T) -> Self
             where
@@ -26175,10 +26238,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<SubscriptionInfo> for super::SubscriptionInfo {
+        impl ::std::convert::TryFrom<SubscriptionInfoBuilder>
+        for super::SubscriptionInfo {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: SubscriptionInfo,
+                value: SubscriptionInfoBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     credits: value.credits?,
@@ -26186,7 +26250,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::SubscriptionInfo> for SubscriptionInfo {
+        impl ::std::convert::From<super::SubscriptionInfo> for SubscriptionInfoBuilder {
             fn from(value: super::SubscriptionInfo) -> Self {
                 Self {
                     credits: Ok(value.credits),
@@ -26196,7 +26260,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`Template`](super::Template): one setter per field, then `Template::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct Template {
+        pub struct TemplateBuilder {
             aspect_ratio: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -26228,7 +26292,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for Template {
+        impl ::std::default::Default for TemplateBuilder {
             fn default() -> Self {
                 Self {
                     aspect_ratio: Ok(Default::default()),
@@ -26243,7 +26307,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl Template {
+        impl TemplateBuilder {
             ///Template aspect ratio
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
@@ -26295,14 +26359,15 @@ otherwise it is a generated video.*/
             ///Scene IDs in template order
             pub fn scene_ids<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::Into<::std::string::String>,
             {
-                self.scene_ids = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for scene_ids: {e}")
-                    });
+                self.scene_ids = ::std::result::Result::Ok(
+                    value
+                        .into_iter()
+                        .map(::std::convert::Into::into)
+                        .collect::<::std::vec::Vec<::std::string::String>>(),
+                );
                 self
             }
             ///Scenes defined in the template
@@ -26358,10 +26423,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<Template> for super::Template {
+        impl ::std::convert::TryFrom<TemplateBuilder> for super::Template {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: Template,
+                value: TemplateBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     aspect_ratio: value.aspect_ratio?,
@@ -26376,7 +26441,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::Template> for Template {
+        impl ::std::convert::From<super::Template> for TemplateBuilder {
             fn from(value: super::Template) -> Self {
                 Self {
                     aspect_ratio: Ok(value.aspect_ratio),
@@ -26393,20 +26458,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`TemplateEnvelope`](super::TemplateEnvelope): one setter per field, then `TemplateEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct TemplateEnvelope {
+        pub struct TemplateEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::Template>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for TemplateEnvelope {
+        impl ::std::default::Default for TemplateEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl TemplateEnvelope {
+        impl TemplateEnvelopeBuilder {
             ///Template detail including its variable schema and scenes.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -26420,22 +26485,23 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<TemplateEnvelope> for super::TemplateEnvelope {
+        impl ::std::convert::TryFrom<TemplateEnvelopeBuilder>
+        for super::TemplateEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: TemplateEnvelope,
+                value: TemplateEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::TemplateEnvelope> for TemplateEnvelope {
+        impl ::std::convert::From<super::TemplateEnvelope> for TemplateEnvelopeBuilder {
             fn from(value: super::TemplateEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`TemplateScene`](super::TemplateScene): one setter per field, then `TemplateScene::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct TemplateScene {
+        pub struct TemplateSceneBuilder {
             scene_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -26449,7 +26515,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for TemplateScene {
+        impl ::std::default::Default for TemplateSceneBuilder {
             fn default() -> Self {
                 Self {
                     scene_id: Err("no value supplied for scene_id".to_string()),
@@ -26458,7 +26524,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl TemplateScene {
+        impl TemplateSceneBuilder {
             ///Scene ID, usable in the generate request's scene_ids
             pub fn scene_id<T>(mut self, value: T) -> Self
             where
@@ -26500,10 +26566,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<TemplateScene> for super::TemplateScene {
+        impl ::std::convert::TryFrom<TemplateSceneBuilder> for super::TemplateScene {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: TemplateScene,
+                value: TemplateSceneBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     scene_id: value.scene_id?,
@@ -26512,7 +26578,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::TemplateScene> for TemplateScene {
+        impl ::std::convert::From<super::TemplateScene> for TemplateSceneBuilder {
             fn from(value: super::TemplateScene) -> Self {
                 Self {
                     scene_id: Ok(value.scene_id),
@@ -26523,14 +26589,14 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`TemplateSceneVariable`](super::TemplateSceneVariable): one setter per field, then `TemplateSceneVariable::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct TemplateSceneVariable {
+        pub struct TemplateSceneVariableBuilder {
             name: ::std::result::Result<::std::string::String, ::std::string::String>,
             variable_type: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for TemplateSceneVariable {
+        impl ::std::default::Default for TemplateSceneVariableBuilder {
             fn default() -> Self {
                 Self {
                     name: Err("no value supplied for name".to_string()),
@@ -26538,7 +26604,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl TemplateSceneVariable {
+        impl TemplateSceneVariableBuilder {
             ///Variable name, matching a key in the template's variables
             pub fn name<T>(mut self, value: T) -> Self
             where
@@ -26566,11 +26632,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<TemplateSceneVariable>
+        impl ::std::convert::TryFrom<TemplateSceneVariableBuilder>
         for super::TemplateSceneVariable {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: TemplateSceneVariable,
+                value: TemplateSceneVariableBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     name: value.name?,
@@ -26579,7 +26645,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::TemplateSceneVariable>
-        for TemplateSceneVariable {
+        for TemplateSceneVariableBuilder {
             fn from(value: super::TemplateSceneVariable) -> Self {
                 Self {
                     name: Ok(value.name),
@@ -26589,7 +26655,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`TemplateSummary`](super::TemplateSummary): one setter per field, then `TemplateSummary::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct TemplateSummary {
+        pub struct TemplateSummaryBuilder {
             aspect_ratio: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -26609,7 +26675,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for TemplateSummary {
+        impl ::std::default::Default for TemplateSummaryBuilder {
             fn default() -> Self {
                 Self {
                     aspect_ratio: Ok(Default::default()),
@@ -26621,7 +26687,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl TemplateSummary {
+        impl TemplateSummaryBuilder {
             ///Template aspect ratio
             pub fn aspect_ratio<T>(mut self, value: T) -> Self
             where
@@ -26695,10 +26761,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<TemplateSummary> for super::TemplateSummary {
+        impl ::std::convert::TryFrom<TemplateSummaryBuilder> for super::TemplateSummary {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: TemplateSummary,
+                value: TemplateSummaryBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     aspect_ratio: value.aspect_ratio?,
@@ -26710,7 +26776,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::TemplateSummary> for TemplateSummary {
+        impl ::std::convert::From<super::TemplateSummary> for TemplateSummaryBuilder {
             fn from(value: super::TemplateSummary) -> Self {
                 Self {
                     aspect_ratio: Ok(value.aspect_ratio),
@@ -26724,7 +26790,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`TemplateSummaryPage`](super::TemplateSummaryPage): one setter per field, then `TemplateSummaryPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct TemplateSummaryPage {
+        pub struct TemplateSummaryPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::TemplateSummary>,
                 ::std::string::String,
@@ -26738,7 +26804,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for TemplateSummaryPage {
+        impl ::std::default::Default for TemplateSummaryPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -26747,7 +26813,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl TemplateSummaryPage {
+        impl TemplateSummaryPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -26786,11 +26852,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<TemplateSummaryPage>
+        impl ::std::convert::TryFrom<TemplateSummaryPageBuilder>
         for super::TemplateSummaryPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: TemplateSummaryPage,
+                value: TemplateSummaryPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -26799,7 +26865,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::TemplateSummaryPage> for TemplateSummaryPage {
+        impl ::std::convert::From<super::TemplateSummaryPage>
+        for TemplateSummaryPageBuilder {
             fn from(value: super::TemplateSummaryPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -26810,7 +26877,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`TextToSpeechRequest`](super::TextToSpeechRequest): one setter per field, then `TextToSpeechRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct TextToSpeechRequest {
+        pub struct TextToSpeechRequestBuilder {
             input_type: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -26833,7 +26900,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for TextToSpeechRequest {
+        impl ::std::default::Default for TextToSpeechRequestBuilder {
             fn default() -> Self {
                 Self {
                     input_type: Ok(super::defaults::text_to_speech_request_input_type()),
@@ -26845,7 +26912,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl TextToSpeechRequest {
+        impl TextToSpeechRequestBuilder {
             ///Type of the input: 'text' for plain text, 'ssml' for SSML markup. Defaults to 'text'.
             pub fn input_type<T>(mut self, value: T) -> Self
             where
@@ -26923,11 +26990,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<TextToSpeechRequest>
+        impl ::std::convert::TryFrom<TextToSpeechRequestBuilder>
         for super::TextToSpeechRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: TextToSpeechRequest,
+                value: TextToSpeechRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     input_type: value.input_type?,
@@ -26939,7 +27006,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::TextToSpeechRequest> for TextToSpeechRequest {
+        impl ::std::convert::From<super::TextToSpeechRequest>
+        for TextToSpeechRequestBuilder {
             fn from(value: super::TextToSpeechRequest) -> Self {
                 Self {
                     input_type: Ok(value.input_type),
@@ -26953,7 +27021,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`TextToSpeechResponseData`](super::TextToSpeechResponseData): one setter per field, then `TextToSpeechResponseData::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct TextToSpeechResponseData {
+        pub struct TextToSpeechResponseDataBuilder {
             audio_url: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -26968,7 +27036,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for TextToSpeechResponseData {
+        impl ::std::default::Default for TextToSpeechResponseDataBuilder {
             fn default() -> Self {
                 Self {
                     audio_url: Err("no value supplied for audio_url".to_string()),
@@ -26978,7 +27046,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl TextToSpeechResponseData {
+        impl TextToSpeechResponseDataBuilder {
             ///URL of the generated audio file.
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
@@ -27032,11 +27100,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<TextToSpeechResponseData>
+        impl ::std::convert::TryFrom<TextToSpeechResponseDataBuilder>
         for super::TextToSpeechResponseData {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: TextToSpeechResponseData,
+                value: TextToSpeechResponseDataBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     audio_url: value.audio_url?,
@@ -27047,7 +27115,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::TextToSpeechResponseData>
-        for TextToSpeechResponseData {
+        for TextToSpeechResponseDataBuilder {
             fn from(value: super::TextToSpeechResponseData) -> Self {
                 Self {
                     audio_url: Ok(value.audio_url),
@@ -27059,20 +27127,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`TextToSpeechResponseDataEnvelope`](super::TextToSpeechResponseDataEnvelope): one setter per field, then `TextToSpeechResponseDataEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct TextToSpeechResponseDataEnvelope {
+        pub struct TextToSpeechResponseDataEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::TextToSpeechResponseData>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for TextToSpeechResponseDataEnvelope {
+        impl ::std::default::Default for TextToSpeechResponseDataEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl TextToSpeechResponseDataEnvelope {
+        impl TextToSpeechResponseDataEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -27086,37 +27154,37 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<TextToSpeechResponseDataEnvelope>
+        impl ::std::convert::TryFrom<TextToSpeechResponseDataEnvelopeBuilder>
         for super::TextToSpeechResponseDataEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: TextToSpeechResponseDataEnvelope,
+                value: TextToSpeechResponseDataEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::TextToSpeechResponseDataEnvelope>
-        for TextToSpeechResponseDataEnvelope {
+        for TextToSpeechResponseDataEnvelopeBuilder {
             fn from(value: super::TextToSpeechResponseDataEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`UpdateAvatarLookRequest`](super::UpdateAvatarLookRequest): one setter per field, then `UpdateAvatarLookRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct UpdateAvatarLookRequest {
+        pub struct UpdateAvatarLookRequestBuilder {
             name: ::std::result::Result<
                 ::std::option::Option<super::UpdateAvatarLookRequestName>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for UpdateAvatarLookRequest {
+        impl ::std::default::Default for UpdateAvatarLookRequestBuilder {
             fn default() -> Self {
                 Self {
                     name: Ok(Default::default()),
                 }
             }
         }
-        impl UpdateAvatarLookRequest {
+        impl UpdateAvatarLookRequestBuilder {
             ///New display name for the look.
             pub fn name<T>(mut self, value: T) -> Self
             where
@@ -27130,34 +27198,34 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<UpdateAvatarLookRequest>
+        impl ::std::convert::TryFrom<UpdateAvatarLookRequestBuilder>
         for super::UpdateAvatarLookRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: UpdateAvatarLookRequest,
+                value: UpdateAvatarLookRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { name: value.name? })
             }
         }
         impl ::std::convert::From<super::UpdateAvatarLookRequest>
-        for UpdateAvatarLookRequest {
+        for UpdateAvatarLookRequestBuilder {
             fn from(value: super::UpdateAvatarLookRequest) -> Self {
                 Self { name: Ok(value.name) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`UpdateLipsyncRequest`](super::UpdateLipsyncRequest): one setter per field, then `UpdateLipsyncRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct UpdateLipsyncRequest {
+        pub struct UpdateLipsyncRequestBuilder {
             title: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for UpdateLipsyncRequest {
+        impl ::std::default::Default for UpdateLipsyncRequestBuilder {
             fn default() -> Self {
                 Self {
                     title: Err("no value supplied for title".to_string()),
                 }
             }
         }
-        impl UpdateLipsyncRequest {
+        impl UpdateLipsyncRequestBuilder {
             ///New title for the lipsync
             pub fn title<T>(mut self, value: T) -> Self
             where
@@ -27172,33 +27240,34 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<UpdateLipsyncRequest>
+        impl ::std::convert::TryFrom<UpdateLipsyncRequestBuilder>
         for super::UpdateLipsyncRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: UpdateLipsyncRequest,
+                value: UpdateLipsyncRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { title: value.title? })
             }
         }
-        impl ::std::convert::From<super::UpdateLipsyncRequest> for UpdateLipsyncRequest {
+        impl ::std::convert::From<super::UpdateLipsyncRequest>
+        for UpdateLipsyncRequestBuilder {
             fn from(value: super::UpdateLipsyncRequest) -> Self {
                 Self { title: Ok(value.title) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`UpdateVideoTranslationRequest`](super::UpdateVideoTranslationRequest): one setter per field, then `UpdateVideoTranslationRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct UpdateVideoTranslationRequest {
+        pub struct UpdateVideoTranslationRequestBuilder {
             title: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for UpdateVideoTranslationRequest {
+        impl ::std::default::Default for UpdateVideoTranslationRequestBuilder {
             fn default() -> Self {
                 Self {
                     title: Err("no value supplied for title".to_string()),
                 }
             }
         }
-        impl UpdateVideoTranslationRequest {
+        impl UpdateVideoTranslationRequestBuilder {
             ///New title for the video translation
             pub fn title<T>(mut self, value: T) -> Self
             where
@@ -27213,24 +27282,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<UpdateVideoTranslationRequest>
+        impl ::std::convert::TryFrom<UpdateVideoTranslationRequestBuilder>
         for super::UpdateVideoTranslationRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: UpdateVideoTranslationRequest,
+                value: UpdateVideoTranslationRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { title: value.title? })
             }
         }
         impl ::std::convert::From<super::UpdateVideoTranslationRequest>
-        for UpdateVideoTranslationRequest {
+        for UpdateVideoTranslationRequestBuilder {
             fn from(value: super::UpdateVideoTranslationRequest) -> Self {
                 Self { title: Ok(value.title) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`UpdateWebhookEndpointRequest`](super::UpdateWebhookEndpointRequest): one setter per field, then `UpdateWebhookEndpointRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct UpdateWebhookEndpointRequest {
+        pub struct UpdateWebhookEndpointRequestBuilder {
             events: ::std::result::Result<
                 ::std::option::Option<::std::vec::Vec<super::WebhookEventType>>,
                 ::std::string::String,
@@ -27240,7 +27309,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for UpdateWebhookEndpointRequest {
+        impl ::std::default::Default for UpdateWebhookEndpointRequestBuilder {
             fn default() -> Self {
                 Self {
                     events: Ok(Default::default()),
@@ -27248,7 +27317,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl UpdateWebhookEndpointRequest {
+        impl UpdateWebhookEndpointRequestBuilder {
             ///New list of event types to subscribe to. Replaces the existing list.
             pub fn events<T>(mut self, value: T) -> Self
             where
@@ -27274,11 +27343,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<UpdateWebhookEndpointRequest>
+        impl ::std::convert::TryFrom<UpdateWebhookEndpointRequestBuilder>
         for super::UpdateWebhookEndpointRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: UpdateWebhookEndpointRequest,
+                value: UpdateWebhookEndpointRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     events: value.events?,
@@ -27287,7 +27356,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::UpdateWebhookEndpointRequest>
-        for UpdateWebhookEndpointRequest {
+        for UpdateWebhookEndpointRequestBuilder {
             fn from(value: super::UpdateWebhookEndpointRequest) -> Self {
                 Self {
                     events: Ok(value.events),
@@ -27297,7 +27366,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`UploadAssetV3Response`](super::UploadAssetV3Response): one setter per field, then `UploadAssetV3Response::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct UploadAssetV3Response {
+        pub struct UploadAssetV3ResponseBuilder {
             asset_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -27309,7 +27378,7 @@ otherwise it is a generated video.*/
             size_bytes: ::std::result::Result<i64, ::std::string::String>,
             url: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for UploadAssetV3Response {
+        impl ::std::default::Default for UploadAssetV3ResponseBuilder {
             fn default() -> Self {
                 Self {
                     asset_id: Err("no value supplied for asset_id".to_string()),
@@ -27319,7 +27388,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl UploadAssetV3Response {
+        impl UploadAssetV3ResponseBuilder {
             ///Unique asset identifier for use in other endpoints like POST /v3/video-agents
             pub fn asset_id<T>(mut self, value: T) -> Self
             where
@@ -27373,11 +27442,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<UploadAssetV3Response>
+        impl ::std::convert::TryFrom<UploadAssetV3ResponseBuilder>
         for super::UploadAssetV3Response {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: UploadAssetV3Response,
+                value: UploadAssetV3ResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     asset_id: value.asset_id?,
@@ -27388,7 +27457,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::UploadAssetV3Response>
-        for UploadAssetV3Response {
+        for UploadAssetV3ResponseBuilder {
             fn from(value: super::UploadAssetV3Response) -> Self {
                 Self {
                     asset_id: Ok(value.asset_id),
@@ -27400,17 +27469,17 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`UploadSrtRequest`](super::UploadSrtRequest): one setter per field, then `UploadSrtRequest::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct UploadSrtRequest {
+        pub struct UploadSrtRequestBuilder {
             srt: ::std::result::Result<super::AssetReference, ::std::string::String>,
         }
-        impl ::std::default::Default for UploadSrtRequest {
+        impl ::std::default::Default for UploadSrtRequestBuilder {
             fn default() -> Self {
                 Self {
                     srt: Err("no value supplied for srt".to_string()),
                 }
             }
         }
-        impl UploadSrtRequest {
+        impl UploadSrtRequestBuilder {
             ///SRT file — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
             pub fn srt<T>(mut self, value: T) -> Self
             where
@@ -27425,22 +27494,23 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<UploadSrtRequest> for super::UploadSrtRequest {
+        impl ::std::convert::TryFrom<UploadSrtRequestBuilder>
+        for super::UploadSrtRequest {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: UploadSrtRequest,
+                value: UploadSrtRequestBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { srt: value.srt? })
             }
         }
-        impl ::std::convert::From<super::UploadSrtRequest> for UploadSrtRequest {
+        impl ::std::convert::From<super::UploadSrtRequest> for UploadSrtRequestBuilder {
             fn from(value: super::UploadSrtRequest) -> Self {
                 Self { srt: Ok(value.srt) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`UsageBasedInfo`](super::UsageBasedInfo): one setter per field, then `UsageBasedInfo::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct UsageBasedInfo {
+        pub struct UsageBasedInfoBuilder {
             included_credits: ::std::result::Result<
                 ::std::option::Option<f64>,
                 ::std::string::String,
@@ -27458,7 +27528,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for UsageBasedInfo {
+        impl ::std::default::Default for UsageBasedInfoBuilder {
             fn default() -> Self {
                 Self {
                     included_credits: Ok(Default::default()),
@@ -27468,7 +27538,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl UsageBasedInfo {
+        impl UsageBasedInfoBuilder {
             ///Sets `included_credits`.
             pub fn included_credits<T>(mut self, value: T) -> Self
             where
@@ -27526,10 +27596,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<UsageBasedInfo> for super::UsageBasedInfo {
+        impl ::std::convert::TryFrom<UsageBasedInfoBuilder> for super::UsageBasedInfo {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: UsageBasedInfo,
+                value: UsageBasedInfoBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     included_credits: value.included_credits?,
@@ -27539,7 +27609,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::UsageBasedInfo> for UsageBasedInfo {
+        impl ::std::convert::From<super::UsageBasedInfo> for UsageBasedInfoBuilder {
             fn from(value: super::UsageBasedInfo) -> Self {
                 Self {
                     included_credits: Ok(value.included_credits),
@@ -27551,7 +27621,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`UserInfoResponse`](super::UserInfoResponse): one setter per field, then `UserInfoResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct UserInfoResponse {
+        pub struct UserInfoResponseBuilder {
             billing_type: ::std::result::Result<
                 ::std::option::Option<super::BillingType>,
                 ::std::string::String,
@@ -27585,7 +27655,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for UserInfoResponse {
+        impl ::std::default::Default for UserInfoResponseBuilder {
             fn default() -> Self {
                 Self {
                     billing_type: Ok(Default::default()),
@@ -27599,7 +27669,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl UserInfoResponse {
+        impl UserInfoResponseBuilder {
             ///Sets `billing_type`.
             pub fn billing_type<T>(mut self, value: T) -> Self
             where
@@ -27698,10 +27768,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<UserInfoResponse> for super::UserInfoResponse {
+        impl ::std::convert::TryFrom<UserInfoResponseBuilder>
+        for super::UserInfoResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: UserInfoResponse,
+                value: UserInfoResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     billing_type: value.billing_type?,
@@ -27715,7 +27786,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::UserInfoResponse> for UserInfoResponse {
+        impl ::std::convert::From<super::UserInfoResponse> for UserInfoResponseBuilder {
             fn from(value: super::UserInfoResponse) -> Self {
                 Self {
                     billing_type: Ok(value.billing_type),
@@ -27731,20 +27802,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`UserInfoResponseEnvelope`](super::UserInfoResponseEnvelope): one setter per field, then `UserInfoResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct UserInfoResponseEnvelope {
+        pub struct UserInfoResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::UserInfoResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for UserInfoResponseEnvelope {
+        impl ::std::default::Default for UserInfoResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl UserInfoResponseEnvelope {
+        impl UserInfoResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -27758,28 +27829,28 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<UserInfoResponseEnvelope>
+        impl ::std::convert::TryFrom<UserInfoResponseEnvelopeBuilder>
         for super::UserInfoResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: UserInfoResponseEnvelope,
+                value: UserInfoResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::UserInfoResponseEnvelope>
-        for UserInfoResponseEnvelope {
+        for UserInfoResponseEnvelopeBuilder {
             fn from(value: super::UserInfoResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`V1apiError`](super::V1apiError): one setter per field, then `V1apiError::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct V1apiError {
+        pub struct V1apiErrorBuilder {
             code: ::std::result::Result<i64, ::std::string::String>,
             message: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for V1apiError {
+        impl ::std::default::Default for V1apiErrorBuilder {
             fn default() -> Self {
                 Self {
                     code: Err("no value supplied for code".to_string()),
@@ -27787,7 +27858,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl V1apiError {
+        impl V1apiErrorBuilder {
             ///API status code
             pub fn code<T>(mut self, value: T) -> Self
             where
@@ -27815,10 +27886,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<V1apiError> for super::V1apiError {
+        impl ::std::convert::TryFrom<V1apiErrorBuilder> for super::V1apiError {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: V1apiError,
+                value: V1apiErrorBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     code: value.code?,
@@ -27826,7 +27897,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::V1apiError> for V1apiError {
+        impl ::std::convert::From<super::V1apiError> for V1apiErrorBuilder {
             fn from(value: super::V1apiError) -> Self {
                 Self {
                     code: Ok(value.code),
@@ -27836,7 +27907,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoAgentConfig`](super::VideoAgentConfig): one setter per field, then `VideoAgentConfig::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoAgentConfig {
+        pub struct VideoAgentConfigBuilder {
             avatar_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -27854,7 +27925,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for VideoAgentConfig {
+        impl ::std::default::Default for VideoAgentConfigBuilder {
             fn default() -> Self {
                 Self {
                     avatar_id: Ok(Default::default()),
@@ -27864,7 +27935,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl VideoAgentConfig {
+        impl VideoAgentConfigBuilder {
             ///Specific avatar ID to use
             pub fn avatar_id<T>(mut self, value: T) -> Self
             where
@@ -27914,10 +27985,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoAgentConfig> for super::VideoAgentConfig {
+        impl ::std::convert::TryFrom<VideoAgentConfigBuilder>
+        for super::VideoAgentConfig {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoAgentConfig,
+                value: VideoAgentConfigBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     avatar_id: value.avatar_id?,
@@ -27927,7 +27999,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::VideoAgentConfig> for VideoAgentConfig {
+        impl ::std::convert::From<super::VideoAgentConfig> for VideoAgentConfigBuilder {
             fn from(value: super::VideoAgentConfig) -> Self {
                 Self {
                     avatar_id: Ok(value.avatar_id),
@@ -27939,7 +28011,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoDetail`](super::VideoDetail): one setter per field, then `VideoDetail::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoDetail {
+        pub struct VideoDetailBuilder {
             captioned_video_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -27999,7 +28071,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for VideoDetail {
+        impl ::std::default::Default for VideoDetailBuilder {
             fn default() -> Self {
                 Self {
                     captioned_video_url: Ok(Default::default()),
@@ -28021,7 +28093,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl VideoDetail {
+        impl VideoDetailBuilder {
             ///Presigned URL to download the video file with captions burned in
             pub fn captioned_video_url<T>(mut self, value: T) -> Self
             where
@@ -28223,10 +28295,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoDetail> for super::VideoDetail {
+        impl ::std::convert::TryFrom<VideoDetailBuilder> for super::VideoDetail {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoDetail,
+                value: VideoDetailBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     captioned_video_url: value.captioned_video_url?,
@@ -28248,7 +28320,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::VideoDetail> for VideoDetail {
+        impl ::std::convert::From<super::VideoDetail> for VideoDetailBuilder {
             fn from(value: super::VideoDetail) -> Self {
                 Self {
                     captioned_video_url: Ok(value.captioned_video_url),
@@ -28272,20 +28344,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoDetailEnvelope`](super::VideoDetailEnvelope): one setter per field, then `VideoDetailEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoDetailEnvelope {
+        pub struct VideoDetailEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoDetail>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for VideoDetailEnvelope {
+        impl ::std::default::Default for VideoDetailEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl VideoDetailEnvelope {
+        impl VideoDetailEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -28299,23 +28371,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoDetailEnvelope>
+        impl ::std::convert::TryFrom<VideoDetailEnvelopeBuilder>
         for super::VideoDetailEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoDetailEnvelope,
+                value: VideoDetailEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
-        impl ::std::convert::From<super::VideoDetailEnvelope> for VideoDetailEnvelope {
+        impl ::std::convert::From<super::VideoDetailEnvelope>
+        for VideoDetailEnvelopeBuilder {
             fn from(value: super::VideoDetailEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoDetailPage`](super::VideoDetailPage): one setter per field, then `VideoDetailPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoDetailPage {
+        pub struct VideoDetailPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::VideoDetail>,
                 ::std::string::String,
@@ -28329,7 +28402,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for VideoDetailPage {
+        impl ::std::default::Default for VideoDetailPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -28338,7 +28411,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl VideoDetailPage {
+        impl VideoDetailPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -28377,10 +28450,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoDetailPage> for super::VideoDetailPage {
+        impl ::std::convert::TryFrom<VideoDetailPageBuilder> for super::VideoDetailPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoDetailPage,
+                value: VideoDetailPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -28389,7 +28462,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::VideoDetailPage> for VideoDetailPage {
+        impl ::std::convert::From<super::VideoDetailPage> for VideoDetailPageBuilder {
             fn from(value: super::VideoDetailPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -28400,7 +28473,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoScene`](super::VideoScene): one setter per field, then `VideoScene::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoScene {
+        pub struct VideoSceneBuilder {
             playback: ::std::result::Result<
                 ::std::option::Option<super::VideoScenePlayback>,
                 ::std::string::String,
@@ -28408,7 +28481,7 @@ otherwise it is a generated video.*/
             source: ::std::result::Result<super::AssetInput, ::std::string::String>,
             type_: ::std::result::Result<super::VideoSceneType, ::std::string::String>,
         }
-        impl ::std::default::Default for VideoScene {
+        impl ::std::default::Default for VideoSceneBuilder {
             fn default() -> Self {
                 Self {
                     playback: Ok(Default::default()),
@@ -28417,7 +28490,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl VideoScene {
+        impl VideoSceneBuilder {
             ///Optional playback capability: audio 'volume' (0.0–1.0) and 'mute'. Omit to keep the clip's source volume.
             pub fn playback<T>(mut self, value: T) -> Self
             where
@@ -28457,10 +28530,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoScene> for super::VideoScene {
+        impl ::std::convert::TryFrom<VideoSceneBuilder> for super::VideoScene {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoScene,
+                value: VideoSceneBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     playback: value.playback?,
@@ -28469,7 +28542,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::VideoScene> for VideoScene {
+        impl ::std::convert::From<super::VideoScene> for VideoSceneBuilder {
             fn from(value: super::VideoScene) -> Self {
                 Self {
                     playback: Ok(value.playback),
@@ -28480,11 +28553,11 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoScenePlayback`](super::VideoScenePlayback): one setter per field, then `VideoScenePlayback::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoScenePlayback {
+        pub struct VideoScenePlaybackBuilder {
             mute: ::std::result::Result<bool, ::std::string::String>,
             volume: ::std::result::Result<f64, ::std::string::String>,
         }
-        impl ::std::default::Default for VideoScenePlayback {
+        impl ::std::default::Default for VideoScenePlaybackBuilder {
             fn default() -> Self {
                 Self {
                     mute: Ok(Default::default()),
@@ -28492,7 +28565,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl VideoScenePlayback {
+        impl VideoScenePlaybackBuilder {
             ///If True, force the clip silent regardless of 'volume'.
             pub fn mute<T>(mut self, value: T) -> Self
             where
@@ -28520,10 +28593,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoScenePlayback> for super::VideoScenePlayback {
+        impl ::std::convert::TryFrom<VideoScenePlaybackBuilder>
+        for super::VideoScenePlayback {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoScenePlayback,
+                value: VideoScenePlaybackBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     mute: value.mute?,
@@ -28531,7 +28605,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::VideoScenePlayback> for VideoScenePlayback {
+        impl ::std::convert::From<super::VideoScenePlayback>
+        for VideoScenePlaybackBuilder {
             fn from(value: super::VideoScenePlayback) -> Self {
                 Self {
                     mute: Ok(value.mute),
@@ -28541,20 +28616,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoTranslateCaptionGetResponse`](super::VideoTranslateCaptionGetResponse): one setter per field, then `VideoTranslateCaptionGetResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoTranslateCaptionGetResponse {
+        pub struct VideoTranslateCaptionGetResponseBuilder {
             caption_url: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for VideoTranslateCaptionGetResponse {
+        impl ::std::default::Default for VideoTranslateCaptionGetResponseBuilder {
             fn default() -> Self {
                 Self {
                     caption_url: Err("no value supplied for caption_url".to_string()),
                 }
             }
         }
-        impl VideoTranslateCaptionGetResponse {
+        impl VideoTranslateCaptionGetResponseBuilder {
             ///Sets `caption_url`.
             pub fn caption_url<T>(mut self, value: T) -> Self
             where
@@ -28569,11 +28644,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoTranslateCaptionGetResponse>
+        impl ::std::convert::TryFrom<VideoTranslateCaptionGetResponseBuilder>
         for super::VideoTranslateCaptionGetResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoTranslateCaptionGetResponse,
+                value: VideoTranslateCaptionGetResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     caption_url: value.caption_url?,
@@ -28581,7 +28656,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::VideoTranslateCaptionGetResponse>
-        for VideoTranslateCaptionGetResponse {
+        for VideoTranslateCaptionGetResponseBuilder {
             fn from(value: super::VideoTranslateCaptionGetResponse) -> Self {
                 Self {
                     caption_url: Ok(value.caption_url),
@@ -28590,20 +28665,21 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoTranslateCaptionGetResponseEnvelope`](super::VideoTranslateCaptionGetResponseEnvelope): one setter per field, then `VideoTranslateCaptionGetResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoTranslateCaptionGetResponseEnvelope {
+        pub struct VideoTranslateCaptionGetResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslateCaptionGetResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for VideoTranslateCaptionGetResponseEnvelope {
+        impl ::std::default::Default
+        for VideoTranslateCaptionGetResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl VideoTranslateCaptionGetResponseEnvelope {
+        impl VideoTranslateCaptionGetResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -28617,24 +28693,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoTranslateCaptionGetResponseEnvelope>
+        impl ::std::convert::TryFrom<VideoTranslateCaptionGetResponseEnvelopeBuilder>
         for super::VideoTranslateCaptionGetResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoTranslateCaptionGetResponseEnvelope,
+                value: VideoTranslateCaptionGetResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::VideoTranslateCaptionGetResponseEnvelope>
-        for VideoTranslateCaptionGetResponseEnvelope {
+        for VideoTranslateCaptionGetResponseEnvelopeBuilder {
             fn from(value: super::VideoTranslateCaptionGetResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoTranslateCreateResponse`](super::VideoTranslateCreateResponse): one setter per field, then `VideoTranslateCreateResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoTranslateCreateResponse {
+        pub struct VideoTranslateCreateResponseBuilder {
             video_translate_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -28644,7 +28720,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for VideoTranslateCreateResponse {
+        impl ::std::default::Default for VideoTranslateCreateResponseBuilder {
             fn default() -> Self {
                 Self {
                     video_translate_id: Ok(Default::default()),
@@ -28652,7 +28728,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl VideoTranslateCreateResponse {
+        impl VideoTranslateCreateResponseBuilder {
             ///Sets `video_translate_id`.
             pub fn video_translate_id<T>(mut self, value: T) -> Self
             where
@@ -28682,11 +28758,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoTranslateCreateResponse>
+        impl ::std::convert::TryFrom<VideoTranslateCreateResponseBuilder>
         for super::VideoTranslateCreateResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoTranslateCreateResponse,
+                value: VideoTranslateCreateResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     video_translate_id: value.video_translate_id?,
@@ -28695,7 +28771,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::VideoTranslateCreateResponse>
-        for VideoTranslateCreateResponse {
+        for VideoTranslateCreateResponseBuilder {
             fn from(value: super::VideoTranslateCreateResponse) -> Self {
                 Self {
                     video_translate_id: Ok(value.video_translate_id),
@@ -28705,20 +28781,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoTranslateCreateResponseEnvelope`](super::VideoTranslateCreateResponseEnvelope): one setter per field, then `VideoTranslateCreateResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoTranslateCreateResponseEnvelope {
+        pub struct VideoTranslateCreateResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslateCreateResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for VideoTranslateCreateResponseEnvelope {
+        impl ::std::default::Default for VideoTranslateCreateResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl VideoTranslateCreateResponseEnvelope {
+        impl VideoTranslateCreateResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -28732,37 +28808,37 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoTranslateCreateResponseEnvelope>
+        impl ::std::convert::TryFrom<VideoTranslateCreateResponseEnvelopeBuilder>
         for super::VideoTranslateCreateResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoTranslateCreateResponseEnvelope,
+                value: VideoTranslateCreateResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::VideoTranslateCreateResponseEnvelope>
-        for VideoTranslateCreateResponseEnvelope {
+        for VideoTranslateCreateResponseEnvelopeBuilder {
             fn from(value: super::VideoTranslateCreateResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoTranslationCaptionResponse`](super::VideoTranslationCaptionResponse): one setter per field, then `VideoTranslationCaptionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoTranslationCaptionResponse {
+        pub struct VideoTranslationCaptionResponseBuilder {
             caption_url: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for VideoTranslationCaptionResponse {
+        impl ::std::default::Default for VideoTranslationCaptionResponseBuilder {
             fn default() -> Self {
                 Self {
                     caption_url: Err("no value supplied for caption_url".to_string()),
                 }
             }
         }
-        impl VideoTranslationCaptionResponse {
+        impl VideoTranslationCaptionResponseBuilder {
             ///Presigned URL to download the caption file
             pub fn caption_url<T>(mut self, value: T) -> Self
             where
@@ -28777,11 +28853,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoTranslationCaptionResponse>
+        impl ::std::convert::TryFrom<VideoTranslationCaptionResponseBuilder>
         for super::VideoTranslationCaptionResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoTranslationCaptionResponse,
+                value: VideoTranslationCaptionResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     caption_url: value.caption_url?,
@@ -28789,7 +28865,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::VideoTranslationCaptionResponse>
-        for VideoTranslationCaptionResponse {
+        for VideoTranslationCaptionResponseBuilder {
             fn from(value: super::VideoTranslationCaptionResponse) -> Self {
                 Self {
                     caption_url: Ok(value.caption_url),
@@ -28798,13 +28874,13 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoTranslationCreateResponse`](super::VideoTranslationCreateResponse): one setter per field, then `VideoTranslationCreateResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoTranslationCreateResponse {
+        pub struct VideoTranslationCreateResponseBuilder {
             video_translation_ids: ::std::result::Result<
                 ::std::vec::Vec<::std::string::String>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for VideoTranslationCreateResponse {
+        impl ::std::default::Default for VideoTranslationCreateResponseBuilder {
             fn default() -> Self {
                 Self {
                     video_translation_ids: Err(
@@ -28813,28 +28889,27 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl VideoTranslationCreateResponse {
+        impl VideoTranslationCreateResponseBuilder {
             ///Video translation IDs, one per target language
             pub fn video_translation_ids<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::Into<::std::string::String>,
             {
-                self.video_translation_ids = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for video_translation_ids: {e}"
-                        )
-                    });
+                self.video_translation_ids = ::std::result::Result::Ok(
+                    value
+                        .into_iter()
+                        .map(::std::convert::Into::into)
+                        .collect::<::std::vec::Vec<::std::string::String>>(),
+                );
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoTranslationCreateResponse>
+        impl ::std::convert::TryFrom<VideoTranslationCreateResponseBuilder>
         for super::VideoTranslationCreateResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoTranslationCreateResponse,
+                value: VideoTranslationCreateResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     video_translation_ids: value.video_translation_ids?,
@@ -28842,7 +28917,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::VideoTranslationCreateResponse>
-        for VideoTranslationCreateResponse {
+        for VideoTranslationCreateResponseBuilder {
             fn from(value: super::VideoTranslationCreateResponse) -> Self {
                 Self {
                     video_translation_ids: Ok(value.video_translation_ids),
@@ -28851,20 +28926,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoTranslationCreateResponseEnvelope`](super::VideoTranslationCreateResponseEnvelope): one setter per field, then `VideoTranslationCreateResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoTranslationCreateResponseEnvelope {
+        pub struct VideoTranslationCreateResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslationCreateResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for VideoTranslationCreateResponseEnvelope {
+        impl ::std::default::Default for VideoTranslationCreateResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl VideoTranslationCreateResponseEnvelope {
+        impl VideoTranslationCreateResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -28878,34 +28953,34 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoTranslationCreateResponseEnvelope>
+        impl ::std::convert::TryFrom<VideoTranslationCreateResponseEnvelopeBuilder>
         for super::VideoTranslationCreateResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoTranslationCreateResponseEnvelope,
+                value: VideoTranslationCreateResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::VideoTranslationCreateResponseEnvelope>
-        for VideoTranslationCreateResponseEnvelope {
+        for VideoTranslationCreateResponseEnvelopeBuilder {
             fn from(value: super::VideoTranslationCreateResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoTranslationDeleteResponse`](super::VideoTranslationDeleteResponse): one setter per field, then `VideoTranslationDeleteResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoTranslationDeleteResponse {
+        pub struct VideoTranslationDeleteResponseBuilder {
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for VideoTranslationDeleteResponse {
+        impl ::std::default::Default for VideoTranslationDeleteResponseBuilder {
             fn default() -> Self {
                 Self {
                     id: Err("no value supplied for id".to_string()),
                 }
             }
         }
-        impl VideoTranslationDeleteResponse {
+        impl VideoTranslationDeleteResponseBuilder {
             ///ID of the deleted video translation
             pub fn id<T>(mut self, value: T) -> Self
             where
@@ -28918,37 +28993,37 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoTranslationDeleteResponse>
+        impl ::std::convert::TryFrom<VideoTranslationDeleteResponseBuilder>
         for super::VideoTranslationDeleteResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoTranslationDeleteResponse,
+                value: VideoTranslationDeleteResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { id: value.id? })
             }
         }
         impl ::std::convert::From<super::VideoTranslationDeleteResponse>
-        for VideoTranslationDeleteResponse {
+        for VideoTranslationDeleteResponseBuilder {
             fn from(value: super::VideoTranslationDeleteResponse) -> Self {
                 Self { id: Ok(value.id) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoTranslationDeleteResponseEnvelope`](super::VideoTranslationDeleteResponseEnvelope): one setter per field, then `VideoTranslationDeleteResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoTranslationDeleteResponseEnvelope {
+        pub struct VideoTranslationDeleteResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslationDeleteResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for VideoTranslationDeleteResponseEnvelope {
+        impl ::std::default::Default for VideoTranslationDeleteResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl VideoTranslationDeleteResponseEnvelope {
+        impl VideoTranslationDeleteResponseEnvelopeBuilder {
             ///Response for DELETE /v3/ai-clipping/{id}.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -28962,24 +29037,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoTranslationDeleteResponseEnvelope>
+        impl ::std::convert::TryFrom<VideoTranslationDeleteResponseEnvelopeBuilder>
         for super::VideoTranslationDeleteResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoTranslationDeleteResponseEnvelope,
+                value: VideoTranslationDeleteResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::VideoTranslationDeleteResponseEnvelope>
-        for VideoTranslationDeleteResponseEnvelope {
+        for VideoTranslationDeleteResponseEnvelopeBuilder {
             fn from(value: super::VideoTranslationDeleteResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoTranslationDetail`](super::VideoTranslationDetail): one setter per field, then `VideoTranslationDetail::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoTranslationDetail {
+        pub struct VideoTranslationDetailBuilder {
             audio_url: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
@@ -29034,7 +29109,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for VideoTranslationDetail {
+        impl ::std::default::Default for VideoTranslationDetailBuilder {
             fn default() -> Self {
                 Self {
                     audio_url: Ok(Default::default()),
@@ -29054,7 +29129,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl VideoTranslationDetail {
+        impl VideoTranslationDetailBuilder {
             ///Presigned download URL for the translated audio. Only present when status is completed.
             pub fn audio_url<T>(mut self, value: T) -> Self
             where
@@ -29236,11 +29311,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoTranslationDetail>
+        impl ::std::convert::TryFrom<VideoTranslationDetailBuilder>
         for super::VideoTranslationDetail {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoTranslationDetail,
+                value: VideoTranslationDetailBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     audio_url: value.audio_url?,
@@ -29261,7 +29336,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::VideoTranslationDetail>
-        for VideoTranslationDetail {
+        for VideoTranslationDetailBuilder {
             fn from(value: super::VideoTranslationDetail) -> Self {
                 Self {
                     audio_url: Ok(value.audio_url),
@@ -29283,20 +29358,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoTranslationDetailEnvelope`](super::VideoTranslationDetailEnvelope): one setter per field, then `VideoTranslationDetailEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoTranslationDetailEnvelope {
+        pub struct VideoTranslationDetailEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslationDetail>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for VideoTranslationDetailEnvelope {
+        impl ::std::default::Default for VideoTranslationDetailEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl VideoTranslationDetailEnvelope {
+        impl VideoTranslationDetailEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -29310,24 +29385,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoTranslationDetailEnvelope>
+        impl ::std::convert::TryFrom<VideoTranslationDetailEnvelopeBuilder>
         for super::VideoTranslationDetailEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoTranslationDetailEnvelope,
+                value: VideoTranslationDetailEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::VideoTranslationDetailEnvelope>
-        for VideoTranslationDetailEnvelope {
+        for VideoTranslationDetailEnvelopeBuilder {
             fn from(value: super::VideoTranslationDetailEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoTranslationDetailPage`](super::VideoTranslationDetailPage): one setter per field, then `VideoTranslationDetailPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoTranslationDetailPage {
+        pub struct VideoTranslationDetailPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::VideoTranslationDetail>,
                 ::std::string::String,
@@ -29341,7 +29416,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for VideoTranslationDetailPage {
+        impl ::std::default::Default for VideoTranslationDetailPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -29350,7 +29425,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl VideoTranslationDetailPage {
+        impl VideoTranslationDetailPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -29391,11 +29466,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoTranslationDetailPage>
+        impl ::std::convert::TryFrom<VideoTranslationDetailPageBuilder>
         for super::VideoTranslationDetailPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoTranslationDetailPage,
+                value: VideoTranslationDetailPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -29405,7 +29480,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::VideoTranslationDetailPage>
-        for VideoTranslationDetailPage {
+        for VideoTranslationDetailPageBuilder {
             fn from(value: super::VideoTranslationDetailPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -29416,39 +29491,40 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoTranslationLanguagesResponse`](super::VideoTranslationLanguagesResponse): one setter per field, then `VideoTranslationLanguagesResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoTranslationLanguagesResponse {
+        pub struct VideoTranslationLanguagesResponseBuilder {
             languages: ::std::result::Result<
                 ::std::vec::Vec<::std::string::String>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for VideoTranslationLanguagesResponse {
+        impl ::std::default::Default for VideoTranslationLanguagesResponseBuilder {
             fn default() -> Self {
                 Self {
                     languages: Err("no value supplied for languages".to_string()),
                 }
             }
         }
-        impl VideoTranslationLanguagesResponse {
+        impl VideoTranslationLanguagesResponseBuilder {
             ///List of supported target language codes
             pub fn languages<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::Into<::std::string::String>,
             {
-                self.languages = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for languages: {e}")
-                    });
+                self.languages = ::std::result::Result::Ok(
+                    value
+                        .into_iter()
+                        .map(::std::convert::Into::into)
+                        .collect::<::std::vec::Vec<::std::string::String>>(),
+                );
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoTranslationLanguagesResponse>
+        impl ::std::convert::TryFrom<VideoTranslationLanguagesResponseBuilder>
         for super::VideoTranslationLanguagesResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoTranslationLanguagesResponse,
+                value: VideoTranslationLanguagesResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     languages: value.languages?,
@@ -29456,7 +29532,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::VideoTranslationLanguagesResponse>
-        for VideoTranslationLanguagesResponse {
+        for VideoTranslationLanguagesResponseBuilder {
             fn from(value: super::VideoTranslationLanguagesResponse) -> Self {
                 Self {
                     languages: Ok(value.languages),
@@ -29465,20 +29541,21 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VideoTranslationLanguagesResponseEnvelope`](super::VideoTranslationLanguagesResponseEnvelope): one setter per field, then `VideoTranslationLanguagesResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VideoTranslationLanguagesResponseEnvelope {
+        pub struct VideoTranslationLanguagesResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::VideoTranslationLanguagesResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for VideoTranslationLanguagesResponseEnvelope {
+        impl ::std::default::Default
+        for VideoTranslationLanguagesResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl VideoTranslationLanguagesResponseEnvelope {
+        impl VideoTranslationLanguagesResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -29492,24 +29569,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VideoTranslationLanguagesResponseEnvelope>
+        impl ::std::convert::TryFrom<VideoTranslationLanguagesResponseEnvelopeBuilder>
         for super::VideoTranslationLanguagesResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VideoTranslationLanguagesResponseEnvelope,
+                value: VideoTranslationLanguagesResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::VideoTranslationLanguagesResponseEnvelope>
-        for VideoTranslationLanguagesResponseEnvelope {
+        for VideoTranslationLanguagesResponseEnvelopeBuilder {
             fn from(value: super::VideoTranslationLanguagesResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`VoiceSettingsInput`](super::VoiceSettingsInput): one setter per field, then `VoiceSettingsInput::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct VoiceSettingsInput {
+        pub struct VoiceSettingsInputBuilder {
             engine_settings: ::std::result::Result<
                 ::std::option::Option<super::VoiceEngineSettings>,
                 ::std::string::String,
@@ -29522,7 +29599,7 @@ otherwise it is a generated video.*/
             speed: ::std::result::Result<f64, ::std::string::String>,
             volume: ::std::result::Result<f64, ::std::string::String>,
         }
-        impl ::std::default::Default for VoiceSettingsInput {
+        impl ::std::default::Default for VoiceSettingsInputBuilder {
             fn default() -> Self {
                 Self {
                     engine_settings: Ok(Default::default()),
@@ -29533,7 +29610,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl VoiceSettingsInput {
+        impl VoiceSettingsInputBuilder {
             ///Engine-specific voice tuning, discriminated by 'engine_type'. Use the variant matching the engine backing the chosen voice (e.g. engine_type='elevenlabs' for ElevenLabs-backed voices). The request is rejected if the voice_id is not compatible with the selected engine.
             pub fn engine_settings<T>(mut self, value: T) -> Self
             where
@@ -29600,10 +29677,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<VoiceSettingsInput> for super::VoiceSettingsInput {
+        impl ::std::convert::TryFrom<VoiceSettingsInputBuilder>
+        for super::VoiceSettingsInput {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: VoiceSettingsInput,
+                value: VoiceSettingsInputBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     engine_settings: value.engine_settings?,
@@ -29614,7 +29692,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::VoiceSettingsInput> for VoiceSettingsInput {
+        impl ::std::convert::From<super::VoiceSettingsInput>
+        for VoiceSettingsInputBuilder {
             fn from(value: super::VoiceSettingsInput) -> Self {
                 Self {
                     engine_settings: Ok(value.engine_settings),
@@ -29627,7 +29706,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`WalletInfo`](super::WalletInfo): one setter per field, then `WalletInfo::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct WalletInfo {
+        pub struct WalletInfoBuilder {
             auto_reload: ::std::result::Result<
                 ::std::option::Option<super::AutoReloadInfo>,
                 ::std::string::String,
@@ -29641,7 +29720,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for WalletInfo {
+        impl ::std::default::Default for WalletInfoBuilder {
             fn default() -> Self {
                 Self {
                     auto_reload: Ok(Default::default()),
@@ -29650,7 +29729,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl WalletInfo {
+        impl WalletInfoBuilder {
             ///Sets `auto_reload`.
             pub fn auto_reload<T>(mut self, value: T) -> Self
             where
@@ -29691,10 +29770,10 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<WalletInfo> for super::WalletInfo {
+        impl ::std::convert::TryFrom<WalletInfoBuilder> for super::WalletInfo {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: WalletInfo,
+                value: WalletInfoBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     auto_reload: value.auto_reload?,
@@ -29703,7 +29782,7 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::WalletInfo> for WalletInfo {
+        impl ::std::convert::From<super::WalletInfo> for WalletInfoBuilder {
             fn from(value: super::WalletInfo) -> Self {
                 Self {
                     auto_reload: Ok(value.auto_reload),
@@ -29714,7 +29793,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`WebhookEndpointResponse`](super::WebhookEndpointResponse): one setter per field, then `WebhookEndpointResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct WebhookEndpointResponse {
+        pub struct WebhookEndpointResponseBuilder {
             created_at: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -29734,7 +29813,7 @@ otherwise it is a generated video.*/
             status: ::std::result::Result<::std::string::String, ::std::string::String>,
             url: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for WebhookEndpointResponse {
+        impl ::std::default::Default for WebhookEndpointResponseBuilder {
             fn default() -> Self {
                 Self {
                     created_at: Err("no value supplied for created_at".to_string()),
@@ -29746,7 +29825,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl WebhookEndpointResponse {
+        impl WebhookEndpointResponseBuilder {
             ///ISO 8601 timestamp when the endpoint was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
@@ -29824,11 +29903,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<WebhookEndpointResponse>
+        impl ::std::convert::TryFrom<WebhookEndpointResponseBuilder>
         for super::WebhookEndpointResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: WebhookEndpointResponse,
+                value: WebhookEndpointResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     created_at: value.created_at?,
@@ -29841,7 +29920,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::WebhookEndpointResponse>
-        for WebhookEndpointResponse {
+        for WebhookEndpointResponseBuilder {
             fn from(value: super::WebhookEndpointResponse) -> Self {
                 Self {
                     created_at: Ok(value.created_at),
@@ -29855,20 +29934,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`WebhookEndpointResponseEnvelope`](super::WebhookEndpointResponseEnvelope): one setter per field, then `WebhookEndpointResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct WebhookEndpointResponseEnvelope {
+        pub struct WebhookEndpointResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::WebhookEndpointResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for WebhookEndpointResponseEnvelope {
+        impl ::std::default::Default for WebhookEndpointResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl WebhookEndpointResponseEnvelope {
+        impl WebhookEndpointResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -29882,24 +29961,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<WebhookEndpointResponseEnvelope>
+        impl ::std::convert::TryFrom<WebhookEndpointResponseEnvelopeBuilder>
         for super::WebhookEndpointResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: WebhookEndpointResponseEnvelope,
+                value: WebhookEndpointResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::WebhookEndpointResponseEnvelope>
-        for WebhookEndpointResponseEnvelope {
+        for WebhookEndpointResponseEnvelopeBuilder {
             fn from(value: super::WebhookEndpointResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`WebhookEndpointResponsePage`](super::WebhookEndpointResponsePage): one setter per field, then `WebhookEndpointResponsePage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct WebhookEndpointResponsePage {
+        pub struct WebhookEndpointResponsePageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::WebhookEndpointResponse>,
                 ::std::string::String,
@@ -29913,7 +29992,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for WebhookEndpointResponsePage {
+        impl ::std::default::Default for WebhookEndpointResponsePageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -29922,7 +30001,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl WebhookEndpointResponsePage {
+        impl WebhookEndpointResponsePageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -29963,11 +30042,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<WebhookEndpointResponsePage>
+        impl ::std::convert::TryFrom<WebhookEndpointResponsePageBuilder>
         for super::WebhookEndpointResponsePage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: WebhookEndpointResponsePage,
+                value: WebhookEndpointResponsePageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -29977,7 +30056,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::WebhookEndpointResponsePage>
-        for WebhookEndpointResponsePage {
+        for WebhookEndpointResponsePageBuilder {
             fn from(value: super::WebhookEndpointResponsePage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -29988,7 +30067,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`WebhookEventResponse`](super::WebhookEventResponse): one setter per field, then `WebhookEventResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct WebhookEventResponse {
+        pub struct WebhookEventResponseBuilder {
             created_at: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -30006,7 +30085,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for WebhookEventResponse {
+        impl ::std::default::Default for WebhookEventResponseBuilder {
             fn default() -> Self {
                 Self {
                     created_at: Err("no value supplied for created_at".to_string()),
@@ -30016,7 +30095,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl WebhookEventResponse {
+        impl WebhookEventResponseBuilder {
             ///ISO 8601 timestamp when the event was created.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
@@ -30072,11 +30151,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<WebhookEventResponse>
+        impl ::std::convert::TryFrom<WebhookEventResponseBuilder>
         for super::WebhookEventResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: WebhookEventResponse,
+                value: WebhookEventResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     created_at: value.created_at?,
@@ -30086,7 +30165,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::WebhookEventResponse> for WebhookEventResponse {
+        impl ::std::convert::From<super::WebhookEventResponse>
+        for WebhookEventResponseBuilder {
             fn from(value: super::WebhookEventResponse) -> Self {
                 Self {
                     created_at: Ok(value.created_at),
@@ -30098,7 +30178,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`WebhookEventResponsePage`](super::WebhookEventResponsePage): one setter per field, then `WebhookEventResponsePage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct WebhookEventResponsePage {
+        pub struct WebhookEventResponsePageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::WebhookEventResponse>,
                 ::std::string::String,
@@ -30112,7 +30192,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for WebhookEventResponsePage {
+        impl ::std::default::Default for WebhookEventResponsePageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -30121,7 +30201,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl WebhookEventResponsePage {
+        impl WebhookEventResponsePageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -30160,11 +30240,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<WebhookEventResponsePage>
+        impl ::std::convert::TryFrom<WebhookEventResponsePageBuilder>
         for super::WebhookEventResponsePage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: WebhookEventResponsePage,
+                value: WebhookEventResponsePageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -30174,7 +30254,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::WebhookEventResponsePage>
-        for WebhookEventResponsePage {
+        for WebhookEventResponsePageBuilder {
             fn from(value: super::WebhookEventResponsePage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -30185,7 +30265,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`WebhookEventTypeItem`](super::WebhookEventTypeItem): one setter per field, then `WebhookEventTypeItem::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct WebhookEventTypeItem {
+        pub struct WebhookEventTypeItemBuilder {
             description: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -30195,7 +30275,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for WebhookEventTypeItem {
+        impl ::std::default::Default for WebhookEventTypeItemBuilder {
             fn default() -> Self {
                 Self {
                     description: Err("no value supplied for description".to_string()),
@@ -30203,7 +30283,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl WebhookEventTypeItem {
+        impl WebhookEventTypeItemBuilder {
             ///Human-readable description of when this event fires.
             pub fn description<T>(mut self, value: T) -> Self
             where
@@ -30231,11 +30311,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<WebhookEventTypeItem>
+        impl ::std::convert::TryFrom<WebhookEventTypeItemBuilder>
         for super::WebhookEventTypeItem {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: WebhookEventTypeItem,
+                value: WebhookEventTypeItemBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     description: value.description?,
@@ -30243,7 +30323,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::WebhookEventTypeItem> for WebhookEventTypeItem {
+        impl ::std::convert::From<super::WebhookEventTypeItem>
+        for WebhookEventTypeItemBuilder {
             fn from(value: super::WebhookEventTypeItem) -> Self {
                 Self {
                     description: Ok(value.description),
@@ -30253,7 +30334,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`WebhookEventTypeItemPage`](super::WebhookEventTypeItemPage): one setter per field, then `WebhookEventTypeItemPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct WebhookEventTypeItemPage {
+        pub struct WebhookEventTypeItemPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::WebhookEventTypeItem>,
                 ::std::string::String,
@@ -30267,7 +30348,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for WebhookEventTypeItemPage {
+        impl ::std::default::Default for WebhookEventTypeItemPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -30276,7 +30357,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl WebhookEventTypeItemPage {
+        impl WebhookEventTypeItemPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -30315,11 +30396,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<WebhookEventTypeItemPage>
+        impl ::std::convert::TryFrom<WebhookEventTypeItemPageBuilder>
         for super::WebhookEventTypeItemPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: WebhookEventTypeItemPage,
+                value: WebhookEventTypeItemPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -30329,7 +30410,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::WebhookEventTypeItemPage>
-        for WebhookEventTypeItemPage {
+        for WebhookEventTypeItemPageBuilder {
             fn from(value: super::WebhookEventTypeItemPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -30340,12 +30421,12 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`WordWithTimestamp`](super::WordWithTimestamp): one setter per field, then `WordWithTimestamp::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct WordWithTimestamp {
+        pub struct WordWithTimestampBuilder {
             end: ::std::result::Result<f64, ::std::string::String>,
             start: ::std::result::Result<f64, ::std::string::String>,
             word: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for WordWithTimestamp {
+        impl ::std::default::Default for WordWithTimestampBuilder {
             fn default() -> Self {
                 Self {
                     end: Err("no value supplied for end".to_string()),
@@ -30354,7 +30435,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl WordWithTimestamp {
+        impl WordWithTimestampBuilder {
             ///End time in seconds.
             pub fn end<T>(mut self, value: T) -> Self
             where
@@ -30395,10 +30476,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<WordWithTimestamp> for super::WordWithTimestamp {
+        impl ::std::convert::TryFrom<WordWithTimestampBuilder>
+        for super::WordWithTimestamp {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: WordWithTimestamp,
+                value: WordWithTimestampBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     end: value.end?,
@@ -30407,7 +30489,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::WordWithTimestamp> for WordWithTimestamp {
+        impl ::std::convert::From<super::WordWithTimestamp>
+        for WordWithTimestampBuilder {
             fn from(value: super::WordWithTimestamp) -> Self {
                 Self {
                     end: Ok(value.end),
@@ -30418,7 +30501,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`WorkflowCatalogEntry`](super::WorkflowCatalogEntry): one setter per field, then `WorkflowCatalogEntry::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct WorkflowCatalogEntry {
+        pub struct WorkflowCatalogEntryBuilder {
             category: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -30441,7 +30524,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for WorkflowCatalogEntry {
+        impl ::std::default::Default for WorkflowCatalogEntryBuilder {
             fn default() -> Self {
                 Self {
                     category: Err("no value supplied for category".to_string()),
@@ -30455,7 +30538,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl WorkflowCatalogEntry {
+        impl WorkflowCatalogEntryBuilder {
             ///Workflow category: content_ai, media_generation, utility
             pub fn category<T>(mut self, value: T) -> Self
             where
@@ -30539,11 +30622,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<WorkflowCatalogEntry>
+        impl ::std::convert::TryFrom<WorkflowCatalogEntryBuilder>
         for super::WorkflowCatalogEntry {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: WorkflowCatalogEntry,
+                value: WorkflowCatalogEntryBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     category: value.category?,
@@ -30555,7 +30638,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::WorkflowCatalogEntry> for WorkflowCatalogEntry {
+        impl ::std::convert::From<super::WorkflowCatalogEntry>
+        for WorkflowCatalogEntryBuilder {
             fn from(value: super::WorkflowCatalogEntry) -> Self {
                 Self {
                     category: Ok(value.category),
@@ -30569,7 +30653,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`WorkflowCatalogEntryPage`](super::WorkflowCatalogEntryPage): one setter per field, then `WorkflowCatalogEntryPage::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct WorkflowCatalogEntryPage {
+        pub struct WorkflowCatalogEntryPageBuilder {
             data: ::std::result::Result<
                 ::std::vec::Vec<super::WorkflowCatalogEntry>,
                 ::std::string::String,
@@ -30583,7 +30667,7 @@ otherwise it is a generated video.*/
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for WorkflowCatalogEntryPage {
+        impl ::std::default::Default for WorkflowCatalogEntryPageBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
@@ -30592,7 +30676,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl WorkflowCatalogEntryPage {
+        impl WorkflowCatalogEntryPageBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -30631,11 +30715,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<WorkflowCatalogEntryPage>
+        impl ::std::convert::TryFrom<WorkflowCatalogEntryPageBuilder>
         for super::WorkflowCatalogEntryPage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: WorkflowCatalogEntryPage,
+                value: WorkflowCatalogEntryPageBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data?,
@@ -30645,7 +30729,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::WorkflowCatalogEntryPage>
-        for WorkflowCatalogEntryPage {
+        for WorkflowCatalogEntryPageBuilder {
             fn from(value: super::WorkflowCatalogEntryPage) -> Self {
                 Self {
                     data: Ok(value.data),
@@ -30656,7 +30740,7 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`WorkflowExecutionDetailResponse`](super::WorkflowExecutionDetailResponse): one setter per field, then `WorkflowExecutionDetailResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct WorkflowExecutionDetailResponse {
+        pub struct WorkflowExecutionDetailResponseBuilder {
             error: ::std::result::Result<
                 ::std::option::Option<super::WorkflowExecutionError>,
                 ::std::string::String,
@@ -30679,7 +30763,7 @@ otherwise it is a generated video.*/
             >,
             status: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for WorkflowExecutionDetailResponse {
+        impl ::std::default::Default for WorkflowExecutionDetailResponseBuilder {
             fn default() -> Self {
                 Self {
                     error: Ok(Default::default()),
@@ -30690,7 +30774,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl WorkflowExecutionDetailResponse {
+        impl WorkflowExecutionDetailResponseBuilder {
             ///Error details when failed
             pub fn error<T>(mut self, value: T) -> Self
             where
@@ -30758,11 +30842,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<WorkflowExecutionDetailResponse>
+        impl ::std::convert::TryFrom<WorkflowExecutionDetailResponseBuilder>
         for super::WorkflowExecutionDetailResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: WorkflowExecutionDetailResponse,
+                value: WorkflowExecutionDetailResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     error: value.error?,
@@ -30774,7 +30858,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::WorkflowExecutionDetailResponse>
-        for WorkflowExecutionDetailResponse {
+        for WorkflowExecutionDetailResponseBuilder {
             fn from(value: super::WorkflowExecutionDetailResponse) -> Self {
                 Self {
                     error: Ok(value.error),
@@ -30787,20 +30871,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`WorkflowExecutionDetailResponseEnvelope`](super::WorkflowExecutionDetailResponseEnvelope): one setter per field, then `WorkflowExecutionDetailResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct WorkflowExecutionDetailResponseEnvelope {
+        pub struct WorkflowExecutionDetailResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::WorkflowExecutionDetailResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for WorkflowExecutionDetailResponseEnvelope {
+        impl ::std::default::Default for WorkflowExecutionDetailResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl WorkflowExecutionDetailResponseEnvelope {
+        impl WorkflowExecutionDetailResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -30814,28 +30898,28 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<WorkflowExecutionDetailResponseEnvelope>
+        impl ::std::convert::TryFrom<WorkflowExecutionDetailResponseEnvelopeBuilder>
         for super::WorkflowExecutionDetailResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: WorkflowExecutionDetailResponseEnvelope,
+                value: WorkflowExecutionDetailResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::WorkflowExecutionDetailResponseEnvelope>
-        for WorkflowExecutionDetailResponseEnvelope {
+        for WorkflowExecutionDetailResponseEnvelopeBuilder {
             fn from(value: super::WorkflowExecutionDetailResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`WorkflowExecutionError`](super::WorkflowExecutionError): one setter per field, then `WorkflowExecutionError::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct WorkflowExecutionError {
+        pub struct WorkflowExecutionErrorBuilder {
             code: ::std::result::Result<::std::string::String, ::std::string::String>,
             message: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for WorkflowExecutionError {
+        impl ::std::default::Default for WorkflowExecutionErrorBuilder {
             fn default() -> Self {
                 Self {
                     code: Err("no value supplied for code".to_string()),
@@ -30843,7 +30927,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl WorkflowExecutionError {
+        impl WorkflowExecutionErrorBuilder {
             ///Machine-readable error code
             pub fn code<T>(mut self, value: T) -> Self
             where
@@ -30871,11 +30955,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<WorkflowExecutionError>
+        impl ::std::convert::TryFrom<WorkflowExecutionErrorBuilder>
         for super::WorkflowExecutionError {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: WorkflowExecutionError,
+                value: WorkflowExecutionErrorBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     code: value.code?,
@@ -30884,7 +30968,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::WorkflowExecutionError>
-        for WorkflowExecutionError {
+        for WorkflowExecutionErrorBuilder {
             fn from(value: super::WorkflowExecutionError) -> Self {
                 Self {
                     code: Ok(value.code),
@@ -30894,14 +30978,14 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`WorkflowExecutionResponse`](super::WorkflowExecutionResponse): one setter per field, then `WorkflowExecutionResponse::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct WorkflowExecutionResponse {
+        pub struct WorkflowExecutionResponseBuilder {
             execution_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
             >,
             status: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for WorkflowExecutionResponse {
+        impl ::std::default::Default for WorkflowExecutionResponseBuilder {
             fn default() -> Self {
                 Self {
                     execution_id: Err("no value supplied for execution_id".to_string()),
@@ -30909,7 +30993,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl WorkflowExecutionResponse {
+        impl WorkflowExecutionResponseBuilder {
             ///The execution ID to poll for results
             pub fn execution_id<T>(mut self, value: T) -> Self
             where
@@ -30937,11 +31021,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<WorkflowExecutionResponse>
+        impl ::std::convert::TryFrom<WorkflowExecutionResponseBuilder>
         for super::WorkflowExecutionResponse {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: WorkflowExecutionResponse,
+                value: WorkflowExecutionResponseBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     execution_id: value.execution_id?,
@@ -30950,7 +31034,7 @@ otherwise it is a generated video.*/
             }
         }
         impl ::std::convert::From<super::WorkflowExecutionResponse>
-        for WorkflowExecutionResponse {
+        for WorkflowExecutionResponseBuilder {
             fn from(value: super::WorkflowExecutionResponse) -> Self {
                 Self {
                     execution_id: Ok(value.execution_id),
@@ -30960,20 +31044,20 @@ otherwise it is a generated video.*/
         }
         #[derive(Clone, Debug)]
         ///Builds a [`WorkflowExecutionResponseEnvelope`](super::WorkflowExecutionResponseEnvelope): one setter per field, then `WorkflowExecutionResponseEnvelope::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct WorkflowExecutionResponseEnvelope {
+        pub struct WorkflowExecutionResponseEnvelopeBuilder {
             data: ::std::result::Result<
                 ::std::option::Option<super::WorkflowExecutionResponse>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for WorkflowExecutionResponseEnvelope {
+        impl ::std::default::Default for WorkflowExecutionResponseEnvelopeBuilder {
             fn default() -> Self {
                 Self {
                     data: Ok(Default::default()),
                 }
             }
         }
-        impl WorkflowExecutionResponseEnvelope {
+        impl WorkflowExecutionResponseEnvelopeBuilder {
             ///Sets `data`.
             pub fn data<T>(mut self, value: T) -> Self
             where
@@ -30987,24 +31071,24 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<WorkflowExecutionResponseEnvelope>
+        impl ::std::convert::TryFrom<WorkflowExecutionResponseEnvelopeBuilder>
         for super::WorkflowExecutionResponseEnvelope {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: WorkflowExecutionResponseEnvelope,
+                value: WorkflowExecutionResponseEnvelopeBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { data: value.data? })
             }
         }
         impl ::std::convert::From<super::WorkflowExecutionResponseEnvelope>
-        for WorkflowExecutionResponseEnvelope {
+        for WorkflowExecutionResponseEnvelopeBuilder {
             fn from(value: super::WorkflowExecutionResponseEnvelope) -> Self {
                 Self { data: Ok(value.data) }
             }
         }
         #[derive(Clone, Debug)]
         ///Builds a [`WorkflowRequestEntry`](super::WorkflowRequestEntry): one setter per field, then `WorkflowRequestEntry::try_from(builder)`. A required field left unset or a value that breaks the API description's constraints fails that conversion with a [`ConversionError`](super::error::ConversionError) naming the field.
-        pub struct WorkflowRequestEntry {
+        pub struct WorkflowRequestEntryBuilder {
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
             input: ::std::result::Result<
                 ::serde_json::Map<::std::string::String, ::serde_json::Value>,
@@ -31016,7 +31100,7 @@ otherwise it is a generated video.*/
             >,
             type_: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for WorkflowRequestEntry {
+        impl ::std::default::Default for WorkflowRequestEntryBuilder {
             fn default() -> Self {
                 Self {
                     id: Err("no value supplied for id".to_string()),
@@ -31026,7 +31110,7 @@ otherwise it is a generated video.*/
                 }
             }
         }
-        impl WorkflowRequestEntry {
+        impl WorkflowRequestEntryBuilder {
             ///Unique identifier for this workflow within the graph
             pub fn id<T>(mut self, value: T) -> Self
             where
@@ -31056,14 +31140,15 @@ otherwise it is a generated video.*/
             ///IDs of parent workflows this depends on
             pub fn parent<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::Into<::std::string::String>,
             {
-                self.parent = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for parent: {e}")
-                    });
+                self.parent = ::std::result::Result::Ok(
+                    value
+                        .into_iter()
+                        .map(::std::convert::Into::into)
+                        .collect::<::std::vec::Vec<::std::string::String>>(),
+                );
                 self
             }
             ///The workflow type (e.g., 'TTSNode', 'TrimVideoNode')
@@ -31080,11 +31165,11 @@ otherwise it is a generated video.*/
                 self
             }
         }
-        impl ::std::convert::TryFrom<WorkflowRequestEntry>
+        impl ::std::convert::TryFrom<WorkflowRequestEntryBuilder>
         for super::WorkflowRequestEntry {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: WorkflowRequestEntry,
+                value: WorkflowRequestEntryBuilder,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     id: value.id?,
@@ -31094,7 +31179,8 @@ otherwise it is a generated video.*/
                 })
             }
         }
-        impl ::std::convert::From<super::WorkflowRequestEntry> for WorkflowRequestEntry {
+        impl ::std::convert::From<super::WorkflowRequestEntry>
+        for WorkflowRequestEntryBuilder {
             fn from(value: super::WorkflowRequestEntry) -> Self {
                 Self {
                     id: Ok(value.id),
@@ -31238,7 +31324,7 @@ otherwise it is a generated video.*/
                 self.parse().map(Some)
             }
         }
-        impl IntoOptional<super::AiClipping> for AiClipping {
+        impl IntoOptional<super::AiClipping> for AiClippingBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31248,7 +31334,8 @@ otherwise it is a generated video.*/
                 super::AiClipping::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::AiClippingOutputSettings> for AiClippingOutputSettings {
+        impl IntoOptional<super::AiClippingOutputSettings>
+        for AiClippingOutputSettingsBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31258,7 +31345,7 @@ otherwise it is a generated video.*/
                 super::AiClippingOutputSettings::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::Asset> for Asset {
+        impl IntoOptional<super::Asset> for AssetBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31268,7 +31355,7 @@ otherwise it is a generated video.*/
                 super::Asset::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::AutoReloadInfo> for AutoReloadInfo {
+        impl IntoOptional<super::AutoReloadInfo> for AutoReloadInfoBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31278,7 +31365,7 @@ otherwise it is a generated video.*/
                 super::AutoReloadInfo::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::AvatarError> for AvatarError {
+        impl IntoOptional<super::AvatarError> for AvatarErrorBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31288,7 +31375,7 @@ otherwise it is a generated video.*/
                 super::AvatarError::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::AvatarGroupItem> for AvatarGroupItem {
+        impl IntoOptional<super::AvatarGroupItem> for AvatarGroupItemBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31298,7 +31385,7 @@ otherwise it is a generated video.*/
                 super::AvatarGroupItem::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::AvatarLookItem> for AvatarLookItem {
+        impl IntoOptional<super::AvatarLookItem> for AvatarLookItemBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31308,7 +31395,7 @@ otherwise it is a generated video.*/
                 super::AvatarLookItem::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::BackgroundRemoval> for BackgroundRemoval {
+        impl IntoOptional<super::BackgroundRemoval> for BackgroundRemovalBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31318,7 +31405,7 @@ otherwise it is a generated video.*/
                 super::BackgroundRemoval::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::BackgroundSetting> for BackgroundSetting {
+        impl IntoOptional<super::BackgroundSetting> for BackgroundSettingBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31328,7 +31415,7 @@ otherwise it is a generated video.*/
                 super::BackgroundSetting::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::Batch> for Batch {
+        impl IntoOptional<super::Batch> for BatchBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31338,7 +31425,7 @@ otherwise it is a generated video.*/
                 super::Batch::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::BatchCreateResponse> for BatchCreateResponse {
+        impl IntoOptional<super::BatchCreateResponse> for BatchCreateResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31348,7 +31435,7 @@ otherwise it is a generated video.*/
                 super::BatchCreateResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::CloneVoiceResponse> for CloneVoiceResponse {
+        impl IntoOptional<super::CloneVoiceResponse> for CloneVoiceResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31359,7 +31446,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::CompleteAssetUploadBatchResponse>
-        for CompleteAssetUploadBatchResponse {
+        for CompleteAssetUploadBatchResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31370,7 +31457,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::CompleteAssetUploadResponse>
-        for CompleteAssetUploadResponse {
+        for CompleteAssetUploadResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31380,7 +31467,8 @@ otherwise it is a generated video.*/
                 super::CompleteAssetUploadResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::CreateAiClippingResponse> for CreateAiClippingResponse {
+        impl IntoOptional<super::CreateAiClippingResponse>
+        for CreateAiClippingResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31391,7 +31479,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::CreateAssetUploadBatchResponse>
-        for CreateAssetUploadBatchResponse {
+        for CreateAssetUploadBatchResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31402,7 +31490,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::CreateAssetUploadResponse>
-        for CreateAssetUploadResponse {
+        for CreateAssetUploadResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31413,7 +31501,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::CreateAvatarConsentResponse>
-        for CreateAvatarConsentResponse {
+        for CreateAvatarConsentResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31423,7 +31511,7 @@ otherwise it is a generated video.*/
                 super::CreateAvatarConsentResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::CreateAvatarResponse> for CreateAvatarResponse {
+        impl IntoOptional<super::CreateAvatarResponse> for CreateAvatarResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31434,7 +31522,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::CreateAvatarVideoResponse>
-        for CreateAvatarVideoResponse {
+        for CreateAvatarVideoResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31444,7 +31532,8 @@ otherwise it is a generated video.*/
                 super::CreateAvatarVideoResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::CreateProofreadResponse> for CreateProofreadResponse {
+        impl IntoOptional<super::CreateProofreadResponse>
+        for CreateProofreadResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31454,7 +31543,8 @@ otherwise it is a generated video.*/
                 super::CreateProofreadResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::CreateVideoAgentResponse> for CreateVideoAgentResponse {
+        impl IntoOptional<super::CreateVideoAgentResponse>
+        for CreateVideoAgentResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31465,7 +31555,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::CreateVideoFromAvatarCaption>
-        for CreateVideoFromAvatarCaption {
+        for CreateVideoFromAvatarCaptionBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31476,7 +31566,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::CreateVideoFromAvatarWatermark>
-        for CreateVideoFromAvatarWatermark {
+        for CreateVideoFromAvatarWatermarkBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31487,7 +31577,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::CreateVideoFromAvatarWatermarkPlacement>
-        for CreateVideoFromAvatarWatermarkPlacement {
+        for CreateVideoFromAvatarWatermarkPlacementBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31498,7 +31588,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::CreateVideoTranslationRequestStockVoiceConfig>
-        for CreateVideoTranslationRequestStockVoiceConfig {
+        for CreateVideoTranslationRequestStockVoiceConfigBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31511,7 +31601,7 @@ otherwise it is a generated video.*/
                     .map(Some)
             }
         }
-        impl IntoOptional<super::CreditPool> for CreditPool {
+        impl IntoOptional<super::CreditPool> for CreditPoolBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31522,7 +31612,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::DeleteBackgroundRemovalResponse>
-        for DeleteBackgroundRemovalResponse {
+        for DeleteBackgroundRemovalResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31532,7 +31622,7 @@ otherwise it is a generated video.*/
                 super::DeleteBackgroundRemovalResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::DeleteVideoResponse> for DeleteVideoResponse {
+        impl IntoOptional<super::DeleteVideoResponse> for DeleteVideoResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31542,7 +31632,7 @@ otherwise it is a generated video.*/
                 super::DeleteVideoResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::DeleteVoiceResponse> for DeleteVoiceResponse {
+        impl IntoOptional<super::DeleteVoiceResponse> for DeleteVoiceResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31552,7 +31642,8 @@ otherwise it is a generated video.*/
                 super::DeleteVoiceResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::DesignVoiceResponseData> for DesignVoiceResponseData {
+        impl IntoOptional<super::DesignVoiceResponseData>
+        for DesignVoiceResponseDataBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31562,7 +31653,7 @@ otherwise it is a generated video.*/
                 super::DesignVoiceResponseData::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::DownloadSrtResponse> for DownloadSrtResponse {
+        impl IntoOptional<super::DownloadSrtResponse> for DownloadSrtResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31573,7 +31664,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::ExternalCreateVideoAgentSessionResponse>
-        for ExternalCreateVideoAgentSessionResponse {
+        for ExternalCreateVideoAgentSessionResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31584,7 +31675,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::GenerateTemplateVideoRequestDimension>
-        for GenerateTemplateVideoRequestDimension {
+        for GenerateTemplateVideoRequestDimensionBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31595,7 +31686,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::GenerateTemplateVideoRequestSubtitles>
-        for GenerateTemplateVideoRequestSubtitles {
+        for GenerateTemplateVideoRequestSubtitlesBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31606,7 +31697,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::GenerateTemplateVideoRequestSubtitlesPosition>
-        for GenerateTemplateVideoRequestSubtitlesPosition {
+        for GenerateTemplateVideoRequestSubtitlesPositionBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31619,7 +31710,8 @@ otherwise it is a generated video.*/
                     .map(Some)
             }
         }
-        impl IntoOptional<super::GenerateVideoResponse> for GenerateVideoResponse {
+        impl IntoOptional<super::GenerateVideoResponse>
+        for GenerateVideoResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31629,7 +31721,7 @@ otherwise it is a generated video.*/
                 super::GenerateVideoResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::GeneratedVideo> for GeneratedVideo {
+        impl IntoOptional<super::GeneratedVideo> for GeneratedVideoBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31639,7 +31731,7 @@ otherwise it is a generated video.*/
                 super::GeneratedVideo::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::GetSessionResponse> for GetSessionResponse {
+        impl IntoOptional<super::GetSessionResponse> for GetSessionResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31649,7 +31741,7 @@ otherwise it is a generated video.*/
                 super::GetSessionResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::GetVoiceResponse> for GetVoiceResponse {
+        impl IntoOptional<super::GetVoiceResponse> for GetVoiceResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31659,7 +31751,7 @@ otherwise it is a generated video.*/
                 super::GetVoiceResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::LegacyApiError> for LegacyApiError {
+        impl IntoOptional<super::LegacyApiError> for LegacyApiErrorBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31669,7 +31761,8 @@ otherwise it is a generated video.*/
                 super::LegacyApiError::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::LipsyncCreateResponse> for LipsyncCreateResponse {
+        impl IntoOptional<super::LipsyncCreateResponse>
+        for LipsyncCreateResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31679,7 +31772,8 @@ otherwise it is a generated video.*/
                 super::LipsyncCreateResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::LipsyncDeleteResponse> for LipsyncDeleteResponse {
+        impl IntoOptional<super::LipsyncDeleteResponse>
+        for LipsyncDeleteResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31689,7 +31783,7 @@ otherwise it is a generated video.*/
                 super::LipsyncDeleteResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::LipsyncDetail> for LipsyncDetail {
+        impl IntoOptional<super::LipsyncDetail> for LipsyncDetailBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31700,7 +31794,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::ListTargetLanguageResponse>
-        for ListTargetLanguageResponse {
+        for ListTargetLanguageResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31710,7 +31804,7 @@ otherwise it is a generated video.*/
                 super::ListTargetLanguageResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::ProofreadDetail> for ProofreadDetail {
+        impl IntoOptional<super::ProofreadDetail> for ProofreadDetailBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31720,7 +31814,8 @@ otherwise it is a generated video.*/
                 super::ProofreadDetail::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::RotateSecretResponseData> for RotateSecretResponseData {
+        impl IntoOptional<super::RotateSecretResponseData>
+        for RotateSecretResponseDataBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31730,7 +31825,7 @@ otherwise it is a generated video.*/
                 super::RotateSecretResponseData::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::SendMessageResponse> for SendMessageResponse {
+        impl IntoOptional<super::SendMessageResponse> for SendMessageResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31740,7 +31835,7 @@ otherwise it is a generated video.*/
                 super::SendMessageResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::SessionResource> for SessionResource {
+        impl IntoOptional<super::SessionResource> for SessionResourceBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31750,7 +31845,7 @@ otherwise it is a generated video.*/
                 super::SessionResource::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::StandardApiError> for StandardApiError {
+        impl IntoOptional<super::StandardApiError> for StandardApiErrorBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31760,7 +31855,7 @@ otherwise it is a generated video.*/
                 super::StandardApiError::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::StopSessionResponse> for StopSessionResponse {
+        impl IntoOptional<super::StopSessionResponse> for StopSessionResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31771,7 +31866,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::StudioAvatarInputVoiceSettings>
-        for StudioAvatarInputVoiceSettings {
+        for StudioAvatarInputVoiceSettingsBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31781,7 +31876,7 @@ otherwise it is a generated video.*/
                 super::StudioAvatarInputVoiceSettings::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::SubscriptionInfo> for SubscriptionInfo {
+        impl IntoOptional<super::SubscriptionInfo> for SubscriptionInfoBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31791,7 +31886,7 @@ otherwise it is a generated video.*/
                 super::SubscriptionInfo::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::Template> for Template {
+        impl IntoOptional<super::Template> for TemplateBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31801,7 +31896,8 @@ otherwise it is a generated video.*/
                 super::Template::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::TextToSpeechResponseData> for TextToSpeechResponseData {
+        impl IntoOptional<super::TextToSpeechResponseData>
+        for TextToSpeechResponseDataBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31811,7 +31907,7 @@ otherwise it is a generated video.*/
                 super::TextToSpeechResponseData::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::UsageBasedInfo> for UsageBasedInfo {
+        impl IntoOptional<super::UsageBasedInfo> for UsageBasedInfoBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31821,7 +31917,7 @@ otherwise it is a generated video.*/
                 super::UsageBasedInfo::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::UserInfoResponse> for UserInfoResponse {
+        impl IntoOptional<super::UserInfoResponse> for UserInfoResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31831,7 +31927,7 @@ otherwise it is a generated video.*/
                 super::UserInfoResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::VideoAgentConfig> for VideoAgentConfig {
+        impl IntoOptional<super::VideoAgentConfig> for VideoAgentConfigBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31841,7 +31937,7 @@ otherwise it is a generated video.*/
                 super::VideoAgentConfig::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::VideoDetail> for VideoDetail {
+        impl IntoOptional<super::VideoDetail> for VideoDetailBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31851,7 +31947,7 @@ otherwise it is a generated video.*/
                 super::VideoDetail::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::VideoScenePlayback> for VideoScenePlayback {
+        impl IntoOptional<super::VideoScenePlayback> for VideoScenePlaybackBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31862,7 +31958,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::VideoTranslateCaptionGetResponse>
-        for VideoTranslateCaptionGetResponse {
+        for VideoTranslateCaptionGetResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31873,7 +31969,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::VideoTranslateCreateResponse>
-        for VideoTranslateCreateResponse {
+        for VideoTranslateCreateResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31884,7 +31980,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::VideoTranslationCreateResponse>
-        for VideoTranslationCreateResponse {
+        for VideoTranslationCreateResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31895,7 +31991,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::VideoTranslationDeleteResponse>
-        for VideoTranslationDeleteResponse {
+        for VideoTranslationDeleteResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31905,7 +32001,8 @@ otherwise it is a generated video.*/
                 super::VideoTranslationDeleteResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::VideoTranslationDetail> for VideoTranslationDetail {
+        impl IntoOptional<super::VideoTranslationDetail>
+        for VideoTranslationDetailBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31916,7 +32013,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::VideoTranslationLanguagesResponse>
-        for VideoTranslationLanguagesResponse {
+        for VideoTranslationLanguagesResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31926,7 +32023,7 @@ otherwise it is a generated video.*/
                 super::VideoTranslationLanguagesResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::VoiceSettingsInput> for VoiceSettingsInput {
+        impl IntoOptional<super::VoiceSettingsInput> for VoiceSettingsInputBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31936,7 +32033,7 @@ otherwise it is a generated video.*/
                 super::VoiceSettingsInput::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::WalletInfo> for WalletInfo {
+        impl IntoOptional<super::WalletInfo> for WalletInfoBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31946,7 +32043,8 @@ otherwise it is a generated video.*/
                 super::WalletInfo::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::WebhookEndpointResponse> for WebhookEndpointResponse {
+        impl IntoOptional<super::WebhookEndpointResponse>
+        for WebhookEndpointResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31957,7 +32055,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::WorkflowExecutionDetailResponse>
-        for WorkflowExecutionDetailResponse {
+        for WorkflowExecutionDetailResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31967,7 +32065,8 @@ otherwise it is a generated video.*/
                 super::WorkflowExecutionDetailResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::WorkflowExecutionError> for WorkflowExecutionError {
+        impl IntoOptional<super::WorkflowExecutionError>
+        for WorkflowExecutionErrorBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31978,7 +32077,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::WorkflowExecutionResponse>
-        for WorkflowExecutionResponse {
+        for WorkflowExecutionResponseBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -31988,7 +32087,40 @@ otherwise it is a generated video.*/
                 super::WorkflowExecutionResponse::try_from(self).map(Some)
             }
         }
-        impl IntoOptional<super::AssetInput> for AssetId {
+        impl<'a> IntoOptional<::std::vec::Vec<::std::string::String>>
+        for ::std::vec::Vec<&'a str> {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                super::error::ConversionError,
+            > {
+                Ok(Some(self.iter().map(|text| text.to_string()).collect()))
+            }
+        }
+        impl<'a, const N: usize> IntoOptional<::std::vec::Vec<::std::string::String>>
+        for [&'a str; N] {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                super::error::ConversionError,
+            > {
+                Ok(Some(self.iter().map(|text| text.to_string()).collect()))
+            }
+        }
+        impl<'a, 'b> IntoOptional<::std::vec::Vec<::std::string::String>>
+        for &'b [&'a str] {
+            fn into_optional(
+                self,
+            ) -> ::std::result::Result<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                super::error::ConversionError,
+            > {
+                Ok(Some(self.iter().map(|text| text.to_string()).collect()))
+            }
+        }
+        impl IntoOptional<super::AssetInput> for AssetIdBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -32008,7 +32140,7 @@ otherwise it is a generated video.*/
                 Ok(Some(self.into()))
             }
         }
-        impl IntoOptional<super::AssetInput> for AssetBase64 {
+        impl IntoOptional<super::AssetInput> for AssetBase64Builder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -32028,7 +32160,7 @@ otherwise it is a generated video.*/
                 Ok(Some(self.into()))
             }
         }
-        impl IntoOptional<super::AssetInput> for AssetUrl {
+        impl IntoOptional<super::AssetInput> for AssetUrlBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -32048,7 +32180,8 @@ otherwise it is a generated video.*/
                 Ok(Some(self.into()))
             }
         }
-        impl IntoOptional<super::VoiceEngineSettings> for ElevenLabsEngineSettings {
+        impl IntoOptional<super::VoiceEngineSettings>
+        for ElevenLabsEngineSettingsBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -32070,7 +32203,7 @@ otherwise it is a generated video.*/
                 Ok(Some(self.into()))
             }
         }
-        impl IntoOptional<super::VoiceEngineSettings> for FishEngineSettings {
+        impl IntoOptional<super::VoiceEngineSettings> for FishEngineSettingsBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -32091,7 +32224,7 @@ otherwise it is a generated video.*/
                 Ok(Some(self.into()))
             }
         }
-        impl IntoOptional<super::VoiceEngineSettings> for StarfishEngineSettings {
+        impl IntoOptional<super::VoiceEngineSettings> for StarfishEngineSettingsBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -32112,7 +32245,7 @@ otherwise it is a generated video.*/
                 Ok(Some(self.into()))
             }
         }
-        impl IntoOptional<super::AvatarEngine> for AvatarIiiEngineConfig {
+        impl IntoOptional<super::AvatarEngine> for AvatarIiiEngineConfigBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -32133,7 +32266,7 @@ otherwise it is a generated video.*/
                 Ok(Some(self.into()))
             }
         }
-        impl IntoOptional<super::AvatarEngine> for AvatarIvEngineConfig {
+        impl IntoOptional<super::AvatarEngine> for AvatarIvEngineConfigBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -32154,7 +32287,7 @@ otherwise it is a generated video.*/
                 Ok(Some(self.into()))
             }
         }
-        impl IntoOptional<super::AvatarEngine> for AvatarVEngineConfig {
+        impl IntoOptional<super::AvatarEngine> for AvatarVEngineConfigBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -32175,7 +32308,7 @@ otherwise it is a generated video.*/
                 Ok(Some(self.into()))
             }
         }
-        impl IntoOptional<super::AssetReference> for AssetId {
+        impl IntoOptional<super::AssetReference> for AssetIdBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -32195,7 +32328,7 @@ otherwise it is a generated video.*/
                 Ok(Some(self.into()))
             }
         }
-        impl IntoOptional<super::AssetReference> for AssetUrl {
+        impl IntoOptional<super::AssetReference> for AssetUrlBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -32216,7 +32349,7 @@ otherwise it is a generated video.*/
             }
         }
         impl IntoOptional<super::StudioAvatarInputBackground>
-        for StudioColorBackgroundInput {
+        for StudioColorBackgroundInputBuilder {
             fn into_optional(
                 self,
             ) -> ::std::result::Result<
@@ -38814,232 +38947,507 @@ usage_based is populated depending on this value.
                 .into()
         }
     }
-    impl ::std::convert::TryFrom<builder::CreatePhotoAvatarRequest>
+    impl ::std::convert::TryFrom<builder::CreatePhotoAvatarRequestBuilder>
     for CreateAvatarRequestBody {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::CreatePhotoAvatarRequest,
+            value: builder::CreatePhotoAvatarRequestBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             CreatePhotoAvatarRequest::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::CreatePromptAvatarRequest>
+    impl ::std::convert::TryFrom<builder::CreatePromptAvatarRequestBuilder>
     for CreateAvatarRequestBody {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::CreatePromptAvatarRequest,
+            value: builder::CreatePromptAvatarRequestBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             CreatePromptAvatarRequest::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::CreateVideoAvatarRequest>
+    impl ::std::convert::TryFrom<builder::CreateVideoAvatarRequestBuilder>
     for CreateAvatarRequestBody {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::CreateVideoAvatarRequest,
+            value: builder::CreateVideoAvatarRequestBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             CreateVideoAvatarRequest::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::CreateDigitalTwinRequest>
+    impl ::std::convert::TryFrom<builder::CreateDigitalTwinRequestBuilder>
     for CreateAvatarRequestBody {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::CreateDigitalTwinRequest,
+            value: builder::CreateDigitalTwinRequestBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             CreateDigitalTwinRequest::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::CreateVideoFromAvatar>
+    impl ::std::convert::TryFrom<builder::CreateVideoFromAvatarBuilder>
     for CreateVideoV3RequestBody {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::CreateVideoFromAvatar,
+            value: builder::CreateVideoFromAvatarBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             CreateVideoFromAvatar::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::CreateVideoFromImage>
+    impl ::std::convert::TryFrom<builder::CreateVideoFromImageBuilder>
     for CreateVideoV3RequestBody {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::CreateVideoFromImage,
+            value: builder::CreateVideoFromImageBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             CreateVideoFromImage::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::CreateVideoFromCinematicAvatar>
+    impl ::std::convert::TryFrom<builder::CreateVideoFromCinematicAvatarBuilder>
     for CreateVideoV3RequestBody {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::CreateVideoFromCinematicAvatar,
+            value: builder::CreateVideoFromCinematicAvatarBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             CreateVideoFromCinematicAvatar::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::CreateVideoFromStudio>
+    impl ::std::convert::TryFrom<builder::CreateVideoFromStudioBuilder>
     for CreateVideoV3RequestBody {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::CreateVideoFromStudio,
+            value: builder::CreateVideoFromStudioBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             CreateVideoFromStudio::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::IconAssetItem> for AssetSearchResult {
+    impl ::std::convert::TryFrom<builder::IconAssetItemBuilder> for AssetSearchResult {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::IconAssetItem,
+            value: builder::IconAssetItemBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             IconAssetItem::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::ImageAssetItem> for AssetSearchResult {
+    impl ::std::convert::TryFrom<builder::ImageAssetItemBuilder> for AssetSearchResult {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::ImageAssetItem,
+            value: builder::ImageAssetItemBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             ImageAssetItem::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::AssetId> for AssetInput {
+    impl ::std::convert::TryFrom<builder::AssetIdBuilder> for AssetInput {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::AssetId,
+            value: builder::AssetIdBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             AssetId::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::AssetBase64> for AssetInput {
+    impl ::std::convert::TryFrom<builder::AssetBase64Builder> for AssetInput {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::AssetBase64,
+            value: builder::AssetBase64Builder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             AssetBase64::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::AssetUrl> for AssetInput {
+    impl ::std::convert::TryFrom<builder::AssetUrlBuilder> for AssetInput {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::AssetUrl,
+            value: builder::AssetUrlBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             AssetUrl::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::ElevenLabsEngineSettings>
+    impl ::std::convert::TryFrom<builder::ElevenLabsEngineSettingsBuilder>
     for VoiceEngineSettings {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::ElevenLabsEngineSettings,
+            value: builder::ElevenLabsEngineSettingsBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             ElevenLabsEngineSettings::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::FishEngineSettings> for VoiceEngineSettings {
+    impl ::std::convert::TryFrom<builder::FishEngineSettingsBuilder>
+    for VoiceEngineSettings {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::FishEngineSettings,
+            value: builder::FishEngineSettingsBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             FishEngineSettings::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::StarfishEngineSettings>
+    impl ::std::convert::TryFrom<builder::StarfishEngineSettingsBuilder>
     for VoiceEngineSettings {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::StarfishEngineSettings,
+            value: builder::StarfishEngineSettingsBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             StarfishEngineSettings::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::AvatarIiiEngineConfig> for AvatarEngine {
+    impl ::std::convert::TryFrom<builder::AvatarIiiEngineConfigBuilder>
+    for AvatarEngine {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::AvatarIiiEngineConfig,
+            value: builder::AvatarIiiEngineConfigBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             AvatarIiiEngineConfig::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::AvatarIvEngineConfig> for AvatarEngine {
+    impl ::std::convert::TryFrom<builder::AvatarIvEngineConfigBuilder> for AvatarEngine {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::AvatarIvEngineConfig,
+            value: builder::AvatarIvEngineConfigBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             AvatarIvEngineConfig::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::AvatarVEngineConfig> for AvatarEngine {
+    impl ::std::convert::TryFrom<builder::AvatarVEngineConfigBuilder> for AvatarEngine {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::AvatarVEngineConfig,
+            value: builder::AvatarVEngineConfigBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             AvatarVEngineConfig::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::AssetId> for AssetReference {
+    impl ::std::convert::TryFrom<builder::AssetIdBuilder> for AssetReference {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::AssetId,
+            value: builder::AssetIdBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             AssetId::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::AssetUrl> for AssetReference {
+    impl ::std::convert::TryFrom<builder::AssetUrlBuilder> for AssetReference {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::AssetUrl,
+            value: builder::AssetUrlBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             AssetUrl::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::StudioColorBackgroundInput>
+    impl ::std::convert::TryFrom<builder::StudioColorBackgroundInputBuilder>
     for StudioAvatarInputBackground {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::StudioColorBackgroundInput,
+            value: builder::StudioColorBackgroundInputBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             StudioColorBackgroundInput::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::StudioAvatarInput> for AvatarVideoSceneInput {
+    impl ::std::convert::TryFrom<builder::StudioAvatarInputBuilder>
+    for AvatarVideoSceneInput {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::StudioAvatarInput,
+            value: builder::StudioAvatarInputBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             StudioAvatarInput::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::StudioImageInput> for AvatarVideoSceneInput {
+    impl ::std::convert::TryFrom<builder::StudioImageInputBuilder>
+    for AvatarVideoSceneInput {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::StudioImageInput,
+            value: builder::StudioImageInputBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             StudioImageInput::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::AvatarVideoScene>
+    impl ::std::convert::TryFrom<builder::AvatarVideoSceneBuilder>
     for CreateVideoFromStudioScene {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::AvatarVideoScene,
+            value: builder::AvatarVideoSceneBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             AvatarVideoScene::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::ImageScene> for CreateVideoFromStudioScene {
+    impl ::std::convert::TryFrom<builder::ImageSceneBuilder>
+    for CreateVideoFromStudioScene {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::ImageScene,
+            value: builder::ImageSceneBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             ImageScene::try_from(value).map(Self::from)
         }
     }
-    impl ::std::convert::TryFrom<builder::VideoScene> for CreateVideoFromStudioScene {
+    impl ::std::convert::TryFrom<builder::VideoSceneBuilder>
+    for CreateVideoFromStudioScene {
         type Error = self::error::ConversionError;
         fn try_from(
-            value: builder::VideoScene,
+            value: builder::VideoSceneBuilder,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
             VideoScene::try_from(value).map(Self::from)
+        }
+    }
+    impl CreateAvatarRequestBody {
+        ///The `photo` member: a [`CreatePhotoAvatarRequest`] (build one with `CreatePhotoAvatarRequest::builder()`; the builder also converts to this union with `try_from`).
+        pub fn photo(member: CreatePhotoAvatarRequest) -> Self {
+            Self::Photo(member)
+        }
+        ///The `prompt` member: a [`CreatePromptAvatarRequest`] (build one with `CreatePromptAvatarRequest::builder()`; the builder also converts to this union with `try_from`).
+        pub fn prompt(member: CreatePromptAvatarRequest) -> Self {
+            Self::Prompt(member)
+        }
+        ///The `video` member: a [`CreateVideoAvatarRequest`] (build one with `CreateVideoAvatarRequest::builder()`; the builder also converts to this union with `try_from`).
+        pub fn video(member: CreateVideoAvatarRequest) -> Self {
+            Self::Video(member)
+        }
+        ///The `digital_twin` member: a [`CreateDigitalTwinRequest`] (build one with `CreateDigitalTwinRequest::builder()`; the builder also converts to this union with `try_from`).
+        pub fn digital_twin(member: CreateDigitalTwinRequest) -> Self {
+            Self::DigitalTwin(member)
+        }
+    }
+    impl CreateVideoV3RequestBody {
+        ///The `avatar` member: a [`CreateVideoFromAvatar`] with this `avatar_id` (other fields at their defaults).
+        pub fn avatar(
+            avatar_id: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self::Avatar(CreateVideoFromAvatar {
+                aspect_ratio: ::std::default::Default::default(),
+                audio_asset_id: ::std::default::Default::default(),
+                audio_url: ::std::default::Default::default(),
+                avatar_id: avatar_id.into(),
+                background: ::std::default::Default::default(),
+                callback_id: ::std::default::Default::default(),
+                callback_url: ::std::default::Default::default(),
+                caption: ::std::default::Default::default(),
+                engine: ::std::default::Default::default(),
+                expressiveness: ::std::default::Default::default(),
+                fit: ::std::default::Default::default(),
+                motion_prompt: ::std::default::Default::default(),
+                output_format: defaults::create_video_from_avatar_output_format(),
+                remove_background: ::std::default::Default::default(),
+                resolution: ::std::default::Default::default(),
+                script: ::std::default::Default::default(),
+                title: ::std::default::Default::default(),
+                type_: defaults::create_video_from_avatar_type(),
+                voice_id: ::std::default::Default::default(),
+                voice_settings: ::std::default::Default::default(),
+                watermark: ::std::default::Default::default(),
+            })
+        }
+        ///The `image` member: a [`CreateVideoFromImage`] with this `image` (other fields at their defaults).
+        pub fn image(image: impl ::std::convert::Into<AssetInput>) -> Self {
+            Self::Image(CreateVideoFromImage {
+                aspect_ratio: ::std::default::Default::default(),
+                audio_asset_id: ::std::default::Default::default(),
+                audio_url: ::std::default::Default::default(),
+                background: ::std::default::Default::default(),
+                callback_id: ::std::default::Default::default(),
+                callback_url: ::std::default::Default::default(),
+                caption: ::std::default::Default::default(),
+                expressiveness: ::std::default::Default::default(),
+                fit: ::std::default::Default::default(),
+                image: image.into(),
+                motion_prompt: ::std::default::Default::default(),
+                output_format: defaults::create_video_from_image_output_format(),
+                remove_background: ::std::default::Default::default(),
+                resolution: ::std::default::Default::default(),
+                script: ::std::default::Default::default(),
+                title: ::std::default::Default::default(),
+                type_: defaults::create_video_from_image_type(),
+                voice_id: ::std::default::Default::default(),
+                voice_settings: ::std::default::Default::default(),
+                watermark: ::std::default::Default::default(),
+            })
+        }
+        ///The `cinematic_avatar` member: a [`CreateVideoFromCinematicAvatar`] (build one with `CreateVideoFromCinematicAvatar::builder()`; the builder also converts to this union with `try_from`).
+        pub fn cinematic_avatar(member: CreateVideoFromCinematicAvatar) -> Self {
+            Self::CinematicAvatar(member)
+        }
+        ///The `studio` member: a [`CreateVideoFromStudio`] with this `scenes` (other fields at their defaults).
+        pub fn studio(
+            scenes: impl ::std::convert::Into<
+                ::std::vec::Vec<CreateVideoFromStudioScene>,
+            >,
+        ) -> Self {
+            Self::Studio(CreateVideoFromStudio {
+                aspect_ratio: defaults::create_video_from_studio_aspect_ratio(),
+                callback_id: ::std::default::Default::default(),
+                callback_url: ::std::default::Default::default(),
+                caption: ::std::default::Default::default(),
+                resolution: ::std::default::Default::default(),
+                scenes: scenes.into(),
+                title: ::std::default::Default::default(),
+                type_: defaults::create_video_from_studio_type(),
+                watermark: ::std::default::Default::default(),
+            })
+        }
+    }
+    impl AssetSearchResult {
+        ///The `icon` member: a [`IconAssetItem`] (build one with `IconAssetItem::builder()`; the builder also converts to this union with `try_from`).
+        pub fn icon(member: IconAssetItem) -> Self {
+            Self::Icon(member)
+        }
+        ///The `image` member: a [`ImageAssetItem`] (build one with `ImageAssetItem::builder()`; the builder also converts to this union with `try_from`).
+        pub fn image(member: ImageAssetItem) -> Self {
+            Self::Image(member)
+        }
+    }
+    impl AssetInput {
+        ///The `asset_id` member: a [`AssetId`] with this `asset_id` (other fields at their defaults).
+        pub fn asset_id(
+            asset_id: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self::AssetId(AssetId {
+                asset_id: asset_id.into(),
+                type_: defaults::asset_id_type(),
+            })
+        }
+        ///The `base64` member: a [`AssetBase64`] (build one with `AssetBase64::builder()`; the builder also converts to this union with `try_from`).
+        pub fn base64(member: AssetBase64) -> Self {
+            Self::Base64(member)
+        }
+        ///The `url` member: a [`AssetUrl`] with this `url` (other fields at their defaults).
+        pub fn url(url: impl ::std::convert::Into<::std::string::String>) -> Self {
+            Self::Url(AssetUrl {
+                type_: defaults::asset_url_type(),
+                url: url.into(),
+            })
+        }
+    }
+    impl VoiceEngineSettings {
+        ///The `elevenlabs` member: a [`ElevenLabsEngineSettings`] with every field at its default (set fields with `ElevenLabsEngineSettings::builder()`).
+        pub fn elevenlabs() -> Self {
+            Self::Elevenlabs(ElevenLabsEngineSettings {
+                engine_type: defaults::eleven_labs_engine_settings_engine_type(),
+                model: ::std::default::Default::default(),
+                similarity_boost: ::std::default::Default::default(),
+                stability: ::std::default::Default::default(),
+                style: ::std::default::Default::default(),
+                use_speaker_boost: ::std::default::Default::default(),
+            })
+        }
+        ///The `fish` member: a [`FishEngineSettings`] with every field at its default (set fields with `FishEngineSettings::builder()`).
+        pub fn fish() -> Self {
+            Self::Fish(FishEngineSettings {
+                engine_type: defaults::fish_engine_settings_engine_type(),
+                model: ::std::default::Default::default(),
+                similarity: ::std::default::Default::default(),
+                stability: ::std::default::Default::default(),
+            })
+        }
+        ///The `starfish` member: a [`StarfishEngineSettings`] with every field at its default (set fields with `StarfishEngineSettings::builder()`).
+        pub fn starfish() -> Self {
+            Self::Starfish(StarfishEngineSettings {
+                engine_type: defaults::starfish_engine_settings_engine_type(),
+            })
+        }
+    }
+    impl AvatarEngine {
+        ///The `avatar_iii` member: a [`AvatarIiiEngineConfig`] with every field at its default (set fields with `AvatarIiiEngineConfig::builder()`).
+        pub fn avatar_iii() -> Self {
+            Self::AvatarIii(AvatarIiiEngineConfig {
+                type_: defaults::avatar_iii_engine_config_type(),
+            })
+        }
+        ///The `avatar_iv` member: a [`AvatarIvEngineConfig`] with every field at its default (set fields with `AvatarIvEngineConfig::builder()`).
+        pub fn avatar_iv() -> Self {
+            Self::AvatarIv(AvatarIvEngineConfig {
+                type_: defaults::avatar_iv_engine_config_type(),
+            })
+        }
+        ///The `avatar_v` member: a [`AvatarVEngineConfig`] with every field at its default (set fields with `AvatarVEngineConfig::builder()`).
+        pub fn avatar_v() -> Self {
+            Self::AvatarV(AvatarVEngineConfig {
+                reference_look_id: ::std::default::Default::default(),
+                type_: defaults::avatar_v_engine_config_type(),
+            })
+        }
+    }
+    impl AssetReference {
+        ///The `asset_id` member: a [`AssetId`] with this `asset_id` (other fields at their defaults).
+        pub fn asset_id(
+            asset_id: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self::AssetId(AssetId {
+                asset_id: asset_id.into(),
+                type_: defaults::asset_id_type(),
+            })
+        }
+        ///The `url` member: a [`AssetUrl`] with this `url` (other fields at their defaults).
+        pub fn url(url: impl ::std::convert::Into<::std::string::String>) -> Self {
+            Self::Url(AssetUrl {
+                type_: defaults::asset_url_type(),
+                url: url.into(),
+            })
+        }
+    }
+    impl StudioAvatarInputBackground {
+        ///The `color` member: a [`StudioColorBackgroundInput`] with this `color` (other fields at their defaults).
+        pub fn color(color: impl ::std::convert::Into<::std::string::String>) -> Self {
+            Self::Color(StudioColorBackgroundInput {
+                color: color.into(),
+                type_: defaults::studio_color_background_input_type(),
+            })
+        }
+    }
+    impl AvatarVideoSceneInput {
+        ///The `avatar` member: a [`StudioAvatarInput`] with this `avatar_id` (other fields at their defaults).
+        pub fn avatar(
+            avatar_id: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self::Avatar(StudioAvatarInput {
+                audio_asset_id: ::std::default::Default::default(),
+                audio_url: ::std::default::Default::default(),
+                avatar_id: avatar_id.into(),
+                background: ::std::default::Default::default(),
+                engine: ::std::default::Default::default(),
+                expressiveness: ::std::default::Default::default(),
+                motion_prompt: ::std::default::Default::default(),
+                script: ::std::default::Default::default(),
+                type_: defaults::studio_avatar_input_type(),
+                voice_id: ::std::default::Default::default(),
+                voice_settings: ::std::default::Default::default(),
+            })
+        }
+        ///The `image` member: a [`StudioImageInput`] with this `image` (other fields at their defaults).
+        pub fn image(image: impl ::std::convert::Into<AssetInput>) -> Self {
+            Self::Image(StudioImageInput {
+                audio_asset_id: ::std::default::Default::default(),
+                audio_url: ::std::default::Default::default(),
+                expressiveness: ::std::default::Default::default(),
+                image: image.into(),
+                motion_prompt: ::std::default::Default::default(),
+                script: ::std::default::Default::default(),
+                type_: defaults::studio_image_input_type(),
+                voice_id: ::std::default::Default::default(),
+                voice_settings: ::std::default::Default::default(),
+            })
+        }
+    }
+    impl CreateVideoFromStudioScene {
+        ///The `avatar_video` member: a [`AvatarVideoScene`] with this `input` (other fields at their defaults).
+        pub fn avatar_video(
+            input: impl ::std::convert::Into<AvatarVideoSceneInput>,
+        ) -> Self {
+            Self::AvatarVideo(AvatarVideoScene {
+                input: input.into(),
+                type_: defaults::avatar_video_scene_type(),
+            })
+        }
+        ///The `image` member: a [`ImageScene`] with this `source` (other fields at their defaults).
+        pub fn image(source: impl ::std::convert::Into<AssetInput>) -> Self {
+            Self::Image(ImageScene {
+                audio_asset_id: ::std::default::Default::default(),
+                audio_url: ::std::default::Default::default(),
+                duration: ::std::default::Default::default(),
+                script: ::std::default::Default::default(),
+                source: source.into(),
+                type_: defaults::image_scene_type(),
+                voice_id: ::std::default::Default::default(),
+                voice_settings: ::std::default::Default::default(),
+            })
+        }
+        ///The `video` member: a [`VideoScene`] with this `source` (other fields at their defaults).
+        pub fn video(source: impl ::std::convert::Into<AssetInput>) -> Self {
+            Self::Video(VideoScene {
+                playback: ::std::default::Default::default(),
+                source: source.into(),
+                type_: defaults::video_scene_type(),
+            })
         }
     }
 }
@@ -40880,7 +41288,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct TextToSpeech<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::TextToSpeechRequest, String>,
+        body: Result<types::builder::TextToSpeechRequestBuilder, String>,
     }
     impl<'a> TextToSpeech<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -40907,8 +41315,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::TextToSpeechRequest,
-            ) -> types::builder::TextToSpeechRequest,
+                types::builder::TextToSpeechRequestBuilder,
+            ) -> types::builder::TextToSpeechRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -41150,7 +41558,10 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateVideoAgent<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::ExternalCreateVideoAgentSessionRequest, String>,
+        body: Result<
+            types::builder::ExternalCreateVideoAgentSessionRequestBuilder,
+            String,
+        >,
     }
     impl<'a> CreateVideoAgent<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -41180,8 +41591,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::ExternalCreateVideoAgentSessionRequest,
-            ) -> types::builder::ExternalCreateVideoAgentSessionRequest,
+                types::builder::ExternalCreateVideoAgentSessionRequestBuilder,
+            ) -> types::builder::ExternalCreateVideoAgentSessionRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -41290,7 +41701,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateWorkflowExecution<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::CreateWorkflowExecutionRequest, String>,
+        body: Result<types::builder::CreateWorkflowExecutionRequestBuilder, String>,
     }
     impl<'a> CreateWorkflowExecution<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -41320,8 +41731,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CreateWorkflowExecutionRequest,
-            ) -> types::builder::CreateWorkflowExecutionRequest,
+                types::builder::CreateWorkflowExecutionRequestBuilder,
+            ) -> types::builder::CreateWorkflowExecutionRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -41453,7 +41864,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateGraphExecution<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::CreateGraphExecutionRequest, String>,
+        body: Result<types::builder::CreateGraphExecutionRequestBuilder, String>,
     }
     impl<'a> CreateGraphExecution<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -41483,8 +41894,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CreateGraphExecutionRequest,
-            ) -> types::builder::CreateGraphExecutionRequest,
+                types::builder::CreateGraphExecutionRequestBuilder,
+            ) -> types::builder::CreateGraphExecutionRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -41542,7 +41953,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateVideoTranslate<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::McpVideoTranslateCreateRequest, String>,
+        body: Result<types::builder::McpVideoTranslateCreateRequestBuilder, String>,
     }
     impl<'a> CreateVideoTranslate<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -41572,8 +41983,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::McpVideoTranslateCreateRequest,
-            ) -> types::builder::McpVideoTranslateCreateRequest,
+                types::builder::McpVideoTranslateCreateRequestBuilder,
+            ) -> types::builder::McpVideoTranslateCreateRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -41896,7 +42307,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateAvatarVideo<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::CreateAvatarVideoRequest, String>,
+        body: Result<types::builder::CreateAvatarVideoRequestBuilder, String>,
     }
     impl<'a> CreateAvatarVideo<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -41925,8 +42336,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CreateAvatarVideoRequest,
-            ) -> types::builder::CreateAvatarVideoRequest,
+                types::builder::CreateAvatarVideoRequestBuilder,
+            ) -> types::builder::CreateAvatarVideoRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -42217,7 +42628,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateAiClipping<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::CreateAiClippingRequest, String>,
+        body: Result<types::builder::CreateAiClippingRequestBuilder, String>,
     }
     impl<'a> CreateAiClipping<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -42246,8 +42657,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CreateAiClippingRequest,
-            ) -> types::builder::CreateAiClippingRequest,
+                types::builder::CreateAiClippingRequestBuilder,
+            ) -> types::builder::CreateAiClippingRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -42679,7 +43090,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CompleteAssetUploadBatch<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::CompleteAssetUploadBatchRequest, String>,
+        body: Result<types::builder::CompleteAssetUploadBatchRequestBuilder, String>,
     }
     impl<'a> CompleteAssetUploadBatch<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -42709,8 +43120,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CompleteAssetUploadBatchRequest,
-            ) -> types::builder::CompleteAssetUploadBatchRequest,
+                types::builder::CompleteAssetUploadBatchRequestBuilder,
+            ) -> types::builder::CompleteAssetUploadBatchRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -42769,7 +43180,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateAssetUpload<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::CreateAssetUploadRequest, String>,
+        body: Result<types::builder::CreateAssetUploadRequestBuilder, String>,
     }
     impl<'a> CreateAssetUpload<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -42798,8 +43209,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CreateAssetUploadRequest,
-            ) -> types::builder::CreateAssetUploadRequest,
+                types::builder::CreateAssetUploadRequestBuilder,
+            ) -> types::builder::CreateAssetUploadRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -42857,7 +43268,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateAssetUploadBatch<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::CreateAssetUploadBatchRequest, String>,
+        body: Result<types::builder::CreateAssetUploadBatchRequestBuilder, String>,
     }
     impl<'a> CreateAssetUploadBatch<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -42887,8 +43298,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CreateAssetUploadBatchRequest,
-            ) -> types::builder::CreateAssetUploadBatchRequest,
+                types::builder::CreateAssetUploadBatchRequestBuilder,
+            ) -> types::builder::CreateAssetUploadBatchRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -43314,7 +43725,7 @@ pub mod builder {
     pub struct CompleteAssetUpload<'a> {
         client: &'a super::Client,
         asset_id: Result<::std::string::String, String>,
-        body: Result<types::builder::CompleteAssetUploadRequest, String>,
+        body: Result<types::builder::CompleteAssetUploadRequestBuilder, String>,
     }
     impl<'a> CompleteAssetUpload<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -43357,8 +43768,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CompleteAssetUploadRequest,
-            ) -> types::builder::CompleteAssetUploadRequest,
+                types::builder::CompleteAssetUploadRequestBuilder,
+            ) -> types::builder::CompleteAssetUploadRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -44010,7 +44421,7 @@ pub mod builder {
     pub struct UpdateAvatarLook<'a> {
         client: &'a super::Client,
         look_id: Result<::std::string::String, String>,
-        body: Result<types::builder::UpdateAvatarLookRequest, String>,
+        body: Result<types::builder::UpdateAvatarLookRequestBuilder, String>,
     }
     impl<'a> UpdateAvatarLook<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -44052,8 +44463,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::UpdateAvatarLookRequest,
-            ) -> types::builder::UpdateAvatarLookRequest,
+                types::builder::UpdateAvatarLookRequestBuilder,
+            ) -> types::builder::UpdateAvatarLookRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -44264,7 +44675,7 @@ pub mod builder {
     pub struct CreateAvatarConsent<'a> {
         client: &'a super::Client,
         group_id: Result<::std::string::String, String>,
-        body: Result<types::builder::CreateAvatarConsentRequest, String>,
+        body: Result<types::builder::CreateAvatarConsentRequestBuilder, String>,
     }
     impl<'a> CreateAvatarConsent<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -44307,8 +44718,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CreateAvatarConsentRequest,
-            ) -> types::builder::CreateAvatarConsentRequest,
+                types::builder::CreateAvatarConsentRequestBuilder,
+            ) -> types::builder::CreateAvatarConsentRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -44459,7 +44870,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateBackgroundRemoval<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::CreateBackgroundRemovalRequest, String>,
+        body: Result<types::builder::CreateBackgroundRemovalRequestBuilder, String>,
     }
     impl<'a> CreateBackgroundRemoval<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -44489,8 +44900,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CreateBackgroundRemovalRequest,
-            ) -> types::builder::CreateBackgroundRemovalRequest,
+                types::builder::CreateBackgroundRemovalRequestBuilder,
+            ) -> types::builder::CreateBackgroundRemovalRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -44957,7 +45368,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateLipsyncV3<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::CreateLipsyncRequest, String>,
+        body: Result<types::builder::CreateLipsyncRequestBuilder, String>,
     }
     impl<'a> CreateLipsyncV3<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -44986,8 +45397,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CreateLipsyncRequest,
-            ) -> types::builder::CreateLipsyncRequest,
+                types::builder::CreateLipsyncRequestBuilder,
+            ) -> types::builder::CreateLipsyncRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -45044,7 +45455,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateLipsyncBatch<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::CreateLipsyncBatchRequest, String>,
+        body: Result<types::builder::CreateLipsyncBatchRequestBuilder, String>,
     }
     impl<'a> CreateLipsyncBatch<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -45074,8 +45485,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CreateLipsyncBatchRequest,
-            ) -> types::builder::CreateLipsyncBatchRequest,
+                types::builder::CreateLipsyncBatchRequestBuilder,
+            ) -> types::builder::CreateLipsyncBatchRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -45475,7 +45886,7 @@ pub mod builder {
     pub struct UpdateLipsyncV3<'a> {
         client: &'a super::Client,
         lipsync_id: Result<::std::string::String, String>,
-        body: Result<types::builder::UpdateLipsyncRequest, String>,
+        body: Result<types::builder::UpdateLipsyncRequestBuilder, String>,
     }
     impl<'a> UpdateLipsyncV3<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -45517,8 +45928,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::UpdateLipsyncRequest,
-            ) -> types::builder::UpdateLipsyncRequest,
+                types::builder::UpdateLipsyncRequestBuilder,
+            ) -> types::builder::UpdateLipsyncRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -45742,7 +46153,7 @@ pub mod builder {
     pub struct GenerateTemplateVideo<'a> {
         client: &'a super::Client,
         template_id: Result<::std::string::String, String>,
-        body: Result<types::builder::GenerateTemplateVideoRequest, String>,
+        body: Result<types::builder::GenerateTemplateVideoRequestBuilder, String>,
     }
     impl<'a> GenerateTemplateVideo<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -45785,8 +46196,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::GenerateTemplateVideoRequest,
-            ) -> types::builder::GenerateTemplateVideoRequest,
+                types::builder::GenerateTemplateVideoRequestBuilder,
+            ) -> types::builder::GenerateTemplateVideoRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -45988,7 +46399,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateVideoAgentV3<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::CreateVideoAgentRequest, String>,
+        body: Result<types::builder::CreateVideoAgentRequestBuilder, String>,
     }
     impl<'a> CreateVideoAgentV3<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -46017,8 +46428,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CreateVideoAgentRequest,
-            ) -> types::builder::CreateVideoAgentRequest,
+                types::builder::CreateVideoAgentRequestBuilder,
+            ) -> types::builder::CreateVideoAgentRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -46254,7 +46665,7 @@ pub mod builder {
     pub struct ContinueVideoAgentSession<'a> {
         client: &'a super::Client,
         session_id: Result<::std::string::String, String>,
-        body: Result<types::builder::SendMessageRequest, String>,
+        body: Result<types::builder::SendMessageRequestBuilder, String>,
     }
     impl<'a> ContinueVideoAgentSession<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -46294,8 +46705,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::SendMessageRequest,
-            ) -> types::builder::SendMessageRequest,
+                types::builder::SendMessageRequestBuilder,
+            ) -> types::builder::SendMessageRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -46448,7 +46859,7 @@ pub mod builder {
     pub struct StopVideoAgentSession<'a> {
         client: &'a super::Client,
         session_id: Result<::std::string::String, String>,
-        body: Result<types::builder::StopSessionRequest, String>,
+        body: Result<types::builder::StopSessionRequestBuilder, String>,
     }
     impl<'a> StopVideoAgentSession<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -46488,8 +46899,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::StopSessionRequest,
-            ) -> types::builder::StopSessionRequest,
+                types::builder::StopSessionRequestBuilder,
+            ) -> types::builder::StopSessionRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -46714,7 +47125,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateVideoTranslationV3<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::CreateVideoTranslationRequest, String>,
+        body: Result<types::builder::CreateVideoTranslationRequestBuilder, String>,
     }
     impl<'a> CreateVideoTranslationV3<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -46744,8 +47155,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CreateVideoTranslationRequest,
-            ) -> types::builder::CreateVideoTranslationRequest,
+                types::builder::CreateVideoTranslationRequestBuilder,
+            ) -> types::builder::CreateVideoTranslationRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -46803,7 +47214,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateVideoTranslationBatch<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::CreateVideoTranslationBatchRequest, String>,
+        body: Result<types::builder::CreateVideoTranslationBatchRequestBuilder, String>,
     }
     impl<'a> CreateVideoTranslationBatch<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -46833,8 +47244,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CreateVideoTranslationBatchRequest,
-            ) -> types::builder::CreateVideoTranslationBatchRequest,
+                types::builder::CreateVideoTranslationBatchRequestBuilder,
+            ) -> types::builder::CreateVideoTranslationBatchRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -47052,7 +47463,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateProofreadV3<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::CreateProofreadRequest, String>,
+        body: Result<types::builder::CreateProofreadRequestBuilder, String>,
     }
     impl<'a> CreateProofreadV3<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -47081,8 +47492,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CreateProofreadRequest,
-            ) -> types::builder::CreateProofreadRequest,
+                types::builder::CreateProofreadRequestBuilder,
+            ) -> types::builder::CreateProofreadRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -47214,7 +47625,7 @@ pub mod builder {
     pub struct GenerateFromProofreadV3<'a> {
         client: &'a super::Client,
         proofread_id: Result<::std::string::String, String>,
-        body: Result<types::builder::GenerateVideoRequest, String>,
+        body: Result<types::builder::GenerateVideoRequestBuilder, String>,
     }
     impl<'a> GenerateFromProofreadV3<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -47256,8 +47667,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::GenerateVideoRequest,
-            ) -> types::builder::GenerateVideoRequest,
+                types::builder::GenerateVideoRequestBuilder,
+            ) -> types::builder::GenerateVideoRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -47396,7 +47807,7 @@ pub mod builder {
     pub struct UploadProofreadSrtV3<'a> {
         client: &'a super::Client,
         proofread_id: Result<::std::string::String, String>,
-        body: Result<types::builder::UploadSrtRequest, String>,
+        body: Result<types::builder::UploadSrtRequestBuilder, String>,
     }
     impl<'a> UploadProofreadSrtV3<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -47436,8 +47847,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::UploadSrtRequest,
-            ) -> types::builder::UploadSrtRequest,
+                types::builder::UploadSrtRequestBuilder,
+            ) -> types::builder::UploadSrtRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -47749,7 +48160,7 @@ pub mod builder {
     pub struct UpdateVideoTranslationV3<'a> {
         client: &'a super::Client,
         video_translation_id: Result<::std::string::String, String>,
-        body: Result<types::builder::UpdateVideoTranslationRequest, String>,
+        body: Result<types::builder::UpdateVideoTranslationRequestBuilder, String>,
     }
     impl<'a> UpdateVideoTranslationV3<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -47794,8 +48205,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::UpdateVideoTranslationRequest,
-            ) -> types::builder::UpdateVideoTranslationRequest,
+                types::builder::UpdateVideoTranslationRequestBuilder,
+            ) -> types::builder::UpdateVideoTranslationRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -48051,7 +48462,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateVideoBatch<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::CreateVideoBatchRequest, String>,
+        body: Result<types::builder::CreateVideoBatchRequestBuilder, String>,
     }
     impl<'a> CreateVideoBatch<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -48080,8 +48491,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CreateVideoBatchRequest,
-            ) -> types::builder::CreateVideoBatchRequest,
+                types::builder::CreateVideoBatchRequestBuilder,
+            ) -> types::builder::CreateVideoBatchRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -48634,7 +49045,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct DesignVoice<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::DesignVoiceRequest, String>,
+        body: Result<types::builder::DesignVoiceRequestBuilder, String>,
     }
     impl<'a> DesignVoice<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -48661,8 +49072,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::DesignVoiceRequest,
-            ) -> types::builder::DesignVoiceRequest,
+                types::builder::DesignVoiceRequestBuilder,
+            ) -> types::builder::DesignVoiceRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -48719,7 +49130,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CloneVoice<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::CloneVoiceRequest, String>,
+        body: Result<types::builder::CloneVoiceRequestBuilder, String>,
     }
     impl<'a> CloneVoice<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -48746,8 +49157,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CloneVoiceRequest,
-            ) -> types::builder::CloneVoiceRequest,
+                types::builder::CloneVoiceRequestBuilder,
+            ) -> types::builder::CloneVoiceRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -48804,7 +49215,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateSpeechV3<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::TextToSpeechRequest, String>,
+        body: Result<types::builder::TextToSpeechRequestBuilder, String>,
     }
     impl<'a> CreateSpeechV3<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -48831,8 +49242,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::TextToSpeechRequest,
-            ) -> types::builder::TextToSpeechRequest,
+                types::builder::TextToSpeechRequestBuilder,
+            ) -> types::builder::TextToSpeechRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -49122,7 +49533,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct CreateWebhookEndpoint<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::CreateWebhookEndpointRequest, String>,
+        body: Result<types::builder::CreateWebhookEndpointRequestBuilder, String>,
     }
     impl<'a> CreateWebhookEndpoint<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -49152,8 +49563,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::CreateWebhookEndpointRequest,
-            ) -> types::builder::CreateWebhookEndpointRequest,
+                types::builder::CreateWebhookEndpointRequestBuilder,
+            ) -> types::builder::CreateWebhookEndpointRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -49286,7 +49697,7 @@ pub mod builder {
     pub struct UpdateWebhookEndpoint<'a> {
         client: &'a super::Client,
         endpoint_id: Result<::std::string::String, String>,
-        body: Result<types::builder::UpdateWebhookEndpointRequest, String>,
+        body: Result<types::builder::UpdateWebhookEndpointRequestBuilder, String>,
     }
     impl<'a> UpdateWebhookEndpoint<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -49329,8 +49740,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::UpdateWebhookEndpointRequest,
-            ) -> types::builder::UpdateWebhookEndpointRequest,
+                types::builder::UpdateWebhookEndpointRequestBuilder,
+            ) -> types::builder::UpdateWebhookEndpointRequestBuilder,
         {
             self.body = self.body.map(f);
             self
@@ -49645,7 +50056,7 @@ pub type ExecFuture = ::std::pin::Pin<
     Box<dyn ::std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send>,
 >;
 /// How a [`Client`] sends each request: given the `reqwest::Client`, the built request
-/// and the operation id. The `heygen` crate supplies one with auth, retries, idempotency
+/// and the operation id. The `heygen-sdk` crate supplies one with auth, retries, idempotency
 /// keys and tracing; [`Exec::direct`] sends the request as it is.
 #[derive(Clone)]
 pub struct Exec(

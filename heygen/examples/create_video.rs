@@ -10,7 +10,6 @@
 
 use std::time::Duration;
 
-use futures::TryStreamExt;
 use heygen_sdk::testing::{Simulator, Timeline};
 use heygen_sdk::types::CreateVideoFromAvatar;
 use heygen_sdk::wait::WaitOptions;

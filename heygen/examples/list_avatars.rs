@@ -7,7 +7,6 @@
 //!
 //! With `HEYGEN_API_KEY` set it lists your HeyGen account's avatars; without, the simulator's.
 
-use futures::TryStreamExt;
 use heygen_sdk::testing::Simulator;
 
 #[tokio::main]

@@ -12,7 +12,6 @@
 use std::error::Error;
 use std::time::Duration;
 
-use heygen_sdk::AssetReferenceExt;
 use heygen_sdk::testing::{Simulator, Timeline};
 use heygen_sdk::types::{AssetReference, CreateVideoTranslationRequest};
 use heygen_sdk::wait::WaitOptions;

@@ -13,7 +13,6 @@
 use std::error::Error;
 use std::time::Duration;
 
-use heygen_sdk::AssetInputExt;
 use heygen_sdk::testing::{Simulator, Timeline};
 use heygen_sdk::types::{AssetInput, CreateVideoFromImage};
 use heygen_sdk::wait::WaitOptions;

@@ -1,8 +1,10 @@
 //! Auto-pagination of HeyGen's cursor lists (`limit`/`token` → `has_more`/`next_token`).
 //!
+//! [`Items`] and [`Pages`] are `Stream`s, with `next()`, `try_next()` and `try_collect()` of
+//! their own, so a loop over a listing needs no `futures` import:
+//!
 //! ```no_run
 //! # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
-//! use futures::TryStreamExt;
 //! let mut videos = client.videos().list().max_items(50).items();
 //! while let Some(video) = videos.try_next().await? {
 //!     println!("{} {}", video.id, video.status);
@@ -11,19 +13,28 @@
 //! ```
 
 use std::future::Future;
-use std::pin::Pin;
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll};
 
-use futures::Stream;
 use futures::future::BoxFuture;
 use futures::stream::BoxStream;
 
 use crate::error::{Error, Result};
 
+mod items;
+mod pages;
 mod seen_cursors;
 
+pub use items::Items;
+pub use pages::Pages;
 use seen_cursors::SeenCursors;
+
+/// Where a listing would resume: the cursor of the page after the last one fetched, shared by
+/// the page stream (which sets it) and [`Items`] / [`Pages`] (which read it).
+type Cursor = Arc<Mutex<Option<String>>>;
+
+fn read_cursor(cursor: &Cursor) -> Option<String> {
+    cursor.lock().unwrap_or_else(|p| p.into_inner()).clone()
+}
 
 /// One page of a listing.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,33 +132,23 @@ impl<T: Send + 'static> Paginator<T> {
     /// A listing the server breaks ends with an error after the page that showed it: a cursor
     /// it already returned ([`Error::RepeatedCursor`]), `has_more` without a cursor
     /// ([`Error::MissingCursor`]), or a run of empty pages ([`Error::EmptyPages`]).
-    pub fn pages(self) -> BoxStream<'static, Result<Page<T>>> {
-        self.stream(Arc::default())
+    pub fn pages(self) -> Pages<T> {
+        let cursor = Arc::new(Mutex::new(self.start.clone()));
+        Pages::new(self.stream(cursor.clone()), cursor)
     }
 
     /// Every item, in order; see [`Paginator::pages`].
     pub fn items(self) -> Items<T> {
         let cursor = Arc::new(Mutex::new(self.start.clone()));
-        let pages = self.stream(cursor.clone());
-        let items = futures::StreamExt::flat_map(pages, |page| {
-            let items: Vec<Result<T>> = match page {
-                Ok(page) => page.items.into_iter().map(Ok).collect(),
-                Err(e) => vec![Err(e)],
-            };
-            futures::stream::iter(items)
-        });
-        Items {
-            inner: Box::pin(items),
-            cursor,
-        }
+        Items::new(self.stream(cursor.clone()), cursor)
     }
 
     /// Every item in a `Vec`.
     pub async fn collect(self) -> Result<Vec<T>> {
-        futures::TryStreamExt::try_collect(self.items()).await
+        self.items().try_collect().await
     }
 
-    fn stream(self, cursor: Arc<Mutex<Option<String>>>) -> BoxStream<'static, Result<Page<T>>> {
+    fn stream(self, cursor: Cursor) -> BoxStream<'static, Result<Page<T>>> {
         struct State<T> {
             fetch: Fetch<T>,
             /// The cursor of the page to fetch next; `None` once the listing is over.
@@ -155,7 +156,7 @@ impl<T: Send + 'static> Paginator<T> {
             /// Every cursor followed (the start included), to catch one sent again.
             seen: SeenCursors,
             left: Option<usize>,
-            cursor: Arc<Mutex<Option<String>>>,
+            cursor: Cursor,
             /// The operation the fetches send, once one has.
             operation: &'static str,
             empty_run: u32,
@@ -232,38 +233,5 @@ impl<T: Send + 'static> Paginator<T> {
             }
             Some((Ok(page), state))
         }))
-    }
-}
-
-/// The items of a listing, as a `Stream`; [`Items::next_token`] says where to resume.
-pub struct Items<T> {
-    inner: BoxStream<'static, Result<T>>,
-    cursor: Arc<Mutex<Option<String>>>,
-}
-
-impl<T> Items<T> {
-    /// The cursor of the page after the last one fetched (`None` at the end of the listing).
-    /// Resuming from it skips any items of the last page not yet consumed.
-    pub fn next_token(&self) -> Option<String> {
-        self.cursor
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
-    }
-}
-
-impl<T> Stream for Items<T> {
-    type Item = Result<T>;
-
-    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.inner.as_mut().poll_next(cx)
-    }
-}
-
-impl<T> std::fmt::Debug for Items<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Items")
-            .field("next_token", &self.next_token())
-            .finish_non_exhaustive()
     }
 }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use heygen_sdk::types::{AssetInput, AssetReference};
-use heygen_sdk::{AssetInputExt, AssetReferenceExt, Client, Error, MAX_UPLOAD_BYTES};
+use heygen_sdk::{AssetInputExt, Client, Error, MAX_UPLOAD_BYTES};
 use serde_json::json;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};

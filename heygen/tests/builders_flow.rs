@@ -11,7 +11,7 @@ use heygen_sdk::types::{
     VideoStatus,
 };
 use heygen_sdk::wait::WaitOptions;
-use heygen_sdk::{AssetInputExt, AssetReferenceExt, Client, Error};
+use heygen_sdk::{Client, Error};
 
 async fn simulator() -> Simulator {
     Simulator::builder()

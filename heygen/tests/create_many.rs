@@ -11,7 +11,7 @@ use heygen_sdk::testing::{Fault, RandomFaults, ResourceKind, Simulator, Timeline
 use heygen_sdk::types::{CreateVideoFromAvatar, CreateVideoTranslationRequest};
 use heygen_sdk::wait::{DEFAULT_CONCURRENT_JOBS, WaitOptions};
 
-fn video(sim: &Simulator, title: &str) -> heygen_sdk::types::builder::CreateVideoFromAvatar {
+fn video(sim: &Simulator, title: &str) -> heygen_sdk::types::builder::CreateVideoFromAvatarBuilder {
     CreateVideoFromAvatar::builder()
         .avatar_id(sim.avatar_id().expect("seeded avatars"))
         .voice_id(sim.voice_id().expect("seeded voices"))

@@ -14,7 +14,7 @@ use heygen_sdk::types::{
     CreateBackgroundRemovalRequest,
 };
 use heygen_sdk::wait::{Progress, WaitOptions};
-use heygen_sdk::{AssetInputExt, AssetReferenceExt, Error, RequestOptions};
+use heygen_sdk::{Error, RequestOptions};
 use serde_json::json;
 
 /// Wait options polling every second, recording every progress report.

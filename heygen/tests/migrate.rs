@@ -4,8 +4,10 @@
 //!
 //! Reads the pinned document and the legacy shapes (`legacy-operations-2026-04-06.json`, a
 //! `[[reference]]` of `openapi/spec.lock`) from this workspace's `openapi/cache/`, which
-//! `cargo xtask fetch` fills and verifies.
+//! `cargo xtask fetch` fills and verifies (or the tests themselves, from `../shared`).
 #![allow(deprecated)]
+
+mod spec_cache;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -31,9 +33,10 @@ fn workspace() -> PathBuf {
         .to_path_buf()
 }
 
-fn read_json(path: PathBuf, hint: &str) -> Value {
+fn read_json(path: Result<PathBuf, String>) -> Value {
+    let path = path.unwrap_or_else(|e| panic!("{e}"));
     let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; {hint}", path.display()));
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -48,11 +51,7 @@ fn document() -> &'static Value {
             .expect("the lock names its file")
             .trim_matches('"')
             .to_string();
-        let path = workspace().join("openapi/cache").join(&file);
-        read_json(
-            path,
-            &format!("run `cargo xtask fetch --from ../shared/heygen-openapi/{file}`"),
-        )
+        read_json(spec_cache::cached(&workspace(), &file))
     })
 }
 
@@ -65,12 +64,7 @@ fn legacy_operations() -> &'static Value {
             lock.contains(&format!("[[reference]]\nfile = \"{LEGACY}\"")),
             "openapi/spec.lock names no [[reference]] {LEGACY}"
         );
-        read_json(
-            workspace().join("openapi/cache").join(LEGACY),
-            "run `cargo xtask fetch --from ../shared/heygen-openapi` (the folder holding it), or \
-             `cargo xtask fetch` to read it from the lock's source; it is a [[reference]] of \
-             openapi/spec.lock",
-        )
+        read_json(spec_cache::cached(&workspace(), LEGACY))
     })
 }
 
@@ -720,8 +714,6 @@ async fn create_avatar_video_v3_refuses_an_invalid_body_without_sending() {
 
 #[tokio::test]
 async fn overdubs_call_the_lipsync_endpoints() {
-    use futures::TryStreamExt;
-
     let server = MockServer::start().await;
     forbid_old_paths(&server).await;
     let detail = json!({"id": "od_1", "status": "completed", "title": "dub", "video_url": "https://example.com/out.mp4"});

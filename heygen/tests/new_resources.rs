@@ -15,7 +15,7 @@ use heygen_sdk::types::{
     GetVoiceResponseStatus, ListAudioSoundsType, VideoStatus,
 };
 use heygen_sdk::wait::WaitOptions;
-use heygen_sdk::{AssetInputExt, Error};
+use heygen_sdk::Error;
 use serde_json::{Map, Value, json};
 
 /// The status, code and `param` of an API error.

@@ -1,6 +1,8 @@
 //! Auto-pagination: order, laziness, max_items, repeated cursors, and every cursor list of the
 //! document reachable through `.items()`.
 
+mod spec_cache;
+
 use std::collections::BTreeSet;
 
 use futures::TryStreamExt;
@@ -384,8 +386,8 @@ fn cursor_lists_in_the_document() -> BTreeSet<String> {
         .find_map(|l| l.strip_prefix("file = "))
         .unwrap()
         .trim_matches('"');
-    let text = std::fs::read_to_string(root.join("openapi/cache").join(file))
-        .expect("run `cargo xtask fetch --from ../shared/heygen-openapi/<file>`");
+    let path = spec_cache::cached(&root, file).unwrap_or_else(|e| panic!("{e}"));
+    let text = std::fs::read_to_string(path).unwrap();
     let doc: Value = serde_json::from_str(&text).unwrap();
     let mut out = BTreeSet::new();
     for item in doc["paths"].as_object().unwrap().values() {

@@ -13,7 +13,7 @@ use std::time::Duration;
 use heygen_sdk::resources::video_agents::SessionOutcome;
 use heygen_sdk::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody, VideoDetail};
 use heygen_sdk::wait::{DEADLINE_GRACE, MIN_POLL_INTERVAL, Progress, WaitOptions, last_seen};
-use heygen_sdk::{AssetReferenceExt, Client, Error};
+use heygen_sdk::{Client, Error};
 use serde_json::{Value, json};
 use support::{LocalServer, Path, Reply, always, sequence};
 

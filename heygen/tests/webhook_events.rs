@@ -6,7 +6,7 @@
 use heygen_sdk::testing::{Simulator, Timeline};
 use heygen_sdk::types::{AssetReference, CreateVideoFromAvatar, CreateVideoTranslationRequest};
 use heygen_sdk::webhooks::{Event, EventType, Payload};
-use heygen_sdk::{AssetReferenceExt, Client};
+use heygen_sdk::Client;
 use serde_json::{Value, json};
 
 fn parse(body: Value) -> Event {

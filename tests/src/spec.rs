@@ -12,6 +12,10 @@ use anyhow::{Context as _, bail};
 use serde_json::{Map, Value, json};
 use sha2::{Digest as _, Sha256};
 
+// One reader of the spec cache for every test of the workspace (it fills it from ../shared).
+#[path = "../../heygen/tests/spec_cache/mod.rs"]
+mod spec_cache;
+
 /// HTTP methods that may carry an operation in an OpenAPI path item, in document order.
 const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
@@ -176,18 +180,10 @@ impl Spec {
             .with_context(|| format!("cannot read {}", lock_path.display()))?;
         let lock =
             Lock::parse(&lock_text).with_context(|| format!("in {}", lock_path.display()))?;
-        let path = root.join("openapi").join("cache").join(&lock.file);
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => bail!(
-                "the pinned OpenAPI document {} is missing; run \
-                 `cargo xtask fetch --from ../shared/heygen-openapi/{}` in {}",
-                path.display(),
-                lock.file,
-                root.display()
-            ),
-            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-        };
+        // Filled from ../shared/heygen-openapi when missing and that folder holds it.
+        let path = spec_cache::cached(root, &lock.file).map_err(anyhow::Error::msg)?;
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
         let actual = sha256_hex(&bytes);
         if actual != lock.sha256 {
             bail!(

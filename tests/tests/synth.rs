@@ -652,19 +652,36 @@ fn load_fails_clearly_without_cache_or_with_a_wrong_hash() {
     let real_lock = std::fs::read_to_string(workspace_root().join("openapi/spec.lock")).unwrap();
     let file = spec().lock().unwrap().file.clone();
     let dir = std::env::temp_dir().join(format!("heygen-contract-tests-{}", std::process::id()));
-    std::fs::create_dir_all(dir.join("openapi/cache")).unwrap();
-    std::fs::write(dir.join("openapi/spec.lock"), &real_lock).unwrap();
+    let checkout = dir.join("checkout");
+    std::fs::create_dir_all(checkout.join("openapi/cache")).unwrap();
+    std::fs::write(checkout.join("openapi/spec.lock"), &real_lock).unwrap();
 
-    let missing = format!("{:#}", Spec::load_from(&dir).unwrap_err());
+    let missing = format!("{:#}", Spec::load_from(&checkout).unwrap_err());
     assert!(
-        missing.contains(&format!(
-            "cargo xtask fetch --from ../shared/heygen-openapi/{file}"
-        )),
+        missing.contains("cargo xtask fetch --from ../shared/heygen-openapi"),
         "{missing}"
     );
 
-    std::fs::write(dir.join("openapi/cache").join(&file), b"{}").unwrap();
-    let wrong = format!("{:#}", Spec::load_from(&dir).unwrap_err());
+    // A document in ../shared beside the checkout that is not the pinned one is not copied.
+    let shared = dir.join("shared/heygen-openapi");
+    std::fs::create_dir_all(&shared).unwrap();
+    std::fs::write(shared.join(&file), b"{}").unwrap();
+    let wrong = format!("{:#}", Spec::load_from(&checkout).unwrap_err());
+    assert!(wrong.contains("does not match openapi/spec.lock"), "{wrong}");
+    assert!(!checkout.join("openapi/cache").join(&file).exists());
+
+    // The pinned one is: the cache fills itself, and the document loads.
+    let pinned = std::fs::read(spec().path().unwrap()).unwrap();
+    std::fs::write(shared.join(&file), &pinned).unwrap();
+    let loaded = Spec::load_from(&checkout).unwrap();
+    assert_eq!(loaded.lock().unwrap().file, file);
+    assert_eq!(
+        std::fs::read(checkout.join("openapi/cache").join(&file)).unwrap(),
+        pinned
+    );
+
+    std::fs::write(checkout.join("openapi/cache").join(&file), b"{}").unwrap();
+    let wrong = format!("{:#}", Spec::load_from(&checkout).unwrap_err());
     assert!(wrong.contains("sha256 mismatch"), "{wrong}");
     assert!(wrong.contains(&sha256_hex(b"{}")), "{wrong}");
     std::fs::remove_dir_all(&dir).unwrap();

@@ -2,7 +2,6 @@
 
 use std::collections::HashSet;
 
-use futures::TryStreamExt;
 use heygen_sdk::testing::{Simulator, Timeline};
 
 use crate::support::{api, avatar_video};

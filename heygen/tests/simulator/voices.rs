@@ -1,6 +1,5 @@
 //! Voices: list, filter, design, text to speech.
 
-use futures::TryStreamExt;
 use heygen_sdk::testing::Simulator;
 use heygen_sdk::types::{DesignVoiceRequest, TextToSpeechRequest};
 use serde_json::json;

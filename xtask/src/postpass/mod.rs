@@ -5,7 +5,9 @@
 
 mod api_version;
 mod builder_docs;
+mod builder_names;
 mod exec;
+mod list_setters;
 mod member_builders;
 mod open_enums;
 pub(crate) mod operation_ids;
@@ -14,6 +16,7 @@ mod response_only;
 mod schemars_feature;
 mod send_path;
 mod tagged_unions;
+mod union_constructors;
 
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
@@ -36,13 +39,16 @@ pub fn apply(file: &mut syn::File, doc: &Value) -> Result<()> {
         }
     }
     let optional = optional_setters::rewrite(file)?;
+    list_setters::rewrite(file)?;
     member_builders::add(file, &optional)?;
     builder_docs::add(file)?;
+    union_constructors::add(file, doc)?;
     response_only::mark(file, doc)?;
     schemars_feature::rewrite(types_module(file)?)?;
     operation_ids::rewrite(file, doc)?;
     api_version::rewrite(file);
     send_path::rewrite(file);
+    builder_names::rewrite(file)?;
     file.items.extend(exec::items());
     file.items.extend(send_path::items());
     Ok(())
