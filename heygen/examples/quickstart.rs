@@ -1,122 +1,62 @@
-//! The main job in one run: list avatars and voices, create a video from an avatar with a
-//! script, poll it until it is completed (with a progress bar), and print its URL.
+//! The main job: list avatar looks, pick one, create a video and wait for it with a progress
+//! bar, download it, and print where it is.
 //!
 //! ```sh
 //! cargo run -p heygen-sdk --example quickstart --features testing
 //! ```
 //!
 //! Without `HEYGEN_API_KEY` it runs against the in-process HeyGen simulator
-//! (`heygen_sdk::testing`) and finishes in a few seconds. With `HEYGEN_API_KEY` set it talks to
-//! HeyGen: a real video, rendered in minutes, billed to the account.
+//! (`heygen_sdk::testing`) in a few seconds. With `HEYGEN_API_KEY` set it talks to HeyGen: a
+//! real video, rendered in minutes, billed to the account.
 
-use std::error::Error;
 use std::time::Duration;
 
+use heygen_sdk::VideoFile;
 use heygen_sdk::testing::Simulator;
-use heygen_sdk::types::{CreateVideoFromAvatar, VideoStatus};
-use indicatif::{ProgressBar, ProgressStyle};
-use tokio::time::Instant;
+use heygen_sdk::types::CreateVideoFromAvatar;
+use heygen_sdk::wait::WaitOptions;
+use indicatif::ProgressBar;
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn Error>> {
-    // Keep the simulator alive for the whole run: dropping it stops the server.
-    let (client, _simulator, poll_every) = if std::env::var_os("HEYGEN_API_KEY").is_some() {
-        (heygen_sdk::Client::from_env()?, None, Duration::from_secs(5))
-    } else {
-        let simulator = Simulator::start().await;
-        println!(
-            "HEYGEN_API_KEY is not set: using the in-process HeyGen simulator at {}",
-            simulator.base_url()
-        );
-        (
-            simulator.client(),
-            Some(simulator),
-            Duration::from_millis(250),
-        )
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    // Without a key, a local simulator (kept alive for the whole run: dropping it stops it).
+    let simulator = match std::env::var_os("HEYGEN_API_KEY") {
+        Some(_) => None,
+        None => Some(Simulator::start().await),
+    };
+    let client = match &simulator {
+        Some(simulator) => simulator.client(),
+        None => heygen_sdk::Client::from_env()?,
     };
 
-    let groups = client.avatars().list().max_items(3).collect().await?;
-    println!("avatars:");
-    for group in &groups {
-        println!(
-            "  {} ({}, {} looks)",
-            group.name, group.id, group.looks_count
-        );
-    }
-    let voices = client.voices().list().max_items(3).collect().await?;
-    println!("voices:");
-    for voice in &voices {
-        println!(
-            "  {} ({}, {} {})",
-            voice.name, voice.voice_id, voice.language, voice.gender
-        );
-    }
+    // List the account's avatar looks; pick the first that has a default voice.
+    let mut looks = client.avatars().list_looks().max_items(20).items();
+    let (look, voice_id) = loop {
+        let look = looks.try_next().await?.ok_or("no avatar look with a voice")?;
+        println!("avatar look {} ({})", look.name, look.id);
+        if let Some(voice_id) = look.default_voice_id.clone() {
+            break (look, voice_id);
+        }
+    };
 
-    let look = client
-        .avatars()
-        .list_looks()
-        .max_items(1)
-        .collect()
-        .await?
-        .into_iter()
-        .next()
-        .ok_or("the account has no avatar looks")?;
-    let voice_id = look
-        .default_voice_id
-        .clone()
-        .or_else(|| voices.first().map(|v| v.voice_id.clone()))
-        .ok_or("the account has no voices")?;
     let request = CreateVideoFromAvatar::builder()
         .avatar_id(&look.id)
-        .voice_id(&voice_id)
-        .script("Hello from Rust! This video was made with heygen-rs.")
-        .title("heygen-rs quickstart");
-    let created = client.videos().create(request).await?;
-    println!(
-        "created video {} with look {} and voice {voice_id} ({})",
-        created.video_id, look.id, created.status
-    );
+        .voice_id(voice_id)
+        .script("Hello from Rust! This video was made with heygen-sdk.")
+        .title("heygen-sdk quickstart");
 
-    let bar = ProgressBar::new(3);
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} [{elapsed_precise}] [{bar:24}] {msg}")?
-            .progress_chars("=> "),
-    );
+    // Create it and wait until it is rendered, the bar showing each poll.
+    let bar = ProgressBar::new_spinner();
     bar.enable_steady_tick(Duration::from_millis(100));
-    let deadline = Instant::now() + Duration::from_secs(30 * 60);
-    let video = loop {
-        let video = client.videos().get(&created.video_id).await?;
-        let step = match &video.status {
-            VideoStatus::Waiting | VideoStatus::Pending => 1,
-            VideoStatus::Processing => 2,
-            VideoStatus::Completed => 3,
-            VideoStatus::Failed => {
-                bar.abandon_with_message("failed");
-                let reason = video
-                    .failure_message
-                    .or(video.failure_code)
-                    .unwrap_or_default();
-                return Err(format!("video {} failed: {reason}", video.id).into());
-            }
-            // A status newer than this SDK (`Unknown`, or a value a later SDK names): keep
-            // waiting. Response enums are `#[non_exhaustive]`, so this arm is required.
-            _ => bar.position(),
-        };
-        bar.set_position(step);
-        bar.set_message(format!("video {}: {}", video.id, video.status));
-        if video.status == VideoStatus::Completed {
-            bar.finish();
-            break video;
-        }
-        if Instant::now() >= deadline {
-            return Err(format!(
-                "video {} is still {} after 30 minutes",
-                video.id, video.status
-            )
-            .into());
-        }
-        tokio::time::sleep(poll_every).await;
-    };
-    println!("video URL: {}", video.video_url.unwrap_or_default());
+    let progress = bar.clone();
+    let options = WaitOptions::new().on_progress(move |p| {
+        progress.set_message(format!("video {}: {} (poll {})", p.id, p.status, p.polls));
+    });
+    let video = client.videos().create_and_wait_with(request, &options).await?;
+    bar.finish_with_message(format!("video {} is {}", video.id, video.status));
+
+    let path = std::env::temp_dir().join(format!("heygen-{}.mp4", video.id));
+    let file = client.videos().download(&video.id, path, VideoFile::Video).await?;
+    println!("downloaded {} bytes to {}", file.bytes, file.path.display());
     Ok(())
 }
