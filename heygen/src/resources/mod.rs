@@ -15,21 +15,24 @@ pub mod assets;
 pub mod audio;
 pub mod avatars;
 pub mod background_removals;
-pub mod batches;
 pub mod brand_kits;
-mod bulk;
-mod job_kinds;
+pub(crate) mod jobs;
 pub mod lipsyncs;
-mod listing;
+pub(crate) mod listing;
 pub mod templates;
 pub mod users;
 pub mod video_agents;
 pub mod video_translations;
 pub mod videos;
 pub mod voices;
-pub mod webhooks;
+pub mod webhook_endpoints;
+pub(crate) mod workflows;
 
 pub use heygen_sys::builder;
+/// Batches and bulk statuses of videos, video translations and lipsyncs (their limits).
+pub use jobs::batches;
+/// The webhook-endpoints resource under its former module name.
+pub use webhook_endpoints as webhooks;
 
 pub(crate) use crate::call::path_id;
 pub(crate) use listing::{Cursor, cursor_list, refused};
