@@ -11,7 +11,7 @@ pub enum JobState {
     Running,
     /// Finished successfully: the wait returns the resource.
     Completed,
-    /// Finished with a failure: the wait returns [`Error::JobFailed`].
+    /// Finished with a failure: the wait returns [`Error::JobFailed`](crate::Error::JobFailed).
     Failed {
         /// The resource's failure code, when it has one.
         code: Option<String>,
@@ -19,10 +19,10 @@ pub enum JobState {
         message: Option<String>,
     },
     /// Cannot finish until someone acts (an avatar's `pending_consent`): the wait returns
-    /// [`Error::ConsentRequired`].
+    /// [`Error::ConsentRequired`](crate::Error::ConsentRequired).
     ConsentRequired,
     /// Cannot go on until the caller answers (a video-agent session's `waiting_for_input`):
-    /// the wait returns [`Error::InputRequired`] with the agent's last message.
+    /// the wait returns [`Error::InputRequired`](crate::Error::InputRequired) with the agent's last message.
     InputRequired {
         /// What the agent asked, when it wrote something.
         question: Option<String>,

@@ -39,7 +39,7 @@ type ProgressFn = Arc<dyn Fn(&Progress) + Send + Sync>;
 /// same way. No interval between polls is shorter than [`MIN_POLL_INTERVAL`], whatever the
 /// settings. When the next poll would come after the deadline, it happens at the deadline
 /// instead, and if the job is still running then, the wait ends with
-/// [`Error::WaitTimeout`]. A deadline too far to represent means no deadline.
+/// [`Error::WaitTimeout`](crate::Error::WaitTimeout). A deadline too far to represent means no deadline.
 #[derive(Clone)]
 pub struct WaitOptions {
     /// Before the first poll (default 0: poll at once).

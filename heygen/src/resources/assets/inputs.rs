@@ -19,14 +19,14 @@ pub trait AssetInputExt: Sized {
     /// `{"type": "url", "url": …}`: a publicly reachable HTTPS URL.
     fn url(url: impl Into<String>) -> Self;
 
-    /// `{"type": "asset_id", "asset_id": …}`: an uploaded asset (see [`Assets::upload_file`]).
+    /// `{"type": "asset_id", "asset_id": …}`: an uploaded asset (see [`Assets::upload_file`](super::Assets::upload_file)).
     fn asset_id(asset_id: impl Into<String>) -> Self;
 
     /// `{"type": "base64", "media_type": …, "data": …}`: content sent inline.
     fn from_bytes(media_type: impl Into<String>, bytes: impl AsRef<[u8]>) -> Self;
 
     /// A file sent inline as base64, its media type from the extension. The file is read
-    /// whole: for large files prefer [`Assets::upload_file`] and [`AssetInputExt::asset_id`].
+    /// whole: for large files prefer [`Assets::upload_file`](super::Assets::upload_file) and [`AssetInputExt::asset_id`].
     /// An unreadable file is [`Error::Io`] naming the path.
     fn from_file(path: impl AsRef<Path>) -> impl Future<Output = Result<Self>> + Send;
 }
@@ -71,7 +71,7 @@ impl AssetInputExt for AssetInput {
 }
 
 /// Constructors for [`AssetReference`], the `{type: url | asset_id}` union (no inline
-/// content). Convert an [`AssetInput`] with [`to_reference`] or [`Assets::to_reference`].
+/// content). Convert an [`AssetInput`] with [`to_reference`] or [`Assets::to_reference`](super::Assets::to_reference).
 pub trait AssetReferenceExt: Sized {
     /// `{"type": "url", "url": …}`.
     fn url(url: impl Into<String>) -> Self;
@@ -97,7 +97,7 @@ impl AssetReferenceExt for AssetReference {
 }
 
 /// The [`AssetReference`] for a URL or asset-id [`AssetInput`]; inline base64 content has none
-/// and is given back (upload it with [`Assets::to_reference`]).
+/// and is given back (upload it with [`Assets::to_reference`](super::Assets::to_reference)).
 pub fn to_reference(input: AssetInput) -> std::result::Result<AssetReference, AssetInput> {
     match input {
         AssetInput::Url(url) => Ok(AssetReference::Url(url)),

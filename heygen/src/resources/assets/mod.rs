@@ -7,7 +7,8 @@
 //! files at once, an upload batch (`batches`); listing, search and deletes are in `library`.
 //!
 //! Request bodies that take the `{type: url | asset_id | base64}` union
-//! ([`AssetInput`]) or its two-variant form ([`AssetReference`]) are built with
+//! ([`AssetInput`](crate::types::AssetInput)) or its two-variant form
+//! ([`AssetReference`](crate::types::AssetReference)) are built with
 //! [`AssetInputExt`] and [`AssetReferenceExt`]:
 //!
 //! ```
