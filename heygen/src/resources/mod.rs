@@ -9,6 +9,12 @@
 //! [`Paginator`](crate::Paginator); `list_with` configures the generated request builder
 //! (filters, `limit` as page size). A resource's waits (`wait`, `create_and_wait`) sit beside
 //! its calls.
+//!
+//! Each resource is one file, or one folder when it is large (`videos/`: its calls, batches
+//! and bulk statuses, `wait_many` / `create_many`, its job kind with its `Waitable` and
+//! `Timestamps` impls, downloads). What the kinds of job share (batches, bulk statuses, bulk
+//! waits and creates, generic over the kind) is in `jobs/`; the cursor listings in `listing/`.
+//! The accessors (`client.videos()`, …) are all in `client/accessors.rs`.
 
 pub mod ai_clipping;
 pub mod assets;
