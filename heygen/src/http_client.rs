@@ -129,3 +129,57 @@ pub(crate) fn default_http_client(
         .build()
         .map_err(|e| Error::Config(format!("building the HTTP client: {e}")))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Built without any TLS feature (`--no-default-features`): an `https://` client is refused
+    /// at `build()`, naming the features, instead of failing every call as a retried
+    /// "connection failed".
+    #[cfg(not(any(
+        feature = "rustls",
+        feature = "rustls-ring",
+        feature = "rustls-no-provider",
+        feature = "native-tls"
+    )))]
+    #[test]
+    fn https_without_a_tls_feature_fails_at_build() {
+        let error = crate::Client::builder()
+            .api_key("key")
+            .base_url("https://api.heygen.com")
+            .build()
+            .unwrap_err();
+        let Error::Config(message) = &error else {
+            panic!("{error:?}")
+        };
+        for feature in ["rustls", "rustls-ring", "rustls-no-provider", "native-tls"] {
+            assert!(message.contains(&format!("`{feature}`")), "{message}");
+        }
+        assert!(check_tls("HTTPS://api.heygen.com").is_err());
+        // Plain http (loopback) needs no TLS, and a client of the application's own is its
+        // business.
+        assert!(check_tls("http://127.0.0.1:4010").is_ok());
+        let http = reqwest::Client::new();
+        assert!(
+            crate::Client::builder()
+                .api_key("key")
+                .http_client(http)
+                .build()
+                .is_ok()
+        );
+    }
+
+    #[cfg(any(feature = "rustls", feature = "rustls-ring", feature = "native-tls"))]
+    #[test]
+    fn https_with_a_tls_feature_builds() {
+        assert!(check_tls("https://api.heygen.com").is_ok());
+        assert!(
+            crate::Client::builder()
+                .api_key("key")
+                .base_url("https://api.heygen.com")
+                .build()
+                .is_ok()
+        );
+    }
+}

@@ -24,13 +24,17 @@
 //!
 //! # Requests
 //!
-//! Request types come with builders (`CreateVideoFromAvatar::builder()`), and every method
-//! that sends a body takes the builder as it is: a missing required field or a broken
-//! constraint is [`Error::InvalidRequest`] naming the field, before anything is sent. A setter
-//! takes the field's value as you have it: `&str` or `String` for text, required or optional;
-//! text with constraints (a script, a prompt) is checked in the setter; `Some(…)` / `None` and
-//! the field's own type still work. The methods take the request type itself too, and for a
-//! union (`CreateVideoV3RequestBody`) a member or a member's builder.
+//! Request types come with builders (`CreateVideoFromAvatar::builder()`, a
+//! `types::builder::CreateVideoFromAvatarBuilder`), and every method that sends a body takes
+//! the builder as it is: a missing required field or a broken constraint is
+//! [`Error::InvalidRequest`] naming the field, before anything is sent. A setter takes the
+//! field's value as you have it: `&str` or `String` for text, required or optional; any list
+//! of text for a text list (`.output_languages(vec!["French", "German"])`); text with
+//! constraints (a script, a prompt) is checked in the setter; `Some(…)` / `None` and the
+//! field's own type still work. The methods take the request type itself too, and for a
+//! union (`CreateVideoV3RequestBody`) a member or a member's builder. Every union has a
+//! constructor per member, named after its tag: `AssetReference::url("https://…")`,
+//! `AssetInput::asset_id(id)`.
 //!
 //! To hold a request as a value (to store, inspect or send it twice), convert the builder with
 //! `try_from`; its error is a [`types::error::ConversionError`], which `?` turns into an
@@ -67,15 +71,17 @@
 //!
 //! | feature | |
 //! |---|---|
-//! | `rustls` (default) | TLS through rustls with the ring provider, given to this crate's clients only: nothing is installed process-wide, and a provider the application installed (`rustls::crypto::CryptoProvider::install_default`) is used instead. No aws-lc build. |
-//! | `rustls-aws-lc` | TLS through reqwest's own rustls setup, with the aws-lc-rs provider (compiles aws-lc). |
-//! | `rustls-no-provider` | TLS through rustls with the provider the application installs before building a client; without one, building fails with [`Error::Config`]. |
+//! | `rustls` (default) | TLS through reqwest's own rustls (the aws-lc-rs provider, or the one the application installed): the feature an application's own reqwest turns on by default. Features unify across the dependency graph, so every `reqwest::Client` of the application keeps working. |
+//! | `rustls-ring` | TLS through rustls with the ring provider, given to this crate's clients only (no aws-lc build; nothing installed process-wide). Caveat: it turns on reqwest's `rustls-no-provider` for the whole graph, so another `reqwest::Client::new()` there panics unless the application installs a provider first (`rustls::crypto::ring::default_provider().install_default()`) or that reqwest has a TLS feature of its own. |
+//! | `rustls-no-provider` | TLS through rustls with the provider the application installs before building a client; without one, building fails with [`Error::Config`]. Same caveat as `rustls-ring`. |
 //! | `native-tls` | TLS through the platform's library (OpenSSL on Linux); wins over the rustls features. |
 //! | `system-proxy` (default) | Proxies from the macOS and Windows system settings. `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY` are read from the environment on every platform. |
 //! | `testing` | [`testing::Simulator`], an in-process HeyGen for examples and tests. |
 //!
 //! For TLS other than the default, turn default features off:
-//! `heygen-sdk = { version = "0.2", default-features = false, features = ["native-tls", "system-proxy"] }`.
+//! `heygen-sdk = { version = "0.2", default-features = false, features = ["rustls-ring", "system-proxy"] }`.
+//! Without any TLS feature, building a client for an `https://` URL fails with
+//! [`Error::Config`] naming them.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
@@ -113,8 +119,8 @@ pub use client::{
 pub use error::{ApiError, Error, Result};
 pub use heygen_sys::types;
 pub use http_client::http_client_builder;
-pub use paginate::{Page, Paginator};
-pub use resources::assets::{AssetInputExt, AssetReferenceExt, MAX_UPLOAD_BYTES};
+pub use paginate::{Items, Page, Pages, Paginator};
+pub use resources::assets::{AssetInputExt, MAX_UPLOAD_BYTES};
 pub use resources::videos::download::{DownloadOptions, DownloadProgress, Downloaded, VideoFile};
 pub use retry::RetryPolicy;
 pub use time::Timestamps;

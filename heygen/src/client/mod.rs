@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::call::{self, CallRecord, RequestOptions};
 use crate::error::{EXCERPT_LIMIT, Error, Result, excerpt};
-use crate::http_client::default_http_client;
+use crate::http_client::{check_tls, default_http_client};
 use crate::retry::RetryPolicy;
 use crate::transport::{Auth, Failure, Rebuilt, Transport};
 
@@ -406,8 +406,10 @@ impl ClientBuilder {
         self
     }
 
-    /// Builds the client; fails without a non-empty API key or bearer token, and on a base URL
-    /// refused by [`ClientBuilder::base_url`].
+    /// Builds the client; fails without a non-empty API key or bearer token, on a base URL
+    /// refused by [`ClientBuilder::base_url`], and on an `https://` one when the crate was built
+    /// without a TLS feature and no [`http_client`](Self::http_client) was given
+    /// ([`Error::Config`] naming the features).
     pub fn build(self) -> Result<Client> {
         let auth = match (self.api_key, self.bearer_token) {
             (Some(_), Some(_)) => {
@@ -434,6 +436,9 @@ impl ClientBuilder {
             .unwrap_or_else(|| format!("heygen-rs/{}", env!("CARGO_PKG_VERSION")));
         let user_agent = HeaderValue::from_str(&user_agent)
             .map_err(|_| Error::Config("user agent is not a valid header value".into()))?;
+        if self.http_client.is_none() {
+            check_tls(base_url.as_str())?;
+        }
         let http = match self.http_client {
             Some(client) => client,
             None => default_http_client(

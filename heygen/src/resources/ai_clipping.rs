@@ -24,7 +24,6 @@ impl AiClippings {
     /// ```no_run
     /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
     /// use heygen_sdk::types::{AssetReference, CreateAiClippingRequest};
-    /// use heygen_sdk::AssetReferenceExt;
     /// let request = CreateAiClippingRequest::builder()
     ///     .video(AssetReference::url("https://example.com/keynote.mp4"))
     ///     .title("Keynote highlights");

@@ -27,10 +27,9 @@ impl BackgroundRemovals {
     /// ```no_run
     /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
     /// use heygen_sdk::types::{AssetInput, CreateBackgroundRemovalRequest};
-    /// use heygen_sdk::AssetInputExt;
     /// let request = CreateBackgroundRemovalRequest::builder()
     ///     .video(AssetInput::url("https://example.com/talk.mp4"))
-    ///     .layers(vec!["foreground".to_string()])
+    ///     .layers(["foreground"])
     ///     .request_id("order-42-cutout");
     /// let job = client.background_removals().create_and_wait(request).await?;
     /// println!("{:?}", job.layers.get("foreground"));

@@ -92,7 +92,6 @@ impl Voices {
     /// ```no_run
     /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
     /// use heygen_sdk::types::{AssetInput, CloneVoiceRequest};
-    /// use heygen_sdk::AssetInputExt;
     /// let request = CloneVoiceRequest::builder()
     ///     .audio(AssetInput::url("https://example.com/me-reading.mp3"))
     ///     .voice_name("My narrator");

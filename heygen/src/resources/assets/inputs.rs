@@ -1,51 +1,39 @@
-//! Building the asset unions of request bodies: [`AssetInputExt`] for [`AssetInput`]
-//! (`{type: url | asset_id | base64}`), [`AssetReferenceExt`] for [`AssetReference`], and the
-//! conversions between the two.
+//! Building the asset unions of request bodies beyond their generated constructors
+//! (`AssetInput::url`, `AssetReference::asset_id`, …): [`AssetInputExt`] for inline base64
+//! content, and the conversions between [`AssetInput`] and [`AssetReference`].
 
 use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
-use heygen_sys::types::{
-    AssetBase64, AssetBase64Type, AssetId, AssetIdType, AssetInput, AssetReference, AssetUrl,
-    AssetUrlType,
-};
+use heygen_sys::types::{AssetBase64, AssetBase64Type, AssetInput, AssetReference};
 
 use crate::error::{Error, Result};
 
-/// Constructors for [`AssetInput`], the `{type: url | asset_id | base64}` union taken by asset
-/// fields of request bodies. (`AssetInput` is generated in `heygen-sys`, hence a trait: bring
-/// it into scope with `use heygen_sdk::AssetInputExt;`.)
+/// Inline content for [`AssetInput`], the `{type: url | asset_id | base64}` union taken by
+/// asset fields of request bodies. Its URL and asset-id members need no import
+/// (`AssetInput::url(..)`, `AssetInput::asset_id(..)`, generated for every union); these two
+/// read and encode content, hence a trait: `use heygen_sdk::AssetInputExt;`.
+///
+/// ```
+/// use heygen_sdk::AssetInputExt;
+/// use heygen_sdk::types::AssetInput;
+///
+/// let image = AssetInput::from_bytes("image/png", b"\x89PNG");
+/// assert_eq!(image.tag(), "base64");
+/// assert_eq!(AssetInput::url("https://example.com/a.png").tag(), "url");
+/// ```
 pub trait AssetInputExt: Sized {
-    /// `{"type": "url", "url": …}`: a publicly reachable HTTPS URL.
-    fn url(url: impl Into<String>) -> Self;
-
-    /// `{"type": "asset_id", "asset_id": …}`: an uploaded asset (see [`Assets::upload_file`](super::Assets::upload_file)).
-    fn asset_id(asset_id: impl Into<String>) -> Self;
-
     /// `{"type": "base64", "media_type": …, "data": …}`: content sent inline.
     fn from_bytes(media_type: impl Into<String>, bytes: impl AsRef<[u8]>) -> Self;
 
     /// A file sent inline as base64, its media type from the extension. The file is read
-    /// whole: for large files prefer [`Assets::upload_file`](super::Assets::upload_file) and [`AssetInputExt::asset_id`].
+    /// whole: for large files prefer [`Assets::upload_file`](super::Assets::upload_file) and
+    /// `AssetInput::asset_id`.
     /// An unreadable file is [`Error::Io`] naming the path.
     fn from_file(path: impl AsRef<Path>) -> impl Future<Output = Result<Self>> + Send;
 }
 
 impl AssetInputExt for AssetInput {
-    fn url(url: impl Into<String>) -> Self {
-        AssetInput::Url(AssetUrl {
-            type_: AssetUrlType::Url,
-            url: url.into(),
-        })
-    }
-
-    fn asset_id(asset_id: impl Into<String>) -> Self {
-        AssetInput::AssetId(AssetId {
-            asset_id: asset_id.into(),
-            type_: AssetIdType::AssetId,
-        })
-    }
-
     fn from_bytes(media_type: impl Into<String>, bytes: impl AsRef<[u8]>) -> Self {
         AssetInput::Base64(AssetBase64 {
             data: base64::engine::general_purpose::STANDARD.encode(bytes),
@@ -67,32 +55,6 @@ impl AssetInputExt for AssetInput {
                 .to_string();
             Ok(Self::from_bytes(media_type, bytes))
         }
-    }
-}
-
-/// Constructors for [`AssetReference`], the `{type: url | asset_id}` union (no inline
-/// content). Convert an [`AssetInput`] with [`to_reference`] or [`Assets::to_reference`](super::Assets::to_reference).
-pub trait AssetReferenceExt: Sized {
-    /// `{"type": "url", "url": …}`.
-    fn url(url: impl Into<String>) -> Self;
-
-    /// `{"type": "asset_id", "asset_id": …}`.
-    fn asset_id(asset_id: impl Into<String>) -> Self;
-}
-
-impl AssetReferenceExt for AssetReference {
-    fn url(url: impl Into<String>) -> Self {
-        AssetReference::Url(AssetUrl {
-            type_: AssetUrlType::Url,
-            url: url.into(),
-        })
-    }
-
-    fn asset_id(asset_id: impl Into<String>) -> Self {
-        AssetReference::AssetId(AssetId {
-            asset_id: asset_id.into(),
-            type_: AssetIdType::AssetId,
-        })
     }
 }
 

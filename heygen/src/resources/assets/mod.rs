@@ -8,12 +8,12 @@
 //!
 //! Request bodies that take the `{type: url | asset_id | base64}` union
 //! ([`AssetInput`](crate::types::AssetInput)) or its two-variant form
-//! ([`AssetReference`](crate::types::AssetReference)) are built with
-//! [`AssetInputExt`] and [`AssetReferenceExt`]:
+//! ([`AssetReference`](crate::types::AssetReference)) are built with their constructors, one
+//! per member (generated for every union), and inline content with [`AssetInputExt`]:
 //!
 //! ```
+//! use heygen_sdk::AssetInputExt;
 //! use heygen_sdk::types::{AssetInput, AssetReference};
-//! use heygen_sdk::{AssetInputExt, AssetReferenceExt};
 //!
 //! let logo = AssetInput::url("https://example.com/logo.png");
 //! let upload = AssetInput::asset_id("asset_123");
@@ -33,6 +33,6 @@ mod upload;
 
 pub use batches::BATCH_PUT_CONCURRENCY;
 pub use handle::{Assets, MAX_UPLOAD_BYTES};
-pub use inputs::{AssetInputExt, AssetReferenceExt, to_input, to_reference};
+pub use inputs::{AssetInputExt, to_input, to_reference};
 pub use library::MAX_STATUS_IDS;
 pub use upload::{UploadMethod, UploadOptions, UploadProgress};

@@ -11,7 +11,6 @@ use reqwest::multipart::{Form, Part};
 use serde::Deserialize;
 
 use super::handle::{Assets, MAX_UPLOAD_BYTES};
-use super::inputs::AssetReferenceExt as _;
 use super::upload::{self, UploadMethod, UploadOptions};
 use crate::error::{EXCERPT_LIMIT, Error, Result, excerpt};
 

@@ -30,14 +30,13 @@ impl VideoTranslations {
     ///
     /// ```no_run
     /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
-    /// use heygen_sdk::AssetReferenceExt;
     /// use heygen_sdk::types::{AssetReference, CreateVideoTranslationRequest};
     /// let created = client
     ///     .video_translations()
     ///     .create(
     ///         CreateVideoTranslationRequest::builder()
     ///             .video(AssetReference::url("https://example.com/talk.mp4"))
-    ///             .output_languages(vec!["French".to_string()]),
+    ///             .output_languages(["French", "German"]),
     ///     )
     ///     .await?;
     /// println!("{:?}", created.video_translation_ids);
