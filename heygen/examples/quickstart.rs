@@ -32,7 +32,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // List the account's avatar looks; pick the first that has a default voice.
     let mut looks = client.avatars().list_looks().max_items(20).items();
     let (look, voice_id) = loop {
-        let look = looks.try_next().await?.ok_or("no avatar look with a voice")?;
+        let look = looks
+            .try_next()
+            .await?
+            .ok_or("no avatar look with a voice")?;
         println!("avatar look {} ({})", look.name, look.id);
         if let Some(voice_id) = look.default_voice_id.clone() {
             break (look, voice_id);
@@ -52,11 +55,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let options = WaitOptions::new().on_progress(move |p| {
         progress.set_message(format!("video {}: {} (poll {})", p.id, p.status, p.polls));
     });
-    let video = client.videos().create_and_wait_with(request, &options).await?;
+    let video = client
+        .videos()
+        .create_and_wait_with(request, &options)
+        .await?;
     bar.finish_with_message(format!("video {} is {}", video.id, video.status));
 
     let path = std::env::temp_dir().join(format!("heygen-{}.mp4", video.id));
-    let file = client.videos().download(&video.id, path, VideoFile::Video).await?;
+    let file = client
+        .videos()
+        .download(&video.id, path, VideoFile::Video)
+        .await?;
     println!("downloaded {} bytes to {}", file.bytes, file.path.display());
     Ok(())
 }

@@ -35,8 +35,7 @@ fn workspace() -> PathBuf {
 
 fn read_json(path: Result<PathBuf, String>) -> Value {
     let path = path.unwrap_or_else(|e| panic!("{e}"));
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 

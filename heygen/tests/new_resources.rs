@@ -8,6 +8,7 @@
 
 use std::time::Duration;
 
+use heygen_sdk::Error;
 use heygen_sdk::testing::{Fault, FaultRule, ResourceKind, Simulator};
 use heygen_sdk::types::{
     AssetInput, CloneVoiceRequest, CreateAvatarRequestBody, CreateVideoFromAvatar,
@@ -15,7 +16,6 @@ use heygen_sdk::types::{
     GetVoiceResponseStatus, ListAudioSoundsType, VideoStatus,
 };
 use heygen_sdk::wait::WaitOptions;
-use heygen_sdk::Error;
 use serde_json::{Map, Value, json};
 
 /// The status, code and `param` of an API error.

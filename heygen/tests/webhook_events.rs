@@ -3,10 +3,10 @@
 //! events typed.
 #![cfg(feature = "testing")]
 
+use heygen_sdk::Client;
 use heygen_sdk::testing::{Simulator, Timeline};
 use heygen_sdk::types::{AssetReference, CreateVideoFromAvatar, CreateVideoTranslationRequest};
 use heygen_sdk::webhooks::{Event, EventType, Payload};
-use heygen_sdk::Client;
 use serde_json::{Value, json};
 
 fn parse(body: Value) -> Event {

@@ -667,7 +667,10 @@ fn load_fails_clearly_without_cache_or_with_a_wrong_hash() {
     std::fs::create_dir_all(&shared).unwrap();
     std::fs::write(shared.join(&file), b"{}").unwrap();
     let wrong = format!("{:#}", Spec::load_from(&checkout).unwrap_err());
-    assert!(wrong.contains("does not match openapi/spec.lock"), "{wrong}");
+    assert!(
+        wrong.contains("does not match openapi/spec.lock"),
+        "{wrong}"
+    );
     assert!(!checkout.join("openapi/cache").join(&file).exists());
 
     // The pinned one is: the cache fills itself, and the document loads.

@@ -92,9 +92,7 @@ struct Rename<'a> {
 
 impl Rename<'_> {
     fn renamed(&self, name: &str) -> Option<String> {
-        self.names
-            .contains(name)
-            .then(|| format!("{name}{SUFFIX}"))
+        self.names.contains(name).then(|| format!("{name}{SUFFIX}"))
     }
 
     /// The index of the segment naming a builder, if this path names one: in `types::builder`

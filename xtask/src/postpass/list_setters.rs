@@ -52,7 +52,8 @@ pub fn rewrite(file: &mut syn::File) -> Result<usize> {
 fn text_list_conversions() -> Vec<proc_macro2::TokenStream> {
     let tr = format_ident!("{TRAIT}");
     let list = quote!(::std::vec::Vec<::std::string::String>);
-    let result = quote!(::std::result::Result<::std::option::Option<#list>, super::error::ConversionError>);
+    let result =
+        quote!(::std::result::Result<::std::option::Option<#list>, super::error::ConversionError>);
     let sources = [
         (quote!(<'a>), quote!(::std::vec::Vec<&'a str>)),
         (quote!(<'a, const N: usize>), quote!([&'a str; N])),
@@ -81,10 +82,12 @@ fn rewrite_setter(setter: &mut syn::ImplItemFn) -> bool {
             T: ::std::iter::IntoIterator,
             T::Item: ::std::convert::Into<::std::string::String>
     ));
-    let value: Expr = syn::parse_quote!(value
-        .into_iter()
-        .map(::std::convert::Into::into)
-        .collect::<::std::vec::Vec<::std::string::String>>());
+    let value: Expr = syn::parse_quote!(
+        value
+            .into_iter()
+            .map(::std::convert::Into::into)
+            .collect::<::std::vec::Vec<::std::string::String>>()
+    );
     setter.block = syn::parse_quote!({
         self.#field = ::std::result::Result::Ok(#value);
         self
@@ -228,7 +231,9 @@ mod tests {
         assert!(code.contains(
             "impl < 'a , const N : usize > IntoOptional < :: std :: vec :: Vec < :: std :: string :: String > > for [& 'a str ; N]"
         ), "{code}");
-        assert!(!code.contains("for :: std :: option :: Option < :: std :: vec :: Vec < & 'a str > >"));
+        assert!(
+            !code.contains("for :: std :: option :: Option < :: std :: vec :: Vec < & 'a str > >")
+        );
         // Lists of other items and plain text keep their setters.
         assert!(code.contains("T : :: std :: convert :: TryInto < :: std :: vec :: Vec < i64 > >"));
         assert!(code.contains("self . title = value . try_into ()"));

@@ -301,9 +301,11 @@ mod tests {
         assert!(code.contains(
             "pub fn asset_id (asset_id : impl :: std :: convert :: Into < :: std :: string :: String >) -> Self { Self :: AssetId (AssetId { asset_id : asset_id . into () , type_ : defaults :: asset_id_type () , tags : :: std :: default :: Default :: default () , note : :: std :: default :: Default :: default () }) }"
         ), "{code}");
-        assert!(code.contains(
-            "pub fn base64 (member : AssetBase64) -> Self { Self :: Base64 (member) }"
-        ));
+        assert!(
+            code.contains(
+                "pub fn base64 (member : AssetBase64) -> Self { Self :: Base64 (member) }"
+            )
+        );
         assert!(code.contains(
             "pub fn avatar_iv () -> Self { Self :: AvatarIv (Engine { type_ : defaults :: engine_type () , speed : :: std :: default :: Default :: default () }) }"
         ));
