@@ -11,8 +11,6 @@
 use std::hint::black_box;
 use std::num::NonZeroU64;
 
-use futures::TryStreamExt;
-
 use heygen_benches::{
     bodies, client_runtime, heygen_client, http_client, raw::Raw, server::Server,
 };

@@ -18,7 +18,6 @@ use std::num::NonZeroU64;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use futures::TryStreamExt;
 use heygen_benches::{
     alloc, bodies, client_runtime, heygen_client, http_client, raw::Raw, server::Server,
 };
