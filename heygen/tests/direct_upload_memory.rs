@@ -2,6 +2,7 @@
 //! which streams it into a hash, so the process's live heap grows by a few MiB at most. Alone
 //! in its test binary: it counts every allocation of the process through its own global
 //! allocator.
+#![cfg(feature = "testing")]
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -2,6 +2,7 @@
 //! URL's signature, and neither do its errors. Alone in its test binary: `tracing` caches
 //! per-callsite interest process-wide, so a subscriber set by one test among many threads would
 //! see callsites others registered first.
+#![cfg(feature = "testing")]
 
 use heygen_sdk::resources::assets::UploadOptions;
 use heygen_sdk::testing::{Fault, FaultRule, Simulator};
