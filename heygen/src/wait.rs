@@ -457,5 +457,5 @@ pub mod many;
 mod media_jobs;
 mod workflows;
 
-pub use create_many::DEFAULT_CONCURRENT_JOBS;
+pub use create_many::{DEFAULT_CONCURRENT_JOBS, Finished, FinishedStream};
 pub use many::WaitMany;
