@@ -19,6 +19,7 @@ use tokio::time::Instant;
 use tracing::Instrument;
 
 use crate::call::{self, CallRecord, RequestOptions};
+use crate::client::Timeouts;
 use crate::error::{ERROR_BODY_LIMIT, Error, Result};
 use crate::retry::{Answer, Decision, RetryPolicy, parse_retry_after};
 use heygen_sys::ReadBody;
@@ -63,6 +64,8 @@ pub(crate) struct Transport {
     /// Until when every request waits, after a 429 with `Retry-After` (shared by all calls, so
     /// many concurrent waiters back off together).
     pub paused_until: Mutex<Option<Instant>>,
+    /// The timeout of each attempt, by kind of call.
+    pub timeouts: Timeouts,
 }
 
 /// Where each attempt's request comes from.
@@ -375,9 +378,12 @@ impl Transport {
         if let Some(key) = key {
             headers.insert(IDEMPOTENCY_KEY, key.clone());
         }
-        if let Some(timeout) = timeout {
-            *request.timeout_mut() = Some(timeout);
-        }
+        // The call's own timeout, else the one the request was built with (an upload's, sized
+        // by its file), else its kind's.
+        let timeout = timeout
+            .or_else(|| request.timeout().copied())
+            .unwrap_or_else(|| self.timeouts.for_method(request.method()));
+        *request.timeout_mut() = Some(timeout);
     }
 
     /// Reads the body under its cap and gives back the response, the bytes read carried in
