@@ -52,6 +52,10 @@ async fn a_shared_pause_longer_than_the_call_timeout_fails_the_call_at_once() {
     let raw = quick.raw().get_video_v3().video_id("v1").send().await;
     let raw = raw.unwrap_err();
     assert_eq!(raw.status().map(|s| s.as_u16()), Some(429), "{raw:?}");
+    // The client's own read timeout (30 s by default) counts the same.
+    let error = client.videos().get("v1").await.unwrap_err();
+    assert!(matches!(error, Error::RateLimited(_)), "{error:?}");
+    assert_eq!(started.elapsed(), Duration::ZERO, "waited for the pause");
     assert_eq!(server.requests().len(), 1, "nothing sent while paused");
 
     // A call whose timeout covers the pause waits for it, then is sent.

@@ -89,3 +89,61 @@ async fn error_bodies_show_no_signature() {
         assert_masked(&error);
     }
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_wait_that_times_out_keeps_its_last_resource_without_signatures() {
+    let body = json!({"data": {"id": "v1", "status": "processing", "thumbnail_url": SIGNED}});
+    let client = client_answering(Reply::json(200, &body)).await;
+    let options = heygen_sdk::WaitOptions::new().timeout(std::time::Duration::from_secs(30));
+    let error = client.videos().wait_with("v1", &options).await.unwrap_err();
+    assert!(matches!(error, Error::WaitTimeout { .. }), "{error:?}");
+    assert_masked(&error);
+    // The rest of the resource is kept, the URL's path too.
+    let Error::WaitTimeout { last, .. } = &error else {
+        unreachable!()
+    };
+    assert_eq!(last["status"], "processing");
+    assert_eq!(
+        last["thumbnail_url"],
+        "https://bucket.s3.amazonaws.com/v1.mp4?<redacted>"
+    );
+}
+
+#[tokio::test]
+async fn a_download_whose_video_does_not_decode_shows_no_signature() {
+    let body = json!({"data": {"id": "v1", "status": "completed", "video_url": SIGNED, "duration": SIGNED}});
+    let client = client_answering(Reply::json(200, &body)).await;
+    let dir = std::env::temp_dir().join(format!("heygen-redaction-{}", uuid::Uuid::new_v4()));
+    let error = client
+        .videos()
+        .download("v1", dir.join("v.mp4"), heygen_sdk::VideoFile::Video)
+        .await
+        .unwrap_err();
+    assert_masked(&error);
+}
+
+#[tokio::test]
+async fn an_upload_whose_answer_does_not_decode_shows_no_signature() {
+    // `createAssetUpload`'s answer (a presigned URL inside) and the multipart `uploadAsset`'s.
+    let body = json!({"data": {"asset_id": 7, "upload_url": SIGNED, "url": SIGNED}});
+    let client = client_answering(Reply::json(200, &body)).await;
+    let dir = std::env::temp_dir().join(format!("heygen-redaction-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("clip.mp4");
+    std::fs::write(&file, vec![0u8; 1024]).unwrap();
+    let options = heygen_sdk::resources::assets::UploadOptions::new();
+    let error = client
+        .assets()
+        .upload_direct(&file, &options)
+        .await
+        .unwrap_err();
+    assert_masked(&error);
+    let error = client
+        .assets()
+        .upload_bytes("clip.mp4", None, vec![0u8; 16])
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Decode { .. }), "{error:?}");
+    assert_masked(&error);
+    std::fs::remove_dir_all(&dir).ok();
+}
