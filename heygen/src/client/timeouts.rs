@@ -38,14 +38,6 @@ impl Default for Timeouts {
 }
 
 impl Timeouts {
-    /// One timeout for every kind of call.
-    pub fn all(timeout: Duration) -> Self {
-        Self {
-            read: timeout,
-            write: timeout,
-        }
-    }
-
     /// The timeout of one attempt of a request with this method.
     pub fn for_method(&self, method: &Method) -> Duration {
         if matches!(*method, Method::GET | Method::HEAD) {
@@ -88,7 +80,10 @@ mod tests {
             Duration::from_secs(120 + 4 * 1024)
         );
         assert!(timeouts.for_upload(u64::MAX) > Duration::from_secs(1 << 40));
-        let one = Timeouts::all(Duration::from_secs(9));
+        let one = Timeouts {
+            read: Duration::from_secs(9),
+            write: Duration::from_secs(9),
+        };
         assert_eq!(
             (one.for_method(&Method::GET), one.for_method(&Method::POST)),
             (Duration::from_secs(9), Duration::from_secs(9))

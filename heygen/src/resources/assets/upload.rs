@@ -310,7 +310,10 @@ mod tests {
             set.put_timeout_for(u64::MAX, &timeouts),
             Duration::from_secs(5)
         );
-        let slow = crate::client::Timeouts::all(Duration::from_secs(300));
+        let slow = crate::client::Timeouts {
+            read: Duration::from_secs(30),
+            write: Duration::from_secs(300),
+        };
         assert_eq!(options.put_timeout_for(1, &slow), Duration::from_secs(304));
     }
 }
