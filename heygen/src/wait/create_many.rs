@@ -20,8 +20,8 @@ use futures::StreamExt as _;
 use futures::future::BoxFuture;
 use futures::stream::FuturesUnordered;
 
-use super::WaitOptions;
 use super::many::{BulkStatus, WaitMany};
+use super::options::WaitOptions;
 use crate::error::{Error, Result};
 
 /// HeyGen's concurrent-job limit on pay-as-you-go plans: the `concurrency` to pass unless the
@@ -147,7 +147,7 @@ impl<S: BulkCreate> Batch<S> {
     ) -> Self {
         let mut batch = Batch {
             source: source.clone(),
-            kind: <S::Detail as super::Waitable>::KIND,
+            kind: <S::Detail as super::job_state::Waitable>::KIND,
             concurrency: concurrency.max(1),
             keys: Vec::with_capacity(requests.len()),
             items: Vec::with_capacity(requests.len()),
