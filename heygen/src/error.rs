@@ -221,7 +221,8 @@ pub enum Error {
         /// The resource's failure message.
         message: Option<String>,
     },
-    /// A wait reached its deadline; the last seen resource is kept as JSON.
+    /// A wait reached its deadline; the last seen resource is kept as JSON, the query strings
+    /// of its URLs masked (presigned URLs are credentials: get the resource again for them).
     #[error(
         "waiting for {kind} {id} timed out after {elapsed:?} and {polls} polls (last status `{last_status}`)"
     )]
@@ -416,6 +417,42 @@ impl Error {
     /// `x-request-id` of the failed response.
     pub fn request_id(&self) -> Option<&str> {
         self.api().and_then(|e| e.request_id.as_deref())
+    }
+
+    /// A wait that reached its deadline, keeping the last resource seen with the query strings
+    /// of its URLs masked ([`redact`]: a presigned `thumbnail_url` must not print with it).
+    pub(crate) fn wait_timeout(
+        kind: &'static str,
+        id: String,
+        last: Option<(String, Value)>,
+        elapsed: Duration,
+        polls: u32,
+    ) -> Self {
+        let (last_status, mut last) = last.unwrap_or_else(|| ("unknown".to_string(), Value::Null));
+        redact_value(&mut last);
+        Error::WaitTimeout {
+            kind,
+            id,
+            last_status,
+            last: Box::new(last),
+            elapsed,
+            polls,
+        }
+    }
+
+    /// A job that ended failed, its message [`redact`]ed.
+    pub(crate) fn job_failed(
+        kind: &'static str,
+        id: String,
+        code: Option<String>,
+        message: Option<String>,
+    ) -> Self {
+        Error::JobFailed {
+            kind,
+            id,
+            code,
+            message: message.map(|m| redact(&m).into_owned()),
+        }
     }
 
     pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {

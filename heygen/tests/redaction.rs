@@ -147,3 +147,24 @@ async fn an_upload_whose_answer_does_not_decode_shows_no_signature() {
     assert_masked(&error);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_failed_job_whose_message_names_a_url_shows_no_signature() {
+    let body = json!({"data": {"id": "v1", "status": "failed", "failure_code": "asset_unreachable",
+        "failure_message": format!("could not fetch {SIGNED}")}});
+    let client = client_answering(Reply::json(200, &body)).await;
+    let error = client.videos().wait("v1").await.unwrap_err();
+    assert!(matches!(error, Error::JobFailed { .. }), "{error:?}");
+    assert!(error.to_string().contains("v1.mp4?<redacted>"), "{error}");
+    assert_masked(&error);
+    // Waiting on many: the same rule.
+    let mut many = client
+        .videos()
+        .wait_many(["v1"], &heygen_sdk::WaitOptions::new())
+        .unwrap();
+    let error = futures::StreamExt::next(&mut many)
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert_masked(&error);
+}
