@@ -12,6 +12,14 @@
 //! the results come back one per request, in the order of the requests — the job, or the
 //! error, which names the job once one exists ([`Error::job_ids`]) and otherwise carries the
 //! key to retry the create with ([`Error::idempotency_key`]).
+//!
+//! **Crash-safe batches.** The `_keyed` and `_stream` forms take the caller's key for each
+//! request (its own row id, say) instead of a fresh one, and the stream yields each request as
+//! its jobs finish ([`Finished`]). An application that records each result as it comes can run
+//! the requests without a result again after a crash, with the same keys and bodies: HeyGen
+//! replays a key's first answer for 24 h, so a request created before the crash makes no new
+//! job — its key answers with the job made then, which the batch waits on. After 24 h the keys
+//! are forgotten, and a rerun makes new jobs.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::task::Poll;
