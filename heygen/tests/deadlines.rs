@@ -75,7 +75,7 @@ async fn stalling_api() -> String {
         .await
         .unwrap();
     let addr = listener.local_addr().unwrap();
-    let app = axum::Router::new().fallback(|| futures::future::pending::<&'static str>());
+    let app = axum::Router::new().fallback(futures::future::pending::<&'static str>);
     tokio::spawn(async move { axum::serve(listener, app).await });
     format!("http://{addr}")
 }

@@ -55,8 +55,6 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-const MIB: usize = 1024 * 1024;
-
 /// Starts a measurement: the peak is reset to what is live now, which is returned.
 fn start_measuring() -> usize {
     let live = LIVE.load(Ordering::Relaxed);
