@@ -64,8 +64,8 @@ pub(crate) struct Transport {
     /// Until when every request waits, after a 429 with `Retry-After` (shared by all calls, so
     /// many concurrent waiters back off together).
     pub paused_until: Mutex<Option<Instant>>,
-    /// The timeout of each attempt, by kind of call.
-    pub timeouts: Timeouts,
+    /// The timeout of each attempt, by kind of call (`None`: the HTTP client's own apply).
+    pub timeouts: Option<Timeouts>,
 }
 
 /// Where each attempt's request comes from.
@@ -382,8 +382,10 @@ impl Transport {
         // by its file), else its kind's.
         let timeout = timeout
             .or_else(|| request.timeout().copied())
-            .unwrap_or_else(|| self.timeouts.for_method(request.method()));
-        *request.timeout_mut() = Some(timeout);
+            .or_else(|| Some(self.timeouts?.for_method(request.method())));
+        if let Some(timeout) = timeout {
+            *request.timeout_mut() = Some(timeout);
+        }
     }
 
     /// Reads the body under its cap and gives back the response, the bytes read carried in

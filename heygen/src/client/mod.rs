@@ -271,9 +271,10 @@ impl Client {
         heygen_sys::ClientInfo::client(&self.raw)
     }
 
-    /// The client's timeouts by kind of call (for the uploads, whose timeout grows with the file).
-    pub(crate) fn timeouts(&self) -> &Timeouts {
-        &self.transport.timeouts
+    /// The client's timeouts by kind of call (for the uploads, whose timeout grows with the
+    /// file); `None` for a caller's own HTTP client without timeouts set on the builder.
+    pub(crate) fn timeouts(&self) -> Option<&Timeouts> {
+        self.transport.timeouts.as_ref()
     }
 
     /// The retry policy, and the retries this handle allows: for the direct upload's PUT to its
@@ -432,9 +433,11 @@ impl ClientBuilder {
         self
     }
 
-    /// Use this `reqwest::Client` (its connect timeout, TLS and redirect settings apply; the
-    /// builder's do not, except the timeout of each call by kind, which every request carries
-    /// and which wins over the client's own). Build it from [`http_client_builder`](crate::http_client_builder), which sets
+    /// Use this `reqwest::Client` (its timeouts, TLS and redirect settings apply; the
+    /// builder's do not, except the timeouts by kind of call when the builder sets any:
+    /// [`ClientBuilder::timeout`], [`read_timeout`](ClientBuilder::read_timeout),
+    /// [`write_timeout`](ClientBuilder::write_timeout) — every request then carries its own,
+    /// which wins over the client's). Build it from [`http_client_builder`](crate::http_client_builder), which sets
     /// [`redirect_policy`]: reqwest's default follows redirects to other hosts, and would send
     /// the `x-api-key` along.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
@@ -488,12 +491,18 @@ impl ClientBuilder {
                 .or(self.timeout)
                 .unwrap_or(DEFAULT_WRITE_TIMEOUT),
         };
-        let http = match self.http_client {
-            Some(client) => client,
-            None => default_http_client(
-                timeouts.read.max(timeouts.write),
-                self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
-            )?,
+        // A client of the caller's own keeps its timeouts, unless the builder sets some.
+        let builder_timeouts =
+            self.timeout.is_some() || self.read_timeout.is_some() || self.write_timeout.is_some();
+        let (http, timeouts) = match self.http_client {
+            Some(client) => (client, builder_timeouts.then_some(timeouts)),
+            None => (
+                default_http_client(
+                    timeouts.read.max(timeouts.write),
+                    self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
+                )?,
+                Some(timeouts),
+            ),
         };
         let transport = Arc::new(Transport {
             auth,

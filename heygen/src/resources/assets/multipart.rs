@@ -149,7 +149,7 @@ impl Assets {
     {
         let url = format!("{}/v3/assets", self.client.base_url());
         let http = self.client.http().clone();
-        let timeout = self.client.timeouts().for_upload(size);
+        let timeout = self.client.timeouts().map(|t| t.for_upload(size));
         let (status, bytes, record) = self
             .client
             .send_rebuilt(OPERATION, || {
@@ -157,9 +157,13 @@ impl Assets {
                 let (http, url) = (http.clone(), url.clone());
                 async move {
                     let form = Form::new().part("file", next.await?);
-                    http.post(url)
-                        .header(reqwest::header::ACCEPT, "application/json")
-                        .timeout(timeout)
+                    let mut request = http
+                        .post(url)
+                        .header(reqwest::header::ACCEPT, "application/json");
+                    if let Some(timeout) = timeout {
+                        request = request.timeout(timeout);
+                    }
+                    request
                         .multipart(form)
                         .build()
                         .map_err(|e| Error::InvalidRequest {

@@ -142,7 +142,7 @@ impl Videos {
 
     /// Create many videos, each with **your key** (its `Idempotency-Key`, e.g. your row id),
     /// and wait for them, at most `concurrency` unfinished at a time: a stream of each request
-    /// as its video finishes ([`Finished`]: the key, the request's index, the video or the
+    /// as its video finishes ([`Finished`](crate::wait::Finished): the key, the request's index, the video or the
     /// error), so that you can record each result as it comes.
     ///
     /// **A batch that survives a crash.** Record each result as the stream yields it; after a

@@ -30,7 +30,8 @@ impl Assets {
         let (policy, retries) = self.client.retries();
         let max_retries = options.put_retries.unwrap_or(retries);
         let http = self.client.http();
-        let timeout = options.put_timeout_for(size, self.client.timeouts());
+        let timeouts = self.client.timeouts().copied().unwrap_or_default();
+        let timeout = options.put_timeout_for(size, &timeouts);
         let span = tracing::info_span!(
             "heygen.upload",
             asset_id = %target.asset_id,
