@@ -11,19 +11,10 @@ use std::time::Duration;
 use heygen_sdk::{Client, WaitOptions};
 use support::{LocalServer, Path, Reply};
 
-/// A `tracing` writer into a shared buffer.
-#[derive(Clone, Default)]
-struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+#[path = "support/captured_logs.rs"]
+mod captured_logs;
 
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+use captured_logs::Captured;
 
 #[tokio::test(start_paused = true)]
 async fn a_failed_poll_is_logged_without_the_signed_url() {
