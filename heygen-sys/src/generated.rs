@@ -41410,8 +41410,8 @@ pub mod builder {
             let Self { client, execution_id } = self;
             let execution_id = execution_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v1/workflows/executions/{}", client.baseurl, encode_path(& {
-                execution_id }),
+                "{}/v1/workflows/executions/{}", client.baseurl, super::path_segment(& {
+                execution_id }, "execution_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -42015,7 +42015,8 @@ pub mod builder {
             let Self { client, video_id } = self;
             let video_id = video_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v2/videos/{}", client.baseurl, encode_path(& { video_id }),
+                "{}/v2/videos/{}", client.baseurl, super::path_segment(& { video_id },
+                "video_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -42088,7 +42089,8 @@ pub mod builder {
             let Self { client, video_id } = self;
             let video_id = video_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v2/videos/{}", client.baseurl, encode_path(& { video_id }),
+                "{}/v2/videos/{}", client.baseurl, super::path_segment(& { video_id },
+                "video_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -42337,7 +42339,8 @@ pub mod builder {
             let Self { client, job_id } = self;
             let job_id = job_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/ai-clipping/{}", client.baseurl, encode_path(& { job_id }),
+                "{}/v3/ai-clipping/{}", client.baseurl, super::path_segment(& { job_id },
+                "job_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -42410,7 +42413,8 @@ pub mod builder {
             let Self { client, job_id } = self;
             let job_id = job_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/ai-clipping/{}", client.baseurl, encode_path(& { job_id }),
+                "{}/v3/ai-clipping/{}", client.baseurl, super::path_segment(& { job_id },
+                "job_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -42635,7 +42639,8 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/assets/batches/{}", client.baseurl, encode_path(& { batch_id }),
+                "{}/v3/assets/batches/{}", client.baseurl, super::path_segment(& {
+                batch_id }, "batch_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -43198,7 +43203,8 @@ pub mod builder {
             let Self { client, asset_id } = self;
             let asset_id = asset_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/assets/{}", client.baseurl, encode_path(& { asset_id }),
+                "{}/v3/assets/{}", client.baseurl, super::path_segment(& { asset_id },
+                "asset_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -43271,7 +43277,8 @@ pub mod builder {
             let Self { client, asset_id } = self;
             let asset_id = asset_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/assets/{}", client.baseurl, encode_path(& { asset_id }),
+                "{}/v3/assets/{}", client.baseurl, super::path_segment(& { asset_id },
+                "asset_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -43379,7 +43386,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/assets/{}/complete", client.baseurl, encode_path(& { asset_id }),
+                "{}/v3/assets/{}/complete", client.baseurl, super::path_segment(& {
+                asset_id }, "asset_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -43894,7 +43902,8 @@ pub mod builder {
             let Self { client, look_id } = self;
             let look_id = look_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/looks/{}", client.baseurl, encode_path(& { look_id }),
+                "{}/v3/avatars/looks/{}", client.baseurl, super::path_segment(& { look_id
+                }, "look_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -43967,7 +43976,8 @@ pub mod builder {
             let Self { client, look_id } = self;
             let look_id = look_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/looks/{}", client.baseurl, encode_path(& { look_id }),
+                "{}/v3/avatars/looks/{}", client.baseurl, super::path_segment(& { look_id
+                }, "look_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -44074,7 +44084,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/looks/{}", client.baseurl, encode_path(& { look_id }),
+                "{}/v3/avatars/looks/{}", client.baseurl, super::path_segment(& { look_id
+                }, "look_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -44148,7 +44159,8 @@ pub mod builder {
             let Self { client, group_id } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/{}", client.baseurl, encode_path(& { group_id }),
+                "{}/v3/avatars/{}", client.baseurl, super::path_segment(& { group_id },
+                "group_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -44221,7 +44233,8 @@ pub mod builder {
             let Self { client, group_id } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/{}", client.baseurl, encode_path(& { group_id }),
+                "{}/v3/avatars/{}", client.baseurl, super::path_segment(& { group_id },
+                "group_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -44329,7 +44342,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/{}/consent", client.baseurl, encode_path(& { group_id }),
+                "{}/v3/avatars/{}/consent", client.baseurl, super::path_segment(& {
+                group_id }, "group_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -44579,8 +44593,8 @@ pub mod builder {
             let Self { client, job_id } = self;
             let job_id = job_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/background-removals/{}", client.baseurl, encode_path(& { job_id
-                }),
+                "{}/v3/background-removals/{}", client.baseurl, super::path_segment(& {
+                job_id }, "job_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -44653,8 +44667,8 @@ pub mod builder {
             let Self { client, job_id } = self;
             let job_id = job_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/background-removals/{}", client.baseurl, encode_path(& { job_id
-                }),
+                "{}/v3/background-removals/{}", client.baseurl, super::path_segment(& {
+                job_id }, "job_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45197,7 +45211,8 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/lipsyncs/batches/{}", client.baseurl, encode_path(& { batch_id }),
+                "{}/v3/lipsyncs/batches/{}", client.baseurl, super::path_segment(& {
+                batch_id }, "batch_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45359,7 +45374,8 @@ pub mod builder {
             let Self { client, lipsync_id } = self;
             let lipsync_id = lipsync_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& { lipsync_id }),
+                "{}/v3/lipsyncs/{}", client.baseurl, super::path_segment(& { lipsync_id
+                }, "lipsync_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45432,7 +45448,8 @@ pub mod builder {
             let Self { client, lipsync_id } = self;
             let lipsync_id = lipsync_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& { lipsync_id }),
+                "{}/v3/lipsyncs/{}", client.baseurl, super::path_segment(& { lipsync_id
+                }, "lipsync_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45538,7 +45555,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& { lipsync_id }),
+                "{}/v3/lipsyncs/{}", client.baseurl, super::path_segment(& { lipsync_id
+                }, "lipsync_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45699,7 +45717,8 @@ pub mod builder {
             let Self { client, template_id } = self;
             let template_id = template_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/templates/{}", client.baseurl, encode_path(& { template_id }),
+                "{}/v3/templates/{}", client.baseurl, super::path_segment(& { template_id
+                }, "template_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45807,7 +45826,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/templates/{}", client.baseurl, encode_path(& { template_id }),
+                "{}/v3/templates/{}", client.baseurl, super::path_segment(& { template_id
+                }, "template_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46211,7 +46231,8 @@ pub mod builder {
             let Self { client, session_id } = self;
             let session_id = session_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/{}", client.baseurl, encode_path(& { session_id }),
+                "{}/v3/video-agents/{}", client.baseurl, super::path_segment(& {
+                session_id }, "session_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46315,7 +46336,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/{}", client.baseurl, encode_path(& { session_id }),
+                "{}/v3/video-agents/{}", client.baseurl, super::path_segment(& {
+                session_id }, "session_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46404,8 +46426,10 @@ pub mod builder {
             let session_id = session_id.map_err(Error::InvalidRequest)?;
             let resource_id = resource_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/{}/resources/{}", client.baseurl, encode_path(& {
-                session_id }), encode_path(& { resource_id }),
+                "{}/v3/video-agents/{}/resources/{}", client.baseurl,
+                super::path_segment(& { session_id }, "session_id")
+                .map_err(Error::InvalidRequest) ?, super::path_segment(& { resource_id },
+                "resource_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46509,8 +46533,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/{}/stop", client.baseurl, encode_path(& { session_id
-                }),
+                "{}/v3/video-agents/{}/stop", client.baseurl, super::path_segment(& {
+                session_id }, "session_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46584,8 +46608,8 @@ pub mod builder {
             let Self { client, session_id } = self;
             let session_id = session_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/{}/videos", client.baseurl, encode_path(& {
-                session_id }),
+                "{}/v3/video-agents/{}/videos", client.baseurl, super::path_segment(& {
+                session_id }, "session_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46956,8 +46980,9 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/batches/{}", client.baseurl, encode_path(& {
-                batch_id }),
+                "{}/v3/video-translations/batches/{}", client.baseurl,
+                super::path_segment(& { batch_id }, "batch_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47170,8 +47195,9 @@ pub mod builder {
             let Self { client, proofread_id } = self;
             let proofread_id = proofread_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/proofreads/{}", client.baseurl, encode_path(& {
-                proofread_id }),
+                "{}/v3/video-translations/proofreads/{}", client.baseurl,
+                super::path_segment(& { proofread_id }, "proofread_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47278,7 +47304,8 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
                 "{}/v3/video-translations/proofreads/{}/generate", client.baseurl,
-                encode_path(& { proofread_id }),
+                super::path_segment(& { proofread_id }, "proofread_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47353,7 +47380,8 @@ pub mod builder {
             let proofread_id = proofread_id.map_err(Error::InvalidRequest)?;
             let url = format!(
                 "{}/v3/video-translations/proofreads/{}/srt", client.baseurl,
-                encode_path(& { proofread_id }),
+                super::path_segment(& { proofread_id }, "proofread_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47458,7 +47486,8 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
                 "{}/v3/video-translations/proofreads/{}/srt", client.baseurl,
-                encode_path(& { proofread_id }),
+                super::path_segment(& { proofread_id }, "proofread_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47628,8 +47657,9 @@ pub mod builder {
             let video_translation_id = video_translation_id
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/{}", client.baseurl, encode_path(& {
-                video_translation_id }),
+                "{}/v3/video-translations/{}", client.baseurl, super::path_segment(& {
+                video_translation_id }, "video_translation_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47705,8 +47735,9 @@ pub mod builder {
             let video_translation_id = video_translation_id
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/{}", client.baseurl, encode_path(& {
-                video_translation_id }),
+                "{}/v3/video-translations/{}", client.baseurl, super::path_segment(& {
+                video_translation_id }, "video_translation_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47817,8 +47848,9 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/{}", client.baseurl, encode_path(& {
-                video_translation_id }),
+                "{}/v3/video-translations/{}", client.baseurl, super::path_segment(& {
+                video_translation_id }, "video_translation_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -48203,7 +48235,8 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/videos/batches/{}", client.baseurl, encode_path(& { batch_id }),
+                "{}/v3/videos/batches/{}", client.baseurl, super::path_segment(& {
+                batch_id }, "batch_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -48365,7 +48398,8 @@ pub mod builder {
             let Self { client, video_id } = self;
             let video_id = video_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/videos/{}", client.baseurl, encode_path(& { video_id }),
+                "{}/v3/videos/{}", client.baseurl, super::path_segment(& { video_id },
+                "video_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -48438,7 +48472,8 @@ pub mod builder {
             let Self { client, video_id } = self;
             let video_id = video_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/videos/{}", client.baseurl, encode_path(& { video_id }),
+                "{}/v3/videos/{}", client.baseurl, super::path_segment(& { video_id },
+                "video_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -48920,7 +48955,8 @@ pub mod builder {
             let Self { client, voice_id } = self;
             let voice_id = voice_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/voices/{}", client.baseurl, encode_path(& { voice_id }),
+                "{}/v3/voices/{}", client.baseurl, super::path_segment(& { voice_id },
+                "voice_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -48993,7 +49029,8 @@ pub mod builder {
             let Self { client, voice_id } = self;
             let voice_id = voice_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/voices/{}", client.baseurl, encode_path(& { voice_id }),
+                "{}/v3/voices/{}", client.baseurl, super::path_segment(& { voice_id },
+                "voice_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -49242,8 +49279,8 @@ pub mod builder {
             let Self { client, endpoint_id } = self;
             let endpoint_id = endpoint_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/webhooks/endpoints/{}", client.baseurl, encode_path(& {
-                endpoint_id }),
+                "{}/v3/webhooks/endpoints/{}", client.baseurl, super::path_segment(& {
+                endpoint_id }, "endpoint_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -49351,8 +49388,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/webhooks/endpoints/{}", client.baseurl, encode_path(& {
-                endpoint_id }),
+                "{}/v3/webhooks/endpoints/{}", client.baseurl, super::path_segment(& {
+                endpoint_id }, "endpoint_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -49427,7 +49464,8 @@ pub mod builder {
             let endpoint_id = endpoint_id.map_err(Error::InvalidRequest)?;
             let url = format!(
                 "{}/v3/webhooks/endpoints/{}/rotate-secret", client.baseurl,
-                encode_path(& { endpoint_id }),
+                super::path_segment(& { endpoint_id }, "endpoint_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -49756,6 +49794,20 @@ async fn read_response<T: ::serde::de::DeserializeOwned, E>(
     let inner = ::serde_json::from_slice(&full)
         .map_err(|e| Error::InvalidResponsePayload(full, e))?;
     Ok(ResponseValue::new(inner, status, headers))
+}
+/// `value` as one path segment: percent-encoded like progenitor's `encode_path`, and `\`
+/// too (URL parsing reads it as `/`). `""`, `.` and `..` cannot be one segment (URL
+/// parsing drops or climbs them, encoded or not): refused, naming the parameter.
+pub fn path_segment(value: &str, name: &str) -> ::std::result::Result<String, String> {
+    if matches!(value, "" | "." | "..") {
+        return Err(
+            format!(
+                "error converting supplied value for {name}: `{value}` is not an id (an id cannot be empty, `.` or `..`)"
+            ),
+        );
+    }
+    let encoded = progenitor_client::encode_path(value);
+    Ok(if encoded.contains('\\') { encoded.replace('\\', "%5C") } else { encoded })
 }
 /// Cursor listings: every list operation that takes a `token` cursor, and every page it
 /// answers (`data`, `has_more`, `next_token`), as the document describes them.

@@ -12,6 +12,7 @@ mod member_builders;
 mod open_enums;
 pub(crate) mod operation_ids;
 mod optional_setters;
+mod path_segments;
 mod response_only;
 mod schemars_feature;
 mod send_path;
@@ -45,8 +46,10 @@ pub fn apply(file: &mut syn::File, doc: &Value) -> Result<()> {
     operation_ids::rewrite(file, doc)?;
     api_version::rewrite(file);
     send_path::rewrite(file);
+    path_segments::rewrite(file);
     file.items.extend(exec::items());
     file.items.extend(send_path::items());
+    file.items.extend(path_segments::items());
     let paging = cursor_lists::items(file);
     file.items.extend(paging);
     Ok(())
