@@ -82,7 +82,13 @@ struct Walker<'a, 'o> {
 
 impl Walker<'_, '_> {
     /// Records the body with the value at `at` replaced (`None`: removed).
-    fn push(&mut self, rule: &'static str, at: &[Step], param: Option<String>, value: Option<Value>) {
+    fn push(
+        &mut self,
+        rule: &'static str,
+        at: &[Step],
+        param: Option<String>,
+        value: Option<Value>,
+    ) {
         let mut body = self.base.clone();
         if replace(&mut body, at, value) {
             self.out.push(Variant { rule, param, body });
@@ -103,7 +109,12 @@ impl Walker<'_, '_> {
         {
             self.walk(target, value, at, depth + 1);
         }
-        for member in obj.get("allOf").and_then(Value::as_array).into_iter().flatten() {
+        for member in obj
+            .get("allOf")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             self.walk(member, value, at, depth + 1);
         }
         if let Some(member) = self.member_of(obj, value) {
