@@ -23,6 +23,9 @@ mod refusal;
 mod text;
 mod walk;
 
+#[cfg(test)]
+mod tests;
+
 use bytes::Bytes;
 use serde_json::Value;
 
