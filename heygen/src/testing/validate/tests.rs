@@ -229,3 +229,22 @@ fn an_untagged_union_takes_any_member_and_refuses_what_fits_none() {
         Err(Some("either".into()))
     );
 }
+
+#[test]
+fn the_message_names_the_place_and_the_rule() {
+    let mut body = scene(json!({"type": "avatar", "avatar_id": "a", "expressiveness": "AAA"}));
+    let refusal = Walk::default()
+        .check(&BODY, &mut body, &Param::default())
+        .unwrap_err();
+    assert_eq!(
+        refusal.message,
+        "'scenes[0].input.expressiveness' must be one of: low, high."
+    );
+    let refusal = Walk::default()
+        .check(&BODY, &mut json!(3), &Param::default())
+        .unwrap_err();
+    assert_eq!(
+        refusal.message,
+        "The request body must be an object, not a number."
+    );
+}
