@@ -1,5 +1,5 @@
 //! The simulator's `Idempotency-Key` handling, as HeyGen documents it: the first successful
-//! response to a key is replayed for 24 h, a repeat while the first runs gets 409
+//! response to a key is replayed for 24 h (then the key is forgotten, and makes a new job), a repeat while the first runs gets 409
 //! `request_in_progress`, and a key reused with another request is refused.
 
 use std::time::Duration;
@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::reply::ApiErr;
 use super::shared::{MAX_BODY, Sim};
-use super::state::{Fingerprint, Remembered};
+use super::state::{Fingerprint, REPLAY_WINDOW, Remembered};
 
 /// `Idempotency-Key` on a v3 POST/PATCH: the first successful response is replayed (same
 /// status and body, plus `idempotent-replayed: true`) for every later request with the key;
@@ -61,6 +61,11 @@ pub(crate) async fn idempotent(
     };
     {
         let mut state = sim.state();
+        if let Some(Remembered::Done { at, .. }) = state.idempotency.get(&key)
+            && at.elapsed() >= REPLAY_WINDOW
+        {
+            state.idempotency.remove(&key);
+        }
         match state.idempotency.get(&key) {
             Some(Remembered::InFlight) => {
                 return ApiErr::new(
@@ -135,6 +140,7 @@ pub(crate) async fn idempotent(
                 status: parts.status.as_u16(),
                 content_type,
                 body: bytes.clone(),
+                at: tokio::time::Instant::now(),
             },
         );
     } else {

@@ -15,8 +15,13 @@ pub(crate) enum Remembered {
         status: u16,
         content_type: Option<String>,
         body: Bytes,
+        /// When it was answered: replayed for [`REPLAY_WINDOW`] from then, then forgotten.
+        at: tokio::time::Instant,
     },
 }
+
+/// How long HeyGen replays a key's first answer: 24 h.
+pub(crate) const REPLAY_WINDOW: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
 
 /// What makes two requests "the same" for idempotency.
 #[derive(Debug, Clone, PartialEq)]

@@ -30,7 +30,7 @@ pub(crate) use asset_batches::{AssetBatch, BatchFile, Ingest};
 pub(crate) use assets::{Asset, Upload};
 pub(crate) use avatars::{Group, Look};
 pub(crate) use clock::{Clock, rfc3339};
-pub(crate) use idempotency::{Fingerprint, Remembered};
+pub(crate) use idempotency::{Fingerprint, REPLAY_WINDOW, Remembered};
 pub(crate) use jobs::{
     Clipping, Lipsync, Proofread, Record, Removal, Session, TRANSLATION_LANGUAGES, Translation,
     Video, VoiceClone,
