@@ -49,8 +49,6 @@ impl std::fmt::Debug for Auth {
 const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 const API_KEY: HeaderName = HeaderName::from_static("x-api-key");
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
-/// Marks the answer the transport gives a `raw()` call it refused to send.
-const REFUSED: HeaderName = HeaderName::from_static("heygen-sdk-refused");
 
 /// Shared by every request of a client.
 #[derive(Debug)]

@@ -5,11 +5,13 @@
 use std::time::Duration;
 
 use reqwest::Response;
-use reqwest::header::{CONTENT_TYPE, HeaderValue};
+use reqwest::header::{CONTENT_TYPE, HeaderName, HeaderValue};
 
-use super::REFUSED;
 use crate::call::CallRecord;
 use crate::error::{Error, Result};
+
+/// Marks the answer the transport gives a `raw()` call it refused to send.
+const REFUSED: HeaderName = HeaderName::from_static("heygen-sdk-refused");
 
 /// A URL path with an empty segment or a trailing `/` came from an empty, `.` or `..` path
 /// parameter (URL parsing drops `.` and climbs `..`): no operation of the API has one.
