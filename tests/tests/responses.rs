@@ -18,12 +18,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use heygen_sdk::{Client, Error};
 use heygen_contract_tests::calls::{CallError, Input, Way, ways};
 use heygen_contract_tests::compare::{Allowed, compare};
 use heygen_contract_tests::coverage::Coverage;
 use heygen_contract_tests::wire::route;
 use heygen_contract_tests::{Spec, Synth};
+use heygen_sdk::{Client, Error};
 use serde_json::Value;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};

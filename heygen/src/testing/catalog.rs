@@ -3,12 +3,10 @@
 //! music and sound effects. They are read-only through the API, as HeyGen's are: templates,
 //! kits and glossaries are made in HeyGen's web app.
 
-use heygen_sys::types::{
-    BrandGlossary, BrandKit, ListAudioSoundsType, Template, TemplateScene, TemplateSceneVariable,
-};
+use heygen_sys::types::{BrandGlossary, BrandKit, ListAudioSoundsType, Template, TemplateScene};
 use serde_json::{Map, Value, json};
 
-use crate::testing::reply::response;
+use crate::testing::reply::typed;
 
 /// A track of the audio catalog; its `score` depends on the query, so it is computed per search.
 #[derive(Debug, Clone)]
@@ -140,33 +138,20 @@ impl Catalog {
             ),
         ];
         let brand_kits = vec![
-            response!(BrandKit {
-                brand_kit_id: "sim_brand_kit_main",
-                colors: vec![
+            typed::<BrandKit>(json!({"brand_kit_id": "sim_brand_kit_main", "colors": vec![
                     "#1A73E8".to_string(),
                     "#FFFFFF".to_string(),
                     "#202124".to_string()
-                ],
-                logo_url: Some(file("brand", "logo.jpg")),
-                name: "Main brand",
-            }),
-            response!(BrandKit {
-                brand_kit_id: "sim_brand_kit_holiday",
-                colors: vec!["#C62828".to_string(), "#2E7D32".to_string()],
-                logo_url: None,
-                name: "Holiday campaign",
-            }),
+                ], "logo_url": Some(file("brand", "logo.jpg")), "name": "Main brand"})),
+            typed::<BrandKit>(
+                json!({"brand_kit_id": "sim_brand_kit_holiday", "colors": vec!["#C62828".to_string(), "#2E7D32".to_string()], "logo_url": null, "name": "Holiday campaign"}),
+            ),
         ];
         let glossaries = ["Product names", "Fitness terms"]
             .iter()
             .enumerate()
             .map(|(index, name)| {
-                response!(BrandGlossary {
-                    brand_glossary_id: format!("sim_glossary_{}", index + 1),
-                    created_at: rfc3339(created + index as i64 * 60),
-                    name: *name,
-                    updated_at: rfc3339(created + 86_400 + index as i64 * 60),
-                })
+                typed::<BrandGlossary>(json!({"brand_glossary_id": format!("sim_glossary_{}", index + 1), "created_at": rfc3339(created + index as i64 * 60), "name": *name, "updated_at": rfc3339(created + 86_400 + index as i64 * 60)}))
             })
             .collect();
         let music = MUSIC.iter().map(|(name, description, duration)| {
@@ -229,17 +214,12 @@ fn variable(name: &str, kind: &str, properties: Value) -> (String, Value) {
 }
 
 fn scene(id: &str, script: &str, variables: &[(&str, &str)]) -> TemplateScene {
-    response!(TemplateScene {
-        scene_id: id,
-        script: Some(script.to_string()),
-        variables: variables
+    typed::<TemplateScene>(
+        json!({"scene_id": id, "script": Some(script.to_string()), "variables": (variables
             .iter()
-            .map(|(name, kind)| response!(TemplateSceneVariable {
-                name: *name,
-                variable_type: *kind,
-            }))
-            .collect::<Vec<_>>(),
-    })
+            .map(|(name, kind)| json!({"name": *name, "variable_type": *kind}))
+            .collect::<Vec<_>>())}),
+    )
 }
 
 fn template(
@@ -251,18 +231,10 @@ fn template(
     variables: Vec<(String, Value)>,
     scenes: Vec<TemplateScene>,
 ) -> Template {
-    response!(Template {
-        aspect_ratio: Some(aspect_ratio.to_string()),
-        created_at: Some(created),
-        id,
-        name,
-        scene_ids: scenes
+    typed::<Template>(
+        json!({"aspect_ratio": Some(aspect_ratio.to_string()), "created_at": Some(created), "id": id, "name": name, "scene_ids": (scenes
             .iter()
             .map(|s| s.scene_id.clone())
-            .collect::<Vec<_>>(),
-        scenes,
-        thumbnail_url: Some(thumbnail.to_string()),
-        updated_at: Some(created + 600),
-        variables: variables.into_iter().collect::<Map<String, Value>>(),
-    })
+            .collect::<Vec<_>>()), "scenes": scenes, "thumbnail_url": Some(thumbnail.to_string()), "updated_at": Some(created + 600), "variables": variables.into_iter().collect::<Map<String, Value>>()}),
+    )
 }

@@ -4,10 +4,9 @@
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
-use heygen_sys::types::{StandardApiError, StandardApiErrorEnvelope};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 /// What a handler returns.
 pub(crate) type Reply = Result<Response, ApiErr>;
@@ -113,20 +112,13 @@ impl ApiErr {
 
 impl IntoResponse for ApiErr {
     fn into_response(self) -> Response {
-        let envelope = response!(StandardApiErrorEnvelope {
-            error: Some(response!(StandardApiError {
-                code: self.code,
-                doc_url: None,
-                message: self.message,
-                param: self.param,
-            })),
-        });
-        let mut body = serde_json::to_value(&envelope).unwrap_or(Value::Null);
-        // The API writes absent `param` / `doc_url` as `null`; the generated type omits them.
-        if let Some(error) = body.get_mut("error").and_then(Value::as_object_mut) {
-            error.entry("param").or_insert(Value::Null);
-            error.entry("doc_url").or_insert(Value::Null);
-        }
+        // HeyGen's `StandardAPIError` writes absent `param` / `doc_url` as `null`.
+        let body = json!({"error": {
+            "code": self.code,
+            "message": self.message,
+            "param": self.param,
+            "doc_url": null,
+        }});
         let mut response = (self.status, axum::Json(body)).into_response();
         if let Some(seconds) = self.retry_after {
             response
@@ -137,19 +129,42 @@ impl IntoResponse for ApiErr {
     }
 }
 
-/// A generated response value, written like a struct literal: `response!(VideoDetail { id, status:
-/// … })`. Response types are `#[non_exhaustive]` (a field the API adds is not a breaking change),
-/// so the simulator fills them through their builders. It sets every field a type requires, so a
-/// conversion failure is a bug in the simulator: it panics naming the field, failing the test.
-macro_rules! response {
-    ($ty:ident { $($field:ident $(: $value:expr)?),* $(,)? }) => {
-        $ty::try_from($ty::builder()$(.$field(response!(@value $field $($value)?)))*)
-            .unwrap_or_else(|e| panic!("simulator bug: building {}: {e}", stringify!($ty)))
-    };
-    (@value $field:ident $value:expr) => { $value };
-    (@value $field:ident) => { $field };
+/// A generated type from the JSON the simulator writes for it (wire names, `null` for an absent
+/// option). Going through serde rather than a struct literal or a builder keeps the simulator
+/// compiling when the next document adds an optional field or drops one it writes (it is then
+/// left out of the answer). A value the type refuses is a bug of the simulator: it panics naming
+/// the type, failing the test that hit it.
+pub(crate) fn typed<T: DeserializeOwned>(value: Value) -> T {
+    serde_json::from_value(value).unwrap_or_else(|e| {
+        panic!(
+            "simulator bug: building {}: {e}",
+            std::any::type_name::<T>()
+        )
+    })
 }
-pub(crate) use response;
+
+/// A 200 answer `{"data": value}`, the envelope of every v3 answer.
+pub(crate) fn data<T: Serialize>(value: T) -> Reply {
+    data_with(StatusCode::OK, value)
+}
+
+/// An answer `{"data": value}` with this status (202 for the creates HeyGen accepts).
+pub(crate) fn data_with<T: Serialize>(status: StatusCode, value: T) -> Reply {
+    Ok((status, axum::Json(json!({ "data": value }))).into_response())
+}
+
+/// A 200 answer with one page of a cursor listing: `{"data": [...], "has_more", "next_token"}`.
+pub(crate) fn page<T: Serialize>(
+    items: Vec<T>,
+    has_more: bool,
+    next_token: Option<String>,
+) -> Reply {
+    let mut page = json!({ "data": items, "has_more": has_more });
+    if let Some(token) = next_token {
+        page["next_token"] = Value::String(token);
+    }
+    ok(page)
+}
 
 /// A 200 answer with this envelope (a generated `…Envelope` or `…Page` value).
 pub(crate) fn ok<T: Serialize>(envelope: T) -> Reply {

@@ -9,16 +9,15 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use heygen_sys::types::{
-    AiClipping, AiClippingClip, AiClippingClipStatus, AiClippingEnvelope, AiClippingPage,
-    AiClippingStatus, CreateAiClippingRequest, CreateAiClippingResponse,
+    AiClipping, AiClippingClip, AiClippingClipStatus, AiClippingStatus, CreateAiClippingRequest,
     CreateAiClippingResponseEnvelope, VideoTranslationDeleteResponse,
-    VideoTranslationDeleteResponseEnvelope,
 };
+use serde_json::json;
 use tokio::time::Instant;
 
 use super::{check_reference, check_url, failure_message, given};
 use crate::testing::lookup::{find, newest_first, take};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, parse, response};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Clipping, ResourceKind, State as SimState};
 
@@ -53,35 +52,15 @@ fn detail(state: &SimState, clipping: &Clipping, now: Instant) -> AiClipping {
             } else {
                 AiClippingClipStatus::Pending
             };
-            response!(AiClippingClip {
-                aspect_ratio: done.then(|| clipping.aspect_ratio.clone()),
-                duration_seconds: done.then(|| duration.parse::<f64>().unwrap_or(240.0)),
-                failure_message: None,
-                id: id.clone(),
-                status,
-                thumbnail_url: url("jpg"),
-                title: Some(format!("Highlight {}", index + 1)),
-                video_url: url("mp4"),
-                virality_score: done.then_some(90 - 7 * index as i64),
-            })
+            typed::<AiClippingClip>(json!({"aspect_ratio": (done.then(|| clipping.aspect_ratio.clone())), "duration_seconds": (done.then(|| duration.parse::<f64>().unwrap_or(240.0))), "failure_message": null, "id": id.clone(), "status": status, "thumbnail_url": url("jpg"), "title": Some(format!("Highlight {}", index + 1)), "video_url": url("mp4"), "virality_score": done.then_some(90 - 7 * index as i64)}))
         })
         .collect::<Vec<_>>();
-    response!(AiClipping {
-        callback_id: record.callback_id.clone(),
-        clips,
-        created_at: Some(state.clock.unix(record.job.start)),
-        failure_message: failure_message(&phase, false),
-        id: record.id.clone(),
-        input_language: clipping
+    typed::<AiClipping>(
+        json!({"callback_id": record.callback_id.clone(), "clips": clips, "created_at": Some(state.clock.unix(record.job.start)), "failure_message": failure_message(&phase, false), "id": record.id.clone(), "input_language": (clipping
             .input_language
             .clone()
-            .or_else(|| started.then(|| "en".to_string())),
-        output_settings: None,
-        progress: phase.percent(),
-        source_duration: started.then_some(SOURCE_SECONDS),
-        status: AiClippingStatus::from(phase.status()),
-        title: record.title.clone(),
-    })
+            .or_else(|| started.then(|| "en".to_string()))), "output_settings": null, "progress": phase.percent(), "source_duration": started.then_some(SOURCE_SECONDS), "status": AiClippingStatus::from(phase.status()), "title": record.title.clone()}),
+    )
 }
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -150,9 +129,9 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         aspect_ratio: settings.aspect_ratio.clone(),
         durations,
     });
-    let envelope = response!(CreateAiClippingResponseEnvelope {
-        data: Some(response!(CreateAiClippingResponse { ai_clipping_id: id })),
-    });
+    let envelope = typed::<CreateAiClippingResponseEnvelope>(
+        json!({"data": Some(json!({"ai_clipping_id": id}))}),
+    );
     Ok((StatusCode::ACCEPTED, axum::Json(envelope)).into_response())
 }
 
@@ -162,24 +141,18 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let state = sim.state();
     let (data, has_more, next_token) =
         newest_first(state.clippings.iter(), cursor, |c| detail(&state, c, now));
-    ok(response!(AiClippingPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn show(State(sim): State<Sim>, Path(job_id): Path<String>) -> Reply {
     let state = sim.state();
     let clipping = find(&state.clippings, &job_id)?;
-    ok(response!(AiClippingEnvelope {
-        data: Some(detail(&state, clipping, Instant::now())),
-    }))
+    data(detail(&state, clipping, Instant::now()))
 }
 
 async fn remove(State(sim): State<Sim>, Path(job_id): Path<String>) -> Reply {
     take(&mut sim.state().clippings, &job_id)?;
-    ok(response!(VideoTranslationDeleteResponseEnvelope {
-        data: Some(response!(VideoTranslationDeleteResponse { id: job_id })),
-    }))
+    data(typed::<VideoTranslationDeleteResponse>(
+        json!({"id": job_id}),
+    ))
 }

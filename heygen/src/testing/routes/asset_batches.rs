@@ -19,16 +19,16 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use heygen_sys::types::{
-    BatchEnvelope, CompleteAssetUploadBatchRequest, CompleteAssetUploadBatchResponse,
-    CompleteAssetUploadBatchResponseEnvelope, CreateAssetUploadBatchRequest,
-    CreateAssetUploadBatchResponse, CreateAssetUploadBatchResponseEnvelope,
+    CompleteAssetUploadBatchRequest, CompleteAssetUploadBatchResponseEnvelope,
+    CreateAssetUploadBatchRequest, CreateAssetUploadBatchResponse,
 };
+use serde_json::json;
 use tokio::time::Instant;
 
 use super::direct_uploads::{check, ingest, open_slot};
 use super::{check_url, given};
 use crate::testing::batch::{Status, job_status, read_batch};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, parse, response};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{
     AssetBatch, BatchFile, Ingest, ResourceKind, State as SimState, new_id,
@@ -77,12 +77,9 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     };
     let batch_id = batch.id.clone();
     state.asset_batches.push(batch);
-    ok(response!(CreateAssetUploadBatchResponseEnvelope {
-        data: Some(response!(CreateAssetUploadBatchResponse {
-            batch_id,
-            items
-        })),
-    }))
+    data(typed::<CreateAssetUploadBatchResponse>(
+        json!({"batch_id": batch_id, "items": items}),
+    ))
 }
 
 /// Ingests every file not ingested yet, or refused before: each gets a job, failing when its
@@ -115,11 +112,9 @@ async fn complete(State(sim): State<Sim>, body: Bytes) -> Reply {
         job.fail |= refused.is_some();
         state.asset_batches[batch].files[file].ingest = Some(Ingest { job, refused });
     }
-    let envelope = response!(CompleteAssetUploadBatchResponseEnvelope {
-        data: Some(response!(CompleteAssetUploadBatchResponse {
-            batch_id: request.batch_id
-        })),
-    });
+    let envelope = typed::<CompleteAssetUploadBatchResponseEnvelope>(
+        json!({"data": Some(json!({"batch_id": request.batch_id}))}),
+    );
     Ok((StatusCode::ACCEPTED, axum::Json(envelope)).into_response())
 }
 
@@ -166,5 +161,5 @@ async fn show(
         .collect();
     let created_at = state.clock.unix(batch.created);
     let read = read_batch(&batch.id, batch.title.clone(), created_at, items, cursor);
-    ok(response!(BatchEnvelope { data: Some(read) }))
+    data(read)
 }

@@ -7,17 +7,19 @@ use axum::Router;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
 use heygen_sys::types::{
-    Asset as AssetItem, AssetEnvelope, AssetPage, AssetSearchResult, AssetSearchResultPage,
-    IconAssetItem, IconAssetItemType, ImageAssetItem, ImageAssetItemType, StatusEntryPage,
-    VideoTranslationDeleteResponse, VideoTranslationDeleteResponseEnvelope,
+    Asset as AssetItem, AssetSearchResult, IconAssetItem, IconAssetItemType, ImageAssetItem,
+    ImageAssetItemType, VideoTranslationDeleteResponse,
 };
+use serde_json::json;
 
 use tokio::time::Instant;
 
 use super::asset_batches::file_status;
 use crate::testing::batch::{batch_entries, job_entry};
 use crate::testing::lookup::newest_first;
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, query_pairs, response};
+use crate::testing::reply::{
+    ApiErr, Query, Reply, cursor, data, page, paginate, query_pairs, typed,
+};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Asset, State as SimState};
 
@@ -118,16 +120,9 @@ fn file_type(mime: &str) -> &'static str {
 }
 
 fn item(state: &SimState, asset: &Asset) -> AssetItem {
-    response!(AssetItem {
-        folder_id: None,
-        id: asset.id.clone(),
-        name: asset.name.clone(),
-        owner: OWNER,
-        space_id: "sim_space",
-        type_: file_type(&asset.mime_type),
-        uploaded_at: asset.uploaded_at,
-        url: Some(state.file_url("assets", &asset.id)),
-    })
+    typed::<AssetItem>(
+        json!({"folder_id": null, "id": asset.id.clone(), "name": asset.name.clone(), "owner": OWNER, "space_id": "sim_space", "type": file_type(&asset.mime_type), "uploaded_at": asset.uploaded_at, "url": Some(state.file_url("assets", &asset.id))}),
+    )
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -150,11 +145,7 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .iter()
         .filter(|_| username == OWNER && !in_folder);
     let (data, has_more, next_token) = newest_first(listed, cursor, |asset| item(&state, asset));
-    ok(response!(AssetPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn show(State(sim): State<Sim>, Path(asset_id): Path<String>) -> Reply {
@@ -164,9 +155,7 @@ async fn show(State(sim): State<Sim>, Path(asset_id): Path<String>) -> Reply {
         .iter()
         .find(|a| a.id == asset_id)
         .ok_or_else(|| ApiErr::not_found("Asset"))?;
-    ok(response!(AssetEnvelope {
-        data: Some(item(&state, asset)),
-    }))
+    data(item(&state, asset))
 }
 
 async fn remove(State(sim): State<Sim>, Path(asset_id): Path<String>) -> Reply {
@@ -177,9 +166,9 @@ async fn remove(State(sim): State<Sim>, Path(asset_id): Path<String>) -> Reply {
     if state.assets.len() + state.uploads.len() == before {
         return Err(ApiErr::not_found("Asset"));
     }
-    ok(response!(VideoTranslationDeleteResponseEnvelope {
-        data: Some(response!(VideoTranslationDeleteResponse { id: asset_id })),
-    }))
+    data(typed::<VideoTranslationDeleteResponse>(
+        json!({"id": asset_id}),
+    ))
 }
 
 async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -225,11 +214,7 @@ async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         });
         data.extend(batch_entries(id, files));
     }
-    ok(response!(StatusEntryPage {
-        data,
-        has_more: Some(false),
-        next_token: None,
-    }))
+    page(data, false, None)
 }
 
 /// Words that say nothing of an image.
@@ -258,25 +243,13 @@ fn hit(id: &str, kind: &str, width: i64, height: i64, url: String) -> AssetSearc
         std::cmp::Ordering::Equal => "square",
     };
     if kind == "icon" {
-        AssetSearchResult::Icon(response!(IconAssetItem {
-            height: Some(height),
-            id: id.to_string(),
-            is_transparent: Some(true),
-            orientation: Some(orientation.to_string()),
-            type_: IconAssetItemType::Icon,
-            url,
-            width: Some(width),
-        }))
+        AssetSearchResult::Icon(typed::<IconAssetItem>(
+            json!({"height": Some(height), "id": id.to_string(), "is_transparent": Some(true), "orientation": Some(orientation.to_string()), "type": IconAssetItemType::Icon, "url": url, "width": Some(width)}),
+        ))
     } else {
-        AssetSearchResult::Image(response!(ImageAssetItem {
-            height: Some(height),
-            id: id.to_string(),
-            is_transparent: Some(false),
-            orientation: Some(orientation.to_string()),
-            type_: ImageAssetItemType::Image,
-            url,
-            width: Some(width),
-        }))
+        AssetSearchResult::Image(typed::<ImageAssetItem>(
+            json!({"height": Some(height), "id": id.to_string(), "is_transparent": Some(false), "orientation": Some(orientation.to_string()), "type": ImageAssetItemType::Image, "url": url, "width": Some(width)}),
+        ))
     }
 }
 
@@ -331,9 +304,5 @@ async fn search(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .map(|(rank, (_, hit))| (rank as u64 + 1, hit))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, false);
-    ok(response!(AssetSearchResultPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }

@@ -6,17 +6,16 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::{get, post};
 use heygen_sys::types::{
-    AvatarError, AvatarGroupItem, AvatarGroupItemEnvelope, AvatarGroupItemPage, AvatarLookItem,
-    AvatarLookItemEnvelope, AvatarLookItemPage, AvatarLookType, AvatarStatus,
-    CreateAvatarConsentRequest, CreateAvatarConsentResponse, CreateAvatarConsentResponseEnvelope,
-    CreateAvatarRequestBody, CreateAvatarResponse, CreateAvatarResponseEnvelope,
-    PreferredOrientation, UpdateAvatarLookRequest,
+    AvatarError, AvatarGroupItem, AvatarLookItem, AvatarLookType, AvatarStatus,
+    CreateAvatarConsentRequest, CreateAvatarConsentResponse, CreateAvatarRequestBody,
+    CreateAvatarResponse, PreferredOrientation, UpdateAvatarLookRequest,
 };
+use serde_json::json;
 use tokio::time::Instant;
 
 use super::{check_input, check_url};
 use crate::testing::lookup::{find, find_mut};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Group, Look, Phase, ResourceKind, State as SimState, new_id};
 
@@ -34,10 +33,7 @@ pub(super) fn routes() -> Router<Sim> {
 
 fn error(phase: &Phase) -> Option<AvatarError> {
     phase.failed().then(|| {
-        response!(AvatarError {
-            code: "simulated_failure",
-            message: "The simulator was told to fail this avatar (fail_jobs).",
-        })
+        typed::<AvatarError>(json!({"code": "simulated_failure", "message": "The simulator was told to fail this avatar (fail_jobs)."}))
     })
 }
 
@@ -52,21 +48,9 @@ fn group_item(state: &SimState, group: &Group, now: Instant) -> AvatarGroupItem 
         .rev()
         .find_map(|look| look.job.as_ref())
         .map(|job| job.phase(now));
-    response!(AvatarGroupItem {
-        consent_status: group
+    typed::<AvatarGroupItem>(json!({"consent_status": (group
             .consent
-            .map(|given| if given { "approved" } else { "pending" }.to_string()),
-        created_at: group.created_at,
-        default_voice_id: group.default_voice_id.clone(),
-        error: phase.as_ref().and_then(error),
-        gender: group.gender.clone(),
-        id: group.id.clone(),
-        looks_count: looks.len() as i64,
-        name: group.name.clone(),
-        preview_image_url: Some(state.file_url("avatars", &format!("{}.jpg", group.id))),
-        preview_video_url: None,
-        status: Some(phase.map_or(AvatarStatus::Completed, |p| AvatarStatus::from(p.status()))),
-    })
+            .map(|given| if given { "approved" } else { "pending" }.to_string())), "created_at": group.created_at, "default_voice_id": group.default_voice_id.clone(), "error": phase.as_ref().and_then(error), "gender": group.gender.clone(), "id": group.id.clone(), "looks_count": looks.len() as i64, "name": group.name.clone(), "preview_image_url": Some(state.file_url("avatars", &format!("{}.jpg", group.id))), "preview_video_url": null, "status": (Some(phase.map_or(AvatarStatus::Completed, |p| AvatarStatus::from(p.status()))))}))
 }
 
 fn look_item(state: &SimState, look: &Look, now: Instant) -> AvatarLookItem {
@@ -75,23 +59,9 @@ fn look_item(state: &SimState, look: &Look, now: Instant) -> AvatarLookItem {
         PreferredOrientation::Portrait => (1080, 1920),
         _ => (1920, 1080),
     };
-    response!(AvatarLookItem {
-        avatar_type: look.avatar_type.clone(),
-        default_voice_id: look.default_voice_id.clone(),
-        error: phase.as_ref().and_then(error),
-        gender: look.gender.clone(),
-        group_id: Some(look.group_id.clone()),
-        id: look.id.clone(),
-        image_height: Some(height),
-        image_width: Some(width),
-        name: look.name.clone(),
-        preferred_orientation: Some(look.orientation.clone()),
-        preview_image_url: Some(state.file_url("avatars", &format!("{}.jpg", look.id))),
-        preview_video_url: None,
-        status: Some(phase.map_or(AvatarStatus::Completed, |p| AvatarStatus::from(p.status()))),
-        supported_api_engines: vec!["avatar_iv".to_string()],
-        tags: look.tags.clone(),
-    })
+    typed::<AvatarLookItem>(
+        json!({"avatar_type": look.avatar_type.clone(), "default_voice_id": look.default_voice_id.clone(), "error": phase.as_ref().and_then(error), "gender": look.gender.clone(), "group_id": Some(look.group_id.clone()), "id": look.id.clone(), "image_height": Some(height), "image_width": Some(width), "name": look.name.clone(), "preferred_orientation": Some(look.orientation.clone()), "preview_image_url": Some(state.file_url("avatars", &format!("{}.jpg", look.id))), "preview_video_url": null, "status": (Some(phase.map_or(AvatarStatus::Completed, |p| AvatarStatus::from(p.status())))), "supported_api_engines": vec!["avatar_iv".to_string()], "tags": look.tags.clone()}),
+    )
 }
 
 fn ownership(query: &Query) -> Result<Option<bool>, ApiErr> {
@@ -113,11 +83,7 @@ async fn list_groups(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply
         .map(|g| (g.seq, group_item(&state, g, now)))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, false);
-    ok(response!(AvatarGroupItemPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn list_looks(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -137,27 +103,19 @@ async fn list_looks(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply 
         .map(|l| (l.seq, look_item(&state, l, now)))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, false);
-    ok(response!(AvatarLookItemPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn show_group(State(sim): State<Sim>, Path(group_id): Path<String>) -> Reply {
     let state = sim.state();
     let group = find(&state.groups, &group_id)?;
-    ok(response!(AvatarGroupItemEnvelope {
-        data: Some(group_item(&state, group, Instant::now())),
-    }))
+    data(group_item(&state, group, Instant::now()))
 }
 
 async fn show_look(State(sim): State<Sim>, Path(look_id): Path<String>) -> Reply {
     let state = sim.state();
     let look = find(&state.looks, &look_id)?;
-    ok(response!(AvatarLookItemEnvelope {
-        data: Some(look_item(&state, look, Instant::now())),
-    }))
+    data(look_item(&state, look, Instant::now()))
 }
 
 async fn update_look(State(sim): State<Sim>, Path(look_id): Path<String>, body: Bytes) -> Reply {
@@ -177,9 +135,7 @@ async fn update_look(State(sim): State<Sim>, Path(look_id): Path<String>, body: 
         .filter(|n| !n.trim().is_empty());
     look.name = name.ok_or_else(|| ApiErr::invalid(Some("name"), "'name' is required."))?;
     let look = look.clone();
-    ok(response!(AvatarLookItemEnvelope {
-        data: Some(look_item(&state, &look, now)),
-    }))
+    data(look_item(&state, &look, now))
 }
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -288,12 +244,9 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     };
     state.looks.push(look.clone());
     let group = find(&state.groups, &group_id)?.clone();
-    ok(response!(CreateAvatarResponseEnvelope {
-        data: Some(response!(CreateAvatarResponse {
-            avatar_group: Some(group_item(&state, &group, now)),
-            avatar_item: Some(look_item(&state, &look, now)),
-        })),
-    }))
+    data(typed::<CreateAvatarResponse>(
+        json!({"avatar_group": Some(group_item(&state, &group, now)), "avatar_item": Some(look_item(&state, &look, now))}),
+    ))
 }
 
 /// Records consent at once: the simulator's subject always agrees. Digital twins waiting in
@@ -349,10 +302,7 @@ async fn consent(State(sim): State<Sim>, Path(group_id): Path<String>, body: Byt
     }
     let group = find(&state.groups, &group_id)?.clone();
     let url = page.then(|| format!("{}/consent/{group_id}", state.base_url));
-    ok(response!(CreateAvatarConsentResponseEnvelope {
-        data: Some(response!(CreateAvatarConsentResponse {
-            avatar_group: group_item(&state, &group, now),
-            url,
-        })),
-    }))
+    data(typed::<CreateAvatarConsentResponse>(
+        json!({"avatar_group": group_item(&state, &group, now), "url": url}),
+    ))
 }

@@ -8,16 +8,15 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
 use heygen_sys::types::{
-    BackgroundRemoval, BackgroundRemovalEnvelope, BackgroundRemovalPage,
-    CreateBackgroundRemovalRequest, DeleteBackgroundRemovalResponse,
-    DeleteBackgroundRemovalResponseEnvelope,
+    BackgroundRemoval, CreateBackgroundRemovalRequest, DeleteBackgroundRemovalResponse,
 };
+use serde_json::json;
 use serde_json::{Map, Value};
 use tokio::time::Instant;
 
 use super::{check_input, failure_message, given};
 use crate::testing::lookup::{find, newest_first, take};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, parse, response};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Removal, ResourceKind, State as SimState, new_id};
 
@@ -48,18 +47,10 @@ fn detail(state: &SimState, removal: &Removal, now: Instant) -> BackgroundRemova
             )
         })
         .collect();
-    response!(BackgroundRemoval {
-        completed_at: phase
+    typed::<BackgroundRemoval>(json!({"completed_at": (phase
             .done_at()
             .filter(|_| done)
-            .map(|at| state.clock.unix(at)),
-        created_at: Some(state.clock.unix(removal.job.start)),
-        duration: done.then_some(VIDEO_SECONDS),
-        error: failure_message(&phase, false),
-        id: removal.id.clone(),
-        layers,
-        status: phase.status().to_string(),
-    })
+            .map(|at| state.clock.unix(at))), "created_at": Some(state.clock.unix(removal.job.start)), "duration": done.then_some(VIDEO_SECONDS), "error": failure_message(&phase, false), "id": removal.id.clone(), "layers": layers, "status": phase.status().to_string()}))
 }
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -72,9 +63,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
             .iter()
             .find(|r| r.request_id.as_deref() == Some(request_id))
     {
-        return ok(response!(BackgroundRemovalEnvelope {
-            data: Some(detail(&state, first, now)),
-        }));
+        return data(detail(&state, first, now));
     }
     check_input(&state, &request.video, "video")?;
     if let Some(index) = request
@@ -112,7 +101,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     };
     let shown = detail(&state, &removal, now);
     state.removals.push(removal);
-    ok(response!(BackgroundRemovalEnvelope { data: Some(shown) }))
+    data(shown)
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -122,27 +111,18 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let state = sim.state();
     let (data, has_more, next_token) =
         newest_first(state.removals.iter(), cursor, |r| detail(&state, r, now));
-    ok(response!(BackgroundRemovalPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn show(State(sim): State<Sim>, Path(job_id): Path<String>) -> Reply {
     let state = sim.state();
     let removal = find(&state.removals, &job_id)?;
-    ok(response!(BackgroundRemovalEnvelope {
-        data: Some(detail(&state, removal, Instant::now())),
-    }))
+    data(detail(&state, removal, Instant::now()))
 }
 
 async fn remove(State(sim): State<Sim>, Path(job_id): Path<String>) -> Reply {
     take(&mut sim.state().removals, &job_id)?;
-    ok(response!(DeleteBackgroundRemovalResponseEnvelope {
-        data: Some(response!(DeleteBackgroundRemovalResponse {
-            deleted: true,
-            id: job_id,
-        })),
-    }))
+    data(typed::<DeleteBackgroundRemovalResponse>(
+        json!({"deleted": true, "id": job_id}),
+    ))
 }

@@ -12,9 +12,8 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use heygen_sys::types::{
-    BatchCreateResponse, BatchCreateResponseEnvelope, BatchEnvelope, BatchStatus,
-    CreateLipsyncBatchRequest, CreateVideoBatchRequest, CreateVideoTranslationBatchRequest,
-    StatusEntryPage,
+    BatchCreateResponse, BatchCreateResponseEnvelope, BatchStatus, CreateLipsyncBatchRequest,
+    CreateVideoBatchRequest, CreateVideoTranslationBatchRequest,
 };
 use serde_json::{Value, json};
 use tokio::time::Instant;
@@ -23,7 +22,7 @@ use super::{check_url, given, lipsyncs, translations, videos};
 use crate::testing::batch::{
     SimBatch, Slot, batch_entries, job_entry, job_of, job_status, read_batch, slot_status,
 };
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, parse, response};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, new_id};
 
@@ -126,20 +125,14 @@ async fn create(State(sim): State<Sim>, body: Bytes, area: Area) -> Reply {
     };
     let created = {
         let mut state = sim.state();
-        let created = response!(BatchCreateResponse {
-            batch_id: batch.id.clone(),
-            created_at: state.clock.unix(batch.created),
-            status: BatchStatus::Processing,
-            title: batch.title.clone(),
-            total_items: batch.items.len() as i64,
-        });
+        let created = typed::<BatchCreateResponse>(
+            json!({"batch_id": batch.id.clone(), "created_at": state.clock.unix(batch.created), "status": BatchStatus::Processing, "title": batch.title.clone(), "total_items": batch.items.len() as i64}),
+        );
         state.batches.push(batch);
         created
     };
     settle(&sim).await;
-    let envelope = response!(BatchCreateResponseEnvelope {
-        data: Some(created)
-    });
+    let envelope = typed::<BatchCreateResponseEnvelope>(json!({"data": Some(created)}));
     Ok((area.accepted, axum::Json(envelope)).into_response())
 }
 
@@ -237,7 +230,7 @@ async fn show(
         .collect();
     let created_at = state.clock.unix(batch.created);
     let read = read_batch(&batch.id, batch.title.clone(), created_at, items, cursor);
-    ok(response!(BatchEnvelope { data: Some(read) }))
+    data(read)
 }
 
 async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery, area: Area) -> Reply {
@@ -283,9 +276,5 @@ async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery, area: Area)
         });
         data.extend(batch_entries(batch_id, items));
     }
-    ok(response!(StatusEntryPage {
-        data,
-        has_more: Some(false),
-        next_token: None,
-    }))
+    page(data, false, None)
 }

@@ -6,14 +6,14 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
 use heygen_sys::types::{
-    GenerateTemplateVideoRequest, GeneratedVideo, GeneratedVideoEnvelope, GeneratedVideoStatus,
-    Template, TemplateEnvelope, TemplateSummary, TemplateSummaryPage,
+    GenerateTemplateVideoRequest, GeneratedVideo, GeneratedVideoStatus, Template, TemplateSummary,
 };
 use serde_json::Value;
+use serde_json::json;
 use tokio::time::Instant;
 
 use super::{check_asset_id, check_look, check_url, check_voice, given};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, State as SimState, Video};
 
@@ -45,31 +45,18 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .iter()
         .enumerate()
         .map(|(index, t)| {
-            let summary = response!(TemplateSummary {
-                aspect_ratio: t.aspect_ratio.clone(),
-                created_at: t.created_at,
-                id: t.id.clone(),
-                name: t.name.clone(),
-                thumbnail_url: t.thumbnail_url.clone(),
-                updated_at: t.updated_at,
-            });
+            let summary = typed::<TemplateSummary>(json!({"aspect_ratio": t.aspect_ratio.clone(), "created_at": t.created_at, "id": t.id.clone(), "name": t.name.clone(), "thumbnail_url": t.thumbnail_url.clone(), "updated_at": t.updated_at}));
             (index as u64, summary)
         })
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, false);
-    ok(response!(TemplateSummaryPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn show(State(sim): State<Sim>, Path(template_id): Path<String>) -> Reply {
     let state = sim.state();
     let template = find(&state, &template_id)?.clone();
-    ok(response!(TemplateEnvelope {
-        data: Some(template),
-    }))
+    data(template)
 }
 
 /// Checks one variable replacement against the template's variable of that name.
@@ -212,24 +199,7 @@ async fn generate(State(sim): State<Sim>, Path(template_id): Path<String>, body:
     // Answered as `GET /v3/videos/{id}` would show it now.
     let shown = super::videos::detail(&state, &video, now);
     state.videos.push(video);
-    ok(response!(GeneratedVideoEnvelope {
-        data: Some(response!(GeneratedVideo {
-            captioned_video_url: shown.captioned_video_url,
-            completed_at: shown.completed_at,
-            created_at: shown.created_at,
-            duration: shown.duration,
-            failure_code: shown.failure_code,
-            failure_message: shown.failure_message,
-            folder_id: shown.folder_id,
-            gif_url: shown.gif_url,
-            id,
-            output_language: shown.output_language,
-            status: GeneratedVideoStatus::from(shown.status.as_str()),
-            subtitle_url: shown.subtitle_url,
-            thumbnail_url: shown.thumbnail_url,
-            title: shown.title,
-            video_page_url: shown.video_page_url,
-            video_url: shown.video_url,
-        })),
-    }))
+    data(typed::<GeneratedVideo>(
+        json!({"captioned_video_url": shown.captioned_video_url, "completed_at": shown.completed_at, "created_at": shown.created_at, "duration": shown.duration, "failure_code": shown.failure_code, "failure_message": shown.failure_message, "folder_id": shown.folder_id, "gif_url": shown.gif_url, "id": id, "output_language": shown.output_language, "status": GeneratedVideoStatus::from(shown.status.as_str()), "subtitle_url": shown.subtitle_url, "thumbnail_url": shown.thumbnail_url, "title": shown.title, "video_page_url": shown.video_page_url, "video_url": shown.video_url}),
+    ))
 }

@@ -7,20 +7,18 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::{get, post};
 use heygen_sys::types::{
-    CreateProofreadRequest, CreateProofreadResponse, CreateProofreadResponseEnvelope,
-    CreateVideoTranslationRequest, DownloadSrtResponse, DownloadSrtResponseEnvelope,
-    GenerateVideoRequest, GenerateVideoResponse, GenerateVideoResponseEnvelope, ProofreadDetail,
-    ProofreadDetailEnvelope, ProofreadStatus, UpdateVideoTranslationRequest, UploadSrtRequest,
-    VideoTranslationCreateResponse, VideoTranslationCreateResponseEnvelope,
-    VideoTranslationDeleteResponse, VideoTranslationDeleteResponseEnvelope, VideoTranslationDetail,
-    VideoTranslationDetailEnvelope, VideoTranslationDetailPage, VideoTranslationLanguagesResponse,
-    VideoTranslationLanguagesResponseEnvelope, VideoTranslationStatus,
+    CreateProofreadRequest, CreateProofreadResponse, CreateVideoTranslationRequest,
+    DownloadSrtResponse, GenerateVideoRequest, GenerateVideoResponse, ProofreadDetail,
+    ProofreadStatus, UpdateVideoTranslationRequest, UploadSrtRequest,
+    VideoTranslationCreateResponse, VideoTranslationDeleteResponse, VideoTranslationDetail,
+    VideoTranslationLanguagesResponse, VideoTranslationStatus,
 };
+use serde_json::json;
 use tokio::time::Instant;
 
 use super::{check_reference, check_url, failure_message, given};
 use crate::testing::lookup::{find, find_mut, newest_first, take};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, parse, response};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{
     Proofread, ResourceKind, State as SimState, TRANSLATION_LANGUAGES, Translation, new_id,
@@ -76,22 +74,9 @@ fn detail(state: &SimState, translation: &Translation, now: Instant) -> VideoTra
     let done = phase.completed();
     let file =
         |extension: &str| state.file_url("translations", &format!("{}.{extension}", record.id));
-    response!(VideoTranslationDetail {
-        audio_url: (done && translation.translate_audio_only).then(|| file("mp3")),
-        callback_id: record.callback_id.clone(),
-        created_at: Some(state.clock.unix(record.job.start)),
-        duration: done.then_some(translation.duration),
-        failure_message: failure_message(&phase, false),
-        id: record.id.clone(),
-        input_language: translation.input_language.clone(),
-        output_language: Some(translation.output_language.clone()),
-        srt_caption_url: (done && translation.captions).then(|| file("srt")),
-        status: VideoTranslationStatus::from(phase.status()),
-        title: record.title.clone(),
-        translate_audio_only: Some(translation.translate_audio_only),
-        video_url: (done && !translation.translate_audio_only).then(|| file("mp4")),
-        vtt_caption_url: (done && translation.captions).then(|| file("vtt")),
-    })
+    typed::<VideoTranslationDetail>(
+        json!({"audio_url": (done && translation.translate_audio_only).then(|| file("mp3")), "callback_id": record.callback_id.clone(), "created_at": Some(state.clock.unix(record.job.start)), "duration": done.then_some(translation.duration), "failure_message": failure_message(&phase, false), "id": record.id.clone(), "input_language": translation.input_language.clone(), "output_language": Some(translation.output_language.clone()), "srt_caption_url": (done && translation.captions).then(|| file("srt")), "status": VideoTranslationStatus::from(phase.status()), "title": record.title.clone(), "translate_audio_only": Some(translation.translate_audio_only), "video_url": (done && !translation.translate_audio_only).then(|| file("mp4")), "vtt_caption_url": (done && translation.captions).then(|| file("vtt"))}),
+    )
 }
 
 pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -133,11 +118,9 @@ pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
             duration: 30.0,
         });
     }
-    ok(response!(VideoTranslationCreateResponseEnvelope {
-        data: Some(response!(VideoTranslationCreateResponse {
-            video_translation_ids: ids,
-        })),
-    }))
+    data(typed::<VideoTranslationCreateResponse>(
+        json!({"video_translation_ids": ids}),
+    ))
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -148,19 +131,13 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let (data, has_more, next_token) = newest_first(state.translations.iter(), cursor, |t| {
         detail(&state, t, now)
     });
-    ok(response!(VideoTranslationDetailPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn show(State(sim): State<Sim>, Path(translation_id): Path<String>) -> Reply {
     let state = sim.state();
     let translation = find(&state.translations, &translation_id)?;
-    ok(response!(VideoTranslationDetailEnvelope {
-        data: Some(detail(&state, translation, Instant::now())),
-    }))
+    data(detail(&state, translation, Instant::now()))
 }
 
 async fn update(State(sim): State<Sim>, Path(translation_id): Path<String>, body: Bytes) -> Reply {
@@ -169,19 +146,15 @@ async fn update(State(sim): State<Sim>, Path(translation_id): Path<String>, body
     let translation = find_mut(&mut state.translations, &translation_id)?;
     translation.record.title = Some(request.title);
     let translation = translation.clone();
-    ok(response!(VideoTranslationDetailEnvelope {
-        data: Some(detail(&state, &translation, Instant::now())),
-    }))
+    data(detail(&state, &translation, Instant::now()))
 }
 
 async fn remove(State(sim): State<Sim>, Path(translation_id): Path<String>) -> Reply {
     let mut state = sim.state();
     take(&mut state.translations, &translation_id)?;
-    ok(response!(VideoTranslationDeleteResponseEnvelope {
-        data: Some(response!(VideoTranslationDeleteResponse {
-            id: translation_id
-        })),
-    }))
+    data(typed::<VideoTranslationDeleteResponse>(
+        json!({"id": translation_id}),
+    ))
 }
 
 async fn languages() -> Reply {
@@ -189,23 +162,16 @@ async fn languages() -> Reply {
         .iter()
         .map(|l| l.to_string())
         .collect();
-    ok(response!(VideoTranslationLanguagesResponseEnvelope {
-        data: Some(response!(VideoTranslationLanguagesResponse { languages })),
-    }))
+    data(typed::<VideoTranslationLanguagesResponse>(
+        json!({"languages": languages}),
+    ))
 }
 
 fn proofread_detail(state: &SimState, proofread: &Proofread, now: Instant) -> ProofreadDetail {
     let phase = proofread.job.phase(now);
-    response!(ProofreadDetail {
-        created_at: Some(state.clock.unix(proofread.job.start)),
-        failure_message: failure_message(&phase, false),
-        id: proofread.id.clone(),
-        input_language: proofread.input_language.clone(),
-        output_language: Some(proofread.output_language.clone()),
-        status: ProofreadStatus::from(phase.status()),
-        submitted_for_review: Some(proofread.submitted),
-        title: Some(proofread.title.clone()),
-    })
+    typed::<ProofreadDetail>(
+        json!({"created_at": Some(state.clock.unix(proofread.job.start)), "failure_message": failure_message(&phase, false), "id": proofread.id.clone(), "input_language": proofread.input_language.clone(), "output_language": Some(proofread.output_language.clone()), "status": ProofreadStatus::from(phase.status()), "submitted_for_review": Some(proofread.submitted), "title": Some(proofread.title.clone())}),
+    )
 }
 
 async fn create_proofread(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -234,12 +200,9 @@ async fn create_proofread(State(sim): State<Sim>, body: Bytes) -> Reply {
         state.proofreads.push(proofread);
         ids.push(id);
     }
-    ok(response!(CreateProofreadResponseEnvelope {
-        data: Some(response!(CreateProofreadResponse {
-            proofread_ids: ids,
-            status: ProofreadStatus::Processing,
-        })),
-    }))
+    data(typed::<CreateProofreadResponse>(
+        json!({"proofread_ids": ids, "status": ProofreadStatus::Processing}),
+    ))
 }
 
 /// The proofread, which must be completed for `action`.
@@ -265,22 +228,17 @@ fn completed_proofread<'a>(
 async fn show_proofread(State(sim): State<Sim>, Path(proofread_id): Path<String>) -> Reply {
     let state = sim.state();
     let proofread = find(&state.proofreads, &proofread_id)?;
-    ok(response!(ProofreadDetailEnvelope {
-        data: Some(proofread_detail(&state, proofread, Instant::now())),
-    }))
+    data(proofread_detail(&state, proofread, Instant::now()))
 }
 
 async fn download_srt(State(sim): State<Sim>, Path(proofread_id): Path<String>) -> Reply {
     let state = sim.state();
     completed_proofread(&state, &proofread_id, "download its subtitles")?;
-    ok(response!(DownloadSrtResponseEnvelope {
-        data: Some(response!(DownloadSrtResponse {
-            original_srt_url: Some(
+    data(typed::<DownloadSrtResponse>(
+        json!({"original_srt_url": Some(
                 state.file_url("proofreads", &format!("{proofread_id}-original.srt")),
-            ),
-            srt_url: state.file_url("proofreads", &format!("{proofread_id}.srt")),
-        })),
-    }))
+            ), "srt_url": state.file_url("proofreads", &format!("{proofread_id}.srt"))}),
+    ))
 }
 
 async fn upload_srt(
@@ -292,9 +250,7 @@ async fn upload_srt(
     let state = sim.state();
     check_reference(&state, &request.srt, "srt")?;
     let proofread = completed_proofread(&state, &proofread_id, "replace its subtitles")?;
-    ok(response!(ProofreadDetailEnvelope {
-        data: Some(proofread_detail(&state, proofread, Instant::now())),
-    }))
+    data(proofread_detail(&state, proofread, Instant::now()))
 }
 
 async fn generate(State(sim): State<Sim>, Path(proofread_id): Path<String>, body: Bytes) -> Reply {
@@ -321,10 +277,7 @@ async fn generate(State(sim): State<Sim>, Path(proofread_id): Path<String>, body
     if let Some(p) = state.proofreads.iter_mut().find(|p| p.id == proofread_id) {
         p.submitted = true;
     }
-    ok(response!(GenerateVideoResponseEnvelope {
-        data: Some(response!(GenerateVideoResponse {
-            status: ProofreadStatus::Processing,
-            video_translation_id: id,
-        })),
-    }))
+    data(typed::<GenerateVideoResponse>(
+        json!({"status": ProofreadStatus::Processing, "video_translation_id": id}),
+    ))
 }

@@ -5,11 +5,11 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
 use heygen_sys::types::{
-    CreateAvatarVideoResponse, CreateAvatarVideoResponseEnvelope, CreateVideoV3RequestBody,
-    DeleteVideoResponse, DeleteVideoResponseEnvelope, OutputFormat, VideoDetail,
-    VideoDetailEnvelope, VideoDetailPage, VideoStatus,
+    CreateAvatarVideoResponse, CreateVideoV3RequestBody, DeleteVideoResponse, OutputFormat,
+    VideoDetail, VideoStatus,
 };
 use serde_json::Value;
+use serde_json::json;
 use tokio::time::Instant;
 
 use super::{
@@ -17,7 +17,7 @@ use super::{
     speech_seconds,
 };
 use crate::testing::lookup::{find, newest_first, take};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, parse, response};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, State as SimState, Video};
 
@@ -200,13 +200,9 @@ pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         folder_id: None,
         duration: seconds.or(common.script.map(speech_seconds)).unwrap_or(8.0),
     });
-    ok(response!(CreateAvatarVideoResponseEnvelope {
-        data: Some(response!(CreateAvatarVideoResponse {
-            output_format,
-            status: "waiting",
-            video_id: id,
-        })),
-    }))
+    data(typed::<CreateAvatarVideoResponse>(
+        json!({"output_format": output_format, "status": "waiting", "video_id": id}),
+    ))
 }
 
 /// A video as `GET /v3/videos/{id}` shows it at `now`.
@@ -217,35 +213,18 @@ pub(super) fn detail(state: &SimState, video: &Video, now: Instant) -> VideoDeta
     let url = |extension: &str| {
         done.then(|| state.file_url("videos", &format!("{}.{extension}", record.id)))
     };
-    response!(VideoDetail {
-        captioned_video_url: url("captioned.mp4"),
-        completed_at: phase
+    typed::<VideoDetail>(
+        json!({"captioned_video_url": url("captioned.mp4"), "completed_at": (phase
             .done_at()
             .filter(|_| done)
-            .map(|at| state.clock.unix(at)),
-        created_at: Some(state.clock.unix(record.job.start)),
-        duration: done.then_some(video.duration),
-        failure_code: phase.failed().then(|| "simulated_failure".to_string()),
-        failure_message: failure_message(&phase, record.job.stopped.is_some()),
-        folder_id: video.folder_id.clone(),
-        gif_url: url("gif"),
-        id: record.id.clone(),
-        output_language: None,
-        status: VideoStatus::from(phase.status()),
-        subtitle_url: url("srt"),
-        thumbnail_url: url("jpg"),
-        title: record.title.clone(),
-        video_page_url: None,
-        video_url: url("mp4"),
-    })
+            .map(|at| state.clock.unix(at))), "created_at": Some(state.clock.unix(record.job.start)), "duration": done.then_some(video.duration), "failure_code": (phase.failed().then(|| "simulated_failure".to_string())), "failure_message": failure_message(&phase, record.job.stopped.is_some()), "folder_id": video.folder_id.clone(), "gif_url": url("gif"), "id": record.id.clone(), "output_language": null, "status": VideoStatus::from(phase.status()), "subtitle_url": url("srt"), "thumbnail_url": url("jpg"), "title": record.title.clone(), "video_page_url": null, "video_url": url("mp4")}),
+    )
 }
 
 async fn show(State(sim): State<Sim>, Path(video_id): Path<String>) -> Reply {
     let state = sim.state();
     let video = find(&state.videos, &video_id)?;
-    ok(response!(VideoDetailEnvelope {
-        data: Some(detail(&state, video, Instant::now())),
-    }))
+    data(detail(&state, video, Instant::now()))
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -268,20 +247,13 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         })
         .filter(|v| folder_id.is_none_or(|f| v.folder_id.as_deref() == Some(f)));
     let (data, has_more, next_token) = newest_first(matching, cursor, |v| detail(&state, v, now));
-    ok(response!(VideoDetailPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn remove(State(sim): State<Sim>, Path(video_id): Path<String>) -> Reply {
     let mut state = sim.state();
     take(&mut state.videos, &video_id)?;
-    ok(response!(DeleteVideoResponseEnvelope {
-        data: Some(response!(DeleteVideoResponse {
-            deleted: true,
-            id: video_id,
-        })),
-    }))
+    data(typed::<DeleteVideoResponse>(
+        json!({"deleted": true, "id": video_id}),
+    ))
 }

@@ -5,6 +5,7 @@
 //! upload batches, idempotency, the seeded voices and avatars), re-exported here so that the routes name them
 //! all as `crate::testing::state::…`.
 
+use serde_json::json;
 use std::collections::HashMap;
 
 use heygen_sys::types::{AudioVoiceItem, SessionMessage, SessionMessageType};
@@ -13,7 +14,7 @@ use tokio::time::Instant;
 use crate::testing::batch::SimBatch;
 use crate::testing::catalog::Catalog;
 use crate::testing::gauge::Gauge;
-use crate::testing::reply::response;
+use crate::testing::reply::typed;
 
 mod asset_batches;
 mod assets;
@@ -173,17 +174,13 @@ impl State {
         at: Instant,
         resource: Option<&str>,
     ) -> SessionMessage {
-        response!(SessionMessage {
-            content: content.to_string(),
-            created_at: Some(self.clock.unix(at)),
-            resource_ids: resource.map(|id| vec![id.to_string()]),
-            role: role.to_string(),
-            type_: if resource.is_some() {
+        typed::<SessionMessage>(
+            json!({"content": content.to_string(), "created_at": Some(self.clock.unix(at)), "resource_ids": (resource.map(|id| vec![id.to_string()])), "role": role.to_string(), "type": if resource.is_some() {
                 SessionMessageType::Resource
             } else {
                 SessionMessageType::Text
-            },
-        })
+            }}),
+        )
     }
 }
 

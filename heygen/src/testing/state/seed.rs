@@ -4,9 +4,10 @@
 //! `testing/catalog.rs`.
 
 use heygen_sys::types::{AudioVoiceItem, AudioVoiceType, AvatarLookType, PreferredOrientation};
+use serde_json::json;
 
 use super::{Group, Look, State};
-use crate::testing::reply::response;
+use crate::testing::reply::typed;
 
 const AVATAR_NAMES: [&str; 12] = [
     "Abigail", "Brandon", "Chloe", "Daniel", "Elena", "Farid", "Grace", "Hiro", "Imani", "Jonas",
@@ -47,16 +48,7 @@ impl State {
                 index + 1,
                 name.to_lowercase().replace(' ', "_")
             );
-            self.voices.push(response!(AudioVoiceItem {
-                gender: gender(index).to_string(),
-                language: VOICE_LANGUAGES[index % VOICE_LANGUAGES.len()].to_string(),
-                name,
-                preview_audio_url: Some(format!("{}/files/voices/{voice_id}.mp3", self.base_url)),
-                support_locale: index % 3 == 0,
-                support_pause: true,
-                type_: AudioVoiceType::Public,
-                voice_id,
-            }));
+            self.voices.push(typed::<AudioVoiceItem>(json!({"gender": gender(index).to_string(), "language": VOICE_LANGUAGES[index % VOICE_LANGUAGES.len()].to_string(), "name": name, "preview_audio_url": Some(format!("{}/files/voices/{voice_id}.mp3", self.base_url)), "support_locale": index % 3 == 0, "support_pause": true, "type": AudioVoiceType::Public, "voice_id": voice_id})));
         }
         let created_at = self.clock.unix_origin() - 86_400 * 30;
         for index in 0..avatars {
