@@ -55,11 +55,7 @@
 //! # Ok(()) }
 //! ```
 
-mod batch;
-mod catalog;
 mod faults;
-mod gauge;
-mod idempotency;
 mod lookup;
 mod reply;
 mod routes;

@@ -8,6 +8,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
+/// Largest request body the simulator reads (the asset limit is 32 MB).
+pub(crate) const MAX_BODY: usize = 40 * 1024 * 1024;
+
 /// What a handler returns.
 pub(crate) type Reply = Result<Response, ApiErr>;
 

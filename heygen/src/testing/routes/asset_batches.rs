@@ -27,7 +27,7 @@ use tokio::time::Instant;
 
 use super::direct_uploads::{check, ingest, open_slot};
 use super::{check_url, given};
-use crate::testing::batch::{Status, job_status, read_batch};
+use super::bulk::{Status, job_status, read_batch};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{

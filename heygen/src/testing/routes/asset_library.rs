@@ -15,7 +15,7 @@ use serde_json::json;
 use tokio::time::Instant;
 
 use super::asset_batches::file_status;
-use crate::testing::batch::{batch_entries, job_entry};
+use super::bulk::{batch_entries, job_entry};
 use crate::testing::lookup::newest_first;
 use crate::testing::reply::{
     ApiErr, Query, Reply, cursor, data, page, paginate, query_pairs, typed,

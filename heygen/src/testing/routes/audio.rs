@@ -9,7 +9,7 @@ use axum::routing::get;
 use heygen_sys::types::{AudioSound, ListAudioSoundsType};
 use serde_json::json;
 
-use crate::testing::catalog::Sound;
+use crate::testing::state::Sound;
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, page, paginate, typed};
 use crate::testing::shared::Sim;
 

@@ -19,12 +19,12 @@ use serde_json::{Value, json};
 use tokio::time::Instant;
 
 use super::{check_url, given, lipsyncs, translations, videos};
-use crate::testing::batch::{
-    SimBatch, Slot, batch_entries, job_entry, job_of, job_status, read_batch, slot_status,
+use super::bulk::{
+    batch_entries, job_entry, job_of, job_status, read_batch, slot_status,
 };
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{ResourceKind, new_id};
+use crate::testing::state::{ResourceKind, SimBatch, Slot, new_id};
 
 /// The most items of a batch, and ids of a statuses request.
 const LIMIT: usize = 100;

@@ -25,11 +25,10 @@ use serde_json::{Map, Value};
 use sha2::Digest as _;
 use tokio::time::Instant;
 
-use super::assets::{sniff, supported};
 use super::given;
 use crate::testing::reply::{ApiErr, Query, Reply, data, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Asset, State as SimState, Upload, new_id};
+use crate::testing::state::{Asset, State as SimState, Upload, hex, new_id, sniff, supported};
 
 /// Where presigned uploads go.
 pub(crate) const UPLOAD_PATH: &str = "/upload/";
@@ -59,11 +58,6 @@ pub(crate) fn streams_body(method: &str, path: &str) -> bool {
 pub(crate) async fn drain(body: Body) {
     let mut chunks = body.into_data_stream();
     while let Some(Ok(_)) = chunks.next().await {}
-}
-
-/// Lower-case hex.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn from_hex(text: &str) -> Option<Vec<u8>> {

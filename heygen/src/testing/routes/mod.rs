@@ -25,6 +25,7 @@ mod avatars;
 mod background_removals;
 mod batches;
 mod brand;
+mod bulk;
 pub(crate) mod direct_uploads;
 mod lipsyncs;
 mod templates;

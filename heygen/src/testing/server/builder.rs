@@ -9,7 +9,8 @@ use super::Simulator;
 use super::listener::serve;
 use super::pipeline::pipeline;
 use crate::testing::faults::Faults;
-use crate::testing::shared::{MAX_BODY, Shared};
+use crate::testing::reply::MAX_BODY;
+use crate::testing::shared::Shared;
 use crate::testing::state::{Config, State, Timeline};
 
 /// The key [`Simulator::start`] accepts.

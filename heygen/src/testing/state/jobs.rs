@@ -6,7 +6,7 @@
 use heygen_sys::types::{AiClippingClipAspectRatio, SessionMessage};
 use tokio::time::Instant;
 
-use super::Job;
+use super::lifecycle::Job;
 
 /// What every job the API creates, lists and calls back about has, whatever its kind.
 #[derive(Debug, Clone)]

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
-use super::{ResourceKind, Timeline};
+use super::timeline::{ResourceKind, Timeline};
 
 /// One stretch of a job's life.
 #[derive(Debug, Clone)]

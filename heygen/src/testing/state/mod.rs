@@ -11,16 +11,15 @@ use std::collections::HashMap;
 use heygen_sys::types::{AudioVoiceItem, SessionMessage, SessionMessageType};
 use tokio::time::Instant;
 
-use crate::testing::batch::SimBatch;
-use crate::testing::catalog::Catalog;
-use crate::testing::gauge::Gauge;
 use crate::testing::reply::typed;
 
 mod asset_batches;
 mod assets;
 mod avatars;
+mod batches;
+mod catalog;
 mod clock;
-mod idempotency;
+mod gauge;
 mod jobs;
 mod lifecycle;
 mod seed;
@@ -28,10 +27,12 @@ mod timeline;
 mod webhooks;
 
 pub(crate) use asset_batches::{AssetBatch, BatchFile, Ingest};
-pub(crate) use assets::{Asset, Upload};
+pub(crate) use assets::{Asset, Upload, hex, sniff, supported};
+pub(crate) use batches::{SimBatch, Slot};
+pub(crate) use catalog::{Catalog, Sound};
+pub(crate) use gauge::Gauge;
 pub(crate) use avatars::{Group, Look};
 pub(crate) use clock::{Clock, rfc3339};
-pub(crate) use idempotency::{Fingerprint, Remembered};
 pub(crate) use jobs::{
     Clipping, Lipsync, Proofread, Record, Removal, Session, TRANSLATION_LANGUAGES, Translation,
     Video, VoiceClone,
@@ -71,10 +72,9 @@ pub(crate) struct State {
     pub assets: Vec<Asset>,
     pub uploads: Vec<Upload>,
     pub asset_batches: Vec<AssetBatch>,
-    pub idempotency: HashMap<String, Remembered>,
     pub gauge: Gauge,
     pub batches: Vec<SimBatch>,
-    /// Templates, brand kits and glossaries, audio sounds (July 2026).
+    /// Templates, brand kits and glossaries, audio sounds.
     pub catalog: Catalog,
     pub clippings: Vec<Clipping>,
     pub removals: Vec<Removal>,
@@ -102,7 +102,6 @@ impl State {
             assets: Vec::new(),
             uploads: Vec::new(),
             asset_batches: Vec::new(),
-            idempotency: HashMap::new(),
             gauge: Gauge::new(config.max_concurrent_jobs),
             batches: Vec::new(),
             catalog: Catalog::default(),
@@ -110,7 +109,17 @@ impl State {
             removals: Vec::new(),
             voice_clones: Vec::new(),
         };
-        state.seed(config.avatars, config.voices);
+        state.voices = seed::voices(&state.base_url, config.voices);
+        let (groups, looks) = {
+            let mut seq = 0;
+            let seeded = seed::avatars(config.avatars, &state.voices, state.clock.unix_origin(), || {
+                seq += 1;
+                seq
+            });
+            state.seq = seq;
+            seeded
+        };
+        (state.groups, state.looks) = (groups, looks);
         state.catalog = Catalog::seed(
             &state.base_url,
             state.clock.unix_origin(),

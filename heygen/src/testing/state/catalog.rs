@@ -1,4 +1,4 @@
-//! The simulator's seeded catalogs of July 2026: two templates (their variables' defaults use
+//! The simulator's seeded catalogs: two templates (their variables' defaults use
 //! the first seeded look and voice), two brand kits, two brand glossaries and a few tracks of
 //! music and sound effects. They are read-only through the API, as HeyGen's are: templates,
 //! kits and glossaries are made in HeyGen's web app.
@@ -6,6 +6,7 @@
 use heygen_sys::types::{BrandGlossary, BrandKit, ListAudioSoundsType, Template, TemplateScene};
 use serde_json::{Map, Value, json};
 
+use super::clock::rfc3339;
 use crate::testing::reply::typed;
 
 /// A track of the audio catalog; its `score` depends on the query, so it is computed per search.
@@ -196,13 +197,6 @@ impl Catalog {
             sounds,
         }
     }
-}
-
-/// RFC 3339 for Unix seconds, as the glossaries' timestamps are written.
-fn rfc3339(unix: i64) -> String {
-    chrono::DateTime::from_timestamp(unix, 0)
-        .unwrap_or_default()
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// A template variable's default, in the shape a generate request takes it.

@@ -8,8 +8,8 @@
 
 use tokio::time::Instant;
 
-use super::reply::ApiErr;
-use super::state::ResourceKind;
+use super::timeline::ResourceKind;
+use crate::testing::reply::ApiErr;
 
 /// The limit and every counted job's span.
 #[derive(Debug, Default)]

@@ -1,53 +1,14 @@
-//! A simulated batch (videos, video translations or lipsyncs): its items wait `queued` until
-//! each is created as a job of its own (at once, or when the concurrent-job limit leaves a
-//! place), then follow that job's timeline. And how job statuses read in the batch and bulk
-//! statuses shapes (`queued`, `processing`, `completed`, `failed`), and a batch as read, for
-//! these batches and the asset upload batches alike.
+//! How job statuses read in the batch and bulk statuses shapes (`queued`, `processing`,
+//! `completed`, `failed`), and a batch as read: for the batches of videos, video translations
+//! and lipsyncs, and the asset upload batches alike.
 
 use heygen_sys::types::{Batch, BatchItem, BatchItemStatus, BatchStatus, StatusEntry};
 use serde_json::{Map, Value, json};
 use tokio::time::Instant;
 
-use super::lookup::find;
-use super::reply::{Cursor, paginate, typed};
-use super::state::{Job, ResourceKind, State};
-
-/// A batch of creates.
-#[derive(Debug, Clone)]
-pub(crate) struct SimBatch {
-    pub id: String,
-    pub kind: ResourceKind,
-    pub title: Option<String>,
-    pub created: Instant,
-    pub items: Vec<Slot>,
-}
-
-/// One item of a batch: the body of its create, then its job's id, or why its create failed.
-#[derive(Debug, Clone)]
-pub(crate) struct Slot {
-    pub body: serde_json::Value,
-    pub job_id: Option<String>,
-    /// The create's error code and message.
-    pub error: Option<(String, String)>,
-    /// Its create is being sent.
-    pub starting: bool,
-}
-
-impl Slot {
-    pub(crate) fn new(body: serde_json::Value) -> Self {
-        Self {
-            body,
-            job_id: None,
-            error: None,
-            starting: false,
-        }
-    }
-
-    /// Still waiting for its job to be created.
-    pub(crate) fn waiting(&self) -> bool {
-        self.job_id.is_none() && self.error.is_none()
-    }
-}
+use crate::testing::lookup::find;
+use crate::testing::reply::{Cursor, paginate, typed};
+use crate::testing::state::{Job, ResourceKind, Slot, State};
 
 /// A job status as the batch and statuses endpoints write it: the first status is `queued`,
 /// the working ones `processing`; `completed`, `failed`, and statuses injected by a test, as
