@@ -16,6 +16,7 @@ pub fn run(root: &Path) -> Result<()> {
         bail!("{NAMES} is stale; run `cargo xtask generate`");
     }
     println!("{OUTPUT} and {NAMES} are up to date");
+    crate::rules::check(root)?;
     Ok(())
 }
 

@@ -110,6 +110,7 @@ pub fn write(root: &Path) -> Result<()> {
     let path = root.join(OUTPUT);
     std::fs::write(&path, &code).with_context(|| format!("writing {}", path.display()))?;
     std::fs::write(root.join(NAMES), report.names_file()).context("writing the names file")?;
+    crate::rules::write(root)?;
     println!("{report}");
     let typify = named_by_typify(&code, &doc)?;
     println!(

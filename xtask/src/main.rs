@@ -7,6 +7,7 @@ mod generate;
 mod lock;
 mod normalise;
 mod postpass;
+mod rules;
 mod update;
 
 use std::path::{Path, PathBuf};

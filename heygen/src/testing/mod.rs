@@ -62,6 +62,7 @@ mod routes;
 mod server;
 mod shared;
 mod state;
+mod validate;
 
 pub use faults::{Fault, FaultRule, RandomFaults, RecordedRequest};
 pub use server::{DEFAULT_API_KEY, Simulator, SimulatorBuilder};

@@ -17,6 +17,7 @@ use crate::testing::faults::{Fault, RecordedRequest};
 use crate::testing::reply::{ApiErr, MAX_BODY};
 use crate::testing::routes::direct_uploads;
 use crate::testing::shared::Sim;
+use crate::testing::validate;
 
 /// Every request: journal, fault, latency, auth, idempotency, handler, then the fault's
 /// mangling of the response.
@@ -84,11 +85,17 @@ pub(super) async fn pipeline(
         {
             ApiErr::unauthenticated().into_response()
         }
-        _ => {
-            let body = body.take().unwrap_or_else(|| Body::from(bytes));
-            let request = Request::from_parts(parts, body);
-            idempotent(&sim.idempotency, request, next, slow).await
-        }
+        // What the document forbids is refused before any route runs (testing/validate).
+        _ => match validate::request(&method, &path, parts.uri.query(), bytes) {
+            Err(refusal) => {
+                ApiErr::invalid(refusal.param.as_deref(), refusal.message).into_response()
+            }
+            Ok(bytes) => {
+                let body = body.take().unwrap_or_else(|| Body::from(bytes));
+                let request = Request::from_parts(parts, body);
+                idempotent(&sim.idempotency, request, next, slow).await
+            }
+        },
     };
     finish(&sim, response, &request_id, fault).await
 }
