@@ -162,12 +162,16 @@ async fn sessions_are_listed_newest_first_and_the_old_paths_are_gone() {
         .collect();
     ids.reverse();
     assert_eq!(listed, ids);
-    for (method, path) in [
-        ("POST", "/v3/video-agents/sessions".to_string()),
-        ("GET", format!("/v3/video-agents/sessions/{}", ids[0])),
+    // The old create's path is now `POST /v3/video-agents/{session_id}` (a message to a
+    // session named "sessions"): the document requires `message` there and forbids `prompt`,
+    // so the old create body is refused before any session is looked up.
+    for (method, path, status) in [
+        ("POST", "/v3/video-agents/sessions".to_string(), 400),
+        ("GET", format!("/v3/video-agents/sessions/{}", ids[0]), 404),
         (
             "GET",
             format!("/v3/video-agents/sessions/{}/resources", ids[0]),
+            404,
         ),
     ] {
         let response = http()
@@ -177,8 +181,9 @@ async fn sessions_are_listed_newest_first_and_the_old_paths_are_gone() {
             .send()
             .await
             .unwrap();
-        assert_eq!(response.status().as_u16(), 404, "{method} {path}");
+        assert_eq!(response.status().as_u16(), status, "{method} {path}");
     }
+    assert_eq!(agents.list_sessions().collect().await.unwrap().len(), 3);
 }
 
 #[tokio::test(start_paused = true)]
