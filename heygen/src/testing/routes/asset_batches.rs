@@ -25,9 +25,9 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
+use super::bulk::{Status, job_status, read_batch};
 use super::direct_uploads::{check, ingest, open_slot};
 use super::{check_url, given};
-use super::bulk::{Status, job_status, read_batch};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{

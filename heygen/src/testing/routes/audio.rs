@@ -9,9 +9,9 @@ use axum::routing::get;
 use heygen_sys::types::{AudioSound, ListAudioSoundsType};
 use serde_json::json;
 
-use crate::testing::state::Sound;
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, page, paginate, typed};
 use crate::testing::shared::Sim;
+use crate::testing::state::Sound;
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new().route("/v3/audio/sounds", get(search))

@@ -18,10 +18,8 @@ use heygen_sys::types::{
 use serde_json::{Value, json};
 use tokio::time::Instant;
 
+use super::bulk::{batch_entries, job_entry, job_of, job_status, read_batch, slot_status};
 use super::{check_url, given, lipsyncs, translations, videos};
-use super::bulk::{
-    batch_entries, job_entry, job_of, job_status, read_batch, slot_status,
-};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, SimBatch, Slot, new_id};

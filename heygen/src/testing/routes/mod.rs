@@ -2,10 +2,11 @@
 
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::header;
+use axum::http::{Method, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use base64::Engine as _;
+use heygen_sys::request_rules::{OPERATIONS, Operation};
 use heygen_sys::types::{AssetInput, AssetReference};
 use tokio::time::Instant;
 
@@ -60,21 +61,59 @@ pub(crate) fn router(sim: Sim) -> Router {
         .merge(asset_batches::routes())
         .route("/files/{kind}/{name}", get(file))
         .route("/consent/{group_id}", get(consent_page))
-        .fallback(|| async {
-            ApiErr::new(
-                404,
-                "not_found",
-                "The HeyGen simulator has no such endpoint.",
-            )
+        .fallback(|method: Method, uri: Uri| async move {
+            unrouted(&method, &uri).unwrap_or_else(|| {
+                ApiErr::new(
+                    404,
+                    "not_found",
+                    "The HeyGen simulator has no such endpoint.",
+                )
+                .into_response()
+            })
         })
-        .method_not_allowed_fallback(|| async {
-            ApiErr::new(
-                405,
-                "method_not_allowed",
-                "This endpoint does not take that method.",
-            )
+        .method_not_allowed_fallback(|method: Method, uri: Uri| async move {
+            unrouted(&method, &uri).unwrap_or_else(|| {
+                ApiErr::new(
+                    405,
+                    "method_not_allowed",
+                    "This endpoint does not take that method.",
+                )
+                .into_response()
+            })
         })
         .with_state(sim)
+}
+
+/// Marks the answer of an operation the simulator does not serve.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NotSimulated;
+
+/// The answer to an operation of the API description that no route serves: 501
+/// `not_simulated`, naming it. Derived from the generated operation list, so an operation a
+/// newer document adds answers this too, with no edit here. `None` when the document has no
+/// such operation.
+fn unrouted(method: &Method, uri: &Uri) -> Option<Response> {
+    let operation = operation(method.as_str(), uri.path())?;
+    let message = format!(
+        "{} ({} {}) is not simulated by the HeyGen simulator; \
+         Simulator::not_simulated_operations lists every such operation.",
+        operation.id, operation.method, operation.path
+    );
+    let mut answer = ApiErr::new(501, "not_simulated", message).into_response();
+    answer.extensions_mut().insert(NotSimulated);
+    Some(answer)
+}
+
+/// The operation of the API description with this method whose path template `path` fits.
+fn operation(method: &str, path: &str) -> Option<&'static Operation> {
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    OPERATIONS.iter().find(|operation| {
+        let template: Vec<&str> = operation.path.trim_end_matches('/').split('/').collect();
+        operation.method.eq_ignore_ascii_case(method)
+            && template.len() == segments.len()
+            && (template.iter().zip(&segments))
+                .all(|(t, s)| t == s || (t.starts_with('{') && !s.is_empty()))
+    })
 }
 
 /// `Some(value)` unless the value is absent or blank.

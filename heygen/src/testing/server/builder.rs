@@ -10,7 +10,7 @@ use super::listener::serve;
 use super::pipeline::pipeline;
 use crate::testing::faults::Faults;
 use crate::testing::reply::MAX_BODY;
-use crate::testing::shared::Shared;
+use crate::testing::shared::{Shared, Sim};
 use crate::testing::state::{Config, State, Timeline};
 
 /// The key [`Simulator::start`] accepts.
@@ -117,10 +117,7 @@ impl SimulatorBuilder {
     pub async fn try_start(self) -> std::io::Result<Simulator> {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
-        let state = State::new(&self.config, format!("http://{addr}"));
-        let mut faults = Faults::default();
-        faults.latency = self.latency;
-        let shared = Shared::new(self.api_key, state, faults);
+        let shared = self.shared(format!("http://{addr}"));
         let router = crate::testing::routes::router(shared.clone())
             .layer(axum::middleware::from_fn_with_state(
                 shared.clone(),
@@ -133,5 +130,13 @@ impl SimulatorBuilder {
             addr,
             server,
         })
+    }
+
+    /// The shared half of a simulator served at `base_url` with these settings.
+    pub(super) fn shared(self, base_url: String) -> Sim {
+        let state = State::new(&self.config, base_url);
+        let mut faults = Faults::default();
+        faults.latency = self.latency;
+        Shared::new(self.api_key, state, faults)
     }
 }

@@ -7,8 +7,12 @@ use std::time::Duration;
 
 use tokio::task::JoinHandle;
 
+use heygen_sys::request_rules::OPERATIONS;
+use tower::ServiceExt as _;
+
 use super::SimulatorBuilder;
 use crate::testing::faults::{Fault, FaultRule, RandomFaults, RecordedRequest};
+use crate::testing::routes::{self, NotSimulated};
 use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, Timeline};
 
@@ -53,6 +57,39 @@ impl Simulator {
     /// Settings for a simulator.
     pub fn builder() -> SimulatorBuilder {
         SimulatorBuilder::default()
+    }
+
+    /// The operations of the API description the simulator does not serve, by
+    /// `operationId`, in the document's order. Each answers 501 `not_simulated` in HeyGen's
+    /// error shape, naming the operation: the legacy v1 and v2 operations, and any operation a
+    /// newer description adds until the simulator learns it.
+    ///
+    /// ```no_run
+    /// # async fn run() {
+    /// let missing = heygen_sdk::testing::Simulator::not_simulated_operations().await;
+    /// assert!(!missing.contains(&"createAvatarVideo"));
+    /// # }
+    /// ```
+    pub async fn not_simulated_operations() -> Vec<&'static str> {
+        // Each operation is put to a fresh simulator's routes (no server, no auth) with its
+        // path parameters filled in: those no route takes are answered as not simulated.
+        let router = routes::router(SimulatorBuilder::default().shared("http://127.0.0.1".into()));
+        let mut missing = Vec::new();
+        for operation in OPERATIONS {
+            let path: Vec<&str> = (operation.path.split('/'))
+                .map(|s| if s.starts_with('{') { "sim" } else { s })
+                .collect();
+            let request = axum::http::Request::builder()
+                .method(operation.method)
+                .uri(path.join("/"))
+                .body(axum::body::Body::empty());
+            let Ok(request) = request else { continue };
+            let Ok(answer) = router.clone().oneshot(request).await;
+            if answer.extensions().get::<NotSimulated>().is_some() {
+                missing.push(operation.id);
+            }
+        }
+        missing
     }
 
     /// `http://127.0.0.1:<port>`.

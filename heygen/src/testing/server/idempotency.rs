@@ -20,7 +20,9 @@ pub(crate) struct IdempotencyKeys(Mutex<HashMap<String, Remembered>>);
 
 impl IdempotencyKeys {
     fn lock(&self) -> MutexGuard<'_, HashMap<String, Remembered>> {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 

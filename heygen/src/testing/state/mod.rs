@@ -28,11 +28,11 @@ mod webhooks;
 
 pub(crate) use asset_batches::{AssetBatch, BatchFile, Ingest};
 pub(crate) use assets::{Asset, Upload, hex, sniff, supported};
+pub(crate) use avatars::{Group, Look};
 pub(crate) use batches::{SimBatch, Slot};
 pub(crate) use catalog::{Catalog, Sound};
-pub(crate) use gauge::Gauge;
-pub(crate) use avatars::{Group, Look};
 pub(crate) use clock::{Clock, rfc3339};
+pub(crate) use gauge::Gauge;
 pub(crate) use jobs::{
     Clipping, Lipsync, Proofread, Record, Removal, Session, TRANSLATION_LANGUAGES, Translation,
     Video, VoiceClone,
@@ -112,10 +112,15 @@ impl State {
         state.voices = seed::voices(&state.base_url, config.voices);
         let (groups, looks) = {
             let mut seq = 0;
-            let seeded = seed::avatars(config.avatars, &state.voices, state.clock.unix_origin(), || {
-                seq += 1;
-                seq
-            });
+            let seeded = seed::avatars(
+                config.avatars,
+                &state.voices,
+                state.clock.unix_origin(),
+                || {
+                    seq += 1;
+                    seq
+                },
+            );
             state.seq = seq;
             seeded
         };
