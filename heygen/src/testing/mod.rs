@@ -56,6 +56,7 @@
 //! ```
 
 mod faults;
+mod house_rules;
 mod lookup;
 mod reply;
 mod routes;

@@ -43,6 +43,26 @@ impl ApiErr {
         }
     }
 
+    /// 400 `not_simulated`: `value`, a member of a union at `param`, is one the simulator
+    /// does not know (a newer API description added it), named by its `type` tag.
+    pub(crate) fn not_simulated(param: &str, value: &impl Serialize) -> Self {
+        let value = serde_json::to_value(value).unwrap_or_default();
+        let tag = value.get("type").and_then(Value::as_str).unwrap_or("?");
+        let param = if param.is_empty() {
+            "type".to_string()
+        } else {
+            format!("{param}.type")
+        };
+        Self {
+            param: Some(param),
+            ..Self::new(
+                400,
+                "not_simulated",
+                format!("The HeyGen simulator does not simulate a '{tag}' here yet."),
+            )
+        }
+    }
+
     /// 404 `not_found`: "`what` not found."
     pub(crate) fn not_found(what: &str) -> Self {
         Self::new(404, "not_found", format!("{what} not found."))

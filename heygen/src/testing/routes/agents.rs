@@ -17,7 +17,7 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use super::{check_input, check_look, check_url, check_voice, given};
+use crate::testing::house_rules::{check_url, given};
 use crate::testing::lookup::{find, find_mut, newest_first, take};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
@@ -79,10 +79,10 @@ macro_rules! create_options {
 
 fn check(state: &SimState, options: &Options<'_>, now: Instant) -> Result<(), ApiErr> {
     if let Some(avatar_id) = options.avatar_id {
-        check_look(state, avatar_id, "avatar_id", now)?;
+        state.check_look(avatar_id, "avatar_id", now)?;
     }
     if let Some(voice_id) = options.voice_id {
-        check_voice(state, voice_id, "voice_id")?;
+        state.check_voice(voice_id, "voice_id")?;
     }
     if let Some(style_id) = options.style_id
         && !STYLES.iter().any(|(id, _, _)| *id == style_id)
@@ -96,7 +96,7 @@ fn check(state: &SimState, options: &Options<'_>, now: Instant) -> Result<(), Ap
         check_url(url, "callback_url")?;
     }
     for (index, file) in options.files.iter().enumerate() {
-        check_input(state, file, &format!("files[{index}]"))?;
+        state.check_input(file, &format!("files[{index}]"))?;
     }
     Ok(())
 }

@@ -15,7 +15,8 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use super::{check_reference, check_url, failure_message, given};
+use super::failure_message;
+use crate::testing::house_rules::{check_url, given};
 use crate::testing::lookup::{find, newest_first, take};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
@@ -67,7 +68,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateAiClippingRequest = parse(&body)?;
     let now = Instant::now();
     let mut state = sim.state();
-    check_reference(&state, &request.video, "video")?;
+    state.check_reference(&request.video, "video")?;
     if let Some(url) = request.callback_url.as_deref() {
         check_url(url, "callback_url")?;
     }

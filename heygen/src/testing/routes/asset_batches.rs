@@ -27,15 +27,12 @@ use tokio::time::Instant;
 
 use super::bulk::{Status, job_status, read_batch};
 use super::direct_uploads::{check, ingest, open_slot};
-use super::{check_url, given};
+use crate::testing::house_rules::{MAX_ITEMS, batch_size, check_url, given};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{
     AssetBatch, BatchFile, Ingest, ResourceKind, State as SimState, new_id,
 };
-
-/// The most files of a batch, and items of a page.
-const LIMIT: usize = 100;
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
@@ -49,13 +46,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     if let Some(url) = given(request.callback_url.as_deref()) {
         check_url(url, "callback_url")?;
     }
-    let files = request.files.len();
-    if files == 0 || files > LIMIT {
-        return Err(ApiErr::invalid(
-            Some("files"),
-            format!("A batch holds 1 to {LIMIT} files, not {files}."),
-        ));
-    }
+    batch_size(request.files.len(), "files")?;
     let checked = (request.files.iter().enumerate())
         .map(|(i, file)| check(file, &format!("files[{i}].")))
         .collect::<Result<Vec<_>, _>>()?;
@@ -150,7 +141,12 @@ async fn show(
     Path(batch_id): Path<String>,
     RawQuery(query): RawQuery,
 ) -> Reply {
-    let cursor = cursor(&Query::parse(query.as_deref()), "batch_items", LIMIT, LIMIT)?;
+    let cursor = cursor(
+        &Query::parse(query.as_deref()),
+        "batch_items",
+        MAX_ITEMS,
+        MAX_ITEMS,
+    )?;
     let now = Instant::now();
     let state = sim.state();
     let batch = (state.asset_batches.iter())

@@ -16,6 +16,7 @@ use tokio::time::Instant;
 
 use super::asset_batches::file_status;
 use super::bulk::{batch_entries, job_entry};
+use crate::testing::house_rules::MAX_ITEMS;
 use crate::testing::lookup::newest_first;
 use crate::testing::reply::{
     ApiErr, Query, Reply, cursor, data, page, paginate, query_pairs, typed,
@@ -25,8 +26,6 @@ use crate::testing::state::{Asset, State as SimState};
 
 /// The simulated account's username: the owner of every asset.
 const OWNER: &str = "simulator";
-/// The most ids one statuses request takes.
-const MAX_STATUS_IDS: usize = 100;
 
 /// The public catalog: (id, `image` or `icon`, description, width, height).
 const CATALOG: [(&str, &str, &str, i64, i64); 14] = [
@@ -180,10 +179,10 @@ async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
             "Pass 'asset_ids' or 'batch_ids'.",
         ));
     }
-    if asset_ids.len() + batch_ids.len() > MAX_STATUS_IDS {
+    if asset_ids.len() + batch_ids.len() > MAX_ITEMS {
         return Err(ApiErr::invalid(
             Some("asset_ids"),
-            format!("At most {MAX_STATUS_IDS} ids per request."),
+            format!("At most {MAX_ITEMS} ids per request."),
         ));
     }
     let now = Instant::now();

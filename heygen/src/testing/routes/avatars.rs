@@ -13,7 +13,7 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use super::{check_input, check_url};
+use crate::testing::house_rules::check_url;
 use crate::testing::lookup::{find, find_mut};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
@@ -144,7 +144,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let mut state = sim.state();
     let (name, group_id, avatar_type, gated) = match &request {
         CreateAvatarRequestBody::Video(video) => {
-            check_input(&state, &video.file, "file")?;
+            state.check_input(&video.file, "file")?;
             (
                 video.name.clone(),
                 video.avatar_group_id.clone(),
@@ -154,7 +154,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         }
         // A video avatar is a digital twin (the API's newer name for it): consent-gated.
         CreateAvatarRequestBody::DigitalTwin(twin) => {
-            check_input(&state, &twin.file, "file")?;
+            state.check_input(&twin.file, "file")?;
             (
                 twin.name.clone(),
                 twin.avatar_group_id.clone(),
@@ -163,7 +163,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
             )
         }
         CreateAvatarRequestBody::Photo(photo) => {
-            check_input(&state, &photo.file, "file")?;
+            state.check_input(&photo.file, "file")?;
             (
                 photo.name.clone(),
                 photo.avatar_group_id.clone(),
@@ -179,7 +179,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
                 ));
             }
             for (index, image) in prompt.reference_images.iter().flatten().enumerate() {
-                check_input(&state, image, &format!("reference_images[{index}]"))?;
+                state.check_input(image, &format!("reference_images[{index}]"))?;
             }
             (
                 prompt.name.clone(),
@@ -283,7 +283,7 @@ async fn consent(State(sim): State<Sim>, Path(group_id): Path<String>, body: Byt
                     "'consent_video' cannot be combined with 'reroute_url' or 'consent_text'.",
                 ));
             }
-            check_input(&state, video, "consent_video")?;
+            state.check_input(video, "consent_video")?;
             false
         }
         None => true,

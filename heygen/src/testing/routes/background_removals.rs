@@ -14,7 +14,8 @@ use serde_json::json;
 use serde_json::{Map, Value};
 use tokio::time::Instant;
 
-use super::{check_input, failure_message, given};
+use super::failure_message;
+use crate::testing::house_rules::given;
 use crate::testing::lookup::{find, newest_first, take};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
@@ -65,7 +66,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     {
         return data(detail(&state, first, now));
     }
-    check_input(&state, &request.video, "video")?;
+    state.check_input(&request.video, "video")?;
     if let Some(index) = request
         .layers
         .iter()

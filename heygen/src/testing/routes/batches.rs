@@ -9,23 +9,17 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::IntoResponse;
 use axum::routing::{get, post};
-use heygen_sys::types::{
-    BatchCreateResponse, BatchCreateResponseEnvelope, BatchStatus, CreateLipsyncBatchRequest,
-    CreateVideoBatchRequest, CreateVideoTranslationBatchRequest,
-};
+use heygen_sys::types::{BatchCreateResponse, BatchStatus};
 use serde_json::{Value, json};
 use tokio::time::Instant;
 
 use super::bulk::{batch_entries, job_entry, job_of, job_status, read_batch, slot_status};
-use super::{check_url, given, lipsyncs, translations, videos};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
+use super::{lipsyncs, translations, videos};
+use crate::testing::house_rules::{MAX_ITEMS, batch_size, check_url, given};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, data_with, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, SimBatch, Slot, new_id};
-
-/// The most items of a batch, and ids of a statuses request.
-const LIMIT: usize = 100;
 
 /// What differs between the three areas.
 #[derive(Debug, Clone, Copy)]
@@ -84,12 +78,9 @@ pub(super) fn routes() -> Router<Sim> {
     router
 }
 
+/// The body is read as JSON only: the pipeline has checked it against the API description,
+/// and each item is checked by its area's own create when it starts.
 async fn create(State(sim): State<Sim>, body: Bytes, area: Area) -> Reply {
-    match area.kind {
-        ResourceKind::Video => drop(parse::<CreateVideoBatchRequest>(&body)?),
-        ResourceKind::VideoTranslation => drop(parse::<CreateVideoTranslationBatchRequest>(&body)?),
-        _ => drop(parse::<CreateLipsyncBatchRequest>(&body)?),
-    }
     let raw: Value = parse(&body)?;
     if let Some(url) = raw.get("callback_url").and_then(Value::as_str) {
         check_url(url, "callback_url")?;
@@ -108,12 +99,7 @@ async fn create(State(sim): State<Sim>, body: Bytes, area: Area) -> Reply {
             _ => items.push(Slot::new(item.clone())),
         }
     }
-    if items.is_empty() || items.len() > LIMIT {
-        return Err(ApiErr::invalid(
-            Some(area.items),
-            format!("A batch holds 1 to {LIMIT} items, not {}.", items.len()),
-        ));
-    }
+    batch_size(items.len(), area.items)?;
     let batch = SimBatch {
         id: new_id(),
         kind: area.kind,
@@ -123,15 +109,18 @@ async fn create(State(sim): State<Sim>, body: Bytes, area: Area) -> Reply {
     };
     let created = {
         let mut state = sim.state();
-        let created = typed::<BatchCreateResponse>(
-            json!({"batch_id": batch.id.clone(), "created_at": state.clock.unix(batch.created), "status": BatchStatus::Processing, "title": batch.title.clone(), "total_items": batch.items.len() as i64}),
-        );
+        let created = typed::<BatchCreateResponse>(json!({
+            "batch_id": batch.id,
+            "created_at": state.clock.unix(batch.created),
+            "status": BatchStatus::Processing,
+            "title": batch.title,
+            "total_items": batch.items.len(),
+        }));
         state.batches.push(batch);
         created
     };
     settle(&sim).await;
-    let envelope = typed::<BatchCreateResponseEnvelope>(json!({"data": Some(created)}));
-    Ok((area.accepted, axum::Json(envelope)).into_response())
+    data_with(area.accepted, created)
 }
 
 /// Starts the queued batch items there is room for, oldest batch first, each through its
@@ -207,7 +196,12 @@ async fn show(
     RawQuery(query): RawQuery,
     area: Area,
 ) -> Reply {
-    let cursor = cursor(&Query::parse(query.as_deref()), "batch_items", LIMIT, LIMIT)?;
+    let cursor = cursor(
+        &Query::parse(query.as_deref()),
+        "batch_items",
+        MAX_ITEMS,
+        MAX_ITEMS,
+    )?;
     settle(&sim).await;
     let now = Instant::now();
     let state = sim.state();
@@ -242,10 +236,10 @@ async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery, area: Area)
         ));
     }
     for (name, list) in [(area.ids, &ids), ("batch_ids", &batch_ids)] {
-        if list.len() > LIMIT {
+        if list.len() > MAX_ITEMS {
             return Err(ApiErr::invalid(
                 Some(name),
-                format!("'{name}' takes at most {LIMIT} ids."),
+                format!("'{name}' takes at most {MAX_ITEMS} ids."),
             ));
         }
     }

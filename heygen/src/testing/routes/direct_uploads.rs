@@ -25,7 +25,7 @@ use serde_json::{Map, Value};
 use sha2::Digest as _;
 use tokio::time::Instant;
 
-use super::given;
+use crate::testing::house_rules::given;
 use crate::testing::reply::{ApiErr, Query, Reply, data, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Asset, State as SimState, Upload, hex, new_id, sniff, supported};

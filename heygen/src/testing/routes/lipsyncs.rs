@@ -11,9 +11,10 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use super::{check_reference, check_url, failure_message, given};
+use super::failure_message;
+use crate::testing::house_rules::{check_url, end_after_start, given};
 use crate::testing::lookup::{find, find_mut, newest_first, take};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
+use crate::testing::reply::{Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Lipsync, ResourceKind, State as SimState};
 
@@ -39,18 +40,13 @@ pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateLipsyncRequest = parse(&body)?;
     let now = Instant::now();
     let mut state = sim.state();
-    check_reference(&state, &request.video, "video")?;
-    check_reference(&state, &request.audio, "audio")?;
+    state.check_reference(&request.video, "video")?;
+    state.check_reference(&request.audio, "audio")?;
     if let Some(url) = request.callback_url.as_deref() {
         check_url(url, "callback_url")?;
     }
+    end_after_start(request.start_time, request.end_time)?;
     let duration = match (request.start_time, request.end_time) {
-        (Some(start), Some(end)) if start >= end => {
-            return Err(ApiErr::invalid(
-                Some("end_time"),
-                "'end_time' must be after 'start_time'.",
-            ));
-        }
         (Some(start), Some(end)) => end - start,
         _ => 20.0,
     };

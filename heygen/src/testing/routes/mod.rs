@@ -5,14 +5,11 @@ use axum::extract::{Path, State};
 use axum::http::{Method, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use base64::Engine as _;
 use heygen_sys::request_rules::{OPERATIONS, Operation};
-use heygen_sys::types::{AssetInput, AssetReference};
-use tokio::time::Instant;
 
 use super::reply::ApiErr;
 use super::shared::Sim;
-use super::state::{Asset, Phase, State as SimState};
+use super::state::{Asset, Phase};
 
 mod account;
 mod agents;
@@ -116,111 +113,6 @@ fn operation(method: &str, path: &str) -> Option<&'static Operation> {
     })
 }
 
-/// `Some(value)` unless the value is absent or blank.
-pub(super) fn given(value: Option<&str>) -> Option<&str> {
-    value.filter(|v| !v.trim().is_empty())
-}
-
-/// Checks an `http(s)` URL field.
-pub(super) fn check_url(url: &str, param: &str) -> Result<(), ApiErr> {
-    match reqwest::Url::parse(url) {
-        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Ok(()),
-        _ => Err(ApiErr::invalid(
-            Some(param),
-            format!("'{param}' must be an http(s) URL."),
-        )),
-    }
-}
-
-/// Checks an uploaded asset's id.
-pub(super) fn check_asset_id(state: &SimState, asset_id: &str, param: &str) -> Result<(), ApiErr> {
-    if state.assets.iter().any(|asset| asset.id == asset_id) {
-        Ok(())
-    } else {
-        Err(ApiErr::invalid(
-            Some(param),
-            format!("Asset '{asset_id}' not found; upload files with POST /v3/assets."),
-        ))
-    }
-}
-
-/// Checks a `{type: url | asset_id | base64}` input.
-pub(super) fn check_input(state: &SimState, input: &AssetInput, param: &str) -> Result<(), ApiErr> {
-    match input {
-        AssetInput::Url(url) => check_url(&url.url, &format!("{param}.url")),
-        AssetInput::AssetId(id) => {
-            check_asset_id(state, &id.asset_id, &format!("{param}.asset_id"))
-        }
-        AssetInput::Base64(inline) => {
-            let decoded = base64::engine::general_purpose::STANDARD.decode(inline.data.as_bytes());
-            match decoded {
-                Ok(bytes) if !bytes.is_empty() => Ok(()),
-                _ => Err(ApiErr::invalid(
-                    Some(&format!("{param}.data")),
-                    "'data' must be non-empty base64.",
-                )),
-            }
-        }
-    }
-}
-
-/// Checks a `{type: url | asset_id}` reference.
-pub(super) fn check_reference(
-    state: &SimState,
-    reference: &AssetReference,
-    param: &str,
-) -> Result<(), ApiErr> {
-    match reference {
-        AssetReference::Url(url) => check_url(&url.url, &format!("{param}.url")),
-        AssetReference::AssetId(id) => {
-            check_asset_id(state, &id.asset_id, &format!("{param}.asset_id"))
-        }
-    }
-}
-
-/// Checks a voice id.
-pub(super) fn check_voice(state: &SimState, voice_id: &str, param: &str) -> Result<(), ApiErr> {
-    let now = Instant::now();
-    let cloned = |id: &str| {
-        let mut clones = state.voice_clones.iter();
-        clones.any(|c| c.id == id && c.job.phase(now).completed())
-    };
-    if state.voices.iter().any(|voice| voice.voice_id == voice_id) || cloned(voice_id) {
-        Ok(())
-    } else {
-        Err(ApiErr::invalid(
-            Some(param),
-            format!("Voice '{voice_id}' not found; list voices with GET /v3/voices."),
-        ))
-    }
-}
-
-/// Checks an avatar look id: it must exist and be completed.
-pub(super) fn check_look(
-    state: &SimState,
-    look_id: &str,
-    param: &str,
-    now: Instant,
-) -> Result<(), ApiErr> {
-    let Some(look) = state.looks.iter().find(|look| look.id == look_id) else {
-        return Err(ApiErr::invalid(
-            Some(param),
-            format!("Avatar look '{look_id}' not found; list looks with GET /v3/avatars/looks."),
-        ));
-    };
-    match look.job.as_ref().map(|job| job.phase(now)) {
-        None => Ok(()),
-        Some(phase) if phase.completed() => Ok(()),
-        Some(phase) => Err(ApiErr::invalid(
-            Some(param),
-            format!(
-                "Avatar look '{look_id}' is not ready (status '{}').",
-                phase.status()
-            ),
-        )),
-    }
-}
-
 /// The failure message of a failed job.
 pub(super) fn failure_message(phase: &Phase, stopped: bool) -> Option<String> {
     phase.failed().then(|| {
@@ -231,11 +123,6 @@ pub(super) fn failure_message(phase: &Phase, stopped: bool) -> Option<String> {
         }
         .to_string()
     })
-}
-
-/// Seconds of speech for a script (about 15 characters a second, at least one second).
-pub(super) fn speech_seconds(text: &str) -> f64 {
-    (text.chars().count() as f64 / 15.0).max(1.0).round()
 }
 
 /// `GET /files/{kind}/{name}`: stand-in media behind the URLs the simulator hands out (no auth,

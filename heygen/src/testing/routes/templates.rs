@@ -12,7 +12,7 @@ use serde_json::Value;
 use serde_json::json;
 use tokio::time::Instant;
 
-use super::{check_asset_id, check_look, check_url, check_voice, given};
+use crate::testing::house_rules::{check_url, given};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, State as SimState, Video};
@@ -107,14 +107,14 @@ fn check_variable(
             )),
         },
         "character" => match field("character_id") {
-            Some(look) => check_look(state, look, &param("character_id"), now),
+            Some(look) => state.check_look(look, &param("character_id"), now),
             None => Err(ApiErr::invalid(
                 Some(&param("character_id")),
                 "A character variable needs 'character_id' (an avatar look id).",
             )),
         },
         "voice" => match field("voice_id") {
-            Some(voice) => check_voice(state, voice, &param("voice_id")),
+            Some(voice) => state.check_voice(voice, &param("voice_id")),
             None => Err(ApiErr::invalid(
                 Some(&param("voice_id")),
                 "A voice variable needs 'voice_id'.",
@@ -122,7 +122,7 @@ fn check_variable(
         },
         _ => match (field("url"), field("asset_id")) {
             (Some(url), None) => check_url(url, &param("url")),
-            (None, Some(asset)) => check_asset_id(state, asset, &param("asset_id")),
+            (None, Some(asset)) => state.check_asset_id(asset, &param("asset_id")),
             _ => Err(ApiErr::invalid(
                 Some(&param("url")),
                 format!("A {kind} variable needs one of 'url' or 'asset_id'."),

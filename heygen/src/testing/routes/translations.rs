@@ -16,13 +16,14 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use super::{check_reference, check_url, failure_message, given};
+use super::failure_message;
+use crate::testing::house_rules::{
+    TRANSLATION_LANGUAGES, check_url, end_after_start, given, not_blank, output_languages,
+};
 use crate::testing::lookup::{find, find_mut, newest_first, take};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{
-    Proofread, ResourceKind, State as SimState, TRANSLATION_LANGUAGES, Translation, new_id,
-};
+use crate::testing::state::{Proofread, ResourceKind, State as SimState, Translation, new_id};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
@@ -47,27 +48,6 @@ pub(super) fn routes() -> Router<Sim> {
         )
 }
 
-/// The supported spelling of each requested language.
-fn output_languages(requested: &[String]) -> Result<Vec<String>, ApiErr> {
-    if requested.is_empty() {
-        return Err(ApiErr::invalid(
-            Some("output_languages"),
-            "'output_languages' needs at least one language.",
-        ));
-    }
-    requested
-        .iter()
-        .map(|language| {
-            TRANSLATION_LANGUAGES.iter().find(|known| known.eq_ignore_ascii_case(language)).map(|known| known.to_string()).ok_or_else(|| {
-                ApiErr::invalid(
-                    Some("output_languages"),
-                    format!("Unsupported language '{language}'; see GET /v3/video-translations/languages."),
-                )
-            })
-        })
-        .collect()
-}
-
 fn detail(state: &SimState, translation: &Translation, now: Instant) -> VideoTranslationDetail {
     let record = &translation.record;
     let phase = record.job.phase(now);
@@ -84,24 +64,17 @@ pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let languages = output_languages(&request.output_languages)?;
     let now = Instant::now();
     let mut state = sim.state();
-    check_reference(&state, &request.video, "video")?;
+    state.check_reference(&request.video, "video")?;
     if let Some(audio) = &request.audio {
-        check_reference(&state, audio, "audio")?;
+        state.check_reference(audio, "audio")?;
     }
     if let Some(srt) = &request.srt {
-        check_reference(&state, srt, "srt")?;
+        state.check_reference(srt, "srt")?;
     }
     if let Some(url) = request.callback_url.as_deref() {
         check_url(url, "callback_url")?;
     }
-    if let (Some(start), Some(end)) = (request.start_time, request.end_time)
-        && start >= end
-    {
-        return Err(ApiErr::invalid(
-            Some("end_time"),
-            "'end_time' must be after 'start_time'.",
-        ));
-    }
+    end_after_start(request.start_time, request.end_time)?;
     state.gauge.admit(now, languages.len())?;
     let mut ids = Vec::new();
     for language in languages {
@@ -177,14 +150,12 @@ fn proofread_detail(state: &SimState, proofread: &Proofread, now: Instant) -> Pr
 async fn create_proofread(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateProofreadRequest = parse(&body)?;
     let languages = output_languages(&request.output_languages)?;
-    if request.title.trim().is_empty() {
-        return Err(ApiErr::invalid(Some("title"), "'title' must not be blank."));
-    }
+    not_blank(&request.title, "title")?;
     let now = Instant::now();
     let mut state = sim.state();
-    check_reference(&state, &request.video, "video")?;
+    state.check_reference(&request.video, "video")?;
     if let Some(srt) = &request.srt {
-        check_reference(&state, srt, "srt")?;
+        state.check_reference(srt, "srt")?;
     }
     let mut ids = Vec::new();
     for language in languages {
@@ -248,7 +219,7 @@ async fn upload_srt(
 ) -> Reply {
     let request: UploadSrtRequest = parse(&body)?;
     let state = sim.state();
-    check_reference(&state, &request.srt, "srt")?;
+    state.check_reference(&request.srt, "srt")?;
     let proofread = completed_proofread(&state, &proofread_id, "replace its subtitles")?;
     data(proofread_detail(&state, proofread, Instant::now()))
 }

@@ -13,7 +13,8 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use super::{check_input, failure_message, given};
+use super::failure_message;
+use crate::testing::house_rules::given;
 use crate::testing::reply::{ApiErr, Reply, data, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, State as SimState, VoiceClone, new_id};
@@ -47,7 +48,7 @@ async fn clone(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CloneVoiceRequest = parse(&body)?;
     let now = Instant::now();
     let mut state = sim.state();
-    check_input(&state, &request.audio, "audio")?;
+    state.check_input(&request.audio, "audio")?;
     let Some(name) = given(Some(request.voice_name.as_str())) else {
         return Err(ApiErr::invalid(
             Some("voice_name"),

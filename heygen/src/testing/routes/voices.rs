@@ -11,7 +11,6 @@ use heygen_sys::types::{
 };
 use serde_json::json;
 
-use super::check_voice;
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::new_id;
@@ -79,7 +78,7 @@ async fn design(State(sim): State<Sim>, body: Bytes) -> Reply {
 async fn speech(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: TextToSpeechRequest = parse(&body)?;
     let state = sim.state();
-    check_voice(&state, &request.voice_id, "voice_id")?;
+    state.check_voice(&request.voice_id, "voice_id")?;
     if request.text.trim().is_empty() {
         return Err(ApiErr::invalid(Some("text"), "'text' must not be blank."));
     }

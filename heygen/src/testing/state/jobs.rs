@@ -39,20 +39,6 @@ pub(crate) struct Translation {
     pub duration: f64,
 }
 
-/// Languages the simulated video translation accepts.
-pub(crate) const TRANSLATION_LANGUAGES: [&str; 10] = [
-    "English",
-    "Spanish",
-    "French",
-    "German",
-    "Italian",
-    "Japanese",
-    "Korean",
-    "Portuguese",
-    "Hindi",
-    "Chinese",
-];
-
 /// A proofread of a translation.
 #[derive(Debug, Clone)]
 pub(crate) struct Proofread {
