@@ -194,21 +194,23 @@ pub(crate) fn ok<T: Serialize>(envelope: T) -> Reply {
     Ok(axum::Json(envelope).into_response())
 }
 
-/// Parses a JSON body into a generated request type; a failure names the offending field.
+/// Parses a JSON body into a generated request type; a failure names the offending field. A
+/// number written with a zero fraction (`1.0`) is the integer it equals, as JSON Schema (and
+/// HeyGen's server) read it.
 pub(crate) fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiErr> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiErr::invalid(None, "A JSON request body is required."));
     }
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+    let mut value: Value = serde_json::from_slice(body).map_err(|error| {
+        ApiErr::invalid(
+            None,
+            format!("The request body is not valid JSON: {error}."),
+        )
+    })?;
+    integral(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|error| {
         let path = error.path().to_string();
         let inner = error.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            return ApiErr::invalid(
-                None,
-                format!("The request body is not valid JSON: {inner}."),
-            );
-        }
         let message = inner.to_string();
         let message = message
             .split(" at line ")
@@ -232,6 +234,23 @@ pub(crate) fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiErr> {
             format!("Invalid request body: {message}."),
         )
     })
+}
+
+/// Numbers with a zero fraction, at any depth, as integers.
+fn integral(value: &mut Value) {
+    match value {
+        Value::Number(number) => {
+            let whole = number
+                .as_f64()
+                .filter(|f| number.is_f64() && f.fract() == 0.0);
+            if let Some(whole) = whole.filter(|f| f.abs() < 9.0e15) {
+                *value = Value::from(whole as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral),
+        Value::Object(fields) => fields.values_mut().for_each(integral),
+        _ => {}
+    }
 }
 
 fn backticked(message: &str, prefix: &str) -> Option<String> {

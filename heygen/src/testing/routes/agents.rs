@@ -10,9 +10,9 @@ use axum::extract::{Path, RawQuery, State};
 use axum::routing::{get, post};
 use heygen_sys::types::{
     AssetInput, CreateVideoAgentRequest, CreateVideoAgentResponse, GeneratedVideo,
-    GeneratedVideoStatus, GetSessionResponse, SendMessageRequest, SendMessageResponse,
-    SessionMessage, SessionMessageType, SessionResource, SessionSummary, StopSessionResponse,
-    StyleItem, VideoAgentMode, VideoAgentSessionStatus, VideoAgentStatus,
+    GetSessionResponse, SendMessageRequest, SendMessageResponse, SessionMessage,
+    SessionMessageType, SessionResource, SessionSummary, StopSessionResponse, StyleItem,
+    VideoAgentMode, VideoAgentSessionStatus, VideoAgentStatus,
 };
 use serde_json::json;
 use tokio::time::Instant;
@@ -62,19 +62,6 @@ struct Options<'a> {
     style_id: Option<&'a str>,
     callback_url: Option<&'a str>,
     files: &'a [AssetInput],
-}
-
-/// The [`Options`] of a one-shot or session create request (their fields share names).
-macro_rules! create_options {
-    ($request:expr) => {
-        Options {
-            avatar_id: given($request.avatar_id.as_deref()),
-            voice_id: given($request.voice_id.as_deref()),
-            style_id: given($request.style_id.as_deref()),
-            callback_url: $request.callback_url.as_deref(),
-            files: $request.files.as_deref().unwrap_or_default(),
-        }
-    };
 }
 
 fn check(state: &SimState, options: &Options<'_>, now: Instant) -> Result<(), ApiErr> {
@@ -161,7 +148,13 @@ async fn create_agent(State(sim): State<Sim>, body: Bytes) -> Reply {
     check_prompt(&request.prompt, "prompt")?;
     let now = Instant::now();
     let mut state = sim.state();
-    let options = create_options!(request);
+    let options = Options {
+        avatar_id: given(request.avatar_id.as_deref()),
+        voice_id: given(request.voice_id.as_deref()),
+        style_id: given(request.style_id.as_deref()),
+        callback_url: request.callback_url.as_deref(),
+        files: request.files.as_deref().unwrap_or_default(),
+    };
     check(&state, &options, now)?;
     let chat = request.mode == VideoAgentMode::Chat;
     let session = start_session(&mut state, &request.prompt, options.files, chat, now);
@@ -341,7 +334,7 @@ async fn videos(State(sim): State<Sim>, Path(session_id): Path<String>) -> Reply
         .filter_map(|id| find(&state.videos, id).ok())
         .map(|video| {
             let detail = super::videos::detail(&state, video, now);
-            typed::<GeneratedVideo>(json!({"captioned_video_url": detail.captioned_video_url, "completed_at": detail.completed_at, "created_at": detail.created_at, "duration": detail.duration, "failure_code": detail.failure_code, "failure_message": detail.failure_message, "folder_id": detail.folder_id, "gif_url": detail.gif_url, "id": detail.id, "output_language": detail.output_language, "status": GeneratedVideoStatus::from(detail.status.as_str()), "subtitle_url": detail.subtitle_url, "thumbnail_url": detail.thumbnail_url, "title": detail.title, "video_page_url": detail.video_page_url, "video_url": detail.video_url}))
+            typed::<GeneratedVideo>(json!(detail))
         })
         .collect();
     page(data, false, None)

@@ -8,12 +8,12 @@ use axum::routing::{get, post};
 use heygen_sys::types::{
     AvatarError, AvatarGroupItem, AvatarLookItem, AvatarLookType, AvatarStatus,
     CreateAvatarConsentRequest, CreateAvatarConsentResponse, CreateAvatarRequestBody,
-    CreateAvatarResponse, PreferredOrientation, UpdateAvatarLookRequest,
+    CreateAvatarResponse, ListAvatarLooksAvatarType, PreferredOrientation, UpdateAvatarLookRequest,
 };
 use serde_json::json;
 use tokio::time::Instant;
 
-use crate::testing::house_rules::check_url;
+use crate::testing::house_rules::{check_url, not_blank};
 use crate::testing::lookup::{find, find_mut};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
@@ -64,6 +64,15 @@ fn look_item(state: &SimState, look: &Look, now: Instant) -> AvatarLookItem {
     )
 }
 
+/// Whether a look is of the listing's `avatar_type`: a video avatar is a digital twin (the API's
+/// newer name for it).
+fn is_of_type(look: &Look, avatar_type: &str) -> bool {
+    match avatar_type {
+        "video_avatar" => look.avatar_type == AvatarLookType::DigitalTwin,
+        other => look.avatar_type.as_str() == other,
+    }
+}
+
 fn ownership(query: &Query) -> Result<Option<bool>, ApiErr> {
     Ok(query
         .one_of("ownership", &["public", "private"])?
@@ -90,7 +99,7 @@ async fn list_looks(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply 
     let query = Query::parse(query.as_deref());
     let cursor = cursor(&query, "looks", 20, 50)?;
     let public = ownership(&query)?;
-    let avatar_type = query.one_of("avatar_type", AvatarLookType::KNOWN)?;
+    let avatar_type = query.one_of("avatar_type", ListAvatarLooksAvatarType::KNOWN)?;
     let group_id = query.get("group_id");
     let now = Instant::now();
     let state = sim.state();
@@ -98,7 +107,7 @@ async fn list_looks(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply 
         .looks
         .iter()
         .filter(|l| public.is_none_or(|p| l.public == p))
-        .filter(|l| avatar_type.is_none_or(|t| l.avatar_type.as_str() == t))
+        .filter(|l| avatar_type.is_none_or(|t| is_of_type(l, t)))
         .filter(|l| group_id.is_none_or(|g| l.group_id == g))
         .map(|l| (l.seq, look_item(&state, l, now)))
         .collect();
@@ -172,12 +181,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
             )
         }
         CreateAvatarRequestBody::Prompt(prompt) => {
-            if prompt.prompt.trim().is_empty() {
-                return Err(ApiErr::invalid(
-                    Some("prompt"),
-                    "'prompt' must not be blank.",
-                ));
-            }
+            not_blank(&prompt.prompt, "prompt")?;
             for (index, image) in prompt.reference_images.iter().flatten().enumerate() {
                 state.check_input(image, &format!("reference_images[{index}]"))?;
             }
@@ -188,10 +192,10 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
                 false,
             )
         }
+        #[allow(unreachable_patterns)] // a member a newer API description adds
+        other => return Err(ApiErr::not_simulated("", other)),
     };
-    if name.trim().is_empty() {
-        return Err(ApiErr::invalid(Some("name"), "'name' must not be blank."));
-    }
+    not_blank(&name, "name")?;
     let group_id = match group_id {
         Some(id) => match state.groups.iter().find(|g| g.id == id) {
             Some(group) if !group.public => id,
@@ -253,11 +257,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
 /// `pending_consent` go on processing from now.
 async fn consent(State(sim): State<Sim>, Path(group_id): Path<String>, body: Bytes) -> Reply {
     let request: CreateAvatarConsentRequest = if body.iter().all(u8::is_ascii_whitespace) {
-        CreateAvatarConsentRequest {
-            consent_text: None,
-            consent_video: None,
-            reroute_url: None,
-        }
+        typed(json!({}))
     } else {
         parse(&body)?
     };

@@ -190,7 +190,6 @@ async fn generate(State(sim): State<Sim>, Path(template_id): Path<String>, body:
         .or_else(|| Some(template.name.clone()));
     let callback_id = request.callback_id.clone();
     let record = state.new_record(ResourceKind::Video, now, title, callback_id);
-    let id = record.id.clone();
     let video = Video {
         record,
         folder_id: given(request.folder_id.as_deref()).map(str::to_string),
@@ -199,7 +198,5 @@ async fn generate(State(sim): State<Sim>, Path(template_id): Path<String>, body:
     // Answered as `GET /v3/videos/{id}` would show it now.
     let shown = super::videos::detail(&state, &video, now);
     state.videos.push(video);
-    data(typed::<GeneratedVideo>(
-        json!({"captioned_video_url": shown.captioned_video_url, "completed_at": shown.completed_at, "created_at": shown.created_at, "duration": shown.duration, "failure_code": shown.failure_code, "failure_message": shown.failure_message, "folder_id": shown.folder_id, "gif_url": shown.gif_url, "id": id, "output_language": shown.output_language, "status": GeneratedVideoStatus::from(shown.status.as_str()), "subtitle_url": shown.subtitle_url, "thumbnail_url": shown.thumbnail_url, "title": shown.title, "video_page_url": shown.video_page_url, "video_url": shown.video_url}),
-    ))
+    data(typed::<GeneratedVideo>(json!(shown)))
 }
