@@ -5,9 +5,7 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
-use heygen_sys::types::{
-    GenerateTemplateVideoRequest, GeneratedVideo, GeneratedVideoStatus, Template, TemplateSummary,
-};
+use heygen_sys::types::{GenerateTemplateVideoRequest, GeneratedVideo, Template, TemplateSummary};
 use serde_json::Value;
 use serde_json::json;
 use tokio::time::Instant;
