@@ -201,12 +201,16 @@ pub(crate) fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiErr> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiErr::invalid(None, "A JSON request body is required."));
     }
-    let mut value: Value = serde_json::from_slice(body).map_err(|error| {
-        ApiErr::invalid(
-            None,
-            format!("The request body is not valid JSON: {error}."),
-        )
+    let value: Value = serde_json::from_slice(body).map_err(|error| {
+        let message = format!("The request body is not valid JSON: {error}.");
+        ApiErr::invalid(None, message)
     })?;
+    decode(value)
+}
+
+/// A JSON value (a request body, or an item of a batch's) as a generated request type, like
+/// [`parse`].
+pub(crate) fn decode<T: DeserializeOwned>(mut value: Value) -> Result<T, ApiErr> {
     integral(&mut value);
     serde_path_to_error::deserialize(value).map_err(|error| {
         let path = error.path().to_string();

@@ -3,7 +3,8 @@
 //!
 //! A batch's items are created through the area's own create (so each is checked like a single
 //! create, and one bad item fails alone), at once or, under a concurrent-job limit, as places
-//! free up: items still `queued` are started whenever a batch or statuses endpoint is read.
+//! free up: items still `queued` are started whenever a batch or statuses endpoint is read
+//! ([`State::start_batch_items`](crate::testing::state::State::start_batch_items)).
 
 use axum::Router;
 use axum::body::Bytes;
@@ -15,7 +16,6 @@ use serde_json::{Value, json};
 use tokio::time::Instant;
 
 use super::bulk::{batch_entries, job_entry, job_of, job_status, read_batch, slot_status};
-use super::{lipsyncs, translations, videos};
 use crate::testing::house_rules::{MAX_ITEMS, batch_size, check_url, given};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, data_with, page, parse, typed};
 use crate::testing::shared::Sim;
@@ -109,6 +109,7 @@ async fn create(State(sim): State<Sim>, body: Bytes, area: Area) -> Reply {
     };
     let created = {
         let mut state = sim.state();
+        let now = Instant::now();
         let created = typed::<BatchCreateResponse>(json!({
             "batch_id": batch.id,
             "created_at": state.clock.unix(batch.created),
@@ -117,77 +118,10 @@ async fn create(State(sim): State<Sim>, body: Bytes, area: Area) -> Reply {
             "total_items": batch.items.len(),
         }));
         state.batches.push(batch);
+        state.start_batch_items(now);
         created
     };
-    settle(&sim).await;
     data_with(area.accepted, created)
-}
-
-/// Starts the queued batch items there is room for, oldest batch first, each through its
-/// area's own create (outside the state's lock, which the create takes).
-async fn settle(sim: &Sim) {
-    let picked: Vec<(String, usize, ResourceKind, Value)> = {
-        let mut state = sim.state();
-        let mut free = state.gauge.free(Instant::now());
-        let mut picked = Vec::new();
-        for batch in &mut state.batches {
-            for (index, slot) in batch.items.iter_mut().enumerate() {
-                if free == 0 {
-                    break;
-                }
-                if slot.waiting() && !slot.starting {
-                    slot.starting = true;
-                    free -= 1;
-                    picked.push((batch.id.clone(), index, batch.kind, slot.body.clone()));
-                }
-            }
-        }
-        picked
-    };
-    for (batch_id, index, kind, body) in picked {
-        let body = Bytes::from(body.to_string());
-        let reply = match kind {
-            ResourceKind::Video => videos::create(State(sim.clone()), body).await,
-            ResourceKind::VideoTranslation => translations::create(State(sim.clone()), body).await,
-            _ => lipsyncs::create(State(sim.clone()), body).await,
-        };
-        let outcome = match reply {
-            Ok(response) => {
-                let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-                    .await
-                    .unwrap_or_default();
-                let data = serde_json::from_slice::<Value>(&bytes)
-                    .unwrap_or_default()
-                    .get("data")
-                    .cloned()
-                    .unwrap_or_default();
-                let id = data
-                    .get("video_id")
-                    .or_else(|| data.get("lipsync_id"))
-                    .or_else(|| data.pointer("/video_translation_ids/0"))
-                    .and_then(Value::as_str)
-                    .map(str::to_string);
-                Ok(id)
-            }
-            Err(error) => Err(error),
-        };
-        let mut state = sim.state();
-        let Some(slot) = state
-            .batches
-            .iter_mut()
-            .find(|b| b.id == batch_id)
-            .and_then(|b| b.items.get_mut(index))
-        else {
-            continue;
-        };
-        slot.starting = false;
-        match outcome {
-            Ok(id) => slot.job_id = id,
-            // Another create took the place meanwhile: the item waits on.
-            Err(error) if error.status == StatusCode::TOO_MANY_REQUESTS => {}
-            Err(error) => slot.error = Some((error.code, error.message)),
-        }
-    }
 }
 
 async fn show(
@@ -202,9 +136,9 @@ async fn show(
         MAX_ITEMS,
         MAX_ITEMS,
     )?;
-    settle(&sim).await;
     let now = Instant::now();
-    let state = sim.state();
+    let mut state = sim.state();
+    state.start_batch_items(now);
     let batch = state
         .batches
         .iter()
@@ -243,9 +177,9 @@ async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery, area: Area)
             ));
         }
     }
-    settle(&sim).await;
     let now = Instant::now();
-    let state = sim.state();
+    let mut state = sim.state();
+    state.start_batch_items(now);
     let mut data = Vec::new();
     for id in ids {
         let status = match job_of(&state, area.kind, &id) {

@@ -12,11 +12,10 @@ use serde_json::json;
 use tokio::time::Instant;
 
 use super::failure_message;
-use crate::testing::house_rules::{check_url, end_after_start, given};
 use crate::testing::lookup::{find, find_mut, newest_first, take};
 use crate::testing::reply::{Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Lipsync, ResourceKind, State as SimState};
+use crate::testing::state::{Lipsync, State as SimState};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
@@ -36,25 +35,9 @@ fn detail(state: &SimState, lipsync: &Lipsync, now: Instant) -> LipsyncDetail {
     )
 }
 
-pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
+async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateLipsyncRequest = parse(&body)?;
-    let now = Instant::now();
-    let mut state = sim.state();
-    state.check_reference(&request.video, "video")?;
-    state.check_reference(&request.audio, "audio")?;
-    if let Some(url) = request.callback_url.as_deref() {
-        check_url(url, "callback_url")?;
-    }
-    end_after_start(request.start_time, request.end_time)?;
-    let duration = match (request.start_time, request.end_time) {
-        (Some(start), Some(end)) => end - start,
-        _ => 20.0,
-    };
-    state.gauge.admit(now, 1)?;
-    let title = given(request.title.as_deref()).map(str::to_string);
-    let record = state.new_record(ResourceKind::Lipsync, now, title, request.callback_id);
-    let id = record.id.clone();
-    state.lipsyncs.push(Lipsync { record, duration });
+    let id = sim.state().create_lipsync(&request, Instant::now())?;
     data(typed::<LipsyncCreateResponse>(json!({"lipsync_id": id})))
 }
 

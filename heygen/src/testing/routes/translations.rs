@@ -17,9 +17,7 @@ use serde_json::json;
 use tokio::time::Instant;
 
 use super::failure_message;
-use crate::testing::house_rules::{
-    TRANSLATION_LANGUAGES, check_url, end_after_start, given, not_blank, output_languages,
-};
+use crate::testing::house_rules::{TRANSLATION_LANGUAGES, check_url, not_blank, output_languages};
 use crate::testing::lookup::{find, find_mut, newest_first, take};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
@@ -59,38 +57,9 @@ fn detail(state: &SimState, translation: &Translation, now: Instant) -> VideoTra
     )
 }
 
-pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
+async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateVideoTranslationRequest = parse(&body)?;
-    let languages = output_languages(&request.output_languages)?;
-    let now = Instant::now();
-    let mut state = sim.state();
-    state.check_reference(&request.video, "video")?;
-    if let Some(audio) = &request.audio {
-        state.check_reference(audio, "audio")?;
-    }
-    if let Some(srt) = &request.srt {
-        state.check_reference(srt, "srt")?;
-    }
-    if let Some(url) = request.callback_url.as_deref() {
-        check_url(url, "callback_url")?;
-    }
-    end_after_start(request.start_time, request.end_time)?;
-    state.gauge.admit(now, languages.len())?;
-    let mut ids = Vec::new();
-    for language in languages {
-        let title = given(request.title.as_deref()).map(str::to_string);
-        let callback_id = request.callback_id.clone();
-        let record = state.new_record(ResourceKind::VideoTranslation, now, title, callback_id);
-        ids.push(record.id.clone());
-        state.translations.push(Translation {
-            record,
-            input_language: request.input_language.clone(),
-            output_language: language,
-            translate_audio_only: request.translate_audio_only,
-            captions: request.enable_caption,
-            duration: 30.0,
-        });
-    }
+    let ids = sim.state().create_translations(&request, Instant::now())?;
     data(typed::<VideoTranslationCreateResponse>(
         json!({"video_translation_ids": ids}),
     ))

@@ -23,7 +23,7 @@ pub(super) fn routes() -> Router<Sim> {
         .route("/v3/videos/{video_id}", get(show).delete(remove))
 }
 
-pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
+async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateVideoV3RequestBody = parse(&body)?;
     let (id, format) = sim.state().create_video(&request, Instant::now())?;
     data(typed::<CreateAvatarVideoResponse>(json!({

@@ -22,8 +22,6 @@ pub(crate) struct Slot {
     pub job_id: Option<String>,
     /// The create's error code and message.
     pub error: Option<(String, String)>,
-    /// Its create is being sent.
-    pub starting: bool,
 }
 
 impl Slot {
@@ -32,7 +30,6 @@ impl Slot {
             body,
             job_id: None,
             error: None,
-            starting: false,
         }
     }
 

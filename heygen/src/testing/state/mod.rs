@@ -13,13 +13,13 @@ mod avatars;
 mod batches;
 mod catalog;
 mod clock;
+mod creates;
 mod gauge;
 mod jobs;
 mod lifecycle;
 mod references;
 mod seed;
 mod timeline;
-mod videos;
 mod webhooks;
 mod world;
 
