@@ -14,6 +14,7 @@ pub mod recorder;
 pub mod spec;
 pub mod synth;
 pub mod validate;
+pub mod variants;
 pub mod wire;
 
 pub use spec::{JsonResponse, Location, Lock, Operation, Parameter, RequestBody, Spec};
