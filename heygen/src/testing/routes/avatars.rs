@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use heygen_sys::types::{
     AvatarError, AvatarGroupItem, AvatarLookItem, AvatarLookType, AvatarStatus,
     CreateAvatarConsentRequest, CreateAvatarConsentResponse, CreateAvatarRequestBody,
-    CreateAvatarResponse, ListAvatarLooksAvatarType, PreferredOrientation, UpdateAvatarLookRequest,
+    CreateAvatarResponse, PreferredOrientation, UpdateAvatarLookRequest,
 };
 use serde_json::json;
 use tokio::time::Instant;
