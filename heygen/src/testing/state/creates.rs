@@ -8,7 +8,7 @@ use heygen_sys::types::{
 use serde_json::Value;
 use tokio::time::Instant;
 
-use super::jobs::{Lipsync, Translation, Video};
+use super::records::{Lipsync, Translation, Video};
 use super::timeline::ResourceKind;
 use super::world::State;
 use crate::testing::house_rules::{

@@ -1,11 +1,12 @@
 //! The simulator's data: what exists, and how each job's status follows from the clock.
 //!
 //! [`State`] (in `world.rs`) holds every store, behind one mutex in `Shared`, and the rules
-//! that change them; the records live in a file per concept (a job's lifecycle, the job
-//! resources, avatars, webhooks, assets and their upload batches, the seeded voices, avatars
-//! and catalogs), re-exported here so that the routes name them all as
-//! `crate::testing::state::…`. This file only declares and re-exports: the files import each
-//! other directly, never through it, so no import runs in a circle.
+//! that change them; the records live in a file per concept (a job's life and the
+//! concurrent-job gauge in `jobs.rs`, the job resources in `records.rs`, avatars, webhooks,
+//! assets and their upload batches, the seeded voices, avatars and catalogs), and the creates a
+//! batch can hold in `creates.rs`. They are re-exported here, so that the routes name them all
+//! as `crate::testing::state::…`; this file only declares and re-exports: the files import
+//! each other directly, never through it, so no import runs in a circle.
 
 mod asset_batches;
 mod assets;
@@ -14,10 +15,8 @@ mod batches;
 mod catalog;
 mod clock;
 mod creates;
-mod gauge;
 mod jobs;
-mod lifecycle;
-mod references;
+mod records;
 mod seed;
 mod timeline;
 mod webhooks;
@@ -29,10 +28,10 @@ pub(crate) use avatars::{Group, Look};
 pub(crate) use batches::{SimBatch, Slot};
 pub(crate) use catalog::Sound;
 pub(crate) use clock::rfc3339;
-pub(crate) use jobs::{
+pub(crate) use jobs::{Job, Phase};
+pub(crate) use records::{
     Clipping, Lipsync, Proofread, Removal, Session, Translation, Video, VoiceClone,
 };
-pub(crate) use lifecycle::{Job, Phase};
 pub use timeline::{ResourceKind, Timeline};
 pub(crate) use webhooks::Endpoint;
 pub(crate) use world::{Config, State, new_id};
