@@ -91,18 +91,6 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         ));
     }
     let settings = request.output_settings.unwrap_or_default();
-    if settings.aspect_ratio.is_unknown() {
-        return Err(ApiErr::invalid(
-            Some("output_settings.aspect_ratio"),
-            "'aspect_ratio' must be one of: landscape, portrait, square.",
-        ));
-    }
-    if let Some(index) = settings.duration_types.iter().position(|d| d.is_unknown()) {
-        return Err(ApiErr::invalid(
-            Some(&format!("output_settings.duration_types[{index}]")),
-            "Each duration type must be one of: 30, 60, 180, long.",
-        ));
-    }
     if settings
         .prompt
         .as_ref()

@@ -27,77 +27,38 @@ use crate::testing::state::{Asset, State as SimState};
 /// The simulated account's username: the owner of every asset.
 const OWNER: &str = "simulator";
 
-/// The public catalog: (id, `image` or `icon`, description, width, height).
-const CATALOG: [(&str, &str, &str, i64, i64); 14] = [
-    (
-        "sim_img_pizza",
-        "image",
-        "pepperoni pizza on a wooden table",
-        1600,
-        1067,
-    ),
-    (
-        "sim_img_skyline",
-        "image",
-        "city skyline at night with lights",
-        1920,
-        1080,
-    ),
-    (
-        "sim_img_lake",
-        "image",
-        "mountain lake at sunrise",
-        1920,
-        1280,
-    ),
-    (
-        "sim_img_meeting",
-        "image",
-        "team meeting in a bright office",
-        1600,
-        1067,
-    ),
-    (
-        "sim_img_dog",
-        "image",
-        "golden retriever running on the beach",
-        1080,
-        1350,
-    ),
-    (
-        "sim_img_rocket",
-        "image",
-        "rocket launch at dawn with smoke",
-        1080,
-        1920,
-    ),
-    (
-        "sim_img_desk",
-        "image",
-        "laptop on a wooden desk with coffee",
-        1600,
-        1600,
-    ),
-    (
-        "sim_img_market",
-        "image",
-        "fresh vegetables at a street market",
-        1920,
-        1280,
-    ),
-    (
-        "sim_icon_rocket",
-        "icon",
-        "minimalist rocket icon",
-        512,
-        512,
-    ),
-    ("sim_icon_cart", "icon", "shopping cart icon", 512, 512),
-    ("sim_icon_check", "icon", "green checkmark icon", 512, 512),
-    ("sim_icon_play", "icon", "play button icon", 512, 512),
-    ("sim_icon_mail", "icon", "envelope mail icon", 512, 512),
-    ("sim_icon_idea", "icon", "lightbulb idea icon", 512, 512),
-];
+/// The public catalog, one line an item: id, `image` or `icon`, width`x`height, description.
+const CATALOG: &str = "\
+sim_img_pizza image 1600x1067 pepperoni pizza on a wooden table\n\
+sim_img_skyline image 1920x1080 city skyline at night with lights\n\
+sim_img_lake image 1920x1280 mountain lake at sunrise\n\
+sim_img_meeting image 1600x1067 team meeting in a bright office\n\
+sim_img_dog image 1080x1350 golden retriever running on the beach\n\
+sim_img_rocket image 1080x1920 rocket launch at dawn with smoke\n\
+sim_img_desk image 1600x1600 laptop on a wooden desk with coffee\n\
+sim_img_market image 1920x1280 fresh vegetables at a street market\n\
+sim_icon_rocket icon 512x512 minimalist rocket icon\n\
+sim_icon_cart icon 512x512 shopping cart icon\n\
+sim_icon_check icon 512x512 green checkmark icon\n\
+sim_icon_play icon 512x512 play button icon\n\
+sim_icon_mail icon 512x512 envelope mail icon\n\
+sim_icon_idea icon 512x512 lightbulb idea icon";
+
+/// The catalog's items: (id, kind, description, width, height).
+fn catalog() -> impl Iterator<Item = (&'static str, &'static str, &'static str, i64, i64)> {
+    CATALOG.lines().filter_map(|line| {
+        let mut fields = line.splitn(4, ' ');
+        let (id, kind, size) = (fields.next()?, fields.next()?, fields.next()?);
+        let (width, height) = size.split_once('x')?;
+        Some((
+            id,
+            kind,
+            fields.next()?,
+            width.parse().ok()?,
+            height.parse().ok()?,
+        ))
+    })
+}
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
@@ -270,13 +231,12 @@ async fn search(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let wanted = words(text);
     let state = sim.state();
     let mut ranked: Vec<(usize, AssetSearchResult)> = if scope == "public" {
-        CATALOG
-            .iter()
+        catalog()
             .filter(|(_, k, ..)| *k == kind)
             .map(|(id, k, description, w, h)| {
-                let extension = if *k == "icon" { "png" } else { "jpg" };
+                let extension = if k == "icon" { "png" } else { "jpg" };
                 let url = state.file_url("search", &format!("{id}.{extension}"));
-                (score(&wanted, description), hit(id, k, *w, *h, url))
+                (score(&wanted, description), hit(id, k, w, h, url))
             })
             .collect()
     } else {

@@ -82,12 +82,6 @@ async fn speech(State(sim): State<Sim>, body: Bytes) -> Reply {
     if request.text.trim().is_empty() {
         return Err(ApiErr::invalid(Some("text"), "'text' must not be blank."));
     }
-    if !(0.5..=2.0).contains(&request.speed) {
-        return Err(ApiErr::invalid(
-            Some("speed"),
-            "'speed' must be between 0.5 and 2.0.",
-        ));
-    }
     let seconds_per_word = 0.4 / request.speed;
     let word_timestamps: Vec<WordWithTimestamp> = request
         .text
