@@ -4,15 +4,16 @@
 //! avatars and consent, voices, video translations and proofreads, lipsyncs, video agent
 //! sessions (on their `/v3/video-agents/{id}` paths, `thinking` and, in chat mode,
 //! `waiting_for_input` until a message answers), webhooks, assets and `users/me`; batches and
-//! bulk statuses of videos, translations and lipsyncs, templates (two seeded, rendering videos), brand kits and glossaries, audio sounds
-//! (seeded), AI clipping and background-removal jobs, voice cloning, and avatar group and look
-//! deletion. Assets take both uploads: multipart, and the direct upload, whose presigned URL is
-//! served here too (`PUT /upload/{asset_id}?signature=…`, no API key, and refused with one; only
-//! the size and SHA-256 of the bytes are kept), and in upload batches of up to 100 files, each
-//! file ingested by itself once the batch is completed ([`ResourceKind::AssetUpload`]); they are
+//! bulk statuses of videos, translations and lipsyncs, templates (two seeded, rendering
+//! videos), brand kits and glossaries, audio sounds (seeded), AI clipping and
+//! background-removal jobs, voice cloning, and avatar group and look deletion. Assets take both
+//! uploads: multipart, and the direct upload, whose presigned URL is served here too
+//! (`PUT /upload/{asset_id}?signature=…`, no API key, and refused with one; only the size and
+//! SHA-256 of the bytes are kept), and in upload batches of up to 100 files, each file
+//! ingested by itself once the batch is completed ([`ResourceKind::AssetUpload`]); they are
 //! listed, searched (a small public catalog of images and icons), deleted, and have bulk
-//! statuses. Responses are the generated `heygen_sdk::types`
-//! values serialised as the API sends them (`{"data": …}`, cursor pages, `StandardAPIError`
+//! statuses. Responses are the generated `heygen_sdk::types` values, built through serde and
+//! serialised as the API sends them (`{"data": …}`, cursor pages, `StandardAPIError`
 //! bodies). Requests are checked like HeyGen checks them: authentication, then everything the
 //! API description states (types, required fields, enums, lengths, ranges, patterns, union
 //! tags, parameters: a violation is a 400 `invalid_parameter` whose `param` is the JSON path,

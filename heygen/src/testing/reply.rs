@@ -136,12 +136,14 @@ impl ApiErr {
 impl IntoResponse for ApiErr {
     fn into_response(self) -> Response {
         // HeyGen's `StandardAPIError` writes absent `param` / `doc_url` as `null`.
-        let body = json!({"error": {
-            "code": self.code,
-            "message": self.message,
-            "param": self.param,
-            "doc_url": null,
-        }});
+        let body = json!({
+            "error": {
+                "code": self.code,
+                "message": self.message,
+                "param": self.param,
+                "doc_url": null,
+            },
+        });
         let mut response = (self.status, axum::Json(body)).into_response();
         if let Some(seconds) = self.retry_after {
             response

@@ -13,7 +13,34 @@ pub(super) fn routes() -> Router<Sim> {
 }
 
 async fn me() -> Reply {
-    data(typed::<UserInfoResponse>(
-        json!({"billing_type": Some(BillingType::Subscription), "email": "simulator@example.com", "first_name": "Sim", "last_name": "Ulator", "subscription": Some(json!({"credits": json!({"add_on_credits": Some(json!({"remaining": Some(0), "resets_at": null})), "premium_credits": Some(json!({"remaining": Some(1000), "resets_at": null}))}), "plan": SubscriptionTier::Pro})), "usage_based": null, "username": "simulator", "wallet": Some(json!({"auto_reload": Some(json!({"amount_usd": null, "enabled": false, "threshold_usd": null})), "currency": WalletCurrency::Usd, "remaining_balance": Some(100.0)}))}),
-    ))
+    data(typed::<UserInfoResponse>(json!({
+        "billing_type": BillingType::Subscription,
+        "email": "simulator@example.com",
+        "first_name": "Sim",
+        "last_name": "Ulator",
+        "subscription": {
+            "credits": {
+                "add_on_credits": {
+                    "remaining": 0,
+                    "resets_at": null,
+                },
+                "premium_credits": {
+                    "remaining": 1000,
+                    "resets_at": null,
+                },
+            },
+            "plan": SubscriptionTier::Pro,
+        },
+        "usage_based": null,
+        "username": "simulator",
+        "wallet": {
+            "auto_reload": {
+                "amount_usd": null,
+                "enabled": false,
+                "threshold_usd": null,
+            },
+            "currency": WalletCurrency::Usd,
+            "remaining_balance": 100.0,
+        },
+    })))
 }

@@ -158,9 +158,12 @@ async fn create_agent(State(sim): State<Sim>, body: Bytes) -> Reply {
     check(&state, &options, now)?;
     let chat = request.mode == VideoAgentMode::Chat;
     let session = start_session(&mut state, &request.prompt, options.files, chat, now);
-    data(typed::<CreateVideoAgentResponse>(
-        json!({"created_at": state.clock.unix(now), "session_id": session.id.clone(), "status": VideoAgentStatus::Thinking, "video_id": session.video_id().map(str::to_string)}),
-    ))
+    data(typed::<CreateVideoAgentResponse>(json!({
+        "created_at": state.clock.unix(now),
+        "session_id": session.id,
+        "status": VideoAgentStatus::Thinking,
+        "video_id": session.video_id().map(str::to_string),
+    })))
 }
 
 /// Sessions, newest first.
@@ -169,9 +172,11 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let cursor = cursor(&query, "sessions", 10, 100)?;
     let state = sim.state();
     let (data, has_more, next_token) = newest_first(state.sessions.iter(), cursor, |session| {
-        typed::<SessionSummary>(
-            json!({"created_at": state.clock.unix(session.created), "session_id": session.id.clone(), "title": session.title.clone()}),
-        )
+        typed::<SessionSummary>(json!({
+            "created_at": state.clock.unix(session.created),
+            "session_id": session.id,
+            "title": session.title,
+        }))
     });
     page(data, has_more, next_token)
 }
@@ -193,13 +198,25 @@ fn view(state: &SimState, session: &Session, now: Instant) -> GetSessionResponse
                 session.video_id(),
             ));
         } else {
-            messages.push(typed::<SessionMessage>(json!({"content": "The video could not be generated.", "created_at": Some(state.clock.unix(at)), "resource_ids": null, "role": "assistant", "type": SessionMessageType::Error})));
+            messages.push(typed::<SessionMessage>(json!({
+                "content": "The video could not be generated.",
+                "created_at": state.clock.unix(at),
+                "resource_ids": null,
+                "role": "assistant",
+                "type": SessionMessageType::Error,
+            })));
         }
     }
     let rendering = phase.completed() || phase.status() == "generating";
-    typed::<GetSessionResponse>(
-        json!({"created_at": state.clock.unix(session.created), "messages": messages, "progress": phase.percent(), "session_id": session.id.clone(), "status": VideoAgentSessionStatus::from(phase.status()), "title": session.title.clone(), "video_id": (session.video_id().filter(|_| rendering).map(str::to_string))}),
-    )
+    typed::<GetSessionResponse>(json!({
+        "created_at": state.clock.unix(session.created),
+        "messages": messages,
+        "progress": phase.percent(),
+        "session_id": session.id,
+        "status": VideoAgentSessionStatus::from(phase.status()),
+        "title": session.title,
+        "video_id": session.video_id().filter(|_| rendering).map(str::to_string),
+    }))
 }
 
 async fn show(State(sim): State<Sim>, Path(session_id): Path<String>) -> Reply {
@@ -258,9 +275,11 @@ async fn send_message(
         Some(job) => session.job = job,
     }
     let title = session.title.clone();
-    data(typed::<SendMessageResponse>(
-        json!({"run_id": new_id(), "session_id": session_id, "title": title}),
-    ))
+    data(typed::<SendMessageResponse>(json!({
+        "run_id": new_id(),
+        "session_id": session_id,
+        "title": title,
+    })))
 }
 
 async fn stop(State(sim): State<Sim>, Path(session_id): Path<String>, body: Bytes) -> Reply {
@@ -294,12 +313,16 @@ fn resources_of(state: &SimState, session: &Session, now: Instant) -> Vec<Sessio
     for message in &session.messages {
         for id in message.resource_ids.iter().flatten() {
             if let Some(asset) = state.assets.iter().find(|a| &a.id == id) {
-                all.push(typed::<SessionResource>(json!({"created_at": message.created_at, "metadata": null, "preview_url": null, "resource_id": asset.id.clone(), "resource_type": asset
-                        .mime_type
-                        .split('/')
-                        .next()
-                        .unwrap_or("file")
-                        .to_string(), "source_type": "user_uploaded", "thumbnail_url": null, "url": Some(state.file_url("assets", &asset.id))})));
+                all.push(typed::<SessionResource>(json!({
+                    "created_at": message.created_at,
+                    "metadata": null,
+                    "preview_url": null,
+                    "resource_id": asset.id,
+                    "resource_type": asset.mime_type.split('/').next().unwrap_or("file").to_string(),
+                    "source_type": "user_uploaded",
+                    "thumbnail_url": null,
+                    "url": state.file_url("assets", &asset.id),
+                })));
             }
         }
     }
@@ -307,7 +330,16 @@ fn resources_of(state: &SimState, session: &Session, now: Instant) -> Vec<Sessio
     if let (true, Some(at), Some(video_id)) =
         (phase.completed(), phase.done_at(), session.video_id())
     {
-        all.push(typed::<SessionResource>(json!({"created_at": Some(state.clock.unix(at)), "metadata": null, "preview_url": null, "resource_id": video_id.to_string(), "resource_type": "video", "source_type": "generated", "thumbnail_url": Some(state.file_url("videos", &format!("{video_id}.jpg"))), "url": Some(state.file_url("videos", &format!("{video_id}.mp4")))})));
+        all.push(typed::<SessionResource>(json!({
+            "created_at": state.clock.unix(at),
+            "metadata": null,
+            "preview_url": null,
+            "resource_id": video_id.to_string(),
+            "resource_type": "video",
+            "source_type": "generated",
+            "thumbnail_url": state.file_url("videos", &format!("{video_id}.jpg")),
+            "url": state.file_url("videos", &format!("{video_id}.mp4")),
+        })));
     }
     all
 }
@@ -350,7 +382,14 @@ async fn styles(RawQuery(query): RawQuery, State(sim): State<Sim>) -> Reply {
         .enumerate()
         .filter(|(_, (_, _, tags))| tag.is_none_or(|t| tags.contains(&t)))
         .map(|(index, (id, name, tags))| {
-            let item = typed::<StyleItem>(json!({"aspect_ratio": "16:9", "name": name.to_string(), "preview_video_url": Some(state.file_url("styles", &format!("{id}.mp4"))), "style_id": id.to_string(), "tags": tags, "thumbnail_url": Some(state.file_url("styles", &format!("{id}.jpg")))}));
+            let item = typed::<StyleItem>(json!({
+                "aspect_ratio": "16:9",
+                "name": name.to_string(),
+                "preview_video_url": state.file_url("styles", &format!("{id}.mp4")),
+                "style_id": id.to_string(),
+                "tags": tags,
+                "thumbnail_url": state.file_url("styles", &format!("{id}.jpg")),
+            }));
             (index as u64, item)
         })
         .collect();

@@ -53,15 +53,32 @@ fn detail(state: &SimState, clipping: &Clipping, now: Instant) -> AiClipping {
             } else {
                 AiClippingClipStatus::Pending
             };
-            typed::<AiClippingClip>(json!({"aspect_ratio": (done.then(|| clipping.aspect_ratio.clone())), "duration_seconds": (done.then(|| duration.parse::<f64>().unwrap_or(240.0))), "failure_message": null, "id": id.clone(), "status": status, "thumbnail_url": url("jpg"), "title": Some(format!("Highlight {}", index + 1)), "video_url": url("mp4"), "virality_score": done.then_some(90 - 7 * index as i64)}))
+            typed::<AiClippingClip>(json!({
+                "aspect_ratio": done.then(|| clipping.aspect_ratio.clone()),
+                "duration_seconds": done.then(|| duration.parse::<f64>().unwrap_or(240.0)),
+                "failure_message": null,
+                "id": id,
+                "status": status,
+                "thumbnail_url": url("jpg"),
+                "title": format!("Highlight {}", index + 1),
+                "video_url": url("mp4"),
+                "virality_score": done.then_some(90 - 7 * index as i64),
+            }))
         })
         .collect::<Vec<_>>();
-    typed::<AiClipping>(
-        json!({"callback_id": record.callback_id.clone(), "clips": clips, "created_at": Some(state.clock.unix(record.job.start)), "failure_message": failure_message(&phase, false), "id": record.id.clone(), "input_language": (clipping
-            .input_language
-            .clone()
-            .or_else(|| started.then(|| "en".to_string()))), "output_settings": null, "progress": phase.percent(), "source_duration": started.then_some(SOURCE_SECONDS), "status": AiClippingStatus::from(phase.status()), "title": record.title.clone()}),
-    )
+    typed::<AiClipping>(json!({
+        "callback_id": record.callback_id,
+        "clips": clips,
+        "created_at": state.clock.unix(record.job.start),
+        "failure_message": failure_message(&phase, false),
+        "id": record.id,
+        "input_language": clipping.input_language.clone().or_else(|| started.then(|| "en".to_string())),
+        "output_settings": null,
+        "progress": phase.percent(),
+        "source_duration": started.then_some(SOURCE_SECONDS),
+        "status": AiClippingStatus::from(phase.status()),
+        "title": record.title,
+    }))
 }
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {

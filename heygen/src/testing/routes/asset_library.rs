@@ -80,9 +80,16 @@ fn file_type(mime: &str) -> &'static str {
 }
 
 fn item(state: &SimState, asset: &Asset) -> AssetItem {
-    typed::<AssetItem>(
-        json!({"folder_id": null, "id": asset.id.clone(), "name": asset.name.clone(), "owner": OWNER, "space_id": "sim_space", "type": file_type(&asset.mime_type), "uploaded_at": asset.uploaded_at, "url": Some(state.file_url("assets", &asset.id))}),
-    )
+    typed::<AssetItem>(json!({
+        "folder_id": null,
+        "id": asset.id,
+        "name": asset.name,
+        "owner": OWNER,
+        "space_id": "sim_space",
+        "type": file_type(&asset.mime_type),
+        "uploaded_at": asset.uploaded_at,
+        "url": state.file_url("assets", &asset.id),
+    }))
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -203,13 +210,25 @@ fn hit(id: &str, kind: &str, width: i64, height: i64, url: String) -> AssetSearc
         std::cmp::Ordering::Equal => "square",
     };
     if kind == "icon" {
-        AssetSearchResult::Icon(typed::<IconAssetItem>(
-            json!({"height": Some(height), "id": id.to_string(), "is_transparent": Some(true), "orientation": Some(orientation.to_string()), "type": IconAssetItemType::Icon, "url": url, "width": Some(width)}),
-        ))
+        AssetSearchResult::Icon(typed::<IconAssetItem>(json!({
+            "height": height,
+            "id": id.to_string(),
+            "is_transparent": true,
+            "orientation": orientation.to_string(),
+            "type": IconAssetItemType::Icon,
+            "url": url,
+            "width": width,
+        })))
     } else {
-        AssetSearchResult::Image(typed::<ImageAssetItem>(
-            json!({"height": Some(height), "id": id.to_string(), "is_transparent": Some(false), "orientation": Some(orientation.to_string()), "type": ImageAssetItemType::Image, "url": url, "width": Some(width)}),
-        ))
+        AssetSearchResult::Image(typed::<ImageAssetItem>(json!({
+            "height": height,
+            "id": id.to_string(),
+            "is_transparent": false,
+            "orientation": orientation.to_string(),
+            "type": ImageAssetItemType::Image,
+            "url": url,
+            "width": width,
+        })))
     }
 }
 

@@ -70,7 +70,17 @@ async fn search(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
     let items = (0u64..)
         .zip(ranked.into_iter().map(|(score, s)| {
-            typed::<AudioSound>(json!({"audio_url": s.audio_url.clone(), "description": s.description.clone(), "duration": Some(s.duration), "id": s.id.clone(), "name": s.name.clone(), "peak_offset": (s.peak.map(|(offset, _)| offset)), "placement": (s.peak.map(|(_, placement)| placement.to_string())), "score": (score * 1000.0).round() / 1000.0, "type": s.kind.clone()}))
+            typed::<AudioSound>(json!({
+                "audio_url": s.audio_url,
+                "description": s.description,
+                "duration": s.duration,
+                "id": s.id,
+                "name": s.name,
+                "peak_offset": (s.peak.map(|(offset, _)| offset)),
+                "placement": (s.peak.map(|(_, placement)| placement.to_string())),
+                "score": (score * 1000.0).round() / 1000.0,
+                "type": s.kind,
+            }))
         }))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, false);

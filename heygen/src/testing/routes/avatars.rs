@@ -33,7 +33,10 @@ pub(super) fn routes() -> Router<Sim> {
 
 fn error(phase: &Phase) -> Option<AvatarError> {
     phase.failed().then(|| {
-        typed::<AvatarError>(json!({"code": "simulated_failure", "message": "The simulator was told to fail this avatar (fail_jobs)."}))
+        typed::<AvatarError>(json!({
+            "code": "simulated_failure",
+            "message": "The simulator was told to fail this avatar (fail_jobs).",
+        }))
     })
 }
 
@@ -48,9 +51,19 @@ fn group_item(state: &SimState, group: &Group, now: Instant) -> AvatarGroupItem 
         .rev()
         .find_map(|look| look.job.as_ref())
         .map(|job| job.phase(now));
-    typed::<AvatarGroupItem>(json!({"consent_status": (group
-            .consent
-            .map(|given| if given { "approved" } else { "pending" }.to_string())), "created_at": group.created_at, "default_voice_id": group.default_voice_id.clone(), "error": phase.as_ref().and_then(error), "gender": group.gender.clone(), "id": group.id.clone(), "looks_count": looks.len() as i64, "name": group.name.clone(), "preview_image_url": Some(state.file_url("avatars", &format!("{}.jpg", group.id))), "preview_video_url": null, "status": (Some(phase.map_or(AvatarStatus::Completed, |p| AvatarStatus::from(p.status()))))}))
+    typed::<AvatarGroupItem>(json!({
+        "consent_status": group.consent.map(|given| if given { "approved" } else { "pending" }.to_string()),
+        "created_at": group.created_at,
+        "default_voice_id": group.default_voice_id,
+        "error": phase.as_ref().and_then(error),
+        "gender": group.gender,
+        "id": group.id,
+        "looks_count": looks.len() as i64,
+        "name": group.name,
+        "preview_image_url": state.file_url("avatars", &format!("{}.jpg", group.id)),
+        "preview_video_url": null,
+        "status": Some(phase.map_or(AvatarStatus::Completed, |p| AvatarStatus::from(p.status()))),
+    }))
 }
 
 fn look_item(state: &SimState, look: &Look, now: Instant) -> AvatarLookItem {
@@ -59,9 +72,23 @@ fn look_item(state: &SimState, look: &Look, now: Instant) -> AvatarLookItem {
         PreferredOrientation::Portrait => (1080, 1920),
         _ => (1920, 1080),
     };
-    typed::<AvatarLookItem>(
-        json!({"avatar_type": look.avatar_type.clone(), "default_voice_id": look.default_voice_id.clone(), "error": phase.as_ref().and_then(error), "gender": look.gender.clone(), "group_id": Some(look.group_id.clone()), "id": look.id.clone(), "image_height": Some(height), "image_width": Some(width), "name": look.name.clone(), "preferred_orientation": Some(look.orientation.clone()), "preview_image_url": Some(state.file_url("avatars", &format!("{}.jpg", look.id))), "preview_video_url": null, "status": (Some(phase.map_or(AvatarStatus::Completed, |p| AvatarStatus::from(p.status())))), "supported_api_engines": vec!["avatar_iv".to_string()], "tags": look.tags.clone()}),
-    )
+    typed::<AvatarLookItem>(json!({
+        "avatar_type": look.avatar_type,
+        "default_voice_id": look.default_voice_id,
+        "error": phase.as_ref().and_then(error),
+        "gender": look.gender,
+        "group_id": look.group_id,
+        "id": look.id,
+        "image_height": height,
+        "image_width": width,
+        "name": look.name,
+        "preferred_orientation": look.orientation,
+        "preview_image_url": state.file_url("avatars", &format!("{}.jpg", look.id)),
+        "preview_video_url": null,
+        "status": Some(phase.map_or(AvatarStatus::Completed, |p| AvatarStatus::from(p.status()))),
+        "supported_api_engines": vec!["avatar_iv".to_string()],
+        "tags": look.tags,
+    }))
 }
 
 /// Whether a look is of the listing's `avatar_type`: a video avatar is a digital twin (the API's
@@ -249,9 +276,10 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     };
     state.looks.push(look.clone());
     let group = find(&state.groups, &group_id)?.clone();
-    data(typed::<CreateAvatarResponse>(
-        json!({"avatar_group": Some(group_item(&state, &group, now)), "avatar_item": Some(look_item(&state, &look, now))}),
-    ))
+    data(typed::<CreateAvatarResponse>(json!({
+        "avatar_group": group_item(&state, &group, now),
+        "avatar_item": look_item(&state, &look, now),
+    })))
 }
 
 /// Records consent at once: the simulator's subject always agrees. Digital twins waiting in
@@ -303,7 +331,8 @@ async fn consent(State(sim): State<Sim>, Path(group_id): Path<String>, body: Byt
     }
     let group = find(&state.groups, &group_id)?.clone();
     let url = page.then(|| format!("{}/consent/{group_id}", state.base_url));
-    data(typed::<CreateAvatarConsentResponse>(
-        json!({"avatar_group": group_item(&state, &group, now), "url": url}),
-    ))
+    data(typed::<CreateAvatarConsentResponse>(json!({
+        "avatar_group": group_item(&state, &group, now),
+        "url": url,
+    })))
 }

@@ -48,10 +48,15 @@ fn detail(state: &SimState, removal: &Removal, now: Instant) -> BackgroundRemova
             )
         })
         .collect();
-    typed::<BackgroundRemoval>(json!({"completed_at": (phase
-            .done_at()
-            .filter(|_| done)
-            .map(|at| state.clock.unix(at))), "created_at": Some(state.clock.unix(removal.job.start)), "duration": done.then_some(VIDEO_SECONDS), "error": failure_message(&phase, false), "id": removal.id.clone(), "layers": layers, "status": phase.status().to_string()}))
+    typed::<BackgroundRemoval>(json!({
+        "completed_at": phase.done_at().filter(|_| done).map(|at| state.clock.unix(at)),
+        "created_at": state.clock.unix(removal.job.start),
+        "duration": done.then_some(VIDEO_SECONDS),
+        "error": failure_message(&phase, false),
+        "id": removal.id,
+        "layers": layers,
+        "status": phase.status().to_string(),
+    }))
 }
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {

@@ -78,9 +78,13 @@ fn error_map(error: Option<(String, String)>) -> Option<Map<String, Value>> {
 
 /// The statuses entry of a job read by its id.
 pub(crate) fn job_entry(id: String, (status, error): Status) -> StatusEntry {
-    typed::<StatusEntry>(
-        json!({"batch_id": null, "error": error_map(error), "item_index": null, "status": status, "video_id": Some(id)}),
-    )
+    typed::<StatusEntry>(json!({
+        "batch_id": null,
+        "error": error_map(error),
+        "item_index": null,
+        "status": status,
+        "video_id": id,
+    }))
 }
 
 /// The statuses entries of a batch read by its id: one per item (its index, status and error,
@@ -91,13 +95,23 @@ pub(crate) fn batch_entries(
     items: Option<Vec<(Status, Option<String>)>>,
 ) -> Vec<StatusEntry> {
     let Some(items) = items else {
-        return vec![typed::<StatusEntry>(
-            json!({"batch_id": Some(batch_id), "error": null, "item_index": null, "status": "not_found".to_string(), "video_id": null}),
-        )];
+        return vec![typed::<StatusEntry>(json!({
+            "batch_id": batch_id,
+            "error": null,
+            "item_index": null,
+            "status": "not_found".to_string(),
+            "video_id": null,
+        }))];
     };
     (items.into_iter().enumerate())
         .map(|(index, ((status, error), id))| {
-            typed::<StatusEntry>(json!({"batch_id": Some(batch_id.clone()), "error": error_map(error), "item_index": Some(index as i64), "status": status, "video_id": id}))
+            typed::<StatusEntry>(json!({
+                "batch_id": batch_id,
+                "error": error_map(error),
+                "item_index": index as i64,
+                "status": status,
+                "video_id": id,
+            }))
         })
         .collect()
 }
@@ -127,7 +141,12 @@ pub(crate) fn read_batch(
         *count = json!(count.as_u64().unwrap_or(0) + 1);
         page.push((
             index as u64,
-            typed::<BatchItem>(json!({"error": error_map(error), "item_index": index as i64, "status": BatchItemStatus::from(status.as_str()), "video_id": id})),
+            typed::<BatchItem>(json!({
+                "error": error_map(error),
+                "item_index": index as i64,
+                "status": BatchItemStatus::from(status.as_str()),
+                "video_id": id,
+            })),
         ));
     }
     let status = if running > 0 {
@@ -138,9 +157,17 @@ pub(crate) fn read_batch(
         BatchStatus::Completed
     };
     let (items, has_more, next_token) = paginate(page, cursor, false);
-    typed::<Batch>(
-        json!({"batch_id": batch_id.to_string(), "counts_by_status": counts, "created_at": created_at, "has_more": has_more, "items": items, "next_token": next_token, "status": status, "title": title, "total_items": total_items as i64}),
-    )
+    typed::<Batch>(json!({
+        "batch_id": batch_id.to_string(),
+        "counts_by_status": counts,
+        "created_at": created_at,
+        "has_more": has_more,
+        "items": items,
+        "next_token": next_token,
+        "status": status,
+        "title": title,
+        "total_items": total_items as i64,
+    }))
 }
 
 #[cfg(test)]

@@ -155,9 +155,14 @@ pub(super) fn open_slot(
         state.clock.unix(upload.expires_at)
     );
     state.uploads.push(upload);
-    typed::<CreateAssetUploadResponse>(
-        json!({"asset_id": asset_id, "expires_in_seconds": EXPIRES_IN_SECS as i64, "max_bytes": request.size_bytes, "status": "pending_upload", "upload_headers": headers, "upload_url": upload_url}),
-    )
+    typed::<CreateAssetUploadResponse>(json!({
+        "asset_id": asset_id,
+        "expires_in_seconds": EXPIRES_IN_SECS as i64,
+        "max_bytes": request.size_bytes,
+        "status": "pending_upload",
+        "upload_headers": headers,
+        "upload_url": upload_url,
+    }))
 }
 
 /// A storage service's error: S3's XML.
@@ -350,9 +355,13 @@ fn admit(
 
 /// The answer of a completed upload.
 fn completion(state: &SimState, asset: &Asset) -> CompleteAssetUploadResponse {
-    typed::<CompleteAssetUploadResponse>(
-        json!({"asset_id": asset.id.clone(), "mime_type": asset.mime_type.clone(), "size_bytes": asset.size as i64, "status": "completed", "url": state.file_url("assets", &asset.id)}),
-    )
+    typed::<CompleteAssetUploadResponse>(json!({
+        "asset_id": asset.id,
+        "mime_type": asset.mime_type,
+        "size_bytes": asset.size as i64,
+        "status": "completed",
+        "url": state.file_url("assets", &asset.id),
+    }))
 }
 
 /// `POST /v3/assets/{asset_id}/complete`: idempotent; the body (a checksum) is optional.

@@ -30,9 +30,17 @@ fn detail(state: &SimState, lipsync: &Lipsync, now: Instant) -> LipsyncDetail {
     let record = &lipsync.record;
     let phase = record.job.phase(now);
     let done = phase.completed();
-    typed::<LipsyncDetail>(
-        json!({"callback_id": record.callback_id.clone(), "caption_url": (done.then(|| state.file_url("lipsyncs", &format!("{}.srt", record.id)))), "created_at": Some(state.clock.unix(record.job.start)), "duration": done.then_some(lipsync.duration), "failure_message": failure_message(&phase, false), "id": record.id.clone(), "status": VideoTranslationStatus::from(phase.status()), "title": record.title.clone(), "video_url": (done.then(|| state.file_url("lipsyncs", &format!("{}.mp4", record.id))))}),
-    )
+    typed::<LipsyncDetail>(json!({
+        "callback_id": record.callback_id,
+        "caption_url": done.then(|| state.file_url("lipsyncs", &format!("{}.srt", record.id))),
+        "created_at": state.clock.unix(record.job.start),
+        "duration": done.then_some(lipsync.duration),
+        "failure_message": failure_message(&phase, false),
+        "id": record.id,
+        "status": VideoTranslationStatus::from(phase.status()),
+        "title": record.title,
+        "video_url": done.then(|| state.file_url("lipsyncs", &format!("{}.mp4", record.id))),
+    }))
 }
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {

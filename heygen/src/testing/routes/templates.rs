@@ -43,7 +43,14 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .iter()
         .enumerate()
         .map(|(index, t)| {
-            let summary = typed::<TemplateSummary>(json!({"aspect_ratio": t.aspect_ratio.clone(), "created_at": t.created_at, "id": t.id.clone(), "name": t.name.clone(), "thumbnail_url": t.thumbnail_url.clone(), "updated_at": t.updated_at}));
+            let summary = typed::<TemplateSummary>(json!({
+                "aspect_ratio": t.aspect_ratio,
+                "created_at": t.created_at,
+                "id": t.id,
+                "name": t.name,
+                "thumbnail_url": t.thumbnail_url,
+                "updated_at": t.updated_at,
+            }));
             (index as u64, summary)
         })
         .collect();

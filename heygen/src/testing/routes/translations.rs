@@ -52,9 +52,22 @@ fn detail(state: &SimState, translation: &Translation, now: Instant) -> VideoTra
     let done = phase.completed();
     let file =
         |extension: &str| state.file_url("translations", &format!("{}.{extension}", record.id));
-    typed::<VideoTranslationDetail>(
-        json!({"audio_url": (done && translation.translate_audio_only).then(|| file("mp3")), "callback_id": record.callback_id.clone(), "created_at": Some(state.clock.unix(record.job.start)), "duration": done.then_some(translation.duration), "failure_message": failure_message(&phase, false), "id": record.id.clone(), "input_language": translation.input_language.clone(), "output_language": Some(translation.output_language.clone()), "srt_caption_url": (done && translation.captions).then(|| file("srt")), "status": VideoTranslationStatus::from(phase.status()), "title": record.title.clone(), "translate_audio_only": Some(translation.translate_audio_only), "video_url": (done && !translation.translate_audio_only).then(|| file("mp4")), "vtt_caption_url": (done && translation.captions).then(|| file("vtt"))}),
-    )
+    typed::<VideoTranslationDetail>(json!({
+        "audio_url": (done && translation.translate_audio_only).then(|| file("mp3")),
+        "callback_id": record.callback_id,
+        "created_at": state.clock.unix(record.job.start),
+        "duration": done.then_some(translation.duration),
+        "failure_message": failure_message(&phase, false),
+        "id": record.id,
+        "input_language": translation.input_language,
+        "output_language": translation.output_language,
+        "srt_caption_url": (done && translation.captions).then(|| file("srt")),
+        "status": VideoTranslationStatus::from(phase.status()),
+        "title": record.title,
+        "translate_audio_only": translation.translate_audio_only,
+        "video_url": (done && !translation.translate_audio_only).then(|| file("mp4")),
+        "vtt_caption_url": (done && translation.captions).then(|| file("vtt")),
+    }))
 }
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -111,9 +124,16 @@ async fn languages() -> Reply {
 
 fn proofread_detail(state: &SimState, proofread: &Proofread, now: Instant) -> ProofreadDetail {
     let phase = proofread.job.phase(now);
-    typed::<ProofreadDetail>(
-        json!({"created_at": Some(state.clock.unix(proofread.job.start)), "failure_message": failure_message(&phase, false), "id": proofread.id.clone(), "input_language": proofread.input_language.clone(), "output_language": Some(proofread.output_language.clone()), "status": ProofreadStatus::from(phase.status()), "submitted_for_review": Some(proofread.submitted), "title": Some(proofread.title.clone())}),
-    )
+    typed::<ProofreadDetail>(json!({
+        "created_at": state.clock.unix(proofread.job.start),
+        "failure_message": failure_message(&phase, false),
+        "id": proofread.id,
+        "input_language": proofread.input_language,
+        "output_language": proofread.output_language,
+        "status": ProofreadStatus::from(phase.status()),
+        "submitted_for_review": proofread.submitted,
+        "title": proofread.title,
+    }))
 }
 
 async fn create_proofread(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -140,9 +160,10 @@ async fn create_proofread(State(sim): State<Sim>, body: Bytes) -> Reply {
         state.proofreads.push(proofread);
         ids.push(id);
     }
-    data(typed::<CreateProofreadResponse>(
-        json!({"proofread_ids": ids, "status": ProofreadStatus::Processing}),
-    ))
+    data(typed::<CreateProofreadResponse>(json!({
+        "proofread_ids": ids,
+        "status": ProofreadStatus::Processing,
+    })))
 }
 
 /// The proofread, which must be completed for `action`.
@@ -174,11 +195,10 @@ async fn show_proofread(State(sim): State<Sim>, Path(proofread_id): Path<String>
 async fn download_srt(State(sim): State<Sim>, Path(proofread_id): Path<String>) -> Reply {
     let state = sim.state();
     completed_proofread(&state, &proofread_id, "download its subtitles")?;
-    data(typed::<DownloadSrtResponse>(
-        json!({"original_srt_url": Some(
-                state.file_url("proofreads", &format!("{proofread_id}-original.srt")),
-            ), "srt_url": state.file_url("proofreads", &format!("{proofread_id}.srt"))}),
-    ))
+    data(typed::<DownloadSrtResponse>(json!({
+        "original_srt_url": state.file_url("proofreads", &format!("{proofread_id}-original.srt")),
+        "srt_url": state.file_url("proofreads", &format!("{proofread_id}.srt")),
+    })))
 }
 
 async fn upload_srt(
@@ -217,7 +237,8 @@ async fn generate(State(sim): State<Sim>, Path(proofread_id): Path<String>, body
     if let Some(p) = state.proofreads.iter_mut().find(|p| p.id == proofread_id) {
         p.submitted = true;
     }
-    data(typed::<GenerateVideoResponse>(
-        json!({"status": ProofreadStatus::Processing, "video_translation_id": id}),
-    ))
+    data(typed::<GenerateVideoResponse>(json!({
+        "status": ProofreadStatus::Processing,
+        "video_translation_id": id,
+    })))
 }

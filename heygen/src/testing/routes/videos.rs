@@ -41,12 +41,24 @@ pub(super) fn detail(state: &SimState, video: &Video, now: Instant) -> VideoDeta
     let url = |extension: &str| {
         done.then(|| state.file_url("videos", &format!("{}.{extension}", record.id)))
     };
-    typed::<VideoDetail>(
-        json!({"captioned_video_url": url("captioned.mp4"), "completed_at": (phase
-            .done_at()
-            .filter(|_| done)
-            .map(|at| state.clock.unix(at))), "created_at": Some(state.clock.unix(record.job.start)), "duration": done.then_some(video.duration), "failure_code": (phase.failed().then(|| "simulated_failure".to_string())), "failure_message": failure_message(&phase, record.job.stopped.is_some()), "folder_id": video.folder_id.clone(), "gif_url": url("gif"), "id": record.id.clone(), "output_language": null, "status": VideoStatus::from(phase.status()), "subtitle_url": url("srt"), "thumbnail_url": url("jpg"), "title": record.title.clone(), "video_page_url": null, "video_url": url("mp4")}),
-    )
+    typed::<VideoDetail>(json!({
+        "captioned_video_url": url("captioned.mp4"),
+        "completed_at": phase.done_at().filter(|_| done).map(|at| state.clock.unix(at)),
+        "created_at": state.clock.unix(record.job.start),
+        "duration": done.then_some(video.duration),
+        "failure_code": phase.failed().then(|| "simulated_failure".to_string()),
+        "failure_message": failure_message(&phase, record.job.stopped.is_some()),
+        "folder_id": video.folder_id,
+        "gif_url": url("gif"),
+        "id": record.id,
+        "output_language": null,
+        "status": VideoStatus::from(phase.status()),
+        "subtitle_url": url("srt"),
+        "thumbnail_url": url("jpg"),
+        "title": record.title,
+        "video_page_url": null,
+        "video_url": url("mp4"),
+    }))
 }
 
 async fn show(State(sim): State<Sim>, Path(video_id): Path<String>) -> Reply {

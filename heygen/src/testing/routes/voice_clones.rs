@@ -37,11 +37,18 @@ fn clone_detail(state: &SimState, clone: &VoiceClone, now: Instant) -> GetVoiceR
         "failed" => GetVoiceResponseStatus::Failed,
         _ => GetVoiceResponseStatus::Processing,
     };
-    typed::<GetVoiceResponse>(
-        json!({"created_at": Some(state.clock.unix(clone.job.start)), "failure_message": failure_message(&phase, false), "gender": null, "language": clone.language.clone(), "name": Some(clone.name.clone()), "preview_audio_url": (phase
-            .completed()
-            .then(|| state.file_url("voices", &format!("{}.mp3", clone.id)))), "status": Some(status), "support_interactive_avatar": false, "support_pause": true, "voice_id": clone.id.clone()}),
-    )
+    typed::<GetVoiceResponse>(json!({
+        "created_at": state.clock.unix(clone.job.start),
+        "failure_message": failure_message(&phase, false),
+        "gender": null,
+        "language": clone.language,
+        "name": clone.name,
+        "preview_audio_url": phase.completed().then(|| state.file_url("voices", &format!("{}.mp3", clone.id))),
+        "status": status,
+        "support_interactive_avatar": false,
+        "support_pause": true,
+        "voice_id": clone.id,
+    }))
 }
 
 async fn clone(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -77,9 +84,18 @@ async fn show(State(sim): State<Sim>, Path(voice_id): Path<String>) -> Reply {
         .iter()
         .find(|v| v.voice_id == voice_id)
         .ok_or_else(voice_not_found)?;
-    data(typed::<GetVoiceResponse>(
-        json!({"created_at": null, "failure_message": null, "gender": Some(voice.gender.clone()), "language": Some(voice.language.clone()), "name": Some(voice.name.clone()), "preview_audio_url": voice.preview_audio_url.clone(), "status": null, "support_interactive_avatar": false, "support_pause": voice.support_pause, "voice_id": voice.voice_id.clone()}),
-    ))
+    data(typed::<GetVoiceResponse>(json!({
+        "created_at": null,
+        "failure_message": null,
+        "gender": voice.gender,
+        "language": voice.language,
+        "name": voice.name,
+        "preview_audio_url": voice.preview_audio_url,
+        "status": null,
+        "support_interactive_avatar": false,
+        "support_pause": voice.support_pause,
+        "voice_id": voice.voice_id,
+    })))
 }
 
 /// Deletes a cloned (or designed) voice; public voices are HeyGen's.

@@ -66,7 +66,16 @@ async fn design(State(sim): State<Sim>, body: Bytes) -> Reply {
     let voices: Vec<AudioVoiceItem> = (1..=3)
         .map(|n| {
             let voice_id = format!("sim_designed_{}", new_id());
-            typed::<AudioVoiceItem>(json!({"gender": gender.to_string(), "language": "English", "name": format!("Designed voice {n}"), "preview_audio_url": Some(state.file_url("voices", &format!("{voice_id}.mp3"))), "support_locale": false, "support_pause": true, "type": AudioVoiceType::Private, "voice_id": voice_id}))
+            typed::<AudioVoiceItem>(json!({
+                "gender": gender.to_string(),
+                "language": "English",
+                "name": format!("Designed voice {n}"),
+                "preview_audio_url": state.file_url("voices", &format!("{voice_id}.mp3")),
+                "support_locale": false,
+                "support_pause": true,
+                "type": AudioVoiceType::Private,
+                "voice_id": voice_id,
+            }))
         })
         .collect();
     state.voices.extend(voices.iter().cloned());
@@ -88,11 +97,18 @@ async fn speech(State(sim): State<Sim>, body: Bytes) -> Reply {
         .split_whitespace()
         .enumerate()
         .map(|(i, word)| {
-            typed::<WordWithTimestamp>(json!({"start": i as f64 * seconds_per_word, "end": (i + 1) as f64 * seconds_per_word, "word": word.to_string()}))
+            typed::<WordWithTimestamp>(json!({
+                "start": i as f64 * seconds_per_word,
+                "end": (i + 1) as f64 * seconds_per_word,
+                "word": word.to_string(),
+            }))
         })
         .collect();
     let id = new_id();
-    data(typed::<TextToSpeechResponseData>(
-        json!({"audio_url": state.file_url("speech", &format!("{id}.mp3")), "duration": (word_timestamps.last().map_or(0.0, |w| w.end)), "request_id": Some(id), "word_timestamps": Some(word_timestamps)}),
-    ))
+    data(typed::<TextToSpeechResponseData>(json!({
+        "audio_url": state.file_url("speech", &format!("{id}.mp3")),
+        "duration": word_timestamps.last().map_or(0.0, |w| w.end),
+        "request_id": id,
+        "word_timestamps": word_timestamps,
+    })))
 }

@@ -50,9 +50,14 @@ fn event_names(events: &Option<Vec<WebhookEventType>>) -> Option<Vec<String>> {
 }
 
 fn view(endpoint: &Endpoint, with_secret: bool) -> WebhookEndpointResponse {
-    typed::<WebhookEndpointResponse>(
-        json!({"created_at": rfc3339(endpoint.created_at), "endpoint_id": endpoint.id.clone(), "events": endpoint.events.clone(), "secret": (with_secret.then(|| endpoint.secret.clone())), "status": "enabled", "url": endpoint.url.clone()}),
-    )
+    typed::<WebhookEndpointResponse>(json!({
+        "created_at": rfc3339(endpoint.created_at),
+        "endpoint_id": endpoint.id,
+        "events": endpoint.events,
+        "secret": with_secret.then(|| endpoint.secret.clone()),
+        "status": "enabled",
+        "url": endpoint.url,
+    }))
 }
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -111,9 +116,10 @@ async fn rotate(State(sim): State<Sim>, Path(endpoint_id): Path<String>) -> Repl
     let mut state = sim.state();
     let endpoint = find_mut(&mut state.endpoints, &endpoint_id)?;
     endpoint.secret = secret();
-    data(typed::<RotateSecretResponseData>(
-        json!({"endpoint_id": endpoint_id, "secret": endpoint.secret.clone()}),
-    ))
+    data(typed::<RotateSecretResponseData>(json!({
+        "endpoint_id": endpoint_id,
+        "secret": endpoint.secret,
+    })))
 }
 
 /// What happened to whom.
@@ -131,9 +137,10 @@ async fn event_types() -> Reply {
     let data: Vec<WebhookEventTypeItem> = WebhookEventType::KNOWN
         .iter()
         .map(|t| {
-            typed::<WebhookEventTypeItem>(
-                json!({"description": describe(t), "event_type": t.to_string()}),
-            )
+            typed::<WebhookEventTypeItem>(json!({
+                "description": describe(t),
+                "event_type": t.to_string(),
+            }))
         })
         .collect();
     page(data, false, None)
@@ -158,10 +165,18 @@ fn finished(state: &SimState, now: Instant) -> Vec<WebhookEventResponse> {
         let phase = video.job.phase(now);
         let data = if phase.completed() {
             let url = state.file_url("videos", &format!("{}.mp4", video.id));
-            json!({"video_id": video.id, "url": url, "callback_id": video.callback_id})
+            json!({
+                "video_id": video.id,
+                "url": url,
+                "callback_id": video.callback_id,
+            })
         } else {
             let msg = failure_message(&phase, video.job.stopped.is_some());
-            json!({"video_id": video.id, "msg": msg, "callback_id": video.callback_id})
+            json!({
+                "video_id": video.id,
+                "msg": msg,
+                "callback_id": video.callback_id,
+            })
         };
         push(phase, "avatar_video", &video.id, data);
     }
@@ -190,13 +205,21 @@ fn finished(state: &SimState, now: Instant) -> Vec<WebhookEventResponse> {
         );
     }
     for session in &state.sessions {
-        let data = json!({"session_id": session.id, "video_id": session.video_id()});
+        let data = json!({
+            "session_id": session.id,
+            "video_id": session.video_id(),
+        });
         push(session.job.phase(now), "video_agent", &session.id, data);
     }
     all.sort_by_key(|event| std::cmp::Reverse(event.0));
     all.into_iter()
         .map(|(at, event_type, entity, data)| {
-            typed::<WebhookEventResponse>(json!({"created_at": rfc3339(state.clock.unix(at)), "event_data": data.as_object().cloned().unwrap_or_default(), "event_id": format!("evt_{event_type}_{entity}"), "event_type": event_type.to_string()}))
+            typed::<WebhookEventResponse>(json!({
+                "created_at": rfc3339(state.clock.unix(at)),
+                "event_data": data.as_object().cloned().unwrap_or_default(),
+                "event_id": format!("evt_{event_type}_{entity}"),
+                "event_type": event_type.to_string(),
+            }))
         })
         .collect()
 }

@@ -178,13 +178,13 @@ impl State {
         at: Instant,
         resource: Option<&str>,
     ) -> SessionMessage {
-        typed::<SessionMessage>(
-            json!({"content": content.to_string(), "created_at": Some(self.clock.unix(at)), "resource_ids": (resource.map(|id| vec![id.to_string()])), "role": role.to_string(), "type": if resource.is_some() {
-                SessionMessageType::Resource
-            } else {
-                SessionMessageType::Text
-            }}),
-        )
+        typed::<SessionMessage>(json!({
+            "content": content.to_string(),
+            "created_at": self.clock.unix(at),
+            "resource_ids": resource.map(|id| vec![id.to_string()]),
+            "role": role.to_string(),
+            "type": if resource.is_some() { SessionMessageType::Resource } else { SessionMessageType::Text },
+        }))
     }
 }
 
