@@ -429,6 +429,40 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_union_member_is_a_400_not_simulated_naming_its_tag() {
+        let refused = ApiErr::not_simulated("image", &json!({"type": "hologram", "x": 1}));
+        assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+        assert_eq!(refused.code, "not_simulated");
+        assert_eq!(refused.param.as_deref(), Some("image.type"));
+        assert!(
+            refused.message.contains("'hologram'"),
+            "{}",
+            refused.message
+        );
+        let top = ApiErr::not_simulated("", &json!({"type": "hologram"}));
+        assert_eq!(top.param.as_deref(), Some("type"));
+    }
+
+    #[test]
+    fn a_whole_float_is_the_integer_it_equals() {
+        #[derive(serde::Deserialize, Debug, PartialEq)]
+        struct Seeded {
+            seed: u64,
+            speed: f64,
+        }
+        let parsed = parse::<Seeded>(br#"{"seed": 2.0, "speed": 1.0}"#).unwrap();
+        assert_eq!(
+            parsed,
+            Seeded {
+                seed: 2,
+                speed: 1.0
+            }
+        );
+        let fraction = parse::<Seeded>(br#"{"seed": 2.5, "speed": 1.0}"#).unwrap_err();
+        assert_eq!(fraction.param.as_deref(), Some("seed"));
+    }
+
+    #[test]
     fn pages_follow_the_cursor() {
         let items: Vec<(u64, u64)> = (1..=25).rev().map(|k| (k, k)).collect();
         let query = Query::parse(Some("limit=10"));

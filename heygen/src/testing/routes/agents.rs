@@ -1,8 +1,8 @@
 //! `/v3/video-agents`: sessions started from a prompt (`mode: generate` thinks, then renders;
 //! `mode: chat` thinks, asks for a go-ahead in `waiting_for_input`, and renders once a message
 //! answers), their messages, runs, videos and resources, and the styles. The rendered videos
-//! live in `/v3/videos`. Sessions are on the paths HeyGen moved them to on 2026-04-09; the old
-//! `/v3/video-agents/sessions…` paths answer 404 like HeyGen's.
+//! live in `/v3/videos`. Sessions are at `/v3/video-agents/{session_id}`; the older
+//! `/v3/video-agents/sessions…` paths are served by nothing (a session of that id is not found).
 
 use axum::Router;
 use axum::body::Bytes;
