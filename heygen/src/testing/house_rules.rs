@@ -20,6 +20,17 @@ pub(crate) fn not_blank(value: &str, param: &str) -> Result<(), ApiErr> {
     }
 }
 
+/// A text of at most `max` characters, when given.
+pub(crate) fn at_most(value: Option<&str>, max: usize, param: &str) -> Result<(), ApiErr> {
+    match value {
+        Some(text) if text.chars().count() > max => Err(ApiErr::invalid(
+            Some(param),
+            format!("'{param}' must be at most {max} characters."),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// An absolute `http(s)` URL.
 pub(crate) fn check_url(url: &str, param: &str) -> Result<(), ApiErr> {
     match reqwest::Url::parse(url) {

@@ -6,21 +6,19 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::IntoResponse;
 use axum::routing::get;
 use heygen_sys::types::{
     AiClipping, AiClippingClip, AiClippingClipStatus, AiClippingStatus, CreateAiClippingRequest,
-    CreateAiClippingResponseEnvelope, VideoTranslationDeleteResponse,
+    CreateAiClippingResponse, VideoTranslationDeleteResponse,
 };
 use serde_json::json;
 use tokio::time::Instant;
 
 use super::failure_message;
-use crate::testing::house_rules::{check_url, given};
 use crate::testing::lookup::{find, newest_first, take};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
+use crate::testing::reply::{Query, Reply, cursor, data, data_with, page, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Clipping, ResourceKind, State as SimState};
+use crate::testing::state::{Clipping, State as SimState};
 
 /// The source video's length, in seconds.
 const SOURCE_SECONDS: f64 = 1800.0;
@@ -83,62 +81,9 @@ fn detail(state: &SimState, clipping: &Clipping, now: Instant) -> AiClipping {
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateAiClippingRequest = parse(&body)?;
-    let now = Instant::now();
-    let mut state = sim.state();
-    state.check_reference(&request.video, "video")?;
-    if let Some(url) = request.callback_url.as_deref() {
-        check_url(url, "callback_url")?;
-    }
-    if request
-        .title
-        .as_ref()
-        .is_some_and(|t| t.chars().count() > 255)
-    {
-        return Err(ApiErr::invalid(
-            Some("title"),
-            "'title' must be at most 255 characters.",
-        ));
-    }
-    if let Some(language) = given(request.input_language.as_deref())
-        && !(language.len() == 2 && language.chars().all(|c| c.is_ascii_lowercase()))
-    {
-        return Err(ApiErr::invalid(
-            Some("input_language"),
-            "'input_language' must be an ISO-639-1 code such as 'en'.",
-        ));
-    }
-    let settings = request.output_settings.unwrap_or_default();
-    if settings
-        .prompt
-        .as_ref()
-        .is_some_and(|p| p.chars().count() > 500)
-    {
-        return Err(ApiErr::invalid(
-            Some("output_settings.prompt"),
-            "'prompt' must be at most 500 characters.",
-        ));
-    }
-    let mut durations: Vec<String> = settings
-        .duration_types
-        .iter()
-        .map(|d| d.as_str().to_string())
-        .collect();
-    if durations.is_empty() {
-        durations.push("60".to_string());
-    }
-    let title = given(request.title.as_deref()).map(str::to_string);
-    let record = state.new_record(ResourceKind::AiClipping, now, title, request.callback_id);
-    let id = record.id.clone();
-    state.clippings.push(Clipping {
-        record,
-        input_language: given(request.input_language.as_deref()).map(str::to_string),
-        aspect_ratio: settings.aspect_ratio.clone(),
-        durations,
-    });
-    let envelope = typed::<CreateAiClippingResponseEnvelope>(
-        json!({"data": Some(json!({"ai_clipping_id": id}))}),
-    );
-    Ok((StatusCode::ACCEPTED, axum::Json(envelope)).into_response())
+    let id = sim.state().create_clipping(request, Instant::now())?;
+    let created = typed::<CreateAiClippingResponse>(json!({"ai_clipping_id": id}));
+    data_with(StatusCode::ACCEPTED, created)
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {

@@ -16,10 +16,9 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use heygen_sys::types::{
-    CompleteAssetUploadBatchRequest, CompleteAssetUploadBatchResponseEnvelope,
+    CompleteAssetUploadBatchRequest, CompleteAssetUploadBatchResponse,
     CreateAssetUploadBatchRequest, CreateAssetUploadBatchResponse,
 };
 use serde_json::json;
@@ -28,7 +27,7 @@ use tokio::time::Instant;
 use super::bulk::{Status, job_status, read_batch};
 use super::direct_uploads::{check, ingest, open_slot};
 use crate::testing::house_rules::{MAX_ITEMS, batch_size, check_url, given};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, parse, typed};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, data_with, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{
     AssetBatch, BatchFile, Ingest, ResourceKind, State as SimState, new_id,
@@ -103,10 +102,9 @@ async fn complete(State(sim): State<Sim>, body: Bytes) -> Reply {
         job.fail |= refused.is_some();
         state.asset_batches[batch].files[file].ingest = Some(Ingest { job, refused });
     }
-    let envelope = typed::<CompleteAssetUploadBatchResponseEnvelope>(
-        json!({"data": Some(json!({"batch_id": request.batch_id}))}),
-    );
-    Ok((StatusCode::ACCEPTED, axum::Json(envelope)).into_response())
+    let completed =
+        typed::<CompleteAssetUploadBatchResponse>(json!({"batch_id": request.batch_id}));
+    data_with(StatusCode::ACCEPTED, completed)
 }
 
 /// Ingests one file's upload into the library, or says why not (code, message).

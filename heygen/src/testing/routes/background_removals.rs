@@ -15,14 +15,10 @@ use serde_json::{Map, Value};
 use tokio::time::Instant;
 
 use super::failure_message;
-use crate::testing::house_rules::given;
 use crate::testing::lookup::{find, newest_first, take};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
+use crate::testing::reply::{Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Removal, ResourceKind, State as SimState, new_id};
-
-/// The layers a job can produce, in the order the API lists them.
-const LAYERS: [&str; 3] = ["foreground", "mask", "background"];
+use crate::testing::state::{Removal, State as SimState};
 
 /// The processed video's length, in seconds.
 const VIDEO_SECONDS: f64 = 12.0;
@@ -59,55 +55,13 @@ fn detail(state: &SimState, removal: &Removal, now: Instant) -> BackgroundRemova
     }))
 }
 
+/// A create repeating an earlier one's `request_id` answers that job.
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateBackgroundRemovalRequest = parse(&body)?;
     let now = Instant::now();
     let mut state = sim.state();
-    if let Some(request_id) = given(request.request_id.as_deref())
-        && let Some(first) = state
-            .removals
-            .iter()
-            .find(|r| r.request_id.as_deref() == Some(request_id))
-    {
-        return data(detail(&state, first, now));
-    }
-    state.check_input(&request.video, "video")?;
-    if let Some(index) = request
-        .layers
-        .iter()
-        .position(|l| !LAYERS.contains(&l.as_str()))
-    {
-        return Err(ApiErr::invalid(
-            Some(&format!("layers[{index}]")),
-            "Each layer must be one of: foreground, mask, background.",
-        ));
-    }
-    if request
-        .title
-        .as_ref()
-        .is_some_and(|t| t.chars().count() > 255)
-    {
-        return Err(ApiErr::invalid(
-            Some("title"),
-            "'title' must be at most 255 characters.",
-        ));
-    }
-    // The API's order, each layer once; none asked for means all three.
-    let layers: Vec<String> = LAYERS
-        .iter()
-        .filter(|layer| request.layers.is_empty() || request.layers.iter().any(|l| l == *layer))
-        .map(|layer| layer.to_string())
-        .collect();
-    let removal = Removal {
-        seq: state.next_seq(),
-        id: new_id(),
-        request_id: given(request.request_id.as_deref()).map(str::to_string),
-        layers,
-        job: state.new_job(ResourceKind::BackgroundRemoval, now, false),
-    };
-    let shown = detail(&state, &removal, now);
-    state.removals.push(removal);
-    data(shown)
+    let index = state.create_removal(&request, now)?;
+    data(detail(&state, &state.removals[index], now))
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {

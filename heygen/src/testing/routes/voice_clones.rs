@@ -14,10 +14,9 @@ use serde_json::json;
 use tokio::time::Instant;
 
 use super::failure_message;
-use crate::testing::house_rules::given;
 use crate::testing::reply::{ApiErr, Reply, data, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{ResourceKind, State as SimState, VoiceClone, new_id};
+use crate::testing::state::{State as SimState, VoiceClone};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
@@ -53,23 +52,7 @@ fn clone_detail(state: &SimState, clone: &VoiceClone, now: Instant) -> GetVoiceR
 
 async fn clone(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CloneVoiceRequest = parse(&body)?;
-    let now = Instant::now();
-    let mut state = sim.state();
-    state.check_input(&request.audio, "audio")?;
-    let Some(name) = given(Some(request.voice_name.as_str())) else {
-        return Err(ApiErr::invalid(
-            Some("voice_name"),
-            "'voice_name' must not be blank.",
-        ));
-    };
-    let clone = VoiceClone {
-        id: format!("sim_clone_{}", new_id()),
-        name: name.to_string(),
-        language: given(request.language.as_deref()).map(str::to_string),
-        job: state.new_job(ResourceKind::VoiceClone, now, false),
-    };
-    let id = clone.id.clone();
-    state.voice_clones.push(clone);
+    let id = sim.state().create_voice_clone(&request, Instant::now())?;
     data(typed::<CloneVoiceResponse>(json!({"voice_clone_id": id})))
 }
 

@@ -1,20 +1,24 @@
-//! Creating the jobs a batch can hold — videos, video translations, lipsyncs — alone or as a
-//! batch's items: what each request must name, the jobs it makes, and the batch items started
-//! as the concurrent-job limit leaves room.
+//! Creating jobs: what each request must name, and the job it makes. Videos, video
+//! translations and lipsyncs alone or as a batch's items (started as the concurrent-job limit
+//! leaves room); AI clippings, background removals and voice clones.
 
 use heygen_sys::types::{
+    CloneVoiceRequest, CreateAiClippingRequest, CreateBackgroundRemovalRequest,
     CreateLipsyncRequest, CreateVideoTranslationRequest, CreateVideoV3RequestBody, OutputFormat,
 };
 use serde_json::Value;
 use tokio::time::Instant;
 
-use super::records::{Lipsync, Translation, Video};
+use super::records::{Clipping, Lipsync, Removal, Translation, Video, VoiceClone};
 use super::timeline::ResourceKind;
-use super::world::State;
+use super::world::{State, new_id};
 use crate::testing::house_rules::{
-    check_url, end_after_start, given, not_blank, one_audio_source, output_languages,
+    at_most, check_url, end_after_start, given, not_blank, one_audio_source, output_languages,
 };
 use crate::testing::reply::{ApiErr, decode};
+
+/// The layers a background removal can produce, in the order the API lists them.
+const LAYERS: [&str; 3] = ["foreground", "mask", "background"];
 
 /// Seconds of video when neither a script nor a duration says.
 const DEFAULT_SECONDS: f64 = 8.0;
@@ -228,5 +232,102 @@ impl State {
             }
             _ => self.create_lipsync(&decode(body)?, now),
         }
+    }
+
+    /// Creates the AI clipping `request` asks for at `now` (one clip per duration asked for,
+    /// 60 s when none is), or says why not: its id.
+    pub(crate) fn create_clipping(
+        &mut self,
+        request: CreateAiClippingRequest,
+        now: Instant,
+    ) -> Result<String, ApiErr> {
+        self.check_reference(&request.video, "video")?;
+        if let Some(url) = request.callback_url.as_deref() {
+            check_url(url, "callback_url")?;
+        }
+        at_most(request.title.as_deref(), 255, "title")?;
+        let input_language = given(request.input_language.as_deref()).map(str::to_string);
+        if let Some(language) = &input_language
+            && !(language.len() == 2 && language.chars().all(|c| c.is_ascii_lowercase()))
+        {
+            let message = "'input_language' must be an ISO-639-1 code such as 'en'.";
+            return Err(ApiErr::invalid(Some("input_language"), message));
+        }
+        let settings = request.output_settings.unwrap_or_default();
+        at_most(settings.prompt.as_deref(), 500, "output_settings.prompt")?;
+        let mut durations: Vec<String> = (settings.duration_types.iter())
+            .map(|d| d.as_str().to_string())
+            .collect();
+        if durations.is_empty() {
+            durations.push("60".to_string());
+        }
+        let title = given(request.title.as_deref()).map(str::to_string);
+        let record = self.new_record(ResourceKind::AiClipping, now, title, request.callback_id);
+        let id = record.id.clone();
+        let aspect_ratio = settings.aspect_ratio;
+        self.clippings.push(Clipping {
+            record,
+            input_language,
+            aspect_ratio,
+            durations,
+        });
+        Ok(id)
+    }
+
+    /// Creates the background removal `request` asks for at `now`, or returns the one an
+    /// earlier create with its `request_id` made: its index in the removals.
+    pub(crate) fn create_removal(
+        &mut self,
+        request: &CreateBackgroundRemovalRequest,
+        now: Instant,
+    ) -> Result<usize, ApiErr> {
+        let request_id = given(request.request_id.as_deref());
+        let earlier = (self.removals.iter())
+            .position(|r| request_id.is_some() && r.request_id.as_deref() == request_id);
+        if let Some(earlier) = earlier {
+            return Ok(earlier);
+        }
+        self.check_input(&request.video, "video")?;
+        if let Some(index) = (request.layers.iter()).position(|l| !LAYERS.contains(&l.as_str())) {
+            let message = "Each layer must be one of: foreground, mask, background.";
+            return Err(ApiErr::invalid(Some(&format!("layers[{index}]")), message));
+        }
+        at_most(request.title.as_deref(), 255, "title")?;
+        // The API's order, each layer once; none asked for means all three.
+        let asked =
+            |layer: &str| request.layers.is_empty() || request.layers.iter().any(|l| l == layer);
+        let layers = (LAYERS.into_iter())
+            .filter(|layer| asked(layer))
+            .map(str::to_string)
+            .collect();
+        let removal = Removal {
+            seq: self.next_seq(),
+            id: new_id(),
+            request_id: request_id.map(str::to_string),
+            layers,
+            job: self.new_job(ResourceKind::BackgroundRemoval, now, false),
+        };
+        self.removals.push(removal);
+        Ok(self.removals.len() - 1)
+    }
+
+    /// Clones the voice `request` asks for at `now`, or says why not: the clone's id (its
+    /// `voice_clone_id`).
+    pub(crate) fn create_voice_clone(
+        &mut self,
+        request: &CloneVoiceRequest,
+        now: Instant,
+    ) -> Result<String, ApiErr> {
+        self.check_input(&request.audio, "audio")?;
+        not_blank(&request.voice_name, "voice_name")?;
+        let clone = VoiceClone {
+            id: format!("sim_clone_{}", new_id()),
+            name: request.voice_name.clone(),
+            language: given(request.language.as_deref()).map(str::to_string),
+            job: self.new_job(ResourceKind::VoiceClone, now, false),
+        };
+        let id = clone.id.clone();
+        self.voice_clones.push(clone);
+        Ok(id)
     }
 }
