@@ -68,7 +68,6 @@
 
 mod faults;
 mod house_rules;
-mod lookup;
 mod reply;
 mod routes;
 mod server;

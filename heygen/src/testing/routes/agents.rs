@@ -18,10 +18,11 @@ use serde_json::json;
 use tokio::time::Instant;
 
 use crate::testing::house_rules::{check_url, given};
-use crate::testing::lookup::{find, find_mut, newest_first, take};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{ResourceKind, Session, State as SimState, Video, new_id};
+use crate::testing::state::{
+    ResourceKind, Session, State as SimState, Video, find, find_mut, new_id, newest_first, take,
+};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()

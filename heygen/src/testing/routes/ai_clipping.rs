@@ -15,10 +15,9 @@ use serde_json::json;
 use tokio::time::Instant;
 
 use super::failure_message;
-use crate::testing::lookup::{find, newest_first, take};
 use crate::testing::reply::{Query, Reply, cursor, data, data_with, page, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Clipping, State as SimState};
+use crate::testing::state::{Clipping, State as SimState, find, newest_first, take};
 
 /// The source video's length, in seconds.
 const SOURCE_SECONDS: f64 = 1800.0;

@@ -17,12 +17,11 @@ use tokio::time::Instant;
 use super::asset_batches::file_status;
 use super::bulk::{batch_entries, job_entry};
 use crate::testing::house_rules::MAX_ITEMS;
-use crate::testing::lookup::newest_first;
 use crate::testing::reply::{
     ApiErr, Query, Reply, cursor, data, page, paginate, query_pairs, typed,
 };
 use crate::testing::shared::Sim;
-use crate::testing::state::{Asset, State as SimState};
+use crate::testing::state::{Asset, State as SimState, newest_first};
 
 /// The simulated account's username: the owner of every asset.
 const OWNER: &str = "simulator";

@@ -14,10 +14,11 @@ use serde_json::json;
 use tokio::time::Instant;
 
 use crate::testing::house_rules::{check_url, not_blank};
-use crate::testing::lookup::{find, find_mut};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Group, Look, Phase, ResourceKind, State as SimState, new_id};
+use crate::testing::state::{
+    Group, Look, Phase, ResourceKind, State as SimState, find, find_mut, new_id,
+};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()

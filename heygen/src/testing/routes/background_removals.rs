@@ -15,10 +15,9 @@ use serde_json::{Map, Value};
 use tokio::time::Instant;
 
 use super::failure_message;
-use crate::testing::lookup::{find, newest_first, take};
 use crate::testing::reply::{Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Removal, State as SimState};
+use crate::testing::state::{Removal, State as SimState, find, newest_first, take};
 
 /// The processed video's length, in seconds.
 const VIDEO_SECONDS: f64 = 12.0;

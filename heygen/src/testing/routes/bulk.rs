@@ -6,9 +6,8 @@ use heygen_sys::types::{Batch, BatchItem, BatchItemStatus, BatchStatus, StatusEn
 use serde_json::{Map, Value, json};
 use tokio::time::Instant;
 
-use crate::testing::lookup::find;
 use crate::testing::reply::{Cursor, paginate, typed};
-use crate::testing::state::{Job, ResourceKind, Slot, State};
+use crate::testing::state::{Job, ResourceKind, Slot, State, find};
 
 /// A job status as the batch and statuses endpoints write it: the first status is `queued`,
 /// the working ones `processing`; `completed`, `failed`, and statuses injected by a test, as

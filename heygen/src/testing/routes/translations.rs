@@ -18,10 +18,12 @@ use tokio::time::Instant;
 
 use super::failure_message;
 use crate::testing::house_rules::{TRANSLATION_LANGUAGES, check_url, not_blank, output_languages};
-use crate::testing::lookup::{find, find_mut, newest_first, take};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Proofread, ResourceKind, State as SimState, Translation, new_id};
+use crate::testing::state::{
+    Proofread, ResourceKind, State as SimState, Translation, find, find_mut, new_id, newest_first,
+    take,
+};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()

@@ -12,10 +12,9 @@ use serde_json::json;
 use tokio::time::Instant;
 
 use super::failure_message;
-use crate::testing::lookup::{find, newest_first, take};
 use crate::testing::reply::{Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{State as SimState, Video};
+use crate::testing::state::{State as SimState, Video, find, newest_first, take};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()

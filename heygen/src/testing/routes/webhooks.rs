@@ -13,10 +13,11 @@ use serde_json::{Value, json};
 use tokio::time::Instant;
 
 use super::failure_message;
-use crate::testing::lookup::{find_mut, newest_first, take};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Endpoint, Phase, State as SimState, new_id, rfc3339};
+use crate::testing::state::{
+    Endpoint, Phase, State as SimState, find_mut, new_id, newest_first, rfc3339, take,
+};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()

@@ -3,10 +3,11 @@
 //! [`State`] (in `world.rs`) holds every store, behind one mutex in `Shared`, and the rules
 //! that change them; the records live in a file per concept (a job's life and the
 //! concurrent-job gauge in `jobs.rs`, the job resources in `records.rs`, avatars, webhooks,
-//! assets and their upload batches, the seeded voices, avatars and catalogs), and the creates a
-//! batch can hold in `creates.rs`. They are re-exported here, so that the routes name them all
-//! as `crate::testing::state::…`; this file only declares and re-exports: the files import
-//! each other directly, never through it, so no import runs in a circle.
+//! assets and their upload batches, the seeded voices, avatars and catalogs), the creates in
+//! `creates.rs`, and find-or-404 and newest-first pages over any collection in `store.rs`.
+//! They are re-exported here, so that the routes name them all as `crate::testing::state::…`;
+//! this file only declares and re-exports: the files import each other directly, never
+//! through it, so no import runs in a circle.
 
 mod asset_batches;
 mod assets;
@@ -18,6 +19,7 @@ mod creates;
 mod jobs;
 mod records;
 mod seed;
+mod store;
 mod timeline;
 mod webhooks;
 mod world;
@@ -32,6 +34,7 @@ pub(crate) use jobs::{Job, Phase};
 pub(crate) use records::{
     Clipping, Lipsync, Proofread, Removal, Session, Translation, Video, VoiceClone,
 };
+pub(crate) use store::{find, find_mut, newest_first, take};
 pub use timeline::{ResourceKind, Timeline};
 pub(crate) use webhooks::Endpoint;
 pub(crate) use world::{Config, State, new_id};

@@ -4,11 +4,11 @@
 
 use heygen_sys::types::SessionResource;
 
-use super::reply::{ApiErr, Cursor, paginate};
-use super::state::{
-    Asset, Clipping, Endpoint, Group, Lipsync, Look, Proofread, Removal, Session, Translation,
-    Video,
-};
+use super::assets::Asset;
+use super::avatars::{Group, Look};
+use super::records::{Clipping, Lipsync, Proofread, Removal, Session, Translation, Video};
+use super::webhooks::Endpoint;
+use crate::testing::reply::{ApiErr, Cursor, paginate};
 
 /// A simulated thing a route looks up by id.
 pub(crate) trait Identified {
