@@ -14,7 +14,6 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use super::failure_message;
 use crate::testing::reply::{Query, Reply, cursor, data, data_with, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Clipping, State as SimState, find, newest_first, take};
@@ -67,7 +66,7 @@ fn detail(state: &SimState, clipping: &Clipping, now: Instant) -> AiClipping {
         "callback_id": record.callback_id,
         "clips": clips,
         "created_at": state.clock.unix(record.job.start),
-        "failure_message": failure_message(&phase, false),
+        "failure_message": phase.failure_message(false),
         "id": record.id,
         "input_language": clipping.input_language.clone().or_else(|| started.then(|| "en".to_string())),
         "output_settings": null,

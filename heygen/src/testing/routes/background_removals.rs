@@ -14,7 +14,6 @@ use serde_json::json;
 use serde_json::{Map, Value};
 use tokio::time::Instant;
 
-use super::failure_message;
 use crate::testing::reply::{Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Removal, State as SimState, find, newest_first, take};
@@ -47,7 +46,7 @@ fn detail(state: &SimState, removal: &Removal, now: Instant) -> BackgroundRemova
         "completed_at": phase.done_at().filter(|_| done).map(|at| state.clock.unix(at)),
         "created_at": state.clock.unix(removal.job.start),
         "duration": done.then_some(VIDEO_SECONDS),
-        "error": failure_message(&phase, false),
+        "error": phase.failure_message(false),
         "id": removal.id,
         "layers": layers,
         "status": phase.status().to_string(),

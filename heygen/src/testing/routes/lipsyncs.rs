@@ -11,7 +11,6 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use super::failure_message;
 use crate::testing::reply::{Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Lipsync, State as SimState, find, find_mut, newest_first, take};
@@ -34,7 +33,7 @@ fn detail(state: &SimState, lipsync: &Lipsync, now: Instant) -> LipsyncDetail {
         "caption_url": done.then(|| state.file_url("lipsyncs", &format!("{}.srt", record.id))),
         "created_at": state.clock.unix(record.job.start),
         "duration": done.then_some(lipsync.duration),
-        "failure_message": failure_message(&phase, false),
+        "failure_message": phase.failure_message(false),
         "id": record.id,
         "status": VideoTranslationStatus::from(phase.status()),
         "title": record.title,

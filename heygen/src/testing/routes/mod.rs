@@ -9,7 +9,7 @@ use heygen_sys::request_rules::{OPERATIONS, Operation};
 
 use super::reply::ApiErr;
 use super::shared::Sim;
-use super::state::{Asset, Phase};
+use super::state::Asset;
 
 mod account;
 mod agents;
@@ -110,18 +110,6 @@ fn operation(method: &str, path: &str) -> Option<&'static Operation> {
             && template.len() == segments.len()
             && (template.iter().zip(&segments))
                 .all(|(t, s)| t == s || (t.starts_with('{') && !s.is_empty()))
-    })
-}
-
-/// The failure message of a failed job.
-pub(super) fn failure_message(phase: &Phase, stopped: bool) -> Option<String> {
-    phase.failed().then(|| {
-        if stopped {
-            "Stopped before it finished."
-        } else {
-            "The simulator was told to fail this job (fail_jobs)."
-        }
-        .to_string()
     })
 }
 

@@ -16,7 +16,6 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use super::failure_message;
 use crate::testing::house_rules::{TRANSLATION_LANGUAGES, check_url, not_blank, output_languages};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
@@ -59,7 +58,7 @@ fn detail(state: &SimState, translation: &Translation, now: Instant) -> VideoTra
         "callback_id": record.callback_id,
         "created_at": state.clock.unix(record.job.start),
         "duration": done.then_some(translation.duration),
-        "failure_message": failure_message(&phase, false),
+        "failure_message": phase.failure_message(false),
         "id": record.id,
         "input_language": translation.input_language,
         "output_language": translation.output_language,
@@ -128,7 +127,7 @@ fn proofread_detail(state: &SimState, proofread: &Proofread, now: Instant) -> Pr
     let phase = proofread.job.phase(now);
     typed::<ProofreadDetail>(json!({
         "created_at": state.clock.unix(proofread.job.start),
-        "failure_message": failure_message(&phase, false),
+        "failure_message": phase.failure_message(false),
         "id": proofread.id,
         "input_language": proofread.input_language,
         "output_language": proofread.output_language,

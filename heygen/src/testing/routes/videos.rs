@@ -11,7 +11,6 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use super::failure_message;
 use crate::testing::reply::{Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{State as SimState, Video, find, newest_first, take};
@@ -46,7 +45,7 @@ pub(super) fn detail(state: &SimState, video: &Video, now: Instant) -> VideoDeta
         "created_at": state.clock.unix(record.job.start),
         "duration": done.then_some(video.duration),
         "failure_code": phase.failed().then(|| "simulated_failure".to_string()),
-        "failure_message": failure_message(&phase, record.job.stopped.is_some()),
+        "failure_message": phase.failure_message(record.job.stopped.is_some()),
         "folder_id": video.folder_id,
         "gif_url": url("gif"),
         "id": record.id,

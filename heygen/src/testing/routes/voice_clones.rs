@@ -13,7 +13,6 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use super::failure_message;
 use crate::testing::reply::{ApiErr, Reply, data, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{State as SimState, VoiceClone};
@@ -38,7 +37,7 @@ fn clone_detail(state: &SimState, clone: &VoiceClone, now: Instant) -> GetVoiceR
     };
     typed::<GetVoiceResponse>(json!({
         "created_at": state.clock.unix(clone.job.start),
-        "failure_message": failure_message(&phase, false),
+        "failure_message": phase.failure_message(false),
         "gender": null,
         "language": clone.language,
         "name": clone.name,

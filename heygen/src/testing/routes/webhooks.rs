@@ -12,7 +12,6 @@ use heygen_sys::types::{
 use serde_json::{Value, json};
 use tokio::time::Instant;
 
-use super::failure_message;
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{
@@ -172,7 +171,7 @@ fn finished(state: &SimState, now: Instant) -> Vec<WebhookEventResponse> {
                 "callback_id": video.callback_id,
             })
         } else {
-            let msg = failure_message(&phase, video.job.stopped.is_some());
+            let msg = phase.failure_message(video.job.stopped.is_some());
             json!({
                 "video_id": video.id,
                 "msg": msg,
@@ -193,7 +192,7 @@ fn finished(state: &SimState, now: Instant) -> Vec<WebhookEventResponse> {
             let url = state.file_url("translations", &format!("{}.mp4", record.id));
             data["url"] = json!(url);
         } else {
-            data["message"] = json!(failure_message(&phase, record.job.stopped.is_some()));
+            data["message"] = json!(phase.failure_message(record.job.stopped.is_some()));
         }
         push(phase, "video_translate", &record.id, data);
     }

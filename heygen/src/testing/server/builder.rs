@@ -1,15 +1,20 @@
 //! [`SimulatorBuilder`]: the settings fixed when a simulator starts, and the start itself,
-//! which binds a port, seeds the state and wires the routes behind the request pipeline.
+//! which binds a port, seeds the state and wires the routes behind the request pipeline; and
+//! what can be known of a simulator before one starts (the operations it does not serve).
 
 use std::time::Duration;
 
 use tokio::net::TcpListener;
 
-use super::Simulator;
+use heygen_sys::request_rules::OPERATIONS;
+use tower::ServiceExt as _;
+
+use super::handle::Simulator;
 use super::listener::serve;
 use super::pipeline::pipeline;
 use crate::testing::faults::Faults;
 use crate::testing::reply::MAX_BODY;
+use crate::testing::routes::{self, NotSimulated};
 use crate::testing::shared::{Shared, Sim};
 use crate::testing::state::{Config, State, Timeline};
 
@@ -118,7 +123,7 @@ impl SimulatorBuilder {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
         let shared = self.shared(format!("http://{addr}"));
-        let router = crate::testing::routes::router(shared.clone())
+        let router = routes::router(shared.clone())
             .layer(axum::middleware::from_fn_with_state(
                 shared.clone(),
                 pipeline,
@@ -138,5 +143,54 @@ impl SimulatorBuilder {
         let mut faults = Faults::default();
         faults.latency = self.latency;
         Shared::new(self.api_key, state, faults)
+    }
+}
+
+impl Simulator {
+    /// Starts a simulator with the default settings (see [`SimulatorBuilder`]).
+    ///
+    /// # Panics
+    ///
+    /// Outside a tokio runtime, or when no port can be bound on `127.0.0.1`.
+    pub async fn start() -> Simulator {
+        Self::builder().start().await
+    }
+
+    /// Settings for a simulator.
+    pub fn builder() -> SimulatorBuilder {
+        SimulatorBuilder::default()
+    }
+
+    /// The operations of the API description the simulator does not serve, by
+    /// `operationId`, in the document's order. Each answers 501 `not_simulated` in HeyGen's
+    /// error shape, naming the operation: the legacy v1 and v2 operations, and any operation a
+    /// newer description adds until the simulator learns it.
+    ///
+    /// ```no_run
+    /// # async fn run() {
+    /// let missing = heygen_sdk::testing::Simulator::not_simulated_operations().await;
+    /// assert!(!missing.contains(&"createAvatarVideo"));
+    /// # }
+    /// ```
+    pub async fn not_simulated_operations() -> Vec<&'static str> {
+        // Each operation is put to a fresh simulator's routes (no server, no auth) with its
+        // path parameters filled in: those no route takes are answered as not simulated.
+        let router = routes::router(SimulatorBuilder::default().shared("http://127.0.0.1".into()));
+        let mut missing = Vec::new();
+        for operation in OPERATIONS {
+            let path: Vec<&str> = (operation.path.split('/'))
+                .map(|s| if s.starts_with('{') { "sim" } else { s })
+                .collect();
+            let request = axum::http::Request::builder()
+                .method(operation.method)
+                .uri(path.join("/"))
+                .body(axum::body::Body::empty());
+            let Ok(request) = request else { continue };
+            let Ok(answer) = router.clone().oneshot(request).await;
+            if answer.extensions().get::<NotSimulated>().is_some() {
+                missing.push(operation.id);
+            }
+        }
+        missing
     }
 }

@@ -1,18 +1,13 @@
 //! The [`Simulator`] handle a test holds: where the server listens, clients pointed at it, the
 //! seeded ids, and the knobs a test turns while it runs (faults, latency, job outcomes, the
-//! journal). Dropping it stops the server.
+//! journal). Dropping it stops the server. How one starts is in `builder.rs`.
 
 use std::net::SocketAddr;
 use std::time::Duration;
 
 use tokio::task::JoinHandle;
 
-use heygen_sys::request_rules::OPERATIONS;
-use tower::ServiceExt as _;
-
-use super::SimulatorBuilder;
 use crate::testing::faults::{Fault, FaultRule, RandomFaults, RecordedRequest};
-use crate::testing::routes::{self, NotSimulated};
 use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, Timeline};
 
@@ -45,53 +40,6 @@ impl Drop for Simulator {
 }
 
 impl Simulator {
-    /// Starts a simulator with the default settings (see [`SimulatorBuilder`]).
-    ///
-    /// # Panics
-    ///
-    /// Outside a tokio runtime, or when no port can be bound on `127.0.0.1`.
-    pub async fn start() -> Simulator {
-        Self::builder().start().await
-    }
-
-    /// Settings for a simulator.
-    pub fn builder() -> SimulatorBuilder {
-        SimulatorBuilder::default()
-    }
-
-    /// The operations of the API description the simulator does not serve, by
-    /// `operationId`, in the document's order. Each answers 501 `not_simulated` in HeyGen's
-    /// error shape, naming the operation: the legacy v1 and v2 operations, and any operation a
-    /// newer description adds until the simulator learns it.
-    ///
-    /// ```no_run
-    /// # async fn run() {
-    /// let missing = heygen_sdk::testing::Simulator::not_simulated_operations().await;
-    /// assert!(!missing.contains(&"createAvatarVideo"));
-    /// # }
-    /// ```
-    pub async fn not_simulated_operations() -> Vec<&'static str> {
-        // Each operation is put to a fresh simulator's routes (no server, no auth) with its
-        // path parameters filled in: those no route takes are answered as not simulated.
-        let router = routes::router(SimulatorBuilder::default().shared("http://127.0.0.1".into()));
-        let mut missing = Vec::new();
-        for operation in OPERATIONS {
-            let path: Vec<&str> = (operation.path.split('/'))
-                .map(|s| if s.starts_with('{') { "sim" } else { s })
-                .collect();
-            let request = axum::http::Request::builder()
-                .method(operation.method)
-                .uri(path.join("/"))
-                .body(axum::body::Body::empty());
-            let Ok(request) = request else { continue };
-            let Ok(answer) = router.clone().oneshot(request).await;
-            if answer.extensions().get::<NotSimulated>().is_some() {
-                missing.push(operation.id);
-            }
-        }
-        missing
-    }
-
     /// `http://127.0.0.1:<port>`.
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
@@ -228,7 +176,7 @@ impl Simulator {
 
     /// The most jobs (videos, video translations, lipsyncs) unfinished at once since the
     /// simulator started, by the simulator's clock: a job counts from its creation until it
-    /// completes or fails. With [`SimulatorBuilder::max_concurrent_jobs`], never above it
+    /// completes or fails. With [`SimulatorBuilder::max_concurrent_jobs`](crate::testing::SimulatorBuilder::max_concurrent_jobs), never above it
     /// (a create past it is refused with 429).
     pub fn peak_concurrent_jobs(&self) -> usize {
         self.shared.state().gauge.peak()

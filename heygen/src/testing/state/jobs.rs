@@ -60,6 +60,16 @@ impl Phase {
         }
     }
 
+    /// Why a failed job failed, as the API writes it: stopped before it finished, or failed
+    /// because the simulator was told to fail jobs.
+    pub(crate) fn failure_message(&self, stopped: bool) -> Option<String> {
+        let message = match stopped {
+            true => "Stopped before it finished.",
+            false => "The simulator was told to fail this job (fail_jobs).",
+        };
+        self.failed().then(|| message.to_string())
+    }
+
     /// Progress in percent (100 once done).
     pub(crate) fn percent(&self) -> i64 {
         match self {
