@@ -176,8 +176,9 @@ impl Simulator {
 
     /// The most jobs (videos, video translations, lipsyncs) unfinished at once since the
     /// simulator started, by the simulator's clock: a job counts from its creation until it
-    /// completes or fails. With [`SimulatorBuilder::max_concurrent_jobs`](crate::testing::SimulatorBuilder::max_concurrent_jobs), never above it
-    /// (a create past it is refused with 429).
+    /// completes or fails. With
+    /// [`SimulatorBuilder::max_concurrent_jobs`](crate::testing::SimulatorBuilder::max_concurrent_jobs),
+    /// never above it (a create past it is refused with 429).
     pub fn peak_concurrent_jobs(&self) -> usize {
         self.shared.state().gauge.peak()
     }
