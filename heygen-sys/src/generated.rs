@@ -41410,8 +41410,8 @@ pub mod builder {
             let Self { client, execution_id } = self;
             let execution_id = execution_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v1/workflows/executions/{}", client.baseurl, encode_path(& {
-                execution_id }),
+                "{}/v1/workflows/executions/{}", client.baseurl, super::path_segment(& {
+                execution_id }, "execution_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -42015,7 +42015,8 @@ pub mod builder {
             let Self { client, video_id } = self;
             let video_id = video_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v2/videos/{}", client.baseurl, encode_path(& { video_id }),
+                "{}/v2/videos/{}", client.baseurl, super::path_segment(& { video_id },
+                "video_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -42088,7 +42089,8 @@ pub mod builder {
             let Self { client, video_id } = self;
             let video_id = video_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v2/videos/{}", client.baseurl, encode_path(& { video_id }),
+                "{}/v2/videos/{}", client.baseurl, super::path_segment(& { video_id },
+                "video_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -42337,7 +42339,8 @@ pub mod builder {
             let Self { client, job_id } = self;
             let job_id = job_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/ai-clipping/{}", client.baseurl, encode_path(& { job_id }),
+                "{}/v3/ai-clipping/{}", client.baseurl, super::path_segment(& { job_id },
+                "job_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -42410,7 +42413,8 @@ pub mod builder {
             let Self { client, job_id } = self;
             let job_id = job_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/ai-clipping/{}", client.baseurl, encode_path(& { job_id }),
+                "{}/v3/ai-clipping/{}", client.baseurl, super::path_segment(& { job_id },
+                "job_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -42635,7 +42639,8 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/assets/batches/{}", client.baseurl, encode_path(& { batch_id }),
+                "{}/v3/assets/batches/{}", client.baseurl, super::path_segment(& {
+                batch_id }, "batch_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -43198,7 +43203,8 @@ pub mod builder {
             let Self { client, asset_id } = self;
             let asset_id = asset_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/assets/{}", client.baseurl, encode_path(& { asset_id }),
+                "{}/v3/assets/{}", client.baseurl, super::path_segment(& { asset_id },
+                "asset_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -43271,7 +43277,8 @@ pub mod builder {
             let Self { client, asset_id } = self;
             let asset_id = asset_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/assets/{}", client.baseurl, encode_path(& { asset_id }),
+                "{}/v3/assets/{}", client.baseurl, super::path_segment(& { asset_id },
+                "asset_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -43379,7 +43386,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/assets/{}/complete", client.baseurl, encode_path(& { asset_id }),
+                "{}/v3/assets/{}/complete", client.baseurl, super::path_segment(& {
+                asset_id }, "asset_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -43894,7 +43902,8 @@ pub mod builder {
             let Self { client, look_id } = self;
             let look_id = look_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/looks/{}", client.baseurl, encode_path(& { look_id }),
+                "{}/v3/avatars/looks/{}", client.baseurl, super::path_segment(& { look_id
+                }, "look_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -43967,7 +43976,8 @@ pub mod builder {
             let Self { client, look_id } = self;
             let look_id = look_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/looks/{}", client.baseurl, encode_path(& { look_id }),
+                "{}/v3/avatars/looks/{}", client.baseurl, super::path_segment(& { look_id
+                }, "look_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -44074,7 +44084,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/looks/{}", client.baseurl, encode_path(& { look_id }),
+                "{}/v3/avatars/looks/{}", client.baseurl, super::path_segment(& { look_id
+                }, "look_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -44148,7 +44159,8 @@ pub mod builder {
             let Self { client, group_id } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/{}", client.baseurl, encode_path(& { group_id }),
+                "{}/v3/avatars/{}", client.baseurl, super::path_segment(& { group_id },
+                "group_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -44221,7 +44233,8 @@ pub mod builder {
             let Self { client, group_id } = self;
             let group_id = group_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/{}", client.baseurl, encode_path(& { group_id }),
+                "{}/v3/avatars/{}", client.baseurl, super::path_segment(& { group_id },
+                "group_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -44329,7 +44342,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/avatars/{}/consent", client.baseurl, encode_path(& { group_id }),
+                "{}/v3/avatars/{}/consent", client.baseurl, super::path_segment(& {
+                group_id }, "group_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -44579,8 +44593,8 @@ pub mod builder {
             let Self { client, job_id } = self;
             let job_id = job_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/background-removals/{}", client.baseurl, encode_path(& { job_id
-                }),
+                "{}/v3/background-removals/{}", client.baseurl, super::path_segment(& {
+                job_id }, "job_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -44653,8 +44667,8 @@ pub mod builder {
             let Self { client, job_id } = self;
             let job_id = job_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/background-removals/{}", client.baseurl, encode_path(& { job_id
-                }),
+                "{}/v3/background-removals/{}", client.baseurl, super::path_segment(& {
+                job_id }, "job_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45197,7 +45211,8 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/lipsyncs/batches/{}", client.baseurl, encode_path(& { batch_id }),
+                "{}/v3/lipsyncs/batches/{}", client.baseurl, super::path_segment(& {
+                batch_id }, "batch_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45359,7 +45374,8 @@ pub mod builder {
             let Self { client, lipsync_id } = self;
             let lipsync_id = lipsync_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& { lipsync_id }),
+                "{}/v3/lipsyncs/{}", client.baseurl, super::path_segment(& { lipsync_id
+                }, "lipsync_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45432,7 +45448,8 @@ pub mod builder {
             let Self { client, lipsync_id } = self;
             let lipsync_id = lipsync_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& { lipsync_id }),
+                "{}/v3/lipsyncs/{}", client.baseurl, super::path_segment(& { lipsync_id
+                }, "lipsync_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45538,7 +45555,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/lipsyncs/{}", client.baseurl, encode_path(& { lipsync_id }),
+                "{}/v3/lipsyncs/{}", client.baseurl, super::path_segment(& { lipsync_id
+                }, "lipsync_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45699,7 +45717,8 @@ pub mod builder {
             let Self { client, template_id } = self;
             let template_id = template_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/templates/{}", client.baseurl, encode_path(& { template_id }),
+                "{}/v3/templates/{}", client.baseurl, super::path_segment(& { template_id
+                }, "template_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -45807,7 +45826,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/templates/{}", client.baseurl, encode_path(& { template_id }),
+                "{}/v3/templates/{}", client.baseurl, super::path_segment(& { template_id
+                }, "template_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46211,7 +46231,8 @@ pub mod builder {
             let Self { client, session_id } = self;
             let session_id = session_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/{}", client.baseurl, encode_path(& { session_id }),
+                "{}/v3/video-agents/{}", client.baseurl, super::path_segment(& {
+                session_id }, "session_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46315,7 +46336,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/{}", client.baseurl, encode_path(& { session_id }),
+                "{}/v3/video-agents/{}", client.baseurl, super::path_segment(& {
+                session_id }, "session_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46404,8 +46426,10 @@ pub mod builder {
             let session_id = session_id.map_err(Error::InvalidRequest)?;
             let resource_id = resource_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/{}/resources/{}", client.baseurl, encode_path(& {
-                session_id }), encode_path(& { resource_id }),
+                "{}/v3/video-agents/{}/resources/{}", client.baseurl,
+                super::path_segment(& { session_id }, "session_id")
+                .map_err(Error::InvalidRequest) ?, super::path_segment(& { resource_id },
+                "resource_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46509,8 +46533,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/{}/stop", client.baseurl, encode_path(& { session_id
-                }),
+                "{}/v3/video-agents/{}/stop", client.baseurl, super::path_segment(& {
+                session_id }, "session_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46584,8 +46608,8 @@ pub mod builder {
             let Self { client, session_id } = self;
             let session_id = session_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-agents/{}/videos", client.baseurl, encode_path(& {
-                session_id }),
+                "{}/v3/video-agents/{}/videos", client.baseurl, super::path_segment(& {
+                session_id }, "session_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -46956,8 +46980,9 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/batches/{}", client.baseurl, encode_path(& {
-                batch_id }),
+                "{}/v3/video-translations/batches/{}", client.baseurl,
+                super::path_segment(& { batch_id }, "batch_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47170,8 +47195,9 @@ pub mod builder {
             let Self { client, proofread_id } = self;
             let proofread_id = proofread_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/proofreads/{}", client.baseurl, encode_path(& {
-                proofread_id }),
+                "{}/v3/video-translations/proofreads/{}", client.baseurl,
+                super::path_segment(& { proofread_id }, "proofread_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47278,7 +47304,8 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
                 "{}/v3/video-translations/proofreads/{}/generate", client.baseurl,
-                encode_path(& { proofread_id }),
+                super::path_segment(& { proofread_id }, "proofread_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47353,7 +47380,8 @@ pub mod builder {
             let proofread_id = proofread_id.map_err(Error::InvalidRequest)?;
             let url = format!(
                 "{}/v3/video-translations/proofreads/{}/srt", client.baseurl,
-                encode_path(& { proofread_id }),
+                super::path_segment(& { proofread_id }, "proofread_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47458,7 +47486,8 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
                 "{}/v3/video-translations/proofreads/{}/srt", client.baseurl,
-                encode_path(& { proofread_id }),
+                super::path_segment(& { proofread_id }, "proofread_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47628,8 +47657,9 @@ pub mod builder {
             let video_translation_id = video_translation_id
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/{}", client.baseurl, encode_path(& {
-                video_translation_id }),
+                "{}/v3/video-translations/{}", client.baseurl, super::path_segment(& {
+                video_translation_id }, "video_translation_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47705,8 +47735,9 @@ pub mod builder {
             let video_translation_id = video_translation_id
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/{}", client.baseurl, encode_path(& {
-                video_translation_id }),
+                "{}/v3/video-translations/{}", client.baseurl, super::path_segment(& {
+                video_translation_id }, "video_translation_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -47817,8 +47848,9 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/video-translations/{}", client.baseurl, encode_path(& {
-                video_translation_id }),
+                "{}/v3/video-translations/{}", client.baseurl, super::path_segment(& {
+                video_translation_id }, "video_translation_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -48203,7 +48235,8 @@ pub mod builder {
             let limit = limit.map_err(Error::InvalidRequest)?;
             let token = token.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/videos/batches/{}", client.baseurl, encode_path(& { batch_id }),
+                "{}/v3/videos/batches/{}", client.baseurl, super::path_segment(& {
+                batch_id }, "batch_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -48365,7 +48398,8 @@ pub mod builder {
             let Self { client, video_id } = self;
             let video_id = video_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/videos/{}", client.baseurl, encode_path(& { video_id }),
+                "{}/v3/videos/{}", client.baseurl, super::path_segment(& { video_id },
+                "video_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -48438,7 +48472,8 @@ pub mod builder {
             let Self { client, video_id } = self;
             let video_id = video_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/videos/{}", client.baseurl, encode_path(& { video_id }),
+                "{}/v3/videos/{}", client.baseurl, super::path_segment(& { video_id },
+                "video_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -48920,7 +48955,8 @@ pub mod builder {
             let Self { client, voice_id } = self;
             let voice_id = voice_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/voices/{}", client.baseurl, encode_path(& { voice_id }),
+                "{}/v3/voices/{}", client.baseurl, super::path_segment(& { voice_id },
+                "voice_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -48993,7 +49029,8 @@ pub mod builder {
             let Self { client, voice_id } = self;
             let voice_id = voice_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/voices/{}", client.baseurl, encode_path(& { voice_id }),
+                "{}/v3/voices/{}", client.baseurl, super::path_segment(& { voice_id },
+                "voice_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -49242,8 +49279,8 @@ pub mod builder {
             let Self { client, endpoint_id } = self;
             let endpoint_id = endpoint_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/webhooks/endpoints/{}", client.baseurl, encode_path(& {
-                endpoint_id }),
+                "{}/v3/webhooks/endpoints/{}", client.baseurl, super::path_segment(& {
+                endpoint_id }, "endpoint_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -49351,8 +49388,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/v3/webhooks/endpoints/{}", client.baseurl, encode_path(& {
-                endpoint_id }),
+                "{}/v3/webhooks/endpoints/{}", client.baseurl, super::path_segment(& {
+                endpoint_id }, "endpoint_id").map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -49427,7 +49464,8 @@ pub mod builder {
             let endpoint_id = endpoint_id.map_err(Error::InvalidRequest)?;
             let url = format!(
                 "{}/v3/webhooks/endpoints/{}/rotate-secret", client.baseurl,
-                encode_path(& { endpoint_id }),
+                super::path_segment(& { endpoint_id }, "endpoint_id")
+                .map_err(Error::InvalidRequest) ?,
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -49756,4 +49794,790 @@ async fn read_response<T: ::serde::de::DeserializeOwned, E>(
     let inner = ::serde_json::from_slice(&full)
         .map_err(|e| Error::InvalidResponsePayload(full, e))?;
     Ok(ResponseValue::new(inner, status, headers))
+}
+/// `value` as one path segment: percent-encoded like progenitor's `encode_path`, and `\`
+/// too (URL parsing reads it as `/`). `""`, `.` and `..` cannot be one segment (URL
+/// parsing drops or climbs them, encoded or not): refused, naming the parameter.
+pub fn path_segment(value: &str, name: &str) -> ::std::result::Result<String, String> {
+    if matches!(value, "" | "." | "..") {
+        return Err(
+            format!(
+                "error converting supplied value for {name}: `{value}` is not an id (an id cannot be empty, `.` or `..`)"
+            ),
+        );
+    }
+    let encoded = progenitor_client::encode_path(value);
+    Ok(if encoded.contains('\\') { encoded.replace('\\', "%5C") } else { encoded })
+}
+/// Cursor listings: every list operation that takes a `token` cursor, and every page it
+/// answers (`data`, `has_more`, `next_token`), as the document describes them.
+pub mod paging {
+    use super::{builder, types, Error, ResponseValue};
+    /// A request builder that takes the cursor of the page it asks for (a `token`).
+    pub trait Cursor: Sized {
+        /// The request for the page at `token` (`None`: the first page).
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self;
+    }
+    /// A request builder of a list operation: it takes a cursor and answers a page.
+    pub trait CursorRequest<'a>: Cursor {
+        /// The page the operation answers.
+        type Page: CursorPage;
+        /// The body of the operation's error answers.
+        type ErrorBody;
+        /// Sends the request.
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<ResponseValue<Self::Page>, Error<Self::ErrorBody>>,
+        > + Send + 'a;
+    }
+    /// A response that is one page of a cursor listing.
+    pub trait CursorPage {
+        /// What the page lists.
+        type Item;
+        /// The items, `has_more` and `next_token`, as the server sent them.
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<Self::Item>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        );
+    }
+    impl CursorPage for types::AiClippingPage {
+        type Item = types::AiClipping;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::AiClipping>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::AssetPage {
+        type Item = types::Asset;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::Asset>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::AssetSearchResultPage {
+        type Item = types::AssetSearchResult;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::AssetSearchResult>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::AudioSoundPage {
+        type Item = types::AudioSound;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::AudioSound>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::AudioVoiceItemPage {
+        type Item = types::AudioVoiceItem;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::AudioVoiceItem>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::AvatarGroupItemPage {
+        type Item = types::AvatarGroupItem;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::AvatarGroupItem>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::AvatarLookItemPage {
+        type Item = types::AvatarLookItem;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::AvatarLookItem>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::BackgroundRemovalPage {
+        type Item = types::BackgroundRemoval;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::BackgroundRemoval>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::BrandGlossaryPage {
+        type Item = types::BrandGlossary;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::BrandGlossary>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::BrandKitPage {
+        type Item = types::BrandKit;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::BrandKit>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::GeneratedVideoPage {
+        type Item = types::GeneratedVideo;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::GeneratedVideo>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::LipsyncDetailPage {
+        type Item = types::LipsyncDetail;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::LipsyncDetail>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::SessionSummaryPage {
+        type Item = types::SessionSummary;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::SessionSummary>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::StatusEntryPage {
+        type Item = types::StatusEntry;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::StatusEntry>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::StyleItemPage {
+        type Item = types::StyleItem;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::StyleItem>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::TemplateSummaryPage {
+        type Item = types::TemplateSummary;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::TemplateSummary>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::VideoDetailPage {
+        type Item = types::VideoDetail;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::VideoDetail>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::VideoTranslationDetailPage {
+        type Item = types::VideoTranslationDetail;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::VideoTranslationDetail>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::WebhookEndpointResponsePage {
+        type Item = types::WebhookEndpointResponse;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::WebhookEndpointResponse>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::WebhookEventResponsePage {
+        type Item = types::WebhookEventResponse;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::WebhookEventResponse>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::WebhookEventTypeItemPage {
+        type Item = types::WebhookEventTypeItem;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::WebhookEventTypeItem>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::WorkflowCatalogEntryPage {
+        type Item = types::WorkflowCatalogEntry;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::WorkflowCatalogEntry>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl Cursor for builder::ListAudioVoices<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListVideos<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListAiClippings<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListAssets<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::GetAssetBatch<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::SearchAssets<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListAudioSounds<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListAvatarGroups<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListAvatarLooks<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListBackgroundRemovals<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListBrandGlossaries<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListBrandKits<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListLipsyncsV3<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::GetLipsyncBatch<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListTemplates<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListVideoAgentSessions<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListVideoAgentStyles<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListVideoTranslationsV3<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::GetVideoTranslationBatch<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListVideosV3<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::GetVideoBatch<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListVoicesV3<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListWebhookEndpoints<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListWebhookEvents<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListAudioVoices<'a> {
+        type Page = types::AudioVoiceItemPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::AudioVoiceItemPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListAudioVoices::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListVideos<'a> {
+        type Page = types::VideoDetailPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::VideoDetailPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListVideos::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListAiClippings<'a> {
+        type Page = types::AiClippingPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::AiClippingPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListAiClippings::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListAssets<'a> {
+        type Page = types::AssetPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::AssetPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListAssets::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::SearchAssets<'a> {
+        type Page = types::AssetSearchResultPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::AssetSearchResultPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::SearchAssets::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListAudioSounds<'a> {
+        type Page = types::AudioSoundPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::AudioSoundPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListAudioSounds::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListAvatarGroups<'a> {
+        type Page = types::AvatarGroupItemPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::AvatarGroupItemPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListAvatarGroups::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListAvatarLooks<'a> {
+        type Page = types::AvatarLookItemPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::AvatarLookItemPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListAvatarLooks::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListBackgroundRemovals<'a> {
+        type Page = types::BackgroundRemovalPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::BackgroundRemovalPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListBackgroundRemovals::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListBrandGlossaries<'a> {
+        type Page = types::BrandGlossaryPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::BrandGlossaryPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListBrandGlossaries::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListBrandKits<'a> {
+        type Page = types::BrandKitPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::BrandKitPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListBrandKits::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListLipsyncsV3<'a> {
+        type Page = types::LipsyncDetailPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::LipsyncDetailPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListLipsyncsV3::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListTemplates<'a> {
+        type Page = types::TemplateSummaryPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::TemplateSummaryPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListTemplates::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListVideoAgentSessions<'a> {
+        type Page = types::SessionSummaryPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::SessionSummaryPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListVideoAgentSessions::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListVideoAgentStyles<'a> {
+        type Page = types::StyleItemPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::StyleItemPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListVideoAgentStyles::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListVideoTranslationsV3<'a> {
+        type Page = types::VideoTranslationDetailPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::VideoTranslationDetailPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListVideoTranslationsV3::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListVideosV3<'a> {
+        type Page = types::VideoDetailPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::VideoDetailPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListVideosV3::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListVoicesV3<'a> {
+        type Page = types::AudioVoiceItemPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::AudioVoiceItemPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListVoicesV3::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListWebhookEndpoints<'a> {
+        type Page = types::WebhookEndpointResponsePage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::WebhookEndpointResponsePage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListWebhookEndpoints::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListWebhookEvents<'a> {
+        type Page = types::WebhookEventResponsePage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::WebhookEventResponsePage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListWebhookEvents::send(self)
+        }
+    }
 }

@@ -108,7 +108,8 @@ pub mod webhooks;
 pub use call::{RequestOptions, validate_idempotency_key};
 pub use client::{
     Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES,
-    DEFAULT_TIMEOUT, redirect_policy,
+    DEFAULT_READ_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_WRITE_TIMEOUT, UPLOAD_TIME_PER_MIB,
+    redirect_policy,
 };
 pub use error::{ApiError, Error, Result};
 pub use heygen_sys::types;

@@ -19,6 +19,7 @@ use tokio::time::Instant;
 use tracing::Instrument;
 
 use crate::call::{self, CallRecord, RequestOptions};
+use crate::client::Timeouts;
 use crate::error::{ERROR_BODY_LIMIT, Error, Result};
 use crate::retry::{Answer, Decision, RetryPolicy, parse_retry_after};
 use heygen_sys::ReadBody;
@@ -63,6 +64,8 @@ pub(crate) struct Transport {
     /// Until when every request waits, after a 429 with `Retry-After` (shared by all calls, so
     /// many concurrent waiters back off together).
     pub paused_until: Mutex<Option<Instant>>,
+    /// The timeout of each attempt, by kind of call (`None`: the HTTP client's own apply).
+    pub timeouts: Option<Timeouts>,
 }
 
 /// Where each attempt's request comes from.
@@ -239,6 +242,15 @@ impl Transport {
                 }
                 // The waits below are rare: boxed, so they do not enlarge every call's future.
                 if let Some(at) = self.pause_end() {
+                    // A pause another call's 429 set never outlasts this call's own timeout: the
+                    // call fails now, saying how long the pause lasts, instead of waiting it out.
+                    let wait = at.saturating_duration_since(Instant::now());
+                    if let Some(&limit) = request.timeout()
+                        && wait > limit
+                    {
+                        let error = paused(operation, wait, limit, retry, &record);
+                        return (Err(Failure::Local(error)), record);
+                    }
                     Box::pin(tokio::time::sleep_until(at)).await;
                 }
                 span.record("attempt", retry + 1);
@@ -366,6 +378,11 @@ impl Transport {
         if let Some(key) = key {
             headers.insert(IDEMPOTENCY_KEY, key.clone());
         }
+        // The call's own timeout, else the one the request was built with (an upload's, sized
+        // by its file), else its kind's.
+        let timeout = timeout
+            .or_else(|| request.timeout().copied())
+            .or_else(|| Some(self.timeouts?.for_method(request.method())));
         if let Some(timeout) = timeout {
             *request.timeout_mut() = Some(timeout);
         }
@@ -550,23 +567,63 @@ fn in_progress(body: &[u8]) -> bool {
         .is_some_and(|code| code == "request_in_progress")
 }
 
-/// The local answer to a `raw()` call the transport refused to send.
+/// The error of a call that would wait `wait` for the client's shared rate-limit pause, longer
+/// than its own `timeout`: rate limited, with the pause's remaining time as its `Retry-After`.
+fn paused(
+    operation: &'static str,
+    wait: Duration,
+    timeout: Duration,
+    attempts: u32,
+    record: &CallRecord,
+) -> Error {
+    Error::RateLimited(Box::new(crate::error::ApiError {
+        status: 429,
+        code: None,
+        message: format!(
+            "not sent: the client is paused by an earlier 429 for {:.1}s more, past this call's {:.1}s timeout",
+            wait.as_secs_f64(),
+            timeout.as_secs_f64()
+        ),
+        param: None,
+        doc_url: None,
+        request_id: None,
+        retry_after: Some(wait),
+        operation,
+        attempts,
+        idempotency_key: record.idempotency_key.clone(),
+        repeatable: record.repeatable,
+    }))
+}
+
+/// The local answer to a `raw()` call the transport refused to send: a 400 in the API's error
+/// shape, or for a call that would outwait the client's rate-limit pause, a 429 with its
+/// `Retry-After`.
 fn refusal(error: &Error) -> Response {
-    let param = match error {
-        Error::InvalidRequest { field, .. } => field.clone(),
-        _ => None,
+    let (param, status, code) = match error {
+        Error::InvalidRequest { field, .. } => (
+            field.clone(),
+            http::StatusCode::BAD_REQUEST,
+            "invalid_parameter",
+        ),
+        Error::RateLimited(_) => (None, http::StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
+        _ => (None, http::StatusCode::BAD_REQUEST, "invalid_parameter"),
     };
     let body = serde_json::json!({"error": {
-        "code": "invalid_parameter",
+        "code": code,
         "message": format!("not sent: {error}"),
         "param": param,
         "doc_url": null,
     }});
     let mut response = http::Response::new(reqwest::Body::from(body.to_string()));
-    *response.status_mut() = http::StatusCode::BAD_REQUEST;
+    *response.status_mut() = status;
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     headers.insert(REFUSED, HeaderValue::from_static("true"));
+    if let Some(wait) = error.api().and_then(|e| e.retry_after) {
+        // Whole seconds, rounded up: the caller waits at least the pause.
+        let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+        headers.insert(reqwest::header::RETRY_AFTER, HeaderValue::from(secs));
+    }
     Response::from(response)
 }
 

@@ -23,6 +23,14 @@
 //! in `extra`. Every other event type's data is [`Payload::Other`], as delivered, and the whole
 //! body stays in [`Event::raw`].
 //!
+//! **Bodies are bounded.** A delivery is a few hundred bytes; [`Event::parse`] refuses a body
+//! over [`MAX_BODY_BYTES`] (1 MiB) with [`ParseErrorKind::TooLarge`] before reading any of it
+//! ([`Event::parse_with_limit`] sets another cap), and reads the rest once: the body is parsed
+//! into [`Event::raw`], and the typed payload is read from it field by field (only the fields it
+//! does not know are copied, into `extra`). So parsing holds the parsed body at most twice.
+//! Read the request body under the same cap in the web framework (e.g. axum's
+//! `DefaultBodyLimit::max(MAX_BODY_BYTES)`), so that an endpoint never buffers more.
+//!
 //! **Signatures are not verified here.** An endpoint's signing secret (`whsec_…`) comes back
 //! from [`Webhooks::create_endpoint`](crate::resources::webhooks::Webhooks::create_endpoint)
 //! and [`rotate_secret`](crate::resources::webhooks::Webhooks::rotate_secret), but HeyGen does
@@ -158,25 +166,78 @@ pub struct VideoAgentEvent {
     pub extra: Map<String, Value>,
 }
 
-/// A body that is not a webhook delivery: not JSON, not an object, no `event_type` string, an
-/// `event_data` that is not an object, or a typed field of the wrong type.
+/// The largest body [`Event::parse`] reads: 1 MiB. HeyGen's deliveries are a few hundred
+/// bytes; a larger body is refused before it is parsed.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// A body that is not a webhook delivery: larger than the cap, not JSON, not an object, no
+/// `event_type` string, an `event_data` that is not an object, or a typed field of the wrong
+/// type. [`ParseError::kind`] tells a body over the cap from the others.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("not a HeyGen webhook delivery: {message}")]
 pub struct ParseError {
+    kind: ParseErrorKind,
     message: String,
+}
+
+/// What kind of body [`Event::parse`] refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ParseErrorKind {
+    /// The body is larger than the cap; none of it was parsed.
+    TooLarge {
+        /// The body's length, in bytes.
+        len: usize,
+        /// The cap, in bytes.
+        limit: usize,
+    },
+    /// The body is not a delivery (not JSON, not the delivery's shape).
+    Invalid,
 }
 
 impl ParseError {
     fn new(message: impl Into<String>) -> Self {
         Self {
+            kind: ParseErrorKind::Invalid,
             message: message.into(),
         }
+    }
+
+    /// Why the body was refused.
+    pub fn kind(&self) -> ParseErrorKind {
+        self.kind
     }
 }
 
 impl Event {
-    /// Parses a delivery's raw body (`{"event_type": …, "event_data": {…}}`).
+    /// Parses a delivery's raw body (`{"event_type": …, "event_data": {…}}`); a body over
+    /// [`MAX_BODY_BYTES`] is refused unread.
+    ///
+    /// ```
+    /// use heygen_sdk::webhooks::{Event, MAX_BODY_BYTES, ParseErrorKind};
+    ///
+    /// let huge = vec![b' '; MAX_BODY_BYTES + 1];
+    /// let error = Event::parse(&huge).unwrap_err();
+    /// assert!(matches!(error.kind(), ParseErrorKind::TooLarge { limit: MAX_BODY_BYTES, .. }));
+    /// ```
     pub fn parse(body: &[u8]) -> Result<Event, ParseError> {
+        Self::parse_with_limit(body, MAX_BODY_BYTES)
+    }
+
+    /// [`Event::parse`] with another cap than [`MAX_BODY_BYTES`], in bytes.
+    pub fn parse_with_limit(body: &[u8], max_bytes: usize) -> Result<Event, ParseError> {
+        if body.len() > max_bytes {
+            return Err(ParseError {
+                kind: ParseErrorKind::TooLarge {
+                    len: body.len(),
+                    limit: max_bytes,
+                },
+                message: format!(
+                    "the body is {} bytes, over the {max_bytes}-byte limit",
+                    body.len()
+                ),
+            });
+        }
         let raw: Value =
             serde_json::from_slice(body).map_err(|e| ParseError::new(format!("not JSON ({e})")))?;
         Self::from_value(raw)
@@ -191,9 +252,10 @@ impl Event {
             return Err(ParseError::new("no `event_type` string"));
         };
         let event_type = EventType::from(event_type);
+        let empty = Map::new();
         let data = match body.get("event_data") {
-            None | Some(Value::Null) => Map::new(),
-            Some(Value::Object(data)) => data.clone(),
+            None | Some(Value::Null) => &empty,
+            Some(Value::Object(data)) => data,
             Some(_) => return Err(ParseError::new("`event_data` is not an object")),
         };
         let event_id = body
@@ -247,29 +309,92 @@ impl Event {
 }
 
 impl Payload {
-    fn read(event_type: &EventType, data: Map<String, Value>) -> Result<Payload, ParseError> {
-        fn typed<T: serde::de::DeserializeOwned>(
-            event_type: &EventType,
-            data: Map<String, Value>,
-        ) -> Result<T, ParseError> {
-            serde_json::from_value(Value::Object(data))
-                .map_err(|e| ParseError::new(format!("`event_data` of {event_type}: {e}")))
-        }
+    /// The typed payload of `data`, read from it in place: each known field deserialized from
+    /// its value, the others copied into `extra` (no copy of the whole data first, no buffering
+    /// of `#[serde(flatten)]`).
+    fn read(event_type: &EventType, data: &Map<String, Value>) -> Result<Payload, ParseError> {
         // By the type's prefix, so that outcomes added later (`video_translate.preflight…`)
         // keep their family's payload.
         let family = event_type
             .as_str()
             .split_once('.')
             .map_or(event_type.as_str(), |(family, _)| family);
+        let mut f = Fields {
+            event_type,
+            data,
+            known: Vec::new(),
+        };
         Ok(match family {
             "avatar_video" | "avatar_video_gif" | "avatar_video_caption" => {
-                Payload::Video(typed(event_type, data)?)
+                Payload::Video(VideoEvent {
+                    video_id: f.get("video_id")?,
+                    url: f.get("url")?,
+                    msg: f.get("msg")?,
+                    callback_id: f.get("callback_id")?,
+                    extra: f.extra(),
+                })
             }
-            "video_translate" => Payload::Translation(typed(event_type, data)?),
-            "personalized_video" => Payload::PersonalizedVideo(typed(event_type, data)?),
-            "video_agent" => Payload::VideoAgent(typed(event_type, data)?),
-            _ => Payload::Other(data),
+            "video_translate" => Payload::Translation(TranslationEvent {
+                video_translate_id: f.get("video_translate_id")?,
+                url: f.get("url")?,
+                message: f.get("message")?,
+                callback_id: f.get("callback_id")?,
+                output_language: f.get("output_language")?,
+                extra: f.extra(),
+            }),
+            "personalized_video" => Payload::PersonalizedVideo(PersonalizedVideoEvent {
+                project_id: f.get("project_id")?,
+                video_id: f.get("video_id")?,
+                video_url: f.get("video_url")?,
+                landing_page_url: f.get("landing_page_url")?,
+                gif_url: f.get("gif_url")?,
+                gif_html: f.get("gif_html")?,
+                contact_info: f.get("contact_info")?,
+                extra: f.extra(),
+            }),
+            "video_agent" => Payload::VideoAgent(VideoAgentEvent {
+                session_id: f.get("session_id")?,
+                video_id: f.get("video_id")?,
+                url: f.get("url")?,
+                msg: f.get("msg")?,
+                callback_id: f.get("callback_id")?,
+                extra: f.extra(),
+            }),
+            _ => Payload::Other(data.clone()),
         })
+    }
+}
+
+/// The fields of an `event_data`, read one by one.
+struct Fields<'a> {
+    event_type: &'a EventType,
+    data: &'a Map<String, Value>,
+    /// The fields read so far: not part of `extra`.
+    known: Vec<&'static str>,
+}
+
+impl Fields<'_> {
+    /// Field `key` as `T`; `None` when missing or `null`.
+    fn get<T: serde::de::DeserializeOwned>(
+        &mut self,
+        key: &'static str,
+    ) -> Result<Option<T>, ParseError> {
+        self.known.push(key);
+        match self.data.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => T::deserialize(value).map(Some).map_err(|e| {
+                ParseError::new(format!("`event_data` of {}: `{key}`: {e}", self.event_type))
+            }),
+        }
+    }
+
+    /// Every field not read, as delivered.
+    fn extra(&self) -> Map<String, Value> {
+        self.data
+            .iter()
+            .filter(|(key, _)| !self.known.contains(&key.as_str()))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect()
     }
 }
 

@@ -1,6 +1,7 @@
 //! The account's assets through the SDK against the simulator: listing by owner in pages,
 //! get and delete, bulk statuses (in requests of at most 100 ids), and the search of images
 //! and icons; bad input refused before any request.
+#![cfg(feature = "testing")]
 
 use heygen_sdk::resources::assets::MAX_STATUS_IDS;
 use heygen_sdk::testing::Simulator;

@@ -3,6 +3,7 @@
 //! headers handed out and no API key, failed PUTs are sent again from the first byte, and the
 //! presigned URL's signature never shows in an error. (Peak memory and logs: their own test
 //! binaries, `direct_upload_memory.rs` and `direct_upload_tracing.rs`.)
+#![cfg(feature = "testing")]
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};

@@ -2,23 +2,15 @@
 //! URL's signature, and neither do its errors. Alone in its test binary: `tracing` caches
 //! per-callsite interest process-wide, so a subscriber set by one test among many threads would
 //! see callsites others registered first.
+#![cfg(feature = "testing")]
 
 use heygen_sdk::resources::assets::UploadOptions;
 use heygen_sdk::testing::{Fault, FaultRule, Simulator};
 
-/// A `tracing` writer into a shared buffer.
-#[derive(Clone, Default)]
-struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+#[path = "support/captured_logs.rs"]
+mod captured_logs;
 
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+use captured_logs::Captured;
 
 #[tokio::test(start_paused = true)]
 async fn the_upload_is_traced_by_host_and_attempt_never_with_the_signed_url() {

@@ -125,8 +125,14 @@ impl Walker<'_, '_> {
             Value::Object(map) => {
                 let properties = obj.get("properties").and_then(Value::as_object);
                 let required = obj.get("required").and_then(Value::as_array);
+                // A `readOnly` member is required of responses only.
+                let read_only = |name: &str| {
+                    properties
+                        .and_then(|p| p.get(name))
+                        .is_some_and(|p| p.get("readOnly") == Some(&Value::Bool(true)))
+                };
                 for name in required.into_iter().flatten().filter_map(Value::as_str) {
-                    if map.contains_key(name) {
+                    if map.contains_key(name) && !read_only(name) {
                         at.push(Step::Member(name.to_string()));
                         let param = param_of(at);
                         self.push("required", at, param, None);

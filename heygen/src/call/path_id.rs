@@ -4,7 +4,10 @@
 use crate::error::{Error, Result};
 
 /// Refuses an id that cannot be a path segment: empty, `.` or `..` (URL parsing would drop or
-/// climb the segment, so `videos().delete("..")` would send `DELETE /v3/`).
+/// climb the segment, so `videos().delete("..")` would send `DELETE /v3/`). Every other id is
+/// one segment once the generated code encodes it (`heygen_sys::path_segment`: `\`, `/`, `%`,
+/// `?`, `#` and control characters percent-encoded), which also refuses these three for
+/// `raw()` calls; checked here first so that the error names the SDK method's parameter.
 pub(crate) fn path_id(name: &str, value: &str) -> Result<()> {
     if matches!(value, "" | "." | "..") {
         return Err(Error::invalid(

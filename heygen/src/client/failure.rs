@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::call::CallRecord;
-use crate::error::{ApiError, EXCERPT_LIMIT, Error, excerpt};
+use crate::error::{ApiError, EXCERPT_LIMIT, Error, excerpt, redact};
 
 /// A failure in transit (the record says which call, key and attempts).
 pub(super) fn transport_error(source: reqwest::Error, record: CallRecord) -> Error {
@@ -77,7 +77,8 @@ pub(super) async fn map_error<E: Serialize + std::fmt::Debug>(
                 Error::Decode {
                     operation: record.operation,
                     status,
-                    message: source.to_string(),
+                    // serde quotes the value that did not fit: a presigned URL, maybe.
+                    message: redact(&source.to_string()).into_owned(),
                     body_excerpt: excerpt(&bytes, EXCERPT_LIMIT),
                     truncated: source.is_eof(),
                     idempotency_key: record.idempotency_key,
@@ -110,7 +111,7 @@ pub(super) fn api_error(
     let detail = body.get("error").filter(|e| e.is_object()).unwrap_or(body);
     let text = |key: &str| {
         detail.get(key).and_then(|v| match v {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => Some(redact(s).into_owned()),
             Value::Number(n) => Some(n.to_string()),
             _ => None,
         })

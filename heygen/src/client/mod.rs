@@ -18,15 +18,20 @@ use crate::transport::{Auth, Failure, Rebuilt, Transport};
 mod accessors;
 mod failure;
 mod origin;
+mod timeouts;
 
 use failure::{api_error, map_error, transport_error};
 use origin::check_base_url;
 pub use origin::redirect_policy;
+pub(crate) use timeouts::Timeouts;
+pub use timeouts::{DEFAULT_READ_TIMEOUT, DEFAULT_WRITE_TIMEOUT, UPLOAD_TIME_PER_MIB};
 
 /// HeyGen's API.
 pub const DEFAULT_BASE_URL: &str = "https://api.heygen.com";
-/// Default overall timeout of one attempt: generous, since `POST /v3/videos` can take ~30 s.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
+/// Default timeout of one attempt of a write, and the HTTP client's own (a backstop for the
+/// requests that set none): [`DEFAULT_WRITE_TIMEOUT`]. Reads default to
+/// [`DEFAULT_READ_TIMEOUT`]; see [`ClientBuilder::read_timeout`].
+pub const DEFAULT_TIMEOUT: Duration = DEFAULT_WRITE_TIMEOUT;
 /// Default connect timeout.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default largest success body read: 16 MiB (a page of 100 videos is well under 1 MiB).
@@ -266,6 +271,12 @@ impl Client {
         heygen_sys::ClientInfo::client(&self.raw)
     }
 
+    /// The client's timeouts by kind of call (for the uploads, whose timeout grows with the
+    /// file); `None` for a caller's own HTTP client without timeouts set on the builder.
+    pub(crate) fn timeouts(&self) -> Option<&Timeouts> {
+        self.transport.timeouts.as_ref()
+    }
+
     /// The retry policy, and the retries this handle allows: for the direct upload's PUT to its
     /// presigned URL, which is sent outside the transport (no API key may travel there).
     pub(crate) fn retries(&self) -> (&RetryPolicy, u32) {
@@ -297,6 +308,8 @@ pub struct ClientBuilder {
     bearer_token: Option<String>,
     base_url: Option<String>,
     timeout: Option<Duration>,
+    read_timeout: Option<Duration>,
+    write_timeout: Option<Duration>,
     connect_timeout: Option<Duration>,
     retry: RetryPolicy,
     user_agent: Option<String>,
@@ -316,6 +329,8 @@ impl std::fmt::Debug for ClientBuilder {
             )
             .field("base_url", &self.base_url)
             .field("timeout", &self.timeout)
+            .field("read_timeout", &self.read_timeout)
+            .field("write_timeout", &self.write_timeout)
             .field("retry", &self.retry)
             .finish_non_exhaustive()
     }
@@ -350,9 +365,38 @@ impl ClientBuilder {
         self
     }
 
-    /// Overall timeout of one attempt (default 120 s).
+    /// Timeout of one attempt of every kind of call, reads and writes alike (by default they
+    /// differ: [`DEFAULT_READ_TIMEOUT`], [`DEFAULT_WRITE_TIMEOUT`]); an upload gets
+    /// [`UPLOAD_TIME_PER_MIB`] more per MiB. [`ClientBuilder::read_timeout`] and
+    /// [`ClientBuilder::write_timeout`] win over it; a call's
+    /// [`RequestOptions::timeout`](crate::RequestOptions::timeout) wins over all three.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
+        self
+    }
+
+    /// Timeout of one attempt of a read (GET, HEAD): default [`DEFAULT_READ_TIMEOUT`], 30 s —
+    /// HeyGen's reads answer within 2 s at p99, so a stuck GET fails in 30 s, not two minutes.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let client = heygen_sdk::Client::builder()
+    ///     .api_key("sk-…")
+    ///     .read_timeout(Duration::from_secs(10))
+    ///     .write_timeout(Duration::from_secs(180))
+    ///     .build()?;
+    /// # let _ = client; Ok::<(), heygen_sdk::Error>(())
+    /// ```
+    pub fn read_timeout(mut self, timeout: Duration) -> Self {
+        self.read_timeout = Some(timeout);
+        self
+    }
+
+    /// Timeout of one attempt of a write (POST, PUT, PATCH, DELETE): default
+    /// [`DEFAULT_WRITE_TIMEOUT`], 120 s (`POST /v3/videos` runs to ~31 s at p99). An upload
+    /// gets [`UPLOAD_TIME_PER_MIB`] more per MiB of its file.
+    pub fn write_timeout(mut self, timeout: Duration) -> Self {
+        self.write_timeout = Some(timeout);
         self
     }
 
@@ -390,7 +434,10 @@ impl ClientBuilder {
     }
 
     /// Use this `reqwest::Client` (its timeouts, TLS and redirect settings apply; the
-    /// builder's do not). Build it from [`http_client_builder`](crate::http_client_builder), which sets
+    /// builder's do not, except the timeouts by kind of call when the builder sets any:
+    /// [`ClientBuilder::timeout`], [`read_timeout`](ClientBuilder::read_timeout),
+    /// [`write_timeout`](ClientBuilder::write_timeout) — every request then carries its own,
+    /// which wins over the client's). Build it from [`http_client_builder`](crate::http_client_builder), which sets
     /// [`redirect_policy`]: reqwest's default follows redirects to other hosts, and would send
     /// the `x-api-key` along.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
@@ -434,12 +481,28 @@ impl ClientBuilder {
             .unwrap_or_else(|| format!("heygen-rs/{}", env!("CARGO_PKG_VERSION")));
         let user_agent = HeaderValue::from_str(&user_agent)
             .map_err(|_| Error::Config("user agent is not a valid header value".into()))?;
-        let http = match self.http_client {
-            Some(client) => client,
-            None => default_http_client(
-                self.timeout.unwrap_or(DEFAULT_TIMEOUT),
-                self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
-            )?,
+        let timeouts = Timeouts {
+            read: self
+                .read_timeout
+                .or(self.timeout)
+                .unwrap_or(DEFAULT_READ_TIMEOUT),
+            write: self
+                .write_timeout
+                .or(self.timeout)
+                .unwrap_or(DEFAULT_WRITE_TIMEOUT),
+        };
+        // A client of the caller's own keeps its timeouts, unless the builder sets some.
+        let builder_timeouts =
+            self.timeout.is_some() || self.read_timeout.is_some() || self.write_timeout.is_some();
+        let (http, timeouts) = match self.http_client {
+            Some(client) => (client, builder_timeouts.then_some(timeouts)),
+            None => (
+                default_http_client(
+                    timeouts.read.max(timeouts.write),
+                    self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
+                )?,
+                Some(timeouts),
+            ),
         };
         let transport = Arc::new(Transport {
             auth,
@@ -452,6 +515,7 @@ impl ClientBuilder {
                 .max_response_bytes
                 .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
             paused_until: Mutex::default(),
+            timeouts,
         });
         let options = Arc::new(RequestOptions::default());
         Ok(Client {

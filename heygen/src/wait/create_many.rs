@@ -12,8 +12,16 @@
 //! the results come back one per request, in the order of the requests — the job, or the
 //! error, which names the job once one exists ([`Error::job_ids`]) and otherwise carries the
 //! key to retry the create with ([`Error::idempotency_key`]).
+//!
+//! **Crash-safe batches.** The `_keyed` and `_stream` forms take the caller's key for each
+//! request (its own row id, say) instead of a fresh one, and the stream yields each request as
+//! its jobs finish ([`Finished`]). An application that records each result as it comes can run
+//! the requests without a result again after a crash, with the same keys and bodies: HeyGen
+//! replays a key's first answer for 24 h, so a request created before the crash makes no new
+//! job — its key answers with the job made then, which the batch waits on. After 24 h the keys
+//! are forgotten, and a rerun makes new jobs.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::task::Poll;
 
 use futures::StreamExt as _;
@@ -95,123 +103,258 @@ enum Item<T> {
     },
     /// Done: what the caller gets.
     Done(Result<Vec<T>>),
+    /// Done and handed out.
+    Delivered,
+}
+
+/// One request of a batch, as it finishes: its `Idempotency-Key`, its place among the
+/// requests, and its result (see [`Videos::create_many_and_wait_stream`](crate::resources::videos::Videos::create_many_and_wait_stream)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Finished<T> {
+    /// The request's `Idempotency-Key`: the caller's, or the one made for it.
+    pub key: String,
+    /// The request's place among the requests, from 0.
+    pub index: usize,
+    /// Its job, or why it has none: the error names the job once one exists
+    /// ([`Error::job_ids`]) and otherwise carries the key ([`Error::idempotency_key`]).
+    pub result: Result<T>,
+}
+
+/// The requests of a batch as they finish, each once ([`Finished`]).
+pub type FinishedStream<T> = futures::stream::BoxStream<'static, Finished<T>>;
+
+/// The batch behind `create_many_and_wait` and its stream: the requests not yet created, the
+/// creates in flight, the jobs being waited on, and the requests done but not yet handed out.
+struct Batch<S: BulkCreate> {
+    source: S,
+    kind: &'static str,
+    concurrency: usize,
+    keys: Vec<String>,
+    items: Vec<Item<S::Detail>>,
+    /// The requests not yet sent, the next one last.
+    queue: Vec<(usize, S::Request)>,
+    /// Done, to hand out, in the order they finished.
+    ready: VecDeque<usize>,
+    creates: FuturesUnordered<Creating<S::Created>>,
+    waits: WaitMany<S::Detail>,
+    /// Which request (and which of its jobs) a job id is.
+    owner: HashMap<String, (usize, usize)>,
+    /// Jobs created (or being created) and not finished.
+    in_flight: usize,
+}
+
+impl<S: BulkCreate> Batch<S> {
+    /// A batch of `requests`, each with its key; a key that is not a valid `Idempotency-Key`,
+    /// or that an earlier request of the batch has, fails its request before anything is sent.
+    fn new(
+        source: &S,
+        requests: Vec<(String, Result<S::Request>)>,
+        concurrency: usize,
+        options: &WaitOptions,
+    ) -> Self {
+        let mut batch = Batch {
+            source: source.clone(),
+            kind: <S::Detail as super::job_state::Waitable>::KIND,
+            concurrency: concurrency.max(1),
+            keys: Vec::with_capacity(requests.len()),
+            items: Vec::with_capacity(requests.len()),
+            queue: Vec::new(),
+            ready: VecDeque::new(),
+            creates: FuturesUnordered::new(),
+            waits: WaitMany::new(source.clone(), options),
+            owner: HashMap::new(),
+            in_flight: 0,
+        };
+        let mut seen = HashSet::new();
+        for (index, (key, request)) in requests.into_iter().enumerate() {
+            let checked = crate::call::validate_idempotency_key(&key).and_then(|()| {
+                if seen.insert(key.clone()) {
+                    request
+                } else {
+                    Err(Error::invalid(
+                        "Idempotency-Key",
+                        format!("`{key}` is the key of an earlier request of this batch"),
+                    ))
+                }
+            });
+            match checked {
+                Ok(request) => {
+                    batch.items.push(Item::Pending);
+                    batch.queue.push((index, request));
+                }
+                Err(error) => {
+                    batch.items.push(Item::Done(Err(error)));
+                    batch.ready.push_back(index);
+                }
+            }
+            batch.keys.push(key);
+        }
+        batch.queue.reverse();
+        batch
+    }
+
+    /// The next request to finish; `None` once every one has.
+    async fn next(&mut self) -> Option<Finished<Vec<S::Detail>>> {
+        loop {
+            if let Some(index) = self.ready.pop_front() {
+                let item = std::mem::replace(&mut self.items[index], Item::Delivered);
+                let Item::Done(result) = item else {
+                    continue;
+                };
+                return Some(Finished {
+                    key: self.keys[index].clone(),
+                    index,
+                    result,
+                });
+            }
+            self.start_creates();
+            if self.creates.is_empty() && self.waits.remaining() == 0 {
+                if self.queue.is_empty() {
+                    return None;
+                }
+                // Nothing runs: whatever the count says (a create that repeated an id), start more.
+                self.in_flight = 0;
+                continue;
+            }
+            let (creates, waits) = (&mut self.creates, &mut self.waits);
+            let next = futures::future::poll_fn(|cx| {
+                if let Poll::Ready(Some(created)) = creates.poll_next_unpin(cx) {
+                    return Poll::Ready(Ok(created));
+                }
+                if waits.remaining() > 0
+                    && let Poll::Ready(Some(finished)) = waits.poll_finished(cx)
+                {
+                    return Poll::Ready(Err(finished));
+                }
+                Poll::Pending
+            })
+            .await;
+            match next {
+                Ok((index, expected, created)) => self.created(index, expected, created),
+                Err((id, result)) => self.finished(id, result),
+            }
+        }
+    }
+
+    /// Sends creates while the concurrent-job limit allows.
+    fn start_creates(&mut self) {
+        while let Some((_, request)) = self.queue.last() {
+            let jobs = S::jobs_in(request).max(1);
+            if self.in_flight > 0 && self.in_flight + jobs > self.concurrency {
+                break;
+            }
+            let Some((index, request)) = self.queue.pop() else {
+                break;
+            };
+            self.in_flight += jobs;
+            let sent = self.source.create_keyed(request, self.keys[index].clone());
+            self.creates
+                .push(Box::pin(async move { (index, jobs, sent.await) }));
+        }
+    }
+
+    fn created(&mut self, index: usize, expected: usize, created: Result<S::Created>) {
+        self.in_flight -= expected;
+        match created {
+            Ok(created) => {
+                let mut ids = S::job_ids(&created);
+                let mut seen = HashSet::new();
+                ids.retain(|id| !self.owner.contains_key(id) && seen.insert(id.clone()));
+                self.in_flight += ids.len();
+                if ids.is_empty() {
+                    self.done(index, Ok(Vec::new()));
+                    return;
+                }
+                for (n, id) in ids.iter().enumerate() {
+                    self.owner.insert(id.clone(), (index, n));
+                    self.waits.add(id.clone());
+                }
+                let outcomes = ids.iter().map(|_| None).collect();
+                self.items[index] = Item::Running { ids, outcomes };
+            }
+            Err(error) => self.done(index, Err(error)),
+        }
+    }
+
+    fn finished(&mut self, id: String, result: Result<S::Detail>) {
+        self.in_flight = self.in_flight.saturating_sub(1);
+        let Some((index, n)) = self.owner.remove(&id) else {
+            return;
+        };
+        if let Item::Running { outcomes, .. } = &mut self.items[index] {
+            outcomes[n] = Some(result);
+            if outcomes.iter().all(Option::is_some) {
+                let Item::Running { ids, outcomes } =
+                    std::mem::replace(&mut self.items[index], Item::Pending)
+                else {
+                    return;
+                };
+                let settled = settle(self.kind, ids, outcomes);
+                self.done(index, settled);
+            }
+        }
+    }
+
+    fn done(&mut self, index: usize, result: Result<Vec<S::Detail>>) {
+        self.items[index] = Item::Done(result);
+        self.ready.push_back(index);
+    }
 }
 
 /// Creates every request and waits for its jobs, at most `concurrency` (at least 1) jobs
-/// created and unfinished at a time; per request, the jobs it made (in the order of their ids)
-/// or the first error, in the order of the requests. A request with several jobs whose wait
-/// fails ends with [`Error::Wait`] naming all of them.
-pub(crate) async fn create_many_and_wait<S: BulkCreate>(
+/// created and unfinished at a time, each request with its key; yields each request as its jobs
+/// finish (the jobs it made, in the order of their ids, or the first error). A request with
+/// several jobs whose wait fails ends with [`Error::Wait`] naming all of them.
+pub(crate) fn create_many_and_wait_stream<S>(
     source: &S,
-    requests: Vec<Result<S::Request>>,
+    requests: Vec<(String, Result<S::Request>)>,
     concurrency: usize,
     options: &WaitOptions,
-) -> Vec<Result<Vec<S::Detail>>> {
-    let concurrency = concurrency.max(1);
-    let kind = <S::Detail as super::job_state::Waitable>::KIND;
-    let mut items: Vec<Item<S::Detail>> = Vec::with_capacity(requests.len());
-    let mut queue = Vec::new();
-    for (index, request) in requests.into_iter().enumerate() {
-        match request {
-            Ok(request) => {
-                items.push(Item::Pending);
-                queue.push((index, request));
-            }
-            Err(error) => items.push(Item::Done(Err(error))),
-        }
+) -> FinishedStream<Vec<S::Detail>>
+where
+    S: BulkCreate + Send + Sync + 'static,
+{
+    let batch = Batch::new(source, requests, concurrency, options);
+    Box::pin(futures::stream::unfold(batch, |mut batch| async move {
+        let finished = batch.next().await?;
+        Some((finished, batch))
+    }))
+}
+
+/// [`create_many_and_wait_stream`], the results in the order of the requests.
+pub(crate) async fn create_many_and_wait<S>(
+    source: &S,
+    requests: Vec<(String, Result<S::Request>)>,
+    concurrency: usize,
+    options: &WaitOptions,
+) -> Vec<Result<Vec<S::Detail>>>
+where
+    S: BulkCreate + Send + Sync + 'static,
+{
+    let mut batch = Batch::new(source, requests, concurrency, options);
+    let mut results: Vec<Option<Result<Vec<S::Detail>>>> =
+        batch.items.iter().map(|_| None).collect();
+    while let Some(finished) = batch.next().await {
+        results[finished.index] = Some(finished.result);
     }
-    queue.reverse();
-    let mut creates: FuturesUnordered<Creating<S::Created>> = FuturesUnordered::new();
-    let mut waits = WaitMany::new(source.clone(), options);
-    let mut owner: HashMap<String, (usize, usize)> = HashMap::new();
-    // Jobs created (or being created) and not finished.
-    let mut in_flight = 0usize;
-    loop {
-        while let Some((_, request)) = queue.last() {
-            let jobs = S::jobs_in(request).max(1);
-            if in_flight > 0 && in_flight + jobs > concurrency {
-                break;
-            }
-            let Some((index, request)) = queue.pop() else {
-                break;
-            };
-            in_flight += jobs;
-            let sent = source.create_keyed(request, new_key());
-            creates.push(Box::pin(async move { (index, jobs, sent.await) }));
-        }
-        if creates.is_empty() && waits.remaining() == 0 {
-            if queue.is_empty() {
-                break;
-            }
-            // Nothing runs: whatever the count says (a create that repeated an id), start more.
-            in_flight = 0;
-            continue;
-        }
-        let next = futures::future::poll_fn(|cx| {
-            if let Poll::Ready(Some(created)) = creates.poll_next_unpin(cx) {
-                return Poll::Ready(Ok(created));
-            }
-            if waits.remaining() > 0
-                && let Poll::Ready(Some(finished)) = waits.poll_finished(cx)
-            {
-                return Poll::Ready(Err(finished));
-            }
-            Poll::Pending
-        })
-        .await;
-        match next {
-            Ok((index, expected, created)) => {
-                in_flight -= expected;
-                match created {
-                    Ok(created) => {
-                        let mut ids = S::job_ids(&created);
-                        let mut seen = std::collections::HashSet::new();
-                        ids.retain(|id| !owner.contains_key(id) && seen.insert(id.clone()));
-                        in_flight += ids.len();
-                        if ids.is_empty() {
-                            items[index] = Item::Done(Ok(Vec::new()));
-                            continue;
-                        }
-                        for (n, id) in ids.iter().enumerate() {
-                            owner.insert(id.clone(), (index, n));
-                            waits.add(id.clone());
-                        }
-                        let outcomes = ids.iter().map(|_| None).collect();
-                        items[index] = Item::Running { ids, outcomes };
-                    }
-                    Err(error) => items[index] = Item::Done(Err(error)),
-                }
-            }
-            Err((id, result)) => {
-                in_flight = in_flight.saturating_sub(1);
-                let Some((index, n)) = owner.remove(&id) else {
-                    continue;
-                };
-                if let Item::Running { outcomes, .. } = &mut items[index] {
-                    outcomes[n] = Some(result);
-                    if outcomes.iter().all(Option::is_some) {
-                        let Item::Running { ids, outcomes } =
-                            std::mem::replace(&mut items[index], Item::Pending)
-                        else {
-                            continue;
-                        };
-                        items[index] = Item::Done(settle(kind, ids, outcomes));
-                    }
-                }
-            }
-        }
-    }
-    items
+    results
         .into_iter()
-        .map(|item| match item {
-            Item::Done(result) => result,
-            // Unreachable: the loop ends once every item is done.
-            Item::Pending | Item::Running { .. } => Err(Error::invalid(
-                "requests",
-                "the request was not created (internal error)",
-            )),
+        .map(|result| {
+            // Unreachable: the batch ends once every request is done.
+            result.unwrap_or_else(|| {
+                Err(Error::invalid(
+                    "requests",
+                    "the request was not created (internal error)",
+                ))
+            })
         })
         .collect()
+}
+
+/// Every request with a fresh key.
+pub(crate) fn with_new_keys<R>(requests: Vec<R>) -> Vec<(String, R)> {
+    requests.into_iter().map(|r| (new_key(), r)).collect()
 }
 
 /// A request's result from its jobs' outcomes: every job, or the first error (naming every job

@@ -68,7 +68,7 @@ pub mod many;
 mod options;
 mod poll;
 
-pub use create_many::DEFAULT_CONCURRENT_JOBS;
+pub use create_many::{DEFAULT_CONCURRENT_JOBS, Finished, FinishedStream};
 pub use job_state::{JobState, Waitable};
 pub use many::WaitMany;
 pub use options::{MIN_POLL_INTERVAL, Progress, WaitOptions};

@@ -43,16 +43,7 @@ where
     let mut polls = 0u32;
     let mut last: Option<(String, serde_json::Value)> = None;
     let timed_out = |last: Option<(String, serde_json::Value)>, polls| {
-        let (last_status, last) =
-            last.unwrap_or_else(|| ("unknown".to_string(), serde_json::Value::Null));
-        Error::WaitTimeout {
-            kind: T::KIND,
-            id: id.to_string(),
-            last_status,
-            last: Box::new(last),
-            elapsed: started.elapsed(),
-            polls,
-        }
+        Error::wait_timeout(T::KIND, id.to_string(), last, started.elapsed(), polls)
     };
     sleep_before(started, options.jittered(options.initial_delay), deadline).await;
     // A poll in flight is cut short a little after the deadline.
@@ -85,12 +76,7 @@ where
                 match resource.state() {
                     JobState::Completed => return Ok(resource),
                     JobState::Failed { code, message } => {
-                        return Err(Error::JobFailed {
-                            kind: T::KIND,
-                            id: id.to_string(),
-                            code,
-                            message,
-                        });
+                        return Err(Error::job_failed(T::KIND, id.to_string(), code, message));
                     }
                     JobState::ConsentRequired => {
                         return Err(Error::ConsentRequired { id: id.to_string() });

@@ -61,3 +61,41 @@ async fn an_idempotency_key_replays_the_first_response() {
     assert_eq!(api(&other).param.as_deref(), Some("Idempotency-Key"));
     assert_eq!(sim.count(ResourceKind::Video), 2);
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_key_is_replayed_for_24_hours_then_forgotten() {
+    let sim = Simulator::start().await;
+    let client = sim
+        .client()
+        .with_options(RequestOptions::new().idempotency_key("row-7"));
+    let first = client
+        .videos()
+        .create(avatar_video(&sim, "Once a day."))
+        .await
+        .unwrap();
+    // Same key, same body, just inside the window: the same answer, no new job.
+    tokio::time::advance(std::time::Duration::from_secs(24 * 3600 - 1)).await;
+    let replayed = client
+        .videos()
+        .create(avatar_video(&sim, "Once a day."))
+        .await
+        .unwrap();
+    assert_eq!(replayed.video_id, first.video_id);
+    assert_eq!(sim.count(ResourceKind::Video), 1);
+    // Same key, another body: refused, not replayed.
+    let error = client
+        .videos()
+        .create(avatar_video(&sim, "Another."))
+        .await
+        .unwrap_err();
+    assert_eq!(error.status(), Some(400), "{error:?}");
+    // Past 24 h the key is forgotten: the same request makes a new job.
+    tokio::time::advance(std::time::Duration::from_secs(2)).await;
+    let again = client
+        .videos()
+        .create(avatar_video(&sim, "Once a day."))
+        .await
+        .unwrap();
+    assert_ne!(again.video_id, first.video_id);
+    assert_eq!(sim.count(ResourceKind::Video), 2);
+}

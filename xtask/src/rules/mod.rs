@@ -231,6 +231,17 @@ mod tests {
     }
 
     #[test]
+    fn a_read_only_member_is_not_required_of_a_request() {
+        let code = render_one(
+            json!({"type": "object", "required": ["id", "name"], "properties": {
+                "id": {"type": "string", "readOnly": true}, "name": {"type": "string"}
+            }}),
+        );
+        let flat: String = code.split_whitespace().collect();
+        assert!(flat.contains("required:&[\"name\"]"), "{code}");
+    }
+
+    #[test]
     fn a_discriminator_maps_each_tag_to_its_member() {
         let code = render_one(json!({
             "oneOf": [{"$ref": "#/components/schemas/Node"}, {"type": "object"}],

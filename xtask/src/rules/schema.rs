@@ -365,12 +365,19 @@ impl<'a> Statics<'a> {
                     let schema = self.schema(schema)?;
                     properties.push(quote!(Property { name: #name, schema: #schema }));
                 }
+                // A `readOnly` member is the server's to send: required in responses only.
+                let read_only = |name: &str| {
+                    obj.get("properties")
+                        .and_then(|p| p.get(name))
+                        .is_some_and(|p| p.get("readOnly") == Some(&Value::Bool(true)))
+                };
                 let required: Vec<&str> = obj
                     .get("required")
                     .and_then(Value::as_array)
                     .into_iter()
                     .flatten()
                     .filter_map(Value::as_str)
+                    .filter(|name| !read_only(name))
                     .collect();
                 let additional = match obj.get("additionalProperties") {
                     None | Some(Value::Bool(true)) => quote!(Additional::Any),

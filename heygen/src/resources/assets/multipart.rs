@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::handle::{Assets, MAX_UPLOAD_BYTES};
 use super::inputs::AssetReferenceExt as _;
 use super::upload::{self, UploadMethod, UploadOptions};
-use crate::error::{EXCERPT_LIMIT, Error, Result, excerpt};
+use crate::error::{EXCERPT_LIMIT, Error, Result, excerpt, redact};
 
 const OPERATION: &str = "uploadAsset";
 
@@ -57,7 +57,7 @@ impl Assets {
         let content_type = options.content_type_of(&path);
         let progress = options.progress.clone();
         let mut attempt = 0;
-        self.send(|| {
+        self.send(size, || {
             let (path, name, content_type) = (path.clone(), name.clone(), content_type.clone());
             attempt += 1;
             let progress = progress
@@ -101,7 +101,7 @@ impl Assets {
                 .to_string(),
         };
         let bytes = bytes::Bytes::from(bytes);
-        self.send(|| {
+        self.send(bytes.len() as u64, || {
             // Each attempt shares the one buffer.
             let length = bytes.len() as u64;
             let part = Part::stream_with_length(reqwest::Body::from(bytes.clone()), length)
@@ -139,15 +139,17 @@ impl Assets {
         }
     }
 
-    /// Sends the upload through the client's one retry loop, building the multipart request
-    /// anew for each attempt (its body streams, so it cannot be cloned).
-    async fn send<F, Fut>(&self, mut part: F) -> Result<UploadAssetV3Response>
+    /// Sends the upload of a file of `size` bytes through the client's one retry loop, building
+    /// the multipart request anew for each attempt (its body streams, so it cannot be cloned);
+    /// each attempt's timeout is an upload's of that size, unless the call sets its own.
+    async fn send<F, Fut>(&self, size: u64, mut part: F) -> Result<UploadAssetV3Response>
     where
         F: FnMut() -> Fut + Send,
         Fut: Future<Output = Result<Part>> + Send,
     {
         let url = format!("{}/v3/assets", self.client.base_url());
         let http = self.client.http().clone();
+        let timeout = self.client.timeouts().map(|t| t.for_upload(size));
         let (status, bytes, record) = self
             .client
             .send_rebuilt(OPERATION, || {
@@ -155,8 +157,13 @@ impl Assets {
                 let (http, url) = (http.clone(), url.clone());
                 async move {
                     let form = Form::new().part("file", next.await?);
-                    http.post(url)
-                        .header(reqwest::header::ACCEPT, "application/json")
+                    let mut request = http
+                        .post(url)
+                        .header(reqwest::header::ACCEPT, "application/json");
+                    if let Some(timeout) = timeout {
+                        request = request.timeout(timeout);
+                    }
+                    request
                         .multipart(form)
                         .build()
                         .map_err(|e| Error::InvalidRequest {
@@ -175,8 +182,8 @@ impl Assets {
             idempotency_key: record.idempotency_key.clone(),
             repeatable: record.repeatable,
         };
-        let envelope: Envelope =
-            serde_json::from_slice(&bytes).map_err(|e| decode(e.to_string(), e.is_eof()))?;
+        let envelope: Envelope = serde_json::from_slice(&bytes)
+            .map_err(|e| decode(redact(&e.to_string()).into_owned(), e.is_eof()))?;
         envelope
             .data
             .ok_or_else(|| decode("the response has no `data`".into(), false))

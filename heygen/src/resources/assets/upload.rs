@@ -131,8 +131,9 @@ impl UploadOptions {
         self
     }
 
-    /// Timeout of each PUT attempt (default: 120 s plus 4 s per MiB, so a 1 GiB file has over
-    /// an hour at 256 KiB/s).
+    /// Timeout of each PUT attempt (default: the client's write timeout, 120 s, plus
+    /// [`UPLOAD_TIME_PER_MIB`](crate::UPLOAD_TIME_PER_MIB), 4 s, per MiB: a 1 GiB file has over
+    /// an hour, at 256 KiB/s).
     pub fn put_timeout(mut self, timeout: Duration) -> Self {
         self.put_timeout = Some(timeout);
         self
@@ -167,12 +168,15 @@ impl UploadOptions {
         })
     }
 
-    /// The PUT's timeout for a file of `size` bytes.
-    pub(crate) fn put_timeout_for(&self, size: u64) -> Duration {
-        self.put_timeout.unwrap_or_else(|| {
-            let mib = size.div_ceil(1024 * 1024);
-            crate::DEFAULT_TIMEOUT.saturating_add(Duration::from_secs(mib.saturating_mul(4)))
-        })
+    /// The PUT's timeout for a file of `size` bytes: its own, else the client's for an upload
+    /// of that size.
+    pub(crate) fn put_timeout_for(
+        &self,
+        size: u64,
+        timeouts: &crate::client::Timeouts,
+    ) -> Duration {
+        self.put_timeout
+            .unwrap_or_else(|| timeouts.for_upload(size))
     }
 }
 
@@ -291,13 +295,25 @@ mod tests {
     #[test]
     fn the_put_timeout_grows_with_the_file() {
         let options = UploadOptions::default();
-        assert_eq!(options.put_timeout_for(0), crate::DEFAULT_TIMEOUT);
+        let timeouts = crate::client::Timeouts::default();
         assert_eq!(
-            options.put_timeout_for(100 * 1024 * 1024),
+            options.put_timeout_for(0, &timeouts),
+            crate::DEFAULT_TIMEOUT
+        );
+        assert_eq!(
+            options.put_timeout_for(100 * 1024 * 1024, &timeouts),
             crate::DEFAULT_TIMEOUT + Duration::from_secs(400)
         );
-        assert!(options.put_timeout_for(u64::MAX) > Duration::from_secs(1 << 40));
+        assert!(options.put_timeout_for(u64::MAX, &timeouts) > Duration::from_secs(1 << 40));
         let set = UploadOptions::new().put_timeout(Duration::from_secs(5));
-        assert_eq!(set.put_timeout_for(u64::MAX), Duration::from_secs(5));
+        assert_eq!(
+            set.put_timeout_for(u64::MAX, &timeouts),
+            Duration::from_secs(5)
+        );
+        let slow = crate::client::Timeouts {
+            read: Duration::from_secs(30),
+            write: Duration::from_secs(300),
+        };
+        assert_eq!(options.put_timeout_for(1, &slow), Duration::from_secs(304));
     }
 }

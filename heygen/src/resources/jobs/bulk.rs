@@ -10,7 +10,7 @@ use super::batches::statuses_of;
 use super::{JobKind, StatusesOf};
 use crate::error::{Error, Result};
 use crate::wait::WaitOptions;
-use crate::wait::create_many::BulkCreate;
+use crate::wait::create_many::{self, BulkCreate, Finished, FinishedStream, single};
 use crate::wait::many::{BulkStatus, WaitMany, distinct_ids};
 
 /// Each request converted, a conversion failure kept as that request's result.
@@ -24,6 +24,35 @@ where
         .into_iter()
         .map(|request| request.try_into().map_err(Into::into))
         .collect()
+}
+
+/// Each request converted with its key, a conversion failure kept as that request's result.
+pub(crate) fn keyed<I, K, R, T>(items: I) -> Vec<(String, Result<T>)>
+where
+    I: IntoIterator<Item = (K, R)>,
+    K: Into<String>,
+    R: TryInto<T>,
+    R::Error: Into<Error>,
+{
+    items
+        .into_iter()
+        .map(|(key, request)| (key.into(), request.try_into().map_err(Into::into)))
+        .collect()
+}
+
+/// Every request with a fresh key.
+pub(crate) fn fresh<T>(requests: Vec<Result<T>>) -> Vec<(String, Result<T>)> {
+    create_many::with_new_keys(requests)
+}
+
+/// The stream of a kind whose requests make one job each: each request's one job.
+pub(crate) fn one_each<T: Send + 'static>(stream: FinishedStream<Vec<T>>) -> FinishedStream<T> {
+    use futures::StreamExt as _;
+    Box::pin(stream.map(|finished| Finished {
+        key: finished.key,
+        index: finished.index,
+        result: single(finished.result),
+    }))
 }
 
 /// A wait on `ids` of `kind`, every id added now (one deadline for the set).

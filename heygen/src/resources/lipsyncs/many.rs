@@ -5,9 +5,9 @@ use heygen_sys::types::{CreateLipsyncRequest, LipsyncCreateResponse, LipsyncDeta
 
 use super::Lipsyncs;
 use crate::error::{Error, Result};
-use crate::resources::jobs::bulk::{converted, wait_on};
+use crate::resources::jobs::bulk::{converted, fresh, keyed, one_each, wait_on};
 use crate::wait::WaitOptions;
-use crate::wait::create_many::{self, single};
+use crate::wait::create_many::{self, FinishedStream, single};
 use crate::wait::many::WaitMany;
 
 impl Lipsyncs {
@@ -68,10 +68,55 @@ impl Lipsyncs {
         R: TryInto<CreateLipsyncRequest>,
         R::Error: Into<Error>,
     {
-        create_many::create_many_and_wait(self, converted(requests), concurrency, options)
+        create_many::create_many_and_wait(self, fresh(converted(requests)), concurrency, options)
             .await
             .into_iter()
             .map(single)
             .collect()
+    }
+
+    /// [`Lipsyncs::create_many_and_wait_with`] with your key for each request, for a batch
+    /// that survives a crash; see
+    /// [`Videos::create_many_and_wait_stream`](crate::resources::videos::Videos::create_many_and_wait_stream).
+    pub async fn create_many_and_wait_keyed<I, K, R>(
+        &self,
+        items: I,
+        concurrency: usize,
+        options: &WaitOptions,
+    ) -> Vec<Result<LipsyncDetail>>
+    where
+        I: IntoIterator<Item = (K, R)>,
+        K: Into<String>,
+        R: TryInto<CreateLipsyncRequest>,
+        R::Error: Into<Error>,
+    {
+        create_many::create_many_and_wait(self, keyed(items), concurrency, options)
+            .await
+            .into_iter()
+            .map(single)
+            .collect()
+    }
+
+    /// Start many lipsyncs, each with your key, and wait for them: a stream of each request as
+    /// its lipsync finishes; the recipe for a crash is
+    /// [`Videos::create_many_and_wait_stream`](crate::resources::videos::Videos::create_many_and_wait_stream)'s.
+    pub fn create_many_and_wait_stream<I, K, R>(
+        &self,
+        items: I,
+        concurrency: usize,
+        options: &WaitOptions,
+    ) -> FinishedStream<LipsyncDetail>
+    where
+        I: IntoIterator<Item = (K, R)>,
+        K: Into<String>,
+        R: TryInto<CreateLipsyncRequest>,
+        R::Error: Into<Error>,
+    {
+        one_each(create_many::create_many_and_wait_stream(
+            self,
+            keyed(items),
+            concurrency,
+            options,
+        ))
     }
 }

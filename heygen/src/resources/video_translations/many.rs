@@ -7,9 +7,9 @@ use heygen_sys::types::{
 
 use super::VideoTranslations;
 use crate::error::{Error, Result};
-use crate::resources::jobs::bulk::{converted, wait_on};
+use crate::resources::jobs::bulk::{converted, fresh, keyed, wait_on};
 use crate::wait::WaitOptions;
-use crate::wait::create_many;
+use crate::wait::create_many::{self, FinishedStream};
 use crate::wait::many::WaitMany;
 
 impl VideoTranslations {
@@ -72,6 +72,43 @@ impl VideoTranslations {
         R: TryInto<CreateVideoTranslationRequest>,
         R::Error: Into<Error>,
     {
-        create_many::create_many_and_wait(self, converted(requests), concurrency, options).await
+        create_many::create_many_and_wait(self, fresh(converted(requests)), concurrency, options)
+            .await
+    }
+
+    /// [`VideoTranslations::create_many_and_wait_with`] with your key for each request, for a
+    /// batch that survives a crash; see
+    /// [`Videos::create_many_and_wait_stream`](crate::resources::videos::Videos::create_many_and_wait_stream).
+    pub async fn create_many_and_wait_keyed<I, K, R>(
+        &self,
+        items: I,
+        concurrency: usize,
+        options: &WaitOptions,
+    ) -> Vec<Result<Vec<VideoTranslationDetail>>>
+    where
+        I: IntoIterator<Item = (K, R)>,
+        K: Into<String>,
+        R: TryInto<CreateVideoTranslationRequest>,
+        R::Error: Into<Error>,
+    {
+        create_many::create_many_and_wait(self, keyed(items), concurrency, options).await
+    }
+
+    /// Create many translations, each request with your key, and wait for them: a stream of
+    /// each request as its translations (one per output language) finish; the recipe for a
+    /// crash is [`Videos::create_many_and_wait_stream`](crate::resources::videos::Videos::create_many_and_wait_stream)'s.
+    pub fn create_many_and_wait_stream<I, K, R>(
+        &self,
+        items: I,
+        concurrency: usize,
+        options: &WaitOptions,
+    ) -> FinishedStream<Vec<VideoTranslationDetail>>
+    where
+        I: IntoIterator<Item = (K, R)>,
+        K: Into<String>,
+        R: TryInto<CreateVideoTranslationRequest>,
+        R::Error: Into<Error>,
+    {
+        create_many::create_many_and_wait_stream(self, keyed(items), concurrency, options)
     }
 }

@@ -5,8 +5,9 @@
 //! credentials (the API key never leaves for the file host), the URL is never logged nor put in
 //! an error (its query string is a credential), and a URL that has expired (the host answers
 //! 403) is refreshed once by fetching the video again. The body is streamed to a temporary file
-//! in the destination's directory, then renamed over the destination: a failed download leaves
-//! no partial file behind, and the whole file is never held in memory.
+//! in the destination's directory, then renamed over the destination: a failed download, or
+//! one whose future is dropped mid-transfer (a timeout, a `select!`, an aborted task), leaves no
+//! partial file behind and the destination as it was; the whole file is never held in memory.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -313,8 +314,9 @@ enum Save {
     Stalled,
 }
 
-/// Streams the body into a temporary file beside `path`, then renames it to `path`; the
-/// temporary file is removed on failure. Returns the bytes written.
+/// Streams the body into a temporary file beside `path`, then renames it to `path`. Until the
+/// rename, a [`PartFile`] guard owns the temporary file: a failure, or the future dropped
+/// mid-transfer, removes it, and `path` keeps whatever it held. Returns the bytes written.
 async fn save(
     mut response: reqwest::Response,
     path: &Path,
@@ -328,36 +330,61 @@ async fn save(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "download".into());
-    let temporary = dir.join(format!(".{name}.{}.part", uuid::Uuid::new_v4().simple()));
+    let part = PartFile::new(dir.join(format!(".{name}.{}.part", uuid::Uuid::new_v4().simple())));
     let total = response.content_length();
-    let written = async {
-        let mut out = tokio::fs::File::create(&temporary)
+    let mut out = tokio::fs::File::create(part.path())
+        .await
+        .map_err(Save::Io)?;
+    let mut bytes = 0u64;
+    loop {
+        let chunk = tokio::time::timeout(options.idle_timeout, response.chunk())
             .await
-            .map_err(Save::Io)?;
-        let mut bytes = 0u64;
-        loop {
-            let chunk = tokio::time::timeout(options.idle_timeout, response.chunk())
-                .await
-                .map_err(|_| Save::Stalled)?
-                .map_err(|e| Save::Http(e.without_url()))?;
-            let Some(chunk) = chunk else { break };
-            out.write_all(&chunk).await.map_err(Save::Io)?;
-            bytes += chunk.len() as u64;
-            if let Some(callback) = &options.progress {
-                callback(&DownloadProgress { bytes, total });
-            }
+            .map_err(|_| Save::Stalled)?
+            .map_err(|e| Save::Http(e.without_url()))?;
+        let Some(chunk) = chunk else { break };
+        out.write_all(&chunk).await.map_err(Save::Io)?;
+        bytes += chunk.len() as u64;
+        if let Some(callback) = &options.progress {
+            callback(&DownloadProgress { bytes, total });
         }
-        out.flush().await.map_err(Save::Io)?;
-        out.sync_all().await.map_err(Save::Io)?;
-        drop(out);
-        tokio::fs::rename(&temporary, path)
-            .await
-            .map_err(Save::Io)?;
-        Ok(bytes)
     }
-    .await;
-    if written.is_err() {
-        let _ = tokio::fs::remove_file(&temporary).await;
+    out.flush().await.map_err(Save::Io)?;
+    out.sync_all().await.map_err(Save::Io)?;
+    drop(out);
+    part.persist(path).await.map_err(Save::Io)?;
+    Ok(bytes)
+}
+
+/// A temporary `.part` file, removed when dropped unless [`PartFile::persist`]ed: whether the
+/// download failed or its future was dropped (a timeout, a `select!`, an aborted task), nothing
+/// is left beside the destination.
+struct PartFile(Option<PathBuf>);
+
+impl PartFile {
+    fn new(path: PathBuf) -> Self {
+        Self(Some(path))
     }
-    written
+
+    fn path(&self) -> &Path {
+        self.0.as_deref().unwrap_or(Path::new(""))
+    }
+
+    /// Renames the file to `to` (replacing what is there at once: never a partial file).
+    async fn persist(mut self, to: &Path) -> std::io::Result<()> {
+        if let Some(from) = &self.0 {
+            tokio::fs::rename(from, to).await?;
+        }
+        self.0 = None;
+        Ok(())
+    }
+}
+
+impl Drop for PartFile {
+    fn drop(&mut self) {
+        if let Some(path) = self.0.take() {
+            // Synchronous: a drop cannot await, and a task spawned here could outlive the
+            // runtime. Unlinking one file is quick.
+            let _ = std::fs::remove_file(path);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! The simulator's `Idempotency-Key` handling, as HeyGen documents it: the first successful
-//! response to a key is replayed for 24 h, a repeat while the first runs gets 409
+//! response to a key is replayed for 24 h (then the key is forgotten, and makes a new job), a
+//! repeat while the first runs gets 409
 //! `request_in_progress`, and a key reused with another request is refused.
 
 use std::collections::HashMap;
@@ -37,8 +38,13 @@ enum Remembered {
         status: u16,
         content_type: Option<String>,
         body: Bytes,
+        /// When it was answered: replayed for [`REPLAY_WINDOW`] from then, then forgotten.
+        at: tokio::time::Instant,
     },
 }
+
+/// How long HeyGen replays a key's first answer: 24 h.
+const REPLAY_WINDOW: Duration = Duration::from_secs(24 * 3600);
 
 /// What makes two requests "the same" for idempotency.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,6 +101,11 @@ pub(crate) async fn idempotent(
     };
     {
         let mut remembered = keys.lock();
+        if let Some(Remembered::Done { at, .. }) = remembered.get(&key)
+            && at.elapsed() >= REPLAY_WINDOW
+        {
+            remembered.remove(&key);
+        }
         match remembered.get(&key) {
             Some(Remembered::InFlight) => {
                 return ApiErr::new(
@@ -169,6 +180,7 @@ pub(crate) async fn idempotent(
                 status: parts.status.as_u16(),
                 content_type,
                 body: bytes.clone(),
+                at: tokio::time::Instant::now(),
             },
         );
     } else {

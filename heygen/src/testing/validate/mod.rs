@@ -23,6 +23,9 @@ mod refusal;
 mod text;
 mod walk;
 
+#[cfg(test)]
+mod tests;
+
 use bytes::Bytes;
 use serde_json::Value;
 
@@ -52,10 +55,7 @@ pub(crate) fn request(
     };
     if body.iter().all(u8::is_ascii_whitespace) {
         return match rule.required {
-            true => Err(Refusal::at(
-                &Param::default(),
-                "A JSON request body is required.",
-            )),
+            true => Err(Refusal::at(&Param::default(), "is required (JSON).")),
             false => Ok(body),
         };
     }

@@ -32,10 +32,7 @@ pub(super) fn check(
         };
         if raw.is_empty() {
             if parameter.required {
-                return Err(Refusal::at(
-                    &at,
-                    format!("'{}' is required.", parameter.name),
-                ));
+                return Err(Refusal::at(&at, "is required."));
             }
             continue;
         }

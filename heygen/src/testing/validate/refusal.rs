@@ -1,7 +1,5 @@
 //! A request the document forbids: the parameter at fault and why.
 
-use std::fmt;
-
 use super::param::Param;
 
 /// What the simulator answers with 400 `invalid_parameter`.
@@ -17,20 +15,18 @@ pub(crate) struct Refusal {
 }
 
 impl Refusal {
-    pub(super) fn at(param: &Param, message: impl Into<String>) -> Self {
+    /// `predicate` says what is wrong ("must be one of: …"); the message names the place.
+    pub(super) fn at(at: &Param, predicate: impl Into<String>) -> Self {
+        let param = at.to_param();
+        let predicate = predicate.into();
+        let message = match &param {
+            Some(name) => format!("'{name}' {predicate}"),
+            None => format!("The request body {predicate}"),
+        };
         Self {
-            param: param.to_param(),
-            message: message.into(),
-            depth: param.depth(),
-        }
-    }
-}
-
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.param {
-            Some(param) => write!(f, "{param}: {}", self.message),
-            None => f.write_str(&self.message),
+            param,
+            message,
+            depth: at.depth(),
         }
     }
 }

@@ -58,10 +58,7 @@ impl Walk {
             .iter()
             .find(|name| !map.contains_key(**name))
         {
-            return Err(Refusal::at(
-                &at.member(missing),
-                format!("'{missing}' is required."),
-            ));
+            return Err(Refusal::at(&at.member(missing), "is required."));
         }
         for property in object.properties {
             if let Some(member) = map.get_mut(property.name) {
@@ -74,7 +71,7 @@ impl Walk {
             Additional::Forbidden => match map.keys().find(|key| !known(key)) {
                 Some(key) => Err(Refusal::at(
                     &at.member(key),
-                    format!("'{key}' is not a field of this object."),
+                    "is not a field of this object.",
                 )),
                 None => Ok(()),
             },
@@ -161,11 +158,7 @@ impl Walk {
                 None => {
                     return Err(Refusal::at(
                         &tag_at,
-                        format!(
-                            "'{}' is required (one of: {}).",
-                            discriminator.property,
-                            tags()
-                        ),
+                        format!("is required (one of: {}).", tags()),
                     ));
                 }
                 Some(tag) => discriminator

@@ -19,12 +19,12 @@ fn outcome<T: Waitable>(id: &str, resource: T) -> Option<Result<T>> {
     match resource.state() {
         JobState::Running => None,
         JobState::Completed => Some(Ok(resource)),
-        JobState::Failed { code, message } => Some(Err(Error::JobFailed {
-            kind: T::KIND,
-            id: id.to_string(),
+        JobState::Failed { code, message } => Some(Err(Error::job_failed(
+            T::KIND,
+            id.to_string(),
             code,
             message,
-        })),
+        ))),
         JobState::ConsentRequired => Some(Err(Error::ConsentRequired { id: id.to_string() })),
         JobState::InputRequired { question } => Some(Err(Error::InputRequired {
             id: id.to_string(),
@@ -129,17 +129,8 @@ impl<T: Waitable + Send + 'static> WaitMany<T> {
         let Some(job) = self.jobs.remove(&id) else {
             return;
         };
-        let (last_status, last) = job
-            .last
-            .unwrap_or_else(|| ("unknown".to_string(), serde_json::Value::Null));
-        let error = Error::WaitTimeout {
-            kind: T::KIND,
-            id: id.clone(),
-            last_status,
-            last: Box::new(last),
-            elapsed: now.saturating_duration_since(job.added),
-            polls: job.polls,
-        };
+        let elapsed = now.saturating_duration_since(job.added);
+        let error = Error::wait_timeout(T::KIND, id.clone(), job.last, elapsed, job.polls);
         self.ready.push_back((id, Err(error)));
     }
 }

@@ -106,20 +106,62 @@ impl Assets {
             })
             .await?;
         let asset_id = slot.asset_id.clone();
+        let unfinished = Unfinished::new(self, &asset_id);
         let failed = |source| Error::Upload {
             asset_id: asset_id.clone(),
             source: Box::new(source),
         };
-        let target = Target::new("createAssetUpload", &slot, size, self.client.base_url())
-            .map_err(failed)?;
-        self.put(&target, path, size, options)
-            .await
-            .map_err(failed)?;
-        let complete = CompleteAssetUploadRequest {
-            checksum_sha256: options.checksum_sha256.clone(),
+        let done = async {
+            let target = Target::new("createAssetUpload", &slot, size, self.client.base_url())
+                .map_err(failed)?;
+            self.put(&target, path, size, options)
+                .await
+                .map_err(failed)?;
+            let complete = CompleteAssetUploadRequest {
+                checksum_sha256: options.checksum_sha256.clone(),
+            };
+            self.complete_upload(&asset_id, complete)
+                .await
+                .map_err(failed)
+        }
+        .await;
+        // Finished, or failed with an error naming the asset: the caller decides about it.
+        unfinished.disarm();
+        done
+    }
+}
+
+/// The asset of a direct upload under way: if the upload's future is dropped before it ends
+/// (a timeout, a `select!`, an aborted task), nobody learns the asset's id and it would stay
+/// behind, never completed: it is deleted, in a task of its own on the current runtime.
+struct Unfinished {
+    assets: Option<(Assets, String)>,
+}
+
+impl Unfinished {
+    fn new(assets: &Assets, asset_id: &str) -> Self {
+        Self {
+            assets: Some((assets.clone(), asset_id.to_string())),
+        }
+    }
+
+    fn disarm(mut self) {
+        self.assets = None;
+    }
+}
+
+impl Drop for Unfinished {
+    fn drop(&mut self) {
+        let Some((assets, asset_id)) = self.assets.take() else {
+            return;
         };
-        self.complete_upload(&asset_id, complete)
-            .await
-            .map_err(failed)
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+            return;
+        };
+        runtime.spawn(async move {
+            if let Err(error) = assets.delete(&asset_id).await {
+                tracing::debug!(asset_id, %error, "deleting the asset of a cancelled upload failed");
+            }
+        });
     }
 }

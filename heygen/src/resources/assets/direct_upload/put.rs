@@ -30,6 +30,8 @@ impl Assets {
         let (policy, retries) = self.client.retries();
         let max_retries = options.put_retries.unwrap_or(retries);
         let http = self.client.http();
+        let timeouts = self.client.timeouts().copied().unwrap_or_default();
+        let timeout = options.put_timeout_for(size, &timeouts);
         let span = tracing::info_span!(
             "heygen.upload",
             asset_id = %target.asset_id,
@@ -43,7 +45,7 @@ impl Assets {
             loop {
                 let span = tracing::Span::current();
                 span.record("attempt", retry + 1);
-                let sent = put_once(http, target, path, size, options, retry + 1).await?;
+                let sent = put_once(http, target, path, size, timeout, options, retry + 1).await?;
                 let decision = match &sent {
                     Sent::Answered(answer) => {
                         span.record("status", answer.status.as_u16());
@@ -102,6 +104,7 @@ async fn put_once(
     target: &Target,
     path: &Path,
     size: u64,
+    timeout: Duration,
     options: &UploadOptions,
     attempt: u32,
 ) -> Result<Sent> {
@@ -120,7 +123,7 @@ async fn put_once(
     request
         .headers_mut()
         .insert(CONTENT_LENGTH, HeaderValue::from(size));
-    *request.timeout_mut() = Some(options.put_timeout_for(size));
+    *request.timeout_mut() = Some(timeout);
     let progress = options
         .progress
         .clone()
