@@ -3,19 +3,26 @@
 //! [`Simulator::start`] serves the v3 API on `127.0.0.1` from inside your process: videos,
 //! avatars and consent, voices, video translations and proofreads, lipsyncs, video agent
 //! sessions (on their `/v3/video-agents/{id}` paths, `thinking` and, in chat mode,
-//! `waiting_for_input` until a message answers), webhooks, assets and `users/me`; and of the
-//! resources HeyGen added in July 2026, batches and bulk statuses of videos, translations and
-//! lipsyncs, templates (two seeded, rendering videos), brand kits and glossaries, audio sounds
-//! (seeded), AI clipping and background-removal jobs, voice cloning, and avatar group and look
-//! deletion. Assets take both uploads: multipart, and the direct upload, whose presigned URL is
-//! served here too (`PUT /upload/{asset_id}?signature=…`, no API key, and refused with one; only
-//! the size and SHA-256 of the bytes are kept), and in upload batches of up to 100 files, each
-//! file ingested by itself once the batch is completed ([`ResourceKind::AssetUpload`]); they are
+//! `waiting_for_input` until a message answers), webhooks, assets and `users/me`; batches and
+//! bulk statuses of videos, translations and lipsyncs, templates (two seeded, rendering
+//! videos), brand kits and glossaries, audio sounds (seeded), AI clipping and
+//! background-removal jobs, voice cloning, and avatar group and look deletion. Assets take both
+//! uploads: multipart, and the direct upload, whose presigned URL is served here too
+//! (`PUT /upload/{asset_id}?signature=…`, no API key, and refused with one; only the size and
+//! SHA-256 of the bytes are kept), and in upload batches of up to 100 files, each file
+//! ingested by itself once the batch is completed ([`ResourceKind::AssetUpload`]); they are
 //! listed, searched (a small public catalog of images and icons), deleted, and have bulk
-//! statuses. Responses are the generated `heygen_sdk::types`
-//! values serialised as the API sends them (`{"data": …}`, cursor pages, `StandardAPIError`
-//! bodies), and requests are checked like HeyGen checks them (auth, required fields, the `type`
-//! tags, unknown ids, `Idempotency-Key` replays).
+//! statuses. Responses are the generated `heygen_sdk::types` values, built through serde and
+//! serialised as the API sends them (`{"data": …}`, cursor pages, `StandardAPIError`
+//! bodies). Requests are checked like HeyGen checks them: authentication, then everything the
+//! API description states (types, required fields, enums, lengths, ranges, patterns, union
+//! tags, parameters: a violation is a 400 `invalid_parameter` whose `param` is the JSON path,
+//! and changes nothing), then the rules below, unknown ids, and `Idempotency-Key` replays.
+//!
+//! An operation of the API description the simulator does not serve (the legacy v1 and v2
+//! operations, and any operation a newer description adds) answers 501 `not_simulated` in
+//! HeyGen's error shape, naming it; [`Simulator::not_simulated_operations`] lists them. A
+//! request whose union member the simulator does not know answers 400 `not_simulated`.
 //!
 //! Jobs progress with time (`pending` → `processing` → `completed` for a video, see
 //! [`Timeline`]): statuses are computed from `tokio::time::Instant`, so a test with
@@ -54,13 +61,13 @@
 //! assert_eq!(sim.requests().len(), 2);
 //! # Ok(()) }
 //! ```
+//!
+//! # Rules beyond the API description
+//!
+#![doc = include_str!("house_rules.md")]
 
-mod batch;
-mod catalog;
 mod faults;
-mod gauge;
-mod idempotency;
-mod lookup;
+mod house_rules;
 mod reply;
 mod routes;
 mod server;

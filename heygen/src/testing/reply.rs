@@ -4,10 +4,12 @@
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
-use heygen_sys::types::{StandardApiError, StandardApiErrorEnvelope};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::{Value, json};
+
+/// Largest request body the simulator reads (the asset limit is 32 MB).
+pub(crate) const MAX_BODY: usize = 40 * 1024 * 1024;
 
 /// What a handler returns.
 pub(crate) type Reply = Result<Response, ApiErr>;
@@ -38,6 +40,26 @@ impl ApiErr {
         Self {
             param: param.map(str::to_string),
             ..Self::new(400, "invalid_parameter", message)
+        }
+    }
+
+    /// 400 `not_simulated`: `value`, a member of a union at `param`, is one the simulator
+    /// does not know (a newer API description added it), named by its `type` tag.
+    pub(crate) fn not_simulated(param: &str, value: &impl Serialize) -> Self {
+        let value = serde_json::to_value(value).unwrap_or_default();
+        let tag = value.get("type").and_then(Value::as_str).unwrap_or("?");
+        let param = if param.is_empty() {
+            "type".to_string()
+        } else {
+            format!("{param}.type")
+        };
+        Self {
+            param: Some(param),
+            ..Self::new(
+                400,
+                "not_simulated",
+                format!("The HeyGen simulator does not simulate a '{tag}' here yet."),
+            )
         }
     }
 
@@ -113,20 +135,15 @@ impl ApiErr {
 
 impl IntoResponse for ApiErr {
     fn into_response(self) -> Response {
-        let envelope = response!(StandardApiErrorEnvelope {
-            error: Some(response!(StandardApiError {
-                code: self.code,
-                doc_url: None,
-                message: self.message,
-                param: self.param,
-            })),
+        // HeyGen's `StandardAPIError` writes absent `param` / `doc_url` as `null`.
+        let body = json!({
+            "error": {
+                "code": self.code,
+                "message": self.message,
+                "param": self.param,
+                "doc_url": null,
+            },
         });
-        let mut body = serde_json::to_value(&envelope).unwrap_or(Value::Null);
-        // The API writes absent `param` / `doc_url` as `null`; the generated type omits them.
-        if let Some(error) = body.get_mut("error").and_then(Value::as_object_mut) {
-            error.entry("param").or_insert(Value::Null);
-            error.entry("doc_url").or_insert(Value::Null);
-        }
         let mut response = (self.status, axum::Json(body)).into_response();
         if let Some(seconds) = self.retry_after {
             response
@@ -137,40 +154,69 @@ impl IntoResponse for ApiErr {
     }
 }
 
-/// A generated response value, written like a struct literal: `response!(VideoDetail { id, status:
-/// … })`. Response types are `#[non_exhaustive]` (a field the API adds is not a breaking change),
-/// so the simulator fills them through their builders. It sets every field a type requires, so a
-/// conversion failure is a bug in the simulator: it panics naming the field, failing the test.
-macro_rules! response {
-    ($ty:ident { $($field:ident $(: $value:expr)?),* $(,)? }) => {
-        $ty::try_from($ty::builder()$(.$field(response!(@value $field $($value)?)))*)
-            .unwrap_or_else(|e| panic!("simulator bug: building {}: {e}", stringify!($ty)))
-    };
-    (@value $field:ident $value:expr) => { $value };
-    (@value $field:ident) => { $field };
+/// A generated type from the JSON the simulator writes for it (wire names, `null` for an absent
+/// option). Going through serde rather than a struct literal or a builder keeps the simulator
+/// compiling when the next document adds an optional field or drops one it writes (it is then
+/// left out of the answer). A value the type refuses is a bug of the simulator: it panics naming
+/// the type, failing the test that hit it.
+pub(crate) fn typed<T: DeserializeOwned>(value: Value) -> T {
+    serde_json::from_value(value).unwrap_or_else(|e| {
+        panic!(
+            "simulator bug: building {}: {e}",
+            std::any::type_name::<T>()
+        )
+    })
 }
-pub(crate) use response;
+
+/// A 200 answer `{"data": value}`, the envelope of every v3 answer.
+pub(crate) fn data<T: Serialize>(value: T) -> Reply {
+    data_with(StatusCode::OK, value)
+}
+
+/// An answer `{"data": value}` with this status (202 for the creates HeyGen accepts).
+pub(crate) fn data_with<T: Serialize>(status: StatusCode, value: T) -> Reply {
+    Ok((status, axum::Json(json!({ "data": value }))).into_response())
+}
+
+/// A 200 answer with one page of a cursor listing: `{"data": [...], "has_more", "next_token"}`.
+pub(crate) fn page<T: Serialize>(
+    items: Vec<T>,
+    has_more: bool,
+    next_token: Option<String>,
+) -> Reply {
+    let mut page = json!({ "data": items, "has_more": has_more });
+    if let Some(token) = next_token {
+        page["next_token"] = Value::String(token);
+    }
+    ok(page)
+}
 
 /// A 200 answer with this envelope (a generated `…Envelope` or `…Page` value).
 pub(crate) fn ok<T: Serialize>(envelope: T) -> Reply {
     Ok(axum::Json(envelope).into_response())
 }
 
-/// Parses a JSON body into a generated request type; a failure names the offending field.
+/// Parses a JSON body into a generated request type; a failure names the offending field. A
+/// number written with a zero fraction (`1.0`) is the integer it equals, as JSON Schema (and
+/// HeyGen's server) read it.
 pub(crate) fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiErr> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiErr::invalid(None, "A JSON request body is required."));
     }
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+    let value: Value = serde_json::from_slice(body).map_err(|error| {
+        let message = format!("The request body is not valid JSON: {error}.");
+        ApiErr::invalid(None, message)
+    })?;
+    decode(value)
+}
+
+/// A JSON value (a request body, or an item of a batch's) as a generated request type, like
+/// [`parse`].
+pub(crate) fn decode<T: DeserializeOwned>(mut value: Value) -> Result<T, ApiErr> {
+    integral(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|error| {
         let path = error.path().to_string();
         let inner = error.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            return ApiErr::invalid(
-                None,
-                format!("The request body is not valid JSON: {inner}."),
-            );
-        }
         let message = inner.to_string();
         let message = message
             .split(" at line ")
@@ -194,6 +240,23 @@ pub(crate) fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiErr> {
             format!("Invalid request body: {message}."),
         )
     })
+}
+
+/// Numbers with a zero fraction, at any depth, as integers.
+fn integral(value: &mut Value) {
+    match value {
+        Value::Number(number) => {
+            let whole = number
+                .as_f64()
+                .filter(|f| number.is_f64() && f.fract() == 0.0);
+            if let Some(whole) = whole.filter(|f| f.abs() < 9.0e15) {
+                *value = Value::from(whole as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral),
+        Value::Object(fields) => fields.values_mut().for_each(integral),
+        _ => {}
+    }
 }
 
 fn backticked(message: &str, prefix: &str) -> Option<String> {
@@ -363,6 +426,40 @@ mod tests {
         assert_eq!(wrong.param.as_deref(), Some("title"));
         let syntax = parse::<Outer>(b"{").unwrap_err();
         assert_eq!(syntax.param, None);
+    }
+
+    #[test]
+    fn an_unknown_union_member_is_a_400_not_simulated_naming_its_tag() {
+        let refused = ApiErr::not_simulated("image", &json!({"type": "hologram", "x": 1}));
+        assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+        assert_eq!(refused.code, "not_simulated");
+        assert_eq!(refused.param.as_deref(), Some("image.type"));
+        assert!(
+            refused.message.contains("'hologram'"),
+            "{}",
+            refused.message
+        );
+        let top = ApiErr::not_simulated("", &json!({"type": "hologram"}));
+        assert_eq!(top.param.as_deref(), Some("type"));
+    }
+
+    #[test]
+    fn a_whole_float_is_the_integer_it_equals() {
+        #[derive(serde::Deserialize, Debug, PartialEq)]
+        struct Seeded {
+            seed: u64,
+            speed: f64,
+        }
+        let parsed = parse::<Seeded>(br#"{"seed": 2.0, "speed": 1.0}"#).unwrap();
+        assert_eq!(
+            parsed,
+            Seeded {
+                seed: 2,
+                speed: 1.0
+            }
+        );
+        let fraction = parse::<Seeded>(br#"{"seed": 2.5, "speed": 1.0}"#).unwrap_err();
+        assert_eq!(fraction.param.as_deref(), Some("seed"));
     }
 
     #[test]

@@ -1,15 +1,13 @@
 //! What the server, the routes and the [`Simulator`](super::Simulator) handle share: the
-//! simulator's data, faults and journal behind one `Arc`. Its own file so that the routes
-//! depend on it and `server.rs` depends on the routes, with no import circle.
+//! simulator's data, faults, journal and `Idempotency-Key`s behind one `Arc`. Its own file so
+//! that the routes depend on it and the server depends on the routes, with no import circle.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use super::faults::{Faults, RecordedRequest};
+use super::server::idempotency::IdempotencyKeys;
 use super::state::State;
-
-/// Largest request body the simulator reads (the asset limit is 32 MB).
-pub(crate) const MAX_BODY: usize = 40 * 1024 * 1024;
 
 /// What the server and the [`Simulator`](super::Simulator) handle share.
 #[derive(Debug)]
@@ -19,6 +17,7 @@ pub(crate) struct Shared {
     faults: Mutex<Faults>,
     journal: Mutex<Vec<RecordedRequest>>,
     requests: AtomicU64,
+    pub idempotency: IdempotencyKeys,
 }
 
 /// The router's state.
@@ -33,6 +32,7 @@ impl Shared {
             faults: Mutex::new(faults),
             journal: Mutex::new(Vec::new()),
             requests: AtomicU64::new(0),
+            idempotency: IdempotencyKeys::default(),
         })
     }
 

@@ -170,3 +170,30 @@ async fn a_digital_twin_waits_for_consent() {
     assert_eq!(api(&error.unwrap_err()).status, 400);
     assert!(sim.requests().len() > public);
 }
+
+#[tokio::test]
+async fn looks_filter_by_every_avatar_type_the_listing_takes() {
+    let sim = Simulator::start().await;
+    let http = crate::support::http();
+    for (avatar_type, seeded) in [
+        ("studio_avatar", true),
+        ("video_avatar", false),
+        ("photo_avatar", false),
+    ] {
+        let response = http
+            .get(format!(
+                "{}/v3/avatars/looks?avatar_type={avatar_type}",
+                sim.base_url()
+            ))
+            .header("x-api-key", sim.api_key())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "{avatar_type}");
+        let page: serde_json::Value = response.json().await.unwrap();
+        let found = page["data"]
+            .as_array()
+            .is_some_and(|looks| !looks.is_empty());
+        assert_eq!(found, seeded, "{avatar_type}: {page}");
+    }
+}

@@ -147,3 +147,44 @@ async fn unknown_ids_are_404_not_found_everywhere() {
     let error = sim.client().lipsyncs().get("nope").await.unwrap_err();
     assert_eq!(api(&error).message, "Lipsync not found.");
 }
+
+#[tokio::test]
+async fn operations_without_a_route_answer_501_not_simulated_naming_them() {
+    let missing = Simulator::not_simulated_operations().await;
+    let sim = Simulator::start().await;
+    let http = http();
+    // Operations without a body or a required query parameter: a request is validated
+    // against the document before any route answers it.
+    let bare = |op: &&heygen_sys::request_rules::Operation| {
+        op.body.is_none()
+            && (op.parameters.iter())
+                .all(|p| !p.required || p.location == heygen_sys::request_rules::Location::Path)
+    };
+    let mut checked = 0;
+    for operation in heygen_sys::request_rules::OPERATIONS.iter().filter(bare) {
+        let path: Vec<&str> = (operation.path.split('/'))
+            .map(|s| if s.starts_with('{') { "sim" } else { s })
+            .collect();
+        let method = reqwest::Method::from_bytes(operation.method.as_bytes()).unwrap();
+        let response = http
+            .request(method, format!("{}{}", sim.base_url(), path.join("/")))
+            .header("x-api-key", sim.api_key())
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let body: Value = response.json().await.unwrap_or_default();
+        let listed = missing.contains(&operation.id);
+        assert_eq!(status == 501, listed, "{} {status} {body}", operation.id);
+        if listed {
+            assert_standard_error(&body, "not_simulated", None);
+            let message = body["error"]["message"].as_str().unwrap_or_default();
+            assert!(message.contains(operation.id), "{message}");
+            checked += 1;
+        }
+    }
+    let bare_missing = (heygen_sys::request_rules::OPERATIONS.iter())
+        .filter(bare)
+        .filter(|op| missing.contains(&op.id));
+    assert_eq!(checked, bare_missing.count());
+}

@@ -68,3 +68,15 @@ async fn voices_list_filter_design_and_speak() {
         Some("voice_id")
     );
 }
+
+#[tokio::test]
+async fn an_integer_written_with_a_zero_fraction_is_an_integer() {
+    let sim = Simulator::start().await;
+    let body = serde_json::json!({"prompt": "warm narrator", "seed": 1.0});
+    let (status, answer) = crate::support::raw_post(&sim, "/v3/voices", body).await;
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["data"]["seed"], 1);
+    let fraction = serde_json::json!({"prompt": "warm narrator", "seed": 1.5});
+    let (status, _) = crate::support::raw_post(&sim, "/v3/voices", fraction).await;
+    assert_eq!(status, 400);
+}

@@ -2,12 +2,10 @@
 
 use axum::Router;
 use axum::routing::get;
-use heygen_sys::types::{
-    AutoReloadInfo, BillingType, CreditPool, SubscriptionCredits, SubscriptionInfo,
-    SubscriptionTier, UserInfoResponse, UserInfoResponseEnvelope, WalletCurrency, WalletInfo,
-};
+use heygen_sys::types::{BillingType, SubscriptionTier, UserInfoResponse, WalletCurrency};
+use serde_json::json;
 
-use crate::testing::reply::{Reply, ok, response};
+use crate::testing::reply::{Reply, data, typed};
 use crate::testing::shared::Sim;
 
 pub(super) fn routes() -> Router<Sim> {
@@ -15,36 +13,34 @@ pub(super) fn routes() -> Router<Sim> {
 }
 
 async fn me() -> Reply {
-    ok(response!(UserInfoResponseEnvelope {
-        data: Some(response!(UserInfoResponse {
-            billing_type: Some(BillingType::Subscription),
-            email: Some("simulator@example.com".into()),
-            first_name: Some("Sim".into()),
-            last_name: Some("Ulator".into()),
-            subscription: Some(response!(SubscriptionInfo {
-                credits: response!(SubscriptionCredits {
-                    add_on_credits: Some(response!(CreditPool {
-                        remaining: Some(0),
-                        resets_at: None,
-                    })),
-                    premium_credits: Some(response!(CreditPool {
-                        remaining: Some(1000),
-                        resets_at: None,
-                    })),
-                }),
-                plan: SubscriptionTier::Pro,
-            })),
-            usage_based: None,
-            username: "simulator",
-            wallet: Some(response!(WalletInfo {
-                auto_reload: Some(response!(AutoReloadInfo {
-                    amount_usd: None,
-                    enabled: false,
-                    threshold_usd: None,
-                })),
-                currency: WalletCurrency::Usd,
-                remaining_balance: Some(100.0),
-            })),
-        })),
-    }))
+    data(typed::<UserInfoResponse>(json!({
+        "billing_type": BillingType::Subscription,
+        "email": "simulator@example.com",
+        "first_name": "Sim",
+        "last_name": "Ulator",
+        "subscription": {
+            "credits": {
+                "add_on_credits": {
+                    "remaining": 0,
+                    "resets_at": null,
+                },
+                "premium_credits": {
+                    "remaining": 1000,
+                    "resets_at": null,
+                },
+            },
+            "plan": SubscriptionTier::Pro,
+        },
+        "usage_based": null,
+        "username": "simulator",
+        "wallet": {
+            "auto_reload": {
+                "amount_usd": null,
+                "enabled": false,
+                "threshold_usd": null,
+            },
+            "currency": WalletCurrency::Usd,
+            "remaining_balance": 100.0,
+        },
+    })))
 }

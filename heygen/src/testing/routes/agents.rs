@@ -1,29 +1,28 @@
 //! `/v3/video-agents`: sessions started from a prompt (`mode: generate` thinks, then renders;
 //! `mode: chat` thinks, asks for a go-ahead in `waiting_for_input`, and renders once a message
 //! answers), their messages, runs, videos and resources, and the styles. The rendered videos
-//! live in `/v3/videos`. Sessions are on the paths HeyGen moved them to on 2026-04-09; the old
-//! `/v3/video-agents/sessions…` paths answer 404 like HeyGen's.
+//! live in `/v3/videos`. Sessions are at `/v3/video-agents/{session_id}`; the older
+//! `/v3/video-agents/sessions…` paths are served by nothing (a session of that id is not found).
 
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::{get, post};
 use heygen_sys::types::{
-    AssetInput, CreateVideoAgentRequest, CreateVideoAgentResponse,
-    CreateVideoAgentResponseEnvelope, GeneratedVideo, GeneratedVideoPage, GeneratedVideoStatus,
-    GetSessionResponse, GetSessionResponseEnvelope, SendMessageRequest, SendMessageResponse,
-    SendMessageResponseEnvelope, SessionMessage, SessionMessageType, SessionResource,
-    SessionResourceEnvelope, SessionSummary, SessionSummaryPage, StopSessionResponse,
-    StopSessionResponseEnvelope, StyleItem, StyleItemPage, VideoAgentMode, VideoAgentSessionStatus,
-    VideoAgentStatus,
+    AssetInput, CreateVideoAgentRequest, CreateVideoAgentResponse, GeneratedVideo,
+    GetSessionResponse, SendMessageRequest, SendMessageResponse, SessionMessage,
+    SessionMessageType, SessionResource, SessionSummary, StopSessionResponse, StyleItem,
+    VideoAgentMode, VideoAgentSessionStatus, VideoAgentStatus,
 };
+use serde_json::json;
 use tokio::time::Instant;
 
-use super::{check_input, check_look, check_url, check_voice, given};
-use crate::testing::lookup::{find, find_mut, newest_first, take};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
+use crate::testing::house_rules::{check_url, given};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{ResourceKind, Session, State as SimState, Video, new_id};
+use crate::testing::state::{
+    ResourceKind, Session, State as SimState, Video, find, find_mut, new_id, newest_first, take,
+};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
@@ -66,25 +65,12 @@ struct Options<'a> {
     files: &'a [AssetInput],
 }
 
-/// The [`Options`] of a one-shot or session create request (their fields share names).
-macro_rules! create_options {
-    ($request:expr) => {
-        Options {
-            avatar_id: given($request.avatar_id.as_deref()),
-            voice_id: given($request.voice_id.as_deref()),
-            style_id: given($request.style_id.as_deref()),
-            callback_url: $request.callback_url.as_deref(),
-            files: $request.files.as_deref().unwrap_or_default(),
-        }
-    };
-}
-
 fn check(state: &SimState, options: &Options<'_>, now: Instant) -> Result<(), ApiErr> {
     if let Some(avatar_id) = options.avatar_id {
-        check_look(state, avatar_id, "avatar_id", now)?;
+        state.check_look(avatar_id, "avatar_id", now)?;
     }
     if let Some(voice_id) = options.voice_id {
-        check_voice(state, voice_id, "voice_id")?;
+        state.check_voice(voice_id, "voice_id")?;
     }
     if let Some(style_id) = options.style_id
         && !STYLES.iter().any(|(id, _, _)| *id == style_id)
@@ -98,7 +84,7 @@ fn check(state: &SimState, options: &Options<'_>, now: Instant) -> Result<(), Ap
         check_url(url, "callback_url")?;
     }
     for (index, file) in options.files.iter().enumerate() {
-        check_input(state, file, &format!("files[{index}]"))?;
+        state.check_input(file, &format!("files[{index}]"))?;
     }
     Ok(())
 }
@@ -163,18 +149,22 @@ async fn create_agent(State(sim): State<Sim>, body: Bytes) -> Reply {
     check_prompt(&request.prompt, "prompt")?;
     let now = Instant::now();
     let mut state = sim.state();
-    let options = create_options!(request);
+    let options = Options {
+        avatar_id: given(request.avatar_id.as_deref()),
+        voice_id: given(request.voice_id.as_deref()),
+        style_id: given(request.style_id.as_deref()),
+        callback_url: request.callback_url.as_deref(),
+        files: request.files.as_deref().unwrap_or_default(),
+    };
     check(&state, &options, now)?;
     let chat = request.mode == VideoAgentMode::Chat;
     let session = start_session(&mut state, &request.prompt, options.files, chat, now);
-    ok(response!(CreateVideoAgentResponseEnvelope {
-        data: Some(response!(CreateVideoAgentResponse {
-            created_at: state.clock.unix(now),
-            session_id: session.id.clone(),
-            status: VideoAgentStatus::Thinking,
-            video_id: session.video_id().map(str::to_string),
-        })),
-    }))
+    data(typed::<CreateVideoAgentResponse>(json!({
+        "created_at": state.clock.unix(now),
+        "session_id": session.id,
+        "status": VideoAgentStatus::Thinking,
+        "video_id": session.video_id().map(str::to_string),
+    })))
 }
 
 /// Sessions, newest first.
@@ -183,17 +173,13 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let cursor = cursor(&query, "sessions", 10, 100)?;
     let state = sim.state();
     let (data, has_more, next_token) = newest_first(state.sessions.iter(), cursor, |session| {
-        response!(SessionSummary {
-            created_at: state.clock.unix(session.created),
-            session_id: session.id.clone(),
-            title: session.title.clone(),
-        })
+        typed::<SessionSummary>(json!({
+            "created_at": state.clock.unix(session.created),
+            "session_id": session.id,
+            "title": session.title,
+        }))
     });
-    ok(response!(SessionSummaryPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 fn view(state: &SimState, session: &Session, now: Instant) -> GetSessionResponse {
@@ -213,33 +199,31 @@ fn view(state: &SimState, session: &Session, now: Instant) -> GetSessionResponse
                 session.video_id(),
             ));
         } else {
-            messages.push(response!(SessionMessage {
-                content: "The video could not be generated.",
-                created_at: Some(state.clock.unix(at)),
-                resource_ids: None,
-                role: "assistant",
-                type_: SessionMessageType::Error,
-            }));
+            messages.push(typed::<SessionMessage>(json!({
+                "content": "The video could not be generated.",
+                "created_at": state.clock.unix(at),
+                "resource_ids": null,
+                "role": "assistant",
+                "type": SessionMessageType::Error,
+            })));
         }
     }
     let rendering = phase.completed() || phase.status() == "generating";
-    response!(GetSessionResponse {
-        created_at: state.clock.unix(session.created),
-        messages,
-        progress: phase.percent(),
-        session_id: session.id.clone(),
-        status: VideoAgentSessionStatus::from(phase.status()),
-        title: session.title.clone(),
-        video_id: session.video_id().filter(|_| rendering).map(str::to_string),
-    })
+    typed::<GetSessionResponse>(json!({
+        "created_at": state.clock.unix(session.created),
+        "messages": messages,
+        "progress": phase.percent(),
+        "session_id": session.id,
+        "status": VideoAgentSessionStatus::from(phase.status()),
+        "title": session.title,
+        "video_id": session.video_id().filter(|_| rendering).map(str::to_string),
+    }))
 }
 
 async fn show(State(sim): State<Sim>, Path(session_id): Path<String>) -> Reply {
     let state = sim.state();
     let session = find(&state.sessions, &session_id)?;
-    ok(response!(GetSessionResponseEnvelope {
-        data: Some(view(&state, session, Instant::now())),
-    }))
+    data(view(&state, session, Instant::now()))
 }
 
 /// The caller's message: the answer a session waiting for input needs (it then renders), or a
@@ -292,13 +276,11 @@ async fn send_message(
         Some(job) => session.job = job,
     }
     let title = session.title.clone();
-    ok(response!(SendMessageResponseEnvelope {
-        data: Some(response!(SendMessageResponse {
-            run_id: new_id(),
-            session_id,
-            title,
-        })),
-    }))
+    data(typed::<SendMessageResponse>(json!({
+        "run_id": new_id(),
+        "session_id": session_id,
+        "title": title,
+    })))
 }
 
 async fn stop(State(sim): State<Sim>, Path(session_id): Path<String>, body: Bytes) -> Reply {
@@ -320,9 +302,9 @@ async fn stop(State(sim): State<Sim>, Path(session_id): Path<String>, body: Byte
             video.record.job.stopped = Some(now);
         }
     }
-    ok(response!(StopSessionResponseEnvelope {
-        data: Some(response!(StopSessionResponse { session_id })),
-    }))
+    data(typed::<StopSessionResponse>(
+        json!({"session_id": session_id}),
+    ))
 }
 
 /// Everything a session has produced or been given: the files its messages attach, and the
@@ -332,21 +314,16 @@ fn resources_of(state: &SimState, session: &Session, now: Instant) -> Vec<Sessio
     for message in &session.messages {
         for id in message.resource_ids.iter().flatten() {
             if let Some(asset) = state.assets.iter().find(|a| &a.id == id) {
-                all.push(response!(SessionResource {
-                    created_at: message.created_at,
-                    metadata: None,
-                    preview_url: None,
-                    resource_id: asset.id.clone(),
-                    resource_type: asset
-                        .mime_type
-                        .split('/')
-                        .next()
-                        .unwrap_or("file")
-                        .to_string(),
-                    source_type: Some("user_uploaded".into()),
-                    thumbnail_url: None,
-                    url: Some(state.file_url("assets", &asset.id)),
-                }));
+                all.push(typed::<SessionResource>(json!({
+                    "created_at": message.created_at,
+                    "metadata": null,
+                    "preview_url": null,
+                    "resource_id": asset.id,
+                    "resource_type": asset.mime_type.split('/').next().unwrap_or("file").to_string(),
+                    "source_type": "user_uploaded",
+                    "thumbnail_url": null,
+                    "url": state.file_url("assets", &asset.id),
+                })));
             }
         }
     }
@@ -354,16 +331,16 @@ fn resources_of(state: &SimState, session: &Session, now: Instant) -> Vec<Sessio
     if let (true, Some(at), Some(video_id)) =
         (phase.completed(), phase.done_at(), session.video_id())
     {
-        all.push(response!(SessionResource {
-            created_at: Some(state.clock.unix(at)),
-            metadata: None,
-            preview_url: None,
-            resource_id: video_id.to_string(),
-            resource_type: "video",
-            source_type: Some("generated".into()),
-            thumbnail_url: Some(state.file_url("videos", &format!("{video_id}.jpg"))),
-            url: Some(state.file_url("videos", &format!("{video_id}.mp4"))),
-        }));
+        all.push(typed::<SessionResource>(json!({
+            "created_at": state.clock.unix(at),
+            "metadata": null,
+            "preview_url": null,
+            "resource_id": video_id.to_string(),
+            "resource_type": "video",
+            "source_type": "generated",
+            "thumbnail_url": state.file_url("videos", &format!("{video_id}.jpg")),
+            "url": state.file_url("videos", &format!("{video_id}.mp4")),
+        })));
     }
     all
 }
@@ -376,7 +353,7 @@ async fn resource(
     let session = find(&state.sessions, &session_id)?;
     let mut resources = resources_of(&state, session, Instant::now());
     let found = take(&mut resources, &resource_id)?;
-    ok(response!(SessionResourceEnvelope { data: Some(found) }))
+    data(found)
 }
 
 /// The videos of a session's runs, oldest first (the API takes no cursor here).
@@ -390,31 +367,10 @@ async fn videos(State(sim): State<Sim>, Path(session_id): Path<String>) -> Reply
         .filter_map(|id| find(&state.videos, id).ok())
         .map(|video| {
             let detail = super::videos::detail(&state, video, now);
-            response!(GeneratedVideo {
-                captioned_video_url: detail.captioned_video_url,
-                completed_at: detail.completed_at,
-                created_at: detail.created_at,
-                duration: detail.duration,
-                failure_code: detail.failure_code,
-                failure_message: detail.failure_message,
-                folder_id: detail.folder_id,
-                gif_url: detail.gif_url,
-                id: detail.id,
-                output_language: detail.output_language,
-                status: GeneratedVideoStatus::from(detail.status.as_str()),
-                subtitle_url: detail.subtitle_url,
-                thumbnail_url: detail.thumbnail_url,
-                title: detail.title,
-                video_page_url: detail.video_page_url,
-                video_url: detail.video_url,
-            })
+            typed::<GeneratedVideo>(json!(detail))
         })
         .collect();
-    ok(response!(GeneratedVideoPage {
-        data,
-        has_more: Some(false),
-        next_token: None,
-    }))
+    page(data, false, None)
 }
 
 async fn styles(RawQuery(query): RawQuery, State(sim): State<Sim>) -> Reply {
@@ -427,21 +383,17 @@ async fn styles(RawQuery(query): RawQuery, State(sim): State<Sim>) -> Reply {
         .enumerate()
         .filter(|(_, (_, _, tags))| tag.is_none_or(|t| tags.contains(&t)))
         .map(|(index, (id, name, tags))| {
-            let item = response!(StyleItem {
-                aspect_ratio: Some("16:9".into()),
-                name: name.to_string(),
-                preview_video_url: Some(state.file_url("styles", &format!("{id}.mp4"))),
-                style_id: id.to_string(),
-                tags: Some(tags.iter().map(|t| t.to_string()).collect()),
-                thumbnail_url: Some(state.file_url("styles", &format!("{id}.jpg"))),
-            });
+            let item = typed::<StyleItem>(json!({
+                "aspect_ratio": "16:9",
+                "name": name.to_string(),
+                "preview_video_url": state.file_url("styles", &format!("{id}.mp4")),
+                "style_id": id.to_string(),
+                "tags": tags,
+                "thumbnail_url": state.file_url("styles", &format!("{id}.jpg")),
+            }));
             (index as u64, item)
         })
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, false);
-    ok(response!(StyleItemPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }

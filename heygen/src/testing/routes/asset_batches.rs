@@ -16,26 +16,22 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use heygen_sys::types::{
-    BatchEnvelope, CompleteAssetUploadBatchRequest, CompleteAssetUploadBatchResponse,
-    CompleteAssetUploadBatchResponseEnvelope, CreateAssetUploadBatchRequest,
-    CreateAssetUploadBatchResponse, CreateAssetUploadBatchResponseEnvelope,
+    CompleteAssetUploadBatchRequest, CompleteAssetUploadBatchResponse,
+    CreateAssetUploadBatchRequest, CreateAssetUploadBatchResponse,
 };
+use serde_json::json;
 use tokio::time::Instant;
 
+use super::bulk::{Status, job_status, read_batch};
 use super::direct_uploads::{check, ingest, open_slot};
-use super::{check_url, given};
-use crate::testing::batch::{Status, job_status, read_batch};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, parse, response};
+use crate::testing::house_rules::{MAX_ITEMS, batch_size, check_url, given};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, data_with, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{
     AssetBatch, BatchFile, Ingest, ResourceKind, State as SimState, new_id,
 };
-
-/// The most files of a batch, and items of a page.
-const LIMIT: usize = 100;
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
@@ -49,13 +45,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     if let Some(url) = given(request.callback_url.as_deref()) {
         check_url(url, "callback_url")?;
     }
-    let files = request.files.len();
-    if files == 0 || files > LIMIT {
-        return Err(ApiErr::invalid(
-            Some("files"),
-            format!("A batch holds 1 to {LIMIT} files, not {files}."),
-        ));
-    }
+    batch_size(request.files.len(), "files")?;
     let checked = (request.files.iter().enumerate())
         .map(|(i, file)| check(file, &format!("files[{i}].")))
         .collect::<Result<Vec<_>, _>>()?;
@@ -77,12 +67,9 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     };
     let batch_id = batch.id.clone();
     state.asset_batches.push(batch);
-    ok(response!(CreateAssetUploadBatchResponseEnvelope {
-        data: Some(response!(CreateAssetUploadBatchResponse {
-            batch_id,
-            items
-        })),
-    }))
+    data(typed::<CreateAssetUploadBatchResponse>(
+        json!({"batch_id": batch_id, "items": items}),
+    ))
 }
 
 /// Ingests every file not ingested yet, or refused before: each gets a job, failing when its
@@ -115,12 +102,9 @@ async fn complete(State(sim): State<Sim>, body: Bytes) -> Reply {
         job.fail |= refused.is_some();
         state.asset_batches[batch].files[file].ingest = Some(Ingest { job, refused });
     }
-    let envelope = response!(CompleteAssetUploadBatchResponseEnvelope {
-        data: Some(response!(CompleteAssetUploadBatchResponse {
-            batch_id: request.batch_id
-        })),
-    });
-    Ok((StatusCode::ACCEPTED, axum::Json(envelope)).into_response())
+    let completed =
+        typed::<CompleteAssetUploadBatchResponse>(json!({"batch_id": request.batch_id}));
+    data_with(StatusCode::ACCEPTED, completed)
 }
 
 /// Ingests one file's upload into the library, or says why not (code, message).
@@ -155,7 +139,12 @@ async fn show(
     Path(batch_id): Path<String>,
     RawQuery(query): RawQuery,
 ) -> Reply {
-    let cursor = cursor(&Query::parse(query.as_deref()), "batch_items", LIMIT, LIMIT)?;
+    let cursor = cursor(
+        &Query::parse(query.as_deref()),
+        "batch_items",
+        MAX_ITEMS,
+        MAX_ITEMS,
+    )?;
     let now = Instant::now();
     let state = sim.state();
     let batch = (state.asset_batches.iter())
@@ -166,5 +155,5 @@ async fn show(
         .collect();
     let created_at = state.clock.unix(batch.created);
     let read = read_batch(&batch.id, batch.title.clone(), created_at, items, cursor);
-    ok(response!(BatchEnvelope { data: Some(read) }))
+    data(read)
 }

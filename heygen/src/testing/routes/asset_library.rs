@@ -7,96 +7,57 @@ use axum::Router;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
 use heygen_sys::types::{
-    Asset as AssetItem, AssetEnvelope, AssetPage, AssetSearchResult, AssetSearchResultPage,
-    IconAssetItem, IconAssetItemType, ImageAssetItem, ImageAssetItemType, StatusEntryPage,
-    VideoTranslationDeleteResponse, VideoTranslationDeleteResponseEnvelope,
+    Asset as AssetItem, AssetSearchResult, IconAssetItem, IconAssetItemType, ImageAssetItem,
+    ImageAssetItemType, VideoTranslationDeleteResponse,
 };
+use serde_json::json;
 
 use tokio::time::Instant;
 
 use super::asset_batches::file_status;
-use crate::testing::batch::{batch_entries, job_entry};
-use crate::testing::lookup::newest_first;
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, query_pairs, response};
+use super::bulk::{batch_entries, job_entry};
+use crate::testing::house_rules::MAX_ITEMS;
+use crate::testing::reply::{
+    ApiErr, Query, Reply, cursor, data, page, paginate, query_pairs, typed,
+};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Asset, State as SimState};
+use crate::testing::state::{Asset, State as SimState, newest_first};
 
 /// The simulated account's username: the owner of every asset.
 const OWNER: &str = "simulator";
-/// The most ids one statuses request takes.
-const MAX_STATUS_IDS: usize = 100;
 
-/// The public catalog: (id, `image` or `icon`, description, width, height).
-const CATALOG: [(&str, &str, &str, i64, i64); 14] = [
-    (
-        "sim_img_pizza",
-        "image",
-        "pepperoni pizza on a wooden table",
-        1600,
-        1067,
-    ),
-    (
-        "sim_img_skyline",
-        "image",
-        "city skyline at night with lights",
-        1920,
-        1080,
-    ),
-    (
-        "sim_img_lake",
-        "image",
-        "mountain lake at sunrise",
-        1920,
-        1280,
-    ),
-    (
-        "sim_img_meeting",
-        "image",
-        "team meeting in a bright office",
-        1600,
-        1067,
-    ),
-    (
-        "sim_img_dog",
-        "image",
-        "golden retriever running on the beach",
-        1080,
-        1350,
-    ),
-    (
-        "sim_img_rocket",
-        "image",
-        "rocket launch at dawn with smoke",
-        1080,
-        1920,
-    ),
-    (
-        "sim_img_desk",
-        "image",
-        "laptop on a wooden desk with coffee",
-        1600,
-        1600,
-    ),
-    (
-        "sim_img_market",
-        "image",
-        "fresh vegetables at a street market",
-        1920,
-        1280,
-    ),
-    (
-        "sim_icon_rocket",
-        "icon",
-        "minimalist rocket icon",
-        512,
-        512,
-    ),
-    ("sim_icon_cart", "icon", "shopping cart icon", 512, 512),
-    ("sim_icon_check", "icon", "green checkmark icon", 512, 512),
-    ("sim_icon_play", "icon", "play button icon", 512, 512),
-    ("sim_icon_mail", "icon", "envelope mail icon", 512, 512),
-    ("sim_icon_idea", "icon", "lightbulb idea icon", 512, 512),
-];
+/// The public catalog, one line an item: id, `image` or `icon`, width`x`height, description.
+const CATALOG: &str = "\
+sim_img_pizza image 1600x1067 pepperoni pizza on a wooden table\n\
+sim_img_skyline image 1920x1080 city skyline at night with lights\n\
+sim_img_lake image 1920x1280 mountain lake at sunrise\n\
+sim_img_meeting image 1600x1067 team meeting in a bright office\n\
+sim_img_dog image 1080x1350 golden retriever running on the beach\n\
+sim_img_rocket image 1080x1920 rocket launch at dawn with smoke\n\
+sim_img_desk image 1600x1600 laptop on a wooden desk with coffee\n\
+sim_img_market image 1920x1280 fresh vegetables at a street market\n\
+sim_icon_rocket icon 512x512 minimalist rocket icon\n\
+sim_icon_cart icon 512x512 shopping cart icon\n\
+sim_icon_check icon 512x512 green checkmark icon\n\
+sim_icon_play icon 512x512 play button icon\n\
+sim_icon_mail icon 512x512 envelope mail icon\n\
+sim_icon_idea icon 512x512 lightbulb idea icon";
+
+/// The catalog's items: (id, kind, description, width, height).
+fn catalog() -> impl Iterator<Item = (&'static str, &'static str, &'static str, i64, i64)> {
+    CATALOG.lines().filter_map(|line| {
+        let mut fields = line.splitn(4, ' ');
+        let (id, kind, size) = (fields.next()?, fields.next()?, fields.next()?);
+        let (width, height) = size.split_once('x')?;
+        Some((
+            id,
+            kind,
+            fields.next()?,
+            width.parse().ok()?,
+            height.parse().ok()?,
+        ))
+    })
+}
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
@@ -118,16 +79,16 @@ fn file_type(mime: &str) -> &'static str {
 }
 
 fn item(state: &SimState, asset: &Asset) -> AssetItem {
-    response!(AssetItem {
-        folder_id: None,
-        id: asset.id.clone(),
-        name: asset.name.clone(),
-        owner: OWNER,
-        space_id: "sim_space",
-        type_: file_type(&asset.mime_type),
-        uploaded_at: asset.uploaded_at,
-        url: Some(state.file_url("assets", &asset.id)),
-    })
+    typed::<AssetItem>(json!({
+        "folder_id": null,
+        "id": asset.id,
+        "name": asset.name,
+        "owner": OWNER,
+        "space_id": "sim_space",
+        "type": file_type(&asset.mime_type),
+        "uploaded_at": asset.uploaded_at,
+        "url": state.file_url("assets", &asset.id),
+    }))
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -150,11 +111,7 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .iter()
         .filter(|_| username == OWNER && !in_folder);
     let (data, has_more, next_token) = newest_first(listed, cursor, |asset| item(&state, asset));
-    ok(response!(AssetPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn show(State(sim): State<Sim>, Path(asset_id): Path<String>) -> Reply {
@@ -164,9 +121,7 @@ async fn show(State(sim): State<Sim>, Path(asset_id): Path<String>) -> Reply {
         .iter()
         .find(|a| a.id == asset_id)
         .ok_or_else(|| ApiErr::not_found("Asset"))?;
-    ok(response!(AssetEnvelope {
-        data: Some(item(&state, asset)),
-    }))
+    data(item(&state, asset))
 }
 
 async fn remove(State(sim): State<Sim>, Path(asset_id): Path<String>) -> Reply {
@@ -177,9 +132,9 @@ async fn remove(State(sim): State<Sim>, Path(asset_id): Path<String>) -> Reply {
     if state.assets.len() + state.uploads.len() == before {
         return Err(ApiErr::not_found("Asset"));
     }
-    ok(response!(VideoTranslationDeleteResponseEnvelope {
-        data: Some(response!(VideoTranslationDeleteResponse { id: asset_id })),
-    }))
+    data(typed::<VideoTranslationDeleteResponse>(
+        json!({"id": asset_id}),
+    ))
 }
 
 async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -191,10 +146,10 @@ async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
             "Pass 'asset_ids' or 'batch_ids'.",
         ));
     }
-    if asset_ids.len() + batch_ids.len() > MAX_STATUS_IDS {
+    if asset_ids.len() + batch_ids.len() > MAX_ITEMS {
         return Err(ApiErr::invalid(
             Some("asset_ids"),
-            format!("At most {MAX_STATUS_IDS} ids per request."),
+            format!("At most {MAX_ITEMS} ids per request."),
         ));
     }
     let now = Instant::now();
@@ -225,11 +180,7 @@ async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         });
         data.extend(batch_entries(id, files));
     }
-    ok(response!(StatusEntryPage {
-        data,
-        has_more: Some(false),
-        next_token: None,
-    }))
+    page(data, false, None)
 }
 
 /// Words that say nothing of an image.
@@ -258,25 +209,25 @@ fn hit(id: &str, kind: &str, width: i64, height: i64, url: String) -> AssetSearc
         std::cmp::Ordering::Equal => "square",
     };
     if kind == "icon" {
-        AssetSearchResult::Icon(response!(IconAssetItem {
-            height: Some(height),
-            id: id.to_string(),
-            is_transparent: Some(true),
-            orientation: Some(orientation.to_string()),
-            type_: IconAssetItemType::Icon,
-            url,
-            width: Some(width),
-        }))
+        AssetSearchResult::Icon(typed::<IconAssetItem>(json!({
+            "height": height,
+            "id": id.to_string(),
+            "is_transparent": true,
+            "orientation": orientation.to_string(),
+            "type": IconAssetItemType::Icon,
+            "url": url,
+            "width": width,
+        })))
     } else {
-        AssetSearchResult::Image(response!(ImageAssetItem {
-            height: Some(height),
-            id: id.to_string(),
-            is_transparent: Some(false),
-            orientation: Some(orientation.to_string()),
-            type_: ImageAssetItemType::Image,
-            url,
-            width: Some(width),
-        }))
+        AssetSearchResult::Image(typed::<ImageAssetItem>(json!({
+            "height": height,
+            "id": id.to_string(),
+            "is_transparent": false,
+            "orientation": orientation.to_string(),
+            "type": ImageAssetItemType::Image,
+            "url": url,
+            "width": width,
+        })))
     }
 }
 
@@ -298,13 +249,12 @@ async fn search(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let wanted = words(text);
     let state = sim.state();
     let mut ranked: Vec<(usize, AssetSearchResult)> = if scope == "public" {
-        CATALOG
-            .iter()
+        catalog()
             .filter(|(_, k, ..)| *k == kind)
             .map(|(id, k, description, w, h)| {
-                let extension = if *k == "icon" { "png" } else { "jpg" };
+                let extension = if k == "icon" { "png" } else { "jpg" };
                 let url = state.file_url("search", &format!("{id}.{extension}"));
-                (score(&wanted, description), hit(id, k, *w, *h, url))
+                (score(&wanted, description), hit(id, k, w, h, url))
             })
             .collect()
     } else {
@@ -331,9 +281,5 @@ async fn search(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .map(|(rank, (_, hit))| (rank as u64 + 1, hit))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, false);
-    ok(response!(AssetSearchResultPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }

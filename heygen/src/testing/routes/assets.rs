@@ -10,51 +10,14 @@ use serde_json::json;
 use sha2::Digest as _;
 use tokio::time::Instant;
 
-use crate::testing::reply::{ApiErr, Reply, ok};
+use crate::testing::reply::{ApiErr, Reply, data, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Asset, new_id};
+use crate::testing::state::{Asset, hex, new_id, sniff, supported};
 
 const MAX_ASSET: usize = 32 * 1024 * 1024;
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new().route("/v3/assets", post(upload))
-}
-
-/// The MIME type from the file's first bytes, as HeyGen detects it.
-pub(super) fn sniff(bytes: &[u8]) -> Option<&'static str> {
-    let starts = |prefix: &[u8]| bytes.starts_with(prefix);
-    if starts(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
-    } else if starts(b"\xff\xd8\xff") {
-        Some("image/jpeg")
-    } else if starts(b"%PDF-") {
-        Some("application/pdf")
-    } else if starts(b"ID3") || (bytes.len() > 1 && bytes[0] == 0xff && bytes[1] & 0xe0 == 0xe0) {
-        Some("audio/mpeg")
-    } else if starts(b"RIFF") && bytes.get(8..12) == Some(b"WAVE") {
-        Some("audio/wav")
-    } else if bytes.get(4..8) == Some(b"ftyp") {
-        Some("video/mp4")
-    } else if starts(b"\x1a\x45\xdf\xa3") {
-        Some("video/webm")
-    } else {
-        None
-    }
-}
-
-pub(super) fn supported(mime: &str) -> bool {
-    [
-        "image/png",
-        "image/jpeg",
-        "video/mp4",
-        "video/webm",
-        "audio/mpeg",
-        "audio/mp3",
-        "audio/wav",
-        "audio/x-wav",
-        "application/pdf",
-    ]
-    .contains(&mime)
 }
 
 async fn upload(State(sim): State<Sim>, multipart: Result<Multipart, MultipartRejection>) -> Reply {
@@ -101,15 +64,16 @@ async fn upload(State(sim): State<Sim>, multipart: Result<Multipart, MultipartRe
             ));
         }
     };
-    let sha256 = super::direct_uploads::hex(&sha2::Sha256::digest(&bytes));
+    let sha256 = hex(&sha2::Sha256::digest(&bytes));
     let mut state = sim.state();
     let id = new_id();
-    let response = UploadAssetV3Response {
-        asset_id: id.clone(),
-        mime_type: mime_type.clone(),
-        size_bytes: bytes.len() as i64,
-        url: state.file_url("assets", &id),
-    };
+    let answer = json!({
+        "asset_id": id,
+        "mime_type": mime_type,
+        "size_bytes": bytes.len(),
+        "url": state.file_url("assets", &id),
+    });
+    let answer: UploadAssetV3Response = typed(answer);
     let (seq, uploaded_at) = (state.next_seq(), state.clock.unix(Instant::now()));
     state.assets.push(Asset {
         seq,
@@ -121,5 +85,5 @@ async fn upload(State(sim): State<Sim>, multipart: Result<Multipart, MultipartRe
         uploaded_at,
         bytes: Some(bytes),
     });
-    ok(json!({ "data": response }))
+    data(answer)
 }

@@ -6,11 +6,12 @@
 use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::routing::get;
-use heygen_sys::types::{AudioSound, AudioSoundPage, ListAudioSoundsType};
+use heygen_sys::types::{AudioSound, ListAudioSoundsType};
+use serde_json::json;
 
-use crate::testing::catalog::Sound;
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, response};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, page, paginate, typed};
 use crate::testing::shared::Sim;
+use crate::testing::state::Sound;
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new().route("/v3/audio/sounds", get(search))
@@ -69,23 +70,19 @@ async fn search(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
     let items = (0u64..)
         .zip(ranked.into_iter().map(|(score, s)| {
-            response!(AudioSound {
-                audio_url: s.audio_url.clone(),
-                description: s.description.clone(),
-                duration: Some(s.duration),
-                id: s.id.clone(),
-                name: s.name.clone(),
-                peak_offset: s.peak.map(|(offset, _)| offset),
-                placement: s.peak.map(|(_, placement)| placement.to_string()),
-                score: (score * 1000.0).round() / 1000.0,
-                type_: s.kind.clone(),
-            })
+            typed::<AudioSound>(json!({
+                "audio_url": s.audio_url,
+                "description": s.description,
+                "duration": s.duration,
+                "id": s.id,
+                "name": s.name,
+                "peak_offset": (s.peak.map(|(offset, _)| offset)),
+                "placement": (s.peak.map(|(_, placement)| placement.to_string())),
+                "score": (score * 1000.0).round() / 1000.0,
+                "type": s.kind,
+            }))
         }))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, false);
-    ok(response!(AudioSoundPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }

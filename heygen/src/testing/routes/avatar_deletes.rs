@@ -5,11 +5,10 @@
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::delete;
-use heygen_sys::types::{
-    AvatarLookType, VideoTranslationDeleteResponse, VideoTranslationDeleteResponseEnvelope,
-};
+use heygen_sys::types::{AvatarLookType, VideoTranslationDeleteResponse};
+use serde_json::json;
 
-use crate::testing::reply::{ApiErr, Reply, ok, response};
+use crate::testing::reply::{ApiErr, Reply, data, typed};
 use crate::testing::shared::Sim;
 
 pub(super) fn routes() -> Router<Sim> {
@@ -19,9 +18,7 @@ pub(super) fn routes() -> Router<Sim> {
 }
 
 fn deleted(id: String) -> Reply {
-    ok(response!(VideoTranslationDeleteResponseEnvelope {
-        data: Some(response!(VideoTranslationDeleteResponse { id })),
-    }))
+    data(typed::<VideoTranslationDeleteResponse>(json!({"id": id})))
 }
 
 async fn remove_group(State(sim): State<Sim>, Path(group_id): Path<String>) -> Reply {

@@ -6,19 +6,19 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::{get, post};
 use heygen_sys::types::{
-    AvatarError, AvatarGroupItem, AvatarGroupItemEnvelope, AvatarGroupItemPage, AvatarLookItem,
-    AvatarLookItemEnvelope, AvatarLookItemPage, AvatarLookType, AvatarStatus,
-    CreateAvatarConsentRequest, CreateAvatarConsentResponse, CreateAvatarConsentResponseEnvelope,
-    CreateAvatarRequestBody, CreateAvatarResponse, CreateAvatarResponseEnvelope,
-    PreferredOrientation, UpdateAvatarLookRequest,
+    AvatarError, AvatarGroupItem, AvatarLookItem, AvatarLookType, AvatarStatus,
+    CreateAvatarConsentRequest, CreateAvatarConsentResponse, CreateAvatarRequestBody,
+    CreateAvatarResponse, PreferredOrientation, UpdateAvatarLookRequest,
 };
+use serde_json::json;
 use tokio::time::Instant;
 
-use super::{check_input, check_url};
-use crate::testing::lookup::{find, find_mut};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
+use crate::testing::house_rules::{check_url, not_blank};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Group, Look, Phase, ResourceKind, State as SimState, new_id};
+use crate::testing::state::{
+    Group, Look, Phase, ResourceKind, State as SimState, find, find_mut, new_id,
+};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
@@ -34,10 +34,10 @@ pub(super) fn routes() -> Router<Sim> {
 
 fn error(phase: &Phase) -> Option<AvatarError> {
     phase.failed().then(|| {
-        response!(AvatarError {
-            code: "simulated_failure",
-            message: "The simulator was told to fail this avatar (fail_jobs).",
-        })
+        typed::<AvatarError>(json!({
+            "code": "simulated_failure",
+            "message": "The simulator was told to fail this avatar (fail_jobs).",
+        }))
     })
 }
 
@@ -52,21 +52,19 @@ fn group_item(state: &SimState, group: &Group, now: Instant) -> AvatarGroupItem 
         .rev()
         .find_map(|look| look.job.as_ref())
         .map(|job| job.phase(now));
-    response!(AvatarGroupItem {
-        consent_status: group
-            .consent
-            .map(|given| if given { "approved" } else { "pending" }.to_string()),
-        created_at: group.created_at,
-        default_voice_id: group.default_voice_id.clone(),
-        error: phase.as_ref().and_then(error),
-        gender: group.gender.clone(),
-        id: group.id.clone(),
-        looks_count: looks.len() as i64,
-        name: group.name.clone(),
-        preview_image_url: Some(state.file_url("avatars", &format!("{}.jpg", group.id))),
-        preview_video_url: None,
-        status: Some(phase.map_or(AvatarStatus::Completed, |p| AvatarStatus::from(p.status()))),
-    })
+    typed::<AvatarGroupItem>(json!({
+        "consent_status": group.consent.map(|given| if given { "approved" } else { "pending" }.to_string()),
+        "created_at": group.created_at,
+        "default_voice_id": group.default_voice_id,
+        "error": phase.as_ref().and_then(error),
+        "gender": group.gender,
+        "id": group.id,
+        "looks_count": looks.len() as i64,
+        "name": group.name,
+        "preview_image_url": state.file_url("avatars", &format!("{}.jpg", group.id)),
+        "preview_video_url": null,
+        "status": Some(phase.map_or(AvatarStatus::Completed, |p| AvatarStatus::from(p.status()))),
+    }))
 }
 
 fn look_item(state: &SimState, look: &Look, now: Instant) -> AvatarLookItem {
@@ -75,23 +73,32 @@ fn look_item(state: &SimState, look: &Look, now: Instant) -> AvatarLookItem {
         PreferredOrientation::Portrait => (1080, 1920),
         _ => (1920, 1080),
     };
-    response!(AvatarLookItem {
-        avatar_type: look.avatar_type.clone(),
-        default_voice_id: look.default_voice_id.clone(),
-        error: phase.as_ref().and_then(error),
-        gender: look.gender.clone(),
-        group_id: Some(look.group_id.clone()),
-        id: look.id.clone(),
-        image_height: Some(height),
-        image_width: Some(width),
-        name: look.name.clone(),
-        preferred_orientation: Some(look.orientation.clone()),
-        preview_image_url: Some(state.file_url("avatars", &format!("{}.jpg", look.id))),
-        preview_video_url: None,
-        status: Some(phase.map_or(AvatarStatus::Completed, |p| AvatarStatus::from(p.status()))),
-        supported_api_engines: vec!["avatar_iv".to_string()],
-        tags: look.tags.clone(),
-    })
+    typed::<AvatarLookItem>(json!({
+        "avatar_type": look.avatar_type,
+        "default_voice_id": look.default_voice_id,
+        "error": phase.as_ref().and_then(error),
+        "gender": look.gender,
+        "group_id": look.group_id,
+        "id": look.id,
+        "image_height": height,
+        "image_width": width,
+        "name": look.name,
+        "preferred_orientation": look.orientation,
+        "preview_image_url": state.file_url("avatars", &format!("{}.jpg", look.id)),
+        "preview_video_url": null,
+        "status": Some(phase.map_or(AvatarStatus::Completed, |p| AvatarStatus::from(p.status()))),
+        "supported_api_engines": vec!["avatar_iv".to_string()],
+        "tags": look.tags,
+    }))
+}
+
+/// Whether a look is of the listing's `avatar_type`: a video avatar is a digital twin (the API's
+/// newer name for it).
+fn is_of_type(look: &Look, avatar_type: &str) -> bool {
+    match avatar_type {
+        "video_avatar" => look.avatar_type == AvatarLookType::DigitalTwin,
+        other => look.avatar_type.as_str() == other,
+    }
 }
 
 fn ownership(query: &Query) -> Result<Option<bool>, ApiErr> {
@@ -113,19 +120,14 @@ async fn list_groups(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply
         .map(|g| (g.seq, group_item(&state, g, now)))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, false);
-    ok(response!(AvatarGroupItemPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn list_looks(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
     let cursor = cursor(&query, "looks", 20, 50)?;
     let public = ownership(&query)?;
-    // Any value of the parameter's enum (checked before the route, testing/validate): the
-    // document's list differs from the looks' own type (`video_avatar`).
+    // Any value of the parameter's enum (checked before the route, testing/validate).
     let avatar_type = query.get("avatar_type");
     let group_id = query.get("group_id");
     let now = Instant::now();
@@ -134,32 +136,24 @@ async fn list_looks(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply 
         .looks
         .iter()
         .filter(|l| public.is_none_or(|p| l.public == p))
-        .filter(|l| avatar_type.is_none_or(|t| l.avatar_type.as_str() == t))
+        .filter(|l| avatar_type.is_none_or(|t| is_of_type(l, t)))
         .filter(|l| group_id.is_none_or(|g| l.group_id == g))
         .map(|l| (l.seq, look_item(&state, l, now)))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, false);
-    ok(response!(AvatarLookItemPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn show_group(State(sim): State<Sim>, Path(group_id): Path<String>) -> Reply {
     let state = sim.state();
     let group = find(&state.groups, &group_id)?;
-    ok(response!(AvatarGroupItemEnvelope {
-        data: Some(group_item(&state, group, Instant::now())),
-    }))
+    data(group_item(&state, group, Instant::now()))
 }
 
 async fn show_look(State(sim): State<Sim>, Path(look_id): Path<String>) -> Reply {
     let state = sim.state();
     let look = find(&state.looks, &look_id)?;
-    ok(response!(AvatarLookItemEnvelope {
-        data: Some(look_item(&state, look, Instant::now())),
-    }))
+    data(look_item(&state, look, Instant::now()))
 }
 
 async fn update_look(State(sim): State<Sim>, Path(look_id): Path<String>, body: Bytes) -> Reply {
@@ -179,9 +173,7 @@ async fn update_look(State(sim): State<Sim>, Path(look_id): Path<String>, body: 
         .filter(|n| !n.trim().is_empty());
     look.name = name.ok_or_else(|| ApiErr::invalid(Some("name"), "'name' is required."))?;
     let look = look.clone();
-    ok(response!(AvatarLookItemEnvelope {
-        data: Some(look_item(&state, &look, now)),
-    }))
+    data(look_item(&state, &look, now))
 }
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -190,7 +182,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let mut state = sim.state();
     let (name, group_id, avatar_type, gated) = match &request {
         CreateAvatarRequestBody::Video(video) => {
-            check_input(&state, &video.file, "file")?;
+            state.check_input(&video.file, "file")?;
             (
                 video.name.clone(),
                 video.avatar_group_id.clone(),
@@ -200,7 +192,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         }
         // A video avatar is a digital twin (the API's newer name for it): consent-gated.
         CreateAvatarRequestBody::DigitalTwin(twin) => {
-            check_input(&state, &twin.file, "file")?;
+            state.check_input(&twin.file, "file")?;
             (
                 twin.name.clone(),
                 twin.avatar_group_id.clone(),
@@ -209,7 +201,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
             )
         }
         CreateAvatarRequestBody::Photo(photo) => {
-            check_input(&state, &photo.file, "file")?;
+            state.check_input(&photo.file, "file")?;
             (
                 photo.name.clone(),
                 photo.avatar_group_id.clone(),
@@ -218,14 +210,9 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
             )
         }
         CreateAvatarRequestBody::Prompt(prompt) => {
-            if prompt.prompt.trim().is_empty() {
-                return Err(ApiErr::invalid(
-                    Some("prompt"),
-                    "'prompt' must not be blank.",
-                ));
-            }
+            not_blank(&prompt.prompt, "prompt")?;
             for (index, image) in prompt.reference_images.iter().flatten().enumerate() {
-                check_input(&state, image, &format!("reference_images[{index}]"))?;
+                state.check_input(image, &format!("reference_images[{index}]"))?;
             }
             (
                 prompt.name.clone(),
@@ -234,10 +221,10 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
                 false,
             )
         }
+        #[allow(unreachable_patterns)] // a member a newer API description adds
+        other => return Err(ApiErr::not_simulated("", other)),
     };
-    if name.trim().is_empty() {
-        return Err(ApiErr::invalid(Some("name"), "'name' must not be blank."));
-    }
+    not_blank(&name, "name")?;
     let group_id = match group_id {
         Some(id) => match state.groups.iter().find(|g| g.id == id) {
             Some(group) if !group.public => id,
@@ -290,23 +277,17 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     };
     state.looks.push(look.clone());
     let group = find(&state.groups, &group_id)?.clone();
-    ok(response!(CreateAvatarResponseEnvelope {
-        data: Some(response!(CreateAvatarResponse {
-            avatar_group: Some(group_item(&state, &group, now)),
-            avatar_item: Some(look_item(&state, &look, now)),
-        })),
-    }))
+    data(typed::<CreateAvatarResponse>(json!({
+        "avatar_group": group_item(&state, &group, now),
+        "avatar_item": look_item(&state, &look, now),
+    })))
 }
 
 /// Records consent at once: the simulator's subject always agrees. Digital twins waiting in
 /// `pending_consent` go on processing from now.
 async fn consent(State(sim): State<Sim>, Path(group_id): Path<String>, body: Bytes) -> Reply {
     let request: CreateAvatarConsentRequest = if body.iter().all(u8::is_ascii_whitespace) {
-        CreateAvatarConsentRequest {
-            consent_text: None,
-            consent_video: None,
-            reroute_url: None,
-        }
+        typed(json!({}))
     } else {
         parse(&body)?
     };
@@ -332,7 +313,7 @@ async fn consent(State(sim): State<Sim>, Path(group_id): Path<String>, body: Byt
                     "'consent_video' cannot be combined with 'reroute_url' or 'consent_text'.",
                 ));
             }
-            check_input(&state, video, "consent_video")?;
+            state.check_input(video, "consent_video")?;
             false
         }
         None => true,
@@ -351,10 +332,8 @@ async fn consent(State(sim): State<Sim>, Path(group_id): Path<String>, body: Byt
     }
     let group = find(&state.groups, &group_id)?.clone();
     let url = page.then(|| format!("{}/consent/{group_id}", state.base_url));
-    ok(response!(CreateAvatarConsentResponseEnvelope {
-        data: Some(response!(CreateAvatarConsentResponse {
-            avatar_group: group_item(&state, &group, now),
-            url,
-        })),
-    }))
+    data(typed::<CreateAvatarConsentResponse>(json!({
+        "avatar_group": group_item(&state, &group, now),
+        "url": url,
+    })))
 }

@@ -8,21 +8,15 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
 use heygen_sys::types::{
-    BackgroundRemoval, BackgroundRemovalEnvelope, BackgroundRemovalPage,
-    CreateBackgroundRemovalRequest, DeleteBackgroundRemovalResponse,
-    DeleteBackgroundRemovalResponseEnvelope,
+    BackgroundRemoval, CreateBackgroundRemovalRequest, DeleteBackgroundRemovalResponse,
 };
+use serde_json::json;
 use serde_json::{Map, Value};
 use tokio::time::Instant;
 
-use super::{check_input, failure_message, given};
-use crate::testing::lookup::{find, newest_first, take};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, parse, response};
+use crate::testing::reply::{Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Removal, ResourceKind, State as SimState, new_id};
-
-/// The layers a job can produce, in the order the API lists them.
-const LAYERS: [&str; 3] = ["foreground", "mask", "background"];
+use crate::testing::state::{Removal, State as SimState, find, newest_first, take};
 
 /// The processed video's length, in seconds.
 const VIDEO_SECONDS: f64 = 12.0;
@@ -48,71 +42,24 @@ fn detail(state: &SimState, removal: &Removal, now: Instant) -> BackgroundRemova
             )
         })
         .collect();
-    response!(BackgroundRemoval {
-        completed_at: phase
-            .done_at()
-            .filter(|_| done)
-            .map(|at| state.clock.unix(at)),
-        created_at: Some(state.clock.unix(removal.job.start)),
-        duration: done.then_some(VIDEO_SECONDS),
-        error: failure_message(&phase, false),
-        id: removal.id.clone(),
-        layers,
-        status: phase.status().to_string(),
-    })
+    typed::<BackgroundRemoval>(json!({
+        "completed_at": phase.done_at().filter(|_| done).map(|at| state.clock.unix(at)),
+        "created_at": state.clock.unix(removal.job.start),
+        "duration": done.then_some(VIDEO_SECONDS),
+        "error": phase.failure_message(false),
+        "id": removal.id,
+        "layers": layers,
+        "status": phase.status().to_string(),
+    }))
 }
 
+/// A create repeating an earlier one's `request_id` answers that job.
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateBackgroundRemovalRequest = parse(&body)?;
     let now = Instant::now();
     let mut state = sim.state();
-    if let Some(request_id) = given(request.request_id.as_deref())
-        && let Some(first) = state
-            .removals
-            .iter()
-            .find(|r| r.request_id.as_deref() == Some(request_id))
-    {
-        return ok(response!(BackgroundRemovalEnvelope {
-            data: Some(detail(&state, first, now)),
-        }));
-    }
-    check_input(&state, &request.video, "video")?;
-    if let Some(index) = request
-        .layers
-        .iter()
-        .position(|l| !LAYERS.contains(&l.as_str()))
-    {
-        return Err(ApiErr::invalid(
-            Some(&format!("layers[{index}]")),
-            "Each layer must be one of: foreground, mask, background.",
-        ));
-    }
-    if request
-        .title
-        .as_ref()
-        .is_some_and(|t| t.chars().count() > 255)
-    {
-        return Err(ApiErr::invalid(
-            Some("title"),
-            "'title' must be at most 255 characters.",
-        ));
-    }
-    // The API's order, each layer once; none asked for means all three.
-    let layers: Vec<String> = LAYERS
-        .iter()
-        .filter(|layer| request.layers.is_empty() || request.layers.iter().any(|l| l == *layer))
-        .map(|layer| layer.to_string())
-        .collect();
-    let removal = Removal {
-        seq: state.next_seq(),
-        id: new_id(),
-        request_id: given(request.request_id.as_deref()).map(str::to_string),
-        layers,
-        job: state.new_job(ResourceKind::BackgroundRemoval, now, false),
-    };
-    let shown = detail(&state, &removal, now);
-    state.removals.push(removal);
-    ok(response!(BackgroundRemovalEnvelope { data: Some(shown) }))
+    let index = state.create_removal(&request, now)?;
+    data(detail(&state, &state.removals[index], now))
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -122,27 +69,18 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let state = sim.state();
     let (data, has_more, next_token) =
         newest_first(state.removals.iter(), cursor, |r| detail(&state, r, now));
-    ok(response!(BackgroundRemovalPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn show(State(sim): State<Sim>, Path(job_id): Path<String>) -> Reply {
     let state = sim.state();
     let removal = find(&state.removals, &job_id)?;
-    ok(response!(BackgroundRemovalEnvelope {
-        data: Some(detail(&state, removal, Instant::now())),
-    }))
+    data(detail(&state, removal, Instant::now()))
 }
 
 async fn remove(State(sim): State<Sim>, Path(job_id): Path<String>) -> Reply {
     take(&mut sim.state().removals, &job_id)?;
-    ok(response!(DeleteBackgroundRemovalResponseEnvelope {
-        data: Some(response!(DeleteBackgroundRemovalResponse {
-            deleted: true,
-            id: job_id,
-        })),
-    }))
+    data(typed::<DeleteBackgroundRemovalResponse>(
+        json!({"deleted": true, "id": job_id}),
+    ))
 }

@@ -3,32 +3,23 @@
 //!
 //! A batch's items are created through the area's own create (so each is checked like a single
 //! create, and one bad item fails alone), at once or, under a concurrent-job limit, as places
-//! free up: items still `queued` are started whenever a batch or statuses endpoint is read.
+//! free up: items still `queued` are started whenever a batch or statuses endpoint is read
+//! ([`State::start_batch_items`](crate::testing::state::State::start_batch_items)).
 
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::IntoResponse;
 use axum::routing::{get, post};
-use heygen_sys::types::{
-    BatchCreateResponse, BatchCreateResponseEnvelope, BatchEnvelope, BatchStatus,
-    CreateLipsyncBatchRequest, CreateVideoBatchRequest, CreateVideoTranslationBatchRequest,
-    StatusEntryPage,
-};
+use heygen_sys::types::{BatchCreateResponse, BatchStatus};
 use serde_json::{Value, json};
 use tokio::time::Instant;
 
-use super::{check_url, given, lipsyncs, translations, videos};
-use crate::testing::batch::{
-    SimBatch, Slot, batch_entries, job_entry, job_of, job_status, read_batch, slot_status,
-};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, parse, response};
+use super::bulk::{batch_entries, job_entry, job_of, job_status, read_batch, slot_status};
+use crate::testing::house_rules::{MAX_ITEMS, batch_size, check_url, given};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, data_with, page, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{ResourceKind, new_id};
-
-/// The most items of a batch, and ids of a statuses request.
-const LIMIT: usize = 100;
+use crate::testing::state::{ResourceKind, SimBatch, Slot, new_id};
 
 /// What differs between the three areas.
 #[derive(Debug, Clone, Copy)]
@@ -87,12 +78,9 @@ pub(super) fn routes() -> Router<Sim> {
     router
 }
 
+/// The body is read as JSON only: the pipeline has checked it against the API description,
+/// and each item is checked by its area's own create when it starts.
 async fn create(State(sim): State<Sim>, body: Bytes, area: Area) -> Reply {
-    match area.kind {
-        ResourceKind::Video => drop(parse::<CreateVideoBatchRequest>(&body)?),
-        ResourceKind::VideoTranslation => drop(parse::<CreateVideoTranslationBatchRequest>(&body)?),
-        _ => drop(parse::<CreateLipsyncBatchRequest>(&body)?),
-    }
     let raw: Value = parse(&body)?;
     if let Some(url) = raw.get("callback_url").and_then(Value::as_str) {
         check_url(url, "callback_url")?;
@@ -111,12 +99,7 @@ async fn create(State(sim): State<Sim>, body: Bytes, area: Area) -> Reply {
             _ => items.push(Slot::new(item.clone())),
         }
     }
-    if items.is_empty() || items.len() > LIMIT {
-        return Err(ApiErr::invalid(
-            Some(area.items),
-            format!("A batch holds 1 to {LIMIT} items, not {}.", items.len()),
-        ));
-    }
+    batch_size(items.len(), area.items)?;
     let batch = SimBatch {
         id: new_id(),
         kind: area.kind,
@@ -126,88 +109,19 @@ async fn create(State(sim): State<Sim>, body: Bytes, area: Area) -> Reply {
     };
     let created = {
         let mut state = sim.state();
-        let created = response!(BatchCreateResponse {
-            batch_id: batch.id.clone(),
-            created_at: state.clock.unix(batch.created),
-            status: BatchStatus::Processing,
-            title: batch.title.clone(),
-            total_items: batch.items.len() as i64,
-        });
+        let now = Instant::now();
+        let created = typed::<BatchCreateResponse>(json!({
+            "batch_id": batch.id,
+            "created_at": state.clock.unix(batch.created),
+            "status": BatchStatus::Processing,
+            "title": batch.title,
+            "total_items": batch.items.len(),
+        }));
         state.batches.push(batch);
+        state.start_batch_items(now);
         created
     };
-    settle(&sim).await;
-    let envelope = response!(BatchCreateResponseEnvelope {
-        data: Some(created)
-    });
-    Ok((area.accepted, axum::Json(envelope)).into_response())
-}
-
-/// Starts the queued batch items there is room for, oldest batch first, each through its
-/// area's own create (outside the state's lock, which the create takes).
-async fn settle(sim: &Sim) {
-    let picked: Vec<(String, usize, ResourceKind, Value)> = {
-        let mut state = sim.state();
-        let mut free = state.gauge.free(Instant::now());
-        let mut picked = Vec::new();
-        for batch in &mut state.batches {
-            for (index, slot) in batch.items.iter_mut().enumerate() {
-                if free == 0 {
-                    break;
-                }
-                if slot.waiting() && !slot.starting {
-                    slot.starting = true;
-                    free -= 1;
-                    picked.push((batch.id.clone(), index, batch.kind, slot.body.clone()));
-                }
-            }
-        }
-        picked
-    };
-    for (batch_id, index, kind, body) in picked {
-        let body = Bytes::from(body.to_string());
-        let reply = match kind {
-            ResourceKind::Video => videos::create(State(sim.clone()), body).await,
-            ResourceKind::VideoTranslation => translations::create(State(sim.clone()), body).await,
-            _ => lipsyncs::create(State(sim.clone()), body).await,
-        };
-        let outcome = match reply {
-            Ok(response) => {
-                let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-                    .await
-                    .unwrap_or_default();
-                let data = serde_json::from_slice::<Value>(&bytes)
-                    .unwrap_or_default()
-                    .get("data")
-                    .cloned()
-                    .unwrap_or_default();
-                let id = data
-                    .get("video_id")
-                    .or_else(|| data.get("lipsync_id"))
-                    .or_else(|| data.pointer("/video_translation_ids/0"))
-                    .and_then(Value::as_str)
-                    .map(str::to_string);
-                Ok(id)
-            }
-            Err(error) => Err(error),
-        };
-        let mut state = sim.state();
-        let Some(slot) = state
-            .batches
-            .iter_mut()
-            .find(|b| b.id == batch_id)
-            .and_then(|b| b.items.get_mut(index))
-        else {
-            continue;
-        };
-        slot.starting = false;
-        match outcome {
-            Ok(id) => slot.job_id = id,
-            // Another create took the place meanwhile: the item waits on.
-            Err(error) if error.status == StatusCode::TOO_MANY_REQUESTS => {}
-            Err(error) => slot.error = Some((error.code, error.message)),
-        }
-    }
+    data_with(area.accepted, created)
 }
 
 async fn show(
@@ -216,10 +130,15 @@ async fn show(
     RawQuery(query): RawQuery,
     area: Area,
 ) -> Reply {
-    let cursor = cursor(&Query::parse(query.as_deref()), "batch_items", LIMIT, LIMIT)?;
-    settle(&sim).await;
+    let cursor = cursor(
+        &Query::parse(query.as_deref()),
+        "batch_items",
+        MAX_ITEMS,
+        MAX_ITEMS,
+    )?;
     let now = Instant::now();
-    let state = sim.state();
+    let mut state = sim.state();
+    state.start_batch_items(now);
     let batch = state
         .batches
         .iter()
@@ -237,7 +156,7 @@ async fn show(
         .collect();
     let created_at = state.clock.unix(batch.created);
     let read = read_batch(&batch.id, batch.title.clone(), created_at, items, cursor);
-    ok(response!(BatchEnvelope { data: Some(read) }))
+    data(read)
 }
 
 async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery, area: Area) -> Reply {
@@ -251,16 +170,16 @@ async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery, area: Area)
         ));
     }
     for (name, list) in [(area.ids, &ids), ("batch_ids", &batch_ids)] {
-        if list.len() > LIMIT {
+        if list.len() > MAX_ITEMS {
             return Err(ApiErr::invalid(
                 Some(name),
-                format!("'{name}' takes at most {LIMIT} ids."),
+                format!("'{name}' takes at most {MAX_ITEMS} ids."),
             ));
         }
     }
-    settle(&sim).await;
     let now = Instant::now();
-    let state = sim.state();
+    let mut state = sim.state();
+    state.start_batch_items(now);
     let mut data = Vec::new();
     for id in ids {
         let status = match job_of(&state, area.kind, &id) {
@@ -283,9 +202,5 @@ async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery, area: Area)
         });
         data.extend(batch_entries(batch_id, items));
     }
-    ok(response!(StatusEntryPage {
-        data,
-        has_more: Some(false),
-        next_token: None,
-    }))
+    page(data, false, None)
 }

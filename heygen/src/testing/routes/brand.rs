@@ -3,9 +3,8 @@
 use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::routing::get;
-use heygen_sys::types::{BrandGlossaryPage, BrandKitPage};
 
-use crate::testing::reply::{Query, Reply, cursor, ok, paginate, response};
+use crate::testing::reply::{Query, Reply, cursor, page, paginate};
 use crate::testing::shared::Sim;
 
 pub(super) fn routes() -> Router<Sim> {
@@ -20,11 +19,7 @@ async fn brand_kits(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply 
     let items = state.catalog.brand_kits.iter().cloned();
     let items = (0u64..).zip(items).collect();
     let (data, has_more, next_token) = paginate(items, cursor, false);
-    ok(response!(BrandKitPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn glossaries(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -33,9 +28,5 @@ async fn glossaries(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply 
     let items = state.catalog.glossaries.iter().cloned();
     let items = (0u64..).zip(items).collect();
     let (data, has_more, next_token) = paginate(items, cursor, false);
-    ok(response!(BrandGlossaryPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }

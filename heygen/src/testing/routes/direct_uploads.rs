@@ -17,18 +17,18 @@ use axum::routing::{post, put};
 use base64::Engine as _;
 use futures::StreamExt as _;
 use heygen_sys::types::{
-    CompleteAssetUploadRequest, CompleteAssetUploadResponse, CompleteAssetUploadResponseEnvelope,
-    CreateAssetUploadRequest, CreateAssetUploadResponse, CreateAssetUploadResponseEnvelope,
+    CompleteAssetUploadRequest, CompleteAssetUploadResponse, CreateAssetUploadRequest,
+    CreateAssetUploadResponse,
 };
+use serde_json::json;
 use serde_json::{Map, Value};
 use sha2::Digest as _;
 use tokio::time::Instant;
 
-use super::assets::{sniff, supported};
-use super::given;
-use crate::testing::reply::{ApiErr, Query, Reply, ok, parse, response};
+use crate::testing::house_rules::given;
+use crate::testing::reply::{ApiErr, Query, Reply, data, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Asset, State as SimState, Upload, new_id};
+use crate::testing::state::{Asset, State as SimState, Upload, hex, new_id, sniff, supported};
 
 /// Where presigned uploads go.
 pub(crate) const UPLOAD_PATH: &str = "/upload/";
@@ -60,11 +60,6 @@ pub(crate) async fn drain(body: Body) {
     while let Some(Ok(_)) = chunks.next().await {}
 }
 
-/// Lower-case hex.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 fn from_hex(text: &str) -> Option<Vec<u8>> {
     if !text.len().is_multiple_of(2) || !text.is_ascii() {
         return None;
@@ -80,9 +75,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let checked = check(&request, "")?;
     let mut state = sim.state();
     let slot = open_slot(&mut state, &request, checked, Instant::now());
-    ok(response!(CreateAssetUploadResponseEnvelope {
-        data: Some(slot)
-    }))
+    data(slot)
 }
 
 /// A direct upload's request, checked: its size and its checksum (lower-case hex). `at` is
@@ -162,14 +155,14 @@ pub(super) fn open_slot(
         state.clock.unix(upload.expires_at)
     );
     state.uploads.push(upload);
-    response!(CreateAssetUploadResponse {
-        asset_id,
-        expires_in_seconds: EXPIRES_IN_SECS as i64,
-        max_bytes: request.size_bytes,
-        status: "pending_upload",
-        upload_headers: headers,
-        upload_url,
-    })
+    typed::<CreateAssetUploadResponse>(json!({
+        "asset_id": asset_id,
+        "expires_in_seconds": EXPIRES_IN_SECS as i64,
+        "max_bytes": request.size_bytes,
+        "status": "pending_upload",
+        "upload_headers": headers,
+        "upload_url": upload_url,
+    }))
 }
 
 /// A storage service's error: S3's XML.
@@ -362,13 +355,13 @@ fn admit(
 
 /// The answer of a completed upload.
 fn completion(state: &SimState, asset: &Asset) -> CompleteAssetUploadResponse {
-    response!(CompleteAssetUploadResponse {
-        asset_id: asset.id.clone(),
-        mime_type: asset.mime_type.clone(),
-        size_bytes: asset.size as i64,
-        status: "completed",
-        url: state.file_url("assets", &asset.id),
-    })
+    typed::<CompleteAssetUploadResponse>(json!({
+        "asset_id": asset.id,
+        "mime_type": asset.mime_type,
+        "size_bytes": asset.size as i64,
+        "status": "completed",
+        "url": state.file_url("assets", &asset.id),
+    }))
 }
 
 /// `POST /v3/assets/{asset_id}/complete`: idempotent; the body (a checksum) is optional.
@@ -388,9 +381,7 @@ async fn complete(State(sim): State<Sim>, Path(asset_id): Path<String>, body: By
             return Err(mismatch());
         }
         let done = completion(&state, asset);
-        return ok(response!(CompleteAssetUploadResponseEnvelope {
-            data: Some(done)
-        }));
+        return data(done);
     }
     let Some(index) = state.uploads.iter().position(|u| u.asset_id == asset_id) else {
         return Err(ApiErr::not_found("Asset"));
@@ -398,9 +389,7 @@ async fn complete(State(sim): State<Sim>, Path(asset_id): Path<String>, body: By
     let asset = ingest(&mut state, index, checksum)?;
     let done = completion(&state, &asset);
     state.assets.push(asset);
-    ok(response!(CompleteAssetUploadResponseEnvelope {
-        data: Some(done)
-    }))
+    data(done)
 }
 
 /// Turns the upload at `index`, once its bytes were PUT, into an asset (the caller keeps it),

@@ -5,17 +5,15 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
 use heygen_sys::types::{
-    CreateLipsyncRequest, LipsyncCreateResponse, LipsyncCreateResponseEnvelope,
-    LipsyncDeleteResponse, LipsyncDeleteResponseEnvelope, LipsyncDetail, LipsyncDetailEnvelope,
-    LipsyncDetailPage, UpdateLipsyncRequest, VideoTranslationStatus,
+    CreateLipsyncRequest, LipsyncCreateResponse, LipsyncDeleteResponse, LipsyncDetail,
+    UpdateLipsyncRequest, VideoTranslationStatus,
 };
+use serde_json::json;
 use tokio::time::Instant;
 
-use super::{check_reference, check_url, failure_message, given};
-use crate::testing::lookup::{find, find_mut, newest_first, take};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, parse, response};
+use crate::testing::reply::{Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Lipsync, ResourceKind, State as SimState};
+use crate::testing::state::{Lipsync, State as SimState, find, find_mut, newest_first, take};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
@@ -30,46 +28,23 @@ fn detail(state: &SimState, lipsync: &Lipsync, now: Instant) -> LipsyncDetail {
     let record = &lipsync.record;
     let phase = record.job.phase(now);
     let done = phase.completed();
-    response!(LipsyncDetail {
-        callback_id: record.callback_id.clone(),
-        caption_url: done.then(|| state.file_url("lipsyncs", &format!("{}.srt", record.id))),
-        created_at: Some(state.clock.unix(record.job.start)),
-        duration: done.then_some(lipsync.duration),
-        failure_message: failure_message(&phase, false),
-        id: record.id.clone(),
-        status: VideoTranslationStatus::from(phase.status()),
-        title: record.title.clone(),
-        video_url: done.then(|| state.file_url("lipsyncs", &format!("{}.mp4", record.id))),
-    })
+    typed::<LipsyncDetail>(json!({
+        "callback_id": record.callback_id,
+        "caption_url": done.then(|| state.file_url("lipsyncs", &format!("{}.srt", record.id))),
+        "created_at": state.clock.unix(record.job.start),
+        "duration": done.then_some(lipsync.duration),
+        "failure_message": phase.failure_message(false),
+        "id": record.id,
+        "status": VideoTranslationStatus::from(phase.status()),
+        "title": record.title,
+        "video_url": done.then(|| state.file_url("lipsyncs", &format!("{}.mp4", record.id))),
+    }))
 }
 
-pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
+async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateLipsyncRequest = parse(&body)?;
-    let now = Instant::now();
-    let mut state = sim.state();
-    check_reference(&state, &request.video, "video")?;
-    check_reference(&state, &request.audio, "audio")?;
-    if let Some(url) = request.callback_url.as_deref() {
-        check_url(url, "callback_url")?;
-    }
-    let duration = match (request.start_time, request.end_time) {
-        (Some(start), Some(end)) if start >= end => {
-            return Err(ApiErr::invalid(
-                Some("end_time"),
-                "'end_time' must be after 'start_time'.",
-            ));
-        }
-        (Some(start), Some(end)) => end - start,
-        _ => 20.0,
-    };
-    state.gauge.admit(now, 1)?;
-    let title = given(request.title.as_deref()).map(str::to_string);
-    let record = state.new_record(ResourceKind::Lipsync, now, title, request.callback_id);
-    let id = record.id.clone();
-    state.lipsyncs.push(Lipsync { record, duration });
-    ok(response!(LipsyncCreateResponseEnvelope {
-        data: Some(response!(LipsyncCreateResponse { lipsync_id: id })),
-    }))
+    let id = sim.state().create_lipsync(&request, Instant::now())?;
+    data(typed::<LipsyncCreateResponse>(json!({"lipsync_id": id})))
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -79,19 +54,13 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let state = sim.state();
     let (data, has_more, next_token) =
         newest_first(state.lipsyncs.iter(), cursor, |l| detail(&state, l, now));
-    ok(response!(LipsyncDetailPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn show(State(sim): State<Sim>, Path(lipsync_id): Path<String>) -> Reply {
     let state = sim.state();
     let lipsync = find(&state.lipsyncs, &lipsync_id)?;
-    ok(response!(LipsyncDetailEnvelope {
-        data: Some(detail(&state, lipsync, Instant::now())),
-    }))
+    data(detail(&state, lipsync, Instant::now()))
 }
 
 async fn update(State(sim): State<Sim>, Path(lipsync_id): Path<String>, body: Bytes) -> Reply {
@@ -100,15 +69,11 @@ async fn update(State(sim): State<Sim>, Path(lipsync_id): Path<String>, body: By
     let lipsync = find_mut(&mut state.lipsyncs, &lipsync_id)?;
     lipsync.record.title = Some(request.title);
     let lipsync = lipsync.clone();
-    ok(response!(LipsyncDetailEnvelope {
-        data: Some(detail(&state, &lipsync, Instant::now())),
-    }))
+    data(detail(&state, &lipsync, Instant::now()))
 }
 
 async fn remove(State(sim): State<Sim>, Path(lipsync_id): Path<String>) -> Reply {
     let mut state = sim.state();
     take(&mut state.lipsyncs, &lipsync_id)?;
-    ok(response!(LipsyncDeleteResponseEnvelope {
-        data: Some(response!(LipsyncDeleteResponse { id: lipsync_id })),
-    }))
+    data(typed::<LipsyncDeleteResponse>(json!({"id": lipsync_id})))
 }

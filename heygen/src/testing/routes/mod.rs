@@ -2,16 +2,14 @@
 
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::header;
+use axum::http::{Method, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use base64::Engine as _;
-use heygen_sys::types::{AssetInput, AssetReference};
-use tokio::time::Instant;
+use heygen_sys::request_rules::{OPERATIONS, Operation};
 
 use super::reply::ApiErr;
 use super::shared::Sim;
-use super::state::{Asset, Phase, State as SimState};
+use super::state::Asset;
 
 mod account;
 mod agents;
@@ -25,6 +23,7 @@ mod avatars;
 mod background_removals;
 mod batches;
 mod brand;
+mod bulk;
 pub(crate) mod direct_uploads;
 mod lipsyncs;
 mod templates;
@@ -59,143 +58,59 @@ pub(crate) fn router(sim: Sim) -> Router {
         .merge(asset_batches::routes())
         .route("/files/{kind}/{name}", get(file))
         .route("/consent/{group_id}", get(consent_page))
-        .fallback(|| async {
-            ApiErr::new(
-                404,
-                "not_found",
-                "The HeyGen simulator has no such endpoint.",
-            )
+        .fallback(|method: Method, uri: Uri| async move {
+            unrouted(&method, &uri).unwrap_or_else(|| {
+                ApiErr::new(
+                    404,
+                    "not_found",
+                    "The HeyGen simulator has no such endpoint.",
+                )
+                .into_response()
+            })
         })
-        .method_not_allowed_fallback(|| async {
-            ApiErr::new(
-                405,
-                "method_not_allowed",
-                "This endpoint does not take that method.",
-            )
+        .method_not_allowed_fallback(|method: Method, uri: Uri| async move {
+            unrouted(&method, &uri).unwrap_or_else(|| {
+                ApiErr::new(
+                    405,
+                    "method_not_allowed",
+                    "This endpoint does not take that method.",
+                )
+                .into_response()
+            })
         })
         .with_state(sim)
 }
 
-/// `Some(value)` unless the value is absent or blank.
-pub(super) fn given(value: Option<&str>) -> Option<&str> {
-    value.filter(|v| !v.trim().is_empty())
+/// Marks the answer of an operation the simulator does not serve.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NotSimulated;
+
+/// The answer to an operation of the API description that no route serves: 501
+/// `not_simulated`, naming it. Derived from the generated operation list, so an operation a
+/// newer document adds answers this too, with no edit here. `None` when the document has no
+/// such operation.
+fn unrouted(method: &Method, uri: &Uri) -> Option<Response> {
+    let operation = operation(method.as_str(), uri.path())?;
+    let message = format!(
+        "{} ({} {}) is not simulated by the HeyGen simulator; \
+         Simulator::not_simulated_operations lists every such operation.",
+        operation.id, operation.method, operation.path
+    );
+    let mut answer = ApiErr::new(501, "not_simulated", message).into_response();
+    answer.extensions_mut().insert(NotSimulated);
+    Some(answer)
 }
 
-/// Checks an `http(s)` URL field.
-pub(super) fn check_url(url: &str, param: &str) -> Result<(), ApiErr> {
-    match reqwest::Url::parse(url) {
-        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Ok(()),
-        _ => Err(ApiErr::invalid(
-            Some(param),
-            format!("'{param}' must be an http(s) URL."),
-        )),
-    }
-}
-
-/// Checks an uploaded asset's id.
-pub(super) fn check_asset_id(state: &SimState, asset_id: &str, param: &str) -> Result<(), ApiErr> {
-    if state.assets.iter().any(|asset| asset.id == asset_id) {
-        Ok(())
-    } else {
-        Err(ApiErr::invalid(
-            Some(param),
-            format!("Asset '{asset_id}' not found; upload files with POST /v3/assets."),
-        ))
-    }
-}
-
-/// Checks a `{type: url | asset_id | base64}` input.
-pub(super) fn check_input(state: &SimState, input: &AssetInput, param: &str) -> Result<(), ApiErr> {
-    match input {
-        AssetInput::Url(url) => check_url(&url.url, &format!("{param}.url")),
-        AssetInput::AssetId(id) => {
-            check_asset_id(state, &id.asset_id, &format!("{param}.asset_id"))
-        }
-        AssetInput::Base64(inline) => {
-            let decoded = base64::engine::general_purpose::STANDARD.decode(inline.data.as_bytes());
-            match decoded {
-                Ok(bytes) if !bytes.is_empty() => Ok(()),
-                _ => Err(ApiErr::invalid(
-                    Some(&format!("{param}.data")),
-                    "'data' must be non-empty base64.",
-                )),
-            }
-        }
-    }
-}
-
-/// Checks a `{type: url | asset_id}` reference.
-pub(super) fn check_reference(
-    state: &SimState,
-    reference: &AssetReference,
-    param: &str,
-) -> Result<(), ApiErr> {
-    match reference {
-        AssetReference::Url(url) => check_url(&url.url, &format!("{param}.url")),
-        AssetReference::AssetId(id) => {
-            check_asset_id(state, &id.asset_id, &format!("{param}.asset_id"))
-        }
-    }
-}
-
-/// Checks a voice id.
-pub(super) fn check_voice(state: &SimState, voice_id: &str, param: &str) -> Result<(), ApiErr> {
-    let now = Instant::now();
-    let cloned = |id: &str| {
-        let mut clones = state.voice_clones.iter();
-        clones.any(|c| c.id == id && c.job.phase(now).completed())
-    };
-    if state.voices.iter().any(|voice| voice.voice_id == voice_id) || cloned(voice_id) {
-        Ok(())
-    } else {
-        Err(ApiErr::invalid(
-            Some(param),
-            format!("Voice '{voice_id}' not found; list voices with GET /v3/voices."),
-        ))
-    }
-}
-
-/// Checks an avatar look id: it must exist and be completed.
-pub(super) fn check_look(
-    state: &SimState,
-    look_id: &str,
-    param: &str,
-    now: Instant,
-) -> Result<(), ApiErr> {
-    let Some(look) = state.looks.iter().find(|look| look.id == look_id) else {
-        return Err(ApiErr::invalid(
-            Some(param),
-            format!("Avatar look '{look_id}' not found; list looks with GET /v3/avatars/looks."),
-        ));
-    };
-    match look.job.as_ref().map(|job| job.phase(now)) {
-        None => Ok(()),
-        Some(phase) if phase.completed() => Ok(()),
-        Some(phase) => Err(ApiErr::invalid(
-            Some(param),
-            format!(
-                "Avatar look '{look_id}' is not ready (status '{}').",
-                phase.status()
-            ),
-        )),
-    }
-}
-
-/// The failure message of a failed job.
-pub(super) fn failure_message(phase: &Phase, stopped: bool) -> Option<String> {
-    phase.failed().then(|| {
-        if stopped {
-            "Stopped before it finished."
-        } else {
-            "The simulator was told to fail this job (fail_jobs)."
-        }
-        .to_string()
+/// The operation of the API description with this method whose path template `path` fits.
+fn operation(method: &str, path: &str) -> Option<&'static Operation> {
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    OPERATIONS.iter().find(|operation| {
+        let template: Vec<&str> = operation.path.trim_end_matches('/').split('/').collect();
+        operation.method.eq_ignore_ascii_case(method)
+            && template.len() == segments.len()
+            && (template.iter().zip(&segments))
+                .all(|(t, s)| t == s || (t.starts_with('{') && !s.is_empty()))
     })
-}
-
-/// Seconds of speech for a script (about 15 characters a second, at least one second).
-pub(super) fn speech_seconds(text: &str) -> f64 {
-    (text.chars().count() as f64 / 15.0).max(1.0).round()
 }
 
 /// `GET /files/{kind}/{name}`: stand-in media behind the URLs the simulator hands out (no auth,

@@ -5,15 +5,13 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
-use heygen_sys::types::{
-    GenerateTemplateVideoRequest, GeneratedVideo, GeneratedVideoEnvelope, GeneratedVideoStatus,
-    Template, TemplateEnvelope, TemplateSummary, TemplateSummaryPage,
-};
+use heygen_sys::types::{GenerateTemplateVideoRequest, GeneratedVideo, Template, TemplateSummary};
 use serde_json::Value;
+use serde_json::json;
 use tokio::time::Instant;
 
-use super::{check_asset_id, check_look, check_url, check_voice, given};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
+use crate::testing::house_rules::{check_url, given};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, State as SimState, Video};
 
@@ -45,31 +43,25 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .iter()
         .enumerate()
         .map(|(index, t)| {
-            let summary = response!(TemplateSummary {
-                aspect_ratio: t.aspect_ratio.clone(),
-                created_at: t.created_at,
-                id: t.id.clone(),
-                name: t.name.clone(),
-                thumbnail_url: t.thumbnail_url.clone(),
-                updated_at: t.updated_at,
-            });
+            let summary = typed::<TemplateSummary>(json!({
+                "aspect_ratio": t.aspect_ratio,
+                "created_at": t.created_at,
+                "id": t.id,
+                "name": t.name,
+                "thumbnail_url": t.thumbnail_url,
+                "updated_at": t.updated_at,
+            }));
             (index as u64, summary)
         })
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, false);
-    ok(response!(TemplateSummaryPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn show(State(sim): State<Sim>, Path(template_id): Path<String>) -> Reply {
     let state = sim.state();
     let template = find(&state, &template_id)?.clone();
-    ok(response!(TemplateEnvelope {
-        data: Some(template),
-    }))
+    data(template)
 }
 
 /// Checks one variable replacement against the template's variable of that name.
@@ -120,14 +112,14 @@ fn check_variable(
             )),
         },
         "character" => match field("character_id") {
-            Some(look) => check_look(state, look, &param("character_id"), now),
+            Some(look) => state.check_look(look, &param("character_id"), now),
             None => Err(ApiErr::invalid(
                 Some(&param("character_id")),
                 "A character variable needs 'character_id' (an avatar look id).",
             )),
         },
         "voice" => match field("voice_id") {
-            Some(voice) => check_voice(state, voice, &param("voice_id")),
+            Some(voice) => state.check_voice(voice, &param("voice_id")),
             None => Err(ApiErr::invalid(
                 Some(&param("voice_id")),
                 "A voice variable needs 'voice_id'.",
@@ -135,7 +127,7 @@ fn check_variable(
         },
         _ => match (field("url"), field("asset_id")) {
             (Some(url), None) => check_url(url, &param("url")),
-            (None, Some(asset)) => check_asset_id(state, asset, &param("asset_id")),
+            (None, Some(asset)) => state.check_asset_id(asset, &param("asset_id")),
             _ => Err(ApiErr::invalid(
                 Some(&param("url")),
                 format!("A {kind} variable needs one of 'url' or 'asset_id'."),
@@ -203,7 +195,6 @@ async fn generate(State(sim): State<Sim>, Path(template_id): Path<String>, body:
         .or_else(|| Some(template.name.clone()));
     let callback_id = request.callback_id.clone();
     let record = state.new_record(ResourceKind::Video, now, title, callback_id);
-    let id = record.id.clone();
     let video = Video {
         record,
         folder_id: given(request.folder_id.as_deref()).map(str::to_string),
@@ -212,24 +203,5 @@ async fn generate(State(sim): State<Sim>, Path(template_id): Path<String>, body:
     // Answered as `GET /v3/videos/{id}` would show it now.
     let shown = super::videos::detail(&state, &video, now);
     state.videos.push(video);
-    ok(response!(GeneratedVideoEnvelope {
-        data: Some(response!(GeneratedVideo {
-            captioned_video_url: shown.captioned_video_url,
-            completed_at: shown.completed_at,
-            created_at: shown.created_at,
-            duration: shown.duration,
-            failure_code: shown.failure_code,
-            failure_message: shown.failure_message,
-            folder_id: shown.folder_id,
-            gif_url: shown.gif_url,
-            id,
-            output_language: shown.output_language,
-            status: GeneratedVideoStatus::from(shown.status.as_str()),
-            subtitle_url: shown.subtitle_url,
-            thumbnail_url: shown.thumbnail_url,
-            title: shown.title,
-            video_page_url: shown.video_page_url,
-            video_url: shown.video_url,
-        })),
-    }))
+    data(typed::<GeneratedVideo>(json!(shown)))
 }

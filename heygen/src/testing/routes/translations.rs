@@ -7,23 +7,21 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::{get, post};
 use heygen_sys::types::{
-    CreateProofreadRequest, CreateProofreadResponse, CreateProofreadResponseEnvelope,
-    CreateVideoTranslationRequest, DownloadSrtResponse, DownloadSrtResponseEnvelope,
-    GenerateVideoRequest, GenerateVideoResponse, GenerateVideoResponseEnvelope, ProofreadDetail,
-    ProofreadDetailEnvelope, ProofreadStatus, UpdateVideoTranslationRequest, UploadSrtRequest,
-    VideoTranslationCreateResponse, VideoTranslationCreateResponseEnvelope,
-    VideoTranslationDeleteResponse, VideoTranslationDeleteResponseEnvelope, VideoTranslationDetail,
-    VideoTranslationDetailEnvelope, VideoTranslationDetailPage, VideoTranslationLanguagesResponse,
-    VideoTranslationLanguagesResponseEnvelope, VideoTranslationStatus,
+    CreateProofreadRequest, CreateProofreadResponse, CreateVideoTranslationRequest,
+    DownloadSrtResponse, GenerateVideoRequest, GenerateVideoResponse, ProofreadDetail,
+    ProofreadStatus, UpdateVideoTranslationRequest, UploadSrtRequest,
+    VideoTranslationCreateResponse, VideoTranslationDeleteResponse, VideoTranslationDetail,
+    VideoTranslationLanguagesResponse, VideoTranslationStatus,
 };
+use serde_json::json;
 use tokio::time::Instant;
 
-use super::{check_reference, check_url, failure_message, given};
-use crate::testing::lookup::{find, find_mut, newest_first, take};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, parse, response};
+use crate::testing::house_rules::{TRANSLATION_LANGUAGES, check_url, not_blank, output_languages};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{
-    Proofread, ResourceKind, State as SimState, TRANSLATION_LANGUAGES, Translation, new_id,
+    Proofread, ResourceKind, State as SimState, Translation, find, find_mut, new_id, newest_first,
+    take,
 };
 
 pub(super) fn routes() -> Router<Sim> {
@@ -49,95 +47,36 @@ pub(super) fn routes() -> Router<Sim> {
         )
 }
 
-/// The supported spelling of each requested language.
-fn output_languages(requested: &[String]) -> Result<Vec<String>, ApiErr> {
-    if requested.is_empty() {
-        return Err(ApiErr::invalid(
-            Some("output_languages"),
-            "'output_languages' needs at least one language.",
-        ));
-    }
-    requested
-        .iter()
-        .map(|language| {
-            TRANSLATION_LANGUAGES.iter().find(|known| known.eq_ignore_ascii_case(language)).map(|known| known.to_string()).ok_or_else(|| {
-                ApiErr::invalid(
-                    Some("output_languages"),
-                    format!("Unsupported language '{language}'; see GET /v3/video-translations/languages."),
-                )
-            })
-        })
-        .collect()
-}
-
 fn detail(state: &SimState, translation: &Translation, now: Instant) -> VideoTranslationDetail {
     let record = &translation.record;
     let phase = record.job.phase(now);
     let done = phase.completed();
     let file =
         |extension: &str| state.file_url("translations", &format!("{}.{extension}", record.id));
-    response!(VideoTranslationDetail {
-        audio_url: (done && translation.translate_audio_only).then(|| file("mp3")),
-        callback_id: record.callback_id.clone(),
-        created_at: Some(state.clock.unix(record.job.start)),
-        duration: done.then_some(translation.duration),
-        failure_message: failure_message(&phase, false),
-        id: record.id.clone(),
-        input_language: translation.input_language.clone(),
-        output_language: Some(translation.output_language.clone()),
-        srt_caption_url: (done && translation.captions).then(|| file("srt")),
-        status: VideoTranslationStatus::from(phase.status()),
-        title: record.title.clone(),
-        translate_audio_only: Some(translation.translate_audio_only),
-        video_url: (done && !translation.translate_audio_only).then(|| file("mp4")),
-        vtt_caption_url: (done && translation.captions).then(|| file("vtt")),
-    })
+    typed::<VideoTranslationDetail>(json!({
+        "audio_url": (done && translation.translate_audio_only).then(|| file("mp3")),
+        "callback_id": record.callback_id,
+        "created_at": state.clock.unix(record.job.start),
+        "duration": done.then_some(translation.duration),
+        "failure_message": phase.failure_message(false),
+        "id": record.id,
+        "input_language": translation.input_language,
+        "output_language": translation.output_language,
+        "srt_caption_url": (done && translation.captions).then(|| file("srt")),
+        "status": VideoTranslationStatus::from(phase.status()),
+        "title": record.title,
+        "translate_audio_only": translation.translate_audio_only,
+        "video_url": (done && !translation.translate_audio_only).then(|| file("mp4")),
+        "vtt_caption_url": (done && translation.captions).then(|| file("vtt")),
+    }))
 }
 
-pub(super) async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
+async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateVideoTranslationRequest = parse(&body)?;
-    let languages = output_languages(&request.output_languages)?;
-    let now = Instant::now();
-    let mut state = sim.state();
-    check_reference(&state, &request.video, "video")?;
-    if let Some(audio) = &request.audio {
-        check_reference(&state, audio, "audio")?;
-    }
-    if let Some(srt) = &request.srt {
-        check_reference(&state, srt, "srt")?;
-    }
-    if let Some(url) = request.callback_url.as_deref() {
-        check_url(url, "callback_url")?;
-    }
-    if let (Some(start), Some(end)) = (request.start_time, request.end_time)
-        && start >= end
-    {
-        return Err(ApiErr::invalid(
-            Some("end_time"),
-            "'end_time' must be after 'start_time'.",
-        ));
-    }
-    state.gauge.admit(now, languages.len())?;
-    let mut ids = Vec::new();
-    for language in languages {
-        let title = given(request.title.as_deref()).map(str::to_string);
-        let callback_id = request.callback_id.clone();
-        let record = state.new_record(ResourceKind::VideoTranslation, now, title, callback_id);
-        ids.push(record.id.clone());
-        state.translations.push(Translation {
-            record,
-            input_language: request.input_language.clone(),
-            output_language: language,
-            translate_audio_only: request.translate_audio_only,
-            captions: request.enable_caption,
-            duration: 30.0,
-        });
-    }
-    ok(response!(VideoTranslationCreateResponseEnvelope {
-        data: Some(response!(VideoTranslationCreateResponse {
-            video_translation_ids: ids,
-        })),
-    }))
+    let ids = sim.state().create_translations(&request, Instant::now())?;
+    data(typed::<VideoTranslationCreateResponse>(
+        json!({"video_translation_ids": ids}),
+    ))
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -148,19 +87,13 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let (data, has_more, next_token) = newest_first(state.translations.iter(), cursor, |t| {
         detail(&state, t, now)
     });
-    ok(response!(VideoTranslationDetailPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn show(State(sim): State<Sim>, Path(translation_id): Path<String>) -> Reply {
     let state = sim.state();
     let translation = find(&state.translations, &translation_id)?;
-    ok(response!(VideoTranslationDetailEnvelope {
-        data: Some(detail(&state, translation, Instant::now())),
-    }))
+    data(detail(&state, translation, Instant::now()))
 }
 
 async fn update(State(sim): State<Sim>, Path(translation_id): Path<String>, body: Bytes) -> Reply {
@@ -169,19 +102,15 @@ async fn update(State(sim): State<Sim>, Path(translation_id): Path<String>, body
     let translation = find_mut(&mut state.translations, &translation_id)?;
     translation.record.title = Some(request.title);
     let translation = translation.clone();
-    ok(response!(VideoTranslationDetailEnvelope {
-        data: Some(detail(&state, &translation, Instant::now())),
-    }))
+    data(detail(&state, &translation, Instant::now()))
 }
 
 async fn remove(State(sim): State<Sim>, Path(translation_id): Path<String>) -> Reply {
     let mut state = sim.state();
     take(&mut state.translations, &translation_id)?;
-    ok(response!(VideoTranslationDeleteResponseEnvelope {
-        data: Some(response!(VideoTranslationDeleteResponse {
-            id: translation_id
-        })),
-    }))
+    data(typed::<VideoTranslationDeleteResponse>(
+        json!({"id": translation_id}),
+    ))
 }
 
 async fn languages() -> Reply {
@@ -189,36 +118,34 @@ async fn languages() -> Reply {
         .iter()
         .map(|l| l.to_string())
         .collect();
-    ok(response!(VideoTranslationLanguagesResponseEnvelope {
-        data: Some(response!(VideoTranslationLanguagesResponse { languages })),
-    }))
+    data(typed::<VideoTranslationLanguagesResponse>(
+        json!({"languages": languages}),
+    ))
 }
 
 fn proofread_detail(state: &SimState, proofread: &Proofread, now: Instant) -> ProofreadDetail {
     let phase = proofread.job.phase(now);
-    response!(ProofreadDetail {
-        created_at: Some(state.clock.unix(proofread.job.start)),
-        failure_message: failure_message(&phase, false),
-        id: proofread.id.clone(),
-        input_language: proofread.input_language.clone(),
-        output_language: Some(proofread.output_language.clone()),
-        status: ProofreadStatus::from(phase.status()),
-        submitted_for_review: Some(proofread.submitted),
-        title: Some(proofread.title.clone()),
-    })
+    typed::<ProofreadDetail>(json!({
+        "created_at": state.clock.unix(proofread.job.start),
+        "failure_message": phase.failure_message(false),
+        "id": proofread.id,
+        "input_language": proofread.input_language,
+        "output_language": proofread.output_language,
+        "status": ProofreadStatus::from(phase.status()),
+        "submitted_for_review": proofread.submitted,
+        "title": proofread.title,
+    }))
 }
 
 async fn create_proofread(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateProofreadRequest = parse(&body)?;
     let languages = output_languages(&request.output_languages)?;
-    if request.title.trim().is_empty() {
-        return Err(ApiErr::invalid(Some("title"), "'title' must not be blank."));
-    }
+    not_blank(&request.title, "title")?;
     let now = Instant::now();
     let mut state = sim.state();
-    check_reference(&state, &request.video, "video")?;
+    state.check_reference(&request.video, "video")?;
     if let Some(srt) = &request.srt {
-        check_reference(&state, srt, "srt")?;
+        state.check_reference(srt, "srt")?;
     }
     let mut ids = Vec::new();
     for language in languages {
@@ -234,12 +161,10 @@ async fn create_proofread(State(sim): State<Sim>, body: Bytes) -> Reply {
         state.proofreads.push(proofread);
         ids.push(id);
     }
-    ok(response!(CreateProofreadResponseEnvelope {
-        data: Some(response!(CreateProofreadResponse {
-            proofread_ids: ids,
-            status: ProofreadStatus::Processing,
-        })),
-    }))
+    data(typed::<CreateProofreadResponse>(json!({
+        "proofread_ids": ids,
+        "status": ProofreadStatus::Processing,
+    })))
 }
 
 /// The proofread, which must be completed for `action`.
@@ -265,22 +190,16 @@ fn completed_proofread<'a>(
 async fn show_proofread(State(sim): State<Sim>, Path(proofread_id): Path<String>) -> Reply {
     let state = sim.state();
     let proofread = find(&state.proofreads, &proofread_id)?;
-    ok(response!(ProofreadDetailEnvelope {
-        data: Some(proofread_detail(&state, proofread, Instant::now())),
-    }))
+    data(proofread_detail(&state, proofread, Instant::now()))
 }
 
 async fn download_srt(State(sim): State<Sim>, Path(proofread_id): Path<String>) -> Reply {
     let state = sim.state();
     completed_proofread(&state, &proofread_id, "download its subtitles")?;
-    ok(response!(DownloadSrtResponseEnvelope {
-        data: Some(response!(DownloadSrtResponse {
-            original_srt_url: Some(
-                state.file_url("proofreads", &format!("{proofread_id}-original.srt")),
-            ),
-            srt_url: state.file_url("proofreads", &format!("{proofread_id}.srt")),
-        })),
-    }))
+    data(typed::<DownloadSrtResponse>(json!({
+        "original_srt_url": state.file_url("proofreads", &format!("{proofread_id}-original.srt")),
+        "srt_url": state.file_url("proofreads", &format!("{proofread_id}.srt")),
+    })))
 }
 
 async fn upload_srt(
@@ -290,11 +209,9 @@ async fn upload_srt(
 ) -> Reply {
     let request: UploadSrtRequest = parse(&body)?;
     let state = sim.state();
-    check_reference(&state, &request.srt, "srt")?;
+    state.check_reference(&request.srt, "srt")?;
     let proofread = completed_proofread(&state, &proofread_id, "replace its subtitles")?;
-    ok(response!(ProofreadDetailEnvelope {
-        data: Some(proofread_detail(&state, proofread, Instant::now())),
-    }))
+    data(proofread_detail(&state, proofread, Instant::now()))
 }
 
 async fn generate(State(sim): State<Sim>, Path(proofread_id): Path<String>, body: Bytes) -> Reply {
@@ -321,10 +238,8 @@ async fn generate(State(sim): State<Sim>, Path(proofread_id): Path<String>, body
     if let Some(p) = state.proofreads.iter_mut().find(|p| p.id == proofread_id) {
         p.submitted = true;
     }
-    ok(response!(GenerateVideoResponseEnvelope {
-        data: Some(response!(GenerateVideoResponse {
-            status: ProofreadStatus::Processing,
-            video_translation_id: id,
-        })),
-    }))
+    data(typed::<GenerateVideoResponse>(json!({
+        "status": ProofreadStatus::Processing,
+        "video_translation_id": id,
+    })))
 }

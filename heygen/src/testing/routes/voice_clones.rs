@@ -7,16 +7,15 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use heygen_sys::types::{
-    AudioVoiceType, CloneVoiceRequest, CloneVoiceResponse, CloneVoiceResponseEnvelope,
-    DeleteVoiceResponse, DeleteVoiceResponseEnvelope, GetVoiceResponse, GetVoiceResponseEnvelope,
+    AudioVoiceType, CloneVoiceRequest, CloneVoiceResponse, DeleteVoiceResponse, GetVoiceResponse,
     GetVoiceResponseStatus,
 };
+use serde_json::json;
 use tokio::time::Instant;
 
-use super::{check_input, failure_message, given};
-use crate::testing::reply::{ApiErr, Reply, ok, parse, response};
+use crate::testing::reply::{ApiErr, Reply, data, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{ResourceKind, State as SimState, VoiceClone, new_id};
+use crate::testing::state::{State as SimState, VoiceClone};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
@@ -36,73 +35,49 @@ fn clone_detail(state: &SimState, clone: &VoiceClone, now: Instant) -> GetVoiceR
         "failed" => GetVoiceResponseStatus::Failed,
         _ => GetVoiceResponseStatus::Processing,
     };
-    response!(GetVoiceResponse {
-        created_at: Some(state.clock.unix(clone.job.start)),
-        failure_message: failure_message(&phase, false),
-        gender: None,
-        language: clone.language.clone(),
-        name: Some(clone.name.clone()),
-        preview_audio_url: phase
-            .completed()
-            .then(|| state.file_url("voices", &format!("{}.mp3", clone.id))),
-        status: Some(status),
-        support_interactive_avatar: false,
-        support_pause: true,
-        voice_id: clone.id.clone(),
-    })
+    typed::<GetVoiceResponse>(json!({
+        "created_at": state.clock.unix(clone.job.start),
+        "failure_message": phase.failure_message(false),
+        "gender": null,
+        "language": clone.language,
+        "name": clone.name,
+        "preview_audio_url": phase.completed().then(|| state.file_url("voices", &format!("{}.mp3", clone.id))),
+        "status": status,
+        "support_interactive_avatar": false,
+        "support_pause": true,
+        "voice_id": clone.id,
+    }))
 }
 
 async fn clone(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CloneVoiceRequest = parse(&body)?;
-    let now = Instant::now();
-    let mut state = sim.state();
-    check_input(&state, &request.audio, "audio")?;
-    let Some(name) = given(Some(request.voice_name.as_str())) else {
-        return Err(ApiErr::invalid(
-            Some("voice_name"),
-            "'voice_name' must not be blank.",
-        ));
-    };
-    let clone = VoiceClone {
-        id: format!("sim_clone_{}", new_id()),
-        name: name.to_string(),
-        language: given(request.language.as_deref()).map(str::to_string),
-        job: state.new_job(ResourceKind::VoiceClone, now, false),
-    };
-    let id = clone.id.clone();
-    state.voice_clones.push(clone);
-    ok(response!(CloneVoiceResponseEnvelope {
-        data: Some(response!(CloneVoiceResponse { voice_clone_id: id })),
-    }))
+    let id = sim.state().create_voice_clone(&request, Instant::now())?;
+    data(typed::<CloneVoiceResponse>(json!({"voice_clone_id": id})))
 }
 
 async fn show(State(sim): State<Sim>, Path(voice_id): Path<String>) -> Reply {
     let now = Instant::now();
     let state = sim.state();
     if let Some(clone) = state.voice_clones.iter().find(|c| c.id == voice_id) {
-        return ok(response!(GetVoiceResponseEnvelope {
-            data: Some(clone_detail(&state, clone, now)),
-        }));
+        return data(clone_detail(&state, clone, now));
     }
     let voice = state
         .voices
         .iter()
         .find(|v| v.voice_id == voice_id)
         .ok_or_else(voice_not_found)?;
-    ok(response!(GetVoiceResponseEnvelope {
-        data: Some(response!(GetVoiceResponse {
-            created_at: None,
-            failure_message: None,
-            gender: Some(voice.gender.clone()),
-            language: Some(voice.language.clone()),
-            name: Some(voice.name.clone()),
-            preview_audio_url: voice.preview_audio_url.clone(),
-            status: None,
-            support_interactive_avatar: false,
-            support_pause: voice.support_pause,
-            voice_id: voice.voice_id.clone(),
-        })),
-    }))
+    data(typed::<GetVoiceResponse>(json!({
+        "created_at": null,
+        "failure_message": null,
+        "gender": voice.gender,
+        "language": voice.language,
+        "name": voice.name,
+        "preview_audio_url": voice.preview_audio_url,
+        "status": null,
+        "support_interactive_avatar": false,
+        "support_pause": voice.support_pause,
+        "voice_id": voice.voice_id,
+    })))
 }
 
 /// Deletes a cloned (or designed) voice; public voices are HeyGen's.
@@ -124,7 +99,5 @@ async fn remove(State(sim): State<Sim>, Path(voice_id): Path<String>) -> Reply {
         }
         state.voices.remove(index);
     }
-    ok(response!(DeleteVoiceResponseEnvelope {
-        data: Some(response!(DeleteVoiceResponse { voice_id })),
-    }))
+    data(typed::<DeleteVoiceResponse>(json!({"voice_id": voice_id})))
 }

@@ -6,13 +6,12 @@ use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::routing::{get, post};
 use heygen_sys::types::{
-    AudioVoiceItem, AudioVoiceItemPage, AudioVoiceType, DesignVoiceRequest,
-    DesignVoiceResponseData, DesignVoiceResponseDataEnvelope, TextToSpeechRequest,
-    TextToSpeechResponseData, TextToSpeechResponseDataEnvelope, WordWithTimestamp,
+    AudioVoiceItem, AudioVoiceType, DesignVoiceRequest, DesignVoiceResponseData,
+    TextToSpeechRequest, TextToSpeechResponseData, WordWithTimestamp,
 };
+use serde_json::json;
 
-use super::check_voice;
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::new_id;
 
@@ -45,11 +44,7 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .map(|(index, v)| (index as u64, v.clone()))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, false);
-    ok(response!(AudioVoiceItemPage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn design(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -71,39 +66,30 @@ async fn design(State(sim): State<Sim>, body: Bytes) -> Reply {
     let voices: Vec<AudioVoiceItem> = (1..=3)
         .map(|n| {
             let voice_id = format!("sim_designed_{}", new_id());
-            response!(AudioVoiceItem {
-                gender: gender.to_string(),
-                language: "English",
-                name: format!("Designed voice {n}"),
-                preview_audio_url: Some(state.file_url("voices", &format!("{voice_id}.mp3"))),
-                support_locale: false,
-                support_pause: true,
-                type_: AudioVoiceType::Private,
-                voice_id,
-            })
+            typed::<AudioVoiceItem>(json!({
+                "gender": gender.to_string(),
+                "language": "English",
+                "name": format!("Designed voice {n}"),
+                "preview_audio_url": state.file_url("voices", &format!("{voice_id}.mp3")),
+                "support_locale": false,
+                "support_pause": true,
+                "type": AudioVoiceType::Private,
+                "voice_id": voice_id,
+            }))
         })
         .collect();
     state.voices.extend(voices.iter().cloned());
-    ok(response!(DesignVoiceResponseDataEnvelope {
-        data: Some(response!(DesignVoiceResponseData {
-            seed: request.seed as i64,
-            voices,
-        })),
-    }))
+    data(typed::<DesignVoiceResponseData>(
+        json!({"seed": request.seed as i64, "voices": voices}),
+    ))
 }
 
 async fn speech(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: TextToSpeechRequest = parse(&body)?;
     let state = sim.state();
-    check_voice(&state, &request.voice_id, "voice_id")?;
+    state.check_voice(&request.voice_id, "voice_id")?;
     if request.text.trim().is_empty() {
         return Err(ApiErr::invalid(Some("text"), "'text' must not be blank."));
-    }
-    if !(0.5..=2.0).contains(&request.speed) {
-        return Err(ApiErr::invalid(
-            Some("speed"),
-            "'speed' must be between 0.5 and 2.0.",
-        ));
     }
     let seconds_per_word = 0.4 / request.speed;
     let word_timestamps: Vec<WordWithTimestamp> = request
@@ -111,20 +97,18 @@ async fn speech(State(sim): State<Sim>, body: Bytes) -> Reply {
         .split_whitespace()
         .enumerate()
         .map(|(i, word)| {
-            response!(WordWithTimestamp {
-                start: i as f64 * seconds_per_word,
-                end: (i + 1) as f64 * seconds_per_word,
-                word: word.to_string(),
-            })
+            typed::<WordWithTimestamp>(json!({
+                "start": i as f64 * seconds_per_word,
+                "end": (i + 1) as f64 * seconds_per_word,
+                "word": word.to_string(),
+            }))
         })
         .collect();
     let id = new_id();
-    ok(response!(TextToSpeechResponseDataEnvelope {
-        data: Some(response!(TextToSpeechResponseData {
-            audio_url: state.file_url("speech", &format!("{id}.mp3")),
-            duration: word_timestamps.last().map_or(0.0, |w| w.end),
-            request_id: Some(id),
-            word_timestamps: Some(word_timestamps),
-        })),
-    }))
+    data(typed::<TextToSpeechResponseData>(json!({
+        "audio_url": state.file_url("speech", &format!("{id}.mp3")),
+        "duration": word_timestamps.last().map_or(0.0, |w| w.end),
+        "request_id": id,
+        "word_timestamps": word_timestamps,
+    })))
 }

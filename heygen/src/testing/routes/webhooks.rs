@@ -6,19 +6,17 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::{get, patch, post};
 use heygen_sys::types::{
-    CreateWebhookEndpointRequest, DeleteWebhookEndpointEnvelope, RotateSecretResponseData,
-    RotateSecretResponseDataEnvelope, UpdateWebhookEndpointRequest, WebhookEndpointResponse,
-    WebhookEndpointResponseEnvelope, WebhookEndpointResponsePage, WebhookEventResponse,
-    WebhookEventResponsePage, WebhookEventType, WebhookEventTypeItem, WebhookEventTypeItemPage,
+    CreateWebhookEndpointRequest, RotateSecretResponseData, UpdateWebhookEndpointRequest,
+    WebhookEndpointResponse, WebhookEventResponse, WebhookEventType, WebhookEventTypeItem,
 };
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use tokio::time::Instant;
 
-use super::failure_message;
-use crate::testing::lookup::{find_mut, newest_first, take};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, ok, paginate, parse, response};
+use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Endpoint, Phase, State as SimState, new_id, rfc3339};
+use crate::testing::state::{
+    Endpoint, Phase, State as SimState, find_mut, new_id, newest_first, rfc3339, take,
+};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
@@ -46,34 +44,26 @@ fn check_endpoint_url(url: &str) -> Result<(), ApiErr> {
     }
 }
 
-fn check_events(events: &Option<Vec<WebhookEventType>>) -> Result<Option<Vec<String>>, ApiErr> {
-    let Some(events) = events else {
-        return Ok(None);
-    };
-    if let Some(unknown) = events.iter().find(|e| e.is_unknown()) {
-        return Err(ApiErr::invalid(
-            Some("events"),
-            format!("Unknown event type '{unknown}'; see GET /v3/webhooks/event-types."),
-        ));
-    }
-    Ok(Some(events.iter().map(|e| e.to_string()).collect()))
+/// The event types as written (the API description's enum is checked before the route).
+fn event_names(events: &Option<Vec<WebhookEventType>>) -> Option<Vec<String>> {
+    (events.as_ref()).map(|events| events.iter().map(ToString::to_string).collect())
 }
 
 fn view(endpoint: &Endpoint, with_secret: bool) -> WebhookEndpointResponse {
-    response!(WebhookEndpointResponse {
-        created_at: rfc3339(endpoint.created_at),
-        endpoint_id: endpoint.id.clone(),
-        events: endpoint.events.clone(),
-        secret: with_secret.then(|| endpoint.secret.clone()),
-        status: "enabled",
-        url: endpoint.url.clone(),
-    })
+    typed::<WebhookEndpointResponse>(json!({
+        "created_at": rfc3339(endpoint.created_at),
+        "endpoint_id": endpoint.id,
+        "events": endpoint.events,
+        "secret": with_secret.then(|| endpoint.secret.clone()),
+        "status": "enabled",
+        "url": endpoint.url,
+    }))
 }
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateWebhookEndpointRequest = parse(&body)?;
     check_endpoint_url(&request.url)?;
-    let events = check_events(&request.events)?;
+    let events = event_names(&request.events);
     let mut state = sim.state();
     let endpoint = Endpoint {
         seq: state.next_seq(),
@@ -84,9 +74,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
         created_at: state.clock.unix(Instant::now()),
     };
     state.endpoints.push(endpoint.clone());
-    ok(response!(WebhookEndpointResponseEnvelope {
-        data: Some(view(&endpoint, true)),
-    }))
+    data(view(&endpoint, true))
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
@@ -95,11 +83,7 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let state = sim.state();
     let (data, has_more, next_token) =
         newest_first(state.endpoints.iter(), cursor, |e| view(e, false));
-    ok(response!(WebhookEndpointResponsePage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }
 
 async fn update(State(sim): State<Sim>, Path(endpoint_id): Path<String>, body: Bytes) -> Reply {
@@ -110,7 +94,7 @@ async fn update(State(sim): State<Sim>, Path(endpoint_id): Path<String>, body: B
     if let Some(url) = request.url.as_deref() {
         check_endpoint_url(url)?;
     }
-    let events = check_events(&request.events)?;
+    let events = event_names(&request.events);
     let mut state = sim.state();
     let endpoint = find_mut(&mut state.endpoints, &endpoint_id)?;
     if let Some(url) = request.url {
@@ -119,33 +103,23 @@ async fn update(State(sim): State<Sim>, Path(endpoint_id): Path<String>, body: B
     if events.is_some() {
         endpoint.events = events;
     }
-    ok(response!(WebhookEndpointResponseEnvelope {
-        data: Some(view(endpoint, false)),
-    }))
+    data(view(endpoint, false))
 }
 
 async fn remove(State(sim): State<Sim>, Path(endpoint_id): Path<String>) -> Reply {
     let mut state = sim.state();
     take(&mut state.endpoints, &endpoint_id)?;
-    let mut data = Map::new();
-    data.insert("endpoint_id".into(), Value::String(endpoint_id));
-    data.insert("deleted".into(), Value::Bool(true));
-    ok(response!(DeleteWebhookEndpointEnvelope {
-        data,
-        error: None
-    }))
+    data(json!({"endpoint_id": endpoint_id, "deleted": true}))
 }
 
 async fn rotate(State(sim): State<Sim>, Path(endpoint_id): Path<String>) -> Reply {
     let mut state = sim.state();
     let endpoint = find_mut(&mut state.endpoints, &endpoint_id)?;
     endpoint.secret = secret();
-    ok(response!(RotateSecretResponseDataEnvelope {
-        data: Some(response!(RotateSecretResponseData {
-            endpoint_id,
-            secret: endpoint.secret.clone(),
-        })),
-    }))
+    data(typed::<RotateSecretResponseData>(json!({
+        "endpoint_id": endpoint_id,
+        "secret": endpoint.secret,
+    })))
 }
 
 /// What happened to whom.
@@ -163,17 +137,13 @@ async fn event_types() -> Reply {
     let data: Vec<WebhookEventTypeItem> = WebhookEventType::KNOWN
         .iter()
         .map(|t| {
-            response!(WebhookEventTypeItem {
-                description: describe(t),
-                event_type: t.to_string(),
-            })
+            typed::<WebhookEventTypeItem>(json!({
+                "description": describe(t),
+                "event_type": t.to_string(),
+            }))
         })
         .collect();
-    ok(response!(WebhookEventTypeItemPage {
-        data,
-        has_more: Some(false),
-        next_token: None,
-    }))
+    page(data, false, None)
 }
 
 /// The events of every finished job, newest first.
@@ -195,10 +165,18 @@ fn finished(state: &SimState, now: Instant) -> Vec<WebhookEventResponse> {
         let phase = video.job.phase(now);
         let data = if phase.completed() {
             let url = state.file_url("videos", &format!("{}.mp4", video.id));
-            json!({"video_id": video.id, "url": url, "callback_id": video.callback_id})
+            json!({
+                "video_id": video.id,
+                "url": url,
+                "callback_id": video.callback_id,
+            })
         } else {
-            let msg = failure_message(&phase, video.job.stopped.is_some());
-            json!({"video_id": video.id, "msg": msg, "callback_id": video.callback_id})
+            let msg = phase.failure_message(video.job.stopped.is_some());
+            json!({
+                "video_id": video.id,
+                "msg": msg,
+                "callback_id": video.callback_id,
+            })
         };
         push(phase, "avatar_video", &video.id, data);
     }
@@ -214,7 +192,7 @@ fn finished(state: &SimState, now: Instant) -> Vec<WebhookEventResponse> {
             let url = state.file_url("translations", &format!("{}.mp4", record.id));
             data["url"] = json!(url);
         } else {
-            data["message"] = json!(failure_message(&phase, record.job.stopped.is_some()));
+            data["message"] = json!(phase.failure_message(record.job.stopped.is_some()));
         }
         push(phase, "video_translate", &record.id, data);
     }
@@ -227,18 +205,21 @@ fn finished(state: &SimState, now: Instant) -> Vec<WebhookEventResponse> {
         );
     }
     for session in &state.sessions {
-        let data = json!({"session_id": session.id, "video_id": session.video_id()});
+        let data = json!({
+            "session_id": session.id,
+            "video_id": session.video_id(),
+        });
         push(session.job.phase(now), "video_agent", &session.id, data);
     }
     all.sort_by_key(|event| std::cmp::Reverse(event.0));
     all.into_iter()
         .map(|(at, event_type, entity, data)| {
-            response!(WebhookEventResponse {
-                created_at: rfc3339(state.clock.unix(at)),
-                event_data: data.as_object().cloned().unwrap_or_default(),
-                event_id: format!("evt_{event_type}_{entity}"),
-                event_type: event_type.to_string(),
-            })
+            typed::<WebhookEventResponse>(json!({
+                "created_at": rfc3339(state.clock.unix(at)),
+                "event_data": data.as_object().cloned().unwrap_or_default(),
+                "event_id": format!("evt_{event_type}_{entity}"),
+                "event_type": event_type.to_string(),
+            }))
         })
         .collect()
 }
@@ -259,9 +240,5 @@ async fn events(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
         .map(|(index, e)| (index as u64, e))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, false);
-    ok(response!(WebhookEventResponsePage {
-        data,
-        has_more: Some(has_more),
-        next_token,
-    }))
+    page(data, has_more, next_token)
 }

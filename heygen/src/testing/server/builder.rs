@@ -1,15 +1,21 @@
 //! [`SimulatorBuilder`]: the settings fixed when a simulator starts, and the start itself,
-//! which binds a port, seeds the state and wires the routes behind the request pipeline.
+//! which binds a port, seeds the state and wires the routes behind the request pipeline; and
+//! what can be known of a simulator before one starts (the operations it does not serve).
 
 use std::time::Duration;
 
 use tokio::net::TcpListener;
 
-use super::Simulator;
+use heygen_sys::request_rules::OPERATIONS;
+use tower::ServiceExt as _;
+
+use super::handle::Simulator;
 use super::listener::serve;
 use super::pipeline::pipeline;
 use crate::testing::faults::Faults;
-use crate::testing::shared::{MAX_BODY, Shared};
+use crate::testing::reply::MAX_BODY;
+use crate::testing::routes::{self, NotSimulated};
+use crate::testing::shared::{Shared, Sim};
 use crate::testing::state::{Config, State, Timeline};
 
 /// The key [`Simulator::start`] accepts.
@@ -116,11 +122,8 @@ impl SimulatorBuilder {
     pub async fn try_start(self) -> std::io::Result<Simulator> {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
-        let state = State::new(&self.config, format!("http://{addr}"));
-        let mut faults = Faults::default();
-        faults.latency = self.latency;
-        let shared = Shared::new(self.api_key, state, faults);
-        let router = crate::testing::routes::router(shared.clone())
+        let shared = self.shared(format!("http://{addr}"));
+        let router = routes::router(shared.clone())
             .layer(axum::middleware::from_fn_with_state(
                 shared.clone(),
                 pipeline,
@@ -132,5 +135,62 @@ impl SimulatorBuilder {
             addr,
             server,
         })
+    }
+
+    /// The shared half of a simulator served at `base_url` with these settings.
+    pub(super) fn shared(self, base_url: String) -> Sim {
+        let state = State::new(&self.config, base_url);
+        let mut faults = Faults::default();
+        faults.latency = self.latency;
+        Shared::new(self.api_key, state, faults)
+    }
+}
+
+impl Simulator {
+    /// Starts a simulator with the default settings (see [`SimulatorBuilder`]).
+    ///
+    /// # Panics
+    ///
+    /// Outside a tokio runtime, or when no port can be bound on `127.0.0.1`.
+    pub async fn start() -> Simulator {
+        Self::builder().start().await
+    }
+
+    /// Settings for a simulator.
+    pub fn builder() -> SimulatorBuilder {
+        SimulatorBuilder::default()
+    }
+
+    /// The operations of the API description the simulator does not serve, by
+    /// `operationId`, in the document's order. Each answers 501 `not_simulated` in HeyGen's
+    /// error shape, naming the operation: the legacy v1 and v2 operations, and any operation a
+    /// newer description adds until the simulator learns it.
+    ///
+    /// ```no_run
+    /// # async fn run() {
+    /// let missing = heygen_sdk::testing::Simulator::not_simulated_operations().await;
+    /// assert!(!missing.contains(&"createAvatarVideo"));
+    /// # }
+    /// ```
+    pub async fn not_simulated_operations() -> Vec<&'static str> {
+        // Each operation is put to a fresh simulator's routes (no server, no auth) with its
+        // path parameters filled in: those no route takes are answered as not simulated.
+        let router = routes::router(SimulatorBuilder::default().shared("http://127.0.0.1".into()));
+        let mut missing = Vec::new();
+        for operation in OPERATIONS {
+            let path: Vec<&str> = (operation.path.split('/'))
+                .map(|s| if s.starts_with('{') { "sim" } else { s })
+                .collect();
+            let request = axum::http::Request::builder()
+                .method(operation.method)
+                .uri(path.join("/"))
+                .body(axum::body::Body::empty());
+            let Ok(request) = request else { continue };
+            let Ok(answer) = router.clone().oneshot(request).await;
+            if answer.extensions().get::<NotSimulated>().is_some() {
+                missing.push(operation.id);
+            }
+        }
+        missing
     }
 }

@@ -1,13 +1,12 @@
 //! The [`Simulator`] handle a test holds: where the server listens, clients pointed at it, the
 //! seeded ids, and the knobs a test turns while it runs (faults, latency, job outcomes, the
-//! journal). Dropping it stops the server.
+//! journal). Dropping it stops the server. How one starts is in `builder.rs`.
 
 use std::net::SocketAddr;
 use std::time::Duration;
 
 use tokio::task::JoinHandle;
 
-use super::SimulatorBuilder;
 use crate::testing::faults::{Fault, FaultRule, RandomFaults, RecordedRequest};
 use crate::testing::shared::Sim;
 use crate::testing::state::{ResourceKind, Timeline};
@@ -41,20 +40,6 @@ impl Drop for Simulator {
 }
 
 impl Simulator {
-    /// Starts a simulator with the default settings (see [`SimulatorBuilder`]).
-    ///
-    /// # Panics
-    ///
-    /// Outside a tokio runtime, or when no port can be bound on `127.0.0.1`.
-    pub async fn start() -> Simulator {
-        Self::builder().start().await
-    }
-
-    /// Settings for a simulator.
-    pub fn builder() -> SimulatorBuilder {
-        SimulatorBuilder::default()
-    }
-
     /// `http://127.0.0.1:<port>`.
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
@@ -191,8 +176,9 @@ impl Simulator {
 
     /// The most jobs (videos, video translations, lipsyncs) unfinished at once since the
     /// simulator started, by the simulator's clock: a job counts from its creation until it
-    /// completes or fails. With [`SimulatorBuilder::max_concurrent_jobs`], never above it
-    /// (a create past it is refused with 429).
+    /// completes or fails. With
+    /// [`SimulatorBuilder::max_concurrent_jobs`](crate::testing::SimulatorBuilder::max_concurrent_jobs),
+    /// never above it (a create past it is refused with 429).
     pub fn peak_concurrent_jobs(&self) -> usize {
         self.shared.state().gauge.peak()
     }

@@ -4,6 +4,7 @@
 
 mod builder;
 mod handle;
+pub(crate) mod idempotency;
 mod listener;
 mod pipeline;
 

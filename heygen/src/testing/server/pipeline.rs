@@ -11,12 +11,12 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use super::idempotency::idempotent;
 use super::listener::CloseConnection;
 use crate::testing::faults::{Fault, RecordedRequest};
-use crate::testing::idempotency::idempotent;
-use crate::testing::reply::ApiErr;
+use crate::testing::reply::{ApiErr, MAX_BODY};
 use crate::testing::routes::direct_uploads;
-use crate::testing::shared::{MAX_BODY, Sim};
+use crate::testing::shared::Sim;
 use crate::testing::validate;
 
 /// Every request: journal, fault, latency, auth, idempotency, handler, then the fault's
@@ -93,7 +93,7 @@ pub(super) async fn pipeline(
             Ok(bytes) => {
                 let body = body.take().unwrap_or_else(|| Body::from(bytes));
                 let request = Request::from_parts(parts, body);
-                idempotent(&sim, request, next, slow).await
+                idempotent(&sim.idempotency, request, next, slow).await
             }
         },
     };

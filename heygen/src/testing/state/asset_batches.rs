@@ -4,7 +4,7 @@
 
 use tokio::time::Instant;
 
-use super::Job;
+use super::jobs::Job;
 
 /// An asset upload batch (`createAssetUploadBatch`).
 #[derive(Debug, Clone)]

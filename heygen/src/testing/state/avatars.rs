@@ -4,7 +4,7 @@
 
 use heygen_sys::types::{AvatarLookType, PreferredOrientation};
 
-use super::Job;
+use super::jobs::Job;
 
 /// An avatar group (a character).
 #[derive(Debug, Clone)]

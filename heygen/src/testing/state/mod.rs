@@ -1,193 +1,40 @@
 //! The simulator's data: what exists, and how each job's status follows from the clock.
 //!
-//! [`State`] holds every store, behind one mutex in `Shared`; the records themselves live in a
-//! file per concept (a job's lifecycle, the job resources, avatars, webhooks, assets and their
-//! upload batches, idempotency, the seeded voices and avatars), re-exported here so that the routes name them
-//! all as `crate::testing::state::…`.
-
-use std::collections::HashMap;
-
-use heygen_sys::types::{AudioVoiceItem, SessionMessage, SessionMessageType};
-use tokio::time::Instant;
-
-use crate::testing::batch::SimBatch;
-use crate::testing::catalog::Catalog;
-use crate::testing::gauge::Gauge;
-use crate::testing::reply::response;
+//! [`State`] (in `world.rs`) holds every store, behind one mutex in `Shared`, and the rules
+//! that change them; the records live in a file per concept (a job's life and the
+//! concurrent-job gauge in `jobs.rs`, the job resources in `records.rs`, avatars, webhooks,
+//! assets and their upload batches, the seeded voices, avatars and catalogs), the creates in
+//! `creates.rs`, and find-or-404 and newest-first pages over any collection in `store.rs`.
+//! They are re-exported here, so that the routes name them all as `crate::testing::state::…`;
+//! this file only declares and re-exports: the files import each other directly, never
+//! through it, so no import runs in a circle.
 
 mod asset_batches;
 mod assets;
 mod avatars;
+mod batches;
+mod catalog;
 mod clock;
-mod idempotency;
+mod creates;
 mod jobs;
-mod lifecycle;
+mod records;
 mod seed;
+mod store;
 mod timeline;
 mod webhooks;
+mod world;
 
 pub(crate) use asset_batches::{AssetBatch, BatchFile, Ingest};
-pub(crate) use assets::{Asset, Upload};
+pub(crate) use assets::{Asset, Upload, hex, sniff, supported};
 pub(crate) use avatars::{Group, Look};
-pub(crate) use clock::{Clock, rfc3339};
-pub(crate) use idempotency::{Fingerprint, REPLAY_WINDOW, Remembered};
-pub(crate) use jobs::{
-    Clipping, Lipsync, Proofread, Record, Removal, Session, TRANSLATION_LANGUAGES, Translation,
-    Video, VoiceClone,
+pub(crate) use batches::{SimBatch, Slot};
+pub(crate) use catalog::Sound;
+pub(crate) use clock::rfc3339;
+pub(crate) use jobs::{Job, Phase};
+pub(crate) use records::{
+    Clipping, Lipsync, Proofread, Removal, Session, Translation, Video, VoiceClone,
 };
-pub(crate) use lifecycle::{Job, Phase};
+pub(crate) use store::{find, find_mut, newest_first, take};
 pub use timeline::{ResourceKind, Timeline};
 pub(crate) use webhooks::Endpoint;
-
-/// Settings fixed when the simulator starts.
-#[derive(Debug, Clone)]
-pub(crate) struct Config {
-    pub timeline: Timeline,
-    pub fail_jobs: bool,
-    pub avatars: usize,
-    pub voices: usize,
-    pub max_concurrent_jobs: Option<usize>,
-}
-
-/// Everything the simulator knows.
-#[derive(Debug)]
-pub(crate) struct State {
-    pub base_url: String,
-    pub clock: Clock,
-    pub timeline: Timeline,
-    pub fail_jobs: bool,
-    pub injected: HashMap<ResourceKind, String>,
-    seq: u64,
-    pub videos: Vec<Video>,
-    pub translations: Vec<Translation>,
-    pub proofreads: Vec<Proofread>,
-    pub lipsyncs: Vec<Lipsync>,
-    pub sessions: Vec<Session>,
-    pub groups: Vec<Group>,
-    pub looks: Vec<Look>,
-    pub voices: Vec<AudioVoiceItem>,
-    pub endpoints: Vec<Endpoint>,
-    pub assets: Vec<Asset>,
-    pub uploads: Vec<Upload>,
-    pub asset_batches: Vec<AssetBatch>,
-    pub idempotency: HashMap<String, Remembered>,
-    pub gauge: Gauge,
-    pub batches: Vec<SimBatch>,
-    /// Templates, brand kits and glossaries, audio sounds (July 2026).
-    pub catalog: Catalog,
-    pub clippings: Vec<Clipping>,
-    pub removals: Vec<Removal>,
-    pub voice_clones: Vec<VoiceClone>,
-}
-
-impl State {
-    pub(crate) fn new(config: &Config, base_url: String) -> Self {
-        let mut state = Self {
-            base_url,
-            clock: Clock::new(),
-            timeline: config.timeline,
-            fail_jobs: config.fail_jobs,
-            injected: HashMap::new(),
-            seq: 0,
-            videos: Vec::new(),
-            translations: Vec::new(),
-            proofreads: Vec::new(),
-            lipsyncs: Vec::new(),
-            sessions: Vec::new(),
-            groups: Vec::new(),
-            looks: Vec::new(),
-            voices: Vec::new(),
-            endpoints: Vec::new(),
-            assets: Vec::new(),
-            uploads: Vec::new(),
-            asset_batches: Vec::new(),
-            idempotency: HashMap::new(),
-            gauge: Gauge::new(config.max_concurrent_jobs),
-            batches: Vec::new(),
-            catalog: Catalog::default(),
-            clippings: Vec::new(),
-            removals: Vec::new(),
-            voice_clones: Vec::new(),
-        };
-        state.seed(config.avatars, config.voices);
-        state.catalog = Catalog::seed(
-            &state.base_url,
-            state.clock.unix_origin(),
-            state.looks.first().map(|look| look.id.as_str()),
-            state.voices.first().map(|voice| voice.voice_id.as_str()),
-        );
-        state
-    }
-
-    /// A fresh sequence number: later resources have larger ones.
-    pub(crate) fn next_seq(&mut self) -> u64 {
-        self.seq += 1;
-        self.seq
-    }
-
-    /// The job of a resource created now (counted by the [`Gauge`] for videos, translations
-    /// and lipsyncs).
-    pub(crate) fn new_job(&mut self, kind: ResourceKind, now: Instant, gated: bool) -> Job {
-        let job = Job::new(
-            kind,
-            now,
-            &self.timeline,
-            self.injected.get(&kind).map(String::as_str),
-            self.fail_jobs,
-            gated,
-        );
-        if let Some(end) = job.ends_at().filter(|_| Gauge::counts(kind)) {
-            self.gauge.record(now, end);
-        }
-        job
-    }
-
-    /// The record of a job resource of `kind` created now: a fresh listing key and id, and
-    /// its job (never gated).
-    pub(crate) fn new_record(
-        &mut self,
-        kind: ResourceKind,
-        now: Instant,
-        title: Option<String>,
-        callback_id: Option<String>,
-    ) -> Record {
-        Record {
-            seq: self.next_seq(),
-            id: new_id(),
-            title,
-            callback_id,
-            job: self.new_job(kind, now, false),
-        }
-    }
-
-    /// A URL on the simulator that serves a stand-in file.
-    pub(crate) fn file_url(&self, kind: &str, name: &str) -> String {
-        format!("{}/files/{kind}/{name}", self.base_url)
-    }
-
-    /// A message of a video agent session.
-    pub(crate) fn message(
-        &self,
-        role: &str,
-        content: &str,
-        at: Instant,
-        resource: Option<&str>,
-    ) -> SessionMessage {
-        response!(SessionMessage {
-            content: content.to_string(),
-            created_at: Some(self.clock.unix(at)),
-            resource_ids: resource.map(|id| vec![id.to_string()]),
-            role: role.to_string(),
-            type_: if resource.is_some() {
-                SessionMessageType::Resource
-            } else {
-                SessionMessageType::Text
-            },
-        })
-    }
-}
-
-/// A new random id: 32 hex digits, like HeyGen's.
-pub(crate) fn new_id() -> String {
-    uuid::Uuid::new_v4().simple().to_string()
-}
+pub(crate) use world::{Config, State, new_id};

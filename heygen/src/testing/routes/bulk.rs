@@ -1,53 +1,13 @@
-//! A simulated batch (videos, video translations or lipsyncs): its items wait `queued` until
-//! each is created as a job of its own (at once, or when the concurrent-job limit leaves a
-//! place), then follow that job's timeline. And how job statuses read in the batch and bulk
-//! statuses shapes (`queued`, `processing`, `completed`, `failed`), and a batch as read, for
-//! these batches and the asset upload batches alike.
+//! How job statuses read in the batch and bulk statuses shapes (`queued`, `processing`,
+//! `completed`, `failed`), and a batch as read: for the batches of videos, video translations
+//! and lipsyncs, and the asset upload batches alike.
 
 use heygen_sys::types::{Batch, BatchItem, BatchItemStatus, BatchStatus, StatusEntry};
 use serde_json::{Map, Value, json};
 use tokio::time::Instant;
 
-use super::lookup::find;
-use super::reply::{Cursor, paginate, response};
-use super::state::{Job, ResourceKind, State};
-
-/// A batch of creates.
-#[derive(Debug, Clone)]
-pub(crate) struct SimBatch {
-    pub id: String,
-    pub kind: ResourceKind,
-    pub title: Option<String>,
-    pub created: Instant,
-    pub items: Vec<Slot>,
-}
-
-/// One item of a batch: the body of its create, then its job's id, or why its create failed.
-#[derive(Debug, Clone)]
-pub(crate) struct Slot {
-    pub body: serde_json::Value,
-    pub job_id: Option<String>,
-    /// The create's error code and message.
-    pub error: Option<(String, String)>,
-    /// Its create is being sent.
-    pub starting: bool,
-}
-
-impl Slot {
-    pub(crate) fn new(body: serde_json::Value) -> Self {
-        Self {
-            body,
-            job_id: None,
-            error: None,
-            starting: false,
-        }
-    }
-
-    /// Still waiting for its job to be created.
-    pub(crate) fn waiting(&self) -> bool {
-        self.job_id.is_none() && self.error.is_none()
-    }
-}
+use crate::testing::reply::{Cursor, paginate, typed};
+use crate::testing::state::{Job, ResourceKind, Slot, State, find};
 
 /// A job status as the batch and statuses endpoints write it: the first status is `queued`,
 /// the working ones `processing`; `completed`, `failed`, and statuses injected by a test, as
@@ -117,13 +77,13 @@ fn error_map(error: Option<(String, String)>) -> Option<Map<String, Value>> {
 
 /// The statuses entry of a job read by its id.
 pub(crate) fn job_entry(id: String, (status, error): Status) -> StatusEntry {
-    response!(StatusEntry {
-        batch_id: None,
-        error: error_map(error),
-        item_index: None,
-        status,
-        video_id: Some(id),
-    })
+    typed::<StatusEntry>(json!({
+        "batch_id": null,
+        "error": error_map(error),
+        "item_index": null,
+        "status": status,
+        "video_id": id,
+    }))
 }
 
 /// The statuses entries of a batch read by its id: one per item (its index, status and error,
@@ -134,23 +94,23 @@ pub(crate) fn batch_entries(
     items: Option<Vec<(Status, Option<String>)>>,
 ) -> Vec<StatusEntry> {
     let Some(items) = items else {
-        return vec![response!(StatusEntry {
-            batch_id: Some(batch_id),
-            error: None,
-            item_index: None,
-            status: "not_found".to_string(),
-            video_id: None,
-        })];
+        return vec![typed::<StatusEntry>(json!({
+            "batch_id": batch_id,
+            "error": null,
+            "item_index": null,
+            "status": "not_found".to_string(),
+            "video_id": null,
+        }))];
     };
     (items.into_iter().enumerate())
         .map(|(index, ((status, error), id))| {
-            response!(StatusEntry {
-                batch_id: Some(batch_id.clone()),
-                error: error_map(error),
-                item_index: Some(index as i64),
-                status,
-                video_id: id,
-            })
+            typed::<StatusEntry>(json!({
+                "batch_id": batch_id,
+                "error": error_map(error),
+                "item_index": index as i64,
+                "status": status,
+                "video_id": id,
+            }))
         })
         .collect()
 }
@@ -180,12 +140,12 @@ pub(crate) fn read_batch(
         *count = json!(count.as_u64().unwrap_or(0) + 1);
         page.push((
             index as u64,
-            response!(BatchItem {
-                error: error_map(error),
-                item_index: index as i64,
-                status: BatchItemStatus::from(status.as_str()),
-                video_id: id,
-            }),
+            typed::<BatchItem>(json!({
+                "error": error_map(error),
+                "item_index": index as i64,
+                "status": BatchItemStatus::from(status.as_str()),
+                "video_id": id,
+            })),
         ));
     }
     let status = if running > 0 {
@@ -196,17 +156,17 @@ pub(crate) fn read_batch(
         BatchStatus::Completed
     };
     let (items, has_more, next_token) = paginate(page, cursor, false);
-    response!(Batch {
-        batch_id: batch_id.to_string(),
-        counts_by_status: counts,
-        created_at,
-        has_more,
-        items,
-        next_token,
-        status,
-        title,
-        total_items: total_items as i64,
-    })
+    typed::<Batch>(json!({
+        "batch_id": batch_id.to_string(),
+        "counts_by_status": counts,
+        "created_at": created_at,
+        "has_more": has_more,
+        "items": items,
+        "next_token": next_token,
+        "status": status,
+        "title": title,
+        "total_items": total_items as i64,
+    }))
 }
 
 #[cfg(test)]

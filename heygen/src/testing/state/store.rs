@@ -4,11 +4,11 @@
 
 use heygen_sys::types::SessionResource;
 
-use super::reply::{ApiErr, Cursor, paginate};
-use super::state::{
-    Asset, Clipping, Endpoint, Group, Lipsync, Look, Proofread, Removal, Session, Translation,
-    Video,
-};
+use super::assets::Asset;
+use super::avatars::{Group, Look};
+use super::records::{Clipping, Lipsync, Proofread, Removal, Session, Translation, Video};
+use super::webhooks::Endpoint;
+use crate::testing::reply::{ApiErr, Cursor, paginate};
 
 /// A simulated thing a route looks up by id.
 pub(crate) trait Identified {
@@ -64,53 +64,136 @@ pub(crate) fn newest_first<'a, T: Listed + 'a, R>(
     paginate(keyed, cursor, true)
 }
 
-/// `impl Identified` for types whose id is the field (path) after the comma.
-macro_rules! identified {
-    ($($type:ty => $what:literal, $($field:ident).+;)*) => {$(
-        impl Identified for $type {
-            const WHAT: &'static str = $what;
-            fn id(&self) -> &str {
-                &self.$($field).+
-            }
-        }
-    )*};
+impl Identified for Video {
+    const WHAT: &'static str = "Video";
+    fn id(&self) -> &str {
+        &self.record.id
+    }
 }
 
-identified! {
-    Video => "Video", record.id;
-    Translation => "Video translation", record.id;
-    Proofread => "Proofread", id;
-    Lipsync => "Lipsync", record.id;
-    Clipping => "AI clipping job", record.id;
-    Removal => "Background removal", id;
-    Session => "Session", id;
-    SessionResource => "Session resource", resource_id;
-    Group => "Avatar group", id;
-    Look => "Avatar look", id;
-    Endpoint => "Webhook endpoint", id;
-    Asset => "Asset", id;
+impl Listed for Video {
+    fn seq(&self) -> u64 {
+        self.record.seq
+    }
 }
 
-/// `impl Listed` for types whose listing key is the field (path) after the arrow.
-macro_rules! listed {
-    ($($type:ty => $($field:ident).+;)*) => {$(
-        impl Listed for $type {
-            fn seq(&self) -> u64 {
-                self.$($field).+
-            }
-        }
-    )*};
+impl Identified for Translation {
+    const WHAT: &'static str = "Video translation";
+    fn id(&self) -> &str {
+        &self.record.id
+    }
 }
 
-listed! {
-    Video => record.seq;
-    Translation => record.seq;
-    Lipsync => record.seq;
-    Clipping => record.seq;
-    Removal => seq;
-    Session => seq;
-    Endpoint => seq;
-    Asset => seq;
+impl Listed for Translation {
+    fn seq(&self) -> u64 {
+        self.record.seq
+    }
+}
+
+impl Identified for Proofread {
+    const WHAT: &'static str = "Proofread";
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Identified for Lipsync {
+    const WHAT: &'static str = "Lipsync";
+    fn id(&self) -> &str {
+        &self.record.id
+    }
+}
+
+impl Listed for Lipsync {
+    fn seq(&self) -> u64 {
+        self.record.seq
+    }
+}
+
+impl Identified for Clipping {
+    const WHAT: &'static str = "AI clipping job";
+    fn id(&self) -> &str {
+        &self.record.id
+    }
+}
+
+impl Listed for Clipping {
+    fn seq(&self) -> u64 {
+        self.record.seq
+    }
+}
+
+impl Identified for Removal {
+    const WHAT: &'static str = "Background removal";
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Listed for Removal {
+    fn seq(&self) -> u64 {
+        self.seq
+    }
+}
+
+impl Identified for Session {
+    const WHAT: &'static str = "Session";
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Listed for Session {
+    fn seq(&self) -> u64 {
+        self.seq
+    }
+}
+
+impl Identified for SessionResource {
+    const WHAT: &'static str = "Session resource";
+    fn id(&self) -> &str {
+        &self.resource_id
+    }
+}
+
+impl Identified for Group {
+    const WHAT: &'static str = "Avatar group";
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Identified for Look {
+    const WHAT: &'static str = "Avatar look";
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Identified for Endpoint {
+    const WHAT: &'static str = "Webhook endpoint";
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Listed for Endpoint {
+    fn seq(&self) -> u64 {
+        self.seq
+    }
+}
+
+impl Identified for Asset {
+    const WHAT: &'static str = "Asset";
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Listed for Asset {
+    fn seq(&self) -> u64 {
+        self.seq
+    }
 }
 
 #[cfg(test)]

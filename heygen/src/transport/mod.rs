@@ -10,11 +10,9 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use bytes::{Bytes, BytesMut};
 use futures::FutureExt as _;
-use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, USER_AGENT};
+use reqwest::header::{AUTHORIZATION, HeaderName, HeaderValue, USER_AGENT};
 use reqwest::{Method, Request, Response};
-use serde::Deserialize;
 use tokio::time::Instant;
 use tracing::Instrument;
 
@@ -23,6 +21,14 @@ use crate::client::Timeouts;
 use crate::error::{ERROR_BODY_LIMIT, Error, Result};
 use crate::retry::{Answer, Decision, RetryPolicy, parse_retry_after};
 use heygen_sys::ReadBody;
+
+mod attempts;
+mod read;
+mod refusals;
+
+pub(crate) use attempts::{Attempts, Cloned, Rebuilt};
+use read::{in_progress, read_capped, refuse_body};
+use refusals::{check_path, paused, refusal};
 
 /// How requests authenticate.
 #[derive(Clone)]
@@ -43,10 +49,6 @@ impl std::fmt::Debug for Auth {
 const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 const API_KEY: HeaderName = HeaderName::from_static("x-api-key");
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
-/// Marks the answer the transport gives a `raw()` call it refused to send.
-const REFUSED: HeaderName = HeaderName::from_static("heygen-sdk-refused");
-/// The most memory reserved up front for a body, whatever its `Content-Length` claims.
-const INITIAL_CAPACITY: usize = 256 * 1024;
 
 /// Shared by every request of a client.
 #[derive(Debug)]
@@ -66,66 +68,6 @@ pub(crate) struct Transport {
     pub paused_until: Mutex<Option<Instant>>,
     /// The timeout of each attempt, by kind of call (`None`: the HTTP client's own apply).
     pub timeouts: Option<Timeouts>,
-}
-
-/// Where each attempt's request comes from.
-pub(crate) trait Attempts: Send {
-    /// Called before `request` is sent when another attempt may follow: keep what it needs.
-    fn keep(&mut self, request: &Request);
-    /// The request for the next attempt; `None` when the request cannot be sent again.
-    fn again(&mut self) -> impl Future<Output = Result<Option<Box<Request>>>> + Send;
-}
-
-/// A generated operation's request, cloned for each attempt (a JSON body is bytes); a streamed
-/// body cannot be cloned and gets one attempt. Boxed: the spare is kept through every call's
-/// future, which stays smaller (and cheaper to allocate) without it inline.
-pub(crate) struct Cloned(Option<Box<Request>>);
-
-impl Attempts for Cloned {
-    fn keep(&mut self, request: &Request) {
-        self.0 = spare(request).map(Box::new);
-    }
-
-    async fn again(&mut self) -> Result<Option<Box<Request>>> {
-        Ok(self.0.take())
-    }
-}
-
-/// A copy of `request` for a retry: `Request::try_clone`'s, without its wasted allocations
-/// (reqwest gives every copy a timeout slot in its extensions, then replaces them with the
-/// original's, empty without a timeout). `None` for a streamed body.
-fn spare(request: &Request) -> Option<Request> {
-    let body = match request.body() {
-        Some(body) => Some(reqwest::Body::from(Bytes::copy_from_slice(
-            body.as_bytes()?,
-        ))),
-        None => None,
-    };
-    let mut spare = Request::new(request.method().clone(), request.url().clone());
-    *spare.headers_mut() = request.headers().clone();
-    *spare.version_mut() = request.version();
-    *spare.body_mut() = body;
-    // The timeout is the only per-request setting reqwest makes public, so the only one a
-    // request can carry (and `decorate` sets it again on each attempt).
-    if let Some(timeout) = request.timeout() {
-        *spare.timeout_mut() = Some(*timeout);
-    }
-    Some(spare)
-}
-
-/// A request built anew for each attempt (the multipart upload streams its file again).
-pub(crate) struct Rebuilt<F>(pub F);
-
-impl<F, Fut> Attempts for Rebuilt<F>
-where
-    F: FnMut() -> Fut + Send,
-    Fut: Future<Output = Result<Request>> + Send,
-{
-    fn keep(&mut self, _: &Request) {}
-
-    async fn again(&mut self) -> Result<Option<Box<Request>>> {
-        (self.0)().await.map(|request| Some(Box::new(request)))
-    }
 }
 
 /// Why a call has no response.
@@ -480,210 +422,5 @@ impl Transport {
                 .checked_add(spread.min(Duration::from_secs(1)))
                 .unwrap_or(until),
         )
-    }
-}
-
-/// Reads `response`'s body, up to `room` bytes: the bytes, and whether there was more. A body
-/// that comes in one chunk (a small JSON answer) is kept as it came, without a copy.
-async fn read_capped(response: &mut Response, room: usize) -> reqwest::Result<(Bytes, bool)> {
-    let mut first: Option<Bytes> = None;
-    let mut more: Option<BytesMut> = None;
-    let mut len = 0;
-    while let Some(chunk) = response.chunk().await? {
-        let left = room - len;
-        let (chunk, over) = if chunk.len() > left {
-            (chunk.slice(..left), true)
-        } else {
-            (chunk, false)
-        };
-        len += chunk.len();
-        match (&mut first, &mut more) {
-            (None, None) => first = Some(chunk),
-            (Some(head), None) => {
-                let reserve = response
-                    .content_length()
-                    .and_then(|n| usize::try_from(n).ok())
-                    .unwrap_or(0)
-                    .min(room)
-                    .min(INITIAL_CAPACITY)
-                    .max(len);
-                let mut joined = BytesMut::with_capacity(reserve);
-                joined.extend_from_slice(head);
-                joined.extend_from_slice(&chunk);
-                first = None;
-                more = Some(joined);
-            }
-            (_, Some(joined)) => joined.extend_from_slice(&chunk),
-        }
-        if over {
-            return Ok((
-                first.or(more.map(BytesMut::freeze)).unwrap_or_default(),
-                true,
-            ));
-        }
-    }
-    Ok((
-        first.or(more.map(BytesMut::freeze)).unwrap_or_default(),
-        false,
-    ))
-}
-
-/// `response` with a body that fails when read: a success body over the client's limit is
-/// never decoded from a part.
-fn refuse_body(response: Response, limit: u64) -> Response {
-    let body = reqwest::Body::wrap_stream(futures::stream::once(async move {
-        Err::<Bytes, _>(std::io::Error::other(format!(
-            "the response body is larger than the {limit}-byte limit"
-        )))
-    }));
-    heygen_sys::with_body(response, body)
-}
-
-/// A URL path with an empty segment or a trailing `/` came from an empty, `.` or `..` path
-/// parameter (URL parsing drops `.` and climbs `..`): no operation of the API has one.
-fn check_path(api_path: &str) -> Result<()> {
-    if api_path.len() > 1 && (api_path.ends_with('/') || api_path.contains("//")) {
-        return Err(Error::invalid(
-            "path",
-            format!("`{api_path}` has an empty segment: a path parameter is empty, `.` or `..`"),
-        ));
-    }
-    Ok(())
-}
-
-/// Whether a 409 body's code is `request_in_progress`.
-fn in_progress(body: &[u8]) -> bool {
-    #[derive(Deserialize)]
-    struct Envelope {
-        error: Option<Code>,
-    }
-    #[derive(Deserialize)]
-    struct Code {
-        code: Option<String>,
-    }
-    serde_json::from_slice::<Envelope>(body)
-        .ok()
-        .and_then(|envelope| envelope.error?.code)
-        .is_some_and(|code| code == "request_in_progress")
-}
-
-/// The error of a call that would wait `wait` for the client's shared rate-limit pause, longer
-/// than its own `timeout`: rate limited, with the pause's remaining time as its `Retry-After`.
-fn paused(
-    operation: &'static str,
-    wait: Duration,
-    timeout: Duration,
-    attempts: u32,
-    record: &CallRecord,
-) -> Error {
-    Error::RateLimited(Box::new(crate::error::ApiError {
-        status: 429,
-        code: None,
-        message: format!(
-            "not sent: the client is paused by an earlier 429 for {:.1}s more, past this call's {:.1}s timeout",
-            wait.as_secs_f64(),
-            timeout.as_secs_f64()
-        ),
-        param: None,
-        doc_url: None,
-        request_id: None,
-        retry_after: Some(wait),
-        operation,
-        attempts,
-        idempotency_key: record.idempotency_key.clone(),
-        repeatable: record.repeatable,
-    }))
-}
-
-/// The local answer to a `raw()` call the transport refused to send: a 400 in the API's error
-/// shape, or for a call that would outwait the client's rate-limit pause, a 429 with its
-/// `Retry-After`.
-fn refusal(error: &Error) -> Response {
-    let (param, status, code) = match error {
-        Error::InvalidRequest { field, .. } => (
-            field.clone(),
-            http::StatusCode::BAD_REQUEST,
-            "invalid_parameter",
-        ),
-        Error::RateLimited(_) => (None, http::StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
-        _ => (None, http::StatusCode::BAD_REQUEST, "invalid_parameter"),
-    };
-    let body = serde_json::json!({"error": {
-        "code": code,
-        "message": format!("not sent: {error}"),
-        "param": param,
-        "doc_url": null,
-    }});
-    let mut response = http::Response::new(reqwest::Body::from(body.to_string()));
-    *response.status_mut() = status;
-    let headers = response.headers_mut();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    headers.insert(REFUSED, HeaderValue::from_static("true"));
-    if let Some(wait) = error.api().and_then(|e| e.retry_after) {
-        // Whole seconds, rounded up: the caller waits at least the pause.
-        let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-        headers.insert(reqwest::header::RETRY_AFTER, HeaderValue::from(secs));
-    }
-    Response::from(response)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn collapsed_paths_are_refused() {
-        for path in ["/v3/", "/v3/videos/", "/v3/avatars//consent"] {
-            assert!(check_path(path).is_err(), "{path}");
-        }
-        for path in ["/v3/videos", "/v3/videos/v1", "/", ""] {
-            check_path(path).unwrap();
-        }
-    }
-
-    #[test]
-    fn a_spare_is_the_same_request_and_a_stream_has_none() {
-        let url = |path: &str| reqwest::Url::parse(&format!("http://api.example{path}")).unwrap();
-        let mut request = Request::new(Method::POST, url("/v3/videos?x=1"));
-        let headers = request.headers_mut();
-        headers.insert(
-            reqwest::header::ACCEPT,
-            HeaderValue::from_static("application/json"),
-        );
-        headers.insert(IDEMPOTENCY_KEY, HeaderValue::from_static("k1"));
-        *request.body_mut() = Some(reqwest::Body::from(r#"{"title":"t"}"#));
-        *request.timeout_mut() = Some(Duration::from_secs(7));
-        *request.version_mut() = reqwest::Version::HTTP_11;
-        let copy = spare(&request).unwrap();
-        assert_eq!(copy.method(), request.method());
-        assert_eq!(copy.url(), request.url());
-        assert_eq!(copy.headers(), request.headers());
-        assert_eq!(copy.version(), request.version());
-        assert_eq!(copy.timeout(), Some(&Duration::from_secs(7)));
-        assert_eq!(
-            copy.body().and_then(reqwest::Body::as_bytes),
-            Some(&br#"{"title":"t"}"#[..])
-        );
-        let copy = spare(&Request::new(Method::GET, url("/v3/videos"))).unwrap();
-        assert!(copy.body().is_none() && copy.timeout().is_none());
-        let stream = futures::stream::once(async { Ok::<_, std::io::Error>(Bytes::new()) });
-        let mut streamed = Request::new(Method::POST, url("/v3/assets"));
-        *streamed.body_mut() = Some(reqwest::Body::wrap_stream(stream));
-        assert!(spare(&streamed).is_none());
-    }
-
-    #[test]
-    fn only_request_in_progress_is_in_progress() {
-        assert!(in_progress(
-            br#"{"error": {"code": "request_in_progress", "message": "wait"}}"#
-        ));
-        for body in [
-            &br#"{"error": {"code": "conflict"}}"#[..],
-            br#"{"error": "request_in_progress"}"#,
-            b"<html>",
-            b"",
-        ] {
-            assert!(!in_progress(body));
-        }
     }
 }

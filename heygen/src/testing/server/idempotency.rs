@@ -1,7 +1,10 @@
 //! The simulator's `Idempotency-Key` handling, as HeyGen documents it: the first successful
-//! response to a key is replayed for 24 h (then the key is forgotten, and makes a new job), a repeat while the first runs gets 409
+//! response to a key is replayed for 24 h (then the key is forgotten, and makes a new job), a
+//! repeat while the first runs gets 409
 //! `request_in_progress`, and a key reused with another request is refused.
 
+use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
@@ -10,16 +13,53 @@ use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::reply::ApiErr;
-use super::shared::{MAX_BODY, Sim};
-use super::state::{Fingerprint, REPLAY_WINDOW, Remembered};
+use crate::testing::reply::{ApiErr, MAX_BODY};
+
+/// The `Idempotency-Key`s seen, and what each remembers; the simulator's only record of them.
+#[derive(Debug, Default)]
+pub(crate) struct IdempotencyKeys(Mutex<HashMap<String, Remembered>>);
+
+impl IdempotencyKeys {
+    fn lock(&self) -> MutexGuard<'_, HashMap<String, Remembered>> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// What a key remembers.
+#[derive(Debug, Clone)]
+enum Remembered {
+    /// The first request with the key is still being handled.
+    InFlight,
+    /// The first request's response.
+    Done {
+        fingerprint: Fingerprint,
+        status: u16,
+        content_type: Option<String>,
+        body: Bytes,
+        /// When it was answered: replayed for [`REPLAY_WINDOW`] from then, then forgotten.
+        at: tokio::time::Instant,
+    },
+}
+
+/// How long HeyGen replays a key's first answer: 24 h.
+const REPLAY_WINDOW: Duration = Duration::from_secs(24 * 3600);
+
+/// What makes two requests "the same" for idempotency.
+#[derive(Debug, Clone, PartialEq)]
+struct Fingerprint {
+    method: String,
+    path: String,
+    body: Result<serde_json::Value, Bytes>,
+}
 
 /// `Idempotency-Key` on a v3 POST/PATCH: the first successful response is replayed (same
 /// status and body, plus `idempotent-replayed: true`) for every later request with the key;
-/// while the first is handled (`slow` first: a [`Fault::Slow`](super::Fault::Slow)), others get 409
+/// while the first is handled (`slow` first: a [`Fault::Slow`](crate::testing::Fault::Slow)), others get 409
 /// `request_in_progress`.
 pub(crate) async fn idempotent(
-    sim: &Sim,
+    keys: &IdempotencyKeys,
     request: Request,
     next: Next,
     slow: Duration,
@@ -60,13 +100,13 @@ pub(crate) async fn idempotent(
         body: serde_json::from_slice(&bytes).map_err(|_| without_boundary(&parts.headers, &bytes)),
     };
     {
-        let mut state = sim.state();
-        if let Some(Remembered::Done { at, .. }) = state.idempotency.get(&key)
+        let mut remembered = keys.lock();
+        if let Some(Remembered::Done { at, .. }) = remembered.get(&key)
             && at.elapsed() >= REPLAY_WINDOW
         {
-            state.idempotency.remove(&key);
+            remembered.remove(&key);
         }
-        match state.idempotency.get(&key) {
+        match remembered.get(&key) {
             Some(Remembered::InFlight) => {
                 return ApiErr::new(
                     409,
@@ -107,12 +147,12 @@ pub(crate) async fn idempotent(
                 return response;
             }
             None => {
-                state.idempotency.insert(key.clone(), Remembered::InFlight);
+                remembered.insert(key.clone(), Remembered::InFlight);
             }
         }
     }
     let mut in_flight = InFlight {
-        sim,
+        keys,
         key: Some(key),
     };
     if !slow.is_zero() {
@@ -126,14 +166,14 @@ pub(crate) async fn idempotent(
         .await
         .unwrap_or_default();
     let key = in_flight.key.take().unwrap_or_default();
-    let mut state = sim.state();
+    let mut remembered = keys.lock();
     if parts.status.is_success() {
         let content_type = parts
             .headers
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
-        state.idempotency.insert(
+        remembered.insert(
             key,
             Remembered::Done {
                 fingerprint,
@@ -145,7 +185,7 @@ pub(crate) async fn idempotent(
         );
     } else {
         // Only successes are remembered: a corrected request may reuse the key.
-        state.idempotency.remove(&key);
+        remembered.remove(&key);
     }
     Response::from_parts(parts, Body::from(bytes))
 }
@@ -182,16 +222,16 @@ fn without_boundary(headers: &HeaderMap, body: &Bytes) -> Bytes {
 /// [`InFlight::key`] taken (the client went away and hyper cancelled the handler), it forgets
 /// the mark: the request did nothing, and the key must stay usable.
 struct InFlight<'a> {
-    sim: &'a Sim,
+    keys: &'a IdempotencyKeys,
     key: Option<String>,
 }
 
 impl Drop for InFlight<'_> {
     fn drop(&mut self) {
         if let Some(key) = self.key.take() {
-            let mut state = self.sim.state();
-            if matches!(state.idempotency.get(&key), Some(Remembered::InFlight)) {
-                state.idempotency.remove(&key);
+            let mut remembered = self.keys.lock();
+            if matches!(remembered.get(&key), Some(Remembered::InFlight)) {
+                remembered.remove(&key);
             }
         }
     }

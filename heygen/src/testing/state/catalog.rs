@@ -1,14 +1,13 @@
-//! The simulator's seeded catalogs of July 2026: two templates (their variables' defaults use
+//! The simulator's seeded catalogs: two templates (their variables' defaults use
 //! the first seeded look and voice), two brand kits, two brand glossaries and a few tracks of
 //! music and sound effects. They are read-only through the API, as HeyGen's are: templates,
 //! kits and glossaries are made in HeyGen's web app.
 
-use heygen_sys::types::{
-    BrandGlossary, BrandKit, ListAudioSoundsType, Template, TemplateScene, TemplateSceneVariable,
-};
+use heygen_sys::types::{BrandGlossary, BrandKit, ListAudioSoundsType, Template, TemplateScene};
 use serde_json::{Map, Value, json};
 
-use crate::testing::reply::response;
+use super::clock::rfc3339;
+use crate::testing::reply::typed;
 
 /// A track of the audio catalog; its `score` depends on the query, so it is computed per search.
 #[derive(Debug, Clone)]
@@ -88,12 +87,19 @@ impl Catalog {
                     variable(
                         "presenter",
                         "character",
-                        json!({"type": "avatar", "character_id": look_id.unwrap_or_default()}),
+                        json!({
+                            "type": "avatar",
+                            "character_id": look_id.unwrap_or_default(),
+                        }),
                     ),
                     variable(
                         "background",
                         "image",
-                        json!({"url": file("templates", "background.jpg"), "asset_id": null, "fit": "cover"}),
+                        json!({
+                            "url": file("templates", "background.jpg"),
+                            "asset_id": null,
+                            "fit": "cover",
+                        }),
                     ),
                 ],
                 vec![
@@ -140,33 +146,29 @@ impl Catalog {
             ),
         ];
         let brand_kits = vec![
-            response!(BrandKit {
-                brand_kit_id: "sim_brand_kit_main",
-                colors: vec![
-                    "#1A73E8".to_string(),
-                    "#FFFFFF".to_string(),
-                    "#202124".to_string()
-                ],
-                logo_url: Some(file("brand", "logo.jpg")),
-                name: "Main brand",
-            }),
-            response!(BrandKit {
-                brand_kit_id: "sim_brand_kit_holiday",
-                colors: vec!["#C62828".to_string(), "#2E7D32".to_string()],
-                logo_url: None,
-                name: "Holiday campaign",
-            }),
+            typed::<BrandKit>(json!({
+                "brand_kit_id": "sim_brand_kit_main",
+                "colors": ["#1A73E8", "#FFFFFF", "#202124"],
+                "logo_url": file("brand", "logo.jpg"),
+                "name": "Main brand",
+            })),
+            typed::<BrandKit>(json!({
+                "brand_kit_id": "sim_brand_kit_holiday",
+                "colors": vec!["#C62828".to_string(), "#2E7D32".to_string()],
+                "logo_url": null,
+                "name": "Holiday campaign",
+            })),
         ];
         let glossaries = ["Product names", "Fitness terms"]
             .iter()
             .enumerate()
             .map(|(index, name)| {
-                response!(BrandGlossary {
-                    brand_glossary_id: format!("sim_glossary_{}", index + 1),
-                    created_at: rfc3339(created + index as i64 * 60),
-                    name: *name,
-                    updated_at: rfc3339(created + 86_400 + index as i64 * 60),
-                })
+                typed::<BrandGlossary>(json!({
+                    "brand_glossary_id": format!("sim_glossary_{}", index + 1),
+                    "created_at": rfc3339(created + index as i64 * 60),
+                    "name": *name,
+                    "updated_at": rfc3339(created + 86_400 + index as i64 * 60),
+                }))
             })
             .collect();
         let music = MUSIC.iter().map(|(name, description, duration)| {
@@ -213,33 +215,30 @@ impl Catalog {
     }
 }
 
-/// RFC 3339 for Unix seconds, as the glossaries' timestamps are written.
-fn rfc3339(unix: i64) -> String {
-    chrono::DateTime::from_timestamp(unix, 0)
-        .unwrap_or_default()
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
 /// A template variable's default, in the shape a generate request takes it.
 fn variable(name: &str, kind: &str, properties: Value) -> (String, Value) {
     (
         name.to_string(),
-        json!({"name": name, "type": kind, "properties": properties}),
+        json!({
+            "name": name,
+            "type": kind,
+            "properties": properties,
+        }),
     )
 }
 
 fn scene(id: &str, script: &str, variables: &[(&str, &str)]) -> TemplateScene {
-    response!(TemplateScene {
-        scene_id: id,
-        script: Some(script.to_string()),
-        variables: variables
-            .iter()
-            .map(|(name, kind)| response!(TemplateSceneVariable {
-                name: *name,
-                variable_type: *kind,
-            }))
-            .collect::<Vec<_>>(),
-    })
+    typed::<TemplateScene>(json!({
+        "scene_id": id,
+        "script": script.to_string(),
+        "variables": (variables
+        .iter()
+        .map(|(name, kind)| json!({
+            "name": *name,
+            "variable_type": *kind,
+        }))
+        .collect::<Vec<_>>()),
+    }))
 }
 
 fn template(
@@ -251,18 +250,15 @@ fn template(
     variables: Vec<(String, Value)>,
     scenes: Vec<TemplateScene>,
 ) -> Template {
-    response!(Template {
-        aspect_ratio: Some(aspect_ratio.to_string()),
-        created_at: Some(created),
-        id,
-        name,
-        scene_ids: scenes
-            .iter()
-            .map(|s| s.scene_id.clone())
-            .collect::<Vec<_>>(),
-        scenes,
-        thumbnail_url: Some(thumbnail.to_string()),
-        updated_at: Some(created + 600),
-        variables: variables.into_iter().collect::<Map<String, Value>>(),
-    })
+    typed::<Template>(json!({
+        "aspect_ratio": aspect_ratio.to_string(),
+        "created_at": created,
+        "id": id,
+        "name": name,
+        "scene_ids": scenes.iter().map(|s| s.scene_id.clone()).collect::<Vec<_>>(),
+        "scenes": scenes,
+        "thumbnail_url": thumbnail.to_string(),
+        "updated_at": created + 600,
+        "variables": variables.into_iter().collect::<Map<String, Value>>(),
+    }))
 }
