@@ -17,11 +17,11 @@
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
-use heygen_sdk::Client;
 use heygen_contract_tests::calls::{Input, ways};
 use heygen_contract_tests::recorder::{Exchange, Recorder};
 use heygen_contract_tests::wire::route;
 use heygen_contract_tests::{Spec, Synth};
+use heygen_sdk::Client;
 
 fn spec() -> &'static Spec {
     Spec::shared().expect("the pinned OpenAPI document loads")

@@ -12,12 +12,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use heygen_sdk::Client;
 use heygen_contract_tests::calls::{Input, ways};
 use heygen_contract_tests::compare::Allowed;
 use heygen_contract_tests::spec::Location;
 use heygen_contract_tests::wire::{WireRequest, check, route};
 use heygen_contract_tests::{Spec, Synth};
+use heygen_sdk::Client;
 use serde_json::Value;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};

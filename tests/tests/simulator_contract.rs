@@ -15,6 +15,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
+use heygen_contract_tests::calls::{Input, ways};
+use heygen_contract_tests::recorder::{Exchange, Recorder};
+use heygen_contract_tests::wire::{check, route};
+use heygen_contract_tests::{Operation, Spec, Synth, validate, validate_envelope};
 use heygen_sdk::resources::assets::UploadOptions;
 use heygen_sdk::testing::{Simulator, Timeline};
 use heygen_sdk::types::SearchAssetsType;
@@ -30,10 +34,6 @@ use heygen_sdk::types::{
 };
 use heygen_sdk::wait::WaitOptions;
 use heygen_sdk::{Client, Error};
-use heygen_contract_tests::calls::{Input, ways};
-use heygen_contract_tests::recorder::{Exchange, Recorder};
-use heygen_contract_tests::wire::{check, route};
-use heygen_contract_tests::{Operation, Spec, Synth, validate, validate_envelope};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use tokio::time::advance;
