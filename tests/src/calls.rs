@@ -244,17 +244,6 @@ fn cursor_page(served: &Value) -> Value {
     })
 }
 
-/// Sets each optional query parameter present in the input on a generated builder.
-macro_rules! params {
-    ($builder:ident, $input:ident; $($method:ident: $ty:ty = $key:literal),* $(,)?) => {
-        $(
-            if let Some(value) = $input.query::<$ty>($key)? {
-                $builder = $builder.$method(value);
-            }
-        )*
-    };
-}
-
 /// A `list_with` configuration closure setting each optional query parameter of the input.
 macro_rules! configure {
     ($input:ident; $($method:ident: $ty:ty = $key:literal),* $(,)?) => {{

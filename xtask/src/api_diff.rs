@@ -192,7 +192,7 @@ fn signature(sig: &syn::Signature) -> String {
     // Parameter names are not part of the API.
     for input in sig.inputs.iter_mut() {
         if let syn::FnArg::Typed(t) = input {
-            t.pat = Box::new(syn::parse_quote!(_));
+            *t.pat = syn::parse_quote!(_);
         }
     }
     tokens(&sig)

@@ -182,15 +182,12 @@ pub fn render(code: &str, doc: &Value, source: &str) -> Result<String> {
                 ))
             })
             .collect();
-        let _ = writeln!(
-            out,
-            "        way!(\"{id}\", \"raw().{method}\", raw, |c, i| {{\n            let mut b = c.raw().{method}();"
-        );
+        let mut lines = Vec::new();
         for p in params {
             let (ty, setter) = (&p.ty, &p.setter);
             if setter == "body" {
                 let ty = ty.replace("types::builder::", "types::");
-                let _ = writeln!(out, "            b = b.body(i.body::<{ty}>()?);");
+                lines.push(format!("b = b.body(i.body::<{ty}>()?);"));
                 continue;
             }
             let Some((name, place)) = places.get(&norm(setter)) else {
@@ -203,6 +200,14 @@ pub fn render(code: &str, doc: &Value, source: &str) -> Result<String> {
                     "if let Some(v) = i.query::<{ty}>(\"{name}\")? {{\n                b = b.{setter}(v);\n            }}"
                 ),
             };
+            lines.push(line);
+        }
+        let input = if lines.is_empty() { "_i" } else { "i" };
+        let _ = writeln!(
+            out,
+            "        way!(\"{id}\", \"raw().{method}\", raw, |c, {input}| {{\n            let mut b = c.raw().{method}();"
+        );
+        for line in lines {
             let _ = writeln!(out, "            {line}");
         }
         out.push_str("            whole(c.run(b.send()).await)\n        }),\n");

@@ -48,6 +48,11 @@ pub fn run(root: &Path, from: Option<&str>, options: &Options) -> Result<bool> {
         outcome.version
     );
     print!("{}", outcome.changelog);
+    let breaking = outcome.api.iter().filter(|c| c.breaking).count();
+    println!(
+        "\ngenerated Rust API: {} changes, {breaking} breaking",
+        outcome.api.len()
+    );
     for (step, took, ok) in &outcome.proof.steps {
         println!(
             "{step}: {} in {took:.0?}",

@@ -330,13 +330,13 @@ pub fn without_method(root: &Path, spec: &[Change]) -> Vec<String> {
             Scope::Schema(_) => None,
         })
         .filter(|id| {
-            let call = format!(".{}()", snake(&crate::postpass::type_ident(id)));
+            let call = format!(".{}()", snake_method(id));
             !files.iter().any(|t| t.contains(&call))
         })
         .map(|id| {
             format!(
                 "NEW operation `{id}` has no resource method: reach it with `client.raw().{}()`",
-                snake(&crate::postpass::type_ident(id))
+                snake_method(id)
             )
         })
         .collect()

@@ -280,11 +280,11 @@ pub(super) fn ways() -> Vec<Way> {
             b = b.template_id(i.path_as::<::std::string::String>("template_id")?);
             whole(c.run(b.send()).await)
         }),
-        way!("getUserMe", "raw().get_user_me", raw, |c, i| {
+        way!("getUserMe", "raw().get_user_me", raw, |c, _i| {
             let mut b = c.raw().get_user_me();
             whole(c.run(b.send()).await)
         }),
-        way!("getUserMeV3", "raw().get_user_me_v3", raw, |c, i| {
+        way!("getUserMeV3", "raw().get_user_me_v3", raw, |c, _i| {
             let mut b = c.raw().get_user_me_v3();
             whole(c.run(b.send()).await)
         }),
@@ -552,11 +552,11 @@ pub(super) fn ways() -> Vec<Way> {
             }
             whole(c.run(b.send()).await)
         }),
-        way!("listVideoTranslateLanguages", "raw().list_video_translate_languages", raw, |c, i| {
+        way!("listVideoTranslateLanguages", "raw().list_video_translate_languages", raw, |c, _i| {
             let mut b = c.raw().list_video_translate_languages();
             whole(c.run(b.send()).await)
         }),
-        way!("listVideoTranslationLanguagesV3", "raw().list_video_translation_languages_v3", raw, |c, i| {
+        way!("listVideoTranslationLanguagesV3", "raw().list_video_translation_languages_v3", raw, |c, _i| {
             let mut b = c.raw().list_video_translation_languages_v3();
             whole(c.run(b.send()).await)
         }),
@@ -644,7 +644,7 @@ pub(super) fn ways() -> Vec<Way> {
             }
             whole(c.run(b.send()).await)
         }),
-        way!("listWebhookEventTypes", "raw().list_webhook_event_types", raw, |c, i| {
+        way!("listWebhookEventTypes", "raw().list_webhook_event_types", raw, |c, _i| {
             let mut b = c.raw().list_webhook_event_types();
             whole(c.run(b.send()).await)
         }),
@@ -664,7 +664,7 @@ pub(super) fn ways() -> Vec<Way> {
             }
             whole(c.run(b.send()).await)
         }),
-        way!("listWorkflows", "raw().list_workflows", raw, |c, i| {
+        way!("listWorkflows", "raw().list_workflows", raw, |c, _i| {
             let mut b = c.raw().list_workflows();
             whole(c.run(b.send()).await)
         }),

@@ -21,7 +21,9 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use serde_json::{Value, json};
 
-pub use change::{Change, Kind, Scope, Side};
+#[cfg(test)]
+pub use change::Side;
+pub use change::{Change, Kind, Scope};
 pub use changelog::{entry as changelog_entry, merge as merge_changelog, suggest_version};
 
 use crate::fetch::{date_in, is_url, load_cached, load_cached_file, read_source};
@@ -65,6 +67,7 @@ pub struct Report {
 }
 
 /// Which side writes each component of `doc`: requests, responses, or both.
+#[cfg(test)]
 pub fn component_sides(doc: &Value) -> std::collections::BTreeMap<String, Side> {
     usage::sides(shape::Doc(doc), shape::Doc(doc))
         .into_iter()
