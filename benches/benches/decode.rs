@@ -5,8 +5,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use heygen_sdk::types::{VideoDetail, VideoDetailPage};
 use heygen_benches::bodies;
+use heygen_sdk::types::{VideoDetail, VideoDetailPage};
 
 fn decode(c: &mut Criterion) {
     let page = bodies::page(100, Some("1"));

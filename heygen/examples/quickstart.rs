@@ -21,7 +21,11 @@ use tokio::time::Instant;
 async fn main() -> Result<(), Box<dyn Error>> {
     // Keep the simulator alive for the whole run: dropping it stops the server.
     let (client, _simulator, poll_every) = if std::env::var_os("HEYGEN_API_KEY").is_some() {
-        (heygen_sdk::Client::from_env()?, None, Duration::from_secs(5))
+        (
+            heygen_sdk::Client::from_env()?,
+            None,
+            Duration::from_secs(5),
+        )
     } else {
         let simulator = Simulator::start().await;
         println!(

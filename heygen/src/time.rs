@@ -12,7 +12,6 @@
 //! ```
 
 use chrono::{DateTime, Utc};
-use heygen_sys::types;
 
 /// Creation and completion instants of a resource.
 pub trait Timestamps {
@@ -25,40 +24,10 @@ pub trait Timestamps {
     }
 }
 
-fn instant(seconds: impl Into<Option<i64>>) -> Option<DateTime<Utc>> {
+/// Unix seconds as an instant; `None` when absent or out of range. Each resource implements
+/// [`Timestamps`] next to its calls, reading its fields with this.
+pub(crate) fn instant(seconds: impl Into<Option<i64>>) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp(seconds.into()?, 0)
-}
-
-macro_rules! created_at {
-    ($($ty:ident),* $(,)?) => {$(
-        impl Timestamps for types::$ty {
-            fn created(&self) -> Option<DateTime<Utc>> {
-                instant(self.created_at)
-            }
-        }
-    )*};
-}
-
-created_at!(
-    AvatarGroupItem,
-    CreateSessionResponse,
-    CreateVideoAgentResponse,
-    GetSessionResponse,
-    LipsyncDetail,
-    ProofreadDetail,
-    SessionMessage,
-    SessionResource,
-    VideoTranslationDetail,
-);
-
-impl Timestamps for types::VideoDetail {
-    fn created(&self) -> Option<DateTime<Utc>> {
-        instant(self.created_at)
-    }
-
-    fn completed(&self) -> Option<DateTime<Utc>> {
-        instant(self.completed_at)
-    }
 }
 
 #[cfg(test)]
@@ -73,7 +42,7 @@ mod tests {
         );
         assert_eq!(instant(None), None);
         assert_eq!(instant(i64::MAX), None);
-        let group: types::AvatarGroupItem = serde_json::from_value(serde_json::json!({
+        let group: heygen_sys::types::AvatarGroupItem = serde_json::from_value(serde_json::json!({
             "id": "g", "name": "n", "created_at": 1711929600, "looks_count": 1
         }))
         .unwrap_or_else(|e| panic!("{e}"));

@@ -21,7 +21,11 @@ async fn simulator() -> Simulator {
 }
 
 /// The five lines, as a user writes them.
-async fn first_video(client: &Client, avatar: &str, voice: &str) -> heygen_sdk::Result<VideoDetail> {
+async fn first_video(
+    client: &Client,
+    avatar: &str,
+    voice: &str,
+) -> heygen_sdk::Result<VideoDetail> {
     let video = client
         .videos()
         .create_and_wait(

@@ -19,12 +19,12 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use futures::TryStreamExt;
-use heygen_sdk::testing::{Simulator, Timeline};
-use heygen_sdk::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody};
-use heygen_sdk::wait::WaitOptions;
 use heygen_benches::{
     alloc, bodies, client_runtime, heygen_client, http_client, raw::Raw, server::Server,
 };
+use heygen_sdk::testing::{Simulator, Timeline};
+use heygen_sdk::types::{CreateVideoFromAvatar, CreateVideoV3RequestBody};
+use heygen_sdk::wait::WaitOptions;
 use serde_json::{Value, json};
 
 #[global_allocator]

@@ -1,4 +1,4 @@
-//! Translation captions before July 2026: `GET /v3/video-translations/{id}/caption`
+//! Translation captions as a call of their own: `GET /v3/video-translations/{id}/caption`
 //! (`getVideoTranslationCaptionV3`) is gone; a translation now carries its caption URLs,
 //! `srt_caption_url` and `vtt_caption_url` ([`VideoTranslations::get`]).
 

@@ -41,33 +41,7 @@ pub type OverdubUpdateRequest = UpdateLipsyncRequest;
 )]
 #[derive(Debug, Clone)]
 pub struct Overdubs {
-    client: crate::Client,
-}
-
-#[allow(deprecated)]
-impl crate::Client {
-    /// The old overdub resource: [`lipsyncs`](Self::lipsyncs) under its former name.
-    ///
-    /// ```no_run
-    /// # #![allow(deprecated)]
-    /// # async fn run(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
-    /// let stored = r#"{"video": {"type": "url", "url": "https://example.com/in.mp4"},
-    ///                  "audio": {"type": "asset_id", "asset_id": "a1"}}"#;
-    /// let created = client.overdubs().create(serde_json::from_str(stored).unwrap()).await?;
-    /// let overdub = client.overdubs().get(&created.lipsync_id).await?;
-    /// println!("{:?}", overdub.status);
-    /// # Ok(()) }
-    /// ```
-    #[deprecated(
-        since = "0.1.0",
-        note = "overdubs are lipsyncs now: use client.lipsyncs(); see MIGRATING.md"
-    )]
-    #[doc(alias = "overdub")]
-    pub fn overdubs(&self) -> Overdubs {
-        Overdubs {
-            client: self.clone(),
-        }
-    }
+    pub(crate) client: crate::Client,
 }
 
 #[allow(deprecated)]

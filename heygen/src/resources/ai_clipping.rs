@@ -3,26 +3,18 @@
 //! `completed` (or `failed`, `cancelled`); its clips fill in as they render.
 
 use heygen_sys::types::{
-    AiClipping, CreateAiClippingRequest, CreateAiClippingResponse, VideoTranslationDeleteResponse,
+    AiClipping, AiClippingStatus, CreateAiClippingRequest, CreateAiClippingResponse,
+    VideoTranslationDeleteResponse,
 };
 
 use super::{Cursor as _, builder, cursor_list};
-use crate::wait::{WaitOptions, poll};
+use crate::wait::{JobState, WaitOptions, Waitable, poll};
 use crate::{Client, Error, Paginator, Result};
 
 /// AI clipping jobs (`/v3/ai-clipping`): `client.ai_clippings()`.
 #[derive(Debug, Clone)]
 pub struct AiClippings {
     pub(crate) client: Client,
-}
-
-impl Client {
-    /// The [`AiClippings`] resource.
-    pub fn ai_clippings(&self) -> AiClippings {
-        AiClippings {
-            client: self.clone(),
-        }
-    }
 }
 
 impl AiClippings {
@@ -125,5 +117,81 @@ impl AiClippings {
     {
         let created = self.create(request).await?;
         self.wait_with(&created.ai_clipping_id, options).await
+    }
+}
+
+/// `pending` and `running` are running; `cancelled` ends the job without clips, so it is a
+/// failure (code `cancelled`) rather than a wait that never ends.
+impl Waitable for AiClipping {
+    const KIND: &'static str = "ai_clipping";
+
+    fn status(&self) -> &str {
+        self.status.as_str()
+    }
+
+    fn recognized(&self) -> bool {
+        !self.status.is_unknown()
+    }
+
+    fn state(&self) -> JobState {
+        match self.status {
+            AiClippingStatus::Completed => JobState::Completed,
+            AiClippingStatus::Failed => JobState::Failed {
+                code: None,
+                message: self.failure_message.clone(),
+            },
+            AiClippingStatus::Cancelled => JobState::Failed {
+                code: Some("cancelled".into()),
+                message: Some(
+                    self.failure_message
+                        .clone()
+                        .unwrap_or_else(|| "the AI clipping job was cancelled".into()),
+                ),
+            },
+            _ => JobState::Running,
+        }
+    }
+
+    fn progress(&self) -> Option<f64> {
+        Some(self.progress as f64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::*;
+
+    fn decode<T: serde::de::DeserializeOwned>(value: Value) -> T {
+        serde_json::from_value(value).expect("a valid resource")
+    }
+
+    #[test]
+    fn clipping_states() {
+        let clip = |status: &str| -> AiClipping {
+            decode(
+                json!({"id": "c1", "status": status, "clips": [], "progress": 40,
+                          "failure_message": "no speech found"}),
+            )
+        };
+        assert_eq!(clip("running").state(), JobState::Running);
+        assert_eq!(clip("completed").state(), JobState::Completed);
+        assert_eq!(
+            clip("failed").state(),
+            JobState::Failed {
+                code: None,
+                message: Some("no speech found".into())
+            }
+        );
+        assert!(matches!(
+            clip("cancelled").state(),
+            JobState::Failed { code: Some(code), .. } if code == "cancelled"
+        ));
+        let unknown = clip("rendering_clips");
+        assert_eq!(unknown.state(), JobState::Running);
+        assert!(!unknown.recognized());
+        assert_eq!(unknown.status(), "rendering_clips");
+        assert_eq!(unknown.progress(), Some(40.0));
     }
 }

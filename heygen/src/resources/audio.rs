@@ -12,15 +12,6 @@ pub struct Audio {
     pub(crate) client: Client,
 }
 
-impl Client {
-    /// The [`Audio`] resource.
-    pub fn audio(&self) -> Audio {
-        Audio {
-            client: self.clone(),
-        }
-    }
-}
-
 impl Audio {
     /// Tracks matching a description (music by default; sound effects with `type_`), best
     /// first (`listAudioSounds`, `GET /v3/audio/sounds`). A blank `query` is refused before

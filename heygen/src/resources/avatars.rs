@@ -1,28 +1,22 @@
 //! Avatars: groups, looks, creation (digital twins, photo and prompt avatars) and consent; with
 //! the waits for a group or a look to be ready.
 
+use chrono::{DateTime, Utc};
 use heygen_sys::types::{
-    AvatarGroupItem, AvatarLookItem, CreateAvatarConsentRequest, CreateAvatarConsentResponse,
-    CreateAvatarRequestBody, CreateAvatarResponse, UpdateAvatarLookRequest,
+    AvatarError, AvatarGroupItem, AvatarLookItem, AvatarStatus, CreateAvatarConsentRequest,
+    CreateAvatarConsentResponse, CreateAvatarRequestBody, CreateAvatarResponse,
+    UpdateAvatarLookRequest, VideoTranslationDeleteResponse,
 };
 
 use super::{Cursor as _, builder, cursor_list, path_id};
-use crate::wait::{WaitOptions, poll};
+use crate::time::{Timestamps, instant};
+use crate::wait::{JobState, WaitOptions, Waitable, poll};
 use crate::{Client, Error, Paginator, Result};
 
 /// Avatars (`/v3/avatars`): `client.avatars()`.
 #[derive(Debug, Clone)]
 pub struct Avatars {
     pub(crate) client: Client,
-}
-
-impl Client {
-    /// The [`Avatars`] resource.
-    pub fn avatars(&self) -> Avatars {
-        Avatars {
-            client: self.clone(),
-        }
-    }
 }
 
 impl Avatars {
@@ -161,9 +155,7 @@ impl Avatars {
     }
 }
 
-use heygen_sys::types::VideoTranslationDeleteResponse;
-
-/// Deleting avatars (July 2026).
+/// Deleting avatars.
 impl Avatars {
     /// Delete an avatar group and all its looks, for good (`deleteAvatarGroup`, `DELETE
     /// /v3/avatars/{group_id}`). Public groups cannot be deleted.
@@ -185,5 +177,59 @@ impl Avatars {
         let raw = self.client.raw();
         let request = raw.delete_avatar_look().look_id(look_id);
         self.client.data(request.send(), |e| e.data).await
+    }
+}
+
+/// An avatar without a status is a ready (stock) avatar.
+fn avatar_state(status: Option<&AvatarStatus>, error: Option<&AvatarError>) -> JobState {
+    match status {
+        None | Some(AvatarStatus::Completed) => JobState::Completed,
+        Some(AvatarStatus::PendingConsent) => JobState::ConsentRequired,
+        Some(AvatarStatus::Failed) => {
+            JobState::failed(error.map(|e| &e.code), error.map(|e| &e.message))
+        }
+        Some(_) => JobState::Running,
+    }
+}
+
+impl Waitable for AvatarGroupItem {
+    const KIND: &'static str = "avatar_group";
+
+    fn status(&self) -> &str {
+        self.status
+            .as_ref()
+            .map_or("completed", AvatarStatus::as_str)
+    }
+
+    fn recognized(&self) -> bool {
+        !self.status.as_ref().is_some_and(AvatarStatus::is_unknown)
+    }
+
+    fn state(&self) -> JobState {
+        avatar_state(self.status.as_ref(), self.error.as_ref())
+    }
+}
+
+impl Waitable for AvatarLookItem {
+    const KIND: &'static str = "avatar_look";
+
+    fn status(&self) -> &str {
+        self.status
+            .as_ref()
+            .map_or("completed", AvatarStatus::as_str)
+    }
+
+    fn recognized(&self) -> bool {
+        !self.status.as_ref().is_some_and(AvatarStatus::is_unknown)
+    }
+
+    fn state(&self) -> JobState {
+        avatar_state(self.status.as_ref(), self.error.as_ref())
+    }
+}
+
+impl Timestamps for AvatarGroupItem {
+    fn created(&self) -> Option<DateTime<Utc>> {
+        instant(self.created_at)
     }
 }

@@ -11,22 +11,13 @@ use heygen_sys::types::{
 };
 
 use super::{Cursor as _, builder, cursor_list};
-use crate::wait::{WaitOptions, poll};
+use crate::wait::{JobState, WaitOptions, Waitable, poll};
 use crate::{Client, Error, Paginator, Result};
 
 /// Background-removal jobs (`/v3/background-removals`): `client.background_removals()`.
 #[derive(Debug, Clone)]
 pub struct BackgroundRemovals {
     pub(crate) client: Client,
-}
-
-impl Client {
-    /// The [`BackgroundRemovals`] resource.
-    pub fn background_removals(&self) -> BackgroundRemovals {
-        BackgroundRemovals {
-            client: self.clone(),
-        }
-    }
 }
 
 impl BackgroundRemovals {
@@ -147,5 +138,71 @@ impl BackgroundRemovals {
     {
         let created = self.create(request).await?;
         self.wait_with(&created.id, options).await
+    }
+}
+
+/// Background-removal statuses, as the document lists them (its `status` is a plain string).
+const BACKGROUND_REMOVAL_STATUSES: &[&str] =
+    &["pending", "processing", "completed", "failed", "deleted"];
+
+/// `pending` and `processing` are running; `deleted` never completes, so it is a failure (code
+/// `deleted`).
+impl Waitable for BackgroundRemoval {
+    const KIND: &'static str = "background_removal";
+
+    fn status(&self) -> &str {
+        &self.status
+    }
+
+    fn recognized(&self) -> bool {
+        BACKGROUND_REMOVAL_STATUSES.contains(&self.status.as_str())
+    }
+
+    fn state(&self) -> JobState {
+        match self.status.as_str() {
+            "completed" => JobState::Completed,
+            "failed" => JobState::Failed {
+                code: None,
+                message: self.error.clone(),
+            },
+            "deleted" => JobState::Failed {
+                code: Some("deleted".into()),
+                message: Some("the background removal was deleted".into()),
+            },
+            _ => JobState::Running,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::*;
+
+    fn decode<T: serde::de::DeserializeOwned>(value: Value) -> T {
+        serde_json::from_value(value).expect("a valid resource")
+    }
+
+    #[test]
+    fn background_removal_states() {
+        let removal = |status: &str| -> BackgroundRemoval {
+            decode(json!({"id": "b1", "status": status, "layers": {}, "error": "bad input"}))
+        };
+        assert_eq!(removal("processing").state(), JobState::Running);
+        assert!(removal("processing").recognized());
+        assert_eq!(removal("completed").state(), JobState::Completed);
+        assert_eq!(
+            removal("failed").state(),
+            JobState::Failed {
+                code: None,
+                message: Some("bad input".into())
+            }
+        );
+        assert!(
+            matches!(removal("deleted").state(), JobState::Failed { code: Some(c), .. } if c == "deleted")
+        );
+        assert_eq!(removal("queued_again").state(), JobState::Running);
+        assert!(!removal("queued_again").recognized());
     }
 }

@@ -13,15 +13,6 @@ pub struct BrandKits {
     pub(crate) client: Client,
 }
 
-impl Client {
-    /// The [`BrandKits`] resource.
-    pub fn brand_kits(&self) -> BrandKits {
-        BrandKits {
-            client: self.clone(),
-        }
-    }
-}
-
 impl BrandKits {
     /// The workspace's brand kits; pass a `brand_kit_id` to `POST /v3/video-agents`
     /// (`listBrandKits`, `GET /v3/brand-kits`).

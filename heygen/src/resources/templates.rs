@@ -16,15 +16,6 @@ pub struct Templates {
     pub(crate) client: Client,
 }
 
-impl Client {
-    /// The [`Templates`] resource.
-    pub fn templates(&self) -> Templates {
-        Templates {
-            client: self.clone(),
-        }
-    }
-}
-
 impl Templates {
     /// The workspace's API-ready templates (those with variables) (`listTemplates`, `GET
     /// /v3/templates`).

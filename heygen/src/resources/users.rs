@@ -10,15 +10,6 @@ pub struct Users {
     pub(crate) client: Client,
 }
 
-impl Client {
-    /// The [`Users`] resource.
-    pub fn users(&self) -> Users {
-        Users {
-            client: self.clone(),
-        }
-    }
-}
-
 impl Users {
     /// The account's profile, billing and credits (`getUserMeV3`, `GET /v3/users/me`; the
     /// April 2026 changelog calls it `GET /v3/user/me`).

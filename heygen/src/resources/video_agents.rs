@@ -3,16 +3,19 @@
 //! `waiting_for_input` until [`VideoAgents::send_message`] answers). Sessions live at
 //! `/v3/video-agents/{session_id}` since 2026-04-09. Their waits follow the calls.
 
+use chrono::{DateTime, Utc};
 use heygen_sys::types::{
-    CreateVideoAgentRequest, CreateVideoAgentResponse, GeneratedVideoPage, GetSessionResponse,
-    SendMessageRequest, SendMessageResponse, SessionResource, SessionSummary, StopSessionRequest,
-    StopSessionResponse, StyleItem, VideoAgentSessionStatus,
+    CreateSessionResponse, CreateVideoAgentRequest, CreateVideoAgentResponse, GeneratedVideoPage,
+    GetSessionResponse, SendMessageRequest, SendMessageResponse, SessionMessage,
+    SessionMessageType, SessionResource, SessionSummary, StopSessionRequest, StopSessionResponse,
+    StyleItem, VideoAgentSessionStatus,
 };
 
 use heygen_sys::types::VideoDetail;
 use tokio::time::Instant;
 
 use super::{Cursor as _, builder, cursor_list};
+use crate::time::{Timestamps, instant};
 use crate::wait::{JobState, WaitOptions, Waitable, poll};
 use crate::{Client, Error, Paginator, Result};
 
@@ -20,15 +23,6 @@ use crate::{Client, Error, Paginator, Result};
 #[derive(Debug, Clone)]
 pub struct VideoAgents {
     pub(crate) client: Client,
-}
-
-impl Client {
-    /// The [`VideoAgents`] resource.
-    pub fn video_agents(&self) -> VideoAgents {
-        VideoAgents {
-            client: self.clone(),
-        }
-    }
 }
 
 /// How a wait on a session ended ([`VideoAgents::wait_session`]): both are normal in chat mode.
@@ -335,5 +329,74 @@ impl Waitable for Settled {
 
     fn progress(&self) -> Option<f64> {
         self.0.progress()
+    }
+}
+
+/// A session thinks, reviews and generates (running); in chat mode it may stop at
+/// `waiting_for_input`, which no amount of polling ends: the caller must answer.
+impl Waitable for GetSessionResponse {
+    const KIND: &'static str = "video_agent_session";
+
+    fn status(&self) -> &str {
+        self.status.as_str()
+    }
+
+    fn recognized(&self) -> bool {
+        !self.status.is_unknown()
+    }
+
+    fn state(&self) -> JobState {
+        let last = |wanted: fn(&SessionMessage) -> bool| {
+            self.messages
+                .iter()
+                .rev()
+                .find(|m| wanted(m))
+                .map(|m| m.content.clone())
+        };
+        match self.status {
+            VideoAgentSessionStatus::Completed => JobState::Completed,
+            VideoAgentSessionStatus::Failed => JobState::Failed {
+                code: None,
+                message: last(|m| m.type_ == SessionMessageType::Error),
+            },
+            VideoAgentSessionStatus::WaitingForInput => JobState::InputRequired {
+                question: last(|m| m.role != "user"),
+            },
+            _ => JobState::Running,
+        }
+    }
+
+    fn progress(&self) -> Option<f64> {
+        Some(self.progress as f64)
+    }
+}
+
+impl Timestamps for CreateSessionResponse {
+    fn created(&self) -> Option<DateTime<Utc>> {
+        instant(self.created_at)
+    }
+}
+
+impl Timestamps for CreateVideoAgentResponse {
+    fn created(&self) -> Option<DateTime<Utc>> {
+        instant(self.created_at)
+    }
+}
+
+impl Timestamps for GetSessionResponse {
+    fn created(&self) -> Option<DateTime<Utc>> {
+        instant(self.created_at)
+    }
+}
+
+impl Timestamps for SessionMessage {
+    fn created(&self) -> Option<DateTime<Utc>> {
+        instant(self.created_at)
+    }
+}
+
+impl Timestamps for SessionResource {
+    fn created(&self) -> Option<DateTime<Utc>> {
+        instant(self.created_at)
     }
 }

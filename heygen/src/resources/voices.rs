@@ -1,26 +1,18 @@
 //! Voices: listing, design, and text to speech.
 
 use heygen_sys::types::{
-    AudioVoiceItem, DesignVoiceRequest, DesignVoiceResponseData, TextToSpeechRequest,
-    TextToSpeechResponseData,
+    AudioVoiceItem, CloneVoiceRequest, CloneVoiceResponse, DeleteVoiceResponse, DesignVoiceRequest,
+    DesignVoiceResponseData, GetVoiceResponse, TextToSpeechRequest, TextToSpeechResponseData,
 };
 
 use super::{Cursor as _, builder, cursor_list};
+use crate::wait::{JobState, WaitOptions, Waitable};
 use crate::{Client, Error, Paginator, Result};
 
 /// Voices (`/v3/voices`): `client.voices()`.
 #[derive(Debug, Clone)]
 pub struct Voices {
     pub(crate) client: Client,
-}
-
-impl Client {
-    /// The [`Voices`] resource.
-    pub fn voices(&self) -> Voices {
-        Voices {
-            client: self.clone(),
-        }
-    }
 }
 
 impl Voices {
@@ -90,13 +82,7 @@ impl Voices {
     }
 }
 
-use heygen_sys::types::{
-    CloneVoiceRequest, CloneVoiceResponse, DeleteVoiceResponse, GetVoiceResponse,
-};
-
-use crate::wait::WaitOptions;
-
-/// Voice cloning and a voice's details (July 2026).
+/// Voice cloning and a voice's details.
 impl Voices {
     /// Clone a voice from an audio file (`cloneVoice`, `POST /v3/voices/clone`); takes the
     /// builder of [`CloneVoiceRequest`] or the type. Answers at once with the clone's id, a
@@ -185,5 +171,66 @@ impl Voices {
     {
         let created = self.clone_voice(request).await?;
         self.wait_with(&created.voice_clone_id, options).await
+    }
+}
+
+/// A voice clone is `processing` until `complete` (sic) or `failed`; a voice without a clone
+/// status (a stock or designed voice) is ready.
+impl Waitable for GetVoiceResponse {
+    const KIND: &'static str = "voice_clone";
+
+    fn status(&self) -> &str {
+        self.status.as_ref().map_or("complete", |s| s.as_str())
+    }
+
+    fn recognized(&self) -> bool {
+        !self.status.as_ref().is_some_and(|s| s.is_unknown())
+    }
+
+    fn state(&self) -> JobState {
+        use heygen_sys::types::GetVoiceResponseStatus as Status;
+        match &self.status {
+            None | Some(Status::Complete) => JobState::Completed,
+            Some(Status::Failed) => JobState::Failed {
+                code: None,
+                message: self.failure_message.clone(),
+            },
+            Some(_) => JobState::Running,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::*;
+
+    fn decode<T: serde::de::DeserializeOwned>(value: Value) -> T {
+        serde_json::from_value(value).expect("a valid resource")
+    }
+
+    #[test]
+    fn voice_clone_states() {
+        let voice = |status: Value| -> GetVoiceResponse {
+            decode(
+                json!({"voice_id": "v1", "support_pause": true, "status": status,
+                          "failure_message": "too noisy"}),
+            )
+        };
+        assert_eq!(voice(Value::Null).state(), JobState::Completed);
+        assert_eq!(voice(Value::Null).status(), "complete");
+        assert_eq!(voice(json!("processing")).state(), JobState::Running);
+        assert_eq!(voice(json!("complete")).state(), JobState::Completed);
+        assert_eq!(
+            voice(json!("failed")).state(),
+            JobState::Failed {
+                code: None,
+                message: Some("too noisy".into())
+            }
+        );
+        let unknown = voice(json!("training"));
+        assert_eq!(unknown.state(), JobState::Running);
+        assert!(!unknown.recognized());
     }
 }

@@ -20,8 +20,8 @@ use futures::StreamExt as _;
 use futures::future::BoxFuture;
 use futures::stream::FuturesUnordered;
 
-use super::WaitOptions;
 use super::many::{BulkStatus, WaitMany};
+use super::options::WaitOptions;
 use crate::error::{Error, Result};
 
 /// HeyGen's concurrent-job limit on pay-as-you-go plans: the `concurrency` to pass unless the
@@ -108,7 +108,7 @@ pub(crate) async fn create_many_and_wait<S: BulkCreate>(
     options: &WaitOptions,
 ) -> Vec<Result<Vec<S::Detail>>> {
     let concurrency = concurrency.max(1);
-    let kind = <S::Detail as super::Waitable>::KIND;
+    let kind = <S::Detail as super::job_state::Waitable>::KIND;
     let mut items: Vec<Item<S::Detail>> = Vec::with_capacity(requests.len());
     let mut queue = Vec::new();
     for (index, request) in requests.into_iter().enumerate() {

@@ -1,4 +1,4 @@
-//! Asset upload batches (July 2026): presigned upload URLs for up to 100 files in one call
+//! Asset upload batches: presigned upload URLs for up to 100 files in one call
 //! (`createAssetUploadBatch`), one PUT per file straight to storage, one call finalising them
 //! all (`completeAssetUploadBatch`), after which each file is validated and ingested on its own,
 //! so one bad file does not fail the rest. The batch (`getAssetBatch`) says how far: it has the
@@ -25,8 +25,9 @@ use heygen_sys::types::{
 use serde_json::{Map, Value};
 
 use super::direct_upload::Target;
+use super::handle::Assets;
+use super::multipart::file_name;
 use super::upload::{self, UploadOptions};
-use super::{Assets, file_name};
 use crate::error::{Error, Result};
 use crate::paginate::Paginator;
 use crate::resources::batches::{batch_items, check_batch_size};

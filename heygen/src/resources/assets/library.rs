@@ -5,7 +5,7 @@ use heygen_sys::types::{
     Asset, AssetSearchResult, SearchAssetsType, StatusEntry, VideoTranslationDeleteResponse,
 };
 
-use super::Assets;
+use super::handle::Assets;
 use crate::error::{Error, Result};
 use crate::resources::{Cursor as _, builder, cursor_list, refused};
 

@@ -11,7 +11,7 @@ use futures::TryStreamExt as _;
 use heygen_sys::types::{CompleteAssetUploadResponse, UploadAssetV3Response};
 use tokio::io::AsyncReadExt as _;
 
-use super::{Assets, MAX_UPLOAD_BYTES};
+use super::handle::{Assets, MAX_UPLOAD_BYTES};
 use crate::error::{Error, Result};
 
 /// Bytes read from disk at a time.

@@ -6,7 +6,7 @@
 use heygen_sys::types::StatusEntry;
 
 use crate::error::Result;
-use crate::wait::Waitable;
+use crate::wait::job_state::Waitable;
 
 /// The statuses the bulk endpoints are known to answer (the detail GETs' own included).
 pub(super) const KNOWN_STATUSES: &[&str] = &[

@@ -11,7 +11,8 @@ use tokio::time::Instant;
 use super::job::{Stage, report};
 use super::stream::WaitMany;
 use crate::error::{Error, Result};
-use crate::wait::{DEADLINE_GRACE, JobState, Waitable};
+use crate::wait::job_state::{JobState, Waitable};
+use crate::wait::poll::DEADLINE_GRACE;
 
 /// What a polled resource means for its wait: `None` while it runs.
 fn outcome<T: Waitable>(id: &str, resource: T) -> Option<Result<T>> {

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::MAX_ID_BYTES;
+use super::limits::MAX_ID_BYTES;
 use crate::error::{Error, Result};
 
 /// `ids` deduplicated in order; a blank id, one with a comma, or one over [`MAX_ID_BYTES`] is

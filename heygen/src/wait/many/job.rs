@@ -6,7 +6,7 @@
 use tokio::time::Instant;
 
 use super::bulk_status::KNOWN_STATUSES;
-use crate::wait::{Progress, WaitOptions};
+use crate::wait::options::{Progress, WaitOptions};
 
 /// Where a job of the set stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

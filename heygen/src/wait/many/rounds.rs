@@ -13,9 +13,11 @@ use tokio::time::Instant;
 use super::bulk_status::{BulkState, bulk_state};
 use super::chunks::chunk_ids;
 use super::job::{Job, Stage, report};
+use super::limits::{MAX_IDS_PER_REQUEST, MAX_IDS_QUERY_BYTES};
 use super::stream::{RoundResult, WaitMany};
-use super::{MAX_IDS_PER_REQUEST, MAX_IDS_QUERY_BYTES};
-use crate::wait::{DEADLINE_GRACE, MIN_POLL_INTERVAL, Waitable};
+use crate::wait::job_state::Waitable;
+use crate::wait::options::MIN_POLL_INTERVAL;
+use crate::wait::poll::DEADLINE_GRACE;
 
 /// Statuses GETs of one round in flight at once (a round of 10,000 ids sends 100).
 const STATUS_CONCURRENCY: usize = 4;

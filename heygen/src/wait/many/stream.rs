@@ -15,11 +15,12 @@ use futures::{FutureExt as _, Stream, StreamExt as _};
 use heygen_sys::types::StatusEntry;
 use tokio::time::{Instant, Sleep};
 
-use super::DETAIL_CONCURRENCY;
 use super::bulk_status::BulkStatus;
 use super::job::{Job, Stage};
+use super::limits::DETAIL_CONCURRENCY;
 use crate::error::Result;
-use crate::wait::{WaitOptions, Waitable};
+use crate::wait::job_state::Waitable;
+use crate::wait::options::WaitOptions;
 
 pub(super) type StatusesFn =
     Arc<dyn Fn(Vec<String>) -> BoxFuture<'static, Result<Vec<StatusEntry>>> + Send + Sync>;

@@ -14,7 +14,7 @@ use tracing::Instrument as _;
 
 use super::Target;
 use crate::error::{ERROR_BODY_LIMIT, Error, Result};
-use crate::resources::assets::Assets;
+use crate::resources::assets::handle::Assets;
 use crate::resources::assets::upload::{self, UploadMethod, UploadOptions};
 use crate::retry::{Answer, Decision, parse_retry_after};
 

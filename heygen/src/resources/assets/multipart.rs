@@ -1,67 +1,19 @@
-//! Assets: uploads (`POST /v3/assets`, multipart, hand-written) and asset inputs.
-//!
-//! `POST /v3/assets` is the one `multipart/form-data` operation of the API, which the
-//! generator cannot express; [`Assets::upload_file`] streams a file from disk and
-//! [`Assets::upload_bytes`] sends a buffer. Both go through the client's auth, rate-limit
-//! pause and retries. Files over 32 MiB take the direct upload (`direct_upload`); up to 100
-//! files at once, an upload batch (`batches`); listing, search and deletes are in `library`.
-//!
-//! Request bodies that take the `{type: url | asset_id | base64}` union
-//! ([`AssetInput`]) or its two-variant form ([`AssetReference`]) are built with
-//! [`AssetInputExt`] and [`AssetReferenceExt`]:
-//!
-//! ```
-//! use heygen_sdk::types::{AssetInput, AssetReference};
-//! use heygen_sdk::{AssetInputExt, AssetReferenceExt};
-//!
-//! let logo = AssetInput::url("https://example.com/logo.png");
-//! let upload = AssetInput::asset_id("asset_123");
-//! let inline = AssetInput::from_bytes("image/png", [0x89, b'P', b'N', b'G']);
-//! let background = AssetReference::asset_id("asset_123");
-//! assert_eq!(serde_json::to_value(&inline).unwrap()["type"], "base64");
-//! # let _ = (logo, upload, background);
-//! ```
+//! The multipart upload (`POST /v3/assets`, `uploadAsset`): the one `multipart/form-data`
+//! operation of the API, which the generator cannot express, written by hand; and
+//! [`Assets::upload_file`] / [`Assets::upload_bytes`], which start every upload.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use base64::Engine as _;
-use heygen_sys::types::{
-    AssetBase64, AssetBase64Type, AssetId, AssetIdType, AssetInput, AssetReference, AssetUrl,
-    AssetUrlType, UploadAssetV3Response,
-};
+
+use heygen_sys::types::{AssetInput, AssetReference, UploadAssetV3Response};
 use reqwest::multipart::{Form, Part};
 use serde::Deserialize;
 
-use crate::Client;
+use super::handle::{Assets, MAX_UPLOAD_BYTES};
+use super::inputs::AssetReferenceExt as _;
+use super::upload::{self, UploadMethod, UploadOptions};
 use crate::error::{EXCERPT_LIMIT, Error, Result, excerpt};
-
-mod batches;
-mod direct_upload;
-mod library;
-mod upload;
-
-pub use batches::BATCH_PUT_CONCURRENCY;
-pub use library::MAX_STATUS_IDS;
-pub use upload::{UploadMethod, UploadOptions, UploadProgress};
-
-/// Assets (`/v3/assets`): `client.assets()`.
-#[derive(Debug, Clone)]
-pub struct Assets {
-    pub(crate) client: Client,
-}
-
-impl Client {
-    /// The [`Assets`] resource.
-    pub fn assets(&self) -> Assets {
-        Assets {
-            client: self.clone(),
-        }
-    }
-}
-
-/// The largest file `POST /v3/assets` accepts: 32 MB (32 MiB, 33 554 432 bytes). Larger
-/// uploads are refused before anything is sent.
-pub const MAX_UPLOAD_BYTES: u64 = 32 * 1024 * 1024;
 
 const OPERATION: &str = "uploadAsset";
 
@@ -93,7 +45,7 @@ impl Assets {
 
     /// Upload a file in one multipart request (`uploadAsset`); larger than
     /// [`MAX_UPLOAD_BYTES`] is refused before any request.
-    async fn upload_multipart(
+    pub(super) async fn upload_multipart(
         &self,
         path: &Path,
         options: &UploadOptions,
@@ -241,7 +193,7 @@ fn check_size(len: u64) -> Result<()> {
     Ok(())
 }
 
-fn file_name(path: &Path) -> String {
+pub(super) fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "upload".to_string())
@@ -249,106 +201,4 @@ fn file_name(path: &Path) -> String {
 
 fn mime_error(e: reqwest::Error) -> Error {
     Error::invalid("content_type", format!("not a MIME type: {e}"))
-}
-
-/// Constructors for [`AssetInput`], the `{type: url | asset_id | base64}` union taken by asset
-/// fields of request bodies. (`AssetInput` is generated in `heygen-sys`, hence a trait: bring
-/// it into scope with `use heygen_sdk::AssetInputExt;`.)
-pub trait AssetInputExt: Sized {
-    /// `{"type": "url", "url": …}`: a publicly reachable HTTPS URL.
-    fn url(url: impl Into<String>) -> Self;
-
-    /// `{"type": "asset_id", "asset_id": …}`: an uploaded asset (see [`Assets::upload_file`]).
-    fn asset_id(asset_id: impl Into<String>) -> Self;
-
-    /// `{"type": "base64", "media_type": …, "data": …}`: content sent inline.
-    fn from_bytes(media_type: impl Into<String>, bytes: impl AsRef<[u8]>) -> Self;
-
-    /// A file sent inline as base64, its media type from the extension. The file is read
-    /// whole: for large files prefer [`Assets::upload_file`] and [`AssetInputExt::asset_id`].
-    /// An unreadable file is [`Error::Io`] naming the path.
-    fn from_file(path: impl AsRef<Path>) -> impl Future<Output = Result<Self>> + Send;
-}
-
-impl AssetInputExt for AssetInput {
-    fn url(url: impl Into<String>) -> Self {
-        AssetInput::Url(AssetUrl {
-            type_: AssetUrlType::Url,
-            url: url.into(),
-        })
-    }
-
-    fn asset_id(asset_id: impl Into<String>) -> Self {
-        AssetInput::AssetId(AssetId {
-            asset_id: asset_id.into(),
-            type_: AssetIdType::AssetId,
-        })
-    }
-
-    fn from_bytes(media_type: impl Into<String>, bytes: impl AsRef<[u8]>) -> Self {
-        AssetInput::Base64(AssetBase64 {
-            data: base64::engine::general_purpose::STANDARD.encode(bytes),
-            media_type: media_type.into(),
-            type_: AssetBase64Type::Base64,
-        })
-    }
-
-    fn from_file(path: impl AsRef<Path>) -> impl Future<Output = Result<Self>> + Send {
-        let path: PathBuf = path.as_ref().to_path_buf();
-        async move {
-            let bytes = tokio::fs::read(&path).await.map_err(|source| Error::Io {
-                path: path.clone(),
-                source,
-            })?;
-            let media_type = mime_guess::from_path(&path)
-                .first_or_octet_stream()
-                .essence_str()
-                .to_string();
-            Ok(Self::from_bytes(media_type, bytes))
-        }
-    }
-}
-
-/// Constructors for [`AssetReference`], the `{type: url | asset_id}` union (no inline
-/// content). Convert an [`AssetInput`] with [`to_reference`] or [`Assets::to_reference`].
-pub trait AssetReferenceExt: Sized {
-    /// `{"type": "url", "url": …}`.
-    fn url(url: impl Into<String>) -> Self;
-
-    /// `{"type": "asset_id", "asset_id": …}`.
-    fn asset_id(asset_id: impl Into<String>) -> Self;
-}
-
-impl AssetReferenceExt for AssetReference {
-    fn url(url: impl Into<String>) -> Self {
-        AssetReference::Url(AssetUrl {
-            type_: AssetUrlType::Url,
-            url: url.into(),
-        })
-    }
-
-    fn asset_id(asset_id: impl Into<String>) -> Self {
-        AssetReference::AssetId(AssetId {
-            asset_id: asset_id.into(),
-            type_: AssetIdType::AssetId,
-        })
-    }
-}
-
-/// The [`AssetReference`] for a URL or asset-id [`AssetInput`]; inline base64 content has none
-/// and is given back (upload it with [`Assets::to_reference`]).
-pub fn to_reference(input: AssetInput) -> std::result::Result<AssetReference, AssetInput> {
-    match input {
-        AssetInput::Url(url) => Ok(AssetReference::Url(url)),
-        AssetInput::AssetId(id) => Ok(AssetReference::AssetId(id)),
-        other @ AssetInput::Base64(_) => Err(other),
-    }
-}
-
-/// The [`AssetInput`] for an [`AssetReference`] (every reference is a valid input).
-pub fn to_input(reference: AssetReference) -> AssetInput {
-    match reference {
-        AssetReference::Url(url) => AssetInput::Url(url),
-        AssetReference::AssetId(id) => AssetInput::AssetId(id),
-    }
 }

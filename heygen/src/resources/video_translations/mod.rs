@@ -13,20 +13,15 @@ use super::{Cursor as _, builder, cursor_list, path_id};
 use crate::wait::{WaitOptions, Waitable, naming_all, poll};
 use crate::{Client, Error, Paginator, Result};
 
+mod batches;
+mod job;
+mod many;
+
 /// Video translations (`/v3/video-translations`), proofreads included:
 /// `client.video_translations()`.
 #[derive(Debug, Clone)]
 pub struct VideoTranslations {
     pub(crate) client: Client,
-}
-
-impl Client {
-    /// The [`VideoTranslations`] resource.
-    pub fn video_translations(&self) -> VideoTranslations {
-        VideoTranslations {
-            client: self.clone(),
-        }
-    }
 }
 
 impl VideoTranslations {

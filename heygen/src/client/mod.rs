@@ -15,6 +15,7 @@ use crate::http_client::default_http_client;
 use crate::retry::RetryPolicy;
 use crate::transport::{Auth, Failure, Rebuilt, Transport};
 
+mod accessors;
 mod failure;
 mod origin;
 

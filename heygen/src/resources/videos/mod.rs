@@ -9,21 +9,15 @@ use super::{Cursor as _, builder, cursor_list, path_id};
 use crate::wait::{WaitOptions, poll};
 use crate::{Client, Error, Paginator, Result};
 
+mod batches;
 pub(crate) mod download;
+mod job;
+mod many;
 
 /// Videos (`/v3/videos`): `client.videos()`.
 #[derive(Debug, Clone)]
 pub struct Videos {
     pub(crate) client: Client,
-}
-
-impl Client {
-    /// The [`Videos`] resource.
-    pub fn videos(&self) -> Videos {
-        Videos {
-            client: self.clone(),
-        }
-    }
 }
 
 impl Videos {

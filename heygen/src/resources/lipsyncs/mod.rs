@@ -10,19 +10,14 @@ use super::{Cursor as _, builder, cursor_list, path_id};
 use crate::wait::{WaitOptions, poll};
 use crate::{Client, Error, Paginator, Result};
 
+mod batches;
+mod job;
+mod many;
+
 /// Lipsyncs (`/v3/lipsyncs`): `client.lipsyncs()`.
 #[derive(Debug, Clone)]
 pub struct Lipsyncs {
     pub(crate) client: Client,
-}
-
-impl Client {
-    /// The [`Lipsyncs`] resource.
-    pub fn lipsyncs(&self) -> Lipsyncs {
-        Lipsyncs {
-            client: self.clone(),
-        }
-    }
 }
 
 impl Lipsyncs {

@@ -1,27 +1,21 @@
-//! Webhooks: endpoints, event types and delivered events. (A delivery's body is parsed by
-//! [`crate::webhooks::Event`].)
+//! The webhook-endpoints resource (`client.webhooks()`): endpoints, event types and delivered
+//! events, as the API lists them. (A delivery's body, as your endpoint receives it, is parsed
+//! by [`crate::webhooks::Event`].)
 
 use heygen_sys::types::{
     CreateWebhookEndpointRequest, RotateSecretResponseData, UpdateWebhookEndpointRequest,
     WebhookEndpointResponse, WebhookEventResponse, WebhookEventTypeItem,
 };
 
-use super::{Cursor as _, builder, cursor_list, path_id};
+use heygen_sys::builder;
+
+use super::{Cursor as _, cursor_list, path_id};
 use crate::{Client, Error, Paginator, Result};
 
 /// Webhooks (`/v3/webhooks`): `client.webhooks()`.
 #[derive(Debug, Clone)]
 pub struct Webhooks {
     pub(crate) client: Client,
-}
-
-impl Client {
-    /// The [`Webhooks`] resource.
-    pub fn webhooks(&self) -> Webhooks {
-        Webhooks {
-            client: self.clone(),
-        }
-    }
 }
 
 impl Webhooks {

@@ -20,8 +20,9 @@ use heygen_sys::types::{
     CreateAssetUploadResponse,
 };
 
+use super::handle::Assets;
+use super::multipart::file_name;
 use super::upload::{self, UploadOptions};
-use super::{Assets, file_name};
 use crate::error::{Error, Result};
 
 mod put;
