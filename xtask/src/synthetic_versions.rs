@@ -288,16 +288,19 @@ fn breaking(pin: &Value, lib: &[(String, String)]) -> (Value, Vec<String>) {
         .to_string();
     let new_path = path.replace(&format!("{{{param}}}"), "{synthetic_id}");
     let mut item = doc["paths"].as_object_mut().unwrap().remove(&path).unwrap();
-    let rename = |params: &mut Value| {
-        for p in params.as_array_mut().into_iter().flatten() {
+    let rename = |params: Option<&mut Value>| {
+        for p in params.and_then(Value::as_array_mut).into_iter().flatten() {
             if p["name"] == param.as_str() && p["in"] == "path" {
                 p["name"] = "synthetic_id".into();
             }
         }
     };
-    rename(&mut item["parameters"]);
-    for (_, op) in item.as_object_mut().unwrap().iter_mut() {
-        rename(&mut op["parameters"]);
+    let item_map = item.as_object_mut().unwrap();
+    rename(item_map.get_mut("parameters"));
+    for (key, op) in item_map.iter_mut() {
+        if key != "parameters" {
+            rename(op.get_mut("parameters"));
+        }
     }
     doc["paths"][&new_path] = item;
     expect.push(format!(
@@ -324,11 +327,11 @@ fn breaking(pin: &Value, lib: &[(String, String)]) -> (Value, Vec<String>) {
 /// A fresh copy of the workspace, and the shared target dir its builds use. The first time, the
 /// target dir is seeded with hard links to the workspace's own build output (the dependencies
 /// compiled for `cargo test --workspace`), so only the workspace's crates are compiled again.
-fn scratch(real: &Path) -> (PathBuf, PathBuf) {
+fn scratch(real: &Path, name: &str) -> (PathBuf, PathBuf) {
     let own =
         std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| real.join("target"), PathBuf::from);
     let base = own.join("xtask-scratch");
-    let ws = base.join("ws");
+    let ws = base.join(name);
     let target = base.join("target");
     std::fs::remove_dir_all(&ws).ok();
     copy_workspace(real, &ws);

@@ -232,11 +232,24 @@ pub fn explain(failure: &Failure, api: &[ApiChange]) -> Vec<usize> {
         .copied()
         .filter(|&i| mentions(api[i].type_name()))
         .collect();
+    // One cause per type and member (a field, its builder's parameter and setter are one).
+    let first_per_member = |found: Vec<usize>| -> Vec<usize> {
+        let mut seen = Vec::new();
+        found
+            .into_iter()
+            .filter(|&i| {
+                let key = (api[i].type_name(), api[i].member());
+                let new = !seen.contains(&key);
+                seen.push(key);
+                new
+            })
+            .collect()
+    };
     if !both.is_empty() {
-        return both;
+        return first_per_member(both);
     }
     if !by_member.is_empty() {
-        return by_member;
+        return first_per_member(by_member);
     }
     // A type renamed or removed, or a variant added where a match has no fallback.
     api.iter()
@@ -299,11 +312,20 @@ pub fn render(
     }
     // What compiles but behaves differently: a required parameter the hand-written calls do
     // not set; a field whose type changed.
+    let mut reported: Vec<(String, String)> = Vec::new();
     for (i, c) in api.iter().enumerate() {
         let silent = c.change.contains("required") || c.change.starts_with("type ");
         if !c.breaking || explained[i] || !silent {
             continue;
         }
+        let key = (
+            c.type_name().to_string(),
+            c.member().unwrap_or_default().to_string(),
+        );
+        if reported.contains(&key) {
+            continue;
+        }
+        reported.push(key);
         for u in uses(root, c, &files) {
             let what = if c.item.starts_with("builder::") {
                 "compiles, but its requests fail until it is set"
@@ -313,7 +335,48 @@ pub fn render(
             out.push(format!("{} → {}: {what}", label(c, spec), u.place()));
         }
     }
+    // A breaking change of the document the generated API does not show (a nullable field
+    // made required keeps its `Option`): the hand-written code sending or reading its type.
+    let covered: Vec<&Change> = api.iter().filter_map(|a| behind(a, spec)).collect();
+    for c in spec.iter().filter(|c| c.breaking && !covered.contains(c)) {
+        let (name, member) = spec_names(c);
+        let probe = ApiChange {
+            breaking: true,
+            item: match &c.scope {
+                Scope::Schema(_) => format!("types::{name}.{member}"),
+                Scope::Operation(_) => format!("builder::{name}.{member}"),
+            },
+            change: c.change.clone(),
+            reason: c.reason.clone(),
+        };
+        for u in uses(root, &probe, &files) {
+            out.push(format!(
+                "BREAKING {name}.{member} {} ({}: {}) → {}: compiles, but {}",
+                c.change,
+                c.subject(),
+                c.change,
+                u.place(),
+                c.reason.trim_end_matches('.')
+            ));
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    out.retain(|l| seen.insert(l.clone()));
     out
+}
+
+/// The Rust type a document change is about and the member (the last name quoted in `at`).
+fn spec_names(c: &Change) -> (String, String) {
+    let name = match &c.scope {
+        Scope::Schema(s) | Scope::Operation(s) => crate::postpass::type_ident(s),
+    };
+    let member =
+        c.at.split('`')
+            .nth(1)
+            .and_then(|path| path.rsplit(['.', '<', '>']).find(|s| !s.is_empty()))
+            .unwrap_or_default()
+            .to_string();
+    (name, member)
 }
 
 /// The new operations no hand-written method calls (reachable through `client.raw()` only).
