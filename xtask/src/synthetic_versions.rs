@@ -363,17 +363,49 @@ fn scratch(real: &Path, name: &str) -> (PathBuf, PathBuf) {
     (ws, target)
 }
 
+fn sdk_sources(real: &Path) -> Vec<(String, String)> {
+    crate::worklist::hand_written(real)
+        .into_iter()
+        .filter(|p| p.starts_with(real.join("heygen/src")))
+        .map(|p| (String::new(), std::fs::read_to_string(p).unwrap()))
+        .collect()
+}
+
+/// `diff` on the tolerant version (no build): the document's changes and the generated Rust
+/// API's, none breaking, each addition listed.
+#[test]
+fn synthetic_tolerant_diff_lists_the_generated_api_changes_none_breaking() {
+    let real = crate::workspace_root();
+    let (lock, pin) = load_cached(&real).unwrap();
+    let (doc, added) = tolerant(&pin, &sdk_sources(&real));
+    let old = crate::diff::Document {
+        name: lock.file,
+        date: Some(lock.date),
+        value: pin,
+    };
+    let new = crate::diff::Document {
+        name: "next.json".into(),
+        date: Some("2099-01-02".into()),
+        value: doc,
+    };
+    let report = crate::diff::Report::new(&old, &new);
+    assert_eq!(report.breaking(), 0, "{}", report.markdown());
+    let old_code = std::fs::read_to_string(real.join(crate::generate::OUTPUT)).unwrap();
+    let new_code = crate::generate::render_document(&real, &new).unwrap();
+    let api = crate::api_diff::between(&old_code, &new_code).unwrap();
+    let broken: Vec<_> = api.iter().filter(|c| c.breaking).collect();
+    assert!(broken.is_empty(), "{broken:#?}");
+    for item in &added {
+        assert!(api.iter().any(|c| c.item == *item), "{item}: {api:#?}");
+    }
+}
+
 /// The tolerant version: adopted with no hand edit; the workspace builds and its tests pass.
 #[test]
 fn synthetic_next_versions_tolerant() {
     let real = crate::workspace_root();
     let (_, pin) = load_cached(&real).unwrap();
-    let sdk: Vec<(String, String)> = crate::worklist::hand_written(&real)
-        .into_iter()
-        .filter(|p| p.starts_with(real.join("heygen/src")))
-        .map(|p| (String::new(), std::fs::read_to_string(p).unwrap()))
-        .collect();
-    let (doc, added) = tolerant(&pin, &sdk);
+    let (doc, added) = tolerant(&pin, &sdk_sources(&real));
     let (ws, target) = scratch(&real, "tolerant");
     let file = ws.join("heygen-external-api-2099-01-02.openapi.json");
     std::fs::write(&file, serde_json::to_vec(&doc).unwrap()).unwrap();
@@ -451,6 +483,11 @@ fn synthetic_next_versions_breaking() {
     );
     println!("worklist:\n{}", out.worklist.join("\n"));
     assert!(!out.proof.ok(), "the breaking version built");
+    // Breaking, but the unreleased version absorbs it; the API date is the document's.
+    assert!(out.version.ends_with("+api.2099-01-03"), "{}", out.version);
+    let changelog = std::fs::read_to_string(ws.join("CHANGELOG.md")).unwrap();
+    assert!(changelog.contains(&format!("## [{}] - Unreleased", out.version)));
+    assert!(changelog.contains("**Breaking:**"), "{}", out.changelog);
     for want in &expect {
         let line = out
             .worklist
