@@ -302,7 +302,13 @@ pub fn render(
             out.push(format!("UNEXPLAINED → {place}: {stage}: {}", f.message));
         }
         for i in causes {
-            explained[i] = true;
+            // The field, its builder's parameter and setter: one member, explained at once.
+            let key = (api[i].type_name(), api[i].member());
+            for (j, c) in api.iter().enumerate() {
+                if (c.type_name(), c.member()) == key {
+                    explained[j] = true;
+                }
+            }
             out.push(format!(
                 "{} → {place}: {stage}: {}",
                 label(&api[i], spec),
@@ -326,7 +332,7 @@ pub fn render(
             continue;
         }
         reported.push(key);
-        for u in uses(root, c, &files) {
+        for u in capped(uses(root, c, &files)) {
             let what = if c.item.starts_with("builder::") {
                 "compiles, but its requests fail until it is set"
             } else {
@@ -340,6 +346,14 @@ pub fn render(
     let covered: Vec<&Change> = api.iter().filter_map(|a| behind(a, spec)).collect();
     for c in spec.iter().filter(|c| c.breaking && !covered.contains(c)) {
         let (name, member) = spec_names(c);
+        let shown = api.iter().any(|a| {
+            a.breaking
+                && norm(a.type_name()) == norm(&name)
+                && a.member().map(norm) == Some(norm(&member))
+        });
+        if shown {
+            continue;
+        }
         let probe = ApiChange {
             breaking: true,
             item: match &c.scope {
@@ -349,7 +363,7 @@ pub fn render(
             change: c.change.clone(),
             reason: c.reason.clone(),
         };
-        for u in uses(root, &probe, &files) {
+        for u in capped(uses(root, &probe, &files)) {
             out.push(format!(
                 "BREAKING {name}.{member} {} ({}: {}) → {}: compiles, but {}",
                 c.change,
@@ -363,6 +377,12 @@ pub fn render(
     let mut seen = std::collections::BTreeSet::new();
     out.retain(|l| seen.insert(l.clone()));
     out
+}
+
+/// At most five places per change (the worklist names where to look, not every line).
+fn capped(mut uses: Vec<Use>) -> Vec<Use> {
+    uses.truncate(5);
+    uses
 }
 
 /// The Rust type a document change is about and the member (the last name quoted in `at`).
