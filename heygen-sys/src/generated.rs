@@ -49757,3 +49757,775 @@ async fn read_response<T: ::serde::de::DeserializeOwned, E>(
         .map_err(|e| Error::InvalidResponsePayload(full, e))?;
     Ok(ResponseValue::new(inner, status, headers))
 }
+/// Cursor listings: every list operation that takes a `token` cursor, and every page it
+/// answers (`data`, `has_more`, `next_token`), as the document describes them.
+pub mod paging {
+    use super::{builder, types, Error, ResponseValue};
+    /// A request builder that takes the cursor of the page it asks for (a `token`).
+    pub trait Cursor: Sized {
+        /// The request for the page at `token` (`None`: the first page).
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self;
+    }
+    /// A request builder of a list operation: it takes a cursor and answers a page.
+    pub trait CursorRequest<'a>: Cursor {
+        /// The page the operation answers.
+        type Page: CursorPage;
+        /// The body of the operation's error answers.
+        type ErrorBody;
+        /// Sends the request.
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<ResponseValue<Self::Page>, Error<Self::ErrorBody>>,
+        > + Send + 'a;
+    }
+    /// A response that is one page of a cursor listing.
+    pub trait CursorPage {
+        /// What the page lists.
+        type Item;
+        /// The items, `has_more` and `next_token`, as the server sent them.
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<Self::Item>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        );
+    }
+    impl CursorPage for types::AiClippingPage {
+        type Item = types::AiClipping;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::AiClipping>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::AssetPage {
+        type Item = types::Asset;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::Asset>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::AssetSearchResultPage {
+        type Item = types::AssetSearchResult;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::AssetSearchResult>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::AudioSoundPage {
+        type Item = types::AudioSound;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::AudioSound>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::AudioVoiceItemPage {
+        type Item = types::AudioVoiceItem;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::AudioVoiceItem>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::AvatarGroupItemPage {
+        type Item = types::AvatarGroupItem;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::AvatarGroupItem>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::AvatarLookItemPage {
+        type Item = types::AvatarLookItem;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::AvatarLookItem>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::BackgroundRemovalPage {
+        type Item = types::BackgroundRemoval;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::BackgroundRemoval>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::BrandGlossaryPage {
+        type Item = types::BrandGlossary;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::BrandGlossary>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::BrandKitPage {
+        type Item = types::BrandKit;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::BrandKit>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::GeneratedVideoPage {
+        type Item = types::GeneratedVideo;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::GeneratedVideo>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::LipsyncDetailPage {
+        type Item = types::LipsyncDetail;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::LipsyncDetail>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::SessionSummaryPage {
+        type Item = types::SessionSummary;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::SessionSummary>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::StatusEntryPage {
+        type Item = types::StatusEntry;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::StatusEntry>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::StyleItemPage {
+        type Item = types::StyleItem;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::StyleItem>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::TemplateSummaryPage {
+        type Item = types::TemplateSummary;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::TemplateSummary>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::VideoDetailPage {
+        type Item = types::VideoDetail;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::VideoDetail>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::VideoTranslationDetailPage {
+        type Item = types::VideoTranslationDetail;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::VideoTranslationDetail>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::WebhookEndpointResponsePage {
+        type Item = types::WebhookEndpointResponse;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::WebhookEndpointResponse>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::WebhookEventResponsePage {
+        type Item = types::WebhookEventResponse;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::WebhookEventResponse>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::WebhookEventTypeItemPage {
+        type Item = types::WebhookEventTypeItem;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::WebhookEventTypeItem>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl CursorPage for types::WorkflowCatalogEntryPage {
+        type Item = types::WorkflowCatalogEntry;
+        fn into_parts(
+            self,
+        ) -> (
+            ::std::vec::Vec<types::WorkflowCatalogEntry>,
+            ::std::option::Option<bool>,
+            ::std::option::Option<::std::string::String>,
+        ) {
+            (self.data, self.has_more, self.next_token)
+        }
+    }
+    impl Cursor for builder::ListAudioVoices<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListVideos<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListAiClippings<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListAssets<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::GetAssetBatch<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::SearchAssets<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListAudioSounds<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListAvatarGroups<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListAvatarLooks<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListBackgroundRemovals<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListBrandGlossaries<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListBrandKits<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListLipsyncsV3<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::GetLipsyncBatch<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListTemplates<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListVideoAgentSessions<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListVideoAgentStyles<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListVideoTranslationsV3<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::GetVideoTranslationBatch<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListVideosV3<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::GetVideoBatch<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListVoicesV3<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListWebhookEndpoints<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl Cursor for builder::ListWebhookEvents<'_> {
+        fn at(self, token: ::std::option::Option<::std::string::String>) -> Self {
+            match token {
+                Some(token) => self.token(token),
+                None => self,
+            }
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListAudioVoices<'a> {
+        type Page = types::AudioVoiceItemPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::AudioVoiceItemPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListAudioVoices::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListVideos<'a> {
+        type Page = types::VideoDetailPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::VideoDetailPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListVideos::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListAiClippings<'a> {
+        type Page = types::AiClippingPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::AiClippingPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListAiClippings::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListAssets<'a> {
+        type Page = types::AssetPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::AssetPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListAssets::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::SearchAssets<'a> {
+        type Page = types::AssetSearchResultPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::AssetSearchResultPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::SearchAssets::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListAudioSounds<'a> {
+        type Page = types::AudioSoundPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::AudioSoundPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListAudioSounds::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListAvatarGroups<'a> {
+        type Page = types::AvatarGroupItemPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::AvatarGroupItemPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListAvatarGroups::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListAvatarLooks<'a> {
+        type Page = types::AvatarLookItemPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::AvatarLookItemPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListAvatarLooks::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListBackgroundRemovals<'a> {
+        type Page = types::BackgroundRemovalPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::BackgroundRemovalPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListBackgroundRemovals::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListBrandGlossaries<'a> {
+        type Page = types::BrandGlossaryPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::BrandGlossaryPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListBrandGlossaries::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListBrandKits<'a> {
+        type Page = types::BrandKitPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::BrandKitPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListBrandKits::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListLipsyncsV3<'a> {
+        type Page = types::LipsyncDetailPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::LipsyncDetailPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListLipsyncsV3::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListTemplates<'a> {
+        type Page = types::TemplateSummaryPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::TemplateSummaryPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListTemplates::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListVideoAgentSessions<'a> {
+        type Page = types::SessionSummaryPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::SessionSummaryPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListVideoAgentSessions::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListVideoAgentStyles<'a> {
+        type Page = types::StyleItemPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::StyleItemPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListVideoAgentStyles::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListVideoTranslationsV3<'a> {
+        type Page = types::VideoTranslationDetailPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::VideoTranslationDetailPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListVideoTranslationsV3::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListVideosV3<'a> {
+        type Page = types::VideoDetailPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::VideoDetailPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListVideosV3::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListVoicesV3<'a> {
+        type Page = types::AudioVoiceItemPage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::AudioVoiceItemPage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListVoicesV3::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListWebhookEndpoints<'a> {
+        type Page = types::WebhookEndpointResponsePage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::WebhookEndpointResponsePage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListWebhookEndpoints::send(self)
+        }
+    }
+    impl<'a> CursorRequest<'a> for builder::ListWebhookEvents<'a> {
+        type Page = types::WebhookEventResponsePage;
+        type ErrorBody = types::StandardApiErrorEnvelope;
+        fn send(
+            self,
+        ) -> impl ::std::future::Future<
+            Output = Result<
+                ResponseValue<types::WebhookEventResponsePage>,
+                Error<types::StandardApiErrorEnvelope>,
+            >,
+        > + Send + 'a {
+            builder::ListWebhookEvents::send(self)
+        }
+    }
+}

@@ -7,7 +7,7 @@ use heygen_sys::types::{
     VideoTranslationDeleteResponse,
 };
 
-use super::{Cursor as _, builder, cursor_list};
+use super::{SendAt as _, builder, cursor_list};
 use crate::wait::{JobState, WaitOptions, Waitable, poll};
 use crate::{Client, Error, Paginator, Result};
 

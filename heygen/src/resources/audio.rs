@@ -3,7 +3,7 @@
 
 use heygen_sys::types::AudioSound;
 
-use super::{Cursor as _, builder, cursor_list, refused};
+use super::{SendAt as _, builder, cursor_list, refused};
 use crate::{Client, Paginator};
 
 /// The audio catalog (`/v3/audio`): `client.audio()`.

@@ -8,7 +8,7 @@ use heygen_sys::types::{
     UpdateAvatarLookRequest, VideoTranslationDeleteResponse,
 };
 
-use super::{Cursor as _, builder, cursor_list, path_id};
+use super::{SendAt as _, builder, cursor_list, path_id};
 use crate::time::{Timestamps, instant};
 use crate::wait::{JobState, WaitOptions, Waitable, poll};
 use crate::{Client, Error, Paginator, Result};

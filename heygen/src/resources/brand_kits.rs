@@ -4,7 +4,7 @@
 
 use heygen_sys::types::{BrandGlossary, BrandKit};
 
-use super::{Cursor as _, builder, cursor_list};
+use super::{SendAt as _, builder, cursor_list};
 use crate::{Client, Paginator};
 
 /// Brand kits and glossaries (`/v3/brand-kits`, `/v3/brand-glossaries`): `client.brand_kits()`.

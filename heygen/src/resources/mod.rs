@@ -41,4 +41,4 @@ pub use jobs::batches;
 pub use webhook_endpoints as webhooks;
 
 pub(crate) use crate::call::path_id;
-pub(crate) use listing::{Cursor, cursor_list, refused};
+pub(crate) use listing::{Cursor, SendAt, cursor_list, refused};

@@ -6,7 +6,7 @@ use heygen_sys::types::{
     GenerateTemplateVideoRequest, GeneratedVideo, Template, TemplateSummary, VideoDetail,
 };
 
-use super::{Cursor as _, builder, cursor_list};
+use super::{SendAt as _, builder, cursor_list};
 use crate::wait::{WaitOptions, poll};
 use crate::{Client, Error, Paginator, Result};
 

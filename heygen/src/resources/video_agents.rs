@@ -14,7 +14,7 @@ use heygen_sys::types::{
 use heygen_sys::types::VideoDetail;
 use tokio::time::Instant;
 
-use super::{Cursor as _, builder, cursor_list};
+use super::{SendAt as _, builder, cursor_list};
 use crate::time::{Timestamps, instant};
 use crate::wait::{JobState, WaitOptions, Waitable, poll};
 use crate::{Client, Error, Paginator, Result};

@@ -5,7 +5,7 @@ use heygen_sys::types::{
     DesignVoiceResponseData, GetVoiceResponse, TextToSpeechRequest, TextToSpeechResponseData,
 };
 
-use super::{Cursor as _, builder, cursor_list};
+use super::{SendAt as _, builder, cursor_list};
 use crate::wait::{JobState, WaitOptions, Waitable};
 use crate::{Client, Error, Paginator, Result};
 

@@ -9,7 +9,7 @@ use heygen_sys::types::{
 
 use heygen_sys::builder;
 
-use super::{Cursor as _, cursor_list, path_id};
+use super::{SendAt as _, cursor_list, path_id};
 use crate::{Client, Error, Paginator, Result};
 
 /// Webhooks (`/v3/webhooks`): `client.webhooks()`.

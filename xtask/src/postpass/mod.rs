@@ -1,10 +1,12 @@
 //! Rewrites of progenitor's output that no setting gives, driven by the normalised document:
 //! open enums, tagged unions, builders that take plain values (and a union member's builder
 //! for the union) and say what each setter sets, `#[non_exhaustive]` response-only types, the document's operation ids, no `api-version` header, leaner `send()`s,
-//! `JsonSchema` behind heygen-sys's `schemars` feature, and the `Exec` hook every request runs through.
+//! `JsonSchema` behind heygen-sys's `schemars` feature, the `Exec` hook every request runs through, and
+//! cursor listings as `paging` traits.
 
 mod api_version;
 mod builder_docs;
+mod cursor_lists;
 mod exec;
 mod member_builders;
 mod open_enums;
@@ -45,6 +47,8 @@ pub fn apply(file: &mut syn::File, doc: &Value) -> Result<()> {
     send_path::rewrite(file);
     file.items.extend(exec::items());
     file.items.extend(send_path::items());
+    let paging = cursor_lists::items(file);
+    file.items.extend(paging);
     Ok(())
 }
 

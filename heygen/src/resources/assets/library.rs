@@ -7,7 +7,7 @@ use heygen_sys::types::{
 
 use super::handle::Assets;
 use crate::error::{Error, Result};
-use crate::resources::{Cursor as _, builder, cursor_list, refused};
+use crate::resources::{SendAt as _, builder, cursor_list, refused};
 
 /// The most ids `listAssetStatuses` takes in one request.
 pub const MAX_STATUS_IDS: usize = 100;

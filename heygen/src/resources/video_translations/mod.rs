@@ -9,7 +9,7 @@ use heygen_sys::types::{
     VideoTranslationDeleteResponse, VideoTranslationDetail, VideoTranslationLanguagesResponse,
 };
 
-use super::{Cursor as _, builder, cursor_list, path_id};
+use super::{SendAt as _, builder, cursor_list, path_id};
 use crate::wait::{WaitOptions, Waitable, naming_all, poll};
 use crate::{Client, Error, Paginator, Result};
 

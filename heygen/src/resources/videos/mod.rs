@@ -5,7 +5,7 @@ use heygen_sys::types::{
     CreateAvatarVideoResponse, CreateVideoV3RequestBody, DeleteVideoResponse, VideoDetail,
 };
 
-use super::{Cursor as _, builder, cursor_list, path_id};
+use super::{SendAt as _, builder, cursor_list, path_id};
 use crate::wait::{WaitOptions, poll};
 use crate::{Client, Error, Paginator, Result};
 

@@ -1,42 +1,36 @@
 //! Cursor listings, written once: [`cursor_list`] turns a generated list operation into a lazy
-//! [`Paginator`], so a resource's `list_with` only names its operation. Two small tables say
-//! what the generated code cannot, progenitor giving them no common trait: which request
-//! builders take a page cursor, and what they answer ([`Cursor`]); which responses are a page
-//! of items ([`CursorPage`]); their impls are listed in `requests.rs` and `pages.rs`. A listing whose required parameter is blank is [`refused`]
-//! before any request, when it is first polled, as every listing's errors are.
+//! [`Paginator`], so a resource's `list_with` only names its operation. Which requests take a
+//! cursor and which responses are pages follows from the document: the pipeline implements
+//! `heygen_sys::paging`'s traits for them, and [`SendAt`] boxes any such request. A listing
+//! whose required parameter is blank is [`refused`] before any request, when it is first
+//! polled, as every listing's errors are.
 
+use futures::FutureExt as _;
 use futures::future::BoxFuture;
 use heygen_sys::ResponseValue;
+use heygen_sys::paging::{CursorPage, CursorRequest};
 use heygen_sys::types::StandardApiErrorEnvelope;
 
 use crate::{Client, Error, Page, Paginator};
 
-mod pages;
-mod requests;
+pub(crate) use heygen_sys::paging::Cursor;
 
 /// What a generated operation answers.
 pub(crate) type Sent<T> = Result<ResponseValue<T>, heygen_sys::Error<StandardApiErrorEnvelope>>;
 
-/// A generated request that takes the cursor of the page it asks for.
-pub(crate) trait Cursor<'a>: Sized {
-    /// What the request answers.
-    type Response;
-
-    /// The request for the page at `token` (`None`: the first page).
-    fn at(self, token: Option<String>) -> Self;
-
-    /// Sends the request for the page at `token`, as [`cursor_list`] takes it.
-    fn send_at(self, token: Option<String>) -> BoxFuture<'a, Sent<Self::Response>>;
+/// A generated list request sent for the page at a cursor, boxed as [`cursor_list`] takes it.
+pub(crate) trait SendAt<'a>: CursorRequest<'a> {
+    /// Sends the request for the page at `token` (`None`: the first page).
+    fn send_at(self, token: Option<String>) -> BoxFuture<'a, Sent<Self::Page>>;
 }
 
-/// A generated response that is one page of a cursor listing: `data`, `has_more`,
-/// `next_token`.
-pub(crate) trait CursorPage {
-    /// What the page lists.
-    type Item;
-
-    /// The page, read as [`Page::from_envelope`] reads a cursor envelope.
-    fn page(self) -> Page<Self::Item>;
+impl<'a, R> SendAt<'a> for R
+where
+    R: CursorRequest<'a, ErrorBody = StandardApiErrorEnvelope> + 'a,
+{
+    fn send_at(self, token: Option<String>) -> BoxFuture<'a, Sent<Self::Page>> {
+        self.at(token).send().boxed()
+    }
 }
 
 /// A generated cursor-list operation as a [`Paginator`]: `send` builds and sends one page's
@@ -57,7 +51,8 @@ where
         let (client, send) = (client.clone(), send.clone());
         async move {
             let response = client.run(send(client.raw(), token)).await?;
-            Ok(response.into_inner().page())
+            let (items, has_more, next_token) = response.into_inner().into_parts();
+            Ok(Page::from_envelope(items, has_more, next_token))
         }
     })
 }
