@@ -221,12 +221,19 @@ pub fn explain(failure: &Failure, api: &[ApiChange]) -> Vec<usize> {
     let mentions =
         |word: &str| has_word(&failure.context, word) || has_word(&failure.message, word);
     // A change whose member is named, with its type when the error says the type too.
-    let by_member: Vec<usize> = api
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.breaking && c.member().is_some_and(&mentions))
-        .map(|(i, _)| i)
-        .collect();
+    // Breaking changes first; a non-breaking one (a field added, which an exhaustive struct
+    // literal in hand-written code does not name) only when no breaking one fits.
+    let named = |breaking: bool| -> Vec<usize> {
+        api.iter()
+            .enumerate()
+            .filter(|(_, c)| c.breaking == breaking && c.member().is_some_and(&mentions))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let by_member = match named(true) {
+        found if found.is_empty() => named(false),
+        found => found,
+    };
     let both: Vec<usize> = by_member
         .iter()
         .copied()
@@ -504,6 +511,24 @@ mod tests {
                 "BREAKING ListVideos.project_id required parameter added (operation `listVideos` query parameter `project_id`: added, required) → heygen/src/download.rs:6 (fn list): compiles, but its requests fail until it is set",
             ]
         );
+    }
+
+    #[test]
+    fn a_struct_literal_missing_a_new_field_is_tied_to_the_field() {
+        let f = Failure {
+            stage: Stage::Build,
+            file: Some("heygen/src/x.rs".into()),
+            line: Some(9),
+            message: "missing field `extra` in initializer of `heygen_sys::types::Req`".into(),
+            context: String::new(),
+        };
+        let added = ApiChange {
+            breaking: false,
+            item: "types::Req.extra".into(),
+            change: "field added".into(),
+            reason: String::new(),
+        };
+        assert_eq!(explain(&f, &[api("types::Other.b", "removed"), added]), [1]);
     }
 
     #[test]
