@@ -259,13 +259,34 @@ pub fn explain(failure: &Failure, api: &[ApiChange]) -> Vec<usize> {
         return first_per_member(by_member);
     }
     // A type renamed or removed, or a variant added where a match has no fallback.
-    api.iter()
+    let by_type: Vec<usize> = api
+        .iter()
         .enumerate()
         .filter(|(_, c)| {
             (c.breaking && c.member().is_none() && mentions(c.type_name()))
                 || (c.change == "variant added"
                     && failure.message.contains("not covered")
                     && c.member().is_some_and(|m| failure.context.contains(m)))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if !by_type.is_empty() {
+        return by_type;
+    }
+    // Else any change of a type the failing code names (a test asserting a union's tags).
+    let mut seen = Vec::new();
+    api.iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            let ty = c.type_name();
+            ty.chars().next().is_some_and(char::is_uppercase)
+                && ty != "Client"
+                && mentions(ty)
+                && !seen.contains(&ty)
+                && {
+                    seen.push(ty);
+                    true
+                }
         })
         .map(|(i, _)| i)
         .collect()
@@ -295,6 +316,21 @@ pub fn render(
     let mut out = Vec::new();
     let mut explained = vec![false; api.len()];
     for f in failures {
+        // A failed test names nothing itself: the lines at its failure do.
+        let mut f = f.clone();
+        if f.stage != Stage::Build
+            && let (Some(file), Some(line)) = (&f.file, f.line)
+            && let Some((_, text)) = files.iter().find(|(name, _)| name == file)
+        {
+            let lines: Vec<&str> = text.lines().collect();
+            let from = line.saturating_sub(4);
+            let to = (line + 2).min(lines.len());
+            if from < to {
+                f.context.push('\n');
+                f.context.push_str(&lines[from..to].join("\n"));
+            }
+        }
+        let f = &f;
         let stage = match f.stage {
             Stage::Build => "does not compile",
             Stage::Doctest => "doctest fails",
