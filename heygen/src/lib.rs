@@ -101,6 +101,7 @@ mod error;
 mod http_client;
 pub mod migrate;
 pub mod paginate;
+mod raw_helpers;
 pub mod resources;
 pub mod retry;
 #[cfg(feature = "testing")]

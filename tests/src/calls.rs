@@ -1,15 +1,15 @@
-//! Every operation of the document as a call through the SDK: the `heygen` resources for the
-//! v3 operations they cover (the multipart `uploadAsset` through `assets().upload_bytes`), and
-//! [`heygen_sdk::Client::raw`] + [`heygen_sdk::Client::run`] for v1/v2 and for the July 2026
-//! operations no resource method covers yet.
+//! Every operation of the document as a call through the SDK: its generated raw way
+//! ([`heygen_sdk::Client::raw`] + [`heygen_sdk::Client::run`], written by `cargo xtask generate`
+//! into `calls/generated.rs` for every operation of the pinned document, so a new operation is
+//! exercised the day it appears), and the hand-written `heygen` resource methods for the
+//! operations they cover (the multipart `uploadAsset` through `assets().upload_bytes`).
 //!
 //! A [`Way`] takes an [`Input`] (path and query parameters and a JSON body, synthesised from
 //! the document or scripted) and turns it into typed SDK values: the body is deserialised into
 //! the generated request type, the parameters into the generated parameter types, and the call
 //! is sent. Its [`Outcome`] is what the SDK handed back, as JSON (`serde_json::to_value` of the
 //! decoded value), with a note of which part of the response body it must equal
-//! ([`Expected`]). Some operations have more than one way (a resource method and the raw
-//! builder, when the resource method cannot send every parameter or drops the payload).
+//! ([`Expected`]). An operation with a resource method has both ways.
 //!
 //! The same table drives the response contract, the request contract and the Prism run.
 
@@ -147,6 +147,20 @@ impl Input {
         }
     }
 
+    /// A path parameter, deserialised into the SDK's type for it (a string stays a string).
+    pub fn path_as<T: DeserializeOwned>(&self, name: &str) -> Result<T, CallError> {
+        let value = self
+            .path
+            .get(name)
+            .ok_or_else(|| CallError::Input(format!("no path parameter `{name}`")))?;
+        serde_json::from_value(value.clone()).map_err(|e| {
+            CallError::Input(format!(
+                "path parameter `{name}` = {value} does not fit the SDK's type {}: {e}",
+                std::any::type_name::<T>()
+            ))
+        })
+    }
+
     /// An optional query parameter, deserialised into the SDK's type for it.
     pub fn query<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, CallError> {
         self.query
@@ -230,17 +244,6 @@ fn cursor_page(served: &Value) -> Value {
     })
 }
 
-/// Sets each optional query parameter present in the input on a generated builder.
-macro_rules! params {
-    ($builder:ident, $input:ident; $($method:ident: $ty:ty = $key:literal),* $(,)?) => {
-        $(
-            if let Some(value) = $input.query::<$ty>($key)? {
-                $builder = $builder.$method(value);
-            }
-        )*
-    };
-}
-
 /// A `list_with` configuration closure setting each optional query parameter of the input.
 macro_rules! configure {
     ($input:ident; $($method:ident: $ty:ty = $key:literal),* $(,)?) => {{
@@ -276,44 +279,14 @@ macro_rules! way {
 }
 
 mod assets;
-mod july;
+#[rustfmt::skip]
+mod generated;
+mod more_resources;
 
 /// Every way of calling every operation, in no particular order.
 pub fn ways() -> Vec<Way> {
     let mut ways = vec![
         // ---- v1 / v2: the generated client, run through the heygen client.
-        way!(
-            "createVideoAgent",
-            "raw().create_video_agent",
-            raw,
-            |c, i| {
-                whole(
-                    c.run(
-                        c.raw()
-                            .create_video_agent()
-                            .body(i.body::<types::ExternalCreateVideoAgentSessionRequest>()?)
-                            .send(),
-                    )
-                    .await,
-                )
-            }
-        ),
-        way!("textToSpeech", "raw().text_to_speech", raw, |c, i| {
-            whole(
-                c.run(
-                    c.raw()
-                        .text_to_speech()
-                        .body(i.body::<types::TextToSpeechRequest>()?)
-                        .send(),
-                )
-                .await,
-            )
-        }),
-        way!("listAudioVoices", "raw().list_audio_voices", raw, |c, i| {
-            let mut b = c.raw().list_audio_voices();
-            params!(b, i; gender: String = "gender", language: String = "language", limit: NonZeroU64 = "limit", token: String = "token", type_: types::AudioVoiceType = "type");
-            whole(c.run(b.send()).await)
-        }),
         way!(
             "listAudioVoices",
             "voices().list_v1_with",
@@ -322,130 +295,8 @@ pub fn ways() -> Vec<Way> {
                 page(c.voices().list_v1_with(configure!(i; gender: String = "gender", language: String = "language", limit: NonZeroU64 = "limit", token: String = "token", type_: types::AudioVoiceType = "type")).first_page().await)
             }
         ),
-        way!(
-            "createAvatarVideo",
-            "raw().create_avatar_video",
-            raw,
-            |c, i| {
-                whole(
-                    c.run(
-                        c.raw()
-                            .create_avatar_video()
-                            .body(i.body::<types::CreateAvatarVideoRequest>()?)
-                            .send(),
-                    )
-                    .await,
-                )
-            }
-        ),
-        way!("listVideos", "raw().list_videos", raw, |c, i| {
-            let mut b = c.raw().list_videos();
-            params!(b, i; folder_id: String = "folder_id", limit: NonZeroU64 = "limit", title: String = "title", token: String = "token");
-            whole(c.run(b.send()).await)
-        }),
         way!("listVideos", "videos().list_v2_with", resource, |c, i| {
             page(c.videos().list_v2_with(configure!(i; folder_id: String = "folder_id", limit: NonZeroU64 = "limit", title: String = "title", token: String = "token")).first_page().await)
-        }),
-        way!("getVideo", "raw().get_video", raw, |c, i| {
-            whole(
-                c.run(c.raw().get_video().video_id(i.path("video_id")?).send())
-                    .await,
-            )
-        }),
-        way!("deleteVideo", "raw().delete_video", raw, |c, i| {
-            whole(
-                c.run(c.raw().delete_video().video_id(i.path("video_id")?).send())
-                    .await,
-            )
-        }),
-        way!(
-            "createVideoTranslate",
-            "raw().create_video_translate",
-            raw,
-            |c, i| {
-                whole(
-                    c.run(
-                        c.raw()
-                            .create_video_translate()
-                            .body(i.body::<types::McpVideoTranslateCreateRequest>()?)
-                            .send(),
-                    )
-                    .await,
-                )
-            }
-        ),
-        way!(
-            "listVideoTranslateLanguages",
-            "raw().list_video_translate_languages",
-            raw,
-            |c, _i| { whole(c.run(c.raw().list_video_translate_languages().send()).await) }
-        ),
-        way!(
-            "getVideoTranslateCaption",
-            "raw().get_video_translate_caption",
-            raw,
-            |c, i| {
-                let b = c
-                    .raw()
-                    .get_video_translate_caption()
-                    .video_translate_id(i.required::<String>("video_translate_id")?)
-                    .caption_type(i.required::<types::CaptionFormat>("caption_type")?);
-                whole(c.run(b.send()).await)
-            }
-        ),
-        way!("getUserMe", "raw().get_user_me", raw, |c, _i| {
-            whole(c.run(c.raw().get_user_me().send()).await)
-        }),
-        way!(
-            "createWorkflowExecution",
-            "raw().create_workflow_execution",
-            raw,
-            |c, i| {
-                whole(
-                    c.run(
-                        c.raw()
-                            .create_workflow_execution()
-                            .body(i.body::<types::CreateWorkflowExecutionRequest>()?)
-                            .send(),
-                    )
-                    .await,
-                )
-            }
-        ),
-        way!(
-            "createGraphExecution",
-            "raw().create_graph_execution",
-            raw,
-            |c, i| {
-                whole(
-                    c.run(
-                        c.raw()
-                            .create_graph_execution()
-                            .body(i.body::<types::CreateGraphExecutionRequest>()?)
-                            .send(),
-                    )
-                    .await,
-                )
-            }
-        ),
-        way!(
-            "getWorkflowExecution",
-            "raw().get_workflow_execution",
-            raw,
-            |c, i| {
-                whole(
-                    c.run(
-                        c.raw()
-                            .get_workflow_execution()
-                            .execution_id(i.path("execution_id")?)
-                            .send(),
-                    )
-                    .await,
-                )
-            }
-        ),
-        way!("listWorkflows", "raw().list_workflows", raw, |c, _i| {
-            whole(c.run(c.raw().list_workflows().send()).await)
         }),
         // ---- v3: the resources.
         way!(
@@ -804,22 +655,6 @@ pub fn ways() -> Vec<Way> {
             |c, i| { data(c.webhooks().delete_endpoint(&i.path("endpoint_id")?).await) }
         ),
         way!(
-            "deleteWebhookEndpoint",
-            "raw().delete_webhook_endpoint",
-            raw,
-            |c, i| {
-                whole(
-                    c.run(
-                        c.raw()
-                            .delete_webhook_endpoint()
-                            .endpoint_id(i.path("endpoint_id")?)
-                            .send(),
-                    )
-                    .await,
-                )
-            }
-        ),
-        way!(
             "rotateWebhookEndpointSecret",
             "webhooks().rotate_secret",
             resource,
@@ -963,7 +798,8 @@ pub fn ways() -> Vec<Way> {
             }
         ),
     ];
-    ways.extend(july::ways());
+    ways.extend(more_resources::ways());
+    ways.extend(generated::ways());
     ways.extend(assets::ways());
     ways
 }

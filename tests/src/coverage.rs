@@ -76,9 +76,10 @@ impl Coverage {
         let mut out = format!("{title}\n");
         let _ = writeln!(
             out,
-            "{:<34} {:<6} {:<58} {:<26} via",
-            "operation", "method", "path", "statuses (+ exercised)"
+            "{:<34} {:<6} {:<58} {:<26} {:<9} via",
+            "operation", "method", "path", "statuses (+ exercised)", "resource"
         );
+        let (mut with_resource, mut operations) = (0, 0);
         for op in spec.operations() {
             let mut statuses = Vec::new();
             let mut via: BTreeSet<&str> = BTreeSet::new();
@@ -93,16 +94,26 @@ impl Coverage {
                 };
                 statuses.push(format!("{status}{mark}"));
             }
+            // A way that is not the generated builder is a hand-written resource method.
+            let resource = via.iter().any(|v| !v.starts_with("raw()"));
+            operations += 1;
+            with_resource += usize::from(resource);
             let _ = writeln!(
                 out,
-                "{:<34} {:<6} {:<58} {:<26} {}",
+                "{:<34} {:<6} {:<58} {:<26} {:<9} {}",
                 op.operation_id,
                 op.method,
                 op.path,
                 statuses.join(" "),
+                if resource { "yes" } else { "raw only" },
                 via.into_iter().collect::<Vec<_>>().join(", ")
             );
         }
+        let _ = writeln!(
+            out,
+            "operations with a resource method: {with_resource}/{operations} (the others through \
+             `client.raw()`)"
+        );
         let (ops_done, ops, statuses_done, statuses) = self.counts(spec);
         let _ = writeln!(
             out,

@@ -11,6 +11,16 @@ pub fn run(root: &Path) -> Result<()> {
     let (expected, report) = render(root)?;
     let committed = std::fs::read_to_string(root.join(OUTPUT)).unwrap_or_default();
     compare(&committed, &expected)?;
+    let (lock, doc, _) = crate::generate::normalised(root)?;
+    let ways = crate::contract_ways::render(&expected, &doc, &lock.file)?;
+    let committed =
+        std::fs::read_to_string(root.join(crate::contract_ways::OUTPUT)).unwrap_or_default();
+    if committed != ways {
+        bail!(
+            "{} is stale; run `cargo xtask generate`",
+            crate::contract_ways::OUTPUT
+        );
+    }
     let names = std::fs::read_to_string(root.join(NAMES)).unwrap_or_default();
     if names != report.names_file() {
         bail!("{NAMES} is stale; run `cargo xtask generate`");

@@ -26,6 +26,14 @@ pub fn normalised(root: &Path) -> Result<(SpecLock, Value, Report)> {
     Ok((lock, doc, report))
 }
 
+/// The generated file for any document (normalised with the overlay), e.g. to compare the
+/// Rust API two documents generate.
+pub fn render_document(root: &Path, doc: &crate::diff::Document) -> Result<String> {
+    let overlay = Overlay::load(&root.join("openapi/overlay.toml"))?;
+    let (normalised, _) = normalise::normalise(doc.value.clone(), &overlay)?;
+    render_doc(&normalised, &doc.name, "-")
+}
+
 /// The whole generated file, byte for byte.
 pub fn render(root: &Path) -> Result<(String, Report)> {
     let (lock, doc, report) = normalised(root)?;
@@ -111,6 +119,7 @@ pub fn write(root: &Path) -> Result<()> {
     std::fs::write(&path, &code).with_context(|| format!("writing {}", path.display()))?;
     std::fs::write(root.join(NAMES), report.names_file()).context("writing the names file")?;
     crate::rules::write(root)?;
+    write_ways(root, &code, &doc, &lock.file)?;
     println!("{report}");
     let typify = named_by_typify(&code, &doc)?;
     println!(
@@ -125,6 +134,16 @@ pub fn write(root: &Path) -> Result<()> {
         code.lines().count()
     );
     Ok(())
+}
+
+/// The contract suite's generated raw ways (`tests/src/calls/generated.rs`).
+fn write_ways(root: &Path, code: &str, doc: &Value, source: &str) -> Result<()> {
+    let path = root.join(crate::contract_ways::OUTPUT);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&path, crate::contract_ways::render(code, doc, source)?)
+        .with_context(|| format!("writing {}", path.display()))
 }
 
 pub fn report(root: &Path, out: Option<&str>) -> Result<()> {

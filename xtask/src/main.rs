@@ -1,6 +1,8 @@
 //! `cargo xtask fetch | generate | check | diff | update | normalise`: the spec-to-code pipeline.
 
+mod api_diff;
 mod check;
+mod contract_ways;
 mod diff;
 mod fetch;
 mod generate;
@@ -8,7 +10,11 @@ mod lock;
 mod normalise;
 mod postpass;
 mod rules;
+mod prove;
+#[cfg(test)]
+mod synthetic_versions;
 mod update;
+mod worklist;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -25,9 +31,13 @@ const USAGE: &str = "usage: cargo xtask <command>
        [--format markdown|json|changelog]
                                      OLD defaults to the pinned document; OLD and NEW are paths, URLs, or file names
                                      in openapi/cache/; exit status 1 when something breaks
-  update [--from PATH|URL] [--note TEXT]
+  update [--from PATH|URL] [--note TEXT] [--date YYYY-MM-DD] [--no-test] [--skip TEST]...
                                      diff against the pin, re-pin (the old pin moves to [[history]]), generate, check,
-                                     and print the suggested CHANGELOG.md entry; without --from, the lock's URL
+                                     compare the generated Rust API, set the version and merge the CHANGELOG.md entry,
+                                     then build every target and run the tests (--no-test: build only; --skip: test
+                                     names the harness skips); ends with the worklist; exit status 1 when the
+                                     workspace fails. Without --from, the lock's URL; the API date comes from the
+                                     document (info, file name) or --date
   normalise [--out PATH]             print the normalisation report (and write the 3.0 document, never to be committed)
   patched --out PATH                 write the pinned 3.1 document with the overlay's [[patch]] corrections applied
                                      (what the SDK is generated from; for mock servers such as Prism; never committed)
@@ -84,9 +94,20 @@ fn run() -> Result<ExitCode> {
             }
         }
         "update" => {
-            let (from, note) = (args.value("--from")?, args.value("--note")?);
+            let from = args.value("--from")?;
+            let mut options = update::Options {
+                note: args.value("--note")?,
+                date: args.value("--date")?,
+                ..Default::default()
+            };
+            options.prove.no_test = args.flag("--no-test");
+            while let Some(skip) = args.value("--skip")? {
+                options.prove.skip.push(skip);
+            }
             args.done()?;
-            update::run(&root, from.as_deref(), note)?;
+            if !update::run(&root, from.as_deref(), &options)? {
+                return Ok(ExitCode::from(1));
+            }
         }
         "normalise" => {
             let out = args.value("--out")?;
@@ -120,6 +141,14 @@ impl Args {
         let value = self.0.remove(i + 1);
         self.0.remove(i);
         Ok(Some(value))
+    }
+
+    fn flag(&mut self, name: &str) -> bool {
+        let found = self.0.iter().position(|a| a == name);
+        if let Some(i) = found {
+            self.0.remove(i);
+        }
+        found.is_some()
     }
 
     fn done(self) -> Result<()> {

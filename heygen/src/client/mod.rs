@@ -194,7 +194,7 @@ impl Client {
     /// One layer, and not an `async fn`: `send` (about a kilobyte) is boxed as it is handed
     /// over and the error path is behind its own box, so the caller's future stays small, and
     /// the answer (as large) is moved once per layer, of which there is one here.
-    fn call<T, E, F, R>(
+    pub(crate) fn call<T, E, F, R>(
         &self,
         send: F,
         finish: impl FnOnce(ResponseValue<T>, CallRecord) -> Result<R>,

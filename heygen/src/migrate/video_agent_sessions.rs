@@ -65,28 +65,33 @@ impl VideoAgents {
     }
 }
 
-/// The new create request for an old session request.
+/// The new create request for an old session request, through the generated builder rather than
+/// a struct literal: a field a later document adds leaves it unset instead of breaking the build.
 fn chat_request(request: CreateSessionRequest) -> crate::Result<CreateVideoAgentRequest> {
-    let prompt = String::from(request.prompt).try_into().map_err(
-        |e: heygen_sys::types::error::ConversionError| Error::invalid("prompt", e.to_string()),
-    )?;
-    Ok(CreateVideoAgentRequest {
-        avatar_id: request.avatar_id,
-        brand_kit_id: None,
-        callback_id: request.callback_id,
-        callback_url: request.callback_url,
-        files: request.files,
-        incognito_mode: request.incognito_mode,
-        mode: if request.auto_proceed {
-            VideoAgentMode::Generate
-        } else {
-            VideoAgentMode::Chat
-        },
-        orientation: request.orientation,
-        prompt,
-        style_id: request.style_id,
-        voice_id: request.voice_id,
-    })
+    let prompt: heygen_sys::types::CreateVideoAgentRequestPrompt =
+        String::from(request.prompt).try_into().map_err(
+            |e: heygen_sys::types::error::ConversionError| Error::invalid("prompt", e.to_string()),
+        )?;
+    let mode = if request.auto_proceed {
+        VideoAgentMode::Generate
+    } else {
+        VideoAgentMode::Chat
+    };
+    CreateVideoAgentRequest::builder()
+        .avatar_id(request.avatar_id)
+        .callback_id(request.callback_id)
+        .callback_url(request.callback_url)
+        .files(request.files)
+        .incognito_mode(request.incognito_mode)
+        .mode(mode)
+        .orientation(request.orientation)
+        .prompt(prompt)
+        .style_id(request.style_id)
+        .voice_id(request.voice_id)
+        .try_into()
+        .map_err(|e: heygen_sys::types::error::ConversionError| {
+            Error::invalid("request", e.to_string())
+        })
 }
 
 #[cfg(test)]

@@ -21,8 +21,10 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use serde_json::{Value, json};
 
-pub use change::{Change, Kind};
-pub use changelog::{entry as changelog_entry, suggest_version};
+#[cfg(test)]
+pub use change::Side;
+pub use change::{Change, Kind, Scope};
+pub use changelog::{entry as changelog_entry, merge as merge_changelog, suggest_version};
 
 use crate::fetch::{date_in, is_url, load_cached, load_cached_file, read_source};
 use crate::lock::{SpecLock, cache_dir};
@@ -62,6 +64,15 @@ pub struct Report {
     /// Operation counts, old and new.
     pub operations: (usize, usize),
     pub changes: Vec<Change>,
+}
+
+/// Which side writes each component of `doc`: requests, responses, or both.
+#[cfg(test)]
+pub fn component_sides(doc: &Value) -> std::collections::BTreeMap<String, Side> {
+    usage::sides(shape::Doc(doc), shape::Doc(doc))
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
 }
 
 /// Every classified change, operations first, then component schemas.
@@ -141,28 +152,53 @@ impl Report {
 
 /// Prints the report; returns whether anything breaks.
 pub fn run(root: &Path, from: Option<&str>, to: &str, format: Format) -> Result<bool> {
-    let old = match from {
-        Some(source) => load(root, source)?,
+    let (old, old_code) = match from {
+        Some(source) => (load(root, source)?, None),
         None => {
             let (lock, value) = load_cached(root)?;
-            Document {
-                name: lock.file,
-                date: Some(lock.date),
-                value,
-            }
+            let code = std::fs::read_to_string(root.join(crate::generate::OUTPUT)).ok();
+            (
+                Document {
+                    name: lock.file,
+                    date: Some(lock.date),
+                    value,
+                },
+                code,
+            )
         }
     };
     let new = load(root, to)?;
     let report = Report::new(&old, &new);
+    // The generated Rust API of both documents, compared (the pin's is the committed code).
+    let api = (|| -> Result<Vec<crate::api_diff::ApiChange>> {
+        let old_code = match old_code {
+            Some(code) => code,
+            None => crate::generate::render_document(root, &old)?,
+        };
+        let new_code = crate::generate::render_document(root, &new)?;
+        crate::api_diff::between(&old_code, &new_code)
+    })();
+    let api = match api {
+        Ok(api) => api,
+        Err(e) => {
+            eprintln!("note: the generated Rust API could not be compared: {e:#}");
+            Vec::new()
+        }
+    };
     match format {
-        Format::Markdown => print!("{}", report.markdown()),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&report.json())?),
+        Format::Markdown => print!("{}{}", report.markdown(), crate::api_diff::markdown(&api)),
+        Format::Json => {
+            let mut json = report.json();
+            json["rust_api"] = serde_json::to_value(&api)?;
+            println!("{}", serde_json::to_string_pretty(&json)?)
+        }
         Format::Changelog => {
-            let version = suggest_version(&crate::workspace_version(root)?, &report);
-            print!("{}", changelog_entry(&report, &version));
+            let changelog = std::fs::read_to_string(root.join("CHANGELOG.md")).unwrap_or_default();
+            let version = suggest_version(&crate::workspace_version(root)?, &report, &changelog);
+            print!("{}", changelog_entry(&report, &version, &api));
         }
     }
-    Ok(report.breaking() > 0)
+    Ok(report.breaking() > 0 || api.iter().any(|c| c.breaking))
 }
 
 /// A document from a path, a URL, or by file name from the cache (verified by the lock).

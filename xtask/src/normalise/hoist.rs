@@ -30,6 +30,8 @@ pub struct Hoister {
     pub reused: Vec<(String, String)>,
     /// Structural form → component name: the document's own components, then invented ones.
     known: BTreeMap<String, String>,
+    /// Origin → the name the previous generation gave it (`invented-types.txt`).
+    remembered: BTreeMap<String, String>,
 }
 
 impl Hoister {
@@ -50,7 +52,16 @@ impl Hoister {
             added: Vec::new(),
             reused: Vec::new(),
             known,
+            remembered: BTreeMap::new(),
         }
+    }
+
+    /// Names remembered from the previous generation (origin → name): a place whose schema
+    /// still fits its old name keeps it, whatever changed elsewhere (a structurally equal
+    /// schema named first no longer takes it over).
+    pub fn remembering(mut self, remembered: BTreeMap<String, String>) -> Self {
+        self.remembered = remembered;
+        self
     }
 
     /// Puts `schema` (found at `origin`) in components and returns the `$ref` to use instead.
@@ -66,15 +77,27 @@ impl Hoister {
         origin: &str,
     ) -> Result<Value> {
         let shape = form(&schema);
-        let name = match (chosen, self.known.get(&shape)) {
-            (Some(name), _) => name.to_string(),
-            (None, Some(existing)) => existing.clone(),
-            (None, None) => position.to_string(),
-        };
         let schemas = doc
             .pointer_mut("/components/schemas")
             .and_then(Value::as_object_mut)
             .expect("the document has components/schemas");
+        // The remembered name, while it is free or holds this very shape, and is not a name
+        // the document itself now uses for something else.
+        let remembered = self
+            .remembered
+            .get(origin)
+            .filter(|n| match schemas.get(*n) {
+                None => true,
+                Some(existing) => {
+                    form(existing) == shape && self.added.iter().any(|i| &i.name == *n)
+                }
+            });
+        let name = match (chosen, remembered, self.known.get(&shape)) {
+            (Some(name), _, _) => name.to_string(),
+            (None, Some(name), _) => name.clone(),
+            (None, None, Some(existing)) => existing.clone(),
+            (None, None, None) => position.to_string(),
+        };
         let invented = self.added.iter().position(|i| i.name == name);
         match schemas.get(&name) {
             Some(existing) if form(existing) == shape || self.known.get(&shape) == Some(&name) => {}
@@ -248,6 +271,50 @@ mod tests {
                 origins: vec!["/one".into(), "/two".into()]
             }]
         );
+    }
+
+    /// The next version of a document: a new place with `/two`'s shape comes first. Without
+    /// memory `/two` would now share the new place's name; with it, `/two` keeps `Two`, and a
+    /// place whose own schema changed gets a new name.
+    #[test]
+    fn a_place_whose_schema_did_not_change_keeps_its_remembered_name() {
+        let mut doc = json!({"components": {"schemas": {}}});
+        let remembered: BTreeMap<String, String> = [
+            ("/two".to_string(), "Two".to_string()),
+            ("/changed".to_string(), "Changed".to_string()),
+        ]
+        .into();
+        let mut hoister = Hoister::new(&doc).remembering(remembered);
+        let shape = json!({"type": "object", "properties": {"b": {"type": "string"}}});
+        let r0 = hoister
+            .hoist(&mut doc, None, "NewPlace", shape.clone(), "/new")
+            .unwrap();
+        let r1 = hoister
+            .hoist(&mut doc, None, "Position", shape.clone(), "/two")
+            .unwrap();
+        let r2 = hoister
+            .hoist(&mut doc, None, "Other", shape, "/three")
+            .unwrap();
+        assert_eq!(r0, walk::ref_to("NewPlace"));
+        assert_eq!(
+            r1,
+            walk::ref_to("Two"),
+            "the remembered name wins over sharing"
+        );
+        assert_eq!(r2, walk::ref_to("NewPlace"), "an unremembered place shares");
+        // `Changed` is taken by a shape remembered elsewhere: the changed place is renamed.
+        let mut doc = json!({"components": {"schemas": {}}});
+        let remembered: BTreeMap<String, String> = [
+            ("/a".to_string(), "Changed".to_string()),
+            ("/b".to_string(), "Changed".to_string()),
+        ]
+        .into();
+        let mut hoister = Hoister::new(&doc).remembering(remembered);
+        let a = json!({"type": "object", "properties": {"a": {"type": "string"}}});
+        let b = json!({"type": "object", "properties": {"a": {"type": "integer"}}});
+        hoister.hoist(&mut doc, None, "PosA", a, "/a").unwrap();
+        let r = hoister.hoist(&mut doc, None, "PosB", b, "/b").unwrap();
+        assert_eq!(r, walk::ref_to("PosB"));
     }
 
     #[test]

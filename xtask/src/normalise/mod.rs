@@ -73,7 +73,10 @@ pub fn normalise(mut doc: Value, overlay: &Overlay) -> Result<(Value, Report)> {
         .rules
         .push(("inline titles dropped", titles::apply(&mut doc)));
     // Bodies first, so that what is inside them is named after them.
-    let mut namer = inline::Namer::new(overlay, hoist::Hoister::new(&doc));
+    let mut namer = inline::Namer::new(
+        overlay,
+        hoist::Hoister::new(&doc).remembering(overlay.remembered.clone()),
+    );
     report
         .rules
         .push(("inline bodies named", bodies::apply(&mut doc, &mut namer)?));

@@ -26,6 +26,10 @@ pub struct Overlay {
     /// Corrections to the upstream document.
     #[serde(default, rename = "patch")]
     pub patches: Vec<Patch>,
+    /// Origin (JSON pointer) → the name the last `generate` gave the type there, from
+    /// `invented-types.txt` beside the overlay: an unchanged schema keeps its name.
+    #[serde(skip)]
+    pub remembered: BTreeMap<String, String>,
 }
 
 /// Sets the value at a JSON pointer of the upstream document.
@@ -43,11 +47,27 @@ pub struct Patch {
     pub only_if: Option<String>,
 }
 
+/// `Name<TAB>origin` lines (comments skipped) → origin → name.
+pub fn remembered(names_file: &str) -> BTreeMap<String, String> {
+    names_file
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(name, origin)| (origin.to_string(), name.to_string()))
+        .collect()
+}
+
 impl Overlay {
     pub fn load(path: &Path) -> Result<Self> {
         let text =
             std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))
+        let mut overlay: Overlay =
+            toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+        let names = path.with_file_name("invented-types.txt");
+        if let Ok(text) = std::fs::read_to_string(names) {
+            overlay.remembered = remembered(&text);
+        }
+        Ok(overlay)
     }
 
     /// Applies the corrections; a pointer whose parent is missing is an error, so a correction
