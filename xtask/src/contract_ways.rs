@@ -186,7 +186,14 @@ pub fn render(code: &str, doc: &Value, source: &str) -> Result<String> {
         for p in params {
             let (ty, setter) = (&p.ty, &p.setter);
             if setter == "body" {
-                let ty = ty.replace("types::builder::", "types::");
+                // The builder's field holds the body's builder (`types::builder::XBuilder`, as
+                // the post-pass names them); the call deserialises the body type itself.
+                let ty = match ty.strip_prefix("types::builder::") {
+                    Some(name) => {
+                        format!("types::{}", name.strip_suffix("Builder").unwrap_or(name))
+                    }
+                    None => ty.clone(),
+                };
                 lines.push(format!("b = b.body(i.body::<{ty}>()?);"));
                 continue;
             }

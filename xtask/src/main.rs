@@ -9,8 +9,8 @@ mod generate;
 mod lock;
 mod normalise;
 mod postpass;
-mod rules;
 mod prove;
+mod rules;
 #[cfg(test)]
 mod synthetic_versions;
 mod update;

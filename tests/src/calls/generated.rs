@@ -15,39 +15,39 @@ pub(super) fn ways() -> Vec<Way> {
     vec![
         way!("cloneVoice", "raw().clone_voice", raw, |c, i| {
             let mut b = c.raw().clone_voice();
-            b = b.body(i.body::<types::CloneVoiceRequestBuilder>()?);
+            b = b.body(i.body::<types::CloneVoiceRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("completeAssetUpload", "raw().complete_asset_upload", raw, |c, i| {
             let mut b = c.raw().complete_asset_upload();
             b = b.asset_id(i.path_as::<::std::string::String>("asset_id")?);
-            b = b.body(i.body::<types::CompleteAssetUploadRequestBuilder>()?);
+            b = b.body(i.body::<types::CompleteAssetUploadRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("completeAssetUploadBatch", "raw().complete_asset_upload_batch", raw, |c, i| {
             let mut b = c.raw().complete_asset_upload_batch();
-            b = b.body(i.body::<types::CompleteAssetUploadBatchRequestBuilder>()?);
+            b = b.body(i.body::<types::CompleteAssetUploadBatchRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("continueVideoAgentSession", "raw().continue_video_agent_session", raw, |c, i| {
             let mut b = c.raw().continue_video_agent_session();
             b = b.session_id(i.path_as::<::std::string::String>("session_id")?);
-            b = b.body(i.body::<types::SendMessageRequestBuilder>()?);
+            b = b.body(i.body::<types::SendMessageRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createAiClipping", "raw().create_ai_clipping", raw, |c, i| {
             let mut b = c.raw().create_ai_clipping();
-            b = b.body(i.body::<types::CreateAiClippingRequestBuilder>()?);
+            b = b.body(i.body::<types::CreateAiClippingRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createAssetUpload", "raw().create_asset_upload", raw, |c, i| {
             let mut b = c.raw().create_asset_upload();
-            b = b.body(i.body::<types::CreateAssetUploadRequestBuilder>()?);
+            b = b.body(i.body::<types::CreateAssetUploadRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createAssetUploadBatch", "raw().create_asset_upload_batch", raw, |c, i| {
             let mut b = c.raw().create_asset_upload_batch();
-            b = b.body(i.body::<types::CreateAssetUploadBatchRequestBuilder>()?);
+            b = b.body(i.body::<types::CreateAssetUploadBatchRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createAvatar", "raw().create_avatar", raw, |c, i| {
@@ -58,42 +58,42 @@ pub(super) fn ways() -> Vec<Way> {
         way!("createAvatarConsent", "raw().create_avatar_consent", raw, |c, i| {
             let mut b = c.raw().create_avatar_consent();
             b = b.group_id(i.path_as::<::std::string::String>("group_id")?);
-            b = b.body(i.body::<types::CreateAvatarConsentRequestBuilder>()?);
+            b = b.body(i.body::<types::CreateAvatarConsentRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createAvatarVideo", "raw().create_avatar_video", raw, |c, i| {
             let mut b = c.raw().create_avatar_video();
-            b = b.body(i.body::<types::CreateAvatarVideoRequestBuilder>()?);
+            b = b.body(i.body::<types::CreateAvatarVideoRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createBackgroundRemoval", "raw().create_background_removal", raw, |c, i| {
             let mut b = c.raw().create_background_removal();
-            b = b.body(i.body::<types::CreateBackgroundRemovalRequestBuilder>()?);
+            b = b.body(i.body::<types::CreateBackgroundRemovalRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createGraphExecution", "raw().create_graph_execution", raw, |c, i| {
             let mut b = c.raw().create_graph_execution();
-            b = b.body(i.body::<types::CreateGraphExecutionRequestBuilder>()?);
+            b = b.body(i.body::<types::CreateGraphExecutionRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createLipsyncBatch", "raw().create_lipsync_batch", raw, |c, i| {
             let mut b = c.raw().create_lipsync_batch();
-            b = b.body(i.body::<types::CreateLipsyncBatchRequestBuilder>()?);
+            b = b.body(i.body::<types::CreateLipsyncBatchRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createLipsyncV3", "raw().create_lipsync_v3", raw, |c, i| {
             let mut b = c.raw().create_lipsync_v3();
-            b = b.body(i.body::<types::CreateLipsyncRequestBuilder>()?);
+            b = b.body(i.body::<types::CreateLipsyncRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createProofreadV3", "raw().create_proofread_v3", raw, |c, i| {
             let mut b = c.raw().create_proofread_v3();
-            b = b.body(i.body::<types::CreateProofreadRequestBuilder>()?);
+            b = b.body(i.body::<types::CreateProofreadRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createSpeechV3", "raw().create_speech_v3", raw, |c, i| {
             let mut b = c.raw().create_speech_v3();
-            b = b.body(i.body::<types::TextToSpeechRequestBuilder>()?);
+            b = b.body(i.body::<types::TextToSpeechRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createVideo", "raw().create_video", raw, |c, i| {
@@ -103,42 +103,42 @@ pub(super) fn ways() -> Vec<Way> {
         }),
         way!("createVideoAgent", "raw().create_video_agent", raw, |c, i| {
             let mut b = c.raw().create_video_agent();
-            b = b.body(i.body::<types::ExternalCreateVideoAgentSessionRequestBuilder>()?);
+            b = b.body(i.body::<types::ExternalCreateVideoAgentSessionRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createVideoAgentV3", "raw().create_video_agent_v3", raw, |c, i| {
             let mut b = c.raw().create_video_agent_v3();
-            b = b.body(i.body::<types::CreateVideoAgentRequestBuilder>()?);
+            b = b.body(i.body::<types::CreateVideoAgentRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createVideoBatch", "raw().create_video_batch", raw, |c, i| {
             let mut b = c.raw().create_video_batch();
-            b = b.body(i.body::<types::CreateVideoBatchRequestBuilder>()?);
+            b = b.body(i.body::<types::CreateVideoBatchRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createVideoTranslate", "raw().create_video_translate", raw, |c, i| {
             let mut b = c.raw().create_video_translate();
-            b = b.body(i.body::<types::McpVideoTranslateCreateRequestBuilder>()?);
+            b = b.body(i.body::<types::McpVideoTranslateCreateRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createVideoTranslationBatch", "raw().create_video_translation_batch", raw, |c, i| {
             let mut b = c.raw().create_video_translation_batch();
-            b = b.body(i.body::<types::CreateVideoTranslationBatchRequestBuilder>()?);
+            b = b.body(i.body::<types::CreateVideoTranslationBatchRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createVideoTranslationV3", "raw().create_video_translation_v3", raw, |c, i| {
             let mut b = c.raw().create_video_translation_v3();
-            b = b.body(i.body::<types::CreateVideoTranslationRequestBuilder>()?);
+            b = b.body(i.body::<types::CreateVideoTranslationRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createWebhookEndpoint", "raw().create_webhook_endpoint", raw, |c, i| {
             let mut b = c.raw().create_webhook_endpoint();
-            b = b.body(i.body::<types::CreateWebhookEndpointRequestBuilder>()?);
+            b = b.body(i.body::<types::CreateWebhookEndpointRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("createWorkflowExecution", "raw().create_workflow_execution", raw, |c, i| {
             let mut b = c.raw().create_workflow_execution();
-            b = b.body(i.body::<types::CreateWorkflowExecutionRequestBuilder>()?);
+            b = b.body(i.body::<types::CreateWorkflowExecutionRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("deleteAiClipping", "raw().delete_ai_clipping", raw, |c, i| {
@@ -198,7 +198,7 @@ pub(super) fn ways() -> Vec<Way> {
         }),
         way!("designVoice", "raw().design_voice", raw, |c, i| {
             let mut b = c.raw().design_voice();
-            b = b.body(i.body::<types::DesignVoiceRequestBuilder>()?);
+            b = b.body(i.body::<types::DesignVoiceRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("downloadProofreadSrtV3", "raw().download_proofread_srt_v3", raw, |c, i| {
@@ -209,13 +209,13 @@ pub(super) fn ways() -> Vec<Way> {
         way!("generateFromProofreadV3", "raw().generate_from_proofread_v3", raw, |c, i| {
             let mut b = c.raw().generate_from_proofread_v3();
             b = b.proofread_id(i.path_as::<::std::string::String>("proofread_id")?);
-            b = b.body(i.body::<types::GenerateVideoRequestBuilder>()?);
+            b = b.body(i.body::<types::GenerateVideoRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("generateTemplateVideo", "raw().generate_template_video", raw, |c, i| {
             let mut b = c.raw().generate_template_video();
             b = b.template_id(i.path_as::<::std::string::String>("template_id")?);
-            b = b.body(i.body::<types::GenerateTemplateVideoRequestBuilder>()?);
+            b = b.body(i.body::<types::GenerateTemplateVideoRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("getAiClipping", "raw().get_ai_clipping", raw, |c, i| {
@@ -691,42 +691,42 @@ pub(super) fn ways() -> Vec<Way> {
         way!("stopVideoAgentSession", "raw().stop_video_agent_session", raw, |c, i| {
             let mut b = c.raw().stop_video_agent_session();
             b = b.session_id(i.path_as::<::std::string::String>("session_id")?);
-            b = b.body(i.body::<types::StopSessionRequestBuilder>()?);
+            b = b.body(i.body::<types::StopSessionRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("textToSpeech", "raw().text_to_speech", raw, |c, i| {
             let mut b = c.raw().text_to_speech();
-            b = b.body(i.body::<types::TextToSpeechRequestBuilder>()?);
+            b = b.body(i.body::<types::TextToSpeechRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("updateAvatarLook", "raw().update_avatar_look", raw, |c, i| {
             let mut b = c.raw().update_avatar_look();
             b = b.look_id(i.path_as::<::std::string::String>("look_id")?);
-            b = b.body(i.body::<types::UpdateAvatarLookRequestBuilder>()?);
+            b = b.body(i.body::<types::UpdateAvatarLookRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("updateLipsyncV3", "raw().update_lipsync_v3", raw, |c, i| {
             let mut b = c.raw().update_lipsync_v3();
             b = b.lipsync_id(i.path_as::<::std::string::String>("lipsync_id")?);
-            b = b.body(i.body::<types::UpdateLipsyncRequestBuilder>()?);
+            b = b.body(i.body::<types::UpdateLipsyncRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("updateVideoTranslationV3", "raw().update_video_translation_v3", raw, |c, i| {
             let mut b = c.raw().update_video_translation_v3();
             b = b.video_translation_id(i.path_as::<::std::string::String>("video_translation_id")?);
-            b = b.body(i.body::<types::UpdateVideoTranslationRequestBuilder>()?);
+            b = b.body(i.body::<types::UpdateVideoTranslationRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("updateWebhookEndpoint", "raw().update_webhook_endpoint", raw, |c, i| {
             let mut b = c.raw().update_webhook_endpoint();
             b = b.endpoint_id(i.path_as::<::std::string::String>("endpoint_id")?);
-            b = b.body(i.body::<types::UpdateWebhookEndpointRequestBuilder>()?);
+            b = b.body(i.body::<types::UpdateWebhookEndpointRequest>()?);
             whole(c.run(b.send()).await)
         }),
         way!("uploadProofreadSrtV3", "raw().upload_proofread_srt_v3", raw, |c, i| {
             let mut b = c.raw().upload_proofread_srt_v3();
             b = b.proofread_id(i.path_as::<::std::string::String>("proofread_id")?);
-            b = b.body(i.body::<types::UploadSrtRequestBuilder>()?);
+            b = b.body(i.body::<types::UploadSrtRequest>()?);
             whole(c.run(b.send()).await)
         }),
     ]
