@@ -5,7 +5,6 @@ use axum::extract::{Path, State};
 use axum::http::{Method, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use heygen_sys::request_rules::{OPERATIONS, Operation};
 
 use super::reply::ApiErr;
 use super::shared::Sim;
@@ -90,7 +89,7 @@ pub(crate) struct NotSimulated;
 /// newer document adds answers this too, with no edit here. `None` when the document has no
 /// such operation.
 fn unrouted(method: &Method, uri: &Uri) -> Option<Response> {
-    let operation = operation(method.as_str(), uri.path())?;
+    let (operation, _) = crate::testing::validate::operation(method.as_str(), uri.path())?;
     let message = format!(
         "{} ({} {}) is not simulated by the HeyGen simulator; \
          Simulator::not_simulated_operations lists every such operation.",
@@ -99,18 +98,6 @@ fn unrouted(method: &Method, uri: &Uri) -> Option<Response> {
     let mut answer = ApiErr::new(501, "not_simulated", message).into_response();
     answer.extensions_mut().insert(NotSimulated);
     Some(answer)
-}
-
-/// The operation of the API description with this method whose path template `path` fits.
-fn operation(method: &str, path: &str) -> Option<&'static Operation> {
-    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    OPERATIONS.iter().find(|operation| {
-        let template: Vec<&str> = operation.path.trim_end_matches('/').split('/').collect();
-        operation.method.eq_ignore_ascii_case(method)
-            && template.len() == segments.len()
-            && (template.iter().zip(&segments))
-                .all(|(t, s)| t == s || (t.starts_with('{') && !s.is_empty()))
-    })
 }
 
 /// `GET /files/{kind}/{name}`: stand-in media behind the URLs the simulator hands out (no auth,

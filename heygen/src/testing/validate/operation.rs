@@ -5,11 +5,11 @@
 use heygen_sys::request_rules::{OPERATIONS, Operation};
 
 /// The values of a request's path parameters, by name.
-pub(super) type PathValues = Vec<(&'static str, String)>;
+pub(crate) type PathValues = Vec<(&'static str, String)>;
 
 /// The operation and the values of its path parameters (percent-decoded), or `None` when the
 /// document has no such operation (the router answers it).
-pub(super) fn find(method: &str, path: &str) -> Option<(&'static Operation, PathValues)> {
+pub(crate) fn find(method: &str, path: &str) -> Option<(&'static Operation, PathValues)> {
     let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
     let mut best: Option<(usize, &'static Operation, PathValues)> = None;
     for operation in OPERATIONS
