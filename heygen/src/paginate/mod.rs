@@ -21,54 +21,20 @@ use futures::stream::BoxStream;
 use crate::error::{Error, Result};
 
 mod items;
+mod page;
 mod pages;
 mod seen_cursors;
 
 pub use items::Items;
+use page::Cursor;
+pub use page::Page;
 pub use pages::Pages;
 use seen_cursors::SeenCursors;
-
-/// Where a listing would resume: the cursor of the page after the last one fetched, shared by
-/// the page stream (which sets it) and [`Items`] / [`Pages`] (which read it).
-type Cursor = Arc<Mutex<Option<String>>>;
-
-fn read_cursor(cursor: &Cursor) -> Option<String> {
-    cursor.lock().unwrap_or_else(|p| p.into_inner()).clone()
-}
-
-/// One page of a listing.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Page<T> {
-    /// The page's items.
-    pub items: Vec<T>,
-    /// Whether the server has more.
-    pub has_more: bool,
-    /// The cursor of the next page: pass it to [`Paginator::resume_from`] to continue later.
-    pub next_token: Option<String>,
-}
 
 type Fetch<T> = Arc<dyn Fn(Option<String>) -> BoxFuture<'static, Result<Page<T>>> + Send + Sync>;
 
 /// Empty pages in a row after which a listing stops with [`Error::EmptyPages`] (default).
 pub const DEFAULT_MAX_EMPTY_PAGES: u32 = 10;
-
-impl<T> Page<T> {
-    /// A page from a cursor envelope, as the API description reads it: `has_more` says whether
-    /// more pages follow; where the server leaves it out (it is optional, without a default),
-    /// a `next_token` means there are. An empty `next_token` is no cursor.
-    pub fn from_envelope(
-        items: Vec<T>,
-        has_more: Option<bool>,
-        next_token: Option<String>,
-    ) -> Self {
-        let next_token = next_token.filter(|token| !token.is_empty());
-        Self {
-            items,
-            has_more: has_more.unwrap_or(next_token.is_some()),
-            next_token,
-        }
-    }
-}
 
 /// A lazy listing: nothing is sent until its stream is polled.
 pub struct Paginator<T> {

@@ -6,7 +6,7 @@ use std::task::{Context, Poll};
 use futures::stream::BoxStream;
 use futures::{Stream, StreamExt, TryStreamExt};
 
-use super::{Cursor, Page, read_cursor};
+use super::page::{Cursor, Page, read_cursor};
 use crate::error::Result;
 
 /// The pages of a listing, in order ([`Paginator::pages`](super::Paginator::pages)): a
