@@ -56,6 +56,26 @@ pub(crate) fn batch_size(items: usize, param: &str) -> Result<(), ApiErr> {
     ))
 }
 
+/// The ids of a statuses request, each `(parameter, ids)`: at least one in all, at most
+/// [`MAX_ITEMS`] of each.
+pub(crate) fn ids_to_read(lists: &[(&str, &Vec<String>)]) -> Result<(), ApiErr> {
+    if lists.iter().all(|(_, ids)| ids.is_empty()) {
+        let names: Vec<String> = lists.iter().map(|(name, _)| format!("'{name}'")).collect();
+        let message = format!("Pass {}.", names.join(" or "));
+        return Err(ApiErr::invalid(
+            lists.first().map(|(name, _)| *name),
+            message,
+        ));
+    }
+    match lists.iter().find(|(_, ids)| ids.len() > MAX_ITEMS) {
+        Some((name, _)) => Err(ApiErr::invalid(
+            Some(name),
+            format!("'{name}' takes at most {MAX_ITEMS} ids."),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// `end_time` after `start_time`, when both are given.
 pub(crate) fn end_after_start(start: Option<f64>, end: Option<f64>) -> Result<(), ApiErr> {
     match (start, end) {

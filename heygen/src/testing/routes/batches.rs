@@ -16,10 +16,10 @@ use serde_json::{Value, json};
 use tokio::time::Instant;
 
 use super::bulk::{batch_entries, job_entry, job_of, job_status, read_batch, slot_status};
-use crate::testing::house_rules::{MAX_ITEMS, batch_size, check_url, given};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, data_with, page, parse, typed};
+use crate::testing::house_rules::{MAX_ITEMS, ids_to_read};
+use crate::testing::reply::{Query, Reply, cursor, data, data_with, page, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{ResourceKind, SimBatch, Slot, new_id};
+use crate::testing::state::ResourceKind;
 
 /// What differs between the three areas.
 #[derive(Debug, Clone, Copy)]
@@ -82,45 +82,15 @@ pub(super) fn routes() -> Router<Sim> {
 /// and each item is checked by its area's own create when it starts.
 async fn create(State(sim): State<Sim>, body: Bytes, area: Area) -> Reply {
     let raw: Value = parse(&body)?;
-    if let Some(url) = raw.get("callback_url").and_then(Value::as_str) {
-        check_url(url, "callback_url")?;
-    }
-    let mut items = Vec::new();
-    for item in raw[area.items].as_array().into_iter().flatten() {
-        // A translation into several languages is one item per language.
-        match item.get("output_languages").and_then(Value::as_array) {
-            Some(languages) if area.kind == ResourceKind::VideoTranslation => {
-                for language in languages {
-                    let mut one = item.clone();
-                    one["output_languages"] = json!([language]);
-                    items.push(Slot::new(one));
-                }
-            }
-            _ => items.push(Slot::new(item.clone())),
-        }
-    }
-    batch_size(items.len(), area.items)?;
-    let batch = SimBatch {
-        id: new_id(),
-        kind: area.kind,
-        title: given(raw.get("title").and_then(Value::as_str)).map(str::to_string),
-        created: Instant::now(),
-        items,
-    };
-    let created = {
-        let mut state = sim.state();
-        let now = Instant::now();
-        let created = typed::<BatchCreateResponse>(json!({
-            "batch_id": batch.id,
-            "created_at": state.clock.unix(batch.created),
-            "status": BatchStatus::Processing,
-            "title": batch.title,
-            "total_items": batch.items.len(),
-        }));
-        state.batches.push(batch);
-        state.start_batch_items(now);
-        created
-    };
+    let mut state = sim.state();
+    let batch = state.create_batch(area.kind, area.items, &raw, Instant::now())?;
+    let created = typed::<BatchCreateResponse>(json!({
+        "batch_id": batch.id,
+        "created_at": state.clock.unix(batch.created),
+        "status": BatchStatus::Processing,
+        "title": batch.title,
+        "total_items": batch.items.len(),
+    }));
     data_with(area.accepted, created)
 }
 
@@ -130,23 +100,12 @@ async fn show(
     RawQuery(query): RawQuery,
     area: Area,
 ) -> Reply {
-    let cursor = cursor(
-        &Query::parse(query.as_deref()),
-        "batch_items",
-        MAX_ITEMS,
-        MAX_ITEMS,
-    )?;
+    let query = Query::parse(query.as_deref());
+    let cursor = cursor(&query, "batch_items", MAX_ITEMS, MAX_ITEMS)?;
     let now = Instant::now();
     let mut state = sim.state();
-    state.start_batch_items(now);
-    let batch = state
-        .batches
-        .iter()
-        .find(|b| b.id == batch_id && b.kind == area.kind)
-        .ok_or_else(|| ApiErr::not_found("Batch"))?;
-    let items = batch
-        .items
-        .iter()
+    let batch = state.batch(area.kind, &batch_id, now)?;
+    let items = (batch.items.iter())
         .map(|slot| {
             (
                 slot_status(&state, area.kind, slot, now),
@@ -155,28 +114,19 @@ async fn show(
         })
         .collect();
     let created_at = state.clock.unix(batch.created);
-    let read = read_batch(&batch.id, batch.title.clone(), created_at, items, cursor);
-    data(read)
+    data(read_batch(
+        &batch.id,
+        batch.title.clone(),
+        created_at,
+        items,
+        cursor,
+    ))
 }
 
 async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery, area: Area) -> Reply {
     let query = Query::parse(query.as_deref());
-    let ids = query.ids(area.ids);
-    let batch_ids = query.ids("batch_ids");
-    if ids.is_empty() && batch_ids.is_empty() {
-        return Err(ApiErr::invalid(
-            Some(area.ids),
-            format!("Pass '{}' or 'batch_ids'.", area.ids),
-        ));
-    }
-    for (name, list) in [(area.ids, &ids), ("batch_ids", &batch_ids)] {
-        if list.len() > MAX_ITEMS {
-            return Err(ApiErr::invalid(
-                Some(name),
-                format!("'{name}' takes at most {MAX_ITEMS} ids."),
-            ));
-        }
-    }
+    let (ids, batch_ids) = (query.ids(area.ids), query.ids("batch_ids"));
+    ids_to_read(&[(area.ids, &ids), ("batch_ids", &batch_ids)])?;
     let now = Instant::now();
     let mut state = sim.state();
     state.start_batch_items(now);

@@ -16,12 +16,11 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use crate::testing::house_rules::{TRANSLATION_LANGUAGES, check_url, not_blank, output_languages};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, parse, typed};
+use crate::testing::house_rules::TRANSLATION_LANGUAGES;
+use crate::testing::reply::{Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{
-    Proofread, ResourceKind, State as SimState, Translation, find, find_mut, new_id, newest_first,
-    take,
+    Proofread, State as SimState, Translation, find, find_mut, newest_first, take,
 };
 
 pub(super) fn routes() -> Router<Sim> {
@@ -139,52 +138,11 @@ fn proofread_detail(state: &SimState, proofread: &Proofread, now: Instant) -> Pr
 
 async fn create_proofread(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateProofreadRequest = parse(&body)?;
-    let languages = output_languages(&request.output_languages)?;
-    not_blank(&request.title, "title")?;
-    let now = Instant::now();
-    let mut state = sim.state();
-    state.check_reference(&request.video, "video")?;
-    if let Some(srt) = &request.srt {
-        state.check_reference(srt, "srt")?;
-    }
-    let mut ids = Vec::new();
-    for language in languages {
-        let id = new_id();
-        let proofread = Proofread {
-            id: id.clone(),
-            title: request.title.clone(),
-            input_language: None,
-            output_language: language,
-            submitted: false,
-            job: state.new_job(ResourceKind::Proofread, now, false),
-        };
-        state.proofreads.push(proofread);
-        ids.push(id);
-    }
+    let ids = sim.state().create_proofreads(&request, Instant::now())?;
     data(typed::<CreateProofreadResponse>(json!({
         "proofread_ids": ids,
         "status": ProofreadStatus::Processing,
     })))
-}
-
-/// The proofread, which must be completed for `action`.
-fn completed_proofread<'a>(
-    state: &'a SimState,
-    proofread_id: &str,
-    action: &str,
-) -> Result<&'a Proofread, ApiErr> {
-    let proofread = find(&state.proofreads, proofread_id)?;
-    let phase = proofread.job.phase(Instant::now());
-    if !phase.completed() {
-        return Err(ApiErr::invalid(
-            None,
-            format!(
-                "The proofread must be completed to {action} (status '{}').",
-                phase.status()
-            ),
-        ));
-    }
-    Ok(proofread)
 }
 
 async fn show_proofread(State(sim): State<Sim>, Path(proofread_id): Path<String>) -> Reply {
@@ -195,10 +153,11 @@ async fn show_proofread(State(sim): State<Sim>, Path(proofread_id): Path<String>
 
 async fn download_srt(State(sim): State<Sim>, Path(proofread_id): Path<String>) -> Reply {
     let state = sim.state();
-    completed_proofread(&state, &proofread_id, "download its subtitles")?;
+    state.completed_proofread(&proofread_id, "download its subtitles")?;
+    let srt = |suffix: &str| state.file_url("proofreads", &format!("{proofread_id}{suffix}.srt"));
     data(typed::<DownloadSrtResponse>(json!({
-        "original_srt_url": state.file_url("proofreads", &format!("{proofread_id}-original.srt")),
-        "srt_url": state.file_url("proofreads", &format!("{proofread_id}.srt")),
+        "original_srt_url": srt("-original"),
+        "srt_url": srt(""),
     })))
 }
 
@@ -209,35 +168,13 @@ async fn upload_srt(
 ) -> Reply {
     let request: UploadSrtRequest = parse(&body)?;
     let state = sim.state();
-    state.check_reference(&request.srt, "srt")?;
-    let proofread = completed_proofread(&state, &proofread_id, "replace its subtitles")?;
+    let proofread = state.replace_proofread_srt(&proofread_id, &request)?;
     data(proofread_detail(&state, proofread, Instant::now()))
 }
 
 async fn generate(State(sim): State<Sim>, Path(proofread_id): Path<String>, body: Bytes) -> Reply {
     let request: GenerateVideoRequest = parse(&body)?;
-    if let Some(url) = request.callback_url.as_deref() {
-        check_url(url, "callback_url")?;
-    }
-    let now = Instant::now();
-    let mut state = sim.state();
-    let proofread = completed_proofread(&state, &proofread_id, "generate the translation")?.clone();
-    state.gauge.admit(now, 1)?;
-    let title = Some(proofread.title.clone());
-    let callback_id = request.callback_id.clone();
-    let record = state.new_record(ResourceKind::VideoTranslation, now, title, callback_id);
-    let id = record.id.clone();
-    state.translations.push(Translation {
-        record,
-        input_language: proofread.input_language.clone(),
-        output_language: proofread.output_language.clone(),
-        translate_audio_only: request.translate_audio_only,
-        captions: request.captions,
-        duration: 30.0,
-    });
-    if let Some(p) = state.proofreads.iter_mut().find(|p| p.id == proofread_id) {
-        p.submitted = true;
-    }
+    let id = (sim.state()).generate_from_proofread(&proofread_id, &request, Instant::now())?;
     data(typed::<GenerateVideoResponse>(json!({
         "status": ProofreadStatus::Processing,
         "video_translation_id": id,

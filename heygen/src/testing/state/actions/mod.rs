@@ -1,0 +1,13 @@
+//! What requests may do to the [`State`](super::State): the domain rules of each resource
+//! (create, advance, fail, delete), as `impl State` methods, a file per resource. The records
+//! they change are declared beside `State` (in `state/`), and these files import them; `State`
+//! never imports these, so no import runs in a circle. A method checks everything first and
+//! changes nothing when it refuses.
+
+mod batches;
+mod clippings;
+mod lipsyncs;
+mod removals;
+mod translations;
+mod videos;
+mod voice_clones;
