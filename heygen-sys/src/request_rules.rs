@@ -25,6 +25,8 @@ pub struct Parameter {
     pub location: Location,
     pub required: bool,
     pub schema: Schema,
+    /// The schema's `default`, as JSON text: what the server takes when it is absent.
+    pub default: Option<&'static str>,
 }
 /// Where a parameter is sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -195,6 +197,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Text::ANY
                     }),
                 },
+                default: Some("\"public\""),
             },
             Parameter {
                 name: "language",
@@ -204,6 +207,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "gender",
@@ -213,6 +217,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "limit",
@@ -226,6 +231,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("20"),
             },
             Parameter {
                 name: "token",
@@ -235,6 +241,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -294,6 +301,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -339,6 +347,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "caption_type",
@@ -351,6 +360,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Text::ANY
                     }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -379,6 +389,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("10"),
             },
             Parameter {
                 name: "token",
@@ -388,6 +399,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "folder_id",
@@ -397,6 +409,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "title",
@@ -406,6 +419,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -437,6 +451,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -454,6 +469,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -475,6 +491,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("10"),
             },
             Parameter {
                 name: "token",
@@ -484,6 +501,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -631,6 +649,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -648,6 +667,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -665,6 +685,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "limit",
@@ -678,6 +699,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("20"),
             },
             Parameter {
                 name: "token",
@@ -687,6 +709,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "folder_id",
@@ -696,6 +719,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -724,6 +748,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "limit",
@@ -737,6 +762,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("100"),
             },
             Parameter {
                 name: "token",
@@ -746,6 +772,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -917,6 +944,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "limit",
@@ -930,6 +958,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("20"),
             },
             Parameter {
                 name: "token",
@@ -939,6 +968,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "type",
@@ -951,6 +981,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Text::ANY
                     }),
                 },
+                default: None,
             },
             Parameter {
                 name: "scope",
@@ -963,6 +994,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Text::ANY
                     }),
                 },
+                default: Some("\"public\""),
             },
         ],
         body: None,
@@ -980,6 +1012,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "batch_ids",
@@ -989,6 +1022,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1006,6 +1040,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1023,6 +1058,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1040,6 +1076,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: Some(Body {
@@ -1076,6 +1113,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "type",
@@ -1088,6 +1126,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Text::ANY
                     }),
                 },
+                default: Some("\"music\""),
             },
             Parameter {
                 name: "limit",
@@ -1101,6 +1140,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("10"),
             },
             Parameter {
                 name: "min_score",
@@ -1114,6 +1154,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("0.7"),
             },
             Parameter {
                 name: "token",
@@ -1123,6 +1164,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1143,6 +1185,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Text::ANY
                     }),
                 },
+                default: None,
             },
             Parameter {
                 name: "limit",
@@ -1156,6 +1199,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("20"),
             },
             Parameter {
                 name: "token",
@@ -1165,6 +1209,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1196,6 +1241,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "avatar_type",
@@ -1208,6 +1254,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Text::ANY
                     }),
                 },
+                default: None,
             },
             Parameter {
                 name: "ownership",
@@ -1220,6 +1267,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Text::ANY
                     }),
                 },
+                default: None,
             },
             Parameter {
                 name: "limit",
@@ -1233,6 +1281,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("20"),
             },
             Parameter {
                 name: "token",
@@ -1242,6 +1291,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1259,6 +1309,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1276,6 +1327,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1293,6 +1345,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: Some(Body {
@@ -1317,6 +1370,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1334,6 +1388,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1351,6 +1406,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: Some(Body {
@@ -1379,6 +1435,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("10"),
             },
             Parameter {
                 name: "token",
@@ -1388,6 +1445,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1483,6 +1541,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1500,6 +1559,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1521,6 +1581,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("10"),
             },
             Parameter {
                 name: "token",
@@ -1530,6 +1591,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1551,6 +1613,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("20"),
             },
             Parameter {
                 name: "token",
@@ -1560,6 +1623,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1581,6 +1645,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("10"),
             },
             Parameter {
                 name: "token",
@@ -1590,6 +1655,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1669,6 +1735,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "limit",
@@ -1682,6 +1749,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("100"),
             },
             Parameter {
                 name: "token",
@@ -1691,6 +1759,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1708,6 +1777,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "batch_ids",
@@ -1717,6 +1787,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1734,6 +1805,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1751,6 +1823,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1768,6 +1841,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: Some(Body {
@@ -1796,6 +1870,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("10"),
             },
             Parameter {
                 name: "token",
@@ -1805,6 +1880,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1822,6 +1898,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -1839,6 +1916,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: Some(Body {
@@ -2074,6 +2152,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("20"),
             },
             Parameter {
                 name: "token",
@@ -2083,6 +2162,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2114,6 +2194,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "limit",
@@ -2127,6 +2208,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("20"),
             },
             Parameter {
                 name: "token",
@@ -2136,6 +2218,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2153,6 +2236,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2170,6 +2254,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: Some(Body {
@@ -2194,6 +2279,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "resource_id",
@@ -2203,6 +2289,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2220,6 +2307,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: Some(Body {
@@ -2244,6 +2332,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2265,6 +2354,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("10"),
             },
             Parameter {
                 name: "token",
@@ -2274,6 +2364,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2353,6 +2444,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "limit",
@@ -2366,6 +2458,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("100"),
             },
             Parameter {
                 name: "token",
@@ -2375,6 +2468,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2413,6 +2507,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2430,6 +2525,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: Some(Body {
@@ -2454,6 +2550,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2471,6 +2568,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: Some(Body {
@@ -2495,6 +2593,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "batch_ids",
@@ -2504,6 +2603,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2521,6 +2621,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2538,6 +2639,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2555,6 +2657,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: Some(Body {
@@ -2583,6 +2686,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("10"),
             },
             Parameter {
                 name: "token",
@@ -2592,6 +2696,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "folder_id",
@@ -2601,6 +2706,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "title",
@@ -2610,6 +2716,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2717,6 +2824,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "limit",
@@ -2730,6 +2838,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("100"),
             },
             Parameter {
                 name: "token",
@@ -2739,6 +2848,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2756,6 +2866,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "batch_ids",
@@ -2765,6 +2876,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2782,6 +2894,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2799,6 +2912,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2819,6 +2933,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Text::ANY
                     }),
                 },
+                default: Some("\"public\""),
             },
             Parameter {
                 name: "engine",
@@ -2828,6 +2943,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "language",
@@ -2837,6 +2953,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "gender",
@@ -2846,6 +2963,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "limit",
@@ -2859,6 +2977,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("20"),
             },
             Parameter {
                 name: "token",
@@ -2868,6 +2987,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -2983,6 +3103,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -3000,6 +3121,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -3021,6 +3143,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("10"),
             },
             Parameter {
                 name: "token",
@@ -3030,6 +3153,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -3061,6 +3185,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -3078,6 +3203,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: Some(Body {
@@ -3102,6 +3228,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,
@@ -3155,6 +3282,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Text::ANY
                     }),
                 },
+                default: None,
             },
             Parameter {
                 name: "entity_id",
@@ -3164,6 +3292,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
             Parameter {
                 name: "limit",
@@ -3177,6 +3306,7 @@ pub static OPERATIONS: &[Operation] = &[
                         ..Number::ANY
                     }),
                 },
+                default: Some("10"),
             },
             Parameter {
                 name: "token",
@@ -3186,6 +3316,7 @@ pub static OPERATIONS: &[Operation] = &[
                     nullable: false,
                     kind: Kind::String(Text { ..Text::ANY }),
                 },
+                default: None,
             },
         ],
         body: None,

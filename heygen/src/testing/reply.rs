@@ -8,6 +8,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
+use super::validate;
+
 /// Largest request body the simulator reads (the asset limit is 32 MB).
 pub(crate) const MAX_BODY: usize = 40 * 1024 * 1024;
 
@@ -91,45 +93,28 @@ impl ApiErr {
 
     /// An injected failure with this status.
     pub(crate) fn for_status(status: u16) -> Self {
-        let (code, message) = match status {
-            400 => (
-                "invalid_parameter",
-                "The request is invalid (injected by the simulator).",
-            ),
-            401 => (
-                "authentication_failed",
-                "Invalid or expired API key. Verify your x-api-key header.",
-            ),
-            403 => (
-                "forbidden",
-                "This account may not do that (injected by the simulator).",
-            ),
-            404 => ("not_found", "Not found (injected by the simulator)."),
-            408 => (
-                "request_timeout",
-                "The request took too long (injected by the simulator).",
-            ),
+        if status == 429 {
+            return Self::rate_limited(1);
+        }
+        if status == 401 {
+            return Self::unauthenticated();
+        }
+        let (code, what) = match status {
+            400 => ("invalid_parameter", "The request is invalid"),
+            403 => ("forbidden", "This account may not do that"),
+            404 => ("not_found", "Not found"),
+            408 => ("request_timeout", "The request took too long"),
             409 => (
                 "request_in_progress",
-                "A request with this Idempotency-Key is in progress (injected by the simulator).",
+                "A request with this Idempotency-Key is in progress",
             ),
-            429 => return Self::rate_limited(1),
-            502 => ("bad_gateway", "Bad gateway (injected by the simulator)."),
-            503 => (
-                "service_unavailable",
-                "The service is unavailable (injected by the simulator).",
-            ),
-            504 => (
-                "gateway_timeout",
-                "Gateway timeout (injected by the simulator).",
-            ),
-            500..=599 => (
-                "internal_error",
-                "Internal server error (injected by the simulator).",
-            ),
-            _ => ("error", "Error (injected by the simulator)."),
+            502 => ("bad_gateway", "Bad gateway"),
+            503 => ("service_unavailable", "The service is unavailable"),
+            504 => ("gateway_timeout", "Gateway timeout"),
+            500..=599 => ("internal_error", "Internal server error"),
+            _ => ("error", "Error"),
         };
-        Self::new(status, code, message)
+        Self::new(status, code, format!("{what} (injected by the simulator)."))
     }
 }
 
@@ -321,40 +306,38 @@ impl Query {
 }
 
 /// One page of the listing named `listing`: `limit` items after the cursor.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct Cursor {
-    listing: &'static str,
+    listing: String,
     limit: usize,
     after: Option<u64>,
 }
 
-/// Reads `limit` (`default`, at most `max`) and `token` for the listing named `listing`.
-pub(crate) fn cursor(
-    query: &Query,
-    listing: &'static str,
-    default: usize,
-    max: usize,
-) -> Result<Cursor, ApiErr> {
-    let limit = match query.get("limit") {
+/// The page size of a listing whose document states none.
+const PAGE_SIZE: (usize, usize) = (10, 100);
+
+/// Reads `limit` and `token` for the listing `GET path` (its path template, which also names
+/// the listing a `token` belongs to). `limit`'s default and maximum are the document's
+/// ([`validate::page_size`]); the request was checked against its range before any route.
+pub(crate) fn cursor(query: &Query, path: &str) -> Result<Cursor, ApiErr> {
+    let (default, max) = validate::page_size(path);
+    let (default, max) = (default.unwrap_or(PAGE_SIZE.0), max.unwrap_or(PAGE_SIZE.1));
+    let limit = match query.get("limit").map(str::parse::<usize>) {
         None => default,
-        Some(raw) => match raw.parse::<usize>() {
-            Ok(limit) if (1..=max).contains(&limit) => limit,
-            _ => {
-                return Err(ApiErr::invalid(
-                    Some("limit"),
-                    format!("'limit' must be between 1 and {max}."),
-                ));
-            }
-        },
+        Some(Ok(limit)) if (1..=max).contains(&limit) => limit,
+        Some(_) => {
+            let message = format!("'limit' must be between 1 and {max}.");
+            return Err(ApiErr::invalid(Some("limit"), message));
+        }
     };
     let after = match query.get("token") {
         None => None,
-        Some(token) => Some(decode_token(token, listing).ok_or_else(|| {
+        Some(token) => Some(decode_token(token, path).ok_or_else(|| {
             ApiErr::invalid(Some("token"), "'token' is not a cursor of this listing; pass the next_token of the previous page.")
         })?),
     };
     Ok(Cursor {
-        listing,
+        listing: path.to_string(),
         limit,
         after,
     })
@@ -390,7 +373,7 @@ pub(crate) fn paginate<T>(
     rest.truncate(cursor.limit);
     let next = if has_more {
         rest.last()
-            .map(|(key, _)| encode_token(cursor.listing, *key))
+            .map(|(key, _)| encode_token(&cursor.listing, *key))
     } else {
         None
     };
@@ -466,14 +449,14 @@ mod tests {
     fn pages_follow_the_cursor() {
         let items: Vec<(u64, u64)> = (1..=25).rev().map(|k| (k, k)).collect();
         let query = Query::parse(Some("limit=10"));
-        let first = cursor(&query, "videos", 10, 100).unwrap();
+        let first = cursor(&query, "/v3/videos").unwrap();
         let (page, more, next) = paginate(items.clone(), first, true);
         assert_eq!((page.len(), more, page[0]), (10, true, 25));
         let query = Query::parse(Some(&format!("limit=10&token={}", next.unwrap())));
-        let second = cursor(&query, "videos", 10, 100).unwrap();
+        let second = cursor(&query, "/v3/videos").unwrap();
         let (page, _, _) = paginate(items, second, true);
         assert_eq!(page[0], 15);
-        assert!(cursor(&Query::parse(Some("token=abc")), "videos", 10, 100).is_err());
-        assert!(cursor(&Query::parse(Some("limit=0")), "videos", 10, 100).is_err());
+        assert!(cursor(&Query::parse(Some("token=abc")), "/v3/videos").is_err());
+        assert!(cursor(&Query::parse(Some("limit=0")), "/v3/videos").is_err());
     }
 }

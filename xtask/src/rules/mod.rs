@@ -151,7 +151,14 @@ fn operation(
         let required = p.get("in").and_then(Value::as_str) == Some("path")
             || p.get("required") == Some(&Value::Bool(true));
         let schema = statics.schema(p.get("schema").unwrap_or(&Value::Bool(true)))?;
-        params.push(quote!(Parameter { name: #name, location: #location, required: #required, schema: #schema }));
+        let default = match p.pointer("/schema/default") {
+            Some(value) => {
+                let text = value.to_string();
+                quote!(Some(#text))
+            }
+            None => quote!(None),
+        };
+        params.push(quote!(Parameter { name: #name, location: #location, required: #required, schema: #schema, default: #default }));
     }
     let body = match op.get("requestBody").map(resolve) {
         None => quote!(None),

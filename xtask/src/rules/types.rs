@@ -29,6 +29,8 @@ pub fn definitions() -> TokenStream {
             pub location: Location,
             pub required: bool,
             pub schema: Schema,
+            /// The schema's `default`, as JSON text: what the server takes when it is absent.
+            pub default: Option<&'static str>,
         }
 
         /// Where a parameter is sent.

@@ -170,7 +170,7 @@ async fn create_agent(State(sim): State<Sim>, body: Bytes) -> Reply {
 /// Sessions, newest first.
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "sessions", 10, 100)?;
+    let cursor = cursor(&query, "/v3/video-agents")?;
     let state = sim.state();
     let (data, has_more, next_token) = newest_first(state.sessions.iter(), cursor, |session| {
         typed::<SessionSummary>(json!({
@@ -375,7 +375,7 @@ async fn videos(State(sim): State<Sim>, Path(session_id): Path<String>) -> Reply
 
 async fn styles(RawQuery(query): RawQuery, State(sim): State<Sim>) -> Reply {
     let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "styles", 20, 100)?;
+    let cursor = cursor(&query, "/v3/video-agents/styles")?;
     let tag = query.get("tag");
     let state = sim.state();
     let items = STYLES

@@ -52,7 +52,6 @@ fn detail(state: &SimState, clipping: &Clipping, now: Instant) -> AiClipping {
             typed::<AiClippingClip>(json!({
                 "aspect_ratio": done.then(|| clipping.aspect_ratio.clone()),
                 "duration_seconds": done.then(|| duration.parse::<f64>().unwrap_or(240.0)),
-                "failure_message": null,
                 "id": id,
                 "status": status,
                 "thumbnail_url": url("jpg"),
@@ -69,7 +68,6 @@ fn detail(state: &SimState, clipping: &Clipping, now: Instant) -> AiClipping {
         "failure_message": phase.failure_message(false),
         "id": record.id,
         "input_language": clipping.input_language.clone().or_else(|| started.then(|| "en".to_string())),
-        "output_settings": null,
         "progress": phase.percent(),
         "source_duration": started.then_some(SOURCE_SECONDS),
         "status": AiClippingStatus::from(phase.status()),
@@ -85,7 +83,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let cursor = cursor(&Query::parse(query.as_deref()), "ai-clipping", 10, 100)?;
+    let cursor = cursor(&Query::parse(query.as_deref()), "/v3/ai-clipping")?;
     let now = Instant::now();
     let state = sim.state();
     let (data, has_more, next_token) =

@@ -26,7 +26,7 @@ use tokio::time::Instant;
 
 use super::bulk::{Status, job_status, read_batch};
 use super::direct_uploads::{check, ingest, open_slot};
-use crate::testing::house_rules::{MAX_ITEMS, batch_size, check_url, given};
+use crate::testing::house_rules::{batch_size, check_url, given};
 use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, data_with, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{
@@ -141,9 +141,7 @@ async fn show(
 ) -> Reply {
     let cursor = cursor(
         &Query::parse(query.as_deref()),
-        "batch_items",
-        MAX_ITEMS,
-        MAX_ITEMS,
+        "/v3/assets/batches/{batch_id}",
     )?;
     let now = Instant::now();
     let state = sim.state();

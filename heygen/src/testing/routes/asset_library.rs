@@ -100,7 +100,7 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
             "'username' is required while this endpoint is in beta.",
         ));
     };
-    let cursor = cursor(&query, "assets", 20, 100)?;
+    let cursor = cursor(&query, "/v3/assets")?;
     // Every asset is at the space's root: a folder id lists nothing, an empty one the root.
     let in_folder = pairs
         .iter()
@@ -245,7 +245,7 @@ async fn search(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let scope = query
         .one_of("scope", &["public", "personal"])?
         .unwrap_or("public");
-    let cursor = cursor(&query, "asset-search", 20, 50)?;
+    let cursor = cursor(&query, "/v3/assets/search")?;
     let wanted = words(text);
     let state = sim.state();
     let mut ranked: Vec<(usize, AssetSearchResult)> = if scope == "public" {

@@ -51,7 +51,7 @@ async fn search(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
             }
         },
     };
-    let cursor = cursor(&query, "sounds", 10, 50)?;
+    let cursor = cursor(&query, "/v3/audio/sounds")?;
     let words: Vec<String> = text
         .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())

@@ -109,7 +109,7 @@ fn ownership(query: &Query) -> Result<Option<bool>, ApiErr> {
 
 async fn list_groups(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "avatars", 20, 50)?;
+    let cursor = cursor(&query, "/v3/avatars")?;
     let public = ownership(&query)?;
     let now = Instant::now();
     let state = sim.state();
@@ -125,7 +125,7 @@ async fn list_groups(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply
 
 async fn list_looks(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "looks", 20, 50)?;
+    let cursor = cursor(&query, "/v3/avatars/looks")?;
     let public = ownership(&query)?;
     // Any value of the parameter's enum (checked before the route, testing/validate).
     let avatar_type = query.get("avatar_type");

@@ -64,7 +64,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "background-removals", 10, 100)?;
+    let cursor = cursor(&query, "/v3/background-removals")?;
     let now = Instant::now();
     let state = sim.state();
     let (data, has_more, next_token) =

@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 use tokio::time::Instant;
 
 use super::bulk::{batch_entries, job_entry, job_of, job_status, read_batch, slot_status};
-use crate::testing::house_rules::{MAX_ITEMS, ids_to_read};
+use crate::testing::house_rules::ids_to_read;
 use crate::testing::reply::{Query, Reply, cursor, data, data_with, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::ResourceKind;
@@ -24,6 +24,8 @@ use crate::testing::state::ResourceKind;
 /// What differs between the three areas.
 #[derive(Debug, Clone, Copy)]
 struct Area {
+    /// The area's path (`/v3/videos`).
+    prefix: &'static str,
     kind: ResourceKind,
     /// The batch request's list of creates.
     items: &'static str,
@@ -34,18 +36,21 @@ struct Area {
 }
 
 const VIDEOS: Area = Area {
+    prefix: "/v3/videos",
     kind: ResourceKind::Video,
     items: "videos",
     ids: "video_ids",
     accepted: StatusCode::OK,
 };
 const TRANSLATIONS: Area = Area {
+    prefix: "/v3/video-translations",
     kind: ResourceKind::VideoTranslation,
     items: "video_translations",
     ids: "video_translation_ids",
     accepted: StatusCode::ACCEPTED,
 };
 const LIPSYNCS: Area = Area {
+    prefix: "/v3/lipsyncs",
     kind: ResourceKind::Lipsync,
     items: "lipsyncs",
     ids: "lipsync_ids",
@@ -54,11 +59,8 @@ const LIPSYNCS: Area = Area {
 
 pub(super) fn routes() -> Router<Sim> {
     let mut router = Router::new();
-    for (prefix, area) in [
-        ("/v3/videos", VIDEOS),
-        ("/v3/video-translations", TRANSLATIONS),
-        ("/v3/lipsyncs", LIPSYNCS),
-    ] {
+    for area in [VIDEOS, TRANSLATIONS, LIPSYNCS] {
+        let prefix = area.prefix;
         router = router
             .route(
                 &format!("{prefix}/batches"),
@@ -101,7 +103,7 @@ async fn show(
     area: Area,
 ) -> Reply {
     let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "batch_items", MAX_ITEMS, MAX_ITEMS)?;
+    let cursor = cursor(&query, &format!("{}/batches/{{batch_id}}", area.prefix))?;
     let now = Instant::now();
     let mut state = sim.state();
     let batch = state.batch(area.kind, &batch_id, now)?;

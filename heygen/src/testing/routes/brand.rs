@@ -14,7 +14,7 @@ pub(super) fn routes() -> Router<Sim> {
 }
 
 async fn brand_kits(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let cursor = cursor(&Query::parse(query.as_deref()), "brand-kits", 10, 100)?;
+    let cursor = cursor(&Query::parse(query.as_deref()), "/v3/brand-kits")?;
     let state = sim.state();
     let items = state.catalog.brand_kits.iter().cloned();
     let items = (0u64..).zip(items).collect();
@@ -23,7 +23,7 @@ async fn brand_kits(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply 
 }
 
 async fn glossaries(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let cursor = cursor(&Query::parse(query.as_deref()), "brand-glossaries", 10, 100)?;
+    let cursor = cursor(&Query::parse(query.as_deref()), "/v3/brand-glossaries")?;
     let state = sim.state();
     let items = state.catalog.glossaries.iter().cloned();
     let items = (0u64..).zip(items).collect();

@@ -78,9 +78,7 @@ fn error_map(error: Option<(String, String)>) -> Option<Map<String, Value>> {
 /// The statuses entry of a job read by its id.
 pub(crate) fn job_entry(id: String, (status, error): Status) -> StatusEntry {
     typed::<StatusEntry>(json!({
-        "batch_id": null,
         "error": error_map(error),
-        "item_index": null,
         "status": status,
         "video_id": id,
     }))
@@ -96,10 +94,7 @@ pub(crate) fn batch_entries(
     let Some(items) = items else {
         return vec![typed::<StatusEntry>(json!({
             "batch_id": batch_id,
-            "error": null,
-            "item_index": null,
             "status": "not_found".to_string(),
-            "video_id": null,
         }))];
     };
     (items.into_iter().enumerate())

@@ -49,7 +49,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "lipsyncs", 10, 100)?;
+    let cursor = cursor(&query, "/v3/lipsyncs")?;
     let now = Instant::now();
     let state = sim.state();
     let (data, has_more, next_token) =

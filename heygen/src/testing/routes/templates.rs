@@ -35,7 +35,7 @@ fn find<'a>(state: &'a SimState, template_id: &str) -> Result<&'a Template, ApiE
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "templates", 10, 100)?;
+    let cursor = cursor(&query, "/v3/templates")?;
     let state = sim.state();
     let items = state
         .catalog

@@ -80,7 +80,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "video-translations", 10, 100)?;
+    let cursor = cursor(&query, "/v3/video-translations")?;
     let now = Instant::now();
     let state = sim.state();
     let (data, has_more, next_token) = newest_first(state.translations.iter(), cursor, |t| {

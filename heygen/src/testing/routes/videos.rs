@@ -49,12 +49,10 @@ pub(super) fn detail(state: &SimState, video: &Video, now: Instant) -> VideoDeta
         "folder_id": video.folder_id,
         "gif_url": url("gif"),
         "id": record.id,
-        "output_language": null,
         "status": VideoStatus::from(phase.status()),
         "subtitle_url": url("srt"),
         "thumbnail_url": url("jpg"),
         "title": record.title,
-        "video_page_url": null,
         "video_url": url("mp4"),
     }))
 }
@@ -67,7 +65,7 @@ async fn show(State(sim): State<Sim>, Path(video_id): Path<String>) -> Reply {
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "videos", 10, 100)?;
+    let cursor = cursor(&query, "/v3/videos")?;
     let title = query.get("title").map(str::to_lowercase);
     let folder_id = query.get("folder_id");
     let now = Instant::now();

@@ -23,7 +23,7 @@ pub(super) fn routes() -> Router<Sim> {
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "voices", 20, 100)?;
+    let cursor = cursor(&query, "/v3/voices")?;
     let kind = query
         .one_of("type", &["public", "private"])?
         .unwrap_or("public");

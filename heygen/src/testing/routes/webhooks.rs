@@ -79,7 +79,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "webhook-endpoints", 10, 100)?;
+    let cursor = cursor(&query, "/v3/webhooks/endpoints")?;
     let state = sim.state();
     let (data, has_more, next_token) =
         newest_first(state.endpoints.iter(), cursor, |e| view(e, false));
@@ -226,7 +226,7 @@ fn finished(state: &SimState, now: Instant) -> Vec<WebhookEventResponse> {
 
 async fn events(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "webhook-events", 10, 100)?;
+    let cursor = cursor(&query, "/v3/webhooks/events")?;
     let event_type = query.one_of("event_type", WebhookEventType::KNOWN)?;
     let entity_id = query.get("entity_id");
     let state = sim.state();

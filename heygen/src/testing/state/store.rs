@@ -230,11 +230,11 @@ mod tests {
     fn listings_page_newest_first() {
         // Creation order: the listing key grows with the name's length.
         let things = [Thing("a"), Thing("bb"), Thing("ccc")];
-        let first = cursor(&Query::parse(Some("limit=2")), "things", 10, 10).unwrap();
+        let first = cursor(&Query::parse(Some("limit=2")), "/things").unwrap();
         let (page, more, next) = newest_first(things.iter(), first, |t| t.0);
         assert_eq!((page, more), (vec!["ccc", "bb"], true));
         let query = format!("limit=2&token={}", next.unwrap());
-        let second = cursor(&Query::parse(Some(&query)), "things", 10, 10).unwrap();
+        let second = cursor(&Query::parse(Some(&query)), "/things").unwrap();
         let (page, more, next) = newest_first(things.iter(), second, |t| t.0);
         assert_eq!((page, more, next), (vec!["a"], false, None));
     }

@@ -29,7 +29,7 @@ mod tests;
 use bytes::Bytes;
 use serde_json::Value;
 
-pub(crate) use operation::find as operation;
+pub(crate) use operation::{find as operation, page_size};
 pub(crate) use refusal::Refusal;
 
 use param::Param;

@@ -2,7 +2,7 @@
 //! fits, a literal segment winning over a parameter (`/v3/assets/direct-uploads` is not
 //! `/v3/assets/{asset_id}`).
 
-use heygen_sys::request_rules::{OPERATIONS, Operation};
+use heygen_sys::request_rules::{Kind, OPERATIONS, Operation};
 
 /// The values of a request's path parameters, by name.
 pub(crate) type PathValues = Vec<(&'static str, String)>;
@@ -40,6 +40,24 @@ pub(crate) fn find(method: &str, path: &str) -> Option<(&'static Operation, Path
         }
     }
     best.map(|(_, operation, values)| (operation, values))
+}
+
+/// A listing's page size as the document states it for `GET path` (a path template): its
+/// `limit` parameter's default and maximum, each `None` where the document states none.
+pub(crate) fn page_size(path: &str) -> (Option<usize>, Option<usize>) {
+    let limit = (OPERATIONS.iter())
+        .filter(|op| op.method == "GET" && op.path == path)
+        .flat_map(|op| op.parameters)
+        .find(|parameter| parameter.name == "limit");
+    let Some(limit) = limit else {
+        return (None, None);
+    };
+    let default = limit.default.and_then(|text| text.parse().ok());
+    let maximum = match &limit.schema.kind {
+        Kind::Integer(number) => number.maximum.map(|max| max as usize),
+        _ => None,
+    };
+    (default, maximum)
 }
 
 /// `%XX` escapes decoded (lossily: a path parameter is text).
@@ -87,5 +105,26 @@ mod tests {
             assert!(values.iter().all(|(_, v)| v == "x y"), "{values:?}");
         }
         assert!(find("GET", "/no/such/path").is_none());
+    }
+
+    #[test]
+    fn a_page_size_is_the_documents() {
+        // Every listing whose `limit` states a default and a maximum reads them; one that
+        // states nothing reads nothing.
+        let mut read = 0;
+        for operation in OPERATIONS.iter().filter(|op| op.method == "GET") {
+            let Some(limit) = operation.parameters.iter().find(|p| p.name == "limit") else {
+                assert_eq!(page_size(operation.path), (None, None));
+                continue;
+            };
+            let (default, maximum) = page_size(operation.path);
+            assert_eq!(default.map(|d| d.to_string()).as_deref(), limit.default);
+            if let (Some(default), Some(maximum)) = (default, maximum) {
+                assert!(default <= maximum, "{}", operation.path);
+                read += 1;
+            }
+        }
+        assert!(read > 0, "no listing of the document states its page size");
+        assert_eq!(page_size("/no/such/listing"), (None, None));
     }
 }
