@@ -1,4 +1,4 @@
-//! The July 2026 media jobs against the simulator: AI clipping and background removal, each
+//! The media jobs against the simulator: AI clipping and background removal, each
 //! created, read, listed, waited on (paused clock), failed, deleted; their 404s, their request
 //! checks, and the path ids refused before sending.
 //!

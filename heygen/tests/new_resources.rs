@@ -1,7 +1,7 @@
-//! The other July 2026 resources against the simulator: templates (read, rendered, waited on),
-//! brand kits and glossaries, audio sounds, voice cloning and a voice's details and deletion,
-//! and avatar group and look deletion; with their 404s, request checks, and path ids refused
-//! before sending.
+//! More resources against the simulator: templates (read, rendered, waited on), brand kits
+//! and glossaries, audio sounds, voice cloning and a voice's details and deletion, and avatar
+//! group and look deletion; with their 404s, request checks, and path ids refused before
+//! sending.
 //!
 //! `cargo test -p heygen-sdk --features testing --test new_resources`.
 #![cfg(feature = "testing")]

@@ -1,6 +1,6 @@
-//! The `heygen` asset methods of the July 2026 operations (`assets().list_with`, `get`,
+//! The SDK's asset methods (`assets().list_with`, `get`,
 //! `delete`, `search_with`, `create_upload`, `complete_upload`, and the upload batches'
-//! `create_upload_batch`, `complete_upload_batch`), beside their raw ways in `july.rs`.
+//! `create_upload_batch`, `complete_upload_batch`), beside their raw ways in `generated.rs`.
 //! `listAssetStatuses` keeps its raw way only: the resource method needs ids, and the document
 //! requires none; so does `getAssetBatch`, whose `limit` and `token` `assets().get_batch` does
 //! not send (the simulator contract calls it).

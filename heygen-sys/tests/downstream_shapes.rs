@@ -1,10 +1,10 @@
-//! The July 2026 shapes as a downstream crate sees them.
+//! The generated shapes as a downstream crate sees them: unions, open enums, studio scenes.
 //!
 //! An integration test is compiled as its own crate that depends on `heygen-sys` like any user
 //! of it by path: it links the library as built, sees only its `pub` API (no `#[cfg(test)]`
 //! items, nothing crate-private), and names the types by their public paths. So what compiles
 //! and passes here is what a crate outside the workspace can do: deserialise what HeyGen sends
-//! since July 2026 into the generated types and write it back unchanged.
+//! into the generated types and write it back unchanged.
 
 use heygen_sys::types::{
     AvatarVideoSceneInput, CreateVideoFromStudioScene, CreateVideoV3RequestBody,
@@ -58,7 +58,7 @@ fn a_session_waiting_for_input_reads_and_writes_back() {
 }
 
 #[test]
-fn every_aspect_ratio_of_july_reads_and_writes_back() {
+fn every_aspect_ratio_reads_and_writes_back() {
     let ratio: VideoAspectRatio = round_trip(json!("auto"));
     assert_eq!(ratio, VideoAspectRatio::Auto);
     for raw in ["16:9", "9:16", "4:5", "5:4", "1:1", "auto"] {
