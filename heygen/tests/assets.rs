@@ -1,7 +1,5 @@
 //! Asset uploads (`POST /v3/assets`, multipart) and asset-input helpers against a mock server.
 
-use std::path::PathBuf;
-
 use heygen_sdk::types::{AssetInput, AssetReference};
 use heygen_sdk::{AssetInputExt, Client, Error, MAX_UPLOAD_BYTES};
 use serde_json::json;
@@ -26,13 +24,6 @@ fn uploaded() -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_json(json!({"data": {
         "asset_id": "asset_1", "url": "https://files.example/asset_1", "mime_type": "video/mp4", "size_bytes": 11
     }}))
-}
-
-/// A fresh scratch directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("heygen-assets-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// The parts of a multipart body: (headers, content) per part.
@@ -74,7 +65,8 @@ async fn upload_file_sends_valid_multipart_with_the_file_bytes() {
         .expect(1)
         .mount(&server)
         .await;
-    let file = scratch("wire").join("clip.mp4");
+    let scratch = tempfile::tempdir().unwrap();
+    let file = scratch.path().join("clip.mp4");
     let bytes: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
     std::fs::write(&file, &bytes).unwrap();
 
@@ -117,7 +109,8 @@ async fn a_33_mb_file_goes_to_the_direct_upload_and_a_33_mb_buffer_is_refused() 
         .expect(1)
         .mount(&server)
         .await;
-    let file = scratch("big").join("big.mp4");
+    let scratch = tempfile::tempdir().unwrap();
+    let file = scratch.path().join("big.mp4");
     let handle = std::fs::File::create(&file).unwrap();
     handle.set_len(33 * 1024 * 1024).unwrap(); // sparse: nothing is written
     let err = client(&server)
@@ -148,7 +141,8 @@ async fn a_33_mb_file_goes_to_the_direct_upload_and_a_33_mb_buffer_is_refused() 
 #[tokio::test]
 async fn an_unreadable_path_is_a_typed_io_error_naming_the_path() {
     let server = MockServer::start().await;
-    let missing = scratch("missing").join("no-such-file.png");
+    let scratch = tempfile::tempdir().unwrap();
+    let missing = scratch.path().join("no-such-file.png");
     let err = client(&server)
         .assets()
         .upload_file(&missing)
@@ -161,14 +155,15 @@ async fn an_unreadable_path_is_a_typed_io_error_naming_the_path() {
     assert_eq!(source.kind(), std::io::ErrorKind::NotFound);
     assert!(err.to_string().contains("no-such-file.png"), "{err}");
 
-    let directory = scratch("dir");
+    let scratch = tempfile::tempdir().unwrap();
+    let directory = scratch.path();
     let err = client(&server)
         .assets()
         .upload_file(&directory)
         .await
         .unwrap_err();
     assert!(
-        matches!(&err, Error::Io { path, .. } if path == &directory),
+        matches!(&err, Error::Io { path, .. } if path == directory),
         "{err:?}"
     );
 
@@ -226,7 +221,8 @@ async fn a_429_on_upload_is_retried_with_the_file_streamed_again() {
         .respond_with(uploaded())
         .mount(&server)
         .await;
-    let file = scratch("retry").join("voice.mp3");
+    let scratch = tempfile::tempdir().unwrap();
+    let file = scratch.path().join("voice.mp3");
     std::fs::write(&file, b"ID3 audio bytes").unwrap();
     let started = tokio::time::Instant::now();
     client(&server).assets().upload_file(&file).await.unwrap();
@@ -294,7 +290,8 @@ async fn asset_inputs_serialise_to_the_tagged_union() {
         json!({"type": "asset_id", "asset_id": "a"})
     );
 
-    let file = scratch("inline").join("face.jpg");
+    let scratch = tempfile::tempdir().unwrap();
+    let file = scratch.path().join("face.jpg");
     std::fs::write(&file, b"jpeg").unwrap();
     let inline = AssetInput::from_file(&file).await.unwrap();
     assert_eq!(

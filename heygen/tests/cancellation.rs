@@ -6,7 +6,6 @@
 
 mod support;
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -56,12 +55,6 @@ async fn api_with_file_at(file_url: String) -> Client {
         .unwrap()
 }
 
-fn scratch() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("heygen-cancel-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn names(dir: &std::path::Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
@@ -74,7 +67,8 @@ fn names(dir: &std::path::Path) -> Vec<String> {
 #[tokio::test(start_paused = true)]
 async fn a_download_dropped_mid_body_removes_its_part_file_and_keeps_the_old_one() {
     let client = api_with_file_at(stalling_file_host().await).await;
-    let dir = scratch();
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path();
     let destination = dir.join("video.mp4");
     std::fs::write(&destination, b"the previous download").unwrap();
     let received = Arc::new(AtomicU64::new(0));
@@ -93,7 +87,7 @@ async fn a_download_dropped_mid_body_removes_its_part_file_and_keeps_the_old_one
         MIB as u64,
         "dropped mid-body"
     );
-    assert_eq!(names(&dir), ["video.mp4"], "the .part file is removed");
+    assert_eq!(names(dir), ["video.mp4"], "the .part file is removed");
     assert_eq!(
         std::fs::read(&destination).unwrap(),
         b"the previous download"
@@ -115,12 +109,11 @@ async fn a_download_dropped_mid_body_removes_its_part_file_and_keeps_the_old_one
     }
     task.abort();
     assert!(task.await.unwrap_err().is_cancelled());
-    assert_eq!(names(&dir), ["video.mp4"], "the .part file is removed");
+    assert_eq!(names(dir), ["video.mp4"], "the .part file is removed");
     assert_eq!(
         std::fs::read(&destination).unwrap(),
         b"the previous download"
     );
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[tokio::test(start_paused = true)]
@@ -130,7 +123,8 @@ async fn a_direct_upload_dropped_mid_put_deletes_its_asset() {
 
     let sim = Simulator::start().await;
     let client = sim.client();
-    let dir = scratch();
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path();
     let file = dir.join("clip.mp4");
     std::fs::write(&file, vec![7u8; 64 * 1024]).unwrap();
     // The storage takes ten minutes to answer the PUT; the caller gives up after one.
@@ -164,5 +158,4 @@ async fn a_direct_upload_dropped_mid_put_deletes_its_asset() {
     let asset_id = deleted[0].path.trim_start_matches("/v3/assets/");
     let gone = client.assets().get(asset_id).await.unwrap_err();
     assert_eq!(gone.status(), Some(404), "{gone:?}");
-    std::fs::remove_dir_all(&dir).ok();
 }

@@ -190,8 +190,8 @@ async fn a_killed_process_reruns_with_the_same_keys_without_duplicates() {
         .start()
         .await;
     let (avatar, voice) = (sim.avatar_id().unwrap(), sim.voice_id().unwrap());
-    let dir = std::env::temp_dir().join(format!("heygen-crash-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path();
     let progress = dir.join("progress.txt");
     std::fs::write(&progress, "").unwrap();
     let setting = format!(
@@ -260,7 +260,6 @@ async fn a_killed_process_reruns_with_the_same_keys_without_duplicates() {
         ITEMS,
         "no job created twice"
     );
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 /// The progress file's complete lines: key → video id (a line cut by the kill is not one).

@@ -14,13 +14,6 @@ use heygen_sdk::types::CreateAssetUploadRequest;
 use heygen_sdk::{Client, Error, MAX_UPLOAD_BYTES};
 use sha2::{Digest, Sha256};
 
-/// A fresh scratch directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("heygen-direct-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 /// A file of `len` bytes that are not all alike (a reordered or repeated chunk changes the hash).
 fn generated(dir: &Path, name: &str, len: usize) -> (PathBuf, String) {
     let bytes: Vec<u8> = (0..len)
@@ -60,8 +53,9 @@ fn recorder() -> (UploadOptions, Arc<Mutex<Vec<UploadProgress>>>) {
 #[tokio::test(start_paused = true)]
 async fn a_large_file_goes_direct_with_exactly_the_given_headers_and_no_api_key() {
     let sim = Simulator::start().await;
-    let dir = scratch("headers");
-    let (file, sha256) = generated(&dir, "talk.mp4", 3 * 1024 * 1024 + 17);
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path();
+    let (file, sha256) = generated(dir, "talk.mp4", 3 * 1024 * 1024 + 17);
     let (options, progress) = recorder();
     let options = options.direct_above(1024 * 1024).checksum_sha256(&sha256);
 
@@ -137,11 +131,12 @@ async fn a_large_file_goes_direct_with_exactly_the_given_headers_and_no_api_key(
 #[tokio::test(start_paused = true)]
 async fn multipart_up_to_the_threshold_and_direct_one_byte_past_it() {
     let sim = Simulator::start().await;
-    let dir = scratch("boundary");
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path();
     let threshold = 256 * 1024;
     let options = UploadOptions::new().direct_above(threshold);
-    let (at, _) = generated(&dir, "at.png", threshold as usize);
-    let (past, _) = generated(&dir, "past.png", threshold as usize + 1);
+    let (at, _) = generated(dir, "at.png", threshold as usize);
+    let (past, _) = generated(dir, "past.png", threshold as usize + 1);
     let assets = client(&sim).assets();
 
     // PNG by extension and by declaration, not by content: the bytes are generated.
@@ -164,7 +159,8 @@ async fn multipart_up_to_the_threshold_and_direct_one_byte_past_it() {
 #[tokio::test(start_paused = true)]
 async fn with_the_default_threshold_32_mib_plus_one_byte_goes_direct() {
     let sim = Simulator::start().await;
-    let file = scratch("default").join("webinar.mp4");
+    let scratch = tempfile::tempdir().unwrap();
+    let file = scratch.path().join("webinar.mp4");
     std::fs::File::create(&file)
         .unwrap()
         .set_len(MAX_UPLOAD_BYTES + 1) // sparse: nothing is written
@@ -184,8 +180,9 @@ async fn with_the_default_threshold_32_mib_plus_one_byte_goes_direct() {
 #[tokio::test(start_paused = true)]
 async fn a_503_a_dropped_connection_and_a_reset_are_each_retried_from_the_first_byte() {
     let sim = Simulator::start().await;
-    let dir = scratch("retries");
-    let (file, sha256) = generated(&dir, "clip.mp4", 1024 * 1024 + 5);
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path();
+    let (file, sha256) = generated(dir, "clip.mp4", 1024 * 1024 + 5);
     for fault in [Fault::Status(503), Fault::DropConnection, Fault::Reset] {
         sim.clear_requests();
         sim.inject(FaultRule::new(fault.clone()).method("PUT").path("/upload/"));
@@ -231,8 +228,9 @@ fn signature(sim: &Simulator) -> String {
 #[tokio::test(start_paused = true)]
 async fn a_put_that_keeps_failing_is_an_upload_error_naming_the_asset_without_the_signature() {
     let sim = Simulator::start().await;
-    let dir = scratch("exhausted");
-    let (file, _) = generated(&dir, "clip.mp4", 64 * 1024);
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path();
+    let (file, _) = generated(dir, "clip.mp4", 64 * 1024);
     sim.inject(
         FaultRule::new(Fault::Status(503))
             .times(3)
@@ -303,8 +301,9 @@ async fn a_put_that_keeps_failing_is_an_upload_error_naming_the_asset_without_th
 #[tokio::test(start_paused = true)]
 async fn bytes_that_do_not_match_the_checksum_are_refused_and_not_retried() {
     let sim = Simulator::start().await;
-    let dir = scratch("digest");
-    let (file, _) = generated(&dir, "clip.mp4", 100_000);
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path();
+    let (file, _) = generated(dir, "clip.mp4", 100_000);
     let wrong = format!("{:x}", Sha256::digest(b"something else"));
     let err = client(&sim)
         .assets()
@@ -438,8 +437,9 @@ async fn the_simulated_bucket_refuses_api_keys_wrong_headers_and_lengths() {
 #[tokio::test(start_paused = true)]
 async fn a_file_that_changes_during_the_upload_is_refused_not_sent_short() {
     let sim = Simulator::start().await;
-    let dir = scratch("changed");
-    let (file, _) = generated(&dir, "clip.mp4", 50_000);
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path();
+    let (file, _) = generated(dir, "clip.mp4", 50_000);
     let path = file.clone();
     let options = UploadOptions::new().on_progress(move |p| {
         if p.sent == 0 && p.attempt == 1 {

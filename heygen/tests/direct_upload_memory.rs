@@ -22,8 +22,8 @@ const MIB: usize = 1024 * 1024;
 async fn a_100_mib_file_is_uploaded_directly_with_a_few_mib_of_memory() {
     let sim = Simulator::start().await;
     let client = sim.client();
-    let dir = std::env::temp_dir().join(format!("heygen-direct-memory-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path();
     let file = dir.join("keynote.mp4");
     // Sparse: the disk holds nothing, reading it gives 100 MiB of zeros.
     std::fs::File::create(&file)

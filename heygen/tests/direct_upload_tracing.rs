@@ -25,8 +25,8 @@ async fn the_upload_is_traced_by_host_and_attempt_never_with_the_signed_url() {
 
     let sim = Simulator::start().await;
     let client = sim.client();
-    let dir = std::env::temp_dir().join(format!("heygen-direct-tracing-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path();
     let file = dir.join("clip.mp4");
     std::fs::write(&file, vec![7u8; 200_000]).unwrap();
 

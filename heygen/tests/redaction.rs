@@ -113,7 +113,8 @@ async fn a_wait_that_times_out_keeps_its_last_resource_without_signatures() {
 async fn a_download_whose_video_does_not_decode_shows_no_signature() {
     let body = json!({"data": {"id": "v1", "status": "completed", "video_url": SIGNED, "duration": SIGNED}});
     let client = client_answering(Reply::json(200, &body)).await;
-    let dir = std::env::temp_dir().join(format!("heygen-redaction-{}", uuid::Uuid::new_v4()));
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path();
     let error = client
         .videos()
         .download("v1", dir.join("v.mp4"), heygen_sdk::VideoFile::Video)
@@ -127,8 +128,8 @@ async fn an_upload_whose_answer_does_not_decode_shows_no_signature() {
     // `createAssetUpload`'s answer (a presigned URL inside) and the multipart `uploadAsset`'s.
     let body = json!({"data": {"asset_id": 7, "upload_url": SIGNED, "url": SIGNED}});
     let client = client_answering(Reply::json(200, &body)).await;
-    let dir = std::env::temp_dir().join(format!("heygen-redaction-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path();
     let file = dir.join("clip.mp4");
     std::fs::write(&file, vec![0u8; 1024]).unwrap();
     let options = heygen_sdk::resources::assets::UploadOptions::new();
@@ -145,7 +146,6 @@ async fn an_upload_whose_answer_does_not_decode_shows_no_signature() {
         .unwrap_err();
     assert!(matches!(error, Error::Decode { .. }), "{error:?}");
     assert_masked(&error);
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[tokio::test(start_paused = true)]

@@ -76,7 +76,7 @@ async fn a_batch_whose_every_file_fails_fails_the_wait_with_the_files_error() {
     let sim = Simulator::start().await;
     let client = sim.client();
     // Declared a PNG, the bytes are an MP4: the file is refused when the batch is completed.
-    let paths = files("mismatch", &[("clip.mp4", MP4)]);
+    let (_scratch, paths) = files(&[("clip.mp4", MP4)]);
     let options = UploadOptions::new().content_type("image/png");
     let error = client
         .assets()
@@ -105,7 +105,7 @@ async fn a_batch_whose_every_file_fails_fails_the_wait_with_the_files_error() {
 
     // Jobs the simulator is told to fail fail the same way.
     sim.fail_jobs(true);
-    let paths = files("failing", &[("a.png", PNG), ("b.png", PNG)]);
+    let (_scratch, paths) = files(&[("a.png", PNG), ("b.png", PNG)]);
     let error = client
         .assets()
         .upload_batch_and_wait(&paths, &UploadOptions::new(), &WaitOptions::new())
@@ -126,7 +126,7 @@ async fn a_batch_whose_every_file_fails_fails_the_wait_with_the_files_error() {
 async fn a_put_that_fails_for_good_names_the_batch_and_the_asset_and_nothing_is_completed() {
     let sim = Simulator::start().await;
     let client = sim.client_builder().max_retries(1).build().unwrap();
-    let paths = files("put-fails", &[("a.png", PNG)]);
+    let (_scratch, paths) = files(&[("a.png", PNG)]);
     sim.inject(
         FaultRule::new(Fault::Status(503))
             .method("PUT")
@@ -184,7 +184,7 @@ async fn bad_input_is_refused_before_any_request() {
         .await
         .unwrap_err();
     assert_eq!(field(error).as_deref(), Some("files"));
-    let paths = files("refused", &[("a.png", PNG)]);
+    let (_scratch, paths) = files(&[("a.png", PNG)]);
     let checksum = UploadOptions::new().checksum_sha256("00");
     let error = assets
         .upload_batch_and_wait(&paths, &checksum, &wait)

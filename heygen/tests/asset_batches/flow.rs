@@ -7,10 +7,7 @@ use super::*;
 async fn a_batch_of_files_is_uploaded_completed_and_ingested_on_the_simulators_clock() {
     let sim = Simulator::start().await;
     let client = sim.client();
-    let paths = files(
-        "flow",
-        &[("intro.mp4", MP4), ("logo.png", PNG), ("music.mp3", MP3)],
-    );
+    let (_scratch, paths) = files(&[("intro.mp4", MP4), ("logo.png", PNG), ("music.mp3", MP3)]);
     let seen: Arc<Mutex<Vec<Progress>>> = Arc::default();
     let into = seen.clone();
     let wait = WaitOptions::new()

@@ -23,19 +23,19 @@ const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR";
 const MP4: &[u8] = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom";
 const MP3: &[u8] = b"ID3\x04\x00\x00\x00\x00\x00\x00";
 
-/// A fresh scratch directory holding these files.
-fn files(test: &str, files: &[(&str, &[u8])]) -> Vec<PathBuf> {
-    let dir =
-        std::env::temp_dir().join(format!("heygen-asset-batch-{test}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    files
+/// A fresh scratch directory (removed when dropped) holding these files, and their paths.
+fn files(files: &[(&str, &[u8])]) -> (tempfile::TempDir, Vec<PathBuf>) {
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path();
+    let paths = files
         .iter()
         .map(|(name, bytes)| {
             let path = dir.join(name);
             std::fs::write(&path, bytes).unwrap();
             path
         })
-        .collect()
+        .collect();
+    (scratch, paths)
 }
 
 fn operations(sim: &Simulator) -> Vec<String> {
