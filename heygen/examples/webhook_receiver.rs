@@ -6,9 +6,9 @@
 //! ```
 //!
 //! By default it starts on a free local port, posts the sample deliveries of HeyGen's guide
-//! (and one of an event type this SDK does not know, and one that is not a delivery) to
-//! itself, prints what it parsed, and exits. With `--serve` it keeps serving `POST /webhooks/heygen`
-//! on `HEYGEN_WEBHOOK_ADDR` (default `127.0.0.1:3000`): register that URL (made public) with
+//! (and one of an event type this SDK does not know, one that is not a delivery, and one past
+//! the body limit) to itself, prints what it parsed, and exits. With `--serve` it keeps serving
+//! `POST /webhooks/heygen` on `HEYGEN_WEBHOOK_ADDR` (default `127.0.0.1:3000`): register that URL (made public) with
 //! `client.webhooks().create_endpoint(…)`. No API key is needed.
 //!
 //! HeyGen does not document how it signs deliveries, so this endpoint does not check a
@@ -19,6 +19,7 @@ use std::error::Error;
 
 use axum::Router;
 use axum::body::Bytes;
+use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::routing::post;
 use heygen_sdk::webhooks::{Event, Payload};
@@ -51,11 +52,12 @@ fn describe(event: &Event) -> String {
             "{}: video {} {outcome}{}{}",
             event.event_type,
             video.video_id.as_deref().unwrap_or("?"),
-            video
-                .url
-                .as_deref()
-                .map(|u| format!(", at {u}"))
-                .unwrap_or_default(),
+            // The URL is presigned (a credential): say there is one, never print it.
+            if video.url.is_some() {
+                ", with its URL"
+            } else {
+                ""
+            },
             video
                 .msg
                 .as_deref()
@@ -96,7 +98,11 @@ fn describe(event: &Event) -> String {
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
-    let app = Router::new().route("/webhooks/heygen", post(receive));
+    // A delivery is small: refuse a larger body before reading it (`Event::parse` would refuse
+    // it too, but only once read).
+    let app = Router::new()
+        .route("/webhooks/heygen", post(receive))
+        .layer(DefaultBodyLimit::max(heygen_sdk::webhooks::MAX_BODY_BYTES));
     if std::env::args().any(|arg| arg == "--serve") {
         let addr =
             std::env::var("HEYGEN_WEBHOOK_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".to_string());
@@ -121,9 +127,11 @@ async fn main() -> Result<(), Box<dyn Error>> {
             "callback_id": "order-44", "output_language": "French"}}),
         json!({"event_type": "hologram.success", "event_data": {"hologram_id": "h_1"}}),
         json!(["not", "a", "delivery"]),
+        // Past the body limit: refused unread.
+        json!({"event_type": "avatar_video.success", "padding": "x".repeat(2 << 20)}),
     ];
     let http = heygen_sdk::http_client_builder()?.build()?;
-    let expected = [200, 200, 200, 200, 400];
+    let expected = [200, 200, 200, 200, 400, 413];
     for (sample, expected) in samples.iter().zip(expected) {
         let status = http.post(&url).json(sample).send().await?.status();
         println!("  -> HTTP {status}");
