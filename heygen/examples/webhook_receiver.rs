@@ -8,8 +8,8 @@
 //! By default it starts on a free local port, posts the sample deliveries of HeyGen's guide
 //! (and one of an event type this SDK does not know, one that is not a delivery, and one past
 //! the body limit) to itself, prints what it parsed, and exits. With `--serve` it keeps serving
-//! `POST /webhooks/heygen` on `HEYGEN_WEBHOOK_ADDR` (default `127.0.0.1:3000`): register that URL (made public) with
-//! `client.webhooks().create_endpoint(…)`. No API key is needed.
+//! `POST /webhooks/heygen` on `HEYGEN_WEBHOOK_ADDR` (default `127.0.0.1:3000`): register that
+//! URL (made public) with `client.webhooks().create_endpoint(…)`. No API key is needed.
 //!
 //! HeyGen does not document how it signs deliveries, so this endpoint does not check a
 //! signature: treat a delivery as a hint and confirm it with the API (`videos().get(id)`)
