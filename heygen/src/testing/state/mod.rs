@@ -19,6 +19,7 @@ mod creates;
 mod jobs;
 mod records;
 mod seed;
+mod sessions;
 mod store;
 mod timeline;
 mod webhooks;
@@ -31,9 +32,8 @@ pub(crate) use batches::{SimBatch, Slot};
 pub(crate) use catalog::Sound;
 pub(crate) use clock::rfc3339;
 pub(crate) use jobs::{Job, Phase};
-pub(crate) use records::{
-    Clipping, Lipsync, Proofread, Removal, Session, Translation, Video, VoiceClone,
-};
+pub(crate) use records::{Clipping, Lipsync, Proofread, Removal, Translation, Video, VoiceClone};
+pub(crate) use sessions::{STYLES, Session};
 pub(crate) use store::{find, find_mut, newest_first, take};
 pub use timeline::{ResourceKind, Timeline};
 pub(crate) use webhooks::Endpoint;

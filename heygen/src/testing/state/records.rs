@@ -1,10 +1,9 @@
-//! The resources that are jobs: videos, translations and their proofreads, lipsyncs, video
-//! agent sessions, AI clippings, background removals and voice clones. Those the API creates,
+//! The resources that are jobs: videos, translations and their proofreads, lipsyncs, AI
+//! clippings, background removals and voice clones. Those the API creates,
 //! lists and calls back about share a [`Record`] (listing key, id, title, `callback_id`, job),
 //! so that what they have in common is written, and made, in one place.
 
-use heygen_sys::types::{AiClippingClipAspectRatio, SessionMessage};
-use tokio::time::Instant;
+use heygen_sys::types::AiClippingClipAspectRatio;
 
 use super::jobs::Job;
 
@@ -55,26 +54,6 @@ pub(crate) struct Proofread {
 pub(crate) struct Lipsync {
     pub record: Record,
     pub duration: f64,
-}
-
-/// A video agent session: its runs' videos, oldest first (a `chat` session renders nothing
-/// until its plan is answered), the current run's job, and the messages so far.
-#[derive(Debug, Clone)]
-pub(crate) struct Session {
-    pub seq: u64,
-    pub id: String,
-    pub title: Option<String>,
-    pub created: Instant,
-    pub videos: Vec<String>,
-    pub job: Job,
-    pub messages: Vec<SessionMessage>,
-}
-
-impl Session {
-    /// The video of the current run, once it renders one.
-    pub(crate) fn video_id(&self) -> Option<&str> {
-        self.videos.last().map(String::as_str)
-    }
 }
 
 /// An AI clipping job: one clip per requested duration.

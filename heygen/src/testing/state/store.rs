@@ -6,7 +6,8 @@ use heygen_sys::types::SessionResource;
 
 use super::assets::Asset;
 use super::avatars::{Group, Look};
-use super::records::{Clipping, Lipsync, Proofread, Removal, Session, Translation, Video};
+use super::records::{Clipping, Lipsync, Proofread, Removal, Translation, Video};
+use super::sessions::Session;
 use super::webhooks::Endpoint;
 use crate::testing::reply::{ApiErr, Cursor, paginate};
 

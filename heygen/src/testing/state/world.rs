@@ -23,9 +23,10 @@ use super::clock::Clock;
 use super::jobs::Gauge;
 use super::jobs::Job;
 use super::records::{
-    Clipping, Lipsync, Proofread, Record, Removal, Session, Translation, Video, VoiceClone,
+    Clipping, Lipsync, Proofread, Record, Removal, Translation, Video, VoiceClone,
 };
 use super::seed;
+use super::sessions::Session;
 use super::timeline::{ResourceKind, Timeline};
 use super::webhooks::Endpoint;
 use crate::testing::house_rules::check_url;
