@@ -6,7 +6,6 @@ use heygen_sys::types::{
     AssetInput, CreateVideoAgentRequest, SendMessageRequest, SessionMessage, SessionMessageType,
     VideoAgentMode,
 };
-use serde_json::json;
 use tokio::time::Instant;
 
 use super::jobs::Job;
@@ -15,7 +14,7 @@ use super::store::{find, find_mut};
 use super::timeline::ResourceKind;
 use super::world::{State, new_id};
 use crate::testing::house_rules::{check_url, given, not_blank};
-use crate::testing::reply::{ApiErr, typed};
+use crate::testing::reply::ApiErr;
 
 /// A video agent session: its runs' videos, oldest first (a `chat` session renders nothing
 /// until its plan is answered), the current run's job, and the messages so far.
@@ -171,12 +170,12 @@ impl State {
                 let ready = "Your video is ready.";
                 messages.push(self.message("assistant", ready, at, session.video_id()));
             }
-            Some(at) => messages.push(typed::<SessionMessage>(json!({
-                "content": "The video could not be generated.",
-                "created_at": self.clock.unix(at),
-                "role": "assistant",
-                "type": SessionMessageType::Error,
-            }))),
+            Some(at) => {
+                let failed = "The video could not be generated.";
+                let mut message = self.message("assistant", failed, at, None);
+                message.type_ = SessionMessageType::Error;
+                messages.push(message);
+            }
             None => {}
         }
         messages
