@@ -16,6 +16,7 @@ pub(super) fn routes() -> Router<Sim> {
         .route("/v3/avatars/{group_id}", delete(remove_group))
 }
 
+/// The answer to a delete: the deleted id.
 fn deleted(id: String) -> Reply {
     data(typed::<VideoTranslationDeleteResponse>(json!({"id": id})))
 }

@@ -42,6 +42,7 @@ fn status(phase: Option<Phase>) -> (AvatarStatus, Option<AvatarError>) {
     (status, error)
 }
 
+/// A group as the API shows it at `now`, its status that of its newest look's job.
 fn group_item(state: &SimState, group: &Group, now: Instant) -> AvatarGroupItem {
     let looks: Vec<&Look> = state
         .looks
@@ -64,6 +65,7 @@ fn group_item(state: &SimState, group: &Group, now: Instant) -> AvatarGroupItem 
     }))
 }
 
+/// A look as the API shows it at `now`.
 fn look_item(state: &SimState, look: &Look, now: Instant) -> AvatarLookItem {
     let (status, error) = status(look.job.as_ref().map(|job| job.phase(now)));
     let (width, height) = match look.orientation {

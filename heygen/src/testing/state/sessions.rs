@@ -157,10 +157,8 @@ impl State {
     /// for input, and the outcome once its run is done.
     pub(crate) fn messages_of(&self, session: &Session, now: Instant) -> Vec<SessionMessage> {
         let mut messages = session.messages.clone();
-        if let Some(at) = session
-            .job
-            .gate_reached()
-            .filter(|_| session.job.at_gate(now))
+        if session.job.at_gate(now)
+            && let Some(at) = session.job.gate_reached()
         {
             messages.push(self.message("assistant", PLAN_QUESTION, at, None));
         }
