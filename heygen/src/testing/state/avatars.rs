@@ -1,6 +1,7 @@
 //! Avatars: groups (characters) and their looks, seeded public ones and private ones created
 //! through the API (a digital twin's group waits for consent). Looks created through the API
-//! carry a job; seeded looks are always completed.
+//! carry a job; seeded looks are always completed. What requests may do to them is in
+//! `actions/avatars.rs`.
 
 use heygen_sys::types::{AvatarLookType, PreferredOrientation};
 
@@ -36,4 +37,15 @@ pub(crate) struct Look {
     pub tags: Vec<String>,
     /// `None` for seeded looks (always completed).
     pub job: Option<Job>,
+}
+
+impl Look {
+    /// Whether the look is of a listing's `avatar_type`: a video avatar is a digital twin (the
+    /// API's newer name for it).
+    pub(crate) fn is_of_type(&self, avatar_type: &str) -> bool {
+        match avatar_type {
+            "video_avatar" => self.avatar_type == AvatarLookType::DigitalTwin,
+            other => self.avatar_type.as_str() == other,
+        }
+    }
 }

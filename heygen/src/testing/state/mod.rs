@@ -25,6 +25,7 @@ mod timeline;
 mod webhooks;
 mod world;
 
+pub(crate) use actions::STYLES;
 pub(crate) use asset_batches::{AssetBatch, BatchFile, Ingest};
 pub(crate) use assets::{Asset, Upload, hex, sniff, supported};
 pub(crate) use avatars::{Group, Look};

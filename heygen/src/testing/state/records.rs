@@ -57,26 +57,6 @@ pub(crate) struct Lipsync {
     pub duration: f64,
 }
 
-/// A video agent session: its runs' videos, oldest first (a `chat` session renders nothing
-/// until its plan is answered), the current run's job, and the messages so far.
-#[derive(Debug, Clone)]
-pub(crate) struct Session {
-    pub seq: u64,
-    pub id: String,
-    pub title: Option<String>,
-    pub created: Instant,
-    pub videos: Vec<String>,
-    pub job: Job,
-    pub messages: Vec<SessionMessage>,
-}
-
-impl Session {
-    /// The video of the current run, once it renders one.
-    pub(crate) fn video_id(&self) -> Option<&str> {
-        self.videos.last().map(String::as_str)
-    }
-}
-
 /// An AI clipping job: one clip per requested duration.
 #[derive(Debug, Clone)]
 pub(crate) struct Clipping {
@@ -104,4 +84,24 @@ pub(crate) struct VoiceClone {
     pub name: String,
     pub language: Option<String>,
     pub job: Job,
+}
+
+/// A video agent session: its runs' videos, oldest first (a `chat` session renders nothing
+/// until its plan is answered), the current run's job, and the messages so far.
+#[derive(Debug, Clone)]
+pub(crate) struct Session {
+    pub seq: u64,
+    pub id: String,
+    pub title: Option<String>,
+    pub created: Instant,
+    pub videos: Vec<String>,
+    pub job: Job,
+    pub messages: Vec<SessionMessage>,
+}
+
+impl Session {
+    /// The video of the current run, once it renders one.
+    pub(crate) fn video_id(&self) -> Option<&str> {
+        self.videos.last().map(String::as_str)
+    }
 }

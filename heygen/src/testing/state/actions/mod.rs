@@ -4,10 +4,14 @@
 //! never imports these, so no import runs in a circle. A method checks everything first and
 //! changes nothing when it refuses.
 
+mod avatars;
 mod batches;
 mod clippings;
 mod lipsyncs;
 mod removals;
+mod sessions;
 mod translations;
 mod videos;
 mod voice_clones;
+
+pub(crate) use sessions::STYLES;
