@@ -13,7 +13,7 @@ use tokio::time::Instant;
 
 use crate::testing::reply::{Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{Lipsync, State as SimState, find, find_mut, newest_first, take};
+use crate::testing::state::{Lipsync, State as SimState, find, newest_first, take};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
@@ -66,9 +66,7 @@ async fn show(State(sim): State<Sim>, Path(lipsync_id): Path<String>) -> Reply {
 async fn update(State(sim): State<Sim>, Path(lipsync_id): Path<String>, body: Bytes) -> Reply {
     let request: UpdateLipsyncRequest = parse(&body)?;
     let mut state = sim.state();
-    let lipsync = find_mut(&mut state.lipsyncs, &lipsync_id)?;
-    lipsync.record.title = Some(request.title);
-    let lipsync = lipsync.clone();
+    let lipsync = state.rename_lipsync(&lipsync_id, request.title)?;
     data(detail(&state, &lipsync, Instant::now()))
 }
 

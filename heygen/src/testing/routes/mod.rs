@@ -1,4 +1,18 @@
-//! The simulated endpoints, one module per area, and checks they share.
+//! The simulated endpoints, one module per area.
+//!
+//! How a request is served, `POST /v3/videos` for example:
+//! 1. `server/pipeline.rs`: journal, injected fault, latency, authentication;
+//! 2. `validate/`: everything the API description states, from the generated rules (a
+//!    violation is a 400 naming its JSON path);
+//! 3. `server/idempotency.rs`: an `Idempotency-Key` seen before is replayed;
+//! 4. the route (`routes/videos.rs`, `create`): decodes the body into the generated request
+//!    type, calls one state method, and encodes the answer through serde;
+//! 5. the state method (`state/actions/videos.rs`, `State::create_video`): the domain rules,
+//!    with the account checks and job records of `state/world.rs` and `state/jobs.rs` and the
+//!    rules beyond the description of `house_rules.rs`; it changes nothing when it refuses.
+//!
+//! A route never changes the state itself: what a request may do to it is written once, in
+//! `state/actions/`.
 
 use axum::Router;
 use axum::extract::{Path, State};

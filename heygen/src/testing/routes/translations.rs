@@ -19,9 +19,7 @@ use tokio::time::Instant;
 use crate::testing::house_rules::TRANSLATION_LANGUAGES;
 use crate::testing::reply::{Query, Reply, cursor, data, page, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{
-    Proofread, State as SimState, Translation, find, find_mut, newest_first, take,
-};
+use crate::testing::state::{Proofread, State as SimState, Translation, find, newest_first, take};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
@@ -98,9 +96,7 @@ async fn show(State(sim): State<Sim>, Path(translation_id): Path<String>) -> Rep
 async fn update(State(sim): State<Sim>, Path(translation_id): Path<String>, body: Bytes) -> Reply {
     let request: UpdateVideoTranslationRequest = parse(&body)?;
     let mut state = sim.state();
-    let translation = find_mut(&mut state.translations, &translation_id)?;
-    translation.record.title = Some(request.title);
-    let translation = translation.clone();
+    let translation = state.rename_translation(&translation_id, request.title)?;
     data(detail(&state, &translation, Instant::now()))
 }
 

@@ -7,6 +7,7 @@ use tokio::time::Instant;
 use crate::testing::house_rules::{check_url, end_after_start, given};
 use crate::testing::reply::ApiErr;
 use crate::testing::state::records::Lipsync;
+use crate::testing::state::store::find_mut;
 use crate::testing::state::timeline::ResourceKind;
 use crate::testing::state::world::State;
 
@@ -34,5 +35,16 @@ impl State {
         let id = record.id.clone();
         self.lipsyncs.push(Lipsync { record, duration });
         Ok(id)
+    }
+
+    /// Renames a lipsync: the lipsync as renamed.
+    pub(crate) fn rename_lipsync(
+        &mut self,
+        lipsync_id: &str,
+        title: String,
+    ) -> Result<Lipsync, ApiErr> {
+        let lipsync = find_mut(&mut self.lipsyncs, lipsync_id)?;
+        lipsync.record.title = Some(title);
+        Ok(lipsync.clone())
     }
 }

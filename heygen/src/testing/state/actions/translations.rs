@@ -10,7 +10,7 @@ use tokio::time::Instant;
 use crate::testing::house_rules::{check_url, end_after_start, given, not_blank, output_languages};
 use crate::testing::reply::ApiErr;
 use crate::testing::state::records::{Proofread, Translation};
-use crate::testing::state::store::find;
+use crate::testing::state::store::{find, find_mut};
 use crate::testing::state::timeline::ResourceKind;
 use crate::testing::state::world::{State, new_id};
 
@@ -51,6 +51,17 @@ impl State {
             });
         }
         Ok(ids)
+    }
+
+    /// Renames a translation: the translation as renamed.
+    pub(crate) fn rename_translation(
+        &mut self,
+        translation_id: &str,
+        title: String,
+    ) -> Result<Translation, ApiErr> {
+        let translation = find_mut(&mut self.translations, translation_id)?;
+        translation.record.title = Some(title);
+        Ok(translation.clone())
     }
 
     /// Creates the proofreads `request` asks for at `now` (one per output language): their ids.
