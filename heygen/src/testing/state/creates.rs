@@ -3,13 +3,13 @@
 //! leaves room); AI clippings, background removals and voice clones.
 
 use heygen_sys::types::{
-    CloneVoiceRequest, CreateAiClippingRequest, CreateBackgroundRemovalRequest,
-    CreateLipsyncRequest, CreateVideoTranslationRequest, CreateVideoV3RequestBody, OutputFormat,
+    CreateAiClippingRequest, CreateBackgroundRemovalRequest, CreateLipsyncRequest,
+    CreateVideoTranslationRequest, CreateVideoV3RequestBody, OutputFormat,
 };
 use serde_json::Value;
 use tokio::time::Instant;
 
-use super::records::{Clipping, Lipsync, Removal, Translation, Video, VoiceClone};
+use super::records::{Clipping, Lipsync, Removal, Translation, Video};
 use super::timeline::ResourceKind;
 use super::world::{State, new_id};
 use crate::testing::house_rules::{
@@ -309,25 +309,5 @@ impl State {
         };
         self.removals.push(removal);
         Ok(self.removals.len() - 1)
-    }
-
-    /// Clones the voice `request` asks for at `now`, or says why not: the clone's id (its
-    /// `voice_clone_id`).
-    pub(crate) fn create_voice_clone(
-        &mut self,
-        request: &CloneVoiceRequest,
-        now: Instant,
-    ) -> Result<String, ApiErr> {
-        self.check_input(&request.audio, "audio")?;
-        not_blank(&request.voice_name, "voice_name")?;
-        let clone = VoiceClone {
-            id: format!("sim_clone_{}", new_id()),
-            name: request.voice_name.clone(),
-            language: given(request.language.as_deref()).map(str::to_string),
-            job: self.new_job(ResourceKind::VoiceClone, now, false),
-        };
-        let id = clone.id.clone();
-        self.voice_clones.push(clone);
-        Ok(id)
     }
 }

@@ -20,7 +20,9 @@ mod jobs;
 mod records;
 mod seed;
 mod store;
+mod templates;
 mod timeline;
+mod voices;
 mod webhooks;
 mod world;
 
@@ -28,13 +30,11 @@ pub(crate) use asset_batches::{AssetBatch, BatchFile, Ingest};
 pub(crate) use assets::{Asset, Upload, hex, sniff, supported};
 pub(crate) use avatars::{Group, Look};
 pub(crate) use batches::{SimBatch, Slot};
-pub(crate) use catalog::Sound;
 pub(crate) use clock::rfc3339;
 pub(crate) use jobs::{Job, Phase};
-pub(crate) use records::{
-    Clipping, Lipsync, Proofread, Removal, Session, Translation, Video, VoiceClone,
-};
+pub(crate) use records::{Clipping, Lipsync, Proofread, Removal, Session, Translation, Video};
 pub(crate) use store::{find, find_mut, newest_first, take};
 pub use timeline::{ResourceKind, Timeline};
+pub(crate) use voices::Voice;
 pub(crate) use webhooks::Endpoint;
 pub(crate) use world::{Config, State, new_id};

@@ -96,12 +96,3 @@ pub(crate) struct Removal {
     pub layers: Vec<String>,
     pub job: Job,
 }
-
-/// A cloned voice, its id the `voice_clone_id`.
-#[derive(Debug, Clone)]
-pub(crate) struct VoiceClone {
-    pub id: String,
-    pub name: String,
-    pub language: Option<String>,
-    pub job: Job,
-}

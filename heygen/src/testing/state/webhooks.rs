@@ -1,6 +1,17 @@
-//! Webhook endpoints, as registered through `/v3/webhooks/endpoints`: the only webhook state
-//! the simulator keeps, since it delivers nothing and derives the events it lists from the jobs
-//! that have finished.
+//! Webhook endpoints, as registered through `/v3/webhooks/endpoints`, and the rules that
+//! create, change and delete them; and the events of the jobs that have finished, which the
+//! simulator lists (it delivers nothing).
+
+use heygen_sys::types::{
+    CreateWebhookEndpointRequest, UpdateWebhookEndpointRequest, WebhookEventType,
+};
+use serde_json::{Map, Value, json};
+use tokio::time::Instant;
+
+use super::jobs::Phase;
+use super::store::{find_mut, take};
+use super::world::{State, new_id};
+use crate::testing::reply::ApiErr;
 
 /// A webhook endpoint.
 #[derive(Debug, Clone)]
@@ -11,4 +22,161 @@ pub(crate) struct Endpoint {
     pub events: Option<Vec<String>>,
     pub secret: String,
     pub created_at: i64,
+}
+
+/// What a finished job would have been delivered as: when it finished, its event type as the
+/// API writes it, the job's id, and the payload.
+#[derive(Debug, Clone)]
+pub(crate) struct Event {
+    pub at: Instant,
+    pub event_type: &'static str,
+    pub entity: String,
+    pub data: Map<String, Value>,
+}
+
+/// A fresh signing secret.
+fn secret() -> String {
+    format!("whsec_{}", new_id())
+}
+
+/// An endpoint's `url`: `https`, with a host.
+fn check_endpoint_url(url: &str) -> Result<(), ApiErr> {
+    match reqwest::Url::parse(url) {
+        Ok(parsed) if parsed.scheme() == "https" && parsed.host().is_some() => Ok(()),
+        _ => Err(ApiErr::invalid(Some("url"), "'url' must be an HTTPS URL.")),
+    }
+}
+
+/// The event types as written (the document's enum has already refused any other).
+fn event_names(events: &Option<Vec<WebhookEventType>>) -> Option<Vec<String>> {
+    (events.as_ref()).map(|events| events.iter().map(ToString::to_string).collect())
+}
+
+impl State {
+    /// Registers the endpoint `request` asks for at `now`, or says why not.
+    pub(crate) fn create_endpoint(
+        &mut self,
+        request: CreateWebhookEndpointRequest,
+        now: Instant,
+    ) -> Result<&Endpoint, ApiErr> {
+        check_endpoint_url(&request.url)?;
+        let endpoint = Endpoint {
+            seq: self.next_seq(),
+            id: format!("ep_{}", new_id()),
+            events: event_names(&request.events),
+            url: request.url,
+            secret: secret(),
+            created_at: self.clock.unix(now),
+        };
+        self.endpoints.push(endpoint);
+        Ok(&self.endpoints[self.endpoints.len() - 1])
+    }
+
+    /// Changes an endpoint's `url`, `events` or both, or says why not (nothing changed).
+    pub(crate) fn update_endpoint(
+        &mut self,
+        endpoint_id: &str,
+        request: UpdateWebhookEndpointRequest,
+    ) -> Result<&Endpoint, ApiErr> {
+        if request.url.is_none() && request.events.is_none() {
+            return Err(ApiErr::invalid(None, "Give 'url', 'events' or both."));
+        }
+        if let Some(url) = request.url.as_deref() {
+            check_endpoint_url(url)?;
+        }
+        let events = event_names(&request.events);
+        let endpoint = find_mut(&mut self.endpoints, endpoint_id)?;
+        if let Some(url) = request.url {
+            endpoint.url = url;
+        }
+        if events.is_some() {
+            endpoint.events = events;
+        }
+        Ok(endpoint)
+    }
+
+    /// Deletes an endpoint, or 404.
+    pub(crate) fn delete_endpoint(&mut self, endpoint_id: &str) -> Result<(), ApiErr> {
+        take(&mut self.endpoints, endpoint_id).map(drop)
+    }
+
+    /// Gives an endpoint a new secret, or 404.
+    pub(crate) fn rotate_secret(&mut self, endpoint_id: &str) -> Result<&Endpoint, ApiErr> {
+        let endpoint = find_mut(&mut self.endpoints, endpoint_id)?;
+        endpoint.secret = secret();
+        Ok(endpoint)
+    }
+
+    /// The events of every job finished by `now`, newest first, with the payloads of HeyGen's
+    /// guide "Using HeyGen's Webhook Events".
+    pub(crate) fn finished_events(&self, now: Instant) -> Vec<Event> {
+        let mut events = Vec::new();
+        let mut push = |phase: Phase, prefix: &'static str, id: &str, data: Value| {
+            let Some(at) = phase.done_at() else { return };
+            let outcome = if phase.completed() { "success" } else { "fail" };
+            let event_type = (WebhookEventType::KNOWN.iter())
+                .find(|t| **t == format!("{prefix}.{outcome}"))
+                .copied()
+                .unwrap_or(prefix);
+            let data = data.as_object().cloned().unwrap_or_default();
+            let entity = id.to_string();
+            events.push(Event {
+                at,
+                event_type,
+                entity,
+                data,
+            });
+        };
+        for video in self.videos.iter().map(|v| &v.record) {
+            let phase = video.job.phase(now);
+            let (key, value) = match phase.completed() {
+                true => (
+                    "url",
+                    json!(self.file_url("videos", &format!("{}.mp4", video.id))),
+                ),
+                false => (
+                    "msg",
+                    json!(phase.failure_message(video.job.stopped.is_some())),
+                ),
+            };
+            let data = json!({"video_id": video.id, key: value, "callback_id": video.callback_id});
+            push(phase, "avatar_video", &video.id, data);
+        }
+        for translation in &self.translations {
+            let record = &translation.record;
+            let phase = record.job.phase(now);
+            let (key, value) = match phase.completed() {
+                true => (
+                    "url",
+                    json!(self.file_url("translations", &format!("{}.mp4", record.id))),
+                ),
+                false => (
+                    "message",
+                    json!(phase.failure_message(record.job.stopped.is_some())),
+                ),
+            };
+            let data = json!({
+                "video_translate_id": record.id,
+                "callback_id": record.callback_id,
+                "output_language": translation.output_language,
+                key: value,
+            });
+            push(phase, "video_translate", &record.id, data);
+        }
+        for proofread in &self.proofreads {
+            let data = json!({"proofread_id": proofread.id});
+            push(
+                proofread.job.phase(now),
+                "proofread_creation",
+                &proofread.id,
+                data,
+            );
+        }
+        for session in &self.sessions {
+            let data = json!({"session_id": session.id, "video_id": session.video_id()});
+            push(session.job.phase(now), "video_agent", &session.id, data);
+        }
+        events.sort_by_key(|event| std::cmp::Reverse(event.at));
+        events
+    }
 }

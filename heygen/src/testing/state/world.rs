@@ -22,11 +22,10 @@ use super::catalog::Catalog;
 use super::clock::Clock;
 use super::jobs::Gauge;
 use super::jobs::Job;
-use super::records::{
-    Clipping, Lipsync, Proofread, Record, Removal, Session, Translation, Video, VoiceClone,
-};
+use super::records::{Clipping, Lipsync, Proofread, Record, Removal, Session, Translation, Video};
 use super::seed;
 use super::timeline::{ResourceKind, Timeline};
+use super::voices::VoiceClone;
 use super::webhooks::Endpoint;
 use crate::testing::house_rules::check_url;
 use crate::testing::reply::{ApiErr, typed};

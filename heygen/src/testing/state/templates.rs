@@ -1,0 +1,158 @@
+//! Rendering a seeded template into a video: what the request must name (the template, its
+//! variables and scenes, what the variables point at), the house rules on `fps` and
+//! `dimension`, and the video it makes, an ordinary video of `/v3/videos`.
+
+use heygen_sys::types::{GenerateTemplateVideoRequest, Template};
+use serde_json::Value;
+use tokio::time::Instant;
+
+use super::records::Video;
+use super::timeline::ResourceKind;
+use super::world::State;
+use crate::testing::house_rules::{check_url, given};
+use crate::testing::reply::ApiErr;
+
+/// Seconds of video per rendered scene.
+const SCENE_SECONDS: f64 = 6.0;
+
+impl State {
+    /// The seeded template with this id, or 404.
+    pub(crate) fn template(&self, template_id: &str) -> Result<&Template, ApiErr> {
+        (self.catalog.templates.iter())
+            .find(|t| t.id == template_id)
+            .ok_or_else(|| ApiErr::not_found("Template"))
+    }
+
+    /// Renders the template into the video `request` asks for at `now`, or says why not
+    /// (nothing changed): the video.
+    pub(crate) fn render_template(
+        &mut self,
+        template_id: &str,
+        request: &GenerateTemplateVideoRequest,
+        now: Instant,
+    ) -> Result<&Video, ApiErr> {
+        let template = self.template(template_id)?;
+        for (name, value) in &request.variables {
+            self.check_variable(template, name, value, now)?;
+        }
+        let scenes = match &request.scene_ids {
+            None => template.scene_ids.len(),
+            Some(ids) if ids.is_empty() => {
+                let message =
+                    "'scene_ids' must name at least one scene; omit it to render them all.";
+                return Err(ApiErr::invalid(Some("scene_ids"), message));
+            }
+            Some(ids) => {
+                let unknown = ids.iter().position(|id| !template.scene_ids.contains(id));
+                if let Some(index) = unknown {
+                    let message =
+                        format!("Template '{template_id}' has no scene '{}'.", ids[index]);
+                    return Err(ApiErr::invalid(
+                        Some(&format!("scene_ids[{index}]")),
+                        message,
+                    ));
+                }
+                ids.len()
+            }
+        };
+        if ![25.0, 30.0, 60.0].contains(&request.fps) {
+            return Err(ApiErr::invalid(Some("fps"), "'fps' must be 25, 30 or 60."));
+        }
+        if let Some(dimension) = &request.dimension {
+            let (width, height) = (dimension.width, dimension.height);
+            let valid = |side: i64| (128..=4096).contains(&side) && side % 2 == 0;
+            if !valid(width) || !valid(height) {
+                let message = "'dimension' sides must be even numbers of pixels from 128 to 4096.";
+                return Err(ApiErr::invalid(Some("dimension"), message));
+            }
+            let aspect_ratio = template.aspect_ratio.as_deref();
+            if (aspect_ratio == Some("9:16")) != (height > width) {
+                let message = format!(
+                    "'dimension' must match the template's aspect ratio ({}).",
+                    aspect_ratio.unwrap_or("unknown")
+                );
+                return Err(ApiErr::invalid(Some("dimension"), message));
+            }
+        }
+        if let Some(url) = request.callback_url.as_deref() {
+            check_url(url, "callback_url")?;
+        }
+        let title = given(request.title.as_deref())
+            .unwrap_or(&template.name)
+            .to_string();
+        let callback_id = request.callback_id.clone();
+        let record = self.new_record(ResourceKind::Video, now, Some(title), callback_id);
+        self.videos.push(Video {
+            record,
+            folder_id: given(request.folder_id.as_deref()).map(str::to_string),
+            duration: scenes as f64 * SCENE_SECONDS,
+        });
+        Ok(&self.videos[self.videos.len() - 1])
+    }
+
+    /// Checks one variable replacement against the template's variable of that name, and what
+    /// it points at (a look, a voice, a URL or an asset).
+    fn check_variable(
+        &self,
+        template: &Template,
+        name: &str,
+        value: &Value,
+        now: Instant,
+    ) -> Result<(), ApiErr> {
+        let param = format!("variables.{name}");
+        let default = template.variables.get(name);
+        let Some(kind) = default.and_then(|d| d.get("type")).and_then(Value::as_str) else {
+            let id = &template.id;
+            let message = format!(
+                "Template '{id}' has no variable '{name}'; GET /v3/templates/{id} lists them."
+            );
+            return Err(ApiErr::invalid(Some(&param), message));
+        };
+        if value
+            .get("type")
+            .and_then(Value::as_str)
+            .is_some_and(|given| given != kind)
+        {
+            let message = format!("Variable '{name}' is of type '{kind}'.");
+            return Err(ApiErr::invalid(Some(&format!("{param}.type")), message));
+        }
+        let Some(properties) = value.get("properties").and_then(Value::as_object) else {
+            let message = format!("Variable '{name}' needs 'properties'.");
+            return Err(ApiErr::invalid(
+                Some(&format!("{param}.properties")),
+                message,
+            ));
+        };
+        let field = |key: &str| properties.get(key).and_then(Value::as_str);
+        let param = |key: &str| format!("{param}.properties.{key}");
+        let missing = |key: &str, message: String| Err(ApiErr::invalid(Some(&param(key)), message));
+        match kind {
+            "text" => match field("content") {
+                Some(_) => Ok(()),
+                None => missing(
+                    "content",
+                    "A text variable needs a string 'content'.".into(),
+                ),
+            },
+            "character" => match field("character_id") {
+                Some(look) => self.check_look(look, &param("character_id"), now),
+                None => missing(
+                    "character_id",
+                    "A character variable needs 'character_id' (an avatar look id).".into(),
+                ),
+            },
+            "voice" => match field("voice_id") {
+                Some(voice) => self.check_voice(voice, &param("voice_id")),
+                None => missing("voice_id", "A voice variable needs 'voice_id'.".into()),
+            },
+            _ => match (field("url"), field("asset_id")) {
+                (Some(url), None) => check_url(url, &param("url")),
+                (None, Some(asset)) => self.check_asset_id(asset, &param("asset_id")),
+                _ => missing(
+                    "url",
+                    format!("A {kind} variable needs one of 'url' or 'asset_id'."),
+                ),
+            },
+        }
+    }
+}
