@@ -4,10 +4,8 @@
 use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::routing::get;
-use heygen_sys::types::AudioSound;
-use serde_json::json;
 
-use crate::testing::reply::{Query, Reply, cursor, page, paginate, typed};
+use crate::testing::reply::{Query, Reply, cursor, page, paginate};
 use crate::testing::shared::Sim;
 
 pub(super) fn routes() -> Router<Sim> {
@@ -21,21 +19,8 @@ async fn search(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let kind = query.get("type").unwrap_or("music");
     let min_score = (query.get("min_score").and_then(|raw| raw.parse().ok())).unwrap_or(0.7);
     let state = sim.state();
-    let ranked = state.search_sounds(query.get("query").unwrap_or_default(), kind, min_score)?;
+    let sounds = state.search_sounds(query.get("query").unwrap_or_default(), kind, min_score)?;
     let cursor = cursor(&query, "sounds", 10, 50)?;
-    let sounds = ranked.into_iter().map(|(score, s)| {
-        typed::<AudioSound>(json!({
-            "audio_url": s.audio_url,
-            "description": s.description,
-            "duration": s.duration,
-            "id": s.id,
-            "name": s.name,
-            "peak_offset": s.peak.map(|(offset, _)| offset),
-            "placement": s.peak.map(|(_, placement)| placement),
-            "score": (score * 1000.0).round() / 1000.0,
-            "type": s.kind,
-        }))
-    });
     let (data, has_more, next_token) = paginate((0u64..).zip(sounds).collect(), cursor, false);
     page(data, has_more, next_token)
 }

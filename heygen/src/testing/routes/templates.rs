@@ -21,16 +21,8 @@ pub(super) fn routes() -> Router<Sim> {
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let cursor = cursor(&Query::parse(query.as_deref()), "templates", 10, 100)?;
     let state = sim.state();
-    let summaries = state.catalog.templates.iter().map(|t| {
-        typed::<TemplateSummary>(json!({
-            "aspect_ratio": t.aspect_ratio,
-            "created_at": t.created_at,
-            "id": t.id,
-            "name": t.name,
-            "thumbnail_url": t.thumbnail_url,
-            "updated_at": t.updated_at,
-        }))
-    });
+    // A summary is the fields of the detail that it names.
+    let summaries = (state.catalog.templates.iter()).map(|t| typed::<TemplateSummary>(json!(t)));
     let (data, has_more, next_token) = paginate((0u64..).zip(summaries).collect(), cursor, false);
     page(data, has_more, next_token)
 }

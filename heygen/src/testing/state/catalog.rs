@@ -3,29 +3,12 @@
 //! sound effects, and the search of those tracks. They are read-only through the API, as
 //! HeyGen's are: templates, kits and glossaries are made in HeyGen's web app.
 
-use heygen_sys::types::ListAudioSoundsType::{self, Music, SoundEffects};
-use heygen_sys::types::{BrandGlossary, BrandKit, Template};
+use heygen_sys::types::{AudioSound, BrandGlossary, BrandKit, Template};
 use serde_json::{Map, Value, json};
 
 use super::clock::rfc3339;
 use super::world::State;
 use crate::testing::reply::{ApiErr, typed};
-
-/// A track of the audio catalog; its `score` depends on the query, so it is computed per search.
-#[derive(Debug, Clone)]
-pub(crate) struct Sound {
-    pub id: String,
-    pub name: String,
-    pub description: String,
-    pub kind: ListAudioSoundsType,
-    pub duration: f64,
-    /// Sound effects only.
-    pub peak: Option<Peak>,
-    pub audio_url: String,
-}
-
-/// Where a sound effect's loudest moment is (seconds in), and how to place the effect.
-pub(crate) type Peak = (f64, &'static str);
 
 /// Everything seeded.
 #[derive(Debug, Clone, Default)]
@@ -33,20 +16,24 @@ pub(crate) struct Catalog {
     pub templates: Vec<Template>,
     pub brand_kits: Vec<BrandKit>,
     pub glossaries: Vec<BrandGlossary>,
-    pub sounds: Vec<Sound>,
+    /// Music and sound effects, their `score` 0 until a search computes it.
+    pub sounds: Vec<AudioSound>,
 }
 
-/// `(kind, name, description, seconds, peak)` of the tracks.
+/// Where a sound effect's loudest moment is (seconds in), and how to place the effect.
+type Peak = (f64, &'static str);
+
+/// The tracks: type, name, description, seconds, and a sound effect's peak.
 #[rustfmt::skip] // a table: one track a line
-const SOUNDS: [(ListAudioSoundsType, &str, &str, f64, Option<Peak>); 8] = [
-    (Music, "Sunny Loft", "upbeat lofi hip-hop with warm keys", 94.0, None),
-    (Music, "Night Drive", "tense cinematic synth riser building suspense", 61.0, None),
-    (Music, "Open Roads", "bright acoustic folk guitar, optimistic", 128.0, None),
-    (Music, "Boardroom", "calm corporate piano for presentations", 150.0, None),
-    (SoundEffects, "Swoosh", "fast whoosh for a scene change", 1.2, Some((0.4, "hit"))),
-    (SoundEffects, "Ka-ching", "cash register cha-ching", 1.8, Some((0.3, "hit"))),
-    (SoundEffects, "Rise Up", "cinematic riser before a reveal", 4.0, Some((3.6, "riser"))),
-    (SoundEffects, "Office Hum", "quiet office room tone", 30.0, Some((0.0, "bed"))),
+const SOUNDS: [(&str, &str, &str, f64, Option<Peak>); 8] = [
+    ("music", "Sunny Loft", "upbeat lofi hip-hop with warm keys", 94.0, None),
+    ("music", "Night Drive", "tense cinematic synth riser building suspense", 61.0, None),
+    ("music", "Open Roads", "bright acoustic folk guitar, optimistic", 128.0, None),
+    ("music", "Boardroom", "calm corporate piano for presentations", 150.0, None),
+    ("sound_effects", "Swoosh", "fast whoosh for a scene change", 1.2, Some((0.4, "hit"))),
+    ("sound_effects", "Ka-ching", "cash register cha-ching", 1.8, Some((0.3, "hit"))),
+    ("sound_effects", "Rise Up", "cinematic riser before a reveal", 4.0, Some((3.6, "riser"))),
+    ("sound_effects", "Office Hum", "quiet office room tone", 30.0, Some((0.0, "bed"))),
 ];
 
 impl Catalog {
@@ -118,17 +105,19 @@ impl Catalog {
             });
         let sounds = SOUNDS
             .iter()
-            .map(|(kind, name, description, duration, peak)| {
+            .map(|(kind, name, description, seconds, peak)| {
                 let id = format!("sim_sound_{}", name.to_lowercase().replace([' ', '-'], "_"));
-                Sound {
-                    audio_url: file("sounds", &format!("{id}.mp3")),
-                    id,
-                    name: name.to_string(),
-                    description: description.to_string(),
-                    kind: kind.clone(),
-                    duration: *duration,
-                    peak: *peak,
-                }
+                typed(json!({
+                    "audio_url": file("sounds", &format!("{id}.mp3")),
+                    "description": description,
+                    "duration": seconds,
+                    "id": id,
+                    "name": name,
+                    "peak_offset": peak.map(|(offset, _)| offset),
+                    "placement": peak.map(|(_, placement)| placement),
+                    "score": 0.0,
+                    "type": kind,
+                }))
             });
         Self {
             templates: templates.into_iter().map(template).collect(),
@@ -147,7 +136,7 @@ impl State {
         query: &str,
         kind: &str,
         min_score: f64,
-    ) -> Result<Vec<(f64, &Sound)>, ApiErr> {
+    ) -> Result<Vec<AudioSound>, ApiErr> {
         if query.trim().is_empty() {
             let message = "'query' is required: describe the audio you want.";
             return Err(ApiErr::invalid(Some("query"), message));
@@ -156,20 +145,25 @@ impl State {
             .filter(|w| w.len() > 2)
             .map(str::to_string)
             .collect();
-        let mut ranked: Vec<(f64, &Sound)> = (self.catalog.sounds.iter())
-            .filter(|s| s.kind.as_str() == kind)
+        let mut ranked: Vec<(f64, &AudioSound)> = (self.catalog.sounds.iter())
+            .filter(|s| s.type_.as_str() == kind)
             .map(|s| (score(s, &words), s))
             .filter(|(score, _)| *score >= min_score)
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
-        Ok(ranked)
+        let scored = |(score, sound): (f64, &AudioSound)| {
+            let mut sound = sound.clone();
+            sound.score = (score * 1000.0).round() / 1000.0;
+            sound
+        };
+        Ok(ranked.into_iter().map(scored).collect())
     }
 }
 
 /// How well `sound` matches the query's words (lower case): the simulator's "semantic" score
 /// is word overlap, from 0.7 (one word in many) to 1.0 (every word) for a track matching any
 /// word, 0.2 for any other.
-fn score(sound: &Sound, words: &[String]) -> f64 {
+fn score(sound: &AudioSound, words: &[String]) -> f64 {
     let text = format!("{} {}", sound.name, sound.description).to_lowercase();
     let matched = words.iter().filter(|w| text.contains(w.as_str())).count();
     if matched == 0 {

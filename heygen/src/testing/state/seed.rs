@@ -78,11 +78,9 @@ pub(super) fn avatars(
         let name = name(&AVATAR_NAMES, index, "Avatar");
         let gender = gender(index);
         let same: Vec<&AudioVoiceItem> = voices.iter().filter(|v| v.gender == gender).collect();
-        let voice = match same.is_empty() {
-            true => voices.first(),
-            false => Some(same[index / 2 % same.len()]),
-        };
-        let default_voice_id = voice.map(|v| v.voice_id.clone());
+        // Avatars of a gender take turns at its voices; any voice when none is of it.
+        let voice = same.get(index / 2 % same.len().max(1)).copied();
+        let default_voice_id = voice.or(voices.first()).map(|v| v.voice_id.clone());
         let group_id = format!("sim_group_{}", name.to_lowercase());
         groups.push(Group {
             seq: seq(),

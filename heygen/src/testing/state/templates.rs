@@ -35,26 +35,21 @@ impl State {
         for (name, value) in &request.variables {
             self.check_variable(template, name, value, now)?;
         }
-        let scenes = match &request.scene_ids {
-            None => template.scene_ids.len(),
-            Some(ids) if ids.is_empty() => {
-                let message =
-                    "'scene_ids' must name at least one scene; omit it to render them all.";
-                return Err(ApiErr::invalid(Some("scene_ids"), message));
-            }
-            Some(ids) => {
-                let unknown = ids.iter().position(|id| !template.scene_ids.contains(id));
-                if let Some(index) = unknown {
-                    let message =
-                        format!("Template '{template_id}' has no scene '{}'.", ids[index]);
-                    return Err(ApiErr::invalid(
-                        Some(&format!("scene_ids[{index}]")),
-                        message,
-                    ));
-                }
-                ids.len()
-            }
-        };
+        let scenes = request.scene_ids.as_ref().unwrap_or(&template.scene_ids);
+        if scenes.is_empty() && request.scene_ids.is_some() {
+            let message = "'scene_ids' must name at least one scene; omit it to render them all.";
+            return Err(ApiErr::invalid(Some("scene_ids"), message));
+        }
+        if let Some(index) = scenes
+            .iter()
+            .position(|id| !template.scene_ids.contains(id))
+        {
+            let message = format!("Template '{template_id}' has no scene '{}'.", scenes[index]);
+            return Err(ApiErr::invalid(
+                Some(&format!("scene_ids[{index}]")),
+                message,
+            ));
+        }
         if ![25.0, 30.0, 60.0].contains(&request.fps) {
             return Err(ApiErr::invalid(Some("fps"), "'fps' must be 25, 30 or 60."));
         }
@@ -77,6 +72,7 @@ impl State {
         if let Some(url) = request.callback_url.as_deref() {
             check_url(url, "callback_url")?;
         }
+        let seconds = scenes.len() as f64 * SCENE_SECONDS;
         let title = given(request.title.as_deref())
             .unwrap_or(&template.name)
             .to_string();
@@ -85,7 +81,7 @@ impl State {
         self.videos.push(Video {
             record,
             folder_id: given(request.folder_id.as_deref()).map(str::to_string),
-            duration: scenes as f64 * SCENE_SECONDS,
+            duration: seconds,
         });
         Ok(&self.videos[self.videos.len() - 1])
     }
@@ -125,34 +121,26 @@ impl State {
         };
         let field = |key: &str| properties.get(key).and_then(Value::as_str);
         let param = |key: &str| format!("{param}.properties.{key}");
-        let missing = |key: &str, message: String| Err(ApiErr::invalid(Some(&param(key)), message));
-        match kind {
-            "text" => match field("content") {
-                Some(_) => Ok(()),
-                None => missing(
-                    "content",
-                    "A text variable needs a string 'content'.".into(),
-                ),
-            },
-            "character" => match field("character_id") {
-                Some(look) => self.check_look(look, &param("character_id"), now),
-                None => missing(
-                    "character_id",
-                    "A character variable needs 'character_id' (an avatar look id).".into(),
-                ),
-            },
-            "voice" => match field("voice_id") {
-                Some(voice) => self.check_voice(voice, &param("voice_id")),
-                None => missing("voice_id", "A voice variable needs 'voice_id'.".into()),
-            },
-            _ => match (field("url"), field("asset_id")) {
-                (Some(url), None) => check_url(url, &param("url")),
-                (None, Some(asset)) => self.check_asset_id(asset, &param("asset_id")),
-                _ => missing(
-                    "url",
-                    format!("A {kind} variable needs one of 'url' or 'asset_id'."),
-                ),
-            },
+        let (key, needs) = match kind {
+            "text" => ("content", "a string 'content'"),
+            "character" => ("character_id", "'character_id' (an avatar look id)"),
+            "voice" => ("voice_id", "'voice_id'"),
+            _ => ("url", "one of 'url' or 'asset_id'"),
+        };
+        let missing = || {
+            ApiErr::invalid(
+                Some(&param(key)),
+                format!("A {kind} variable needs {needs}."),
+            )
+        };
+        match (kind, field(key), field("asset_id")) {
+            ("text", Some(_), _) => Ok(()),
+            ("character", Some(look), _) => self.check_look(look, &param(key), now),
+            ("voice", Some(voice), _) => self.check_voice(voice, &param(key)),
+            ("text" | "character" | "voice", None, _) => Err(missing()),
+            (_, Some(url), None) => check_url(url, &param(key)),
+            (_, None, Some(asset)) => self.check_asset_id(asset, &param("asset_id")),
+            _ => Err(missing()),
         }
     }
 }

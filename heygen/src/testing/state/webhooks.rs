@@ -9,6 +9,7 @@ use serde_json::{Map, Value, json};
 use tokio::time::Instant;
 
 use super::jobs::Phase;
+use super::records::Record;
 use super::store::{find_mut, take};
 use super::world::{State, new_id};
 use crate::testing::reply::ApiErr;
@@ -110,72 +111,60 @@ impl State {
     /// The events of every job finished by `now`, newest first, with the payloads of HeyGen's
     /// guide "Using HeyGen's Webhook Events".
     pub(crate) fn finished_events(&self, now: Instant) -> Vec<Event> {
-        let mut events = Vec::new();
-        let mut push = |phase: Phase, prefix: &'static str, id: &str, data: Value| {
-            let Some(at) = phase.done_at() else { return };
-            let outcome = if phase.completed() { "success" } else { "fail" };
-            let event_type = (WebhookEventType::KNOWN.iter())
-                .find(|t| **t == format!("{prefix}.{outcome}"))
-                .copied()
-                .unwrap_or(prefix);
-            let data = data.as_object().cloned().unwrap_or_default();
-            let entity = id.to_string();
-            events.push(Event {
-                at,
-                event_type,
-                entity,
-                data,
-            });
-        };
-        for video in self.videos.iter().map(|v| &v.record) {
-            let phase = video.job.phase(now);
-            let (key, value) = match phase.completed() {
-                true => (
-                    "url",
-                    json!(self.file_url("videos", &format!("{}.mp4", video.id))),
-                ),
+        // How a video or translation ended: its file, or (under `failed`) why it failed.
+        let ending = |record: &Record, phase: &Phase, folder: &str, failed: &'static str| {
+            let file = || self.file_url(folder, &format!("{}.mp4", record.id));
+            match phase.completed() {
+                true => ("url", json!(file())),
                 false => (
-                    "msg",
-                    json!(phase.failure_message(video.job.stopped.is_some())),
-                ),
-            };
-            let data = json!({"video_id": video.id, key: value, "callback_id": video.callback_id});
-            push(phase, "avatar_video", &video.id, data);
-        }
-        for translation in &self.translations {
-            let record = &translation.record;
-            let phase = record.job.phase(now);
-            let (key, value) = match phase.completed() {
-                true => (
-                    "url",
-                    json!(self.file_url("translations", &format!("{}.mp4", record.id))),
-                ),
-                false => (
-                    "message",
+                    failed,
                     json!(phase.failure_message(record.job.stopped.is_some())),
                 ),
-            };
+            }
+        };
+        // Each job: its phase, its events' prefix, its id and its payload.
+        let mut jobs: Vec<(Phase, &str, &str, Value)> = Vec::new();
+        for video in self.videos.iter().map(|v| &v.record) {
+            let phase = video.job.phase(now);
+            let (key, value) = ending(video, &phase, "videos", "msg");
+            let data = json!({"video_id": video.id, key: value, "callback_id": video.callback_id});
+            jobs.push((phase, "avatar_video", &video.id, data));
+        }
+        for translation in &self.translations {
+            let (record, phase) = (&translation.record, translation.record.job.phase(now));
+            let (key, value) = ending(record, &phase, "translations", "message");
             let data = json!({
                 "video_translate_id": record.id,
                 "callback_id": record.callback_id,
                 "output_language": translation.output_language,
                 key: value,
             });
-            push(phase, "video_translate", &record.id, data);
+            jobs.push((phase, "video_translate", &record.id, data));
         }
         for proofread in &self.proofreads {
+            let phase = proofread.job.phase(now);
             let data = json!({"proofread_id": proofread.id});
-            push(
-                proofread.job.phase(now),
-                "proofread_creation",
-                &proofread.id,
-                data,
-            );
+            jobs.push((phase, "proofread_creation", &proofread.id, data));
         }
         for session in &self.sessions {
             let data = json!({"session_id": session.id, "video_id": session.video_id()});
-            push(session.job.phase(now), "video_agent", &session.id, data);
+            jobs.push((session.job.phase(now), "video_agent", &session.id, data));
         }
+        let mut events: Vec<Event> = (jobs.into_iter())
+            .filter_map(|(phase, prefix, id, data)| {
+                let outcome = if phase.completed() { "success" } else { "fail" };
+                let event_type = (WebhookEventType::KNOWN.iter())
+                    .find(|t| **t == format!("{prefix}.{outcome}"))
+                    .copied()
+                    .unwrap_or(prefix);
+                Some(Event {
+                    at: phase.done_at()?,
+                    event_type,
+                    entity: id.to_string(),
+                    data: data.as_object().cloned().unwrap_or_default(),
+                })
+            })
+            .collect();
         events.sort_by_key(|event| std::cmp::Reverse(event.at));
         events
     }
