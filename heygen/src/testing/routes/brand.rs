@@ -15,25 +15,18 @@ pub(super) fn routes() -> Router<Sim> {
 }
 
 /// A page of the seeded `items`, in catalog order, for the listing named `listing`.
-fn seeded<T: Clone + Serialize>(items: &[T], query: Option<&str>, listing: &'static str) -> Reply {
-    let cursor = cursor(&Query::parse(query), listing, 10, 100)?;
-    let items = (0u64..).zip(items.iter().cloned()).collect();
-    let (data, has_more, next_token) = paginate(items, cursor, false);
+fn seeded<T: Serialize>(items: Vec<T>, query: Option<String>, listing: &'static str) -> Reply {
+    let cursor = cursor(&Query::parse(query.as_deref()), listing, 10, 100)?;
+    let (data, has_more, next_token) = paginate((0u64..).zip(items).collect(), cursor, false);
     page(data, has_more, next_token)
 }
 
 async fn brand_kits(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    seeded(
-        &sim.state().catalog.brand_kits,
-        query.as_deref(),
-        "brand-kits",
-    )
+    let kits = sim.state().catalog.brand_kits.clone();
+    seeded(kits, query, "brand-kits")
 }
 
 async fn glossaries(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    seeded(
-        &sim.state().catalog.glossaries,
-        query.as_deref(),
-        "brand-glossaries",
-    )
+    let glossaries = sim.state().catalog.glossaries.clone();
+    seeded(glossaries, query, "brand-glossaries")
 }

@@ -45,19 +45,13 @@ fn view(endpoint: &Endpoint, with_secret: bool) -> WebhookEndpointResponse {
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateWebhookEndpointRequest = parse(&body)?;
-    data(view(
-        sim.state().create_endpoint(request, Instant::now())?,
-        true,
-    ))
+    let mut state = sim.state();
+    data(view(state.create_endpoint(request, Instant::now())?, true))
 }
 
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let cursor = cursor(
-        &Query::parse(query.as_deref()),
-        "webhook-endpoints",
-        10,
-        100,
-    )?;
+    let query = Query::parse(query.as_deref());
+    let cursor = cursor(&query, "webhook-endpoints", 10, 100)?;
     let state = sim.state();
     let (data, has_more, next_token) =
         newest_first(state.endpoints.iter(), cursor, |e| view(e, false));
@@ -66,10 +60,8 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
 
 async fn update(State(sim): State<Sim>, Path(endpoint_id): Path<String>, body: Bytes) -> Reply {
     let request: UpdateWebhookEndpointRequest = parse(&body)?;
-    data(view(
-        sim.state().update_endpoint(&endpoint_id, request)?,
-        false,
-    ))
+    let mut state = sim.state();
+    data(view(state.update_endpoint(&endpoint_id, request)?, false))
 }
 
 async fn remove(State(sim): State<Sim>, Path(endpoint_id): Path<String>) -> Reply {

@@ -40,15 +40,13 @@ impl State {
             let message = "'scene_ids' must name at least one scene; omit it to render them all.";
             return Err(ApiErr::invalid(Some("scene_ids"), message));
         }
-        if let Some(index) = scenes
+        let unknown = scenes
             .iter()
-            .position(|id| !template.scene_ids.contains(id))
-        {
-            let message = format!("Template '{template_id}' has no scene '{}'.", scenes[index]);
-            return Err(ApiErr::invalid(
-                Some(&format!("scene_ids[{index}]")),
-                message,
-            ));
+            .position(|id| !template.scene_ids.contains(id));
+        if let Some(index) = unknown {
+            let (param, scene) = (format!("scene_ids[{index}]"), &scenes[index]);
+            let message = format!("Template '{template_id}' has no scene '{scene}'.");
+            return Err(ApiErr::invalid(Some(&param), message));
         }
         if ![25.0, 30.0, 60.0].contains(&request.fps) {
             return Err(ApiErr::invalid(Some("fps"), "'fps' must be 25, 30 or 60."));
@@ -73,11 +71,10 @@ impl State {
             check_url(url, "callback_url")?;
         }
         let seconds = scenes.len() as f64 * SCENE_SECONDS;
-        let title = given(request.title.as_deref())
-            .unwrap_or(&template.name)
-            .to_string();
+        let title = given(request.title.as_deref()).unwrap_or(&template.name);
+        let title = Some(title.to_string());
         let callback_id = request.callback_id.clone();
-        let record = self.new_record(ResourceKind::Video, now, Some(title), callback_id);
+        let record = self.new_record(ResourceKind::Video, now, title, callback_id);
         self.videos.push(Video {
             record,
             folder_id: given(request.folder_id.as_deref()).map(str::to_string),
@@ -95,32 +92,27 @@ impl State {
         value: &Value,
         now: Instant,
     ) -> Result<(), ApiErr> {
-        let param = format!("variables.{name}");
+        let refuse = |at: &str, message: String| -> Result<(), ApiErr> {
+            let param = format!("variables.{name}{at}");
+            Err(ApiErr::invalid(Some(&param), message))
+        };
         let default = template.variables.get(name);
-        let Some(kind) = default.and_then(|d| d.get("type")).and_then(Value::as_str) else {
+        let Some(kind) = default.and_then(|default| default["type"].as_str()) else {
             let id = &template.id;
             let message = format!(
                 "Template '{id}' has no variable '{name}'; GET /v3/templates/{id} lists them."
             );
-            return Err(ApiErr::invalid(Some(&param), message));
+            return refuse("", message);
         };
-        if value
-            .get("type")
-            .and_then(Value::as_str)
-            .is_some_and(|given| given != kind)
-        {
-            let message = format!("Variable '{name}' is of type '{kind}'.");
-            return Err(ApiErr::invalid(Some(&format!("{param}.type")), message));
+        if value["type"].as_str().is_some_and(|given| given != kind) {
+            return refuse(".type", format!("Variable '{name}' is of type '{kind}'."));
         }
-        let Some(properties) = value.get("properties").and_then(Value::as_object) else {
+        let Some(properties) = value["properties"].as_object() else {
             let message = format!("Variable '{name}' needs 'properties'.");
-            return Err(ApiErr::invalid(
-                Some(&format!("{param}.properties")),
-                message,
-            ));
+            return refuse(".properties", message);
         };
         let field = |key: &str| properties.get(key).and_then(Value::as_str);
-        let param = |key: &str| format!("{param}.properties.{key}");
+        let param = |key: &str| format!("variables.{name}.properties.{key}");
         let (key, needs) = match kind {
             "text" => ("content", "a string 'content'"),
             "character" => ("character_id", "'character_id' (an avatar look id)"),
@@ -128,19 +120,17 @@ impl State {
             _ => ("url", "one of 'url' or 'asset_id'"),
         };
         let missing = || {
-            ApiErr::invalid(
-                Some(&param(key)),
-                format!("A {kind} variable needs {needs}."),
-            )
+            let message = format!("A {kind} variable needs {needs}.");
+            refuse(&format!(".properties.{key}"), message)
         };
         match (kind, field(key), field("asset_id")) {
             ("text", Some(_), _) => Ok(()),
             ("character", Some(look), _) => self.check_look(look, &param(key), now),
             ("voice", Some(voice), _) => self.check_voice(voice, &param(key)),
-            ("text" | "character" | "voice", None, _) => Err(missing()),
+            ("text" | "character" | "voice", None, _) => missing(),
             (_, Some(url), None) => check_url(url, &param(key)),
             (_, None, Some(asset)) => self.check_asset_id(asset, &param("asset_id")),
-            _ => Err(missing()),
+            _ => missing(),
         }
     }
 }

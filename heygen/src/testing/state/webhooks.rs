@@ -20,7 +20,7 @@ pub(crate) struct Endpoint {
     pub seq: u64,
     pub id: String,
     pub url: String,
-    pub events: Option<Vec<String>>,
+    pub events: Option<Vec<WebhookEventType>>,
     pub secret: String,
     pub created_at: i64,
 }
@@ -48,11 +48,6 @@ fn check_endpoint_url(url: &str) -> Result<(), ApiErr> {
     }
 }
 
-/// The event types as written (the document's enum has already refused any other).
-fn event_names(events: &Option<Vec<WebhookEventType>>) -> Option<Vec<String>> {
-    (events.as_ref()).map(|events| events.iter().map(ToString::to_string).collect())
-}
-
 impl State {
     /// Registers the endpoint `request` asks for at `now`, or says why not.
     pub(crate) fn create_endpoint(
@@ -64,7 +59,7 @@ impl State {
         let endpoint = Endpoint {
             seq: self.next_seq(),
             id: format!("ep_{}", new_id()),
-            events: event_names(&request.events),
+            events: request.events,
             url: request.url,
             secret: secret(),
             created_at: self.clock.unix(now),
@@ -85,14 +80,11 @@ impl State {
         if let Some(url) = request.url.as_deref() {
             check_endpoint_url(url)?;
         }
-        let events = event_names(&request.events);
         let endpoint = find_mut(&mut self.endpoints, endpoint_id)?;
         if let Some(url) = request.url {
             endpoint.url = url;
         }
-        if events.is_some() {
-            endpoint.events = events;
-        }
+        endpoint.events = request.events.or(endpoint.events.take());
         Ok(endpoint)
     }
 
