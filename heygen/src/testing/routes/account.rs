@@ -19,26 +19,12 @@ async fn me() -> Reply {
         "first_name": "Sim",
         "last_name": "Ulator",
         "subscription": {
-            "credits": {
-                "add_on_credits": {
-                    "remaining": 0,
-                    "resets_at": null,
-                },
-                "premium_credits": {
-                    "remaining": 1000,
-                    "resets_at": null,
-                },
-            },
+            "credits": {"add_on_credits": {"remaining": 0}, "premium_credits": {"remaining": 1000}},
             "plan": SubscriptionTier::Pro,
         },
-        "usage_based": null,
         "username": "simulator",
         "wallet": {
-            "auto_reload": {
-                "amount_usd": null,
-                "enabled": false,
-                "threshold_usd": null,
-            },
+            "auto_reload": {"enabled": false},
             "currency": WalletCurrency::Usd,
             "remaining_balance": 100.0,
         },

@@ -7,46 +7,20 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use heygen_sys::types::{
-    AudioVoiceType, CloneVoiceRequest, CloneVoiceResponse, DeleteVoiceResponse, GetVoiceResponse,
+    CloneVoiceRequest, CloneVoiceResponse, DeleteVoiceResponse, GetVoiceResponse,
     GetVoiceResponseStatus,
 };
 use serde_json::json;
 use tokio::time::Instant;
 
-use crate::testing::reply::{ApiErr, Reply, data, parse, typed};
+use crate::testing::reply::{Reply, data, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{State as SimState, VoiceClone};
+use crate::testing::state::{State as SimState, Voice};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
         .route("/v3/voices/clone", post(clone))
         .route("/v3/voices/{voice_id}", get(show).delete(remove))
-}
-
-/// HeyGen's answer for a voice that does not exist (or no longer does).
-fn voice_not_found() -> ApiErr {
-    ApiErr::new(404, "voice_not_found", "Voice not found.")
-}
-
-fn clone_detail(state: &SimState, clone: &VoiceClone, now: Instant) -> GetVoiceResponse {
-    let phase = clone.job.phase(now);
-    let status = match phase.status() {
-        "completed" => GetVoiceResponseStatus::Complete,
-        "failed" => GetVoiceResponseStatus::Failed,
-        _ => GetVoiceResponseStatus::Processing,
-    };
-    typed::<GetVoiceResponse>(json!({
-        "created_at": state.clock.unix(clone.job.start),
-        "failure_message": phase.failure_message(false),
-        "gender": null,
-        "language": clone.language,
-        "name": clone.name,
-        "preview_audio_url": phase.completed().then(|| state.file_url("voices", &format!("{}.mp3", clone.id))),
-        "status": status,
-        "support_interactive_avatar": false,
-        "support_pause": true,
-        "voice_id": clone.id,
-    }))
 }
 
 async fn clone(State(sim): State<Sim>, body: Bytes) -> Reply {
@@ -55,49 +29,47 @@ async fn clone(State(sim): State<Sim>, body: Bytes) -> Reply {
     data(typed::<CloneVoiceResponse>(json!({"voice_clone_id": id})))
 }
 
+/// A voice as `GET /v3/voices/{voice_id}` shows it at `now`.
+fn detail(state: &SimState, voice: Voice, now: Instant) -> GetVoiceResponse {
+    typed(match voice {
+        Voice::Cloned(clone) => {
+            let phase = clone.job.phase(now);
+            let status = match phase.status() {
+                "completed" => GetVoiceResponseStatus::Complete,
+                "failed" => GetVoiceResponseStatus::Failed,
+                _ => GetVoiceResponseStatus::Processing,
+            };
+            let preview =
+                (phase.completed()).then(|| state.file_url("voices", &format!("{}.mp3", clone.id)));
+            json!({
+                "created_at": state.clock.unix(clone.job.start),
+                "failure_message": phase.failure_message(false),
+                "language": clone.language,
+                "name": clone.name,
+                "preview_audio_url": preview,
+                "status": status,
+                "support_pause": true,
+                "voice_id": clone.id,
+            })
+        }
+        Voice::Listed(voice) => json!({
+            "gender": voice.gender,
+            "language": voice.language,
+            "name": voice.name,
+            "preview_audio_url": voice.preview_audio_url,
+            "support_pause": voice.support_pause,
+            "voice_id": voice.voice_id,
+        }),
+    })
+}
+
 async fn show(State(sim): State<Sim>, Path(voice_id): Path<String>) -> Reply {
     let now = Instant::now();
     let state = sim.state();
-    if let Some(clone) = state.voice_clones.iter().find(|c| c.id == voice_id) {
-        return data(clone_detail(&state, clone, now));
-    }
-    let voice = state
-        .voices
-        .iter()
-        .find(|v| v.voice_id == voice_id)
-        .ok_or_else(voice_not_found)?;
-    data(typed::<GetVoiceResponse>(json!({
-        "created_at": null,
-        "failure_message": null,
-        "gender": voice.gender,
-        "language": voice.language,
-        "name": voice.name,
-        "preview_audio_url": voice.preview_audio_url,
-        "status": null,
-        "support_interactive_avatar": false,
-        "support_pause": voice.support_pause,
-        "voice_id": voice.voice_id,
-    })))
+    data(detail(&state, state.voice(&voice_id)?, now))
 }
 
-/// Deletes a cloned (or designed) voice; public voices are HeyGen's.
 async fn remove(State(sim): State<Sim>, Path(voice_id): Path<String>) -> Reply {
-    let mut state = sim.state();
-    if let Some(index) = state.voice_clones.iter().position(|c| c.id == voice_id) {
-        state.voice_clones.remove(index);
-    } else {
-        let index = state
-            .voices
-            .iter()
-            .position(|v| v.voice_id == voice_id)
-            .ok_or_else(voice_not_found)?;
-        if state.voices[index].type_ == AudioVoiceType::Public {
-            return Err(ApiErr::invalid(
-                Some("voice_id"),
-                "Public voices cannot be deleted; only your own cloned or designed voices.",
-            ));
-        }
-        state.voices.remove(index);
-    }
+    sim.state().delete_voice(&voice_id)?;
     data(typed::<DeleteVoiceResponse>(json!({"voice_id": voice_id})))
 }

@@ -6,12 +6,12 @@ use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::routing::{get, post};
 use heygen_sys::types::{
-    AudioVoiceItem, AudioVoiceType, DesignVoiceRequest, DesignVoiceResponseData,
-    TextToSpeechRequest, TextToSpeechResponseData, WordWithTimestamp,
+    DesignVoiceRequest, DesignVoiceResponseData, TextToSpeechRequest, TextToSpeechResponseData,
+    WordWithTimestamp,
 };
 use serde_json::json;
 
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, parse, typed};
+use crate::testing::reply::{Query, Reply, cursor, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::new_id;
 
@@ -24,24 +24,17 @@ pub(super) fn routes() -> Router<Sim> {
 async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
     let cursor = cursor(&query, "/v3/voices")?;
-    let kind = query
-        .one_of("type", &["public", "private"])?
-        .unwrap_or("public");
+    // The document's enum has already refused any other `type`.
+    let kind = query.get("type").unwrap_or("public");
     let language = query.get("language").map(str::to_lowercase);
     let gender = query.get("gender").map(str::to_lowercase);
     let state = sim.state();
-    let items = state
-        .voices
-        .iter()
-        .enumerate()
+    let items = (0u64..)
+        .zip(&state.voices)
         .filter(|(_, v)| v.type_.as_str() == kind)
-        .filter(|(_, v)| {
-            language
-                .as_deref()
-                .is_none_or(|l| v.language.to_lowercase() == l)
-        })
+        .filter(|(_, v)| (language.as_deref()).is_none_or(|l| v.language.to_lowercase() == l))
         .filter(|(_, v)| gender.as_deref().is_none_or(|g| v.gender == g))
-        .map(|(index, v)| (index as u64, v.clone()))
+        .map(|(index, v)| (index, v.clone()))
         .collect();
     let (data, has_more, next_token) = paginate(items, cursor, false);
     page(data, has_more, next_token)
@@ -49,36 +42,7 @@ async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
 
 async fn design(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: DesignVoiceRequest = parse(&body)?;
-    if request.prompt.trim().is_empty() {
-        return Err(ApiErr::invalid(Some("prompt"), "'prompt' is required."));
-    }
-    let gender = match request.gender.as_deref() {
-        None => "female",
-        Some(g @ ("male" | "female")) => g,
-        Some(_) => {
-            return Err(ApiErr::invalid(
-                Some("gender"),
-                "'gender' must be 'male' or 'female'.",
-            ));
-        }
-    };
-    let mut state = sim.state();
-    let voices: Vec<AudioVoiceItem> = (1..=3)
-        .map(|n| {
-            let voice_id = format!("sim_designed_{}", new_id());
-            typed::<AudioVoiceItem>(json!({
-                "gender": gender.to_string(),
-                "language": "English",
-                "name": format!("Designed voice {n}"),
-                "preview_audio_url": state.file_url("voices", &format!("{voice_id}.mp3")),
-                "support_locale": false,
-                "support_pause": true,
-                "type": AudioVoiceType::Private,
-                "voice_id": voice_id,
-            }))
-        })
-        .collect();
-    state.voices.extend(voices.iter().cloned());
+    let voices = sim.state().design_voices(&request)?;
     data(typed::<DesignVoiceResponseData>(
         json!({"seed": request.seed as i64, "voices": voices}),
     ))
@@ -87,20 +51,14 @@ async fn design(State(sim): State<Sim>, body: Bytes) -> Reply {
 async fn speech(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: TextToSpeechRequest = parse(&body)?;
     let state = sim.state();
-    state.check_voice(&request.voice_id, "voice_id")?;
-    if request.text.trim().is_empty() {
-        return Err(ApiErr::invalid(Some("text"), "'text' must not be blank."));
-    }
+    state.check_speech(&request)?;
     let seconds_per_word = 0.4 / request.speed;
-    let word_timestamps: Vec<WordWithTimestamp> = request
-        .text
-        .split_whitespace()
-        .enumerate()
+    let word_timestamps: Vec<WordWithTimestamp> = (request.text.split_whitespace().enumerate())
         .map(|(i, word)| {
-            typed::<WordWithTimestamp>(json!({
+            typed(json!({
                 "start": i as f64 * seconds_per_word,
                 "end": (i + 1) as f64 * seconds_per_word,
-                "word": word.to_string(),
+                "word": word,
             }))
         })
         .collect();

@@ -25,18 +25,16 @@ mod timeline;
 mod webhooks;
 mod world;
 
-pub(crate) use actions::STYLES;
+pub(crate) use actions::Voice;
 pub(crate) use asset_batches::{AssetBatch, BatchFile, Ingest};
 pub(crate) use assets::{Asset, Upload, hex, sniff, supported};
 pub(crate) use avatars::{Group, Look};
 pub(crate) use batches::Slot;
-pub(crate) use catalog::Sound;
+pub(crate) use catalog::STYLES;
 pub(crate) use clock::rfc3339;
 pub(crate) use jobs::{Job, Phase};
-pub(crate) use records::{
-    Clipping, Lipsync, Proofread, Removal, Session, Translation, Video, VoiceClone,
-};
-pub(crate) use store::{find, find_mut, newest_first, take};
+pub(crate) use records::{Clipping, Lipsync, Proofread, Removal, Session, Translation, Video};
+pub(crate) use store::{find, newest_first, take};
 pub use timeline::{ResourceKind, Timeline};
 pub(crate) use webhooks::Endpoint;
 pub(crate) use world::{Config, State, new_id};

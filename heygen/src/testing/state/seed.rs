@@ -12,7 +12,6 @@ const AVATAR_NAMES: [&str; 12] = [
     "Abigail", "Brandon", "Chloe", "Daniel", "Elena", "Farid", "Grace", "Hiro", "Imani", "Jonas",
     "Keiko", "Luca",
 ];
-const OUTFITS: [&str; 2] = ["office", "casual"];
 const VOICE_NAMES: [&str; 12] = [
     "Amber", "Blake", "Camila", "Diego", "Elise", "Felix", "Gia", "Hugo", "Ines", "Jasper", "Kira",
     "Leo",
@@ -25,7 +24,13 @@ const VOICE_LANGUAGES: [&str; 6] = [
     "Japanese",
     "Portuguese",
 ];
+/// Each group's looks: outfit and orientation.
+const LOOKS: [(&str, PreferredOrientation); 2] = [
+    ("office", PreferredOrientation::Landscape),
+    ("casual", PreferredOrientation::Portrait),
+];
 
+/// The gender of the `index`th seeded voice or avatar: they alternate.
 fn gender(index: usize) -> &'static str {
     if index.is_multiple_of(2) {
         "female"
@@ -34,19 +39,18 @@ fn gender(index: usize) -> &'static str {
     }
 }
 
+/// The `index`th name of `names`, or `fallback` and its number past them.
+fn name(names: &[&str], index: usize, fallback: &str) -> String {
+    (names.get(index)).map_or_else(|| format!("{fallback}{}", index + 1), |n| n.to_string())
+}
+
 /// `count` public voices, their preview files on the simulator at `base_url`.
 pub(super) fn voices(base_url: &str, count: usize) -> Vec<AudioVoiceItem> {
     (0..count)
         .map(|index| {
-            let name = match VOICE_NAMES.get(index) {
-                Some(name) => name.to_string(),
-                None => format!("Voice {}", index + 1),
-            };
-            let voice_id = format!(
-                "sim_voice_{:02}_{}",
-                index + 1,
-                name.to_lowercase().replace(' ', "_")
-            );
+            let name = name(&VOICE_NAMES, index, "Voice ");
+            let slug = name.to_lowercase().replace(' ', "_");
+            let voice_id = format!("sim_voice_{:02}_{slug}", index + 1);
             typed(json!({
                 "gender": gender(index),
                 "language": VOICE_LANGUAGES[index % VOICE_LANGUAGES.len()],
@@ -70,44 +74,35 @@ pub(super) fn avatars(
     mut seq: impl FnMut() -> u64,
 ) -> (Vec<Group>, Vec<Look>) {
     let (mut groups, mut looks) = (Vec::new(), Vec::new());
-    let created_at = now - 86_400 * 30;
     for index in 0..count {
-        let name = match AVATAR_NAMES.get(index) {
-            Some(name) => name.to_string(),
-            None => format!("Avatar{}", index + 1),
-        };
-        let gender = gender(index).to_string();
+        let name = name(&AVATAR_NAMES, index, "Avatar");
+        let gender = gender(index);
         let same: Vec<&AudioVoiceItem> = voices.iter().filter(|v| v.gender == gender).collect();
-        let voice = match same.is_empty() {
-            true => voices.first(),
-            false => Some(same[index / 2 % same.len()]),
-        };
-        let default_voice_id = voice.map(|v| v.voice_id.clone());
+        // Avatars of a gender take turns at its voices; any voice when none is of it.
+        let voice = same.get(index / 2 % same.len().max(1)).copied();
+        let default_voice_id = voice.or(voices.first()).map(|v| v.voice_id.clone());
         let group_id = format!("sim_group_{}", name.to_lowercase());
         groups.push(Group {
             seq: seq(),
             id: group_id.clone(),
             name: name.clone(),
-            created_at: created_at + index as i64 * 3600,
-            gender: Some(gender.clone()),
+            created_at: now - 86_400 * 30 + index as i64 * 3600,
+            gender: Some(gender.to_string()),
             default_voice_id: default_voice_id.clone(),
             public: true,
             consent: None,
         });
-        for (n, outfit) in OUTFITS.iter().enumerate() {
+        for (outfit, orientation) in LOOKS {
             looks.push(Look {
                 seq: seq(),
                 id: format!("{name}_{outfit}_front"),
                 group_id: group_id.clone(),
                 name: format!("{name} ({outfit})"),
                 avatar_type: AvatarLookType::StudioAvatar,
-                gender: Some(gender.clone()),
+                gender: Some(gender.to_string()),
                 default_voice_id: default_voice_id.clone(),
                 public: true,
-                orientation: match n {
-                    0 => PreferredOrientation::Landscape,
-                    _ => PreferredOrientation::Portrait,
-                },
+                orientation,
                 tags: vec![outfit.to_string(), "studio".to_string()],
                 job: None,
             });

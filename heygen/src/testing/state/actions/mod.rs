@@ -10,8 +10,10 @@ mod clippings;
 mod lipsyncs;
 mod removals;
 mod sessions;
+mod templates;
 mod translations;
 mod videos;
-mod voice_clones;
+mod voices;
+mod webhooks;
 
-pub(crate) use sessions::STYLES;
+pub(crate) use voices::Voice;

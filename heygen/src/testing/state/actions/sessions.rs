@@ -10,22 +10,11 @@ use tokio::time::Instant;
 
 use crate::testing::house_rules::{check_url, given, not_blank};
 use crate::testing::reply::ApiErr;
+use crate::testing::state::catalog::STYLES;
 use crate::testing::state::records::{Session, Video};
 use crate::testing::state::store::{find, find_mut};
 use crate::testing::state::timeline::ResourceKind;
 use crate::testing::state::world::{State, new_id};
-
-/// `(style_id, name, tags)` of the seeded styles (`GET /v3/video-agents/styles`).
-pub(crate) const STYLES: [(&str, &str, &[&str]); 4] = [
-    ("sim_style_cinematic", "Cinematic", &["cinematic"]),
-    ("sim_style_retro_tech", "Retro tech", &["retro-tech"]),
-    ("sim_style_handmade", "Handmade", &["handmade", "print"]),
-    (
-        "sim_style_pop",
-        "Pop culture",
-        &["pop-culture", "iconic-artist"],
-    ),
-];
 
 /// What the agent asks a `chat` session's caller before it renders.
 const PLAN_QUESTION: &str =
