@@ -1,14 +1,20 @@
-//! The simulator's data: what exists, and how each job's status follows from the clock.
+//! The simulator's data, and what requests may do to it.
 //!
-//! [`State`] (in `world.rs`) holds every store, behind one mutex in `Shared`, and the rules
-//! every resource shares; the records live in a file per concept (a job's life and the
-//! concurrent-job gauge in `jobs.rs`, the job resources in `records.rs`, avatars, webhooks,
-//! assets and their upload batches, the seeded voices, avatars and catalogs), what requests may
-//! do to them in `actions/` (a file per resource), and find-or-404 and newest-first pages over
-//! any collection in `store.rs`.
-//! They are re-exported here, so that the routes name them all as `crate::testing::state::…`;
-//! this file only declares and re-exports: the files import each other directly, never
-//! through it, so no import runs in a circle.
+//! - [`State`] (`world.rs`) holds every store, behind one mutex in `Shared`, and what every
+//!   resource shares: a fresh listing key and id, a new job counted by the concurrency gauge,
+//!   stand-in file URLs, and whether what a request names exists on the account.
+//! - The records, a file per concept: a job's life and the concurrent-job gauge (`jobs.rs`),
+//!   the job resources (`records.rs`), avatars, webhook endpoints, assets and their upload
+//!   batches, batches of creates, the seeded voices and avatars (`seed.rs`) and catalogs
+//!   (`catalog.rs`), the clock and the public [`Timeline`].
+//! - `actions/`: the domain rules, a file per resource, as `impl State` methods (create,
+//!   advance, fail, delete); the routes call one of them per request.
+//! - `store.rs`: find-or-404, take-or-404 and newest-first pages over any collection.
+//!
+//! The records are re-exported here, so that the routes name them all as
+//! `crate::testing::state::…`; this file only declares and re-exports. The files import each
+//! other directly, never through it, and `world.rs` imports only records, never `actions/`: no
+//! import runs in a circle.
 
 mod actions;
 mod asset_batches;
