@@ -150,3 +150,33 @@ async fn bad_limits_and_tokens_are_invalid_parameters() {
         (Some("invalid_parameter"), Some("token"))
     );
 }
+
+/// The page size of a listing with no `limit` is the document's: the listing of agent
+/// sessions pages by its `limit` default, whatever number that is.
+#[tokio::test(start_paused = true)]
+async fn a_listing_without_limit_pages_by_the_documents_default() {
+    let limit = heygen_sys::request_rules::OPERATIONS
+        .iter()
+        .find(|op| op.method == "GET" && op.path == "/v3/video-agents")
+        .and_then(|op| op.parameters.iter().find(|p| p.name == "limit"))
+        .and_then(|limit| limit.default)
+        .and_then(|default| default.parse::<usize>().ok())
+        .expect("the document gives the sessions listing a default limit");
+    let sim = Simulator::start().await;
+    let client = sim.client();
+    for n in 0..=limit {
+        let prompt = format!("Session {n}");
+        let request = heygen_sdk::types::CreateVideoAgentRequest::builder().prompt(prompt);
+        client
+            .run(client.raw().create_video_agent_v3().body(request).send())
+            .await
+            .unwrap();
+    }
+    let page = client
+        .run(client.raw().list_video_agent_sessions().send())
+        .await
+        .unwrap();
+    let page = page.into_inner();
+    assert_eq!(page.data.len(), limit);
+    assert_eq!(page.has_more, Some(true));
+}
