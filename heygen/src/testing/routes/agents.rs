@@ -1,7 +1,8 @@
 //! `/v3/video-agents`: sessions started from a prompt, their messages, runs, videos and
-//! resources, and the styles (the rules are the state's, `state/actions/sessions.rs`). The rendered
-//! videos live in `/v3/videos`. Sessions are at `/v3/video-agents/{session_id}`; the older
-//! `/v3/video-agents/sessions…` paths are served by nothing (a session of that id is not found).
+//! resources, and the styles (the rules are the state's, `state/actions/sessions.rs`). The
+//! rendered videos live in `/v3/videos`. Sessions are at `/v3/video-agents/{session_id}`; the
+//! older `/v3/video-agents/sessions…` paths are served by nothing (a session of that id is not
+//! found).
 
 use axum::Router;
 use axum::body::Bytes;
