@@ -32,8 +32,8 @@ mod webhooks;
 mod world;
 
 pub(crate) use actions::Voice;
-pub(crate) use asset_batches::{AssetBatch, BatchFile, Ingest};
-pub(crate) use assets::{Asset, Upload, hex, sniff, supported};
+pub(crate) use asset_batches::{BatchFile, Ingest};
+pub(crate) use assets::{Asset, EXPIRES_IN_SECS, OWNER, StorageErr, UPLOAD_PATH, Upload};
 pub(crate) use avatars::{Group, Look};
 pub(crate) use batches::Slot;
 pub(crate) use catalog::STYLES;
