@@ -4,40 +4,19 @@
 
 use std::time::Duration;
 
-use base64::Engine as _;
 use heygen_sys::types::CreateAssetUploadRequest;
 use tokio::time::Instant;
 
-use super::super::store::{Identified, find, take};
-use super::super::world::{State, new_id};
-use super::asset::{Asset, sniff, supported};
+use super::records::{Asset, Upload, from_hex, sniff, supported};
 use crate::testing::house_rules::given;
 use crate::testing::reply::ApiErr;
+use crate::testing::state::store::{Identified, find, take};
+use crate::testing::state::world::{State, new_id};
 
 /// The largest direct upload accepted (5 GiB, S3's single-PUT limit).
 const MAX_DIRECT: u64 = 5 * 1024 * 1024 * 1024;
 /// How long an upload URL is valid.
 pub(crate) const EXPIRES_IN_SECS: u64 = 3600;
-/// The header carrying an upload's token, which its PUT must send as handed out.
-const TOKEN_HEADER: &str = "x-sim-upload-token";
-/// The header carrying the checksum given (base64), which its PUT must send as handed out.
-const CHECKSUM_HEADER: &str = "x-amz-checksum-sha256";
-
-/// A direct upload (`createAssetUpload`) until it is completed.
-#[derive(Debug, Clone)]
-pub(crate) struct Upload {
-    pub asset_id: String,
-    pub filename: String,
-    pub content_type: String,
-    pub size: u64,
-    pub checksum_sha256: Option<String>,
-    /// The presigned URL's `signature`, and the `x-sim-upload-token` its PUT must carry.
-    pub signature: String,
-    pub token: String,
-    pub expires_at: Instant,
-    /// What the last successful PUT stored: its SHA-256 (hex) and first bytes (to sniff).
-    pub stored: Option<(String, Vec<u8>)>,
-}
 
 impl Identified for Upload {
     const WHAT: &'static str = "Asset";
@@ -92,31 +71,6 @@ impl Upload {
             stored: None,
         })
     }
-
-    /// The headers its PUT must carry, as handed out: the declared type, the token, and the
-    /// checksum (base64) when one was given.
-    pub(crate) fn signed_headers(&self) -> Vec<(&'static str, String)> {
-        let mut signed = vec![
-            ("content-type", self.content_type.clone()),
-            (TOKEN_HEADER, self.token.clone()),
-        ];
-        if let Some(digest) = self.checksum_sha256.as_deref().and_then(from_hex) {
-            let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
-            signed.push((CHECKSUM_HEADER, encoded));
-        }
-        signed
-    }
-}
-
-/// The bytes of hex text, if it is hex.
-fn from_hex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) || !text.is_ascii() {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
-        .collect()
 }
 
 impl State {

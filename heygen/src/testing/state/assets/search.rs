@@ -2,7 +2,7 @@
 //! icons, or the account's own images by name, ranked by the words a description shares with
 //! the query.
 
-use super::super::world::State;
+use crate::testing::state::world::State;
 
 /// The public catalog, one line an item: id (`sim_icon_…` an icon, else an image), width,
 /// height, description.

@@ -8,11 +8,10 @@ use axum::http::{HeaderMap, header};
 use sha2::Digest as _;
 use tokio::time::Instant;
 
-use super::super::store::{find, find_mut};
-use super::super::world::State;
-use super::asset::hex;
-use super::direct::Upload;
+use super::records::{Upload, hex};
 use crate::testing::reply::Query;
+use crate::testing::state::store::{find, find_mut};
+use crate::testing::state::world::State;
 
 /// Where presigned uploads go.
 pub(crate) const UPLOAD_PATH: &str = "/upload/";
