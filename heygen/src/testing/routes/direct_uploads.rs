@@ -3,7 +3,7 @@
 //! the headers its PUT must carry; the PUT streams the bytes; `POST
 //! /v3/assets/{asset_id}/complete` turns them into an asset. The PUT's errors are S3's XML; it
 //! needs no API key, and faults apply to it like to any request. The rules of the three steps
-//! are the state's (`state/assets/`: `direct.rs`, `storage.rs` for the PUT).
+//! are the state's (`state/actions/assets/`: `direct.rs`, `storage.rs` for the PUT).
 
 use axum::Router;
 use axum::body::{Body, Bytes};

@@ -5,8 +5,8 @@ use axum::body::Bytes;
 use sha2::Digest as _;
 use tokio::time::Instant;
 
-use super::records::{Asset, OWNER, hex, sniff, supported};
 use crate::testing::reply::ApiErr;
+use crate::testing::state::assets::{Asset, OWNER, hex, sniff, supported};
 use crate::testing::state::store::take;
 use crate::testing::state::world::{State, new_id};
 

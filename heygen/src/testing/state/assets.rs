@@ -1,6 +1,7 @@
-//! The records of assets: an uploaded asset, what its bytes are (sniffed from the first ones,
-//! as HeyGen detects them), and a direct upload still waiting for its bytes, with the headers
-//! its PUT must carry.
+//! Uploaded assets (multipart or direct) and the direct uploads still waiting for their bytes
+//! (with the headers their PUT must carry): the only state the simulator holds content for,
+//! and the only one with an expiry of its own; and what a file's first bytes say it is, as
+//! HeyGen detects it. Their rules are in `actions/assets/`.
 
 use axum::body::Bytes;
 use base64::Engine as _;

@@ -5,10 +5,10 @@
 use heygen_sys::types::CreateAssetUploadBatchRequest;
 use tokio::time::Instant;
 
-use super::records::Upload;
 use crate::testing::house_rules::{batch_size, check_url, given};
 use crate::testing::reply::ApiErr;
 use crate::testing::state::asset_batches::{AssetBatch, BatchFile, Ingest};
+use crate::testing::state::assets::Upload;
 use crate::testing::state::store::Identified;
 use crate::testing::state::timeline::ResourceKind;
 use crate::testing::state::world::{State, new_id};

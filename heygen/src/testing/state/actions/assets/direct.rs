@@ -7,9 +7,9 @@ use std::time::Duration;
 use heygen_sys::types::CreateAssetUploadRequest;
 use tokio::time::Instant;
 
-use super::records::{Asset, Upload, from_hex, sniff, supported};
 use crate::testing::house_rules::given;
 use crate::testing::reply::ApiErr;
+use crate::testing::state::assets::{Asset, Upload, from_hex, sniff, supported};
 use crate::testing::state::store::{Identified, find, take};
 use crate::testing::state::world::{State, new_id};
 

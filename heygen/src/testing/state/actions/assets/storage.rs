@@ -8,8 +8,8 @@ use axum::http::{HeaderMap, header};
 use sha2::Digest as _;
 use tokio::time::Instant;
 
-use super::records::{Upload, hex};
 use crate::testing::reply::Query;
+use crate::testing::state::assets::{Upload, hex};
 use crate::testing::state::store::{find, find_mut};
 use crate::testing::state::world::State;
 
