@@ -292,17 +292,6 @@ impl Query {
             })
             .unwrap_or_default()
     }
-
-    /// A parameter that must be one of `allowed`.
-    pub(crate) fn one_of(&self, name: &str, allowed: &[&str]) -> Result<Option<&str>, ApiErr> {
-        match self.get(name) {
-            Some(value) if !allowed.contains(&value) => Err(ApiErr::invalid(
-                Some(name),
-                format!("'{name}' must be one of: {}.", allowed.join(", ")),
-            )),
-            value => Ok(value),
-        }
-    }
 }
 
 /// One page of the listing named `listing`: `limit` items after the cursor.

@@ -6,11 +6,12 @@
 //! batches' shape, each item's `video_id` its asset id.
 //!
 //! A file is `queued` until the batch is completed, then follows a job of its own on the
-//! simulator's clock ([`ResourceKind::AssetUpload`]: `queued`, `processing`, then `completed`
-//! or `failed`); its asset is in the library from the completion, as the API says the ids are
-//! usable from then. Completing again re-drives the files that were refused. The completion
-//! answers 202 with the batch id, as its description says (the overlay gives the document's 200
-//! and 202 that body); the document lists no 404: an unknown batch is a 400 on `batch_id`.
+//! simulator's clock ([`ResourceKind::AssetUpload`](crate::testing::state::ResourceKind):
+//! `queued`, `processing`, then `completed` or `failed`); its asset is in the library from the
+//! completion, as the API says the ids are usable from then. Completing again re-drives the
+//! files that were refused. The completion answers 202 with the batch id, as its description
+//! says (the overlay gives the document's 200 and 202 that body); the document lists no 404: an
+//! unknown batch is a 400 on `batch_id`.
 
 use axum::Router;
 use axum::body::Bytes;
@@ -25,13 +26,10 @@ use serde_json::json;
 use tokio::time::Instant;
 
 use super::bulk::{Status, job_status, read_batch};
-use super::direct_uploads::{check, ingest, open_slot};
-use crate::testing::house_rules::{batch_size, check_url, given};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, data_with, parse, typed};
+use super::direct_uploads::pending;
+use crate::testing::reply::{Query, Reply, cursor, data, data_with, parse, typed};
 use crate::testing::shared::Sim;
-use crate::testing::state::{
-    AssetBatch, BatchFile, Ingest, ResourceKind, State as SimState, new_id,
-};
+use crate::testing::state::{BatchFile, Ingest, find};
 
 pub(super) fn routes() -> Router<Sim> {
     Router::new()
@@ -42,82 +40,23 @@ pub(super) fn routes() -> Router<Sim> {
 
 async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CreateAssetUploadBatchRequest = parse(&body)?;
-    if let Some(url) = given(request.callback_url.as_deref()) {
-        check_url(url, "callback_url")?;
-    }
-    batch_size(request.files.len(), "files")?;
-    let checked = (request.files.iter().enumerate())
-        .map(|(i, file)| check(file, &format!("files[{i}].")))
-        .collect::<Result<Vec<_>, _>>()?;
-    let now = Instant::now();
     let mut state = sim.state();
-    let items: Vec<_> = (request.files.iter().zip(checked))
-        .map(|(file, checked)| open_slot(&mut state, file, checked, now))
+    let (batch_id, uploads) = state.open_asset_batch(&request, Instant::now())?;
+    let items: Vec<_> = (uploads.iter())
+        .map(|upload| pending(&state, upload))
         .collect();
-    let batch = AssetBatch {
-        id: new_id(),
-        title: given(request.title.as_deref()).map(str::to_string),
-        created: now,
-        files: (items.iter())
-            .map(|slot| BatchFile {
-                asset_id: slot.asset_id.clone(),
-                ingest: None,
-            })
-            .collect(),
-    };
-    let batch_id = batch.id.clone();
-    state.asset_batches.push(batch);
     data(typed::<CreateAssetUploadBatchResponse>(
         json!({"batch_id": batch_id, "items": items}),
     ))
 }
 
-/// Ingests every file not ingested yet, or refused before: each gets a job, failing when its
-/// file is refused (or the simulator fails jobs). Answers 202 (Accepted) with the batch id.
+/// Answers 202 (Accepted) with the batch id.
 async fn complete(State(sim): State<Sim>, body: Bytes) -> Reply {
     let request: CompleteAssetUploadBatchRequest = parse(&body)?;
-    let now = Instant::now();
-    let mut state = sim.state();
-    let Some(batch) = (state.asset_batches.iter()).position(|b| b.id == request.batch_id) else {
-        return Err(ApiErr::invalid(
-            Some("batch_id"),
-            format!("Batch '{}' not found.", request.batch_id),
-        ));
-    };
-    for file in 0..state.asset_batches[batch].files.len() {
-        let BatchFile {
-            asset_id,
-            ingest: done,
-        } = &state.asset_batches[batch].files[file];
-        if done.as_ref().is_some_and(|done| done.refused.is_none()) {
-            continue;
-        }
-        let asset_id = asset_id.clone();
-        let mut job = state.new_job(ResourceKind::AssetUpload, now, false);
-        let refused = if job.fail {
-            None
-        } else {
-            ingest_file(&mut state, &asset_id).err()
-        };
-        job.fail |= refused.is_some();
-        state.asset_batches[batch].files[file].ingest = Some(Ingest { job, refused });
-    }
+    (sim.state()).complete_asset_batch(&request.batch_id, Instant::now())?;
     let completed =
         typed::<CompleteAssetUploadBatchResponse>(json!({"batch_id": request.batch_id}));
     data_with(StatusCode::ACCEPTED, completed)
-}
-
-/// Ingests one file's upload into the library, or says why not (code, message).
-fn ingest_file(state: &mut SimState, asset_id: &str) -> Result<(), (String, String)> {
-    let Some(index) = state.uploads.iter().position(|u| u.asset_id == asset_id) else {
-        return Err((
-            "not_found".into(),
-            "The file's upload was deleted before the batch was completed.".into(),
-        ));
-    };
-    let asset = ingest(state, index, None).map_err(|e| (e.code, e.message))?;
-    state.assets.push(asset);
-    Ok(())
 }
 
 /// A file's bulk status at `now`, and its error when it failed.
@@ -126,12 +65,15 @@ pub(super) fn file_status(file: &BatchFile, now: Instant) -> Status {
         return ("queued".into(), None);
     };
     let (status, error) = job_status(job, now);
-    let error = if status == "failed" {
-        refused.clone().or(error)
-    } else {
-        None
-    };
+    let error = (status == "failed")
+        .then(|| refused.clone().or(error))
+        .flatten();
     (status, error)
+}
+
+/// A file of a batch as the batch shapes list it: its status, and its asset id.
+pub(super) fn file_item(file: &BatchFile, now: Instant) -> (Status, Option<String>) {
+    (file_status(file, now), Some(file.asset_id.clone()))
 }
 
 async fn show(
@@ -145,13 +87,16 @@ async fn show(
     )?;
     let now = Instant::now();
     let state = sim.state();
-    let batch = (state.asset_batches.iter())
-        .find(|b| b.id == batch_id)
-        .ok_or_else(|| ApiErr::not_found("Batch"))?;
+    let batch = find(&state.asset_batches, &batch_id)?;
     let items = (batch.files.iter())
-        .map(|file| (file_status(file, now), Some(file.asset_id.clone())))
+        .map(|file| file_item(file, now))
         .collect();
     let created_at = state.clock.unix(batch.created);
-    let read = read_batch(&batch.id, batch.title.clone(), created_at, items, cursor);
-    data(read)
+    data(read_batch(
+        &batch.id,
+        batch.title.clone(),
+        created_at,
+        items,
+        cursor,
+    ))
 }

@@ -1,8 +1,18 @@
-//! Uploaded assets (multipart or direct) and the direct uploads still waiting for their bytes:
-//! the only state the simulator holds content for, and the only one with an expiry of its own.
+//! Uploaded assets (multipart or direct) and the direct uploads still waiting for their bytes
+//! (with the headers their PUT must carry): the only state the simulator holds content for,
+//! and the only one with an expiry of its own; and what a file's first bytes say it is, as
+//! HeyGen detects it. Their rules are in `actions/assets/`.
 
 use axum::body::Bytes;
+use base64::Engine as _;
 use tokio::time::Instant;
+
+/// The simulated account's username: the owner of every asset.
+pub(crate) const OWNER: &str = "simulator";
+/// The header carrying an upload's token, which its PUT must send as handed out.
+const TOKEN_HEADER: &str = "x-sim-upload-token";
+/// The header carrying the checksum given (base64), which its PUT must send as handed out.
+const CHECKSUM_HEADER: &str = "x-amz-checksum-sha256";
 
 /// An uploaded asset.
 #[derive(Debug, Clone)]
@@ -20,6 +30,19 @@ pub(crate) struct Asset {
     pub bytes: Option<Bytes>,
 }
 
+impl Asset {
+    /// The API's file type of its MIME type.
+    pub(crate) fn file_type(&self) -> &'static str {
+        match self.mime_type.split('/').next().unwrap_or_default() {
+            "image" => "image",
+            "video" => "video",
+            "audio" => "audio",
+            _ if self.mime_type == "application/pdf" => "document",
+            _ => "file",
+        }
+    }
+}
+
 /// A direct upload (`createAssetUpload`) until it is completed.
 #[derive(Debug, Clone)]
 pub(crate) struct Upload {
@@ -34,6 +57,22 @@ pub(crate) struct Upload {
     pub expires_at: Instant,
     /// What the last successful PUT stored: its SHA-256 (hex) and first bytes (to sniff).
     pub stored: Option<(String, Vec<u8>)>,
+}
+
+impl Upload {
+    /// The headers its PUT must carry, as handed out: the declared type, the token, and the
+    /// checksum (base64) when one was given.
+    pub(crate) fn signed_headers(&self) -> Vec<(&'static str, String)> {
+        let mut signed = vec![
+            ("content-type", self.content_type.clone()),
+            (TOKEN_HEADER, self.token.clone()),
+        ];
+        if let Some(digest) = self.checksum_sha256.as_deref().and_then(from_hex) {
+            let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
+            signed.push((CHECKSUM_HEADER, encoded));
+        }
+        signed
+    }
 }
 
 /// The MIME type from the file's first bytes, as HeyGen detects it.
@@ -58,6 +97,7 @@ pub(crate) fn sniff(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// Whether an asset may be of this MIME type.
 pub(crate) fn supported(mime: &str) -> bool {
     [
         "image/png",
@@ -76,4 +116,15 @@ pub(crate) fn supported(mime: &str) -> bool {
 /// Lower-case hex.
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The bytes of hex text, if it is hex.
+pub(crate) fn from_hex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) || !text.is_ascii() {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
+        .collect()
 }

@@ -31,9 +31,9 @@ mod timeline;
 mod webhooks;
 mod world;
 
-pub(crate) use actions::Voice;
-pub(crate) use asset_batches::{AssetBatch, BatchFile, Ingest};
-pub(crate) use assets::{Asset, Upload, hex, sniff, supported};
+pub(crate) use actions::{EXPIRES_IN_SECS, StorageErr, UPLOAD_PATH, Voice};
+pub(crate) use asset_batches::{BatchFile, Ingest};
+pub(crate) use assets::{Asset, OWNER, Upload};
 pub(crate) use avatars::{Group, Look};
 pub(crate) use batches::Slot;
 pub(crate) use catalog::STYLES;

@@ -4,6 +4,7 @@
 //! never imports these, so no import runs in a circle. A method checks everything first and
 //! changes nothing when it refuses.
 
+mod assets;
 mod avatars;
 mod batches;
 mod clippings;
@@ -16,4 +17,5 @@ mod videos;
 mod voices;
 mod webhooks;
 
+pub(crate) use assets::{EXPIRES_IN_SECS, StorageErr, UPLOAD_PATH};
 pub(crate) use voices::Voice;
