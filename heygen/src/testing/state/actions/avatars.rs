@@ -2,17 +2,18 @@
 //! digital twin's group waits for consent), giving consent, renaming a look, and deleting groups
 //! and looks.
 
+use heygen_sys::types::{
+    AvatarLookType, CreateAvatarConsentRequest, CreateAvatarRequestBody, PreferredOrientation,
+    UpdateAvatarLookRequest,
+};
+use tokio::time::Instant;
+
 use crate::testing::house_rules::{check_url, given, not_blank};
 use crate::testing::reply::ApiErr;
 use crate::testing::state::avatars::{Group, Look};
 use crate::testing::state::store::{find, find_mut, take};
 use crate::testing::state::timeline::ResourceKind;
 use crate::testing::state::world::{State, new_id};
-use heygen_sys::types::{
-    AvatarLookType, CreateAvatarConsentRequest, CreateAvatarRequestBody, PreferredOrientation,
-    UpdateAvatarLookRequest,
-};
-use tokio::time::Instant;
 
 impl State {
     /// Creates the look `request` asks for at `now`, in a new group unless it names one of the

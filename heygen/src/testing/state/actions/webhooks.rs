@@ -2,17 +2,18 @@
 //! `url` is `https` with a host), and the events of the jobs that have finished, which the
 //! simulator lists (it delivers nothing).
 
+use heygen_sys::types::{
+    CreateWebhookEndpointRequest, UpdateWebhookEndpointRequest, WebhookEventType,
+};
+use serde_json::{Map, Value, json};
+use tokio::time::Instant;
+
 use crate::testing::reply::ApiErr;
 use crate::testing::state::jobs::Phase;
 use crate::testing::state::records::Record;
 use crate::testing::state::store::{find_mut, take};
 use crate::testing::state::webhooks::Endpoint;
 use crate::testing::state::world::{State, new_id};
-use heygen_sys::types::{
-    CreateWebhookEndpointRequest, UpdateWebhookEndpointRequest, WebhookEventType,
-};
-use serde_json::{Map, Value, json};
-use tokio::time::Instant;
 
 /// What a finished job would have been delivered as: when it finished, its event type as the
 /// API writes it, the job's id, and the payload.
