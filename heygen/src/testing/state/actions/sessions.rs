@@ -1,6 +1,6 @@
 //! Video agent sessions: started from a prompt (`mode: generate` thinks, then renders;
 //! `mode: chat` thinks, asks for a go-ahead in `waiting_for_input`, and renders once a message
-//! answers), a message per run, a stop, and the seeded styles a session may name.
+//! answers), a message per run, and a stop; a style a session names is one of the catalog's.
 
 use heygen_sys::types::{
     AssetInput, CreateVideoAgentRequest, SendMessageRequest, SessionMessage, SessionMessageType,
