@@ -6,11 +6,11 @@
 //! status the document does not list for the operation fails; every top-level member must be
 //! one the response schema declares, and a success must carry `data` (an error, `error`) —
 //! what JSON Schema alone cannot see in envelopes that require nothing. The session's requests
-//! are checked against the document too; a status the document lists without content (none
-//! of July 2026's, with the overlay's corrections) must come with an empty body. The v3 operations the simulator
-//! does not serve yet would be listed in [`NOT_SIMULATED`] (none are); any other v3 operation
-//! not served fails the test, and so does a listed one that starts being served (update the
-//! list). The v1/v2 operations are probed and listed.
+//! are checked against the document too; a status the document lists without content (after
+//! the overlay's corrections) must come with an empty body. The v3 operations the simulator
+//! does not serve yet would be listed in [`NOT_SIMULATED`]; any other v3 operation not served
+//! fails the test, and so does a listed one that starts being served (update the list). The
+//! v1/v2 operations are probed and listed.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
@@ -368,7 +368,7 @@ async fn session(sim: &Simulator, c: &Client) -> heygen_sdk::Result<()> {
     c.webhooks().list_events().first_page().await?;
     c.webhooks().delete_endpoint(&endpoint.endpoint_id).await?;
 
-    // July 2026: templates (one rendered, with its defaults, into a video), brand kits and
+    // Templates (one rendered, with its defaults, into a video), brand kits and
     // glossaries, audio sounds.
     let templates = c.templates().list().first_page().await?;
     let template = c.templates().get(&templates.items[0].id).await?;
