@@ -40,7 +40,7 @@ use tokio::time::advance;
 
 /// v3 operations of the pinned document the simulator does not serve yet: none (the asset
 /// upload batches, the last, are served since); an operation a new document adds goes here
-/// until the simulator serves it, answering the simulator's 404 meanwhile.
+/// until the simulator serves it, answering 501 `not_simulated` meanwhile.
 const NOT_SIMULATED: [&str; 0] = [];
 
 fn spec() -> &'static Spec {
