@@ -280,7 +280,7 @@ impl RecordedRequest {
 
     /// A query parameter's (first) decoded value.
     pub fn query_param(&self, name: &str) -> Option<String> {
-        super::reply::query_pairs(self.query.as_deref())
+        super::validate::query_pairs(self.query.as_deref())
             .into_iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v)

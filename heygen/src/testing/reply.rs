@@ -249,27 +249,13 @@ fn backticked(message: &str, prefix: &str) -> Option<String> {
     Some(rest[..rest.find('`')?].to_string())
 }
 
-/// Decoded `name=value` pairs of a query string.
-pub(crate) fn query_pairs(query: Option<&str>) -> Vec<(String, String)> {
-    let Some(query) = query else {
-        return Vec::new();
-    };
-    match reqwest::Url::parse(&format!("http://q/?{query}")) {
-        Ok(url) => url
-            .query_pairs()
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect(),
-        Err(_) => Vec::new(),
-    }
-}
-
 /// A request's query parameters.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Query(Vec<(String, String)>);
 
 impl Query {
     pub(crate) fn parse(raw: Option<&str>) -> Self {
-        Self(query_pairs(raw))
+        Self(validate::query_pairs(raw))
     }
 
     /// A parameter's value; an empty value counts as absent.

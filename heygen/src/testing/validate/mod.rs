@@ -30,6 +30,7 @@ use bytes::Bytes;
 use serde_json::Value;
 
 pub(crate) use operation::{find as operation, page_size};
+pub(crate) use parameters::query_pairs;
 pub(crate) use refusal::Refusal;
 
 use param::Param;

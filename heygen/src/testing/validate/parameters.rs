@@ -83,7 +83,7 @@ fn typed(schema: &Schema, raw: &[&str]) -> Value {
 }
 
 /// Decoded `name=value` pairs of a query string.
-fn query_pairs(query: Option<&str>) -> Vec<(String, String)> {
+pub(crate) fn query_pairs(query: Option<&str>) -> Vec<(String, String)> {
     let Some(query) = query else {
         return Vec::new();
     };
