@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::{Client, Error, Page, Paginator, Result};
+use crate::{Client, Page, Paginator, Result};
 
 /// What a generated request answers.
 type Sent<T, E> = std::result::Result<ResponseValue<T>, heygen_sys::Error<E>>;
@@ -77,15 +77,7 @@ impl Client {
                     Some(data) => decode(data, "`data`"),
                     None => Err("the response has no `data`".into()),
                 });
-            data.map_err(|message| Error::Decode {
-                operation: record.operation,
-                status,
-                message,
-                body_excerpt: String::new(),
-                truncated: false,
-                idempotency_key: record.idempotency_key,
-                repeatable: record.repeatable,
-            })
+            data.map_err(|message| record.decode_error(status, message))
         })
         .await
     }
@@ -121,30 +113,12 @@ impl Client {
             + Sync
             + 'static,
     {
-        let client = self.clone();
-        let send = std::sync::Arc::new(send);
-        Paginator::new(move |token: Option<String>| {
-            let (client, send) = (client.clone(), send.clone());
-            async move {
-                let raw = client.raw();
-                client
-                    .call(send(raw, token), |response, record| {
-                        let status = response.status().as_u16();
-                        serde_json::to_value(response.into_inner())
-                            .map_err(|e| e.to_string())
-                            .and_then(page_of)
-                            .map_err(|message| Error::Decode {
-                                operation: record.operation,
-                                status,
-                                message,
-                                body_excerpt: String::new(),
-                                truncated: false,
-                                idempotency_key: record.idempotency_key,
-                                repeatable: record.repeatable,
-                            })
-                    })
-                    .await
-            }
+        crate::resources::listing::paged(self, send, |response, record| {
+            let status = response.status().as_u16();
+            serde_json::to_value(response.into_inner())
+                .map_err(|e| e.to_string())
+                .and_then(page_of)
+                .map_err(|message| record.decode_error(status, message))
         })
     }
 }

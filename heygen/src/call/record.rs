@@ -28,6 +28,22 @@ pub(crate) struct CallRecord {
     pub too_large: Option<u64>,
 }
 
+impl CallRecord {
+    /// The call answered `status` with a body that is not what was expected: `message` says
+    /// why (no excerpt: the body was already decoded).
+    pub(crate) fn decode_error(self, status: u16, message: String) -> Error {
+        Error::Decode {
+            operation: self.operation,
+            status,
+            message,
+            body_excerpt: String::new(),
+            truncated: false,
+            idempotency_key: self.idempotency_key,
+            repeatable: self.repeatable,
+        }
+    }
+}
+
 tokio::task_local! {
     static RECORD: Cell<Option<Box<CallRecord>>>;
     static LAST_OPERATION: Cell<Option<&'static str>>;

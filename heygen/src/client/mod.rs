@@ -176,15 +176,8 @@ impl Client {
     {
         self.call(send, |response, record| {
             let status = response.status().as_u16();
-            data(response.into_inner()).ok_or_else(|| Error::Decode {
-                operation: record.operation,
-                status,
-                message: "the response has no `data`".into(),
-                body_excerpt: String::new(),
-                truncated: false,
-                idempotency_key: record.idempotency_key,
-                repeatable: record.repeatable,
-            })
+            data(response.into_inner())
+                .ok_or_else(|| record.decode_error(status, "the response has no `data`".into()))
         })
     }
 

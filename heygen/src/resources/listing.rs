@@ -11,6 +11,9 @@ use heygen_sys::ResponseValue;
 use heygen_sys::paging::{CursorPage, CursorRequest};
 use heygen_sys::types::StandardApiErrorEnvelope;
 
+use serde::Serialize;
+
+use crate::call::CallRecord;
 use crate::{Client, Error, Page, Paginator};
 
 pub(crate) use heygen_sys::paging::Cursor;
@@ -45,14 +48,38 @@ where
         + Sync
         + 'static,
 {
+    paged(client, send, |response, _| {
+        let (items, has_more, next_token) = response.into_inner().into_parts();
+        Ok(Page::from_envelope(items, has_more, next_token))
+    })
+}
+
+/// Any cursor-paged operation as a [`Paginator`]: `send` sends the request for a page (given
+/// its cursor) through the client's retries and auth, and `page` reads the answer (with what
+/// the transport recorded of the call) as a page.
+pub(crate) fn paged<R, E, T, S, P>(client: &Client, send: S, page: P) -> Paginator<T>
+where
+    R: Send + 'static,
+    E: Serialize + std::fmt::Debug + Send + 'static,
+    T: Send + 'static,
+    S: for<'a> Fn(
+            &'a heygen_sys::Client,
+            Option<String>,
+        ) -> BoxFuture<'a, Result<ResponseValue<R>, heygen_sys::Error<E>>>
+        + Send
+        + Sync
+        + 'static,
+    P: Fn(ResponseValue<R>, CallRecord) -> crate::Result<Page<T>> + Send + Sync + 'static,
+{
     let client = client.clone();
-    let send = std::sync::Arc::new(send);
+    let (send, page) = (std::sync::Arc::new(send), std::sync::Arc::new(page));
     Paginator::new(move |token: Option<String>| {
-        let (client, send) = (client.clone(), send.clone());
+        let (client, send, page) = (client.clone(), send.clone(), page.clone());
         async move {
-            let response = client.run(send(client.raw(), token)).await?;
-            let (items, has_more, next_token) = response.into_inner().into_parts();
-            Ok(Page::from_envelope(items, has_more, next_token))
+            let raw = client.raw();
+            client
+                .call(send(raw, token), |response, record| page(response, record))
+                .await
         }
     })
 }
