@@ -6,7 +6,7 @@ use heygen_sys::types::SessionResource;
 
 use super::assets::Asset;
 use super::avatars::{Group, Look};
-use super::records::{Clipping, Lipsync, Proofread, Removal, Session, Translation, Video};
+use super::records::{Clipping, Lipsync, Proofread, Record, Removal, Session, Translation, Video};
 use super::webhooks::Endpoint;
 use crate::testing::reply::{ApiErr, Cursor, paginate};
 
@@ -64,29 +64,53 @@ pub(crate) fn newest_first<'a, T: Listed + 'a, R>(
     paginate(keyed, cursor, true)
 }
 
-impl Identified for Video {
+/// A job resource whose id and listing key are its [`Record`]'s.
+pub(crate) trait Recorded {
+    /// What a 404 calls it.
+    const WHAT: &'static str;
+
+    /// Its record.
+    fn record(&self) -> &Record;
+}
+
+impl<T: Recorded> Identified for T {
+    const WHAT: &'static str = T::WHAT;
+    fn id(&self) -> &str {
+        &self.record().id
+    }
+}
+
+impl<T: Recorded> Listed for T {
+    fn seq(&self) -> u64 {
+        self.record().seq
+    }
+}
+
+impl Recorded for Video {
     const WHAT: &'static str = "Video";
-    fn id(&self) -> &str {
-        &self.record.id
+    fn record(&self) -> &Record {
+        &self.record
     }
 }
 
-impl Listed for Video {
-    fn seq(&self) -> u64 {
-        self.record.seq
-    }
-}
-
-impl Identified for Translation {
+impl Recorded for Translation {
     const WHAT: &'static str = "Video translation";
-    fn id(&self) -> &str {
-        &self.record.id
+    fn record(&self) -> &Record {
+        &self.record
     }
 }
 
-impl Listed for Translation {
-    fn seq(&self) -> u64 {
-        self.record.seq
+impl Recorded for Lipsync {
+    const WHAT: &'static str = "Lipsync";
+    fn record(&self) -> &Record {
+        &self.record
+    }
+}
+
+impl Recorded for Clipping {
+    const WHAT: &'static str = "AI clipping job";
+    fn record(&self) -> &Record {
+        &self.record
     }
 }
 
@@ -94,32 +118,6 @@ impl Identified for Proofread {
     const WHAT: &'static str = "Proofread";
     fn id(&self) -> &str {
         &self.id
-    }
-}
-
-impl Identified for Lipsync {
-    const WHAT: &'static str = "Lipsync";
-    fn id(&self) -> &str {
-        &self.record.id
-    }
-}
-
-impl Listed for Lipsync {
-    fn seq(&self) -> u64 {
-        self.record.seq
-    }
-}
-
-impl Identified for Clipping {
-    const WHAT: &'static str = "AI clipping job";
-    fn id(&self) -> &str {
-        &self.record.id
-    }
-}
-
-impl Listed for Clipping {
-    fn seq(&self) -> u64 {
-        self.record.seq
     }
 }
 
