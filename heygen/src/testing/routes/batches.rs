@@ -85,7 +85,8 @@ pub(super) fn routes() -> Router<Sim> {
 async fn create(State(sim): State<Sim>, body: Bytes, area: Area) -> Reply {
     let raw: Value = parse(&body)?;
     let mut state = sim.state();
-    let batch = state.create_batch(area.kind, area.items, &raw, Instant::now())?;
+    let index = state.create_batch(area.kind, area.items, &raw, Instant::now())?;
+    let batch = &state.batches[index];
     let created = typed::<BatchCreateResponse>(json!({
         "batch_id": batch.id,
         "created_at": state.clock.unix(batch.created),
@@ -106,7 +107,8 @@ async fn show(
     let cursor = cursor(&query, &format!("{}/batches/{{batch_id}}", area.prefix))?;
     let now = Instant::now();
     let mut state = sim.state();
-    let batch = state.batch(area.kind, &batch_id, now)?;
+    let index = state.batch(area.kind, &batch_id, now)?;
+    let batch = &state.batches[index];
     let items = (batch.items.iter())
         .map(|slot| {
             (

@@ -13,15 +13,15 @@ use crate::testing::state::world::{State, new_id};
 
 impl State {
     /// Creates a batch of `kind` from the request `raw` (already checked against the API
-    /// description), its creates listed at `items`, and starts what it can at `now`: the batch
-    /// as created.
+    /// description), its creates listed at `items`, and starts what it can at `now`: its index
+    /// in the batches.
     pub(crate) fn create_batch(
         &mut self,
         kind: ResourceKind,
         items: &str,
         raw: &Value,
         now: Instant,
-    ) -> Result<SimBatch, ApiErr> {
+    ) -> Result<usize, ApiErr> {
         if let Some(url) = raw.get("callback_url").and_then(Value::as_str) {
             check_url(url, "callback_url")?;
         }
@@ -40,30 +40,28 @@ impl State {
             }
         }
         batch_size(slots.len(), items)?;
-        let batch = SimBatch {
+        self.batches.push(SimBatch {
             id: new_id(),
             kind,
             title: given(raw.get("title").and_then(Value::as_str)).map(str::to_string),
             created: now,
             items: slots,
-        };
-        self.batches.push(batch.clone());
+        });
         self.start_batch_items(now);
-        Ok(batch)
+        Ok(self.batches.len() - 1)
     }
 
     /// The batch of `kind` with this id, its queued items started as far as room allows at
-    /// `now`, or 404.
+    /// `now`: its index in the batches, or 404.
     pub(crate) fn batch(
         &mut self,
         kind: ResourceKind,
         batch_id: &str,
         now: Instant,
-    ) -> Result<SimBatch, ApiErr> {
+    ) -> Result<usize, ApiErr> {
         self.start_batch_items(now);
         (self.batches.iter())
-            .find(|b| b.id == batch_id && b.kind == kind)
-            .cloned()
+            .position(|b| b.id == batch_id && b.kind == kind)
             .ok_or_else(|| ApiErr::not_found("Batch"))
     }
 
