@@ -14,14 +14,7 @@ use captured_logs::Captured;
 
 #[tokio::test(start_paused = true)]
 async fn the_upload_is_traced_by_host_and_attempt_never_with_the_signed_url() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = Captured::install();
 
     let sim = Simulator::start().await;
     let client = sim.client();

@@ -29,14 +29,7 @@ async fn each_call_is_traced_with_its_operation_status_and_attempts_but_never_th
         )
         .mount(&server)
         .await;
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = Captured::install();
     let client = Client::builder()
         .api_key("sk_test_secret")
         .base_url(server.uri())
@@ -88,14 +81,7 @@ async fn a_download_and_its_url_refresh_never_log_the_presigned_url() {
         ))
         .mount(&api)
         .await;
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = Captured::install();
     let client = Client::builder()
         .api_key("sk_test_secret")
         .base_url(api.uri())

@@ -18,14 +18,7 @@ use captured_logs::Captured;
 
 #[tokio::test(start_paused = true)]
 async fn a_failed_poll_is_logged_without_the_signed_url() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = Captured::install();
 
     let server = LocalServer::start().await;
     // Cut short inside the URL: a truncated body, retryable, so the wait polls on.

@@ -14,3 +14,18 @@ impl std::io::Write for Captured {
         Ok(())
     }
 }
+
+impl Captured {
+    /// A buffer capturing every event at TRACE and below, as plain text, on this thread until
+    /// the guard is dropped.
+    pub fn install() -> (Self, tracing::subscriber::DefaultGuard) {
+        let captured = Self::default();
+        let writer = captured.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .finish();
+        (captured, tracing::subscriber::set_default(subscriber))
+    }
+}
