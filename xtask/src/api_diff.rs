@@ -199,7 +199,7 @@ fn signature(sig: &syn::Signature) -> String {
 }
 
 /// `T` of `Result<T, String>`.
-fn result_ok(ty: &syn::Type) -> Option<&syn::Type> {
+pub(crate) fn result_ok(ty: &syn::Type) -> Option<&syn::Type> {
     let syn::Type::Path(p) = ty else { return None };
     let last = p.path.segments.last()?;
     if last.ident != "Result" {

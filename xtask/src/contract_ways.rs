@@ -42,17 +42,7 @@ fn tokens(t: &impl ToTokens) -> String {
 
 /// `T` of `Result<T, String>`, and whether `T` is an `Option` (then its inner type).
 fn parameter(ty: &syn::Type) -> Option<(String, bool)> {
-    let syn::Type::Path(p) = ty else { return None };
-    let last = p.path.segments.last()?;
-    if last.ident != "Result" {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    let syn::GenericArgument::Type(inner) = args.args.first()? else {
-        return None;
-    };
+    let inner = crate::api_diff::result_ok(ty)?;
     if let syn::Type::Path(ip) = inner
         && let Some(seg) = ip.path.segments.last()
         && seg.ident == "Option"
