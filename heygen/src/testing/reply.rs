@@ -1,6 +1,8 @@
 //! Answers: `{"data": …}` envelopes, `StandardAPIError` bodies, request-body parsing with the
 //! offending `param`, query strings, and cursor pagination.
 
+use axum::extract::{FromRequestParts, MatchedPath};
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
@@ -286,6 +288,28 @@ pub(crate) struct Cursor {
     listing: String,
     limit: usize,
     after: Option<u64>,
+}
+
+/// A listing request: its query, and the cursor of the page it asks for, read for the path
+/// the router matched ([`cursor`]), so a listing names its path once, in its route.
+#[derive(Debug)]
+pub(crate) struct Listing {
+    pub query: Query,
+    pub cursor: Cursor,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Listing {
+    type Rejection = ApiErr;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiErr> {
+        let query = Query::parse(parts.uri.query());
+        let matched = parts.extensions.get::<MatchedPath>();
+        let cursor = cursor(
+            &query,
+            matched.map_or(parts.uri.path(), MatchedPath::as_str),
+        )?;
+        Ok(Self { query, cursor })
+    }
 }
 
 /// The page size of a listing whose document states none.

@@ -6,7 +6,7 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use heygen_sys::types::{
     CreateVideoAgentRequest, CreateVideoAgentResponse, GeneratedVideo, GetSessionResponse,
@@ -16,7 +16,7 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use crate::testing::reply::{Query, Reply, cursor, data, page, paginate, parse, typed};
+use crate::testing::reply::{Listing, Reply, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{STYLES, Session, State as SimState, find, new_id, newest_first, take};
 
@@ -50,9 +50,7 @@ async fn create_agent(State(sim): State<Sim>, body: Bytes) -> Reply {
 }
 
 /// Sessions, newest first.
-async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "/v3/video-agents")?;
+async fn list(State(sim): State<Sim>, Listing { query: _, cursor }: Listing) -> Reply {
     let state = sim.state();
     let (data, has_more, next_token) = newest_first(state.sessions.iter(), cursor, |session| {
         typed::<SessionSummary>(json!({
@@ -164,9 +162,7 @@ async fn videos(State(sim): State<Sim>, Path(session_id): Path<String>) -> Reply
     page(data, false, None)
 }
 
-async fn styles(RawQuery(query): RawQuery, State(sim): State<Sim>) -> Reply {
-    let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "/v3/video-agents/styles")?;
+async fn styles(Listing { query, cursor }: Listing, State(sim): State<Sim>) -> Reply {
     let tag = query.get("tag");
     let state = sim.state();
     let items = (STYLES.iter().enumerate())

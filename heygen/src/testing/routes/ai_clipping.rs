@@ -4,7 +4,7 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::get;
 use heygen_sys::types::{
@@ -14,7 +14,7 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use crate::testing::reply::{Query, Reply, cursor, data, data_with, page, parse, typed};
+use crate::testing::reply::{Listing, Reply, data, data_with, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Clipping, State as SimState, find, newest_first, take};
 
@@ -82,8 +82,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     data_with(StatusCode::ACCEPTED, created)
 }
 
-async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let cursor = cursor(&Query::parse(query.as_deref()), "/v3/ai-clipping")?;
+async fn list(State(sim): State<Sim>, Listing { cursor, .. }: Listing) -> Reply {
     let now = Instant::now();
     let state = sim.state();
     let (data, has_more, next_token) =

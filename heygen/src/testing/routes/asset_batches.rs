@@ -15,7 +15,7 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use heygen_sys::types::{
@@ -27,7 +27,7 @@ use tokio::time::Instant;
 
 use super::bulk::{Status, job_status, read_batch};
 use super::direct_uploads::pending;
-use crate::testing::reply::{Query, Reply, cursor, data, data_with, parse, typed};
+use crate::testing::reply::{Listing, Reply, data, data_with, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{BatchFile, Ingest, find};
 
@@ -79,12 +79,8 @@ pub(super) fn file_item(file: &BatchFile, now: Instant) -> (Status, Option<Strin
 async fn show(
     State(sim): State<Sim>,
     Path(batch_id): Path<String>,
-    RawQuery(query): RawQuery,
+    Listing { cursor, .. }: Listing,
 ) -> Reply {
-    let cursor = cursor(
-        &Query::parse(query.as_deref()),
-        "/v3/assets/batches/{batch_id}",
-    )?;
     let now = Instant::now();
     let state = sim.state();
     let batch = find(&state.asset_batches, &batch_id)?;

@@ -3,7 +3,7 @@
 //! seeded catalog of public images and icons (`GET /v3/assets/search`).
 
 use axum::Router;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{MatchedPath, Path, RawQuery, State};
 use axum::routing::get;
 use heygen_sys::types::{
     Asset as AssetItem, AssetSearchResult, IconAssetItem, ImageAssetItem,
@@ -15,7 +15,7 @@ use tokio::time::Instant;
 use super::asset_batches::{file_item, file_status};
 use super::bulk::{batch_entries, job_entry};
 use crate::testing::house_rules::{given, ids_to_read};
-use crate::testing::reply::{ApiErr, Query, Reply, cursor, data, page, paginate, typed};
+use crate::testing::reply::{ApiErr, Listing, Query, Reply, cursor, data, page, paginate, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Asset, OWNER, State as SimState, find, newest_first};
 
@@ -40,9 +40,7 @@ fn item(state: &SimState, asset: &Asset) -> AssetItem {
     }))
 }
 
-async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "/v3/assets")?;
+async fn list(State(sim): State<Sim>, Listing { query, cursor }: Listing) -> Reply {
     let state = sim.state();
     let listed = state.assets_of(query.get("username"), query.get("folder_id"));
     let (data, has_more, next_token) = newest_first(listed, cursor, |asset| item(&state, asset));
@@ -92,12 +90,12 @@ async fn statuses(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     page(data, false, None)
 }
 
-async fn search(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
+async fn search(State(sim): State<Sim>, path: MatchedPath, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
     let Some(text) = given(query.get("query")) else {
         return Err(ApiErr::invalid(Some("query"), "'query' is required."));
     };
-    let cursor = cursor(&query, "/v3/assets/search")?;
+    let cursor = cursor(&query, path.as_str())?;
     let kind = query.get("type").unwrap_or_default();
     let hits = (sim.state()).search_assets(text, kind, query.get("scope") == Some("personal"));
     let items = (1..).zip(hits.into_iter().map(|hit| {

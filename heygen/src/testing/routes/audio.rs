@@ -2,7 +2,7 @@
 //! (see `Catalog::search_sounds`); `min_score` (default 0.7) keeps the matches.
 
 use axum::Router;
-use axum::extract::{RawQuery, State};
+use axum::extract::{MatchedPath, RawQuery, State};
 use axum::routing::get;
 
 use crate::testing::reply::{Query, Reply, cursor, page, paginate};
@@ -12,7 +12,7 @@ pub(super) fn routes() -> Router<Sim> {
     Router::new().route("/v3/audio/sounds", get(search))
 }
 
-async fn search(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
+async fn search(State(sim): State<Sim>, path: MatchedPath, RawQuery(query): RawQuery) -> Reply {
     let query = Query::parse(query.as_deref());
     // The document's rules have already required `query`, and refused another `type` or a
     // `min_score` that is not a number from 0 to 1.
@@ -21,7 +21,7 @@ async fn search(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
     let state = sim.state();
     let sounds =
         (state.catalog).search_sounds(query.get("query").unwrap_or_default(), kind, min_score)?;
-    let cursor = cursor(&query, "/v3/audio/sounds")?;
+    let cursor = cursor(&query, path.as_str())?;
     let (data, has_more, next_token) = paginate((0u64..).zip(sounds).collect(), cursor, false);
     page(data, has_more, next_token)
 }

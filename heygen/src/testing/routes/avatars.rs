@@ -3,7 +3,7 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use heygen_sys::types::{
     AvatarError, AvatarGroupItem, AvatarLookItem, AvatarStatus, CreateAvatarConsentRequest,
@@ -13,7 +13,7 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use crate::testing::reply::{Query, Reply, cursor, data, page, paginate, parse, typed};
+use crate::testing::reply::{Listing, Query, Reply, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Group, Look, Phase, State as SimState, find};
 
@@ -96,9 +96,7 @@ fn public(query: &Query) -> Option<bool> {
     query.get("ownership").map(|o| o == "public")
 }
 
-async fn list_groups(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "/v3/avatars")?;
+async fn list_groups(State(sim): State<Sim>, Listing { query, cursor }: Listing) -> Reply {
     let public = public(&query);
     let now = Instant::now();
     let state = sim.state();
@@ -110,9 +108,7 @@ async fn list_groups(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply
     page(data, has_more, next_token)
 }
 
-async fn list_looks(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "/v3/avatars/looks")?;
+async fn list_looks(State(sim): State<Sim>, Listing { query, cursor }: Listing) -> Reply {
     let public = public(&query);
     let (avatar_type, group_id) = (query.get("avatar_type"), query.get("group_id"));
     let now = Instant::now();

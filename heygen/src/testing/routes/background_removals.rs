@@ -5,7 +5,7 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::routing::get;
 use heygen_sys::types::{
     BackgroundRemoval, CreateBackgroundRemovalRequest, DeleteBackgroundRemovalResponse,
@@ -14,7 +14,7 @@ use serde_json::json;
 use serde_json::{Map, Value};
 use tokio::time::Instant;
 
-use crate::testing::reply::{Query, Reply, cursor, data, page, parse, typed};
+use crate::testing::reply::{Listing, Reply, data, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Removal, State as SimState, find, newest_first, take};
 
@@ -62,9 +62,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     data(detail(&state, &state.removals[index], now))
 }
 
-async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "/v3/background-removals")?;
+async fn list(State(sim): State<Sim>, Listing { query: _, cursor }: Listing) -> Reply {
     let now = Instant::now();
     let state = sim.state();
     let (data, has_more, next_token) =

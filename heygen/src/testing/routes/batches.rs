@@ -17,7 +17,7 @@ use tokio::time::Instant;
 
 use super::bulk::{batch_entries, job_entry, job_of, job_status, read_batch, slot_status};
 use crate::testing::house_rules::ids_to_read;
-use crate::testing::reply::{Query, Reply, cursor, data, data_with, page, parse, typed};
+use crate::testing::reply::{Listing, Query, Reply, data, data_with, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::ResourceKind;
 
@@ -68,8 +68,8 @@ pub(super) fn routes() -> Router<Sim> {
             )
             .route(
                 &format!("{prefix}/batches/{{batch_id}}"),
-                get(move |sim: State<Sim>, id: Path<String>, query: RawQuery| {
-                    show(sim, id, query, area)
+                get(move |sim: State<Sim>, id: Path<String>, listing: Listing| {
+                    show(sim, id, listing, area)
                 }),
             )
             .route(
@@ -100,11 +100,9 @@ async fn create(State(sim): State<Sim>, body: Bytes, area: Area) -> Reply {
 async fn show(
     State(sim): State<Sim>,
     Path(batch_id): Path<String>,
-    RawQuery(query): RawQuery,
+    Listing { cursor, .. }: Listing,
     area: Area,
 ) -> Reply {
-    let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, &format!("{}/batches/{{batch_id}}", area.prefix))?;
     let now = Instant::now();
     let mut state = sim.state();
     let index = state.batch(area.kind, &batch_id, now)?;

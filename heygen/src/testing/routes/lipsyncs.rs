@@ -2,7 +2,7 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::routing::get;
 use heygen_sys::types::{
     CreateLipsyncRequest, LipsyncCreateResponse, LipsyncDeleteResponse, LipsyncDetail,
@@ -11,7 +11,7 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use crate::testing::reply::{Query, Reply, cursor, data, page, parse, typed};
+use crate::testing::reply::{Listing, Reply, data, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Lipsync, State as SimState, find, newest_first, take};
 
@@ -47,9 +47,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     data(typed::<LipsyncCreateResponse>(json!({"lipsync_id": id})))
 }
 
-async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "/v3/lipsyncs")?;
+async fn list(State(sim): State<Sim>, Listing { query: _, cursor }: Listing) -> Reply {
     let now = Instant::now();
     let state = sim.state();
     let (data, has_more, next_token) =

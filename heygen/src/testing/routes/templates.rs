@@ -3,13 +3,13 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::routing::get;
 use heygen_sys::types::{GenerateTemplateVideoRequest, GeneratedVideo, TemplateSummary};
 use serde_json::json;
 use tokio::time::Instant;
 
-use crate::testing::reply::{Query, Reply, cursor, data, page, paginate, parse, typed};
+use crate::testing::reply::{Listing, Reply, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
 
 pub(super) fn routes() -> Router<Sim> {
@@ -18,8 +18,7 @@ pub(super) fn routes() -> Router<Sim> {
         .route("/v3/templates/{template_id}", get(show).post(generate))
 }
 
-async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let cursor = cursor(&Query::parse(query.as_deref()), "/v3/templates")?;
+async fn list(State(sim): State<Sim>, Listing { cursor, .. }: Listing) -> Reply {
     let state = sim.state();
     // A summary is the fields of the detail that it names.
     let summaries = (state.catalog.templates.iter()).map(|t| typed::<TemplateSummary>(json!(t)));

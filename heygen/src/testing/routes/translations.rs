@@ -4,7 +4,7 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use heygen_sys::types::{
     CreateProofreadRequest, CreateProofreadResponse, CreateVideoTranslationRequest,
@@ -17,7 +17,7 @@ use serde_json::json;
 use tokio::time::Instant;
 
 use crate::testing::house_rules::TRANSLATION_LANGUAGES;
-use crate::testing::reply::{Query, Reply, cursor, data, page, parse, typed};
+use crate::testing::reply::{Listing, Reply, data, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Proofread, State as SimState, Translation, find, newest_first, take};
 
@@ -76,9 +76,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     ))
 }
 
-async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "/v3/video-translations")?;
+async fn list(State(sim): State<Sim>, Listing { query: _, cursor }: Listing) -> Reply {
     let now = Instant::now();
     let state = sim.state();
     let (data, has_more, next_token) = newest_first(state.translations.iter(), cursor, |t| {

@@ -2,7 +2,7 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::routing::get;
 use heygen_sys::types::{
     CreateAvatarVideoResponse, CreateVideoV3RequestBody, DeleteVideoResponse, VideoDetail,
@@ -11,7 +11,7 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use crate::testing::reply::{Query, Reply, cursor, data, page, parse, typed};
+use crate::testing::reply::{Listing, Reply, data, page, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{State as SimState, Video, find, newest_first, take};
 
@@ -63,9 +63,7 @@ async fn show(State(sim): State<Sim>, Path(video_id): Path<String>) -> Reply {
     data(detail(&state, video, Instant::now()))
 }
 
-async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "/v3/videos")?;
+async fn list(State(sim): State<Sim>, Listing { query, cursor }: Listing) -> Reply {
     let title = query.get("title").map(str::to_lowercase);
     let folder_id = query.get("folder_id");
     let now = Instant::now();

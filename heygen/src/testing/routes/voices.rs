@@ -3,7 +3,7 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::routing::{get, post};
 use heygen_sys::types::{
     DesignVoiceRequest, DesignVoiceResponseData, TextToSpeechRequest, TextToSpeechResponseData,
@@ -11,7 +11,7 @@ use heygen_sys::types::{
 };
 use serde_json::json;
 
-use crate::testing::reply::{Query, Reply, cursor, data, page, paginate, parse, typed};
+use crate::testing::reply::{Listing, Reply, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::new_id;
 
@@ -21,9 +21,7 @@ pub(super) fn routes() -> Router<Sim> {
         .route("/v3/voices/speech", post(speech))
 }
 
-async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "/v3/voices")?;
+async fn list(State(sim): State<Sim>, Listing { query, cursor }: Listing) -> Reply {
     // The document's enum has already refused any other `type`.
     let kind = query.get("type").unwrap_or("public");
     let language = query.get("language").map(str::to_lowercase);

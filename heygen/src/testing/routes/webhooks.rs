@@ -3,7 +3,7 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::routing::{get, patch, post};
 use heygen_sys::types::{
     CreateWebhookEndpointRequest, RotateSecretResponseData, UpdateWebhookEndpointRequest,
@@ -12,7 +12,7 @@ use heygen_sys::types::{
 use serde_json::json;
 use tokio::time::Instant;
 
-use crate::testing::reply::{Query, Reply, cursor, data, page, paginate, parse, typed};
+use crate::testing::reply::{Listing, Reply, data, page, paginate, parse, typed};
 use crate::testing::shared::Sim;
 use crate::testing::state::{Endpoint, newest_first, rfc3339};
 
@@ -49,9 +49,7 @@ async fn create(State(sim): State<Sim>, body: Bytes) -> Reply {
     data(view(state.create_endpoint(request, Instant::now())?, true))
 }
 
-async fn list(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "/v3/webhooks/endpoints")?;
+async fn list(State(sim): State<Sim>, Listing { query: _, cursor }: Listing) -> Reply {
     let state = sim.state();
     let (data, has_more, next_token) =
         newest_first(state.endpoints.iter(), cursor, |e| view(e, false));
@@ -95,9 +93,7 @@ async fn event_types() -> Reply {
     page(data, false, None)
 }
 
-async fn events(State(sim): State<Sim>, RawQuery(query): RawQuery) -> Reply {
-    let query = Query::parse(query.as_deref());
-    let cursor = cursor(&query, "/v3/webhooks/events")?;
+async fn events(State(sim): State<Sim>, Listing { query, cursor }: Listing) -> Reply {
     // The document's enum has already refused any other `event_type`.
     let (event_type, entity_id) = (query.get("event_type"), query.get("entity_id"));
     let state = sim.state();
