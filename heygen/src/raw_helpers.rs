@@ -53,7 +53,7 @@ impl Client {
     /// Runs a raw call as [`Client::run`] does and returns its envelope's `data` as a `T`
     /// (any type `data` deserialises into: the generated one, or your own).
     ///
-    /// Fails with [`Error::Decode`] when the body has no `data` or it does not fit `T`.
+    /// Fails with [`Error::Decode`](crate::Error::Decode) when the body has no `data` or it does not fit `T`.
     ///
     /// ```no_run
     /// # async fn example(client: heygen_sdk::Client) -> heygen_sdk::Result<()> {
